@@ -1,0 +1,80 @@
+package kernel
+
+import "context"
+
+// Interpreter is everything the kernel needs from a language. The kernel
+// calls Execute, Complete, Inspect and IsComplete from a single goroutine,
+// one request at a time, in the order the shell socket received them.
+// Interrupts arrive by cancelling the ctx given to Execute.
+//
+// Cursor positions (cursor, start, end) count Unicode code points, as the
+// Jupyter protocol (5.2 and later) does.
+type Interpreter interface {
+	// Info describes the language for kernel_info_reply.
+	Info() LanguageInfo
+
+	// Execute runs one cell. Output goes to out while the cell runs; out
+	// stays usable after Execute returns, because threads the cell started
+	// may keep printing into it. The result is the MIME bundle of a final
+	// expression statement (nil when there is none). A returned error that
+	// also implements ErrorDetail supplies ename and traceback.
+	Execute(ctx context.Context, code string, out Output) (map[string]any, error)
+
+	// Complete returns the candidates for the text ending at cursor and
+	// the range [start, end) of code that a chosen candidate replaces.
+	Complete(code string, cursor int) (matches []string, start, end int)
+
+	// Inspect returns help for the name at cursor as a MIME bundle;
+	// found is false when there is nothing to say.
+	Inspect(code string, cursor, detail int) (data map[string]any, found bool)
+
+	// IsComplete reports "complete", "incomplete" (with the indent to
+	// use on the next line) or "invalid".
+	IsComplete(code string) (status, indent string)
+
+	// Shutdown stops everything the interpreter started.
+	Shutdown()
+}
+
+// Output is where a running cell sends what it produces. Every method is
+// safe to call from any goroutine, during and after Execute.
+type Output interface {
+	// Stream writes text to "stdout" or "stderr".
+	Stream(name, text string)
+	// Display sends display_data, or update_display_data when update is
+	// true. displayID may be empty for a display that is never updated.
+	Display(data, metadata map[string]any, displayID string, update bool)
+	// ClearOutput clears the cell's output (at once, or on the next
+	// output when wait is true).
+	ClearOutput(wait bool)
+	// Input asks the frontend for a line over the stdin channel. It
+	// fails when the request did not allow stdin.
+	Input(prompt string, password bool) (string, error)
+}
+
+// ErrorDetail is implemented by execution errors that know their Python
+// style name (ename) and a traceback, one line per element.
+type ErrorDetail interface {
+	error
+	ErrorName() string
+	Traceback() []string
+}
+
+// LanguageInfo is the language_info part of kernel_info_reply plus the
+// banner and help links.
+type LanguageInfo struct {
+	Name           string
+	Version        string
+	Mimetype       string
+	FileExtension  string
+	PygmentsLexer  string
+	CodemirrorMode string
+	Banner         string
+	HelpLinks      []HelpLink
+}
+
+// HelpLink is one entry of kernel_info_reply's help_links.
+type HelpLink struct {
+	Text string `json:"text"`
+	URL  string `json:"url"`
+}
