@@ -9,5 +9,6 @@ require (
 	github.com/shirou/gopsutil/v3 v3.24.5 // indirect
 	go.starlark.net v0.0.0-20260908191801-89a6a09411d5 // indirect
 	golang.org/x/sync v0.7.0 // indirect
+	golang.org/x/sys v0.42.0 // indirect
 	golang.org/x/text v0.15.0 // indirect
 )
