@@ -1,0 +1,117 @@
+# threadlab — build, install, test and benchmark.
+#
+#   make lab     open the lessons in the classic Jupyter Notebook
+#   make test    every test (installs missing Debian test packages first)
+#   make bench   benchmarks, threadlab beside Debian's ipykernel / python3
+#
+# Debian's Python is used on purpose: a `python3` earlier on PATH (pyenv,
+# venv) usually has no Jupyter.
+
+export PATH := /usr/local/go/bin:$(PATH)
+# Quiet ipykernel's debugger warning about frozen modules (bench, harness checks).
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+GO      ?= go
+PY      := /usr/bin/python3
+JUPYTER := /usr/bin/jupyter
+BIN     := build/threadlab
+ENSURE  := kernel/clienttest/scripts/ensure-debs.sh
+# Kernelspec the Python client tests talk to; `make test-client KERNEL=python3`
+# runs the same harness against Debian's ipykernel.
+KERNEL  ?= threadlab
+UNITTEST = THREADLAB_KERNEL=$(KERNEL) $(PY) -m unittest -v
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+# Debian packages for the test command (kernel clients, conformance, console,
+# notebook execution, the Notebook in headless Chromium) and for `make lab`.
+DEBS_TEST := jupyter-client python3-jupyter-client python3-ipykernel \
+             python3-jupyter-kernel-test jupyter-console python3-jupyter-console \
+             jupyter-nbconvert python3-nbclient jupyter-notebook \
+             chromium chromium-driver python3-selenium python3-psutil tmux
+DEBS_LAB  := jupyter-client jupyter-notebook
+
+# Hook for more test steps (targets) added later, e.g. EXTRA_TESTS=test-soak.
+EXTRA_TESTS ?=
+
+.NOTPARALLEL:
+.PHONY: all build install deps-test deps-lab lab test test-go test-install \
+        test-client test-conformance test-console test-notebooks \
+        deps-bench bench bench-go bench-kernel html clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) .
+
+# Writes the kernelspec; `jupyter kernelspec list` then shows threadlab.
+install: build
+	$(BIN) install --user
+
+deps-test:
+	@$(ENSURE) $(DEBS_TEST)
+
+deps-lab:
+	@$(ENSURE) $(DEBS_LAB)
+
+lab: deps-lab install
+	$(JUPYTER) notebook --notebook-dir=notebooks $(ROOT_FLAG)
+
+# ---- tests ------------------------------------------------------------------
+
+test: deps-test test-go test-install test-client test-conformance test-console \
+      test-notebooks $(EXTRA_TESTS)
+	@echo "make test: all passed"
+
+test-go:
+	@bad=$$(gofmt -l $$(find . -name '*.go' -not -path './build/*')); \
+	  if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test ./...
+	$(GO) test -race ./runtime/... ./lessons/...
+
+test-install: install
+	$(JUPYTER) kernelspec list | grep -w threadlab
+
+# Integration tests through jupyter_client against the installed kernelspec.
+test-client:
+	cd kernel/clienttest && $(UNITTEST) test_protocol
+
+# jupyter_kernel_test.KernelTests; fails when a feature test is skipped.
+test-conformance:
+	cd kernel/clienttest && $(UNITTEST) test_conformance
+
+# `jupyter console --kernel threadlab` driven under tmux.
+test-console:
+	cd kernel/clienttest && $(UNITTEST) test_console
+
+# Lesson notebook tests live in notebooks/tests/test_*.py (none yet: no-op).
+test-notebooks:
+	@if ls notebooks/tests/test_*.py >/dev/null 2>&1; then \
+	  $(PY) -m unittest discover -v -s notebooks/tests -p 'test_*.py'; \
+	else echo "test-notebooks: no tests in notebooks/tests yet"; fi
+
+# ---- benchmarks -------------------------------------------------------------
+
+# ipykernel's kernelspec `python3` must run Debian's /usr/bin/python3.
+deps-bench: deps-test install
+	@$(PY) -c 'import sys; from jupyter_client.kernelspec import KernelSpecManager as K; \
+	  sys.exit(K().get_kernel_spec("python3").argv[0] != "/usr/bin/python3")' 2>/dev/null \
+	  || $(PY) -m ipykernel install --user
+
+bench: deps-bench bench-go bench-kernel
+
+bench-go:
+	$(GO) test -run='^$$' -bench=. ./runtime/... ./lessons/...
+
+bench-kernel:
+	$(PY) kernel/clienttest/bench_kernel.py --out build/bench/kernel.json
+
+# ---- other ------------------------------------------------------------------
+
+# Lessons exported to HTML with their outputs (owned by the notebooks work).
+html: deps-test install
+	$(JUPYTER) nbconvert --execute --to html --output-dir build/html notebooks/*.ipynb
+
+clean:
+	rm -rf build
+	find kernel/clienttest -name __pycache__ -type d -prune -exec rm -rf {} +
