@@ -2,6 +2,8 @@ package lessons
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"sync"
 
 	"go.starlark.net/starlark"
@@ -65,36 +67,134 @@ var FileOptions = &syntax.FileOptions{
 	Recursion:       true,
 }
 
+// MaxRecursionDepth is the deepest chain of nested calls a thread may
+// make before the cell fails with RecursionError (deeper recursion would
+// overflow the Go stack and end the kernel).
+const MaxRecursionDepth = 2000
+
+// stepCheckEvery is how often (in interpreter steps) a thread checks its
+// recursion depth when no step hook asks for a shorter interval.
+const stepCheckEvery = 1000
+
+const (
+	interruptReason = "threadlab: interrupted"
+	recursionReason = "threadlab: recursion too deep"
+)
+
 // Session is one kernel session: the shared global namespace of all cells
 // and the predeclared modules.
 type Session struct {
-	mu      sync.Mutex
-	globals starlark.StringDict
+	execMu sync.Mutex // one cell at a time
+	ns     *namespace
+	mods   starlark.StringDict
 
-	// OnInterrupt, when set, is called (from the goroutine that noticed)
-	// when a cell is interrupted, to stop user threads.
+	srcMu   sync.RWMutex
+	sources map[string][]string // cell file name -> lines
+	cells   int
+
+	// OnInterrupt, when set, is called when a running cell is interrupted
+	// (and by Shutdown), to stop the user threads.
 	OnInterrupt func()
+	// OnThread, when set, is called by NewThread with each new thread,
+	// before it runs, to install scheduler hooks (see SetStepHook).
+	OnThread func(name string, th *starlark.Thread)
+	// OnCellStart and OnCellEnd, when set, are called around each cell on
+	// the cell's thread. OnCellEnd receives the cell's error (nil on
+	// success) and returns the error to report (for example a
+	// DeadlockError, or nil once all is well).
+	OnCellStart func(th *starlark.Thread)
+	OnCellEnd   func(th *starlark.Thread, err error) error
+	// Ext is free for the modules (lessons/modules.go) to keep their state.
+	Ext any
 }
 
 // New makes a session with empty globals.
 func New() *Session {
-	s := &Session{globals: starlark.StringDict{}}
-	for k, v := range s.modules() {
-		s.globals[k] = v
-	}
+	s := &Session{sources: map[string][]string{}}
+	s.ns = newNamespace(s.fallback)
+	s.mods = s.modules()
 	return s
 }
 
+// fallback finds a name that is not a global: a threadlab builtin, then a
+// predeclared module.
+func (s *Session) fallback(name string) starlark.Value {
+	if v, ok := builtins[name]; ok {
+		return v
+	}
+	if v, ok := s.mods[name]; ok {
+		return v
+	}
+	return nil
+}
+
+// Global returns the value of a global name (nil, false when unbound).
+func (s *Session) Global(name string) (starlark.Value, bool) { return s.ns.Get(name) }
+
+// SetGlobal binds a global name, visible to every cell and thread.
+func (s *Session) SetGlobal(name string, v starlark.Value) { s.ns.Set(name, v) }
+
+// Globals returns a snapshot of the learner's globals.
+func (s *Session) Globals() starlark.StringDict { return s.ns.Snapshot() }
+
+// stepState is the per-thread state of the OnMaxSteps handler.
+type stepState struct {
+	every uint64
+	hook  func(th *starlark.Thread)
+}
+
+const localSteps = "threadlab.steps"
+
+// SetStepHook makes hook run on th every `every` interpreter steps (from
+// th's own goroutine), e.g. to let a GIL switch threads. It replaces any
+// earlier hook; the recursion-depth guard keeps running. Call it before
+// th starts running Starlark code, or from that thread itself. Do not
+// assign th.OnMaxSteps directly.
+func SetStepHook(th *starlark.Thread, every uint64, hook func(th *starlark.Thread)) {
+	st, _ := th.Local(localSteps).(*stepState)
+	if st == nil {
+		st = &stepState{}
+		th.SetLocal(localSteps, st)
+		th.OnMaxSteps = onMaxSteps
+	}
+	if every == 0 {
+		every = stepCheckEvery
+	}
+	st.every, st.hook = every, hook
+	th.SetMaxExecutionSteps(th.ExecutionSteps() + every)
+}
+
+func onMaxSteps(th *starlark.Thread) {
+	st, _ := th.Local(localSteps).(*stepState)
+	if st == nil {
+		return
+	}
+	if th.CallStackDepth() > MaxRecursionDepth {
+		th.Cancel(recursionReason)
+	}
+	th.SetMaxExecutionSteps(th.ExecutionSteps() + st.every)
+	if st.hook != nil {
+		st.hook(th)
+	}
+}
+
 // NewThread builds a configured Starlark thread whose print() and input()
-// go to out.
+// go to out. The lead's runtime uses it for every user thread.
 func (s *Session) NewThread(name string, out Output) *starlark.Thread {
 	th := &starlark.Thread{Name: name}
 	th.SetLocal(LocalOutput, out)
 	th.SetLocal(LocalSession, s)
 	th.Print = func(t *starlark.Thread, msg string) {
-		if o, ok := t.Local(LocalOutput).(Output); ok && o != nil {
+		if o := threadOutput(t); o != nil {
 			o.Stream("stdout", msg+"\n")
 		}
+	}
+	th.Load = func(*starlark.Thread, string) (starlark.StringDict, error) {
+		return nil, &CellError{Name: "ImportError", Message: "load() is not available in threadlab"}
+	}
+	SetStepHook(th, stepCheckEvery, nil)
+	if s.OnThread != nil {
+		s.OnThread(name, th)
 	}
 	return th
 }
@@ -102,33 +202,77 @@ func (s *Session) NewThread(name string, out Output) *starlark.Thread {
 // Execute runs one cell and returns the MIME bundle of a final expression
 // (nil when there is none).
 func (s *Session) Execute(ctx context.Context, code string, out Output) (map[string]any, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f, err := FileOptions.Parse("<cell>", code, 0)
+	s.execMu.Lock()
+	defer s.execMu.Unlock()
+
+	s.srcMu.Lock()
+	s.cells++
+	filename := fmt.Sprintf("<cell %d>", s.cells)
+	s.sources[filename] = strings.Split(code, "\n")
+	s.srcMu.Unlock()
+
+	c, err := s.compileCell(filename, code)
 	if err != nil {
-		return nil, &CellError{Name: "SyntaxError", Message: err.Error()}
+		return nil, err
 	}
 	th := s.NewThread("MainThread", out)
-	if err := starlark.ExecREPLChunk(f, th, s.globals); err != nil {
-		return nil, &CellError{Name: "Error", Message: err.Error()}
+	var result starlark.Value
+	predeclared := starlark.StringDict{
+		nsName: s.ns,
+		resultName: starlark.NewBuiltin("result", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+			result = args[0]
+			return starlark.None, nil
+		}),
 	}
-	return nil, nil
+
+	done := make(chan struct{})
+	interrupted := make(chan struct{})
+	go func() {
+		select {
+		case <-ctx.Done():
+			th.Cancel(interruptReason)
+			close(interrupted)
+			if s.OnInterrupt != nil {
+				s.OnInterrupt()
+			}
+		case <-done:
+		}
+	}()
+	if s.OnCellStart != nil {
+		s.OnCellStart(th)
+	}
+	_, err = c.prog.Init(th, predeclared)
+	if s.OnCellEnd != nil {
+		err = s.OnCellEnd(th, err)
+	}
+	close(done)
+	if err != nil {
+		isInterrupt := false
+		select {
+		case <-interrupted:
+			isInterrupt = true
+		default:
+		}
+		return nil, s.cellError(err, filename, isInterrupt)
+	}
+	if result == nil || result == starlark.None {
+		return nil, nil
+	}
+	return Bundle(result), nil
 }
 
-// Complete returns completion candidates for the text before cursor and
-// the [start, end) range (in code points) that a candidate replaces.
-func (s *Session) Complete(code string, cursor int) ([]string, int, int) {
-	return nil, cursor, cursor
-}
-
-// Inspect returns help for the name at cursor.
-func (s *Session) Inspect(code string, cursor, detail int) (map[string]any, bool) {
-	return nil, false
-}
-
-// IsComplete reports "complete", "incomplete" (with indent) or "invalid".
-func (s *Session) IsComplete(code string) (string, string) {
-	return "complete", ""
+// Bundle returns the MIME bundle that shows v: its own when v is a
+// MIMEBundler, else text/plain with Python's repr.
+func Bundle(v starlark.Value) map[string]any {
+	if mb, ok := v.(MIMEBundler); ok {
+		if b := mb.MIMEBundle(); b != nil {
+			if _, ok := b["text/plain"]; !ok {
+				b["text/plain"] = PyRepr(v)
+			}
+			return b
+		}
+	}
+	return map[string]any{"text/plain": PyRepr(v)}
 }
 
 // Shutdown stops everything the session started.
