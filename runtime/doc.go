@@ -1,0 +1,23 @@
+// Package runtime is threadlab's model of concurrency, in plain Go: threads,
+// a switchable GIL, locks, traced shared state, three ways of scheduling
+// (real, seeded and exploring), deadlock detection and CPU sampling.
+//
+// It knows nothing of Starlark or Jupyter. An interpreter drives it through
+// a few calls made on the goroutine of the thread concerned:
+//
+//   - Runtime.BeginCell / EndCell around each cell run by the main thread;
+//   - Thread.Start to run a body on a new goroutine;
+//   - Thread.Tick whenever the thread has spent its step budget, which is
+//     where the GIL changes hands;
+//   - Lock, Shared, Sleep and Join calls, which are the scheduling points.
+//
+// Only one scheduler is in charge of a domain (an interpreter with its own
+// GIL: the kernel's, or one per multiprocessing.Process) at a time:
+//
+//   - gilSched runs threads on real goroutines, one at a time when the GIL is
+//     on (handing it over every switch interval and at every blocking call),
+//     all at once when it is off;
+//   - controlled lets exactly one thread run and decides at every scheduling
+//     point who runs next, either from a seeded random generator (lab.seed)
+//     or from a depth-first search over all interleavings (lab.explore).
+package runtime

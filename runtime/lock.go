@@ -1,0 +1,127 @@
+package runtime
+
+import (
+	"fmt"
+	"time"
+)
+
+// Lock is a threading.Lock or, when reentrant, a threading.RLock.
+type Lock struct {
+	rt        *Runtime
+	id        int
+	reentrant bool
+	line      int // where it was made, for reports
+
+	// Guarded by rt.mu.
+	owner *Thread
+	count int
+}
+
+// NewLock makes a lock; line is the source line that made it.
+func (rt *Runtime) NewLock(reentrant bool, line int) *Lock {
+	l := &Lock{rt: rt, id: rt.nextID(), reentrant: reentrant, line: line}
+	rt.mu.Lock()
+	rt.locks = append(rt.locks, l)
+	rt.mu.Unlock()
+	return l
+}
+
+// Name is how reports refer to the lock: "Lock-3" or "RLock-3".
+func (l *Lock) Name() string {
+	if l.reentrant {
+		return fmt.Sprintf("RLock-%d", l.id)
+	}
+	return fmt.Sprintf("Lock-%d", l.id)
+}
+
+// Reentrant reports whether this is an RLock.
+func (l *Lock) Reentrant() bool { return l.reentrant }
+
+// Line returns the source line that made the lock.
+func (l *Lock) Line() int { return l.line }
+
+// Locked reports whether some thread holds the lock.
+func (l *Lock) Locked() bool {
+	l.rt.mu.Lock()
+	defer l.rt.mu.Unlock()
+	return l.owner != nil
+}
+
+// Owner returns the thread holding the lock, or nil.
+func (l *Lock) Owner() *Thread {
+	l.rt.mu.Lock()
+	defer l.rt.mu.Unlock()
+	return l.owner
+}
+
+// takeLocked gives the lock to t if it is free (or t holds the RLock).
+// Callers hold rt.mu.
+func (l *Lock) takeLocked(t *Thread) bool {
+	switch {
+	case l.owner == nil:
+		l.owner, l.count = t, 1
+		t.held = append(t.held, l)
+		return true
+	case l.reentrant && l.owner == t:
+		l.count++
+		return true
+	}
+	return false
+}
+
+// Acquire takes the lock for t. Without blocking it returns at once; with a
+// timeout >= 0 it gives up after that long. It reports whether t got it.
+func (l *Lock) Acquire(t *Thread, blocking bool, timeout time.Duration) (bool, error) {
+	s := t.dom.get()
+	if err := s.point(t, Op{Kind: OpAcquire, Obj: l.id}); err != nil {
+		return false, err
+	}
+	l.rt.mu.Lock()
+	got := l.takeLocked(t)
+	l.rt.mu.Unlock()
+	if !got && blocking && timeout != 0 {
+		var err error
+		if got, err = s.wait(t, &waitSpec{lock: l, timeout: timeout}); err != nil {
+			return false, err
+		}
+	}
+	if got {
+		l.rt.recordLock(t, l, OpAcquire)
+	}
+	return got, nil
+}
+
+// Release gives the lock up. Releasing a lock t does not hold is an error,
+// as in Python.
+func (l *Lock) Release(t *Thread) error {
+	s := t.dom.get()
+	if err := s.point(t, Op{Kind: OpRelease, Obj: l.id}); err != nil {
+		return err
+	}
+	l.rt.mu.Lock()
+	switch {
+	case l.owner == nil:
+		l.rt.mu.Unlock()
+		return fmt.Errorf("cannot release %s: it is not locked. Every release() must follow an acquire() by the same thread", l.Name())
+	case l.owner != t && l.reentrant:
+		owner := l.owner.name
+		l.rt.mu.Unlock()
+		return fmt.Errorf("cannot release %s: it is held by %s, and only the thread that holds an RLock may release it", l.Name(), owner)
+	}
+	// A plain Lock may be released by any thread, as in Python.
+	l.count--
+	if !l.reentrant || l.count == 0 {
+		owner := l.owner
+		for i, h := range owner.held {
+			if h == l {
+				owner.held = append(owner.held[:i], owner.held[i+1:]...)
+				break
+			}
+		}
+		l.owner, l.count = nil, 0
+		l.rt.broadcast()
+	}
+	l.rt.mu.Unlock()
+	l.rt.recordLock(t, l, OpRelease)
+	return nil
+}

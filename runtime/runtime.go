@@ -1,0 +1,273 @@
+package runtime
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// ErrStopped is returned by blocking calls of a thread that lab.stop or an
+// interrupt has stopped. An interpreter should end the thread quietly.
+var ErrStopped = errors.New("thread stopped")
+
+// DefaultSwitchInterval is how many interpreter steps a thread runs before
+// it offers the GIL to a waiting thread.
+const DefaultSwitchInterval = 100
+
+// MaxThreads bounds the user threads alive at once, so that a runaway cell
+// meets a clear error instead of exhausting the machine.
+const MaxThreads = 2000
+
+// Runtime is one kernel session's world of threads. Its zero value is not
+// usable; call New.
+type Runtime struct {
+	mu       sync.Mutex // guards everything below that is not said otherwise
+	gil      bool
+	interval int
+	seed     *uint64
+	main     *Thread
+	dom      *domain   // the kernel's own interpreter
+	alive    []*Thread // started, not yet ended user threads and processes
+	names    int       // last automatic Thread-N number
+	idents   int64
+	objects  int // last id handed to a Lock or Shared
+	changed  chan struct{}
+	waiters  int
+	shared   []*Shared // every Shared object, for explore's resets
+	locks    []*Lock
+	procs    atomic.Int32 // live process domains
+
+	// sharedMu makes each access to a Shared field, and its trace event,
+	// one atomic step.
+	sharedMu sync.Mutex
+	tracing  bool
+	trace    *Trace // the current cell's
+	last     *Trace // the most recent trace with events
+
+	goids sync.Map // goroutine id -> *Thread, for telling threads apart when several run at once
+}
+
+// New returns a runtime with the GIL on, real scheduling and tracing on.
+func New() *Runtime {
+	rt := &Runtime{gil: true, interval: DefaultSwitchInterval, tracing: true, changed: make(chan struct{})}
+	rt.dom = &domain{rt: rt}
+	rt.dom.set(newGILSched(rt, true))
+	rt.main = rt.newThread(rt.dom, "MainThread", false)
+	rt.main.isMain = true
+	rt.main.started = true
+	rt.trace = newTrace()
+	return rt
+}
+
+// Main returns the thread that runs cells.
+func (rt *Runtime) Main() *Thread { return rt.main }
+
+// BeginCell is called on the goroutine that runs a cell, before it runs.
+// It starts a fresh trace and lets the main thread into the scheduler.
+func (rt *Runtime) BeginCell() error {
+	rt.mu.Lock()
+	rt.main.stopC = make(chan struct{})
+	rt.main.stopErr = nil
+	rt.mu.Unlock()
+	rt.sharedMu.Lock()
+	rt.trace = newTrace()
+	rt.sharedMu.Unlock()
+	rt.bindGoroutine(rt.main)
+	return rt.dom.get().enter(rt.main)
+}
+
+// EndCell is called when the cell's code has finished: threads it started
+// keep running, but the main thread stops taking part in scheduling.
+func (rt *Runtime) EndCell() {
+	rt.dom.get().leave(rt.main)
+}
+
+// GIL reports whether the global interpreter lock is on.
+func (rt *Runtime) GIL() bool {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	return rt.gil
+}
+
+// SwitchInterval returns the number of steps between GIL hand-offs.
+func (rt *Runtime) SwitchInterval() int {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	return rt.interval
+}
+
+// SetSwitchInterval sets the steps between GIL hand-offs (at least 1).
+func (rt *Runtime) SetSwitchInterval(steps int) error {
+	if steps < 1 {
+		return fmt.Errorf("the switch interval must be at least 1 step, not %d", steps)
+	}
+	rt.mu.Lock()
+	rt.interval = steps
+	rt.mu.Unlock()
+	return nil
+}
+
+// SetGIL turns the GIL on or off. It must be called by the main thread
+// while no other thread runs, since threads already running were started
+// under the old rule.
+func (rt *Runtime) SetGIL(on bool) error {
+	return rt.reschedule(func() { rt.gil = on })
+}
+
+// Seed switches to deterministic scheduling driven by seed, or back to real
+// scheduling when seed is nil. Seeding also restarts automatic thread
+// numbering, so that a replayed cell names its threads the same way.
+func (rt *Runtime) Seed(seed *uint64) error {
+	return rt.reschedule(func() {
+		rt.seed = seed
+		if seed != nil {
+			rt.names = 0
+		}
+	})
+}
+
+// Seeded reports whether scheduling is currently seeded.
+func (rt *Runtime) Seeded() bool {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	return rt.seed != nil
+}
+
+// reschedule changes a scheduling setting and replaces the main domain's
+// scheduler to match. The main thread leaves the old scheduler and enters
+// the new one.
+func (rt *Runtime) reschedule(change func()) error {
+	rt.mu.Lock()
+	for _, t := range rt.alive {
+		if t.dom == rt.dom {
+			rt.mu.Unlock()
+			return fmt.Errorf("%s is still running; join it (or call lab.stop()) before changing how threads are scheduled", t.name)
+		}
+	}
+	change()
+	rt.mu.Unlock()
+	rt.dom.get().leave(rt.main)
+	rt.dom.set(rt.newSched())
+	return rt.dom.get().enter(rt.main)
+}
+
+// newSched builds the scheduler the current settings ask for.
+func (rt *Runtime) newSched() scheduler {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	if rt.seed != nil {
+		rng := rand.New(rand.NewPCG(*rt.seed, 0x7468726561646c62))
+		return newControlled(rt, &seeded{rng: rng, interval: rt.interval})
+	}
+	return newGILSched(rt, rt.gil)
+}
+
+// SetTracing turns recording of shared-state events on or off.
+func (rt *Runtime) SetTracing(on bool) {
+	rt.sharedMu.Lock()
+	rt.tracing = on
+	rt.sharedMu.Unlock()
+}
+
+// Trace returns the trace of the current cell if it has events, else the
+// most recent one that had events.
+func (rt *Runtime) Trace() *Trace {
+	rt.sharedMu.Lock()
+	defer rt.sharedMu.Unlock()
+	if rt.trace.Len() > 0 || rt.last == nil {
+		return rt.trace
+	}
+	return rt.last
+}
+
+// Threads returns the main thread and every live user thread, in the
+// order they started.
+func (rt *Runtime) Threads() []*Thread {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	return append([]*Thread{rt.main}, rt.alive...)
+}
+
+// StopAll stops every user thread and process, and interrupts whatever the
+// main thread is waiting for. Stopped threads end at their next step or
+// blocking call.
+func (rt *Runtime) StopAll() {
+	rt.mu.Lock()
+	threads := append([]*Thread{rt.main}, rt.alive...)
+	rt.mu.Unlock()
+	for _, t := range threads {
+		t.Stop(ErrStopped)
+	}
+}
+
+// Wait blocks until every user thread has ended or the timeout passes; it
+// reports whether they all ended. It is meant for shutdown and tests.
+func (rt *Runtime) Wait(timeout time.Duration) bool {
+	deadline := time.Now().Add(timeout)
+	for {
+		rt.mu.Lock()
+		if len(rt.alive) == 0 {
+			rt.mu.Unlock()
+			return true
+		}
+		done := rt.alive[0].done
+		rt.mu.Unlock()
+		select {
+		case <-done:
+		case <-time.After(time.Until(deadline)):
+			return false
+		}
+	}
+}
+
+// nextID hands out ids to locks and shared objects.
+func (rt *Runtime) nextID() int {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	rt.objects++
+	return rt.objects
+}
+
+// broadcast wakes every thread waiting for a change of lock or thread
+// state. Callers hold rt.mu.
+func (rt *Runtime) broadcast() {
+	if rt.waiters > 0 {
+		close(rt.changed)
+		rt.changed = make(chan struct{})
+	}
+}
+
+// domain is one interpreter with its own GIL and scheduler: the kernel's,
+// or a process's.
+type domain struct {
+	rt    *Runtime
+	sched atomic.Pointer[schedBox]
+	proc  bool
+}
+
+type schedBox struct{ s scheduler }
+
+func (d *domain) get() scheduler       { return d.sched.Load().s }
+func (d *domain) set(s scheduler)       { d.sched.Store(&schedBox{s}) }
+
+// Current returns the thread running on the calling goroutine: the one
+// that holds the domain's turn when only one can run, or the one bound to
+// this goroutine otherwise.
+func (rt *Runtime) Current() *Thread {
+	if rt.procsAlive() == 0 {
+		if t := rt.dom.get().current(); t != nil {
+			return t
+		}
+	}
+	if t, ok := rt.goids.Load(goid()); ok {
+		return t.(*Thread)
+	}
+	return rt.main
+}
+
+func (rt *Runtime) procsAlive() int32 { return rt.procs.Load() }
+
+func (rt *Runtime) bindGoroutine(t *Thread) { rt.goids.Store(goid(), t) }

@@ -1,0 +1,106 @@
+package runtime
+
+import "time"
+
+// scheduler decides which threads of one domain may run. Every method is
+// called on the goroutine of the thread it names.
+type scheduler interface {
+	// spawn registers a thread that is about to start (called by the parent).
+	spawn(t *Thread)
+	// enter makes t one of the threads running code; it may wait for a turn.
+	enter(t *Thread) error
+	// leave takes t out of scheduling: it ended, or its cell finished.
+	leave(t *Thread)
+	// tick is called when t has run its step budget; it returns the next one.
+	tick(t *Thread) (int, error)
+	// point is called just before t performs op.
+	point(t *Thread, op Op) error
+	// wait blocks t until w is satisfied (true) or times out (false).
+	wait(t *Thread, w *waitSpec) (bool, error)
+	// sleep pauses t for d.
+	sleep(t *Thread, d time.Duration) error
+	// current returns the one thread allowed to run, or nil when several may.
+	current() *Thread
+	// now is the scheduler's clock.
+	now() time.Time
+}
+
+// OpKind says what a scheduling point is about to do.
+type OpKind int
+
+// The kinds of operation a thread announces at a scheduling point.
+const (
+	OpBegin OpKind = iota // a new thread's first step
+	OpRead                // read a shared field
+	OpWrite               // write a shared field
+	OpAcquire             // take a lock
+	OpRelease             // release a lock
+	OpStart               // start another thread
+	OpJoin                // wait for another thread's end
+	OpEnd                 // the thread ends
+	OpSleep               // time.sleep
+)
+
+var opNames = [...]string{"begin", "read", "write", "acquire", "release", "start", "join", "end", "sleep"}
+
+func (k OpKind) String() string { return opNames[k] }
+
+// Op is an operation announced at a scheduling point. Obj is the id of the
+// shared object or lock, or the index of the thread started or joined.
+type Op struct {
+	Kind  OpKind
+	Obj   int
+	Field string
+}
+
+// independent reports whether a and b, done by two different threads, give
+// the same result in either order; exploration need not try both orders.
+func independent(a, b Op) bool {
+	shared := func(k OpKind) bool { return k == OpRead || k == OpWrite }
+	lock := func(k OpKind) bool { return k == OpAcquire || k == OpRelease }
+	switch {
+	case shared(a.Kind) && shared(b.Kind):
+		return a.Obj != b.Obj || a.Field != b.Field || (a.Kind == OpRead && b.Kind == OpRead)
+	case lock(a.Kind) && lock(b.Kind):
+		return a.Obj != b.Obj
+	case a.Kind == OpJoin && b.Kind == OpEnd, a.Kind == OpEnd && b.Kind == OpJoin:
+		return a.Obj != b.Obj
+	default:
+		return true
+	}
+}
+
+// waitSpec describes what a blocked thread waits for.
+type waitSpec struct {
+	lock    *Lock
+	join    *Thread
+	timeout time.Duration // < 0: forever
+	until   time.Duration // deadline on a controlled scheduler's virtual clock
+	line    int
+	err     error         // set when the wait must end with an error (deadlock)
+	kick    chan struct{} // closed together with err being set
+}
+
+func (w *waitSpec) timed() bool { return w.timeout >= 0 }
+
+// tryLocked takes what t waits for if it is available. Callers hold rt.mu.
+func (w *waitSpec) tryLocked(t *Thread) bool {
+	switch {
+	case w.lock != nil:
+		return w.lock.takeLocked(t)
+	case w.join != nil:
+		return w.join.ended
+	}
+	return false
+}
+
+// readyLocked reports whether tryLocked would succeed. Callers hold rt.mu.
+func (w *waitSpec) readyLocked(t *Thread) bool {
+	switch {
+	case w.lock != nil:
+		return w.lock.owner == nil || (w.lock.reentrant && w.lock.owner == t)
+	case w.join != nil:
+		return w.join.ended
+	}
+	return false
+}

@@ -1,0 +1,172 @@
+package runtime
+
+import (
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// gilSched runs threads on real goroutines. With the GIL on, a thread must
+// hold it to run; the holder hands it over, first come first served, at
+// every switch interval when someone waits, and whenever it blocks. With the
+// GIL off every method but wait and sleep does nothing.
+type gilSched struct {
+	rt      *Runtime
+	on      bool
+	mu      sync.Mutex
+	queue   []*Thread
+	waiting atomic.Int32
+	holder  atomic.Pointer[Thread]
+}
+
+func newGILSched(rt *Runtime, on bool) *gilSched { return &gilSched{rt: rt, on: on} }
+
+func (g *gilSched) spawn(*Thread) {}
+
+func (g *gilSched) enter(t *Thread) error {
+	if !g.on {
+		return nil
+	}
+	g.mu.Lock()
+	if g.holder.Load() == nil {
+		g.holder.Store(t)
+		g.mu.Unlock()
+		return nil
+	}
+	g.queue = append(g.queue, t)
+	g.waiting.Add(1)
+	g.mu.Unlock()
+	stop, why := t.stopChan()
+	select {
+	case <-t.gilWake:
+		return nil
+	case <-stop:
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		if g.holder.Load() == t { // handed over just as we were stopped
+			<-t.gilWake
+			return nil
+		}
+		for i, q := range g.queue {
+			if q == t {
+				g.queue = append(g.queue[:i], g.queue[i+1:]...)
+				g.waiting.Add(-1)
+				break
+			}
+		}
+		return why()
+	}
+}
+
+func (g *gilSched) leave(t *Thread) {
+	if !g.on {
+		return
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.holder.Load() != t {
+		return
+	}
+	if len(g.queue) == 0 {
+		g.holder.Store(nil)
+		return
+	}
+	next := g.queue[0]
+	g.queue = g.queue[1:]
+	g.waiting.Add(-1)
+	g.holder.Store(next)
+	next.gilWake <- struct{}{}
+}
+
+func (g *gilSched) tick(t *Thread) (int, error) {
+	interval := g.rt.SwitchInterval()
+	if g.on && g.waiting.Load() > 0 {
+		g.leave(t)
+		return interval, g.enter(t)
+	}
+	return interval, nil
+}
+
+func (g *gilSched) point(*Thread, Op) error { return nil }
+
+func (g *gilSched) wait(t *Thread, w *waitSpec) (bool, error) {
+	g.leave(t)
+	ok, err := g.rt.realWait(t, w)
+	if err2 := g.enter(t); err == nil {
+		err = err2
+	}
+	return ok, err
+}
+
+func (g *gilSched) sleep(t *Thread, d time.Duration) error {
+	g.leave(t)
+	stop, why := t.stopChan()
+	timer := time.NewTimer(d)
+	var err error
+	select {
+	case <-timer.C:
+	case <-stop:
+		timer.Stop()
+		err = why()
+	}
+	if err2 := g.enter(t); err == nil {
+		err = err2
+	}
+	return err
+}
+
+func (g *gilSched) current() *Thread {
+	if !g.on {
+		return nil
+	}
+	return g.holder.Load()
+}
+
+func (g *gilSched) now() time.Time { return time.Now() }
+
+// realWait blocks t on real time until w is satisfied, times out, or fails.
+func (rt *Runtime) realWait(t *Thread, w *waitSpec) (bool, error) {
+	var timeout <-chan time.Time
+	if w.timed() {
+		timer := time.NewTimer(w.timeout)
+		defer timer.Stop()
+		timeout = timer.C
+	}
+	stop, why := t.stopChan()
+	w.line = t.line()
+	w.kick = make(chan struct{})
+	rt.mu.Lock()
+	t.wait = w
+	rt.waiters++
+	rt.resolveDeadlocks()
+	defer func() {
+		t.wait = nil
+		rt.waiters--
+		rt.mu.Unlock()
+	}()
+	for {
+		if w.err != nil {
+			return false, w.err
+		}
+		if w.tryLocked(t) {
+			return true, nil
+		}
+		changed := rt.changed
+		rt.mu.Unlock()
+		select {
+		case <-changed:
+			rt.mu.Lock()
+		case <-w.kick:
+			rt.mu.Lock()
+		case <-timeout:
+			rt.mu.Lock()
+			if w.err != nil {
+				return false, w.err
+			}
+			return w.tryLocked(t), nil
+		case <-stop:
+			rt.mu.Lock()
+			return false, why()
+		}
+	}
+}

@@ -1,0 +1,186 @@
+package runtime
+
+import (
+	"fmt"
+	"strings"
+)
+
+// MaxEvents bounds how many events one trace keeps; later events are
+// counted but not stored.
+const MaxEvents = 1_000_000
+
+// Event is one recorded step on shared state: a field read or write, or a
+// lock taken or released.
+type Event struct {
+	Seq    int    // 1-based position in the global order
+	Thread int    // index into Trace.Threads
+	Line   int    // source line, 0 if unknown
+	Kind   OpKind // OpRead, OpWrite, OpAcquire or OpRelease
+	Obj    int    // id of the shared object or lock
+	Field  string // field name, or the lock's name
+	Value  any    // value read or written (nil for locks)
+}
+
+// Trace is the ordered record of one cell's (or one explored schedule's)
+// shared-state events.
+type Trace struct {
+	events  []Event
+	total   int
+	threads []string
+	tindex  map[*Thread]int
+	initial map[int]objState // each object's fields when the trace first met it
+	objs    []int            // object ids in the order the trace met them
+}
+
+type objState struct {
+	names  []string
+	values []any
+}
+
+func newTrace() *Trace {
+	return &Trace{tindex: map[*Thread]int{}, initial: map[int]objState{}}
+}
+
+// Len is the number of events that happened, stored or not.
+func (tr *Trace) Len() int { return tr.total }
+
+// Events returns the stored events (at most MaxEvents).
+func (tr *Trace) Events() []Event { return tr.events }
+
+// Threads returns the names of the threads in the trace, in the order they
+// first appear.
+func (tr *Trace) Threads() []string { return tr.threads }
+
+// Truncated reports whether events were dropped because of MaxEvents.
+func (tr *Trace) Truncated() bool { return tr.total > len(tr.events) }
+
+func (tr *Trace) add(t *Thread, e Event) {
+	tr.total++
+	if len(tr.events) >= MaxEvents {
+		return
+	}
+	ti, ok := tr.tindex[t]
+	if !ok {
+		ti = len(tr.threads)
+		tr.tindex[t] = ti
+		tr.threads = append(tr.threads, t.name)
+	}
+	e.Seq = tr.total
+	e.Thread = ti
+	tr.events = append(tr.events, e)
+}
+
+// seeLocked remembers s's fields the first time the current trace meets
+// it, before the operation is applied. Callers hold rt.sharedMu.
+func (rt *Runtime) seeLocked(s *Shared) {
+	tr := rt.trace
+	if !rt.tracing {
+		return
+	}
+	if _, seen := tr.initial[s.id]; !seen {
+		tr.initial[s.id] = objState{append([]string(nil), s.names...), append([]any(nil), s.values...)}
+		tr.objs = append(tr.objs, s.id)
+	}
+}
+
+// recordLocked adds a field event. Callers hold rt.sharedMu and called
+// seeLocked before applying the operation.
+func (rt *Runtime) recordLocked(t *Thread, kind OpKind, s *Shared, field string, v any) {
+	if rt.tracing {
+		rt.trace.add(t, Event{Line: t.line(), Kind: kind, Obj: s.id, Field: field, Value: v})
+	}
+}
+
+func (rt *Runtime) recordLock(t *Thread, l *Lock, kind OpKind) {
+	rt.sharedMu.Lock()
+	defer rt.sharedMu.Unlock()
+	if !rt.tracing {
+		return
+	}
+	rt.trace.add(t, Event{Line: t.line(), Kind: kind, Obj: l.id, Field: l.Name()})
+}
+
+// StatesAfter returns, for each index i of Events (ascending), the shared
+// state right after event i, written like "balance=13".
+func (tr *Trace) StatesAfter(indices []int) []string {
+	type key struct {
+		obj   int
+		field string
+	}
+	cur := map[key]any{}
+	var order []key
+	for _, id := range tr.objs {
+		st := tr.initial[id]
+		for i, n := range st.names {
+			k := key{id, n}
+			cur[k] = st.values[i]
+			order = append(order, k)
+		}
+	}
+	qualify := len(tr.objs) > 1
+	format := func() string {
+		var parts []string
+		for _, k := range order {
+			name := k.field
+			if qualify {
+				name = fmt.Sprintf("shared-%d.%s", k.obj, k.field)
+			}
+			parts = append(parts, fmt.Sprintf("%s=%v", name, cur[k]))
+		}
+		return strings.Join(parts, " ")
+	}
+	out := make([]string, 0, len(indices))
+	next := 0
+	for i, e := range tr.events {
+		if next >= len(indices) {
+			break
+		}
+		if e.Kind == OpWrite {
+			k := key{e.Obj, e.Field}
+			if _, ok := cur[k]; !ok {
+				order = append(order, k)
+			}
+			cur[k] = e.Value
+		}
+		for next < len(indices) && indices[next] == i {
+			out = append(out, format())
+			next++
+		}
+	}
+	return out
+}
+
+// Lost is a lost update: thread T read a field (event Read), another thread
+// wrote it (event Overwritten), then T wrote a value computed from its
+// stale read (event Write), wiping the other thread's write out.
+type Lost struct{ Read, Overwritten, Write int }
+
+// LostUpdates finds every lost update in the stored events, in order.
+func (tr *Trace) LostUpdates() []Lost {
+	type key struct {
+		obj   int
+		field string
+	}
+	type tkey struct {
+		thread int
+		key
+	}
+	lastRead := map[tkey]int{}
+	lastWrite := map[key]int{}
+	var lost []Lost
+	for i, e := range tr.events {
+		k := key{e.Obj, e.Field}
+		switch e.Kind {
+		case OpRead:
+			lastRead[tkey{e.Thread, k}] = i
+		case OpWrite:
+			r, readIt := lastRead[tkey{e.Thread, k}]
+			w, written := lastWrite[k]
+			if readIt && written && w > r && tr.events[w].Thread != e.Thread {
+				lost = append(lost, Lost{Read: r, Overwritten: w, Write: i})
+			}
+			lastWrite[k] = i
+		}
+	}
+	return lost
+}
