@@ -250,8 +250,8 @@ type domain struct {
 
 type schedBox struct{ s scheduler }
 
-func (d *domain) get() scheduler       { return d.sched.Load().s }
-func (d *domain) set(s scheduler)       { d.sched.Store(&schedBox{s}) }
+func (d *domain) get() scheduler  { return d.sched.Load().s }
+func (d *domain) set(s scheduler) { d.sched.Store(&schedBox{s}) }
 
 // Current returns the thread running on the calling goroutine: the one
 // that holds the domain's turn when only one can run, or the one bound to

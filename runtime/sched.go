@@ -30,15 +30,15 @@ type OpKind int
 
 // The kinds of operation a thread announces at a scheduling point.
 const (
-	OpBegin OpKind = iota // a new thread's first step
-	OpRead                // read a shared field
-	OpWrite               // write a shared field
-	OpAcquire             // take a lock
-	OpRelease             // release a lock
-	OpStart               // start another thread
-	OpJoin                // wait for another thread's end
-	OpEnd                 // the thread ends
-	OpSleep               // time.sleep
+	OpBegin   OpKind = iota // a new thread's first step
+	OpRead                  // read a shared field
+	OpWrite                 // write a shared field
+	OpAcquire               // take a lock
+	OpRelease               // release a lock
+	OpStart                 // start another thread
+	OpJoin                  // wait for another thread's end
+	OpEnd                   // the thread ends
+	OpSleep                 // time.sleep
 )
 
 var opNames = [...]string{"begin", "read", "write", "acquire", "release", "start", "join", "end", "sleep"}
