@@ -3,6 +3,7 @@ package lessons
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -31,19 +32,32 @@ var (
 	identRe  = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 )
 
-// moduleNames returns the names of the predeclared modules, sorted.
+// designModules are the modules of the cell API, in the order the
+// messages name them.
+var designModules = []string{"threading", "time", "multiprocessing", "lab"}
+
+// moduleNames returns the names of the predeclared modules.
 func (s *Session) moduleNames() []string {
-	var out []string
+	out := append([]string(nil), designModules...)
+	var extra []string
 	for k := range s.mods {
-		out = append(out, k)
+		if !slices.Contains(designModules, k) {
+			extra = append(extra, k)
+		}
 	}
-	sort.Strings(out)
-	return out
+	sort.Strings(extra)
+	return append(out, extra...)
+}
+
+// moduleList is "threading, time, multiprocessing and lab".
+func (s *Session) moduleList() string {
+	names := s.moduleNames()
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 func (s *Session) noSuchModule(name string) string {
-	return fmt.Sprintf("there is no module named '%s' in threadlab. The modules are %s, and they are ready to use without import.",
-		name, strings.Join(s.moduleNames(), ", "))
+	return fmt.Sprintf("there is no module named '%s' in threadlab: only %s exist, and they are ready to use without import.",
+		name, s.moduleList())
 }
 
 // lineError makes a CellError that points at a line of the cell.
@@ -252,6 +266,9 @@ func syntaxError(src []string, pos syntax.Position, msg string) *CellError {
 		return e
 	}
 	e := &CellError{Name: "SyntaxError", Message: msg}
+	if l := int(pos.Line); l >= 1 && l <= len(src) && strings.Contains(msg, "want ':'") && strings.Contains(src[l-1], "{") {
+		e.Hint = "Set literals such as {1, 2} do not exist in threadlab; write set([1, 2]). ({} is an empty dict.)"
+	}
 	if l := int(pos.Line); l >= 1 && l <= len(src) {
 		e.Lines = []string{fmt.Sprintf("Cell line %d:", l), "    " + strings.TrimRight(src[l-1], " \t\r")}
 		if c := int(pos.Col); c >= 1 {
@@ -327,7 +344,7 @@ func (s *Session) compileCell(filename, code string) (*compiled, error) {
 	}
 	// First resolution: every name that is not universal is predeclared,
 	// so that a name defined by a later cell is a run-time NameError.
-	if err := resolve.File(f, func(string) bool { return true }, s.isUniversal); err != nil {
+	if err := resolve.File(f, func(name string) bool { return !s.isUniversal(name) }, s.isUniversal); err != nil {
 		return nil, resolveError(src, err)
 	}
 	f.Stmts = rewriteStmts(f.Stmts, true)
@@ -366,6 +383,9 @@ func isGlobalRef(id *syntax.Ident) bool {
 }
 
 func rewriteStmts(stmts []syntax.Stmt, toplevel bool) []syntax.Stmt {
+	if stmts == nil {
+		return nil
+	}
 	out := make([]syntax.Stmt, 0, len(stmts))
 	for _, st := range stmts {
 		out = append(out, rewriteStmt(st, toplevel))

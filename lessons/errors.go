@@ -74,8 +74,8 @@ func hasAny(s string, subs ...string) bool {
 
 // Hints for errors that learners coming from Python meet.
 const (
-	frozenHint = "Values shared with threads that run without the GIL (or with a Process) are frozen so that " +
-		"threads cannot corrupt them. Use lab.shared(...) for state that threads change, or protect it with a lock."
+	frozenHint = "Values shared with threads that run without the GIL (or with a Process) are frozen, so that " +
+		"threads cannot corrupt them: use lab.shared(...) for state that threads change, or protect it with a lock."
 	sharedHint = "A function cannot rebind a global name in threadlab (there is no `global`). " +
 		"Keep state that functions or threads change in a shared object: `counter = lab.shared(value=0)`, " +
 		"then `counter.value = counter.value + 1` inside the function."
@@ -165,7 +165,7 @@ func (s *Session) cellError(err error, filename string, interrupted bool) *CellE
 // nameHint suggests a fix for a name that is not defined.
 func (s *Session) nameHint(name string) string {
 	if pythonMods[name] {
-		return fmt.Sprintf("threadlab has no module '%s'; the modules are %s.", name, strings.Join(s.moduleNames(), ", "))
+		return fmt.Sprintf("threadlab has no module '%s'; only %s exist.", name, s.moduleList())
 	}
 	var cands []string
 	cands = append(cands, s.ns.Names()...)

@@ -22,7 +22,7 @@ const resultName = "__threadlab_result__"
 // table under a mutex. It is safe for any number of goroutines running
 // Starlark in parallel.
 type namespace struct {
-	mu       sync.Mutex                          // serialises creation of slots
+	mu       sync.Mutex                         // serialises creation of slots
 	slots    atomic.Pointer[map[string]*nsSlot] // copy-on-write table
 	fallback func(name string) starlark.Value   // builtins and modules
 }

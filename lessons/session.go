@@ -25,7 +25,7 @@ type HelpLink struct{ Text, URL string }
 // LanguageInfo describes the cell language for kernel_info_reply.
 type LanguageInfo struct {
 	Name, Version, Mimetype, FileExtension, PygmentsLexer, CodemirrorMode, Banner string
-	HelpLinks                                                                    []HelpLink
+	HelpLinks                                                                     []HelpLink
 }
 
 // Language is the cell language as Jupyter sees it. Its name is "python" so
