@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Write the lesson notebooks (00-index.ipynb ... 05-gil-and-cores.ipynb).
+
+The text of every lesson lives in notebooks/lessons_text.py; this script only
+turns it into nbformat 4 JSON, stored without outputs, with stable cell ids so
+that rebuilding gives the same bytes.
+
+    python3 notebooks/build.py          # rewrite the notebooks
+    python3 notebooks/build.py --check  # exit 1 when a notebook is stale
+
+Numbers quoted in prose are written as {{name}} in lessons_text.py and filled
+from VALUES there. Each such markdown cell records, in its metadata, where the
+number comes from (the tag of the code cell whose seeded output shows it, and
+a pattern that finds it there); notebooks/tests/test_notebooks.py checks the
+executed output against the prose.
+"""
+import json
+import pathlib
+import re
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import lessons_text  # noqa: E402
+
+PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+
+
+def render(lesson_id, cells):
+    out = []
+    for index, cell in enumerate(cells):
+        kind, text, options = cell
+        cell_id = "%s-%02d" % (lesson_id, index)
+        source = text.strip("\n") + ("" if text.endswith("\n\n") else "")
+        meta = {}
+        if kind == "markdown":
+            claims = []
+            for name in PLACEHOLDER.findall(source):
+                if name not in lessons_text.VALUES:
+                    raise SystemExit("%s: no value for {{%s}}" % (cell_id, name))
+                spec = dict(lessons_text.CLAIMS[name])
+                spec["name"] = name
+                spec["value"] = str(lessons_text.VALUES[name])
+                claims.append(spec)
+            source = PLACEHOLDER.sub(lambda m: str(lessons_text.VALUES[m.group(1)]), source)
+            if claims:
+                meta["threadlab"] = {"claims": claims}
+            out.append({"cell_type": "markdown", "id": cell_id,
+                        "metadata": meta, "source": source})
+        else:
+            tags = list(options.get("tags", ()))
+            if tags:
+                meta["tags"] = tags
+            out.append({"cell_type": "code", "id": cell_id, "metadata": meta,
+                        "execution_count": None, "outputs": [],
+                        "source": source})
+    for cell in out:  # nbformat stores source as a list of lines
+        lines = cell["source"].splitlines(True)
+        cell["source"] = lines
+    return {
+        "cells": out,
+        "metadata": {
+            "kernelspec": {"name": "threadlab", "display_name": "threadlab",
+                           "language": "python"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+
+
+def main(argv):
+    check = "--check" in argv
+    stale = []
+    for filename, cells in lessons_text.LESSONS:
+        nb = render(filename.split("-")[0], cells)
+        text = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
+        path = HERE / filename
+        if check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(filename)
+        else:
+            path.write_text(text, encoding="utf-8")
+            print("wrote", path.relative_to(HERE.parent))
+    if stale:
+        print("stale (run python3 notebooks/build.py):", ", ".join(stale))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,1381 @@
+"""The text and code of every threadlab lesson; notebooks/build.py turns it
+into .ipynb files. Edit here, then run `python3 notebooks/build.py`.
+
+Conventions:
+- md(...) is a markdown cell, code(...) a code cell (Starlark).
+- code(..., tag="name") tags a cell so tests can find its output.
+- code(..., raises=True) marks a cell that is meant to stop with an error
+  (nbconvert and the Notebook honour the "raises-exception" tag).
+- {{name}} in markdown is a number taken from seeded output: VALUES gives
+  the value, CLAIMS says which tagged cell prints it and a regular
+  expression whose first group must equal it. tests/test_notebooks.py
+  checks every claim against the executed notebook.
+"""
+
+
+def md(text):
+    return ("markdown", _dedent(text), {})
+
+
+def code(text, tag=None, raises=False):
+    tags = []
+    if tag:
+        tags.append(tag)
+    if raises:
+        tags.append("raises-exception")
+    return ("code", _dedent(text), {"tags": tags})
+
+
+def _dedent(text):
+    import textwrap
+    return textwrap.dedent(text).strip("\n")
+
+
+# Where each number quoted in prose comes from: the tag of the code cell that
+# prints it and a pattern whose first group is the number.
+CLAIMS = {
+    "race_seed": {"tag": "seeded-race", "pattern": r"first run: (-?\d+)"},
+    "small_final": {"tag": "small-race", "pattern": r"final balance: (-?\d+)"},
+    "explore_schedules": {"tag": "explore-payday", "pattern": r"schedules: (\d+)"},
+    "explore_minus8": {"tag": "explore-payday", "pattern": r"(?m)^-8: (\d+)"},
+    "explore_zero": {"tag": "explore-payday", "pattern": r"(?m)^0: (\d+)"},
+    "explore_plus8": {"tag": "explore-payday", "pattern": r"(?m)^8: (\d+)"},
+    "locked_schedules": {"tag": "explore-locked", "pattern": r"schedules: (\d+)"},
+    "deadlock_schedules": {"tag": "explore-deadlock", "pattern": r"schedules: (\d+)"},
+    "deadlock_count": {"tag": "explore-deadlock", "pattern": r"deadlocks: (\d+)"},
+    "ordered_schedules": {"tag": "explore-ordered", "pattern": r"schedules: (\d+)"},
+}
+
+# The numbers themselves, copied from a seeded run of the notebooks.
+VALUES = {
+    "race_seed": "?",
+    "small_final": "?",
+    "explore_schedules": "?",
+    "explore_minus8": "?",
+    "explore_zero": "?",
+    "explore_plus8": "?",
+    "locked_schedules": "?",
+    "deadlock_schedules": "?",
+    "deadlock_count": "?",
+    "ordered_schedules": "?",
+}
+
+BINDER_BADGE = ("[![Launch on Binder](https://mybinder.org/badge_logo.svg)]"
+                "(https://mybinder.org/v2/gh/OWNER/threadlab/HEAD?urlpath=lab/tree/00-index.ipynb)")
+
+# ---------------------------------------------------------------------------
+INDEX = [
+    md("""
+    # threadlab: watch concurrency happen
+
+    These five short lessons let you **see** what threads do: which thread
+    read what, in which order, why a shared number comes out wrong, why two
+    threads can wait for each other forever, and how many processor cores a
+    program really uses. Every lesson takes 10 to 20 minutes.
+    """),
+    md("""
+    ## The lessons
+
+    1. [Threads](01-threads.ipynb): start threads, wait for them, tell them
+       apart by name, and make their output repeatable.
+    2. [Race conditions](02-race-conditions.ipynb): two threads lose updates
+       to a shared balance; you find the exact step where it happens and list
+       every outcome a race can have.
+    3. [Locks](03-locks.ipynb): make the balance right every time, measure
+       what that costs, and see what happens when a thread fails while it
+       holds a lock.
+    4. [Deadlock](04-deadlock.ipynb): two threads each hold what the other
+       needs; read threadlab's report, find the deadly schedule, and fix it
+       by taking locks in a fixed order.
+    5. [The GIL and many cores](05-gil-and-cores.ipynb): watch a live CPU
+       plot as busy threads share one core, then use every core.
+
+    Work through them in order: each one builds on the one before.
+    """),
+    md("""
+    ## What you type in the cells
+
+    The cells use **Starlark**, a small dialect of Python. Functions, loops,
+    lists and dictionaries work as you expect. A few things are missing, and
+    the lessons show you what to do instead:
+
+    - no `global`: a function cannot rebind a top-level name, so anything
+      threads share lives in an object made by `lab.shared(...)`;
+    - no `with`: you call `lock.acquire()` and `lock.release()` yourself;
+    - no `try`: an error stops the thread (or the cell) that raised it;
+    - no `class`: you use functions, dictionaries and shared objects.
+
+    The modules `threading`, `time`, `multiprocessing` and `lab` are always
+    there; `import` lines for them are accepted so code looks like Python.
+    `lab` is threadlab's own toolbox: shared state, seeds, traces,
+    exploration and CPU plots. Run the cell below (Shift+Enter) to check
+    that the kernel works.
+    """),
+    code("""
+    import threading, multiprocessing
+
+    print("The kernel is running your cell in", threading.current_thread().name)
+    print("Cores available:", multiprocessing.cpu_count())
+    """),
+    md("""
+    ## Run the lessons on your own computer
+
+    You need Go and Jupyter. From a copy of the threadlab repository, run:
+
+    ```
+    make install
+    make lab
+    ```
+
+    The first command builds threadlab and registers it as a Jupyter kernel;
+    the second opens these notebooks in the classic Jupyter Notebook. You can
+    also use JupyterLab (`jupyter lab notebooks/`) and pick the **threadlab**
+    kernel.
+
+    ## Run them on Binder
+
+    """ + BINDER_BADGE + """
+
+    The badge opens the lessons in JupyterLab in your browser, with nothing
+    to install. Binder machines often have only one or two cores; the plots
+    in lesson 5 report the cores your session really has.
+
+    Ready? Start with [Lesson 1: Threads](01-threads.ipynb).
+    """),
+]
+
+# ---------------------------------------------------------------------------
+THREADS = [
+    md("""
+    # Lesson 1: Threads
+
+    By the end of this lesson you can start threads, wait for them to finish,
+    tell them apart by name, and make the order of their output repeatable.
+    """),
+    md("""
+    **Prerequisites:** the [index](00-index.ipynb), and enough Python to write
+    a function and a `for` loop.
+    """),
+    md("""
+    ## What a thread is
+
+    A **thread** is one line of work inside a running program. A program can
+    have several threads at once; they all see the same memory, and each one
+    follows its own path through the code. Every program starts with one
+    thread. In Python, and in threadlab, it is called `MainThread`, and it is
+    the thread that runs your cells.
+    """),
+    code("""
+    import threading, time, lab
+
+    threading.current_thread().name
+    """),
+    md("""
+    ## Predict, then run
+
+    The cell below makes a second thread. `target` is the function the new
+    thread will run and `args` holds its arguments. Nothing happens until
+    you call `.start()`. `.join()` makes the calling thread wait until the
+    new thread has finished.
+
+    Before you run it: which thread prints `hello`, and which prints
+    `back in`?
+    """),
+    code("""
+    def greet(person):
+        print("hello", person, "from", threading.current_thread().name)
+
+    helper = threading.Thread(target=greet, args=("Ada",), name="greeter")
+    helper.start()
+    helper.join()
+    print("back in", threading.current_thread().name)
+    """),
+    md("""
+    The greeting comes from the thread named `greeter`; the last line is
+    printed by `MainThread` after `join()` returned. Output from every
+    thread you start appears under the cell that started it.
+
+    If you leave out `name=...`, the thread gets an **automatic name**:
+    `Thread-` and a number that counts up through your session. A thread
+    that was made but not started is not alive and has no `ident` (the
+    number the system uses to tell threads apart) yet.
+    """),
+    code("""
+    first = threading.Thread(target=greet, args=("Grace",))
+    second = threading.Thread(target=greet, args=("Linus",))
+    print("names:", first.name, second.name)
+    print("before start:", first.is_alive(), first.ident)
+    first.start()
+    second.start()
+    first.join()
+    second.join()
+    print("after join:", first.is_alive(), second.is_alive())
+    """),
+    md("""
+    ## Two threads at once
+
+    Now two cooks make breakfast. Each does three steps, and before each
+    step it waits the same short time (`time.sleep`). While one thread
+    sleeps, the other can run.
+
+    **Predict:** in what order will the six lines appear? Write your guess
+    down before you run the next two cells.
+    """),
+    code("""
+    def cook(dish, pause):
+        for step in range(1, 4):
+            time.sleep(pause)
+            print(dish, "step", step)
+
+    def breakfast():
+        tea = threading.Thread(target=cook, args=("tea", 0.01), name="tea")
+        toast = threading.Thread(target=cook, args=("toast", 0.01), name="toast")
+        tea.start()
+        toast.start()
+        tea.join()
+        toast.join()
+    """),
+    code("""
+    lab.seed(None)   # real scheduling: the operating system decides
+    for attempt in range(3):
+        breakfast()
+        print("---")
+    """, tag="unseeded-breakfast"),
+    md("""
+    Each cook's own steps always come in order 1, 2, 3: one thread does its
+    work in sequence. But how the tea lines and the toast lines mix is up to
+    the **scheduler**, the part of the system that decides which thread runs
+    next. Both cooks wake up at almost the same moment, so the winner can
+    change from one step to the next and from one run to the next. Run the
+    cell again and compare.
+
+    ## Look closer
+
+    Nothing in the program says tea goes first. `tea.start()` comes before
+    `toast.start()`, but starting a thread only makes it *ready* to run. If
+    your program's result depends on an order that nobody chose, you have a
+    problem waiting to happen; the next lesson shows one.
+
+    ## Make it repeatable
+
+    `lab.seed(n)` hands the choices to threadlab's own scheduler, driven by
+    the number `n`. The same seed gives the same order every time: on your
+    computer, on someone else's, and in the exported HTML of this page.
+    While a seed is set, `time.sleep` does not really wait: threadlab moves
+    a **virtual clock** forward instead, so seeded cells finish at once.
+    """),
+    code("""
+    lab.seed(3)
+    breakfast()
+    print("--- the same seed again ---")
+    lab.seed(3)
+    breakfast()
+    """, tag="seeded-breakfast"),
+    md("""
+    The two halves of the output are identical. Try other seeds: a different
+    seed may give a different order, but each seed always gives its own
+    order. `lab.seed(None)` goes back to real scheduling.
+
+    ## Fix it
+
+    When the order matters, say so in the program instead of hoping. The
+    simplest way is `join`: if toast must wait for the tea, start the toast
+    thread only after `tea.join()` has returned. That is correct, but the
+    two cooks no longer work at the same time. Later lessons show tools that
+    order only the steps that need it.
+    """),
+    code("""
+    def tea_then_toast():
+        tea = threading.Thread(target=cook, args=("tea", 0.01), name="tea")
+        toast = threading.Thread(target=cook, args=("toast", 0.01), name="toast")
+        tea.start()
+        tea.join()          # wait for the tea before the toast starts
+        toast.start()
+        toast.join()
+
+    lab.seed(None)
+    tea_then_toast()
+    """),
+    md("""
+    ## Exercise
+
+    Write `run_team(names)`. It should start one thread per name, each
+    running `roll_call(name)` and named after that person, wait until every
+    one of them has finished, and return the list of threads in the same
+    order as `names`.
+
+    Then run the check cell. It tells you whether your function is right,
+    and if not, what is wrong. Tip: start all the threads first, then join
+    them all.
+    """),
+    code("""
+    def roll_call(name):
+        time.sleep(0.5)
+        print(name, "is here")
+
+    def run_team(names):
+        team = []
+        # your code here
+        return team
+    """),
+    code("""
+    def check(run_team):
+        names = ["ann", "bob", "cy"]
+        lab.seed(1)
+        began = time.monotonic()
+        team = run_team(names)
+        took = time.monotonic() - began
+        if type(team) != "list" or len(team) != len(names):
+            lab.stop()      # end any thread that is still running
+            lab.seed(None)
+            print("Not yet: run_team should return a list of", len(names), "threads, one per name.")
+            return
+        running = [worker.name for worker in team if worker.is_alive()]
+        lab.stop()
+        lab.seed(None)
+        for i in range(len(names)):
+            if team[i].name != names[i]:
+                print("Not yet: thread", i, "is named", repr(team[i].name), "- pass name=" + repr(names[i]), "to threading.Thread.")
+                return
+            if team[i].ident == None:
+                print("Not yet:", team[i].name, "was never started: call .start() on it.")
+                return
+            if team[i].name in running:
+                print("Not yet:", team[i].name, "was still running when run_team returned: join every thread.")
+                return
+        if took > 1.0:
+            print("Almost: the threads ran one after another. Start them all first, then join them all.")
+            return
+        print("Right: three named threads ran at the same time, and all finished before run_team returned.")
+
+    check(run_team)
+    """, tag="exercise-check"),
+    md("""
+    ### One possible answer
+
+    Try it yourself before you read this.
+    """),
+    code("""
+    def run_team(names):
+        team = []
+        for name in names:
+            worker = threading.Thread(target=roll_call, args=(name,), name=name)
+            worker.start()
+            team.append(worker)
+        for worker in team:
+            worker.join()
+        return team
+
+    check(run_team)
+    """, tag="exercise-solution"),
+    md("""
+    ## Recap
+
+    - A thread is a separate line of work in the same program; your cells
+      run in `MainThread`.
+    - `start()` lets a thread run; `join()` waits for it to finish.
+    - Threads have names: the one you give, or an automatic `Thread-N`.
+    - Without a seed, the order in which threads run changes from run to
+      run; `lab.seed(n)` makes it the same every time.
+
+    Next: [Lesson 2: Race conditions](02-race-conditions.ipynb).
+    """),
+]
+
+# ---------------------------------------------------------------------------
+RACES = [
+    md("""
+    # Lesson 2: Race conditions
+
+    By the end of this lesson you can make two threads lose updates to a
+    shared balance, point to the exact step where an update is lost, replay
+    the same race from a seed, and list every outcome a race can have.
+    """),
+    md("""
+    **Prerequisites:** [Lesson 1: Threads](01-threads.ipynb).
+    """),
+    md("""
+    ## Shared state in threadlab
+
+    In Python, threads often share a global variable. Starlark has no
+    `global` statement: a function cannot rebind a top-level name. So in
+    threadlab, data that threads share lives in a **shared object** made by
+    `lab.shared(...)`. You read and write its fields like attributes, and
+    threadlab records every read and every write: which thread, which line,
+    which value. That record is what lets you see a race.
+    """),
+    code("""
+    import threading, time, lab
+
+    account = lab.shared(balance=0)
+    account.balance = account.balance + 5
+    account.balance
+    """),
+    md("""
+    Here are two jobs. `deposit` adds `amount` to the balance `times` times;
+    `withdraw` takes it away again. `pay_and_spend` runs them in two threads
+    at once and returns the final balance.
+    """),
+    code("""
+    def deposit(account, amount, times):
+        for i in range(times):
+            account.balance = account.balance + amount
+
+    def withdraw(account, amount, times):
+        for i in range(times):
+            account.balance = account.balance - amount
+    """),
+    code("""
+    def pay_and_spend(account, amount, times):
+        saver = threading.Thread(target=deposit, args=(account, amount, times), name="saver")
+        spender = threading.Thread(target=withdraw, args=(account, amount, times), name="spender")
+        saver.start()
+        spender.start()
+        saver.join()
+        spender.join()
+        return account.balance
+    """),
+    md("""
+    ## Predict, then run
+
+    The balance starts at 0. One thread deposits 1, a hundred thousand
+    times; the other withdraws 1, a hundred thousand times.
+
+    **What should the balance be after both threads finish?** Decide before
+    you run the cell, which tries it three times.
+    """),
+    code("""
+    lab.seed(None)   # real scheduling
+    [pay_and_spend(lab.shared(balance=0), 1, 100000) for run in range(3)]
+    """, tag="unseeded-race"),
+    md("""
+    Every deposit has a matching withdrawal, so the answer ought to be 0.
+    You will most likely see other numbers, and different ones on each run.
+
+    The reason is that `account.balance = account.balance + amount` is not
+    one step but two: first the thread **reads** the balance, then it
+    **writes** the new value. Between those two steps the other thread may
+    run. If it writes in that gap, the first thread's write replaces that
+    value with one computed from an old balance, and the other thread's
+    update is **lost**.
+
+    A **race condition** is a bug whose result depends on how the steps of
+    different threads happen to mix. One particular mix of steps is called an
+    **interleaving**, or a **schedule**.
+
+    ## Look closer
+
+    A hundred thousand rounds are too many to read, so run three rounds
+    each. Normally the threads switch only every 100 interpreter steps, and
+    three rounds finish before a switch comes. `lab.switch_interval(2)`
+    makes threads switch every 2 steps, so the race shows up in a short run.
+    `lab.trace()` shows what happened as an **interleaving table**: one row
+    per read or write, in the order they happened, with one column per
+    thread.
+    """),
+    code("""
+    lab.seed(7)
+    lab.switch_interval(2)
+    print("final balance:", pay_and_spend(lab.shared(balance=0), 1, 3))
+    lab.trace()
+    """, tag="small-race"),
+    md("""
+    The balance ends at {{small_final}}, not 0. TODO: walk through the rows
+    where an update is lost, once the table format is known.
+    """),
+    code("""
+    lab.switch_interval(100)   # back to the normal interval
+    """),
+    md("""
+    ## Make it repeatable
+
+    The unseeded runs above gave different numbers every time, so you cannot
+    write down "the" answer. With a seed, the whole race happens the same way
+    on every run. The cell below runs the full-size program twice with the
+    same seed.
+    """),
+    code("""
+    lab.seed(2024)
+    first = pay_and_spend(lab.shared(balance=0), 1, 100000)
+    lab.seed(2024)
+    second = pay_and_spend(lab.shared(balance=0), 1, 100000)
+    print("first run:", first, " second run:", second)
+    """, tag="seeded-race"),
+    md("""
+    Both runs end at {{race_seed}}: the same seed replays the same race,
+    read for read and write for write. That is what makes a race something
+    you can study, instead of a bug that vanishes when you look for it.
+
+    ## Every possible outcome
+
+    A seed shows you one schedule. `lab.explore(fn)` runs `fn` under
+    *every* schedule of its threads' reads and writes, and counts the
+    results. Take the smallest possible race: the saver deposits 8 once,
+    the spender withdraws 8 once.
+
+    **Predict:** which final balances are possible?
+    """),
+    code("""
+    def one_round():
+        return pay_and_spend(lab.shared(balance=0), 8, 1)
+
+    report = lab.explore(one_round)
+    print("schedules:", report.schedules)
+    for balance, count in sorted(report.outcomes.items()):
+        print(str(balance) + ":", count, "schedules")
+    """, tag="explore-payday"),
+    md("""
+    There are {{explore_schedules}} schedules. {{explore_zero}} of them end
+    at 0, as intended, but {{explore_plus8}} end at 8 (the withdrawal was
+    lost) and {{explore_minus8}} end at -8 (the deposit was lost).
+
+    Which schedule loses the deposit? Tell `explore` what you expect, and it
+    shows you the shortest schedule that proves you wrong. Here the claim is
+    "the deposit is never lost", so the function answers whether it was.
+    """),
+    code("""
+    def deposit_lost():
+        return one_round() == -8
+
+    lab.explore(deposit_lost, expect=False).counterexample
+    """, tag="explore-minus8"),
+    md("""
+    TODO: read the counterexample rows once the table format is known.
+
+    ## Fix it
+
+    The next lesson fixes this with a lock. There is another fix that needs
+    no lock at all: **don't share**. Let each thread add up its own total in
+    a local variable, which no other thread can see, and write it once at
+    the end into a result object of its own. The main thread combines the
+    results after `join`.
+    """),
+    code("""
+    def count_up(result, amount, times):
+        total = 0
+        for i in range(times):
+            total = total + amount
+        result.total = total
+
+    def pay_and_spend_apart(amount, times):
+        saved = lab.shared(total=0)
+        spent = lab.shared(total=0)
+        saver = threading.Thread(target=count_up, args=(saved, amount, times), name="saver")
+        spender = threading.Thread(target=count_up, args=(spent, -amount, times), name="spender")
+        saver.start()
+        spender.start()
+        saver.join()
+        spender.join()
+        return saved.total + spent.total
+    """),
+    code("""
+    print("full size:", pay_and_spend_apart(1, 100000))
+    print("every schedule of one round:", lab.explore(lambda: pay_and_spend_apart(8, 1)).outcomes)
+    """, tag="fix-apart"),
+    md("""
+    Every schedule now ends at 0: no thread ever writes what another thread
+    reads, so there is nothing to lose.
+
+    ## Exercise
+
+    A tip jar starts empty. Alice puts in 5 coins and Bob puts in 10, at the
+    same time, each with one read and one write. **List every final number
+    of coins that is possible**, then run the check. It runs `lab.explore`
+    on the real program and tells you what you missed, or what cannot
+    happen, and why.
+    """),
+    code("""
+    def add(jar, coins):
+        jar.coins = jar.coins + coins
+
+    def two_tips():
+        jar = lab.shared(coins=0)
+        alice = threading.Thread(target=add, args=(jar, 5), name="alice")
+        bob = threading.Thread(target=add, args=(jar, 10), name="bob")
+        alice.start()
+        bob.start()
+        alice.join()
+        bob.join()
+        return jar.coins
+
+    my_answer = [15]   # edit this list
+    """),
+    code("""
+    def check(answer):
+        why = {
+            15: "15: the threads took turns, so both tips arrived.",
+            10: "10: both read 0, and Bob wrote last, so Alice's 5 was lost.",
+            5: "5: both read 0, and Alice wrote last, so Bob's 10 was lost.",
+        }
+        possible = sorted(lab.explore(two_tips).outcomes.keys())
+        extra = [n for n in answer if n not in possible]
+        missing = [n for n in possible if n not in answer]
+        if extra:
+            print("Not yet:", extra, "cannot happen. Each write stores the value one thread read plus its own tip.")
+        elif missing:
+            print("Not yet: you missed", missing, "- look for a schedule where one tip is lost:")
+            for n in missing:
+                print("  " + why.get(n, str(n)))
+        else:
+            print("Right: exactly", possible, "are possible.")
+            for n in possible:
+                print("  " + why.get(n, str(n)))
+
+    check(my_answer)
+    """, tag="exercise-check"),
+    md("""
+    ### One possible answer
+    """),
+    code("""
+    check([5, 10, 15])
+    """, tag="exercise-solution"),
+    md("""
+    ## Recap
+
+    - `x = x + 1` on shared data is two steps, a read and a write; another
+      thread can act in between.
+    - A race condition loses updates, and whether it does depends on the
+      schedule, so unseeded runs give different results.
+    - `lab.trace()` shows the interleaving; the lost update is a write based
+      on a value that another thread has already changed.
+    - `lab.seed` replays one schedule exactly; `lab.explore` tries them all.
+    - Not sharing is one fix. Locks, next, are the other.
+
+    Next: [Lesson 3: Locks](03-locks.ipynb).
+    """),
+]
+
+# ---------------------------------------------------------------------------
+LOCKS = [
+    md("""
+    # Lesson 3: Locks
+
+    By the end of this lesson you can use a lock to make a shared balance
+    come out right every time, measure what the lock costs, explain what
+    happens when a thread fails while holding a lock, and know when you need
+    an `RLock`.
+    """),
+    md("""
+    **Prerequisites:** [Lesson 2: Race conditions](02-race-conditions.ipynb).
+    """),
+    md("""
+    ## One thread at a time
+
+    A **lock** is an object that at most one thread can hold. `acquire()`
+    takes it, waiting first if another thread holds it; `release()` gives it
+    back. The code between the two is a **critical section**: while one
+    thread is inside, every other thread that wants the same lock waits at
+    its `acquire()`.
+
+    In Python you would usually write `with guard:`, which releases the lock
+    for you. Starlark has no `with` statement, so in threadlab you call
+    `acquire()` and `release()` yourself, and it is up to you to release.
+    """),
+    code("""
+    import threading, time, lab
+
+    guard = threading.Lock()
+
+    def deposit(account, amount, times):
+        for i in range(times):
+            guard.acquire()
+            account.balance = account.balance + amount
+            guard.release()
+
+    def withdraw(account, amount, times):
+        for i in range(times):
+            guard.acquire()
+            account.balance = account.balance - amount
+            guard.release()
+    """),
+    md("""
+    For comparison, here are the unlocked jobs from lesson 2, and a helper
+    that runs any pair of jobs in two threads and returns the final balance.
+    """),
+    code("""
+    def unsafe_deposit(account, amount, times):
+        for i in range(times):
+            account.balance = account.balance + amount
+
+    def unsafe_withdraw(account, amount, times):
+        for i in range(times):
+            account.balance = account.balance - amount
+
+    def run_pair(put, take, amount, times):
+        account = lab.shared(balance=0)
+        saver = threading.Thread(target=put, args=(account, amount, times), name="saver")
+        spender = threading.Thread(target=take, args=(account, amount, times), name="spender")
+        saver.start()
+        spender.start()
+        saver.join()
+        spender.join()
+        return account.balance
+    """),
+    md("""
+    ## Predict, then run
+
+    The same race as in lesson 2, a hundred thousand rounds each, but now
+    every update happens while the thread holds `guard`. **Will it be 0 on
+    every run?**
+    """),
+    code("""
+    lab.seed(None)   # real scheduling
+    [run_pair(deposit, withdraw, 1, 100000) for run in range(3)]
+    """, tag="locked-race"),
+    md("""
+    It is 0 every time. A thread may still be paused between its read and its
+    write, but the other thread cannot slip in: it waits at `acquire()` until
+    the lock is released.
+
+    ## Look closer
+
+    Run three rounds with a tiny switch interval, as in lesson 2, and look
+    at the trace. Switches still happen, but the other thread never touches
+    the balance between a read and the write that belongs to it.
+    """),
+    code("""
+    lab.seed(7)
+    lab.switch_interval(2)
+    print("final balance:", run_pair(deposit, withdraw, 1, 3))
+    lab.trace()
+    """, tag="locked-trace"),
+    code("""
+    lab.switch_interval(100)
+    """),
+    md("""
+    ## Make it repeatable
+
+    A handful of runs that print 0 is encouraging, not proof. `lab.explore`
+    tries every schedule. In lesson 2, one round of deposit 8 and withdraw
+    8 could end at -8, 0 or 8. With the lock:
+    """),
+    code("""
+    report = lab.explore(lambda: run_pair(deposit, withdraw, 8, 1))
+    print("schedules:", report.schedules)
+    print("outcomes:", report.outcomes)
+    """, tag="explore-locked"),
+    md("""
+    All {{locked_schedules}} schedules end at 0.
+
+    ## What the lock costs
+
+    Locks are not free. Each `acquire()` and `release()` is extra work, and a
+    thread that finds the lock taken has to wait. The next cell times both
+    versions with `time.perf_counter()`, using real scheduling (a seed would
+    use the virtual clock). Your numbers depend on your computer.
+    """),
+    code("""
+    lab.seed(None)
+    began = time.perf_counter()
+    run_pair(unsafe_deposit, unsafe_withdraw, 1, 20000)
+    unlocked = time.perf_counter() - began
+    began = time.perf_counter()
+    run_pair(deposit, withdraw, 1, 20000)
+    locked = time.perf_counter() - began
+    print("without the lock:", int(unlocked * 1000), "ms")
+    print("with the lock:   ", int(locked * 1000), "ms")
+    print("the lock made it", int(locked / unlocked * 10) / 10.0, "times as slow")
+    """, tag="lock-cost"),
+    md("""
+    A correct answer is worth that time. Still, it explains a rule of thumb:
+    hold a lock for as short a time as you can, and do slow work outside
+    it.
+
+    ## A thread that fails while holding the lock
+
+    What if a thread stops with an error between `acquire()` and
+    `release()`? Here `careless_withdraw` refuses to overdraw the account by
+    calling `fail(...)`, Starlark's way to raise an error, while it holds the
+    lock.
+
+    **Predict:** after the thread has died, is the lock free?
+    """),
+    code("""
+    def careless_withdraw(account, amount):
+        guard.acquire()
+        if amount > account.balance:
+            fail("not enough money")   # the thread stops here...
+        account.balance = account.balance - amount
+        guard.release()                # ...so this line never runs
+
+    empty = lab.shared(balance=0)
+    lab.seed(1)
+    unlucky = threading.Thread(target=careless_withdraw, args=(empty, 50), name="unlucky")
+    unlucky.start()
+    unlucky.join()
+    """, tag="dead-holder"),
+    code("""
+    print("unlucky is alive:", unlucky.is_alive())
+    print("guard is locked:", guard.locked())
+    print("can anyone else get it?", guard.acquire(blocking=False))
+    """, tag="dead-holder-state"),
+    md("""
+    The thread is gone, but the lock is still taken, and nothing will ever
+    release it. Every other thread that calls `guard.acquire()` would wait
+    forever.
+
+    In Python, `with guard:` (or `try` ... `finally`) releases the lock even
+    when an error escapes. Starlark has neither, so in threadlab you write
+    critical sections that cannot fail: check first, and keep only plain
+    reads and writes between `acquire()` and `release()`.
+    """),
+    code("""
+    guard = threading.Lock()   # a fresh lock; the old one is lost for good
+
+    def careful_withdraw(account, amount):
+        guard.acquire()
+        enough = amount <= account.balance
+        if enough:
+            account.balance = account.balance - amount
+        guard.release()        # reached on every path
+        if not enough:
+            print("refused: not enough money")
+
+    careful = threading.Thread(target=careful_withdraw, args=(empty, 50), name="careful")
+    careful.start()
+    careful.join()
+    print("guard is locked:", guard.locked())
+    """, tag="careful"),
+    md("""
+    Functions defined in earlier cells, such as `deposit`, now use the new
+    `guard` too: they look up the name each time they run.
+
+    ## Locks inside locks: RLock
+
+    Suppose a function that holds a lock calls another function that takes
+    the same lock. A plain `Lock` does not know who holds it, so the second
+    `acquire()` would wait for the lock to be released, which never happens.
+    The cell below asks with a short timeout so that it gives up instead of
+    waiting forever. It prints `False`: the second acquire failed.
+    """),
+    code("""
+    plain = threading.Lock()
+    plain.acquire()
+    print("second acquire of a Lock:", plain.acquire(timeout=0.1))
+    plain.release()
+    """, tag="lock-twice"),
+    md("""
+    An **RLock** (re-entrant lock) remembers which thread holds it and how
+    many times. The same thread may acquire it again; it is free once that
+    thread has released it as many times as it acquired it.
+    """),
+    code("""
+    vault = threading.RLock()
+
+    def add(account, amount):
+        vault.acquire()
+        account.balance = account.balance + amount
+        vault.release()
+
+    def add_twice(account, amount):
+        vault.acquire()
+        add(account, amount)     # takes vault again: fine for an RLock
+        add(account, amount)
+        vault.release()
+
+    savings = lab.shared(balance=0)
+    add_twice(savings, 10)
+    print("balance:", savings.balance, " vault locked:", vault.locked())
+    """, tag="rlock"),
+    md("""
+    ## Exercise
+
+    `add_tip` below is the unsafe tip jar from lesson 2. Change it so that no
+    tip can ever be lost, using `jar_lock`. The check runs Alice (5 coins)
+    and Bob (10 coins) under every schedule and tells you what it found.
+    """),
+    code("""
+    jar_lock = threading.Lock()
+
+    def add_tip(jar, coins):
+        jar.coins = jar.coins + coins
+    """),
+    code("""
+    def check(add_tip):
+        def two_tips():
+            jar = lab.shared(coins=0)
+            alice = threading.Thread(target=add_tip, args=(jar, 5), name="alice")
+            bob = threading.Thread(target=add_tip, args=(jar, 10), name="bob")
+            alice.start()
+            bob.start()
+            alice.join()
+            bob.join()
+            return jar.coins
+        report = lab.explore(two_tips)
+        if jar_lock.locked():
+            print("Not yet: jar_lock is still held after both threads finished. Every acquire() needs a release().")
+        elif report.deadlocks > 0:
+            print("Not yet:", report.deadlocks, "schedules got stuck. Acquire the lock once and release it once.")
+        elif sorted(report.outcomes.keys()) != [15]:
+            print("Not yet: across", report.schedules, "schedules the jar ended with", sorted(report.outcomes.keys()), "coins.")
+            print("The read and the write of jar.coins must both happen while the thread holds jar_lock.")
+        else:
+            print("Right: all", report.schedules, "schedules end with 15 coins.")
+
+    check(add_tip)
+    """, tag="exercise-check"),
+    md("""
+    ### One possible answer
+    """),
+    code("""
+    def safe_add_tip(jar, coins):
+        jar_lock.acquire()
+        jar.coins = jar.coins + coins
+        jar_lock.release()
+
+    check(safe_add_tip)
+    """, tag="exercise-solution"),
+    md("""
+    ## Recap
+
+    - A lock lets one thread at a time into a critical section, so a read
+      and its write can no longer be split by another thread.
+    - `lab.explore` proves the fix: every schedule gives the same result.
+    - Locking costs time; keep critical sections short.
+    - A thread that dies holding a lock never releases it. Without `with`
+      or `try`, make critical sections that cannot fail.
+    - An `RLock` can be taken again by the thread that holds it.
+
+    Next: [Lesson 4: Deadlock](04-deadlock.ipynb).
+    """),
+]
+
+# ---------------------------------------------------------------------------
+DEADLOCK = [
+    md("""
+    # Lesson 4: Deadlock
+
+    By the end of this lesson you can recognise a deadlock, read threadlab's
+    report of who holds which lock and waits for which, find the schedule
+    that causes it, and prevent it by always taking locks in the same order.
+    """),
+    md("""
+    **Prerequisites:** [Lesson 3: Locks](03-locks.ipynb).
+    """),
+    md("""
+    ## A bank with one lock per account
+
+    One lock for the whole bank would be safe, but then only one transfer
+    could run at a time. So each account gets its own lock, and a transfer
+    takes the locks of both accounts it touches. `open_bank()` makes a fresh
+    bank: balances in shared objects, and one lock per account.
+    """),
+    code("""
+    import threading, time, lab
+
+    def open_bank():
+        return {
+            "money": {"alice": lab.shared(balance=100), "bob": lab.shared(balance=100)},
+            "locks": {"alice": threading.Lock(), "bob": threading.Lock()},
+        }
+
+    def transfer(bank, source, target, amount):
+        money = bank["money"]
+        locks = bank["locks"]
+        locks[source].acquire()
+        time.sleep(0.1)              # a slow fraud check
+        locks[target].acquire()
+        money[source].balance = money[source].balance - amount
+        money[target].balance = money[target].balance + amount
+        locks[target].release()
+        locks[source].release()
+    """),
+    code("""
+    def both_ways(transfer_job):
+        bank = open_bank()
+        one = threading.Thread(target=transfer_job, args=(bank, "alice", "bob", 10), name="alice-pays")
+        two = threading.Thread(target=transfer_job, args=(bank, "bob", "alice", 20), name="bob-pays")
+        one.start()
+        two.start()
+        one.join()
+        two.join()
+        return (bank["money"]["alice"].balance, bank["money"]["bob"].balance)
+    """),
+    md("""
+    ## Predict, then run
+
+    Alice pays Bob 10 while Bob pays Alice 20. Each transfer locks its
+    source account first, does a slow check, then locks the target account.
+
+    **What happens?** Think about which lock each thread holds while it
+    waits for the other one.
+    """),
+    code("""
+    lab.seed(1)
+    both_ways(transfer)
+    """, tag="deadlock", raises=True),
+    md("""
+    The cell stopped with a `DeadlockError`. `alice-pays` took Alice's lock
+    and waits for Bob's; `bob-pays` took Bob's lock and waits for Alice's.
+    Neither can go on, and neither will ever release what it holds. This is
+    a **deadlock**: a group of threads each waiting for a lock that another
+    of them holds, in a cycle.
+
+    A real Python program would simply hang here. threadlab notices when
+    every thread is blocked in such a cycle and stops the cell instead.
+
+    ## Look closer
+
+    The report above the error lists each thread in the cycle, the lock it
+    holds and the lock it waits for. Follow the arrows: `alice-pays` waits
+    for a lock held by `bob-pays`, which waits for a lock held by
+    `alice-pays`. That loop is the **wait-for cycle**. No cycle, no
+    deadlock.
+
+    The two stuck threads still exist. `lab.stop()` ends them so you can go
+    on.
+    """),
+    code("""
+    lab.stop()
+    """),
+    md("""
+    ## Make it repeatable
+
+    The fraud check made the deadlock certain: both threads had their first
+    lock before either asked for its second. Without the pause it only
+    happens when a switch falls in just the wrong place, which makes it the
+    kind of bug that passes every test and then hangs in production.
+    `lab.explore` finds such schedules for you. It counts schedules that
+    deadlock instead of stopping at the first one.
+    """),
+    code("""
+    report = lab.explore(lambda: both_ways(transfer))
+    print("schedules:", report.schedules)
+    print("deadlocks:", report.deadlocks)
+    print("outcomes:", report.outcomes)
+    report.counterexample
+    """, tag="explore-deadlock"),
+    md("""
+    Of {{deadlock_schedules}} schedules, {{deadlock_count}} end in deadlock.
+    The counterexample above is the shortest of them: each thread takes its
+    first lock, and then each asks for the lock the other one holds.
+
+    ## Fix it
+
+    A cycle needs one thread to take A and then B while another takes B and
+    then A. If every thread takes locks in the **same global order**, no
+    cycle can form. Here the order is alphabetical by account name: every
+    transfer between Alice and Bob locks Alice's account first, whichever
+    way the money goes.
+    """),
+    code("""
+    def ordered_transfer(bank, source, target, amount):
+        money = bank["money"]
+        locks = bank["locks"]
+        first = min(source, target)     # always the same order
+        second = max(source, target)
+        locks[first].acquire()
+        time.sleep(0.1)
+        locks[second].acquire()
+        money[source].balance = money[source].balance - amount
+        money[target].balance = money[target].balance + amount
+        locks[second].release()
+        locks[first].release()
+
+    lab.seed(1)
+    both_ways(ordered_transfer)
+    """, tag="ordered"),
+    md("""
+    Alice ends with 110 and Bob with 90, the same seed as before, and no
+    deadlock. Now check every schedule:
+    """),
+    code("""
+    report = lab.explore(lambda: both_ways(ordered_transfer))
+    print("schedules:", report.schedules)
+    print("deadlocks:", report.deadlocks)
+    print("outcomes:", report.outcomes)
+    """, tag="explore-ordered"),
+    md("""
+    None of the {{ordered_schedules}} schedules deadlocks, and every one of
+    them ends with Alice at 110 and Bob at 90.
+
+    ## Exercise
+
+    Write `safe_transfer(bank, source, target, amount)` without looking back
+    at `ordered_transfer`: it must move the money, take both locks in a
+    fixed order, and release both. The check explores every schedule of the
+    two transfers and tells you about deadlocks, lost money and locks left
+    taken.
+    """),
+    code("""
+    def safe_transfer(bank, source, target, amount):
+        # your code here
+        pass
+    """),
+    code("""
+    def check(safe_transfer):
+        banks = []
+        def run():
+            bank = open_bank()
+            banks.append(bank)
+            one = threading.Thread(target=safe_transfer, args=(bank, "alice", "bob", 10), name="alice-pays")
+            two = threading.Thread(target=safe_transfer, args=(bank, "bob", "alice", 20), name="bob-pays")
+            one.start()
+            two.start()
+            one.join()
+            two.join()
+            return (bank["money"]["alice"].balance, bank["money"]["bob"].balance)
+        report = lab.explore(run)
+        held = [name for name in ["alice", "bob"] if banks[-1]["locks"][name].locked()]
+        if report.deadlocks > 0:
+            print("Not yet:", report.deadlocks, "of", report.schedules, "schedules deadlock. Take the two locks in the same order in every transfer.")
+        elif held:
+            print("Not yet: after the transfers, the lock of", held, "is still taken. Release both locks.")
+        elif list(report.outcomes.keys()) != [(110, 90)]:
+            print("Not yet: the balances (alice, bob) ended as", report.outcomes, "but should always be (110, 90).")
+        else:
+            print("Right: no deadlock in", report.schedules, "schedules, and the money always adds up.")
+
+    check(safe_transfer)
+    """, tag="exercise-check"),
+    md("""
+    ### One possible answer
+    """),
+    code("""
+    def safe_transfer(bank, source, target, amount):
+        names = sorted([source, target])
+        for name in names:
+            bank["locks"][name].acquire()
+        bank["money"][source].balance = bank["money"][source].balance - amount
+        bank["money"][target].balance = bank["money"][target].balance + amount
+        for name in names:
+            bank["locks"][name].release()
+
+    check(safe_transfer)
+    """, tag="exercise-solution"),
+    md("""
+    ## Recap
+
+    - A deadlock is a cycle of threads, each holding a lock that the next
+      one waits for; none of them can ever go on.
+    - threadlab raises `DeadlockError` with a report of who holds what and
+      waits for what, where plain Python would hang.
+    - A deadlock may need an unlucky schedule; `lab.explore` finds it.
+    - Taking locks in one global order (here, alphabetical) makes a cycle
+      impossible.
+
+    Next: [Lesson 5: The GIL and many cores](05-gil-and-cores.ipynb).
+    """),
+]
+
+# ---------------------------------------------------------------------------
+GIL = [
+    md("""
+    # Lesson 5: The GIL and many cores
+
+    By the end of this lesson you can measure how many processor cores a
+    program keeps busy, explain why busy Python threads share a single core,
+    and choose between threads and processes for a job.
+    """),
+    md("""
+    **Prerequisites:** [Lesson 1: Threads](01-threads.ipynb); lessons 2 to 4
+    help but are not needed.
+    """),
+    md("""
+    ## One lock around the whole interpreter
+
+    The standard Python interpreter, CPython, has a **global interpreter
+    lock** (GIL). A thread must hold it to run Python code, so at any moment
+    only one thread runs Python code, however many cores the computer has.
+    The GIL changes hands every few milliseconds, and whenever a thread
+    waits (for `time.sleep`, a file, the network), so threads still take
+    turns.
+
+    threadlab has a GIL too, on by default, and lets you switch it off with
+    `lab.gil(False)`. CPython 3.13 and later can be built without the GIL in
+    the same way ("free-threaded" builds). The numbers in this lesson are
+    real measurements on your machine, so there is no seed: the scheduler
+    must be the real one.
+    """),
+    code("""
+    import threading, time, multiprocessing, lab
+
+    lab.seed(None)
+    cores = multiprocessing.cpu_count()
+    cores
+    """),
+    md("""
+    `spin` keeps one thread busy, doing nothing useful, for a number of
+    seconds. `start_spinners` starts one spinning thread per core.
+    """),
+    code("""
+    def spin(seconds):
+        end = time.monotonic() + seconds
+        turns = 0
+        while time.monotonic() < end:
+            turns = turns + 1
+
+    def start_spinners(count, seconds):
+        team = []
+        for i in range(count):
+            worker = threading.Thread(target=spin, args=(seconds,), name="spinner-" + str(i + 1))
+            worker.start()
+            team.append(worker)
+        return team
+
+    def join_all(team):
+        for worker in team:
+            worker.join()
+    """),
+    md("""
+    ## Predict, then run
+
+    You start one busy thread per core, with the GIL on. `lab.cpu(seconds=2)`
+    samples how busy the kernel process is while they run, and draws a live
+    plot: 100% means one core fully busy.
+
+    **Predict:** how many cores' worth of work will you see?
+    """),
+    code("""
+    lab.gil(True)
+    team = start_spinners(cores, 2)
+    with_gil = lab.cpu(seconds=2)
+    join_all(team)
+    """, tag="cpu-gil"),
+    md("""
+    The line stays near 100%: about one core, even though each core had a
+    thread that wanted to run. The threads did run, but one at a time,
+    passing the GIL around.
+
+    ## Look closer: the GIL off
+
+    Now the same work with the GIL switched off. Every thread can run Python
+    code at the same moment, each on its own core.
+    """),
+    code("""
+    lab.gil(False)
+    team = start_spinners(cores, 2)
+    without_gil = lab.cpu(seconds=2)
+    join_all(team)
+    lab.gil(True)
+    """, tag="cpu-nogil"),
+    md("""
+    This time the plot climbs to about `cores` times 100%. That is what
+    free-threaded builds buy you. The price is the one you saw in lessons 2
+    to 4: without the GIL, threads really do run at the same time, and every
+    piece of shared data needs its own protection.
+
+    ## Fix it: processes
+
+    The classic way around the GIL is to use **processes** instead of
+    threads. A `multiprocessing.Process` runs its function in a separate
+    interpreter with its own GIL and its own memory, so busy processes can
+    use every core even with the GIL on. Nothing is shared: the arguments
+    are copied when the process starts.
+    """),
+    code("""
+    team = []
+    for i in range(cores):
+        worker = multiprocessing.Process(target=spin, args=(2,))
+        worker.start()
+        team.append(worker)
+    with_processes = lab.cpu(seconds=2)
+    join_all(team)
+    """, tag="cpu-processes"),
+    code("""
+    for label, usage in [("threads, GIL on", with_gil), ("threads, GIL off", without_gil), ("processes", with_processes)]:
+        busy = int(usage.percent / 100 + 0.5)
+        print(label + ":", int(usage.percent), "% of", 100 * usage.cores, "% - about", busy, "of", usage.cores, "cores busy")
+    """, tag="cpu-summary"),
+    md("""
+    ## When threads still help: waiting
+
+    The GIL only stops threads from running Python code *at the same time*.
+    A thread that waits for something (a download, a disk, a reply) lets go
+    of the GIL while it waits. Below, four threads each wait half a second,
+    as if for a slow web server.
+
+    **Predict:** about how long do all four take together?
+    """),
+    code("""
+    def fetch(page):
+        time.sleep(0.5)       # pretend to wait for a server
+
+    began = time.perf_counter()
+    readers = []
+    for page in range(4):
+        reader = threading.Thread(target=fetch, args=(page,))
+        reader.start()
+        readers.append(reader)
+    join_all(readers)
+    print("4 waits of 500 ms took", int((time.perf_counter() - began) * 1000), "ms in total")
+    """, tag="io-threads"),
+    md("""
+    About half a second, not two: the waits overlapped. So threads are a good
+    fit for programs that mostly wait, and with the GIL on, processes (or a
+    free-threaded interpreter) are the fit for programs that mostly compute.
+
+    ## Make it repeatable
+
+    CPU measurements come from the real machine, so they vary a little from
+    run to run, and they depend on how many cores you have. What repeats is
+    the shape: about one core with the GIL, about all of them without it or
+    with processes. On a shared machine, such as Binder, other users'
+    programs can make the lines noisier.
+
+    ## Exercise
+
+    For each situation, answer `"one"`, `"all"` or `"none"`: how many cores
+    can it keep busy, on a computer with several cores?
+    """),
+    code("""
+    my_answers = {
+        "busy threads, GIL on": "?",
+        "busy threads, GIL off": "?",
+        "busy processes, GIL on": "?",
+        "threads that only sleep, GIL on": "?",
+    }
+    """),
+    code("""
+    def check(answers):
+        truth = {
+            "busy threads, GIL on": ("one", "only the thread holding the GIL runs Python code."),
+            "busy threads, GIL off": ("all", "without the GIL every thread runs on its own core."),
+            "busy processes, GIL on": ("all", "each process has its own interpreter and its own GIL."),
+            "threads that only sleep, GIL on": ("none", "a sleeping thread waits without using a core."),
+        }
+        right = 0
+        for situation, expected in truth.items():
+            given = answers.get(situation)
+            if given == expected[0]:
+                right += 1
+                print("Right:", situation, "->", expected[0] + ":", expected[1])
+            else:
+                print("Not yet:", situation, "->", repr(given), "is wrong. Hint:", expected[1])
+        print(right, "of", len(truth), "right")
+
+    check(my_answers)
+    """, tag="exercise-check"),
+    md("""
+    ### One possible answer
+    """),
+    code("""
+    check({
+        "busy threads, GIL on": "one",
+        "busy threads, GIL off": "all",
+        "busy processes, GIL on": "all",
+        "threads that only sleep, GIL on": "none",
+    })
+    """, tag="exercise-solution"),
+    md("""
+    ## Recap
+
+    - With the GIL on, busy threads take turns: about one core in total.
+    - With the GIL off, as in free-threaded builds, busy threads use every
+      core, and shared data needs the care from lessons 2 to 4.
+    - Processes have their own GIL and memory, so they use every core too.
+    - Threads still help when they mostly wait: waiting does not hold the
+      GIL.
+
+    Back to the [index](00-index.ipynb). You have finished the course.
+    """),
+]
+
+LESSONS = [
+    ("00-index.ipynb", INDEX),
+    ("01-threads.ipynb", THREADS),
+    ("02-race-conditions.ipynb", RACES),
+    ("03-locks.ipynb", LOCKS),
+    ("04-deadlock.ipynb", DEADLOCK),
+    ("05-gil-and-cores.ipynb", GIL),
+]

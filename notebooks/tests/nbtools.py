@@ -1,0 +1,81 @@
+"""Shared helpers for the notebook tests (run them with Debian's /usr/bin/python3)."""
+import json
+import os
+import pathlib
+import re
+import socket
+
+from bs4 import BeautifulSoup
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+NOTEBOOKS = REPO / "notebooks"
+BUILD = REPO / "build"
+HTML_DIR = BUILD / "html"
+SCREENSHOTS = BUILD / "screenshots"
+
+LESSONS = [
+    "00-index.ipynb",
+    "01-threads.ipynb",
+    "02-race-conditions.ipynb",
+    "03-locks.ipynb",
+    "04-deadlock.ipynb",
+    "05-gil-and-cores.ipynb",
+]
+
+# Wall-time budget in seconds for executing each notebook with nbconvert
+# (kernel start-up included). Seeded cells use the virtual clock; lesson 5
+# measures real CPU use for three 2-second runs plus a real 0.5 s wait.
+BUDGET = {
+    "00-index.ipynb": 30,
+    "01-threads.ipynb": 30,
+    "02-race-conditions.ipynb": 90,
+    "03-locks.ipynb": 90,
+    "04-deadlock.ipynb": 60,
+    "05-gil-and-cores.ipynb": 60,
+}
+
+# A clean environment for Jupyter: Debian's Python first on PATH (a pyenv
+# python3 earlier on PATH has no Jupyter), and ipykernel's debugger quiet.
+def jupyter_env():
+    env = dict(os.environ)
+    env["PATH"] = "/usr/bin:/bin:" + env.get("PATH", "")
+    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+    return env
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def kernelspec_installed(name):
+    from jupyter_client.kernelspec import KernelSpecManager
+    return name in KernelSpecManager().find_kernel_specs()
+
+
+def soup(path):
+    with open(path, encoding="utf-8") as f:
+        return BeautifulSoup(f.read(), "html.parser")
+
+
+def cell_by_tag(page, tag):
+    """The div of the code cell carrying a notebook tag (nbconvert's lab
+    template writes tags as celltag_<tag> classes)."""
+    cells = page.select("div.jp-Cell.celltag_" + tag)
+    return cells
+
+
+def output_text(cell):
+    """Visible text of a cell's outputs (not its input)."""
+    parts = [o.get_text("\n") for o in cell.select(".jp-OutputArea-output")]
+    return "\n".join(parts)
+
+
+def squash(text):
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,233 @@
+"""Lessons 2 and 5 in the classic Notebook, driven in headless Chromium.
+
+Starts Debian's jupyter-notebook on a copy of notebooks/, opens each lesson
+in Debian's chromium through chromedriver (python3-selenium), does Kernel ->
+Restart & Run All, waits for the kernel to go idle with every cell run, and
+checks that the lesson's rich output rendered in the page: the interleaving
+table (lesson 2) and the live CPU plot (lesson 5). Screenshots go to
+build/screenshots/.
+
+The harness proves itself first on a small notebook run by ipykernel
+(kernelspec python3), so a failure there is the harness's, not threadlab's.
+
+    /usr/bin/python3 -m unittest -v notebooks/tests/test_browser.py
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(__file__))
+import nbtools  # noqa: E402
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+RUN_DEADLINE = {"harness.ipynb": 60, "02-race-conditions.ipynb": 180,
+                "05-gil-and-cores.ipynb": 180}
+
+# State of the notebook page as seen by Jupyter's own JS objects.
+STATE_JS = r"""
+var nb = window.Jupyter && Jupyter.notebook;
+if (!nb || !nb.kernel) { return {ready: false}; }
+var cells = nb.get_cells().filter(function (c) { return c.cell_type === 'code'; });
+var pending = cells.filter(function (c) {
+    var n = c.input_prompt_number;
+    return n === undefined || n === null || n === '*';
+}).length;
+var icon = document.getElementById('kernel_indicator_icon');
+return {
+    ready: true,
+    connected: nb.kernel.is_connected(),
+    idle: !!icon && icon.classList.contains('kernel_idle_icon'),
+    cells: cells.length,
+    pending: pending,
+    errors: cells.filter(function (c) {
+        return c.output_area.outputs.some(function (o) { return o.output_type === 'error'; });
+    }).map(function (c) { return nb.find_cell_index(c); })
+};
+"""
+
+
+def harness_notebook():
+    """A notebook for ipykernel that emits the same kinds of rich output."""
+    def cell(src):
+        return {"cell_type": "code", "execution_count": None, "metadata": {},
+                "outputs": [], "source": src}
+    return {
+        "cells": [
+            cell("import time\nprint('hello from ipykernel')"),
+            cell("from IPython.display import HTML, SVG, display\n"
+                 "display(HTML('<table class=\"threadlab-trace\"><tr><td>saver</td>"
+                 "<td>read balance 0</td></tr></table>'))"),
+            cell("time.sleep(1)\n"
+                 "SVG('<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"threadlab-cpu\" "
+                 "width=\"200\" height=\"50\"><polyline points=\"0,40 100,10 200,10\" "
+                 "stroke=\"black\" fill=\"none\"/></svg>')"),
+        ],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                    "language": "python"}},
+        "nbformat": 4, "nbformat_minor": 4,
+    }
+
+
+class BrowserTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="threadlab-browser-")
+        cls.root = os.path.join(cls.tmp, "notebooks")
+        shutil.copytree(nbtools.NOTEBOOKS, cls.root,
+                        ignore=shutil.ignore_patterns("tests", "__pycache__", "*.py"))
+        with open(os.path.join(cls.root, "harness.ipynb"), "w") as f:
+            json.dump(harness_notebook(), f)
+        nbtools.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+        cls.port = nbtools.free_port()
+        cls.token = "threadlab-test-" + str(os.getpid())
+        cls.log = open(os.path.join(cls.tmp, "notebook.log"), "w")
+        cls.server = subprocess.Popen(
+            ["/usr/bin/python3", "-m", "notebook", "--no-browser", "--allow-root",
+             "--ip=127.0.0.1", "--port=%d" % cls.port, "--port-retries=0",
+             "--NotebookApp.token=" + cls.token,
+             "--notebook-dir=" + cls.root],
+            stdout=cls.log, stderr=subprocess.STDOUT, env=nbtools.jupyter_env(),
+            cwd=cls.root)
+        cls.base = "http://127.0.0.1:%d" % cls.port
+        deadline = time.time() + 60
+        while True:
+            try:
+                with urllib.request.urlopen("%s/api/status?token=%s" % (cls.base, cls.token), timeout=2):
+                    break
+            except OSError:
+                if cls.server.poll() is not None or time.time() > deadline:
+                    cls.tearDownClass()
+                    raise RuntimeError("jupyter notebook did not start; see the log:\n" + cls.server_log())
+                time.sleep(0.3)
+
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                     "--no-first-run", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync",
+                     "--disable-dev-shm-usage", "--window-size=1400,1600",
+                     "--user-data-dir=" + os.path.join(cls.tmp, "chromium-profile")]:
+            options.add_argument(flag)
+        try:
+            cls.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        except Exception:
+            cls.driver = None
+            cls.tearDownClass()
+            raise
+        cls.driver.set_script_timeout(30)
+
+    @classmethod
+    def server_log(cls):
+        cls.log.flush()
+        with open(cls.log.name) as f:
+            return f.read()[-4000:]
+
+    @classmethod
+    def tearDownClass(cls):
+        if getattr(cls, "driver", None):
+            cls.driver.quit()
+        if getattr(cls, "server", None) and cls.server.poll() is None:
+            try:  # shuts down the kernels too
+                req = urllib.request.Request("%s/api/shutdown?token=%s" % (cls.base, cls.token), method="POST")
+                urllib.request.urlopen(req, timeout=5)
+                cls.server.wait(timeout=15)
+            except Exception:
+                cls.server.terminate()
+                try:
+                    cls.server.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    cls.server.kill()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    # -- helpers --------------------------------------------------------------
+    def state(self):
+        return self.driver.execute_script(STATE_JS)
+
+    def wait_for(self, what, predicate, deadline):
+        while True:
+            state = self.state()
+            if predicate(state):
+                return state
+            if time.time() > deadline:
+                self.fail("timed out waiting for %s; last state %s\nserver log:\n%s"
+                          % (what, state, self.server_log()))
+            time.sleep(0.25)
+
+    def run_all(self, name):
+        """Open a notebook, Restart & Run All, wait until every cell ran and
+        the kernel is idle. Returns the elapsed seconds."""
+        self.driver.get("%s/notebooks/%s?token=%s" % (self.base, name, self.token))
+        deadline = time.time() + 60
+        self.wait_for("the kernel of " + name,
+                      lambda s: s.get("ready") and s["connected"] and s["idle"], deadline)
+        began = time.time()
+        self.driver.execute_script("Jupyter.notebook.restart_run_all({confirm: false});")
+        time.sleep(1)  # let the restart begin before polling
+        deadline = began + RUN_DEADLINE[name]
+        state = self.wait_for("all cells of " + name + " to run",
+                              lambda s: s.get("ready") and s["connected"] and s["idle"]
+                              and s["pending"] == 0, deadline)
+        took = time.time() - began
+        print("\n  %s: Restart & Run All took %.1f s (deadline %d s), %d code cells"
+              % (name, took, RUN_DEADLINE[name], state["cells"]), file=sys.stderr)
+        self.assertEqual(state["errors"], [], "cells with errors in " + name)
+        return took
+
+    def shoot(self, element, filename):
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+        time.sleep(0.3)
+        path = nbtools.SCREENSHOTS / filename
+        self.assertTrue(self.driver.save_screenshot(str(path)), "screenshot " + filename)
+        print("  screenshot:", path.relative_to(nbtools.REPO), file=sys.stderr)
+
+    def rendered(self, css):
+        return self.driver.find_elements(By.CSS_SELECTOR, "#notebook-container .output_area " + css)
+
+    # -- tests ----------------------------------------------------------------
+    def test_0_harness_on_ipykernel(self):
+        self.run_all("harness.ipynb")
+        tables = self.rendered("table.threadlab-trace")
+        self.assertEqual(len(tables), 1)
+        plots = self.rendered("svg.threadlab-cpu")
+        self.assertEqual(len(plots), 1)
+        self.assertTrue(plots[0].find_elements(By.CSS_SELECTOR, "polyline"))
+        self.shoot(plots[0], "harness-ipykernel.png")
+
+    @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"), "threadlab kernelspec not installed (make install)")
+    def test_lesson2_interleaving_table(self):
+        self.run_all("02-race-conditions.ipynb")
+        tables = self.rendered("table.threadlab-trace")
+        self.assertTrue(tables, "no interleaving table (table.threadlab-trace) rendered")
+        self.assertTrue(tables[0].is_displayed())
+        rows = tables[0].find_elements(By.CSS_SELECTOR, "tr")
+        self.assertGreater(len(rows), 3, "the interleaving table has too few rows")
+        self.assertIn("saver", tables[0].text)
+        self.assertIn("spender", tables[0].text)
+        self.shoot(tables[0], "02-race-conditions.png")
+
+    @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"), "threadlab kernelspec not installed (make install)")
+    def test_lesson5_cpu_plot(self):
+        self.run_all("05-gil-and-cores.ipynb")
+        plots = self.rendered("svg.threadlab-cpu")
+        self.assertGreaterEqual(len(plots), 3, "expected three CPU plots (svg.threadlab-cpu)")
+        for plot in plots:
+            self.assertTrue(plot.is_displayed())
+            self.assertTrue(plot.find_elements(By.CSS_SELECTOR, "polyline, path, rect"),
+                            "a CPU plot has no drawing in it")
+        self.shoot(plots[0], "05-gil-and-cores.png")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
