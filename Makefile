@@ -10,6 +10,8 @@
 export PATH := /usr/local/go/bin:$(PATH)
 # Quiet ipykernel's debugger warning about frozen modules (bench, harness checks).
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
+# No __pycache__ in the source tree.
+export PYTHONDONTWRITEBYTECODE := 1
 
 GO      ?= go
 PY      := /usr/bin/python3

@@ -33,11 +33,32 @@ def start_kernel(name=KERNEL_NAME, timeout=60):
     kc.start_channels()
     try:
         kc.wait_for_ready(timeout=timeout)
+        wait_iopub_ready(kc, timeout=timeout)
     except Exception:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
         raise
     return km, kc
+
+
+def wait_iopub_ready(kc, timeout=60):
+    """Make sure our iopub subscription receives messages (a SUB socket misses
+    what is published before it has joined): send kernel_info requests until
+    the status message of one of them arrives on iopub."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        msg_id = kc.kernel_info()
+        shell_reply(kc, msg_id, timeout=max(0.1, deadline - time.monotonic()))
+        poll_end = min(deadline, time.monotonic() + 0.5)
+        while time.monotonic() < poll_end:
+            try:
+                msg = kc.get_iopub_msg(timeout=max(0.01, poll_end - time.monotonic()))
+            except Empty:
+                break
+            if msg["parent_header"].get("msg_id") == msg_id:
+                drain(kc.get_iopub_msg, 0.05)
+                return
+    raise AssertionError(f"iopub never delivered a message within {timeout}s")
 
 
 def stop_kernel(km, kc):

@@ -1,0 +1,191 @@
+#!/usr/bin/python3
+"""Kernel benchmark: threadlab beside Debian's ipykernel, in the same run.
+
+  /usr/bin/python3 kernel/clienttest/bench_kernel.py [--out build/bench/kernel.json]
+
+Metrics, per installed kernelspec:
+  cold start      KernelManager.start_kernel() to the first kernel_info_reply
+                  (median of --starts runs, a fresh kernel each time)
+  execute         round trip of `1+1` through jupyter_client, from sending the
+                  execute_request until both the execute_reply and the iopub
+                  status idle have arrived (median and p99 of --executes runs,
+                  after a warm-up)
+  rss start       resident memory of the kernel process tree right after the
+                  first kernel_info_reply
+  rss 1000 cells  the same after 1000 more executed cells
+
+Goals (issue 2): cold start <= 1/5, execute median <= 1/2, rss start <= 1/4 of
+ipykernel's. Exit status is 0 either way: the table reports, `make test` judges.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from jupyter_client.manager import KernelManager  # noqa: E402
+
+from kernelutil import iopub_until_idle, kernel_pid, shell_reply, wait_iopub_ready  # noqa: E402
+
+try:
+    import psutil
+except ImportError:  # /proc fallback below
+    psutil = None
+
+KERNELS = ("threadlab", "python3")
+
+
+def rss_bytes(pid):
+    """Resident memory of pid and all its descendants."""
+    if psutil is not None:
+        try:
+            p = psutil.Process(pid)
+            procs = [p] + p.children(recursive=True)
+            total = 0
+            for q in procs:
+                try:
+                    total += q.memory_info().rss
+                except psutil.NoSuchProcess:
+                    pass
+            return total
+        except psutil.NoSuchProcess:
+            return 0
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def percentile(values, q):
+    s = sorted(values)
+    k = min(len(s) - 1, max(0, int(round(q / 100 * (len(s) - 1)))))
+    return s[k]
+
+
+def start(name):
+    """Start a kernel; return (km, kc, seconds to first kernel_info_reply)."""
+    km = KernelManager(kernel_name=name)
+    t0 = time.perf_counter()
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    # One request suffices: the DEALER socket queues it until the kernel binds.
+    msg_id = kc.kernel_info()
+    shell_reply(kc, msg_id, timeout=60)
+    return km, kc, time.perf_counter() - t0
+
+
+def stop(km, kc):
+    kc.stop_channels()
+    km.shutdown_kernel(now=False)
+    km.cleanup_resources()
+
+
+def execute_once(kc, code="1+1"):
+    t0 = time.perf_counter()
+    msg_id = kc.execute(code)
+    reply = shell_reply(kc, msg_id)
+    iopub_until_idle(kc, msg_id)
+    dt = time.perf_counter() - t0
+    if reply["content"]["status"] != "ok":
+        raise RuntimeError(f"{code!r} failed: {reply['content']}")
+    return dt
+
+
+def bench(name, starts, executes, cells):
+    print(f"-- {name}: {starts} cold starts", file=sys.stderr, flush=True)
+    cold, rss_start = [], []
+    for _ in range(starts):
+        km, kc, dt = start(name)
+        cold.append(dt)
+        rss_start.append(rss_bytes(kernel_pid(km)))
+        stop(km, kc)
+
+    print(f"-- {name}: {executes} executes, then {cells} cells", file=sys.stderr, flush=True)
+    km, kc, _ = start(name)
+    try:
+        wait_iopub_ready(kc)
+        for _ in range(20):  # warm-up
+            execute_once(kc)
+        rt = [execute_once(kc) for _ in range(executes)]
+        for _ in range(cells):
+            execute_once(kc)
+        rss_cells = rss_bytes(kernel_pid(km))
+    finally:
+        stop(km, kc)
+
+    return {
+        "cold_start_s": {"median": statistics.median(cold), "min": min(cold),
+                         "max": max(cold), "runs": cold},
+        "execute_s": {"median": statistics.median(rt), "p99": percentile(rt, 99),
+                      "mean": statistics.fmean(rt), "runs": len(rt)},
+        "rss_start_bytes": statistics.median(rss_start),
+        "rss_after_cells_bytes": rss_cells,
+        "cells_executed": 20 + executes + cells,
+    }
+
+
+# metric key, label, extractor, unit, goal ratio (threadlab/ipykernel) or None
+METRICS = [
+    ("cold_start_median", "cold start (median)", lambda r: r["cold_start_s"]["median"], "s", 1 / 5),
+    ("execute_median", "execute 1+1 (median)", lambda r: r["execute_s"]["median"], "s", 1 / 2),
+    ("execute_p99", "execute 1+1 (p99)", lambda r: r["execute_s"]["p99"], "s", None),
+    ("rss_start", "RSS after start", lambda r: r["rss_start_bytes"], "B", 1 / 4),
+    ("rss_after_cells", "RSS after cells", lambda r: r["rss_after_cells_bytes"], "B", None),
+]
+
+
+def fmt(value, unit):
+    if unit == "s":
+        return f"{value * 1000:.2f} ms"
+    return f"{value / 2**20:.1f} MiB"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", default="build/bench/kernel.json")
+    ap.add_argument("--starts", type=int, default=10)
+    ap.add_argument("--executes", type=int, default=200)
+    ap.add_argument("--cells", type=int, default=1000)
+    ap.add_argument("--kernels", default=",".join(KERNELS),
+                    help="comma-separated kernelspecs; the first is compared with the second")
+    args = ap.parse_args()
+    kernels = args.kernels.split(",")
+
+    results = {name: bench(name, args.starts, args.executes, args.cells) for name in kernels}
+
+    rows = []
+    subject, peer = kernels[0], kernels[-1]
+    for key, label, get, unit, goal in METRICS:
+        a, b = get(results[subject]), get(results[peer])
+        ratio = a / b if b else float("nan")
+        ok = None if goal is None else ratio <= goal
+        rows.append({"metric": key, "label": label, subject: a, peer: b, "unit": unit,
+                     "ratio": ratio, "goal": goal, "met": ok})
+
+    head = f"{'metric':24} {subject:>12} {peer:>12} {'ratio':>8}  goal"
+    print()
+    print(f"Kernel benchmark ({args.starts} starts, {args.executes} executes, "
+          f"+{args.cells} cells)")
+    print(head)
+    print("-" * len(head) + "-" * 12)
+    for r in rows:
+        goal = "" if r["goal"] is None else (
+            f"<= 1/{round(1 / r['goal'])}  " + ("met" if r["met"] else "NOT MET"))
+        print(f"{r['label']:24} {fmt(r[subject], r['unit']):>12} {fmt(r[peer], r['unit']):>12} "
+              f"{r['ratio']:8.3f}  {goal}")
+
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    with open(args.out, "w") as f:
+        json.dump({"kernels": results, "summary": rows,
+                   "config": vars(args), "time": time.time()}, f, indent=2)
+    print(f"\nwritten: {args.out}")
+
+
+if __name__ == "__main__":
+    main()

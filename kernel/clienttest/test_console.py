@@ -1,0 +1,109 @@
+"""`jupyter console --kernel threadlab` driven non-interactively under tmux.
+
+Run:  cd kernel/clienttest && /usr/bin/python3 -m unittest -v test_console
+Typing goes through tmux send-keys; the screen is read with capture-pane and
+every wait polls it against a deadline.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import time
+import unittest
+
+from kernelutil import KERNEL_NAME, strip_ansi
+
+JUPYTER = "/usr/bin/jupyter"
+START_TIMEOUT = 60   # console start plus kernel start
+STEP_TIMEOUT = 20    # one prompt round trip
+
+
+class ConsoleSession:
+    """A jupyter console in a detached tmux session on a private tmux server."""
+
+    def __init__(self, kernel):
+        self.socket = f"threadlab-test-{os.getpid()}"
+        self.name = "console"
+        self.tmux(
+            "new-session", "-d", "-s", self.name, "-x", "160", "-y", "50",
+            f"{JUPYTER} console --kernel {kernel}",
+        )
+        # Keep the pane after the console exits, so its last words are readable.
+        self.tmux("set-option", "-t", self.name, "remain-on-exit", "on")
+
+    def tmux(self, *args, check=True):
+        return subprocess.run(
+            ["tmux", "-L", self.socket, *args],
+            check=check, capture_output=True, text=True, timeout=30,
+            env=dict(os.environ, TERM="xterm-256color"),
+        )
+
+    def screen(self):
+        r = self.tmux("capture-pane", "-p", "-J", "-S", "-200", "-t", self.name, check=False)
+        return strip_ansi(r.stdout)
+
+    def wait_for(self, pattern, timeout=STEP_TIMEOUT, after=0):
+        """Poll the pane until `pattern` matches in screen()[after:]."""
+        regex = re.compile(pattern, re.M)
+        deadline = time.monotonic() + timeout
+        while True:
+            text = self.screen()
+            m = regex.search(text, after)
+            if m:
+                return m
+            if time.monotonic() >= deadline:
+                raise AssertionError(
+                    f"console: {pattern!r} did not appear within {timeout}s; screen:\n{text.rstrip()}"
+                )
+            time.sleep(0.05)
+
+    def type_line(self, text):
+        if text:
+            self.tmux("send-keys", "-t", self.name, "-l", text)
+        self.tmux("send-keys", "-t", self.name, "Enter")
+
+    def pane_dead(self):
+        r = self.tmux("display-message", "-p", "-t", self.name, "#{pane_dead}", check=False)
+        return r.stdout.strip() == "1"
+
+    def close(self):
+        try:
+            if not self.pane_dead():
+                self.type_line("exit")
+                deadline = time.monotonic() + 15
+                while not self.pane_dead() and time.monotonic() < deadline:
+                    time.sleep(0.05)
+        finally:
+            self.tmux("kill-server", check=False)
+
+
+@unittest.skipUnless(shutil.which("tmux"), "tmux is not installed (make deps-test)")
+class TestConsole(unittest.TestCase):
+    def setUp(self):
+        self.console = ConsoleSession(KERNEL_NAME)
+        self.addCleanup(self.console.close)
+
+    def test_multiline_function(self):
+        c = self.console
+        c.wait_for(r"In \[1\]:", timeout=START_TIMEOUT)
+        # The console asks the kernel (is_complete) whether to run or to
+        # continue; a kernel answering "incomplete" with an indent gives a
+        # continuation prompt with the body indented for us.
+        c.type_line("def add(a, b):")
+        c.wait_for(r"^\s*\.\.\.:")
+        c.type_line("    return a + b")
+        c.type_line("")
+        c.wait_for(r"In \[2\]:")
+        c.type_line("add(2, 3)")
+        c.wait_for(r"Out\[2\]:\s*5\s*$")
+        c.wait_for(r"In \[3\]:")
+        # An error keeps the console usable.
+        c.type_line("add(2)")
+        c.wait_for(r"In \[4\]:")
+        c.type_line('print("console " + "ok")')
+        c.wait_for(r"^console ok\s*$")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
