@@ -131,18 +131,13 @@ func (s *Session) IsComplete(code string) (string, string) {
 	}
 	_, err := FileOptions.Parse("<cell>", text+"\n", 0)
 	if err != nil {
-		msg := err.Error()
-		if hasAny(msg, "end of file", "unexpected EOF", "unexpected end", "unterminated", "want indent", "missing indent", "expected an indented block") ||
-			strings.HasSuffix(trimmed, ":") || openBrackets(text) > 0 {
-			if strings.HasSuffix(trimmed, ":") {
-				return "incomplete", indentOf(lastText) + "    "
-			}
-			if strings.TrimSpace(last) == "" && openBrackets(text) == 0 && !hasAny(msg, "unterminated") {
-				return "invalid", ""
-			}
-			return "incomplete", indentOf(lastText)
+		if !hasAny(err.Error(), "end of file", "unexpected EOF", "want indent") {
+			return "invalid", ""
 		}
-		return "invalid", ""
+		if strings.HasSuffix(trimmed, ":") && openBrackets(text) <= 0 {
+			return "incomplete", indentOf(lastText) + "    "
+		}
+		return "incomplete", indentOf(lastText)
 	}
 	if strings.TrimSpace(last) != "" && indentOf(last) != "" {
 		return "incomplete", indentOf(last)
