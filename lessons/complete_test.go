@@ -65,7 +65,7 @@ func TestComplete(t *testing.T) {
 
 func TestInspect(t *testing.T) {
 	s := New()
-	if _, _, err := run(t, s, "items = [1, 2]\ndef deposit(amount, note='cash'):\n    \"\"\"Add amount to the balance.\"\"\"\n    return amount"); err != nil {
+	if _, _, err := run(t, s, "items = [1, 2]\ndef deposit(amount, note='cash'):\n    \"\"\"Add amount to the balance.\"\"\"\n    return amount\ndef sig(a, b=1, *args, c, d=2, **kw):\n    pass\ndef kwonly(*, k):\n    pass"); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -81,6 +81,8 @@ func TestInspect(t *testing.T) {
 		{"items", 5, []string{"Type: list", "Value: [1, 2]"}},
 		{"items.append", 10, []string{"append(x)", "end of the list"}},
 		{"deposit", 3, []string{"Signature: deposit(amount, note='cash')", "Add amount to the balance."}},
+		{"sig", 1, []string{"Signature: sig(a, b=1, *args, c, d=2, **kw)"}},
+		{"kwonly", 1, []string{"Signature: kwonly(*, k)"}},
 		{"x = len(items", 12, []string{"Type: list"}},
 		{"sorted(items, ", 14, []string{"sorted(iterable"}},
 		{"while", 2, []string{"Repeat body"}},

@@ -191,25 +191,35 @@ func firstSentence(s string) string {
 	return s
 }
 
-// functionSignature renders "name(a, b=1, *args, **kwargs)".
+// functionSignature renders "name(a, b=1, *args, c, **kwargs)". Starlark
+// orders the parameters: positional, keyword-only, *args, **kwargs.
 func functionSignature(fn *starlark.Function) string {
-	var ps []string
-	n := fn.NumParams()
-	nkw := fn.NumKwonlyParams()
-	for i := 0; i < n; i++ {
+	n, nkw := fn.NumParams(), fn.NumKwonlyParams()
+	nva, nkwa := b2i(fn.HasVarargs()), b2i(fn.HasKwargs())
+	npos := n - nkw - nva - nkwa
+	param := func(i int) string {
 		name, _ := fn.Param(i)
-		switch {
-		case fn.HasVarargs() && i == n-nkw-1-b2i(fn.HasKwargs()):
-			ps = append(ps, "*"+name)
-			continue
-		case fn.HasKwargs() && i == n-1:
-			ps = append(ps, "**"+name)
-			continue
-		}
 		if d := fn.ParamDefault(i); d != nil {
 			name += "=" + PyRepr(d)
 		}
-		ps = append(ps, name)
+		return name
+	}
+	var ps []string
+	for i := 0; i < npos; i++ {
+		ps = append(ps, param(i))
+	}
+	if nva == 1 {
+		name, _ := fn.Param(npos + nkw)
+		ps = append(ps, "*"+name)
+	} else if nkw > 0 {
+		ps = append(ps, "*")
+	}
+	for i := npos; i < npos+nkw; i++ {
+		ps = append(ps, param(i))
+	}
+	if nkwa == 1 {
+		name, _ := fn.Param(n - 1)
+		ps = append(ps, "**"+name)
 	}
 	return fn.Name() + "(" + strings.Join(ps, ", ") + ")"
 }

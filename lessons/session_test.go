@@ -192,4 +192,3 @@ func TestStepHook(t *testing.T) {
 	_, _, err := run(t, s, "def r(n):\n    return r(n + 1)\nr(0)")
 	checkError(t, err, "RecursionError", "recursion", nil)
 }
-
