@@ -143,5 +143,6 @@ func (t *Thread) stopLocked(err error) {
 		return
 	}
 	t.stopErr = err
+	t.stopped.Store(true)
 	close(t.stopC)
 }

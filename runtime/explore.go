@@ -229,6 +229,7 @@ func (rt *Runtime) resetMain() {
 	if rt.main.stopErr != nil {
 		rt.main.stopC = make(chan struct{})
 		rt.main.stopErr = nil
+		rt.main.stopped.Store(false)
 	}
 	rt.main.stopErrFor = nil
 }

@@ -71,6 +71,7 @@ func (rt *Runtime) BeginCell() error {
 	rt.mu.Lock()
 	rt.main.stopC = make(chan struct{})
 	rt.main.stopErr = nil
+	rt.main.stopped.Store(false)
 	rt.mu.Unlock()
 	rt.sharedMu.Lock()
 	rt.trace = newTrace()

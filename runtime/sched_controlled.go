@@ -78,7 +78,7 @@ func (c *controlled) enter(t *Thread) error {
 		t.pending = Op{Kind: OpBegin}
 	}
 	if c.turn.Load() == nil {
-		c.give(t)
+		c.turn.Store(t)
 		c.mu.Unlock()
 		return nil
 	}
@@ -86,7 +86,8 @@ func (c *controlled) enter(t *Thread) error {
 	return c.park(t)
 }
 
-// give hands the turn to t. Callers hold c.mu.
+// give hands the turn to t, which is parked (or about to park) waiting
+// for it. Callers hold c.mu.
 func (c *controlled) give(t *Thread) {
 	if t.cstate == cNew {
 		t.cstate = cReady
@@ -297,6 +298,9 @@ func stopAll(ts []*Thread) {
 }
 
 func (c *controlled) tick(t *Thread) (int, error) {
+	if t.stopped.Load() {
+		return 0, t.Stopped()
+	}
 	if !c.ch.decides(opTick) {
 		return c.ch.budget(), nil
 	}

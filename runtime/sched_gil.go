@@ -79,6 +79,9 @@ func (g *gilSched) leave(t *Thread) {
 }
 
 func (g *gilSched) tick(t *Thread) (int, error) {
+	if t.stopped.Load() {
+		return 0, t.Stopped()
+	}
 	interval := g.rt.SwitchInterval()
 	if g.on && g.waiting.Load() > 0 {
 		g.leave(t)
@@ -132,7 +135,7 @@ func (rt *Runtime) realWait(t *Thread, w *waitSpec) (bool, error) {
 		defer timer.Stop()
 		timeout = timer.C
 	}
-	stop, why := t.stopChan()
+	stop, _ := t.stopChan()
 	w.line = t.line()
 	w.kick = make(chan struct{})
 	rt.mu.Lock()
@@ -166,7 +169,7 @@ func (rt *Runtime) realWait(t *Thread, w *waitSpec) (bool, error) {
 			return w.tryLocked(t), nil
 		case <-stop:
 			rt.mu.Lock()
-			return false, why()
+			return false, t.stopErr
 		}
 	}
 }

@@ -3,6 +3,7 @@ package runtime
 import (
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 )
 
@@ -36,7 +37,8 @@ type Thread struct {
 	cstate  cstate
 	pending Op
 
-	stopErrFor error // the reason to stop with, set by a scheduler that aborts a run
+	stopped    atomic.Bool // mirrors stopErr != nil, for cheap checks on hot paths
+	stopErrFor error       // the reason to stop with, set by a scheduler that aborts a run
 
 	// Data is the interpreter's own per-thread state.
 	Data any
@@ -145,6 +147,7 @@ func (t *Thread) Stop(err error) {
 		return
 	}
 	t.stopErr = err
+	t.stopped.Store(true)
 	close(t.stopC)
 	hook := t.OnStop
 	t.rt.mu.Unlock()
