@@ -1,0 +1,332 @@
+// Package kernel speaks the Jupyter messaging protocol (5.3) over
+// ZeroMQ for an Interpreter. It knows nothing of the language it runs.
+//
+// The package is layered, one concern per file:
+//
+//   - connection.go: the connection file (tcp and ipc endpoints)
+//   - sign.go: HMAC-SHA256 signing and constant-time verification
+//   - wire.go: the multipart wire format (Decode, Message.Encode)
+//   - sockets.go: the zmq4 sockets, heartbeat echo, non-blocking iopub
+//   - kernel.go: Run, the reader goroutines and dispatch
+//   - handlers.go: one function per msg_type
+//   - execute.go: execute_request, interrupts, stop_on_error
+//   - output.go: the Output a cell writes to (streams, displays, input)
+//   - history.go: history_request over this session's inputs
+//   - parent.go: exiting when the parent process dies
+//   - spec.go: writing the kernelspec directory
+package kernel
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/signal"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Version is threadlab's version, reported as implementation_version.
+// Override at link time with -ldflags "-X threadlab/kernel.Version=...".
+var Version = "0.1.0"
+
+var logger = log.New(os.Stderr, "threadlab: ", log.LstdFlags)
+
+// SetLogOutput redirects the kernel's log (stderr by default).
+func SetLogOutput(w io.Writer) { logger.SetOutput(w) }
+
+func logf(format string, args ...any) { logger.Printf(format, args...) }
+
+// shellQueue is how many decoded shell requests may wait for the shell
+// goroutine; the reader blocks (back-pressure) beyond it.
+const shellQueue = 256
+
+// teardownWait bounds how long shutting down waits for a running cell
+// and for Interpreter.Shutdown.
+const teardownWait = 2 * time.Second
+
+// transport is what dispatch needs from the sockets: sending encoded
+// frames on a channel. For iopub it must never block.
+type transport interface {
+	send(ch channel, frames [][]byte) error
+}
+
+// Kernel is one running kernel: the dispatch state between the sockets
+// and the Interpreter.
+type Kernel struct {
+	interp  Interpreter
+	signer  *Signer
+	session string
+	tr      transport
+
+	ctx    context.Context // ends when the kernel stops
+	cancel context.CancelFunc
+
+	shellQ    chan *Message
+	shellDone chan struct{} // closed when the shell goroutine returns
+	stopping  atomic.Bool   // a shutdown_request was answered
+
+	mu        sync.Mutex
+	running   context.CancelCauseFunc // cancels the executing cell
+	execCount int
+	history   history
+
+	// aborted holds the requests a failed execute_request with
+	// stop_on_error took from the queue; only the shell goroutine uses it.
+	aborted []*Message
+
+	stdinMu   sync.Mutex // one input_request at a time
+	inputMu   sync.Mutex
+	inputWait *pendingInput
+}
+
+// newKernel makes the dispatch state and starts the shell goroutine.
+func newKernel(ctx context.Context, interp Interpreter, signer *Signer, tr transport) *Kernel {
+	ctx, cancel := context.WithCancel(ctx)
+	k := &Kernel{
+		interp:    interp,
+		signer:    signer,
+		session:   uuid.NewString(),
+		tr:        tr,
+		ctx:       ctx,
+		cancel:    cancel,
+		shellQ:    make(chan *Message, shellQueue),
+		shellDone: make(chan struct{}),
+	}
+	go k.shellLoop()
+	return k
+}
+
+// Run serves the kernel described by ci until a shutdown_request, the
+// end of ctx or the death of the parent process (JPY_PARENT_PID). It binds
+// every socket before anything else, so a client that connects early
+// finds them. SIGINT interrupts the running cell, as interrupt_request
+// does. Run calls interp.Shutdown before it returns.
+func Run(ctx context.Context, ci *ConnectionInfo, interp Interpreter) error {
+	signer, err := NewSigner(ci.SignatureScheme, ci.Key)
+	if err != nil {
+		return err
+	}
+	socks, err := bindSockets(ci)
+	if err != nil {
+		return err
+	}
+	k := newKernel(ctx, interp, signer, socks)
+	readers := k.serve(socks)
+	k.publish(nil, "status", map[string]any{"execution_state": "starting"})
+
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	defer signal.Stop(sig)
+	go func() {
+		for {
+			select {
+			case <-sig:
+				logf("SIGINT: interrupting")
+				k.interrupt()
+			case <-k.ctx.Done():
+				return
+			}
+		}
+	}()
+	go watchParent(k.ctx, parentPollInterval, func() {
+		logf("parent process is gone, exiting")
+		k.stop()
+	})
+
+	<-k.ctx.Done()
+	k.teardown()
+	socks.close()
+	readers.Wait()
+	return nil
+}
+
+// serve starts one reader goroutine per ROUTER socket. Control requests
+// are handled on their reader goroutine, so they are never stuck behind
+// a running cell; shell requests go through the shell queue in order.
+func (k *Kernel) serve(s *sockets) *sync.WaitGroup {
+	var wg sync.WaitGroup
+	for ch, handle := range map[channel]func(*Message){
+		shellChannel:   k.enqueueShell,
+		controlChannel: k.handleControl,
+		stdinChannel:   k.handleStdin,
+	} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			k.readLoop(s, ch, handle)
+		}()
+	}
+	return &wg
+}
+
+// readLoop decodes messages from one ROUTER socket until it closes.
+// Undecodable messages (bad signature, malformed frames) are logged and
+// dropped; they never reach a handler.
+func (k *Kernel) readLoop(s *sockets, ch channel, handle func(*Message)) {
+	for {
+		frames, err := s.recv(ch)
+		if err != nil {
+			if errors.Is(err, context.Canceled) || k.ctx.Err() != nil {
+				return
+			}
+			logf("%s: receive: %v", ch, err)
+			continue
+		}
+		m, err := Decode(frames, k.signer)
+		if err != nil {
+			logf("%s: dropping message: %v", ch, err)
+			continue
+		}
+		handle(m)
+	}
+}
+
+// enqueueShell hands a shell request to the shell goroutine.
+func (k *Kernel) enqueueShell(m *Message) {
+	select {
+	case k.shellQ <- m:
+	case <-k.ctx.Done():
+	}
+}
+
+// shellLoop handles shell requests one at a time, in arrival order.
+func (k *Kernel) shellLoop() {
+	defer close(k.shellDone)
+	for {
+		select {
+		case <-k.ctx.Done():
+			return
+		case m := <-k.shellQ:
+			k.dispatch(shellChannel, m)
+			k.abortQueue()
+		}
+	}
+}
+
+// takeQueued removes and returns the requests waiting in the shell queue.
+// A failed execute_request with stop_on_error calls it before sending its
+// reply, so exactly the requests that arrived before the client could see
+// the error are aborted.
+func (k *Kernel) takeQueued() []*Message {
+	var q []*Message
+	for {
+		select {
+		case m := <-k.shellQ:
+			q = append(q, m)
+		default:
+			return q
+		}
+	}
+}
+
+// abortQueue answers the execute_requests taken by takeQueued with status
+// "aborted" (busy/idle around each); the other requests taken are
+// handled normally, in order.
+func (k *Kernel) abortQueue() {
+	q := k.aborted
+	k.aborted = nil
+	for _, m := range q {
+		if m.Header.MsgType == "execute_request" {
+			k.withStatus(m, func() {
+				k.reply(shellChannel, m, "execute_reply", map[string]any{"status": "aborted"})
+			})
+		} else {
+			k.dispatch(shellChannel, m)
+		}
+	}
+}
+
+// handleControl handles one control request at once.
+func (k *Kernel) handleControl(m *Message) { k.dispatch(controlChannel, m) }
+
+// dispatch runs the handler for m's msg_type between status busy and
+// status idle. Unknown *_request types get an error reply; other unknown
+// types are logged and ignored.
+func (k *Kernel) dispatch(ch channel, m *Message) {
+	h, ok := handlers[m.Header.MsgType]
+	if ok && ch == controlChannel && !h.control {
+		ok = false
+	}
+	k.withStatus(m, func() {
+		if !ok {
+			k.unknown(ch, m)
+			return
+		}
+		h.fn(k, ch, m)
+	})
+	if k.stopping.Load() {
+		k.stop()
+	}
+}
+
+// withStatus publishes status busy, runs f, then publishes status idle,
+// all with m as parent.
+func (k *Kernel) withStatus(m *Message, f func()) {
+	k.publish(m, "status", map[string]any{"execution_state": "busy"})
+	defer k.publish(m, "status", map[string]any{"execution_state": "idle"})
+	f()
+}
+
+// stop ends the kernel: Run returns after tearing down.
+func (k *Kernel) stop() { k.cancel() }
+
+// teardown interrupts a running cell, waits (bounded) for the shell
+// goroutine, and shuts the interpreter down (bounded).
+func (k *Kernel) teardown() {
+	k.interrupt()
+	select {
+	case <-k.shellDone:
+	case <-time.After(teardownWait):
+		logf("shutdown: a cell did not stop, leaving it")
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		k.interp.Shutdown()
+	}()
+	select {
+	case <-done:
+	case <-time.After(teardownWait):
+		logf("shutdown: interpreter did not stop in time")
+	}
+}
+
+// send encodes m and sends it on ch, logging failures.
+func (k *Kernel) send(ch channel, m *Message) {
+	frames, err := m.Encode(k.signer)
+	if err != nil {
+		logf("%s: not sending %s: %v", ch, m.Header.MsgType, err)
+		return
+	}
+	if err := k.tr.send(ch, frames); err != nil {
+		logf("%s: sending %s: %v", ch, m.Header.MsgType, err)
+	}
+}
+
+// reply sends a reply of msgType to the peer that sent req on ch.
+func (k *Kernel) reply(ch channel, req *Message, msgType string, content any) {
+	k.send(ch, newMessage(msgType, k.session, req, req.Identities, content))
+}
+
+// publish broadcasts a message on iopub with parent as parent header
+// (nil for none). It never blocks.
+func (k *Kernel) publish(parent *Message, msgType string, content any) {
+	topic := []byte("kernel." + k.session + "." + msgType)
+	k.send(iopubChannel, newMessage(msgType, k.session, parent, [][]byte{topic}, content))
+}
+
+// errorReply is the reply content of a request that failed.
+func errorReply(ename string, err error) map[string]any {
+	return map[string]any{
+		"status":    "error",
+		"ename":     ename,
+		"evalue":    err.Error(),
+		"traceback": []string{fmt.Sprintf("%s: %v", ename, err)},
+	}
+}

@@ -1,0 +1,143 @@
+// Command threadlab is a Jupyter kernel for learning concurrency in a
+// Python dialect.
+//
+//	threadlab kernel -f CONNECTION_FILE   run the kernel (Jupyter calls this)
+//	threadlab install [--user | --sys-prefix | --prefix DIR]
+//	threadlab version
+package main
+
+import (
+	"context"
+	_ "embed"
+	"flag"
+	"fmt"
+	"os"
+
+	"threadlab/kernel"
+	"threadlab/lessons"
+)
+
+//go:embed kernel.json
+var specTemplate []byte
+
+func main() {
+	if len(os.Args) < 2 {
+		usage()
+	}
+	var err error
+	switch os.Args[1] {
+	case "kernel":
+		err = runKernel(os.Args[2:])
+	case "install":
+		err = install(os.Args[2:])
+	case "version", "--version", "-version":
+		fmt.Println("threadlab", kernel.Version)
+	default:
+		usage()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "threadlab:", err)
+		os.Exit(1)
+	}
+}
+
+func usage() {
+	fmt.Fprintln(os.Stderr, `usage:
+  threadlab kernel -f CONNECTION_FILE
+  threadlab install [--user | --sys-prefix | --prefix DIR]
+  threadlab version`)
+	os.Exit(2)
+}
+
+func runKernel(args []string) error {
+	fs := flag.NewFlagSet("kernel", flag.ExitOnError)
+	file := fs.String("f", "", "Jupyter connection file")
+	fs.Parse(args)
+	if *file == "" {
+		return fmt.Errorf("kernel: -f CONNECTION_FILE is required")
+	}
+	ci, err := kernel.ReadConnectionFile(*file)
+	if err != nil {
+		return err
+	}
+	return kernel.Run(context.Background(), ci, newInterpreter())
+}
+
+func install(args []string) error {
+	fs := flag.NewFlagSet("install", flag.ExitOnError)
+	user := fs.Bool("user", false, "install for the current user (default)")
+	sysPrefix := fs.Bool("sys-prefix", false, "install into the active environment, else /usr/local")
+	prefix := fs.String("prefix", "", "install into `DIR`/share/jupyter/kernels")
+	fs.Parse(args)
+	dir, err := kernel.KernelsDir(*user, *sysPrefix, *prefix)
+	if err != nil {
+		return err
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	spec, err := kernel.InstallSpec(dir, specTemplate, exe)
+	if err != nil {
+		return err
+	}
+	fmt.Println("installed kernelspec threadlab in", spec)
+	return nil
+}
+
+// interpreter adapts a lessons.Session to kernel.Interpreter. The session
+// is built in the background from start-up on, so that constructing it
+// never delays binding the sockets; Info needs no session at all. The
+// other methods wait until it is ready. A kernel.Output is passed
+// straight through: lessons.Output has the same method set.
+type interpreter struct {
+	ready   chan struct{}
+	session *lessons.Session
+}
+
+func newInterpreter() *interpreter {
+	i := &interpreter{ready: make(chan struct{})}
+	go func() {
+		i.session = lessons.New()
+		close(i.ready)
+	}()
+	return i
+}
+
+func (i *interpreter) s() *lessons.Session {
+	<-i.ready
+	return i.session
+}
+
+func (i *interpreter) Info() kernel.LanguageInfo {
+	l := lessons.Language
+	links := make([]kernel.HelpLink, len(l.HelpLinks))
+	for j, h := range l.HelpLinks {
+		links[j] = kernel.HelpLink{Text: h.Text, URL: h.URL}
+	}
+	return kernel.LanguageInfo{
+		Name: l.Name, Version: l.Version, Mimetype: l.Mimetype,
+		FileExtension: l.FileExtension, PygmentsLexer: l.PygmentsLexer,
+		CodemirrorMode: l.CodemirrorMode, Banner: l.Banner, HelpLinks: links,
+	}
+}
+
+func (i *interpreter) Execute(ctx context.Context, code string, out kernel.Output) (map[string]any, error) {
+	return i.s().Execute(ctx, code, out)
+}
+
+func (i *interpreter) Complete(code string, cursor int) ([]string, int, int) {
+	return i.s().Complete(code, cursor)
+}
+
+func (i *interpreter) Inspect(code string, cursor, detail int) (map[string]any, bool) {
+	return i.s().Inspect(code, cursor, detail)
+}
+
+func (i *interpreter) IsComplete(code string) (string, string) {
+	return i.s().IsComplete(code)
+}
+
+func (i *interpreter) Shutdown() { i.s().Shutdown() }
+
+var _ kernel.Interpreter = (*interpreter)(nil)
