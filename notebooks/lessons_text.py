@@ -814,6 +814,8 @@ LOCKS = [
     release it. Every other thread that calls `guard.acquire()` would wait
     forever.
 
+    ## Fix it: critical sections that cannot fail
+
     In Python, `with guard:` (or `try` ... `finally`) releases the lock even
     when an error escapes. Starlark has neither, so in threadlab you write
     critical sections that cannot fail: check first, and keep only plain
@@ -968,7 +970,13 @@ DEADLOCK = [
             "money": {"alice": lab.shared(balance=100), "bob": lab.shared(balance=100)},
             "locks": {"alice": threading.Lock(), "bob": threading.Lock()},
         }
-
+    """),
+    md("""
+    `transfer` moves `amount` from `source` to `target`. It holds the source
+    account's lock for the whole transfer, and the target's lock while it
+    changes the balances.
+    """),
+    code("""
     def transfer(bank, source, target, amount):
         money = bank["money"]
         locks = bank["locks"]

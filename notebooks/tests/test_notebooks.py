@@ -1,0 +1,275 @@
+"""Every lesson executed on the installed threadlab kernel and exported to HTML.
+
+For each notebook: `jupyter nbconvert --execute --to html` into build/html/,
+wall time printed next to its budget (and checked), then the page is checked
+for what its lesson promises (interleaving tables, deadlock report, CPU
+plots, exercise checks that say right and wrong), and every number quoted
+in the prose is compared with the seeded output it comes from.
+
+Static checks (no kernel needed): notebooks are stored without outputs, are
+up to date with notebooks/build.py, and follow the lesson shape.
+
+    /usr/bin/python3 -m unittest -v notebooks/tests/test_notebooks.py
+    THREADLAB_HTML_ONLY=1 ... : use build/html as it is, do not execute
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+import nbtools  # noqa: E402
+from nbtools import LESSONS, NOTEBOOKS, HTML_DIR, BUDGET  # noqa: E402
+
+SHAPE = ["Predict, then run", "Look closer", "Make it repeatable", "Fix it",
+         "Exercise", "Recap"]
+MAX_CODE_LINES = 15  # LESSONS.md: code cells under ~15 lines
+# The exercise checkers are longer than a teaching cell; they are tools the
+# learner runs, not code to study.
+LONG_CELL_TAGS = {"exercise-check"}
+
+
+class StoredNotebooks(unittest.TestCase):
+    """Checks on the .ipynb files as committed."""
+
+    def test_stored_without_outputs(self):
+        for name in LESSONS:
+            nb = nbtools.load(NOTEBOOKS / name)
+            self.assertEqual(nb["nbformat"], 4, name)
+            spec = nb["metadata"]["kernelspec"]
+            self.assertEqual((spec["name"], spec["language"]), ("threadlab", "python"), name)
+            for i, cell in enumerate(nb["cells"]):
+                if cell["cell_type"] == "code":
+                    self.assertEqual(cell["outputs"], [], "%s cell %d has outputs" % (name, i))
+                    self.assertIsNone(cell["execution_count"], "%s cell %d has a count" % (name, i))
+
+    def test_valid_nbformat(self):
+        import nbformat
+        for name in LESSONS:
+            nbformat.validate(nbformat.read(str(NOTEBOOKS / name), as_version=4))
+
+    def test_generated_from_build_script(self):
+        proc = subprocess.run([sys.executable, str(NOTEBOOKS / "build.py"), "--check"],
+                              capture_output=True, text=True)
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+
+    def test_lesson_shape(self):
+        for number, name in enumerate(LESSONS[1:], start=1):
+            nb = nbtools.load(NOTEBOOKS / name)
+            text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+            headings = re.findall(r"(?m)^#+ (.*)$", text)
+            self.assertTrue(headings[0].startswith("Lesson %d:" % number), name)
+            self.assertIn("**Prerequisites:**", text, name)
+            for part in SHAPE:
+                self.assertTrue(any(h.startswith(part) for h in headings),
+                                "%s has no heading starting %r" % (name, part))
+            if number < 5:
+                self.assertIn("(%s)" % LESSONS[number + 1], text, name + " links the next lesson")
+            tags = [t for c in nb["cells"] for t in c["metadata"].get("tags", [])]
+            self.assertIn("exercise-check", tags, name)
+            self.assertIn("exercise-solution", tags, name)
+
+    def test_code_cells_short(self):
+        for name in LESSONS:
+            nb = nbtools.load(NOTEBOOKS / name)
+            for i, cell in enumerate(nb["cells"]):
+                if cell["cell_type"] != "code":
+                    continue
+                if LONG_CELL_TAGS & set(cell["metadata"].get("tags", [])):
+                    continue
+                lines = [l for l in "".join(cell["source"]).splitlines() if l.strip()]
+                self.assertLessEqual(len(lines), MAX_CODE_LINES,
+                                     "%s cell %d has %d lines" % (name, i, len(lines)))
+
+    def test_links_resolve(self):
+        for name in LESSONS:
+            nb = nbtools.load(NOTEBOOKS / name)
+            for cell in nb["cells"]:
+                for target in re.findall(r"\]\(([^)#:]+\.ipynb)\)", "".join(cell["source"])):
+                    self.assertTrue((NOTEBOOKS / target).exists(), "%s links to %s" % (name, target))
+
+
+def execute_all():
+    """Execute every lesson once with nbconvert; return {name: seconds}."""
+    HTML_DIR.mkdir(parents=True, exist_ok=True)
+    times = {}
+    print("\nexecuting lessons with jupyter nbconvert --execute --to html:", file=sys.stderr)
+    for name in LESSONS:
+        began = time.time()
+        proc = subprocess.run(
+            ["/usr/bin/python3", "-m", "nbconvert", "--execute", "--to", "html",
+             "--ExecutePreprocessor.timeout=300",
+             "--output-dir", str(HTML_DIR), str(NOTEBOOKS / name)],
+            capture_output=True, text=True, env=nbtools.jupyter_env())
+        took = time.time() - began
+        times[name] = (took, proc)
+        print("  %-26s %6.1f s  (budget %3d s)%s"
+              % (name, took, BUDGET[name], "" if proc.returncode == 0 else "  FAILED"),
+              file=sys.stderr)
+    return times
+
+
+@unittest.skipUnless(nbtools.kernelspec_installed("threadlab"),
+                     "threadlab kernelspec not installed (make install)")
+class ExecutedLessons(unittest.TestCase):
+    """Each lesson executed top to bottom; checks on the exported HTML."""
+
+    @classmethod
+    def setUpClass(cls):
+        if os.environ.get("THREADLAB_HTML_ONLY"):
+            cls.runs = {}
+        else:
+            cls.runs = execute_all()
+        cls.pages = {}
+
+    def page(self, name):
+        if name in self.runs:
+            took, proc = self.runs[name]
+            self.assertEqual(proc.returncode, 0, "%s did not execute:\n%s"
+                             % (name, proc.stderr[-6000:]))
+        if name not in self.pages:
+            path = HTML_DIR / name.replace(".ipynb", ".html")
+            self.assertTrue(path.exists(), path)
+            self.pages[name] = nbtools.soup(path)
+        return self.pages[name]
+
+    def out(self, name, tag, index=0):
+        cells = nbtools.cell_by_tag(self.page(name), tag)
+        self.assertTrue(cells, "%s: no cell tagged %s in the HTML" % (name, tag))
+        return cells[index]
+
+    def text(self, name, tag):
+        return nbtools.output_text(self.out(name, tag))
+
+    # -- every lesson ---------------------------------------------------------
+    def test_time_budgets(self):
+        if not self.runs:
+            self.skipTest("not executed")
+        over = {n: round(t, 1) for n, (t, p) in self.runs.items() if t > BUDGET[n]}
+        self.assertEqual(over, {}, "notebooks over their time budget")
+
+    def test_every_lesson_executes(self):
+        # nbconvert stops with an error on any cell that raises, unless the
+        # cell is tagged raises-exception (only lesson 4's deadlock cell).
+        for name in LESSONS:
+            self.page(name)
+        tagged = [n for n in LESSONS
+                  if self.page(n).select("div.jp-CodeCell.celltag_raises-exception")]
+        self.assertEqual(tagged, ["04-deadlock.ipynb"])
+
+    def test_exercise_checks_say_right_and_wrong(self):
+        for name in LESSONS[1:]:
+            self.assertIn("Not yet", self.text(name, "exercise-check"), name)
+            solution = self.text(name, "exercise-solution")
+            self.assertIn("Right", solution, name)
+            self.assertNotIn("Not yet", solution, name)
+
+    def test_numbers_in_prose_match_output(self):
+        checked = 0
+        for name in LESSONS:
+            nb = nbtools.load(NOTEBOOKS / name)
+            for cell in nb["cells"]:
+                for claim in cell["metadata"].get("threadlab", {}).get("claims", []):
+                    source = "".join(cell["source"])
+                    self.assertIn(claim["value"], source)
+                    found = re.search(claim["pattern"], self.text(name, claim["tag"]))
+                    self.assertTrue(found, "%s: %r not in the output of %s"
+                                    % (name, claim["pattern"], claim["tag"]))
+                    self.assertEqual(found.group(1), claim["value"],
+                                     "%s: the prose says %s=%s but the output shows %s"
+                                     % (name, claim["name"], claim["value"], found.group(1)))
+                    checked += 1
+        self.assertGreater(checked, 0)
+
+    # -- what each lesson promises --------------------------------------------
+    def test_01_threads(self):
+        name = "01-threads.ipynb"
+        page = self.page(name)
+        whole = page.get_text()
+        self.assertIn("MainThread", whole)
+        self.assertIn("from greeter", whole)
+        self.assertRegex(whole, r"names: Thread-\d+ Thread-\d+")
+        lines = self.text(name, "unseeded-breakfast")
+        self.assertEqual(lines.count("step"), 18)
+        seeded = nbtools.squash(self.text(name, "seeded-breakfast"))
+        first, again = seeded.split("--- the same seed again ---")
+        self.assertEqual(first.strip(), again.strip(), "the same seed gave different output")
+        self.assertEqual(first.count("step"), 6)
+
+    def test_02_race_conditions(self):
+        name = "02-race-conditions.ipynb"
+        small = self.out(name, "small-race")
+        self.assertTrue(small.select("table.threadlab-trace"), "no interleaving table after the small race")
+        final = re.search(r"final balance: (-?\d+)", nbtools.output_text(small)).group(1)
+        self.assertNotEqual(final, "0", "the small seeded race lost no update")
+        seeded = self.text(name, "seeded-race")
+        first, second = re.search(r"first run: (-?\d+)\s+second run: (-?\d+)", seeded).groups()
+        self.assertEqual(first, second, "the seed did not replay the race")
+        self.assertNotEqual(first, "0", "the seeded full-size race lost no update")
+        outcomes = self.text(name, "explore-payday")
+        for balance in ("-8", "0", "8"):
+            self.assertRegex(outcomes, r"(?m)^%s: \d+" % balance)
+        counter = self.out(name, "explore-minus8")
+        self.assertTrue(counter.select("table.threadlab-trace"), "no counterexample table for -8")
+        self.assertIn("{0:", nbtools.squash(self.text(name, "fix-apart")))
+        self.assertRegex(self.text(name, "fix-apart"), r"full size: 0\b")
+
+    def test_03_locks(self):
+        name = "03-locks.ipynb"
+        self.assertIn("[0, 0, 0]", self.text(name, "locked-race"))
+        self.assertTrue(self.out(name, "locked-trace").select("table.threadlab-trace"))
+        self.assertRegex(self.text(name, "locked-trace"), r"final balance: 0\b")
+        self.assertRegex(self.text(name, "explore-locked"), r"outcomes: \{0: \d+\}")
+        cost = self.text(name, "lock-cost")
+        self.assertRegex(cost, r"without the lock: \d+ ms")
+        self.assertRegex(cost, r"with the lock: +\d+ ms")
+        state = self.text(name, "dead-holder-state")
+        self.assertIn("unlucky is alive: False", state)
+        self.assertIn("guard is locked: True", state)
+        self.assertIn("can anyone else get it? False", state)
+        self.assertIn("guard is locked: False", self.text(name, "careful"))
+        self.assertIn("second acquire of a Lock: False", self.text(name, "lock-twice"))
+        self.assertIn("balance: 20 vault locked: False", nbtools.squash(self.text(name, "rlock")))
+
+    def test_04_deadlock(self):
+        name = "04-deadlock.ipynb"
+        cell = self.out(name, "deadlock")
+        self.assertTrue(cell.select("table.threadlab-deadlock"), "no deadlock report table")
+        report = cell.select("table.threadlab-deadlock")[0].get_text()
+        for thread in ("alice-pays", "bob-pays"):
+            self.assertIn(thread, report)
+        self.assertIn("DeadlockError", cell.get_text())
+        explored = self.text(name, "explore-deadlock")
+        self.assertRegex(explored, r"deadlocks: [1-9]")
+        self.assertTrue(self.out(name, "explore-deadlock").select("table.threadlab-trace"),
+                        "no counterexample table for the deadlock")
+        self.assertIn("(110, 90)", self.text(name, "ordered"))
+        ordered = self.text(name, "explore-ordered")
+        self.assertIn("deadlocks: 0", ordered)
+        self.assertRegex(ordered, r"outcomes: \{\(110, 90\): \d+\}")
+
+    def test_05_gil_and_cores(self):
+        name = "05-gil-and-cores.ipynb"
+        for tag in ("cpu-gil", "cpu-nogil", "cpu-processes"):
+            plots = self.out(name, tag).select("svg.threadlab-cpu")
+            self.assertTrue(plots, "%s: no CPU plot (svg.threadlab-cpu)" % tag)
+            self.assertTrue(plots[-1].find(["polyline", "path", "rect", "line"]),
+                            "%s: the CPU plot is empty in the HTML" % tag)
+        summary = self.text(name, "cpu-summary")
+        got = dict(re.findall(r"(threads, GIL on|threads, GIL off|processes): .*?about (\d+) of", summary))
+        cores = re.search(r"of (\d+) cores busy", summary)
+        self.assertEqual(len(got), 3, summary)
+        self.assertEqual(got["threads, GIL on"], "1", summary)
+        if int(cores.group(1)) > 1:
+            # every core, give or take one for a busy CI machine
+            for label in ("threads, GIL off", "processes"):
+                self.assertGreaterEqual(int(got[label]), max(2, int(cores.group(1)) - 1), summary)
+        waited = re.search(r"took (\d+) ms", self.text(name, "io-threads"))
+        self.assertLess(int(waited.group(1)), 1500, "the four waits did not overlap")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
