@@ -112,7 +112,8 @@ bench-kernel:
 
 # Lessons exported to HTML with their outputs (owned by the notebooks work).
 html: deps-test install
-	$(JUPYTER) nbconvert --execute --to html --output-dir build/html notebooks/*.ipynb
+	$(JUPYTER) nbconvert --execute --to html --ExecutePreprocessor.timeout=300 \
+	  --output-dir build/html notebooks/*.ipynb
 
 clean:
 	rm -rf build
