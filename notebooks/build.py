@@ -61,7 +61,7 @@ def render(lesson_id, cells):
     return {
         "cells": out,
         "metadata": {
-            "kernelspec": {"name": "threadlab", "display_name": "threadlab",
+            "kernelspec": {"name": "threadlab", "display_name": "threadlab (Python dialect)",
                            "language": "python"},
             "language_info": {"name": "python"},
         },

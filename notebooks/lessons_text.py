@@ -466,9 +466,10 @@ RACES = [
     ## Look closer
 
     A hundred thousand rounds are too many to read, so run three rounds
-    each. Normally the threads switch only every 100 interpreter steps, and
-    three rounds finish before a switch comes. `lab.switch_interval(2)`
-    makes threads switch every 2 steps, so the race shows up in a short run.
+    each. Normally a thread runs for about 100 interpreter steps before the
+    scheduler switches to another, and three rounds may well finish before a
+    switch comes. `lab.switch_interval(2)` makes switches come every few
+    steps, so the race shows up even in a short run.
     `lab.trace()` shows what happened as an **interleaving table**: one row
     per read or write, in the order they happened, with one column per
     thread.
