@@ -12,6 +12,9 @@ from queue import Empty
 
 from jupyter_client.manager import KernelManager
 
+# ipykernel's debugger otherwise warns about frozen modules on every start.
+os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+
 KERNEL_NAME = os.environ.get("THREADLAB_KERNEL", "threadlab")
 IS_IPYKERNEL = KERNEL_NAME.startswith("python")
 

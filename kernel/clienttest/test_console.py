@@ -67,13 +67,27 @@ class ConsoleSession:
         r = self.tmux("display-message", "-p", "-t", self.name, "#{pane_dead}", check=False)
         return r.stdout.strip() == "1"
 
+    def wait_dead(self, timeout):
+        deadline = time.monotonic() + timeout
+        while not self.pane_dead():
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)
+        return True
+
     def close(self):
+        """Leave with Ctrl-D (confirming), so the console shuts its kernel
+        down; the tmux server goes in any case."""
         try:
             if not self.pane_dead():
-                self.type_line("exit")
-                deadline = time.monotonic() + 15
+                self.tmux("send-keys", "-t", self.name, "C-d")
+                deadline = time.monotonic() + 10
                 while not self.pane_dead() and time.monotonic() < deadline:
+                    if "really want to exit" in self.screen():
+                        self.type_line("y")
+                        break
                     time.sleep(0.05)
+                self.wait_dead(15)
         finally:
             self.tmux("kill-server", check=False)
 
@@ -103,6 +117,15 @@ class TestConsole(unittest.TestCase):
         c.wait_for(r"In \[4\]:")
         c.type_line('print("console " + "ok")')
         c.wait_for(r"^console ok\s*$")
+
+    def test_exit_command(self):
+        # IPython's `exit` asks the console to leave (payload "ask_exit");
+        # a console user expects the same from threadlab.
+        c = self.console
+        c.wait_for(r"In \[1\]:", timeout=START_TIMEOUT)
+        c.type_line("exit")
+        self.assertTrue(c.wait_dead(STEP_TIMEOUT),
+                        "`exit` did not end jupyter console; screen:\n" + c.screen().rstrip())
 
 
 if __name__ == "__main__":
