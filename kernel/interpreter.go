@@ -53,7 +53,11 @@ type Output interface {
 }
 
 // ErrorDetail is implemented by execution errors that know their Python
-// style name (ename) and a traceback, one line per element.
+// style name (ename) and a traceback, one line per element. The evalue
+// sent to the frontend comes from an optional ErrorValue() string method,
+// else from Error() without a leading "ename: ". An error without
+// ErrorDetail is reported as ename "Error", or "KeyboardInterrupt" when
+// the cell was interrupted.
 type ErrorDetail interface {
 	error
 	ErrorName() string

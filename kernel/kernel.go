@@ -108,22 +108,41 @@ func newKernel(ctx context.Context, interp Interpreter, signer *Signer, tr trans
 // finds them. SIGINT interrupts the running cell, as interrupt_request
 // does. Run calls interp.Shutdown before it returns.
 func Run(ctx context.Context, ci *ConnectionInfo, interp Interpreter) error {
-	signer, err := NewSigner(ci.SignatureScheme, ci.Key)
+	srv, err := start(ctx, ci, interp)
 	if err != nil {
 		return err
+	}
+	srv.wait()
+	return nil
+}
+
+// server is a started kernel with its sockets.
+type server struct {
+	k       *Kernel
+	socks   *sockets
+	readers *sync.WaitGroup
+}
+
+// start binds the sockets (filling in any tcp port 0 of ci), starts the
+// reader, signal and parent-watching goroutines and publishes status
+// "starting".
+func start(ctx context.Context, ci *ConnectionInfo, interp Interpreter) (*server, error) {
+	signer, err := NewSigner(ci.SignatureScheme, ci.Key)
+	if err != nil {
+		return nil, err
 	}
 	socks, err := bindSockets(ci)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	k := newKernel(ctx, interp, signer, socks)
-	readers := k.serve(socks)
+	srv := &server{k: k, socks: socks, readers: k.serve(socks)}
 	k.publish(nil, "status", map[string]any{"execution_state": "starting"})
 
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt)
-	defer signal.Stop(sig)
 	go func() {
+		defer signal.Stop(sig)
 		for {
 			select {
 			case <-sig:
@@ -138,12 +157,28 @@ func Run(ctx context.Context, ci *ConnectionInfo, interp Interpreter) error {
 		logf("parent process is gone, exiting")
 		k.stop()
 	})
+	return srv, nil
+}
 
-	<-k.ctx.Done()
-	k.teardown()
-	socks.close()
-	readers.Wait()
-	return nil
+// wait blocks until the kernel stops, then tears it down and closes
+// the sockets.
+//
+// Closing is bounded by teardownWait: zmq4 can get stuck on a peer that
+// stopped reading, and the process must still exit.
+func (s *server) wait() {
+	<-s.k.ctx.Done()
+	s.k.teardown()
+	closed := make(chan struct{})
+	go func() {
+		defer close(closed)
+		s.socks.close()
+		s.readers.Wait()
+	}()
+	select {
+	case <-closed:
+	case <-time.After(teardownWait):
+		logf("shutdown: sockets did not close in time")
+	}
 }
 
 // serve starts one reader goroutine per ROUTER socket. Control requests

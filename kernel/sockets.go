@@ -164,7 +164,8 @@ type publisher struct {
 	done    chan struct{}
 	stopped chan struct{}
 	once    sync.Once
-	dropped atomic.Int64
+	dropped atomic.Int64 // since the last logged report
+	total   atomic.Int64 // ever dropped
 }
 
 func newPublisher(sock zmq4.Socket, size int) *publisher {
@@ -189,6 +190,7 @@ func (p *publisher) publish(frames [][]byte) {
 	select {
 	case p.ch <- frames:
 	default:
+		p.total.Add(1)
 		if p.dropped.Add(1) == 1 {
 			logf("iopub: queue full, dropping messages")
 		}

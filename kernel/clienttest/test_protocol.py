@@ -233,6 +233,15 @@ class TestExecute(KernelCase):
         _, msgs = self.run_ok("kept_var")
         self.assertEqual(result_of(msgs), "9")
 
+    def test_import(self):
+        # Predeclared modules may be imported, as in Python ...
+        _, msgs = self.run_ok("import threading, time\nthreading.current_thread().name")
+        self.assertEqual(result_of(msgs), "'MainThread'")
+        # ... anything else is a clear error.
+        reply, _ = execute(self.kc, "import no_such_module_zz")
+        self.assert_error_reply(reply)
+        self.assertIn("no_such_module_zz", reply["content"]["evalue"])
+
     def test_print_multiple_lines(self):
         _, msgs = self.run_ok('for i in range(3):\n    print("line", i)\n')
         self.assertEqual(stdout_of(msgs), "line 0\nline 1\nline 2\n")
@@ -285,8 +294,10 @@ class TestIntrospection(KernelCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        reply, _ = execute(cls.kc, "import threading\nzz_alpha_one = 1\nzz_alpha_two = 2")
+        reply, _ = execute(cls.kc, "zz_alpha_one = 1\nzz_alpha_two = 2")
         assert reply["content"]["status"] == "ok", reply["content"]
+        if IS_IPYKERNEL:  # threadlab's modules are predeclared
+            execute(cls.kc, "import threading")
 
     def complete(self, code, cursor=None):
         msg_id = self.kc.complete(code, cursor_pos=cursor)
