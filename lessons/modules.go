@@ -1,47 +1,184 @@
 package lessons
 
-// TEMPORARY placeholder written by the session engineer so that lessons/
-// compiles; the lead replaces this file with the real modules.
-
 import (
-	"time"
+	"errors"
+	"fmt"
+	"strings"
 
 	"go.starlark.net/starlark"
-	"go.starlark.net/starlarkstruct"
+
+	"threadlab/runtime"
 )
 
-var processStart = time.Now()
+// world joins a Session to the concurrency runtime: it owns the
+// runtime.Runtime, maps Starlark threads to runtime threads and back, and
+// builds the modules threading, time, multiprocessing and lab.
+type world struct {
+	s  *Session
+	rt *runtime.Runtime
 
+	exploring bool // set on the main thread while lab.explore runs
+}
+
+// stopReason is the cancel reason of a thread ended by lab.stop, an
+// interrupt or a deadlock; such threads end quietly.
+const stopReason = "threadlab: stopped"
+
+// localRuntime is the starlark.Thread local holding its *runtime.Thread.
+const localRuntime = "threadlab.rt"
+
+// threadData is runtime.Thread.Data: the Starlark side of a thread.
+type threadData struct {
+	sth *starlark.Thread
+	val *threadValue // the threading.Thread value, nil for MainThread until asked
+}
+
+// modules builds the predeclared modules and wires the runtime into the
+// session's hooks.
 func (s *Session) modules() starlark.StringDict {
-	sleep := func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-		var secs starlark.Value
-		if err := starlark.UnpackPositionalArgs(b.Name(), args, kw, 1, &secs); err != nil {
-			return nil, err
-		}
-		f, ok := starlark.AsFloat(secs)
-		if !ok || f < 0 {
-			return nil, &CellError{Name: "ValueError", Message: "sleep length must be a non-negative number"}
-		}
-		time.Sleep(time.Duration(f * float64(time.Second)))
-		return starlark.None, nil
+	w := &world{s: s, rt: runtime.New()}
+	s.Ext = w
+	s.OnCellStart = w.cellStart
+	s.OnCellEnd = w.cellEnd
+	s.OnInterrupt = w.rt.StopAll
+	return starlark.StringDict{
+		"threading":       w.threadingModule(),
+		"time":            w.timeModule(),
+		"multiprocessing": w.multiprocessingModule(),
+		"lab":             w.labModule(),
 	}
-	now := func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-		if err := starlark.UnpackPositionalArgs(b.Name(), args, kw, 0); err != nil {
-			return nil, err
-		}
-		return starlark.Float(float64(time.Now().UnixNano()) / 1e9), nil
+}
+
+// bind links a Starlark thread and a runtime thread and installs the step
+// hook through which the GIL changes hands.
+func (w *world) bind(sth *starlark.Thread, t *runtime.Thread) {
+	sth.SetLocal(localRuntime, t)
+	d, _ := t.Data.(*threadData)
+	if d == nil {
+		d = &threadData{}
+		t.Data = d
 	}
-	mono := func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-		if err := starlark.UnpackPositionalArgs(b.Name(), args, kw, 0); err != nil {
-			return nil, err
-		}
-		return starlark.Float(time.Since(processStart).Seconds()), nil
+	d.sth = sth
+	t.Line = func() int { return currentLine(sth) }
+	SetStepHook(sth, uint64(w.rt.SwitchInterval()), w.tick)
+}
+
+// tick runs when a thread has used its step budget: the GIL may pass to
+// another thread here.
+func (w *world) tick(sth *starlark.Thread) {
+	t := runtimeThread(sth)
+	if t == nil {
+		return
 	}
-	tm := &starlarkstruct.Module{Name: "time", Members: starlark.StringDict{
-		"sleep":        Builtin("time", "sleep", "sleep(seconds)", "Pause the calling thread for the given number of seconds (a float is fine).", sleep),
-		"time":         Builtin("time", "time", "time()", "Seconds since 1 January 1970, as a float (wall-clock time).", now),
-		"monotonic":    Builtin("time", "monotonic", "monotonic()", "A clock that never goes backwards, in seconds. Only differences between two calls mean something.", mono),
-		"perf_counter": Builtin("time", "perf_counter", "perf_counter()", "A high-resolution clock in seconds for measuring how long something takes. Only differences mean something.", mono),
-	}}
-	return starlark.StringDict{"time": tm}
+	next, err := t.Tick()
+	if err != nil {
+		// The main thread is stopped only to end one explored schedule (its
+		// next blocking call says so) or by an interrupt, which cancels it
+		// itself; cancelling it here would spoil the rest of the cell.
+		if !t.IsMain() {
+			sth.Cancel(stopReason)
+		}
+		return
+	}
+	sth.SetMaxExecutionSteps(sth.ExecutionSteps() + uint64(next))
+}
+
+// currentLine is the source line of the innermost Starlark frame.
+func currentLine(sth *starlark.Thread) int {
+	for d := 0; d < sth.CallStackDepth(); d++ {
+		if l := sth.CallFrame(d).Pos.Line; l > 0 {
+			return int(l)
+		}
+	}
+	return 0
+}
+
+func runtimeThread(sth *starlark.Thread) *runtime.Thread {
+	t, _ := sth.Local(localRuntime).(*runtime.Thread)
+	return t
+}
+
+// me returns the runtime thread making a call.
+func (w *world) me(sth *starlark.Thread) *runtime.Thread {
+	if t := runtimeThread(sth); t != nil {
+		return t
+	}
+	return w.rt.Main()
+}
+
+func (w *world) cellStart(sth *starlark.Thread) {
+	main := w.rt.Main()
+	w.bind(sth, main)
+	if err := w.rt.BeginCell(); err != nil {
+		sth.Cancel(stopReason)
+	}
+}
+
+func (w *world) cellEnd(sth *starlark.Thread, err error) error {
+	w.rt.EndCell()
+	return err
+}
+
+// fail turns an error from the runtime into one a learner can read. A
+// deadlock also shows its report table in the cell (unless exploring,
+// where deadlocks are counted instead).
+func (w *world) fail(sth *starlark.Thread, err error) error {
+	var dl *runtime.DeadlockError
+	switch {
+	case errors.As(err, &dl):
+		if !w.exploring {
+			if out := threadOutput(sth); out != nil {
+				out.Display(deadlockBundle(dl), nil, "", false)
+			}
+		}
+		return &wrapped{&CellError{Name: "DeadlockError", Message: dl.Error(),
+			Hint: "Make every thread take the locks it needs in the same order, or use acquire(timeout=...) and give up when it fails."}, err}
+	case errors.Is(err, runtime.ErrStopped):
+		if !w.me(sth).IsMain() {
+			sth.Cancel(stopReason)
+		}
+		return &wrapped{&CellError{Name: "ThreadStopped", Message: "the thread was stopped"}, err}
+	}
+	return &CellError{Name: "RuntimeError", Message: err.Error()}
+}
+
+// wrapped is a CellError that also carries the runtime error behind it, so
+// that both errors.As(err, *CellError) and errors.As(err, *DeadlockError)
+// work.
+type wrapped struct {
+	ce    *CellError
+	cause error
+}
+
+func (e *wrapped) Error() string   { return e.ce.Error() }
+func (e *wrapped) Unwrap() []error { return []error{e.ce, e.cause} }
+
+// quiet reports whether a thread's error means it was stopped, which is
+// not worth a message.
+func quiet(err error) bool {
+	return errors.Is(err, runtime.ErrStopped) || strings.Contains(err.Error(), stopReason)
+}
+
+// reportThreadError prints a thread's failure to its cell, as Python's
+// "Exception in thread" does, naming any lock it still holds.
+func (w *world) reportThreadError(t *runtime.Thread, sth *starlark.Thread, err error) {
+	out := threadOutput(sth)
+	if out == nil || w.exploring {
+		return
+	}
+	ce := w.s.cellError(err, "", false)
+	var b strings.Builder
+	fmt.Fprintf(&b, "Exception in thread %s:\n", t.Name())
+	for _, l := range ce.Traceback() {
+		b.WriteString(l + "\n")
+	}
+	if held := t.Held(); len(held) > 0 {
+		var names []string
+		for _, l := range held {
+			names = append(names, l.Name())
+		}
+		fmt.Fprintf(&b, "%s ended while holding %s. Nobody will release it now: any thread that tries to take it will wait for ever.\n",
+			t.Name(), strings.Join(names, " and "))
+	}
+	out.Stream("stderr", b.String())
 }

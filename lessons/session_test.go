@@ -179,7 +179,7 @@ func TestThreadOutput(t *testing.T) {
 func TestStepHook(t *testing.T) {
 	s := New()
 	var calls int
-	s.OnThread = func(name string, th *starlark.Thread) {
+	s.OnCellStart = func(th *starlark.Thread) {
 		SetStepHook(th, 10, func(*starlark.Thread) { calls++ })
 	}
 	if _, _, err := run(t, s, "i = 0\nwhile i < 100:\n    i += 1"); err != nil {

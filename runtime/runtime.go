@@ -74,6 +74,9 @@ func (rt *Runtime) BeginCell() error {
 	rt.main.stopped.Store(false)
 	rt.mu.Unlock()
 	rt.sharedMu.Lock()
+	if rt.trace.Len() > 0 {
+		rt.last = rt.trace
+	}
 	rt.trace = newTrace()
 	rt.sharedMu.Unlock()
 	rt.bindGoroutine(rt.main)
@@ -193,11 +196,17 @@ func (rt *Runtime) Threads() []*Thread {
 }
 
 // StopAll stops every user thread and process, and interrupts whatever the
-// main thread is waiting for. Stopped threads end at their next step or
-// blocking call.
+// main thread is waiting for (an interrupt). Stopped threads end at their
+// next step or blocking call.
 func (rt *Runtime) StopAll() {
+	rt.StopThreads()
+	rt.main.Stop(ErrStopped)
+}
+
+// StopThreads stops every user thread and process (lab.stop).
+func (rt *Runtime) StopThreads() {
 	rt.mu.Lock()
-	threads := append([]*Thread{rt.main}, rt.alive...)
+	threads := append([]*Thread(nil), rt.alive...)
 	rt.mu.Unlock()
 	for _, t := range threads {
 		t.Stop(ErrStopped)

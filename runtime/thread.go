@@ -156,6 +156,12 @@ func (t *Thread) Stop(err error) {
 	}
 }
 
+// Stopping returns a channel that is closed when the thread is stopped.
+func (t *Thread) Stopping() <-chan struct{} {
+	c, _ := t.stopChan()
+	return c
+}
+
 // stopChan returns the channel closed when t is stopped, and the reason.
 func (t *Thread) stopChan() (<-chan struct{}, func() error) {
 	t.rt.mu.Lock()

@@ -1,0 +1,426 @@
+package lessons
+
+import (
+	"fmt"
+	"html"
+	"math"
+	"strings"
+	"time"
+
+	"go.starlark.net/starlark"
+
+	"threadlab/runtime"
+)
+
+// Rich displays. Every bundle has text/plain, so it reads in a terminal,
+// plus text/html (tables) or image/svg+xml (plots). Colours are mid-tones
+// on transparent backgrounds so they read in light and dark themes.
+
+const (
+	traceHead   = 12 // rows shown from the start of a long trace
+	traceTail   = 8  // and from its end
+	traceAround = 2  // rows around the first lost update
+	traceAll    = 40 // traces this short are shown whole
+)
+
+// tableStyle is scoped by class so it cannot restyle the notebook.
+const tableStyle = `<style>
+table.threadlab-trace, table.threadlab-deadlock, table.threadlab-explore {border-collapse: collapse; font-family: monospace; font-size: 90%; margin: 4px 0}
+table.threadlab-trace th, table.threadlab-trace td, table.threadlab-deadlock th, table.threadlab-deadlock td, table.threadlab-explore th, table.threadlab-explore td {border: 1px solid rgba(128,128,128,0.45); padding: 2px 8px; text-align: left}
+table.threadlab-trace tr.lost td {background: rgba(255,150,0,0.22)}
+table.threadlab-trace tr.gap td {text-align: center; font-style: italic; opacity: 0.75}
+table.threadlab-explore td.bar span {display: inline-block; height: 0.8em; background: rgba(70,130,220,0.7)}
+</style>`
+
+type traceRow struct {
+	index int // into Events, or -1 for a gap
+	gap   int // events not shown
+}
+
+// pickRows chooses the rows of a long trace: head, the first lost update,
+// tail, with gaps between.
+func pickRows(n int, lost []runtime.Lost) []traceRow {
+	keep := make([]bool, n)
+	if n <= traceAll {
+		for i := range keep {
+			keep[i] = true
+		}
+	} else {
+		for i := 0; i < traceHead; i++ {
+			keep[i] = true
+		}
+		for i := n - traceTail; i < n; i++ {
+			keep[i] = true
+		}
+		if len(lost) > 0 {
+			l := lost[0]
+			for i := max(0, l.Read-traceAround); i <= min(n-1, l.Write+traceAround); i++ {
+				if i-l.Read < 30 || l.Write-i < 5 { // a long gap between read and write is elided too
+					keep[i] = true
+				}
+			}
+		}
+	}
+	var rows []traceRow
+	gap := 0
+	for i := 0; i < n; i++ {
+		if !keep[i] {
+			gap++
+			continue
+		}
+		if gap > 0 {
+			rows = append(rows, traceRow{index: -1, gap: gap})
+			gap = 0
+		}
+		rows = append(rows, traceRow{index: i})
+	}
+	if gap > 0 {
+		rows = append(rows, traceRow{index: -1, gap: gap})
+	}
+	return rows
+}
+
+// opText is what a thread did, for its column.
+func opText(e runtime.Event) string {
+	v := "None"
+	if x, ok := e.Value.(starlark.Value); ok {
+		v = PyRepr(x)
+	}
+	switch e.Kind {
+	case runtime.OpRead:
+		return fmt.Sprintf("read %s → %s", e.Field, v)
+	case runtime.OpWrite:
+		return fmt.Sprintf("write %s ← %s", e.Field, v)
+	default:
+		return fmt.Sprintf("%s %s", e.Kind, e.Field)
+	}
+}
+
+// traceNotes explains the rows of lost updates.
+func traceNotes(tr *runtime.Trace, lost []runtime.Lost) map[int]string {
+	ev := tr.Events()
+	notes := map[int]string{}
+	for _, l := range lost {
+		r, o, w := ev[l.Read], ev[l.Overwritten], ev[l.Write]
+		who, other := tr.Threads()[w.Thread], tr.Threads()[o.Thread]
+		notes[l.Write] = fmt.Sprintf("lost update: %s writes a value computed from what it read at step %d, wiping out %s's write at step %d",
+			who, r.Seq, other, o.Seq)
+		if _, ok := notes[l.Read]; !ok {
+			notes[l.Read] = fmt.Sprintf("%s reads %s; it will write it back at step %d", who, r.Field, w.Seq)
+		}
+		if _, ok := notes[l.Overwritten]; !ok {
+			notes[l.Overwritten] = fmt.Sprintf("this write is lost at step %d", w.Seq)
+		}
+	}
+	return notes
+}
+
+// traceBundle renders an interleaving table.
+func traceBundle(tr *runtime.Trace) map[string]any {
+	ev := tr.Events()
+	if len(ev) == 0 {
+		msg := "The trace is empty: no thread has read or written a lab.shared object (or used a lock) yet."
+		return map[string]any{"text/plain": msg, "text/html": "<p>" + msg + "</p>"}
+	}
+	lost := tr.LostUpdates()
+	rows := pickRows(len(ev), lost)
+	var idx []int
+	for _, r := range rows {
+		if r.index >= 0 {
+			idx = append(idx, r.index)
+		}
+	}
+	states := tr.StatesAfter(idx)
+	notes := traceNotes(tr, lost)
+	threads := tr.Threads()
+	lostWrite := map[int]bool{}
+	for _, l := range lost {
+		lostWrite[l.Write] = true
+	}
+
+	summary := fmt.Sprintf("%d events by %d threads", tr.Len(), len(threads))
+	if len(lost) > 0 {
+		summary += fmt.Sprintf("; %d lost updates (the first is highlighted)", len(lost))
+	}
+	if tr.Truncated() {
+		summary += fmt.Sprintf("; only the first %d events were kept", len(ev))
+	}
+
+	// HTML.
+	var h strings.Builder
+	h.WriteString(tableStyle)
+	fmt.Fprintf(&h, "<p><b>Interleaving:</b> %s</p>\n", html.EscapeString(summary))
+	h.WriteString(`<table class="threadlab-trace"><thead><tr><th>step</th><th>line</th>`)
+	for _, t := range threads {
+		fmt.Fprintf(&h, "<th>%s</th>", html.EscapeString(t))
+	}
+	h.WriteString("<th>state after</th><th>note</th></tr></thead><tbody>\n")
+	si := 0
+	for _, r := range rows {
+		if r.index < 0 {
+			fmt.Fprintf(&h, `<tr class="gap"><td colspan="%d">… %d events not shown …</td></tr>`+"\n", len(threads)+4, r.gap)
+			continue
+		}
+		e := ev[r.index]
+		class := ""
+		if lostWrite[r.index] {
+			class = ` class="lost"`
+		}
+		fmt.Fprintf(&h, "<tr%s><td>%d</td><td>%d</td>", class, e.Seq, e.Line)
+		for ti := range threads {
+			cell := ""
+			if ti == e.Thread {
+				cell = html.EscapeString(opText(e))
+			}
+			fmt.Fprintf(&h, "<td>%s</td>", cell)
+		}
+		fmt.Fprintf(&h, "<td>%s</td><td>%s</td></tr>\n", html.EscapeString(states[si]), html.EscapeString(notes[r.index]))
+		si++
+	}
+	h.WriteString("</tbody></table>")
+
+	// Plain text.
+	header := append([]string{"step", "line"}, threads...)
+	header = append(header, "state after", "note")
+	var table [][]string
+	si = 0
+	for _, r := range rows {
+		if r.index < 0 {
+			table = append(table, []string{fmt.Sprintf("… %d events not shown …", r.gap)})
+			continue
+		}
+		e := ev[r.index]
+		row := []string{fmt.Sprint(e.Seq), fmt.Sprint(e.Line)}
+		for ti := range threads {
+			if ti == e.Thread {
+				row = append(row, opText(e))
+			} else {
+				row = append(row, "")
+			}
+		}
+		note := notes[r.index]
+		if lostWrite[r.index] {
+			note = "<< " + note
+		}
+		row = append(row, states[si], note)
+		si++
+		table = append(table, row)
+	}
+	text := "Interleaving: " + summary + "\n" + textTable(header, table)
+	return map[string]any{"text/plain": text, "text/html": h.String()}
+}
+
+// textTable lays rows out in columns; a row of one cell spans the table.
+func textTable(header []string, rows [][]string) string {
+	width := make([]int, len(header))
+	for i, h := range header {
+		width[i] = len([]rune(h))
+	}
+	for _, r := range rows {
+		if len(r) == 1 {
+			continue
+		}
+		for i, c := range r {
+			width[i] = max(width[i], len([]rune(c)))
+		}
+	}
+	line := func(cells []string) string {
+		var b strings.Builder
+		for i, c := range cells {
+			if i > 0 {
+				b.WriteString(" | ")
+			}
+			b.WriteString(c)
+			if i < len(cells)-1 {
+				b.WriteString(strings.Repeat(" ", width[i]-len([]rune(c))))
+			}
+		}
+		return strings.TrimRight(b.String(), " ")
+	}
+	var b strings.Builder
+	b.WriteString(line(header) + "\n")
+	total := 0
+	for _, w := range width {
+		total += w + 3
+	}
+	b.WriteString(strings.Repeat("-", total-3) + "\n")
+	for _, r := range rows {
+		if len(r) == 1 {
+			b.WriteString("  " + r[0] + "\n")
+			continue
+		}
+		b.WriteString(line(r) + "\n")
+	}
+	return b.String()
+}
+
+// deadlockBundle renders a deadlock report.
+func deadlockBundle(dl *runtime.DeadlockError) map[string]any {
+	header := []string{"thread", "holds", "waits for", "line"}
+	var rows [][]string
+	for _, r := range dl.Rows {
+		holds := "nothing"
+		if len(r.Holds) > 0 {
+			holds = strings.Join(r.Holds, ", ")
+		}
+		line := ""
+		if r.Line > 0 {
+			line = fmt.Sprint(r.Line)
+		}
+		rows = append(rows, []string{r.Thread, holds, r.WaitsFor, line})
+	}
+	intro := "Deadlock: each of these threads waits for something another one holds, so none of them can ever go on."
+	var h strings.Builder
+	h.WriteString(tableStyle)
+	fmt.Fprintf(&h, "<p><b>%s</b></p>\n", html.EscapeString(intro))
+	h.WriteString(`<table class="threadlab-deadlock"><thead><tr>`)
+	for _, c := range header {
+		fmt.Fprintf(&h, "<th>%s</th>", c)
+	}
+	h.WriteString("</tr></thead><tbody>\n")
+	for _, r := range rows {
+		h.WriteString("<tr>")
+		for _, c := range r {
+			fmt.Fprintf(&h, "<td>%s</td>", html.EscapeString(c))
+		}
+		h.WriteString("</tr>\n")
+	}
+	h.WriteString("</tbody></table>")
+	return map[string]any{"text/plain": intro + "\n" + textTable(header, rows), "text/html": h.String()}
+}
+
+// exploreBundle renders what lab.explore found.
+func exploreBundle(rep *runtime.ExploreReport) map[string]any {
+	outcomes := sortedOutcomes(rep)
+	most := 1
+	for _, o := range outcomes {
+		most = max(most, o.Count)
+	}
+	head := fmt.Sprintf("Explored %d schedules in %s", rep.Schedules, rep.Elapsed.Round(time.Millisecond))
+	if rep.Pruned > 0 {
+		head += fmt.Sprintf(" (%d more were cut short as equivalent to ones already run)", rep.Pruned)
+	}
+	if !rep.Complete {
+		head += "; stopped at max_schedules, so some schedules were not tried"
+	}
+	head += fmt.Sprintf(". %d distinct outcomes, %d deadlocks.", len(outcomes), rep.Deadlocks)
+
+	var h strings.Builder
+	h.WriteString(tableStyle)
+	fmt.Fprintf(&h, "<p><b>%s</b></p>\n", html.EscapeString(head))
+	h.WriteString(`<table class="threadlab-explore"><thead><tr><th>outcome</th><th>schedules</th><th></th><th>fewest switches</th></tr></thead><tbody>` + "\n")
+	var rows [][]string
+	for _, o := range outcomes {
+		bar := int(math.Round(160 * float64(o.Count) / float64(most)))
+		fmt.Fprintf(&h, `<tr><td>%s</td><td>%d</td><td class="bar"><span style="width:%dpx"></span></td><td>%d</td></tr>`+"\n",
+			html.EscapeString(o.Key), o.Count, max(bar, 1), o.Preemptions)
+		rows = append(rows, []string{o.Key, fmt.Sprint(o.Count), strings.Repeat("#", max(1, bar/8)), fmt.Sprint(o.Preemptions)})
+	}
+	h.WriteString("</tbody></table>\n")
+	text := head + "\n" + textTable([]string{"outcome", "schedules", "", "fewest switches"}, rows)
+	if ce := rep.Counterexample; ce != nil {
+		what := "outcome " + ce.Key
+		if ce.Deadlock {
+			what = "a deadlock"
+		}
+		intro := fmt.Sprintf("Shortest counterexample: %s, reached with %d thread switches:", what, ce.Preemptions)
+		tb := traceBundle(ce.Example)
+		fmt.Fprintf(&h, "<p><b>%s</b></p>\n%s", html.EscapeString(intro), tb["text/html"])
+		text += "\n" + intro + "\n" + tb["text/plain"].(string)
+	}
+	return map[string]any{"text/plain": text, "text/html": h.String()}
+}
+
+// cpuBundle renders the CPU plot: the kernel's CPU use and each core's
+// over time. headline is empty while sampling goes on.
+func cpuBundle(samples []runtime.CPUSample, cores float64, span time.Duration, headline string) map[string]any {
+	const W, H = 600, 280
+	const left, right, top, bottom = 64, 130, 30, 44
+	pw, ph := float64(W-left-right), float64(H-top-bottom)
+	ymax := math.Max(100*math.Ceil(cores), 100)
+	for _, s := range samples {
+		ymax = math.Max(ymax, 100*math.Ceil(s.Process/100))
+	}
+	tmax := span.Seconds()
+	x := func(t float64) float64 { return left + pw*t/tmax }
+	y := func(v float64) float64 { return top + ph*(1-v/ymax) }
+
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="threadlab-cpu" xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif" font-size="12">`, W, H, W, H)
+	title := "CPU use while your threads run"
+	if headline != "" {
+		title = "CPU use: " + headline
+	}
+	fmt.Fprintf(&b, `<text x="%d" y="18" fill="#888" font-weight="bold">%s</text>`, left, html.EscapeString(title))
+	// Axes and grid.
+	fmt.Fprintf(&b, `<g stroke="#888" stroke-width="1"><line x1="%d" y1="%d" x2="%d" y2="%.1f"/><line x1="%d" y1="%.1f" x2="%.1f" y2="%.1f"/></g>`,
+		left, top, left, y(0), left, y(0), x(tmax), y(0))
+	step := 100.0
+	if ymax > 800 {
+		step = 200
+	}
+	for v := 0.0; v <= ymax; v += step {
+		fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#888" stroke-opacity="0.25"/>`, left, y(v), x(tmax), y(v))
+		fmt.Fprintf(&b, `<text x="%d" y="%.1f" fill="#888" text-anchor="end">%.0f%%</text>`, left-6, y(v)+4, v)
+	}
+	tstep := math.Max(0.5, math.Ceil(tmax/6*2)/2)
+	for t := 0.0; t <= tmax+1e-9; t += tstep {
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" fill="#888" text-anchor="middle">%g</text>`, x(t), y(0)+16, t)
+	}
+	fmt.Fprintf(&b, `<text x="%.1f" y="%d" fill="#888" text-anchor="middle">time (seconds)</text>`, left+pw/2, H-6)
+	fmt.Fprintf(&b, `<text x="14" y="%.1f" fill="#888" text-anchor="middle" transform="rotate(-90 14 %.1f)">CPU (100%% = one core busy)</text>`, top+ph/2, top+ph/2)
+	// Reference line: every core busy.
+	fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#2a9d8f" stroke-dasharray="6 4"/>`, left, y(100*cores), x(tmax), y(100*cores))
+	fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" fill="#2a9d8f">all %s</text>`, x(tmax)+6, y(100*cores)+4, coresText(cores))
+	// Per-core lines, then the process line on top.
+	palette := []string{"#e76f51", "#9b5de5", "#f4a261", "#00bbf9", "#f15bb5", "#8ac926", "#ff924c", "#52a675"}
+	ncores := 0
+	if len(samples) > 0 {
+		ncores = len(samples[0].PerCore)
+	}
+	poly := func(val func(s runtime.CPUSample) float64) string {
+		pts := []string{fmt.Sprintf("%.1f,%.1f", x(0), y(val(samples[0])))}
+		for _, s := range samples {
+			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(math.Min(s.At.Seconds(), tmax)), y(val(s))))
+		}
+		return strings.Join(pts, " ")
+	}
+	if len(samples) > 0 {
+		for c := 0; c < ncores && c < 16; c++ {
+			col := palette[c%len(palette)]
+			fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="1.2" stroke-opacity="0.8" points="%s"/>`, col, poly(func(s runtime.CPUSample) float64 {
+				if c < len(s.PerCore) {
+					return s.PerCore[c]
+				}
+				return 0
+			}))
+		}
+		fmt.Fprintf(&b, `<polyline fill="none" stroke="#3a86ff" stroke-width="3" points="%s"/>`, poly(func(s runtime.CPUSample) float64 { return s.Process }))
+	}
+	// Legend.
+	lx := float64(W - right + 12)
+	fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#3a86ff" stroke-width="3"/><text x="%.1f" y="%d" fill="#888">kernel process</text>`, lx, top+10, lx+18, top+10, lx+22, top+14)
+	for c := 0; c < ncores && c < 8; c++ {
+		yy := top + 30 + 16*c
+		fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="%s" stroke-width="1.5"/><text x="%.1f" y="%d" fill="#888">core %d</text>`, lx, yy, lx+18, yy, palette[c%len(palette)], lx+22, yy+4, c)
+	}
+	b.WriteString("</svg>")
+
+	text := fmt.Sprintf("CPU use: sampling for %.1f seconds...", span.Seconds())
+	if len(samples) > 0 {
+		last := samples[len(samples)-1]
+		text = fmt.Sprintf("CPU use at %.1fs: kernel %.0f%% (100%% = one core); cores %s", last.At.Seconds(), last.Process, percents(last.PerCore))
+	}
+	if headline != "" {
+		text = "CPU use: " + headline
+	}
+	return map[string]any{"text/plain": text, "image/svg+xml": b.String()}
+}
+
+func percents(ps []float64) string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, fmt.Sprintf("%.0f%%", p))
+	}
+	return strings.Join(out, " ")
+}

@@ -1,0 +1,490 @@
+package lessons
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"sync/atomic"
+	"time"
+
+	"go.starlark.net/starlark"
+	"go.starlark.net/starlarkstruct"
+
+	"threadlab/runtime"
+)
+
+// sharedValue is a lab.shared object.
+type sharedValue struct {
+	w *world
+	s *runtime.Shared
+}
+
+var _ starlark.HasSetField = (*sharedValue)(nil)
+
+func (v *sharedValue) String() string {
+	names, values := v.s.Snapshot()
+	out := "shared("
+	for i, n := range names {
+		if i > 0 {
+			out += ", "
+		}
+		out += n + "=" + PyRepr(values[i].(starlark.Value))
+	}
+	return out + ")"
+}
+func (v *sharedValue) Type() string          { return "shared" }
+func (v *sharedValue) Freeze()               {}
+func (v *sharedValue) Truth() starlark.Bool  { return starlark.True }
+func (v *sharedValue) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: shared") }
+func (v *sharedValue) AttrNames() []string {
+	names, _ := v.s.Snapshot()
+	return names
+}
+
+func (v *sharedValue) Attr(name string) (starlark.Value, error) {
+	x, ok, err := v.s.Get(name)
+	if err != nil {
+		return nil, &CellError{Name: "ThreadStopped", Message: "the thread was stopped"}
+	}
+	if !ok {
+		return nil, nil
+	}
+	return x.(starlark.Value), nil
+}
+
+func (v *sharedValue) SetField(name string, x starlark.Value) error {
+	if !v.w.rt.GIL() {
+		x.Freeze() // threads running in parallel may all reach it
+	}
+	if err := v.s.Set(name, x); err != nil {
+		return &CellError{Name: "ThreadStopped", Message: "the thread was stopped"}
+	}
+	return nil
+}
+
+// traceValue is what lab.trace() returns: an interleaving table.
+type traceValue struct{ tr *runtime.Trace }
+
+var _ starlark.Indexable = traceValue{}
+
+func (v traceValue) String() string {
+	return fmt.Sprintf("<trace of %d events by %d threads>", v.tr.Len(), len(v.tr.Threads()))
+}
+func (v traceValue) Type() string          { return "trace" }
+func (v traceValue) Freeze()               {}
+func (v traceValue) Truth() starlark.Bool  { return v.tr.Len() > 0 }
+func (v traceValue) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: trace") }
+func (v traceValue) Len() int              { return v.tr.Len() }
+func (v traceValue) MIMEBundle() map[string]any {
+	return traceBundle(v.tr)
+}
+
+// Index returns event i as a struct with step, thread, line, op, field and
+// value.
+func (v traceValue) Index(i int) starlark.Value {
+	ev := v.tr.Events()
+	if i >= len(ev) {
+		return starlark.None
+	}
+	e := ev[i]
+	val := starlark.Value(starlark.None)
+	if x, ok := e.Value.(starlark.Value); ok {
+		val = x
+	}
+	return starlarkstruct.FromStringDict(starlark.String("event"), starlark.StringDict{
+		"step":   starlark.MakeInt(e.Seq),
+		"thread": starlark.String(v.tr.Threads()[e.Thread]),
+		"line":   starlark.MakeInt(e.Line),
+		"op":     starlark.String(e.Kind.String()),
+		"field":  starlark.String(e.Field),
+		"value":  val,
+	})
+}
+
+func (v traceValue) AttrNames() []string { return []string{"lost", "threads"} }
+
+func (v traceValue) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "threads":
+		var l []starlark.Value
+		for _, t := range v.tr.Threads() {
+			l = append(l, starlark.String(t))
+		}
+		return starlark.NewList(l), nil
+	case "lost":
+		var l []starlark.Value
+		for _, lu := range v.tr.LostUpdates() {
+			l = append(l, starlark.MakeInt(v.tr.Events()[lu.Write].Seq))
+		}
+		return starlark.NewList(l), nil
+	}
+	return nil, nil
+}
+
+// exploreValue is what lab.explore returns.
+type exploreValue struct {
+	rep *runtime.ExploreReport
+}
+
+func (v exploreValue) String() string {
+	return fmt.Sprintf("<explored %d schedules: %d outcomes, %d deadlocks>", v.rep.Schedules, len(v.rep.Outcomes), v.rep.Deadlocks)
+}
+func (v exploreValue) Type() string               { return "exploration" }
+func (v exploreValue) Freeze()                    {}
+func (v exploreValue) Truth() starlark.Bool       { return starlark.True }
+func (v exploreValue) Hash() (uint32, error)      { return 0, fmt.Errorf("unhashable: exploration") }
+func (v exploreValue) MIMEBundle() map[string]any { return exploreBundle(v.rep) }
+func (v exploreValue) AttrNames() []string {
+	return []string{"complete", "counterexample", "deadlocks", "example", "outcomes", "pruned", "schedules"}
+}
+
+func outcomeKey(o *runtime.Outcome) starlark.Value {
+	if x, ok := o.Value.(starlark.Value); ok && !o.Deadlock && len(o.Key) > 0 && o.Key[0] != 'e' {
+		return x
+	}
+	return starlark.String(o.Key)
+}
+
+func (v exploreValue) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "schedules":
+		return starlark.MakeInt(v.rep.Schedules), nil
+	case "pruned":
+		return starlark.MakeInt(v.rep.Pruned), nil
+	case "deadlocks":
+		return starlark.MakeInt(v.rep.Deadlocks), nil
+	case "complete":
+		return starlark.Bool(v.rep.Complete), nil
+	case "outcomes":
+		d := starlark.NewDict(len(v.rep.Outcomes))
+		for _, o := range sortedOutcomes(v.rep) {
+			if err := d.SetKey(outcomeKey(o), starlark.MakeInt(o.Count)); err != nil {
+				return nil, err
+			}
+		}
+		return d, nil
+	case "counterexample":
+		if ce := v.rep.Counterexample; ce != nil {
+			return traceValue{ce.Example}, nil
+		}
+		return starlark.None, nil
+	case "example":
+		return Builtin("lab.exploration", "example", "example(outcome)",
+			"The interleaving table of a schedule that gave this outcome, with the fewest preemptions; None if no schedule gave it.",
+			func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+				var want starlark.Value
+				if err := starlark.UnpackPositionalArgs("example", args, kw, 1, &want); err != nil {
+					return nil, err
+				}
+				key := PyRepr(want)
+				if s, ok := want.(starlark.String); ok && string(s) == "deadlock" {
+					key = "deadlock"
+				}
+				for _, o := range v.rep.Outcomes {
+					if o.Key == key {
+						return traceValue{o.Example}, nil
+					}
+				}
+				return starlark.None, nil
+			}), nil
+	}
+	return nil, nil
+}
+
+// sortedOutcomes orders outcomes numerically when they are numbers.
+func sortedOutcomes(rep *runtime.ExploreReport) []*runtime.Outcome {
+	out := append([]*runtime.Outcome(nil), rep.Outcomes...)
+	num := func(o *runtime.Outcome) (float64, bool) {
+		if x, ok := o.Value.(starlark.Value); ok && !o.Deadlock {
+			if f, ok := starlark.AsFloat(x); ok {
+				return f, true
+			}
+		}
+		return math.Inf(1), false
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, aok := num(out[i])
+		b, bok := num(out[j])
+		if aok && bok {
+			return a < b
+		}
+		return aok && !bok
+	})
+	return out
+}
+
+// cpuValue is what lab.cpu returns.
+type cpuValue struct{ rep *runtime.CPUReport }
+
+func (v cpuValue) headline() string {
+	return fmt.Sprintf("%.0f%% of %.0f%% (%s)", v.rep.Percent, 100*v.rep.Cores, coresText(v.rep.Cores))
+}
+
+func coresText(c float64) string {
+	if c == math.Trunc(c) {
+		if c == 1 {
+			return "1 core"
+		}
+		return fmt.Sprintf("%.0f cores", c)
+	}
+	return fmt.Sprintf("%.2f cores", c)
+}
+
+func (v cpuValue) String() string        { return v.headline() }
+func (v cpuValue) Type() string          { return "cpu_report" }
+func (v cpuValue) Freeze()               {}
+func (v cpuValue) Truth() starlark.Bool  { return starlark.True }
+func (v cpuValue) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: cpu_report") }
+func (v cpuValue) AttrNames() []string   { return []string{"cores", "per_core", "percent", "seconds"} }
+func (v cpuValue) MIMEBundle() map[string]any {
+	return map[string]any{
+		"text/plain": "CPU use: " + v.headline(),
+		"text/html":  fmt.Sprintf(`<p class="threadlab-cpu-headline"><b>CPU use:</b> %s</p>`, v.headline()),
+	}
+}
+
+func (v cpuValue) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "percent":
+		return starlark.Float(math.Round(v.rep.Percent*10) / 10), nil
+	case "cores":
+		if v.rep.Cores == math.Trunc(v.rep.Cores) {
+			return starlark.MakeInt(int(v.rep.Cores)), nil
+		}
+		return starlark.Float(v.rep.Cores), nil
+	case "seconds":
+		return starlark.Float(v.rep.Seconds), nil
+	case "per_core":
+		var l []starlark.Value
+		for _, p := range v.rep.PerCore {
+			l = append(l, starlark.Float(math.Round(p*10)/10))
+		}
+		return starlark.NewList(l), nil
+	}
+	return nil, nil
+}
+
+var cpuDisplays atomic.Int64
+
+func (w *world) labModule() *starlarkstruct.Module {
+	shared := func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		if len(args) > 0 {
+			return nil, NewError("TypeError", "lab.shared takes named fields, as in lab.shared(balance=0)")
+		}
+		var names []string
+		var values []any
+		for _, kv := range kw {
+			names = append(names, string(kv[0].(starlark.String)))
+			if !w.rt.GIL() {
+				kv[1].Freeze()
+			}
+			values = append(values, kv[1])
+		}
+		return &sharedValue{w: w, s: w.rt.NewShared(names, values, currentLine(th))}, nil
+	}
+	gil := func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		var on starlark.Value = starlark.None
+		if err := starlark.UnpackArgs("gil", args, kw, "on?", &on); err != nil {
+			return nil, err
+		}
+		if on == starlark.None {
+			return starlark.Bool(w.rt.GIL()), nil
+		}
+		if err := w.onMain(th, "lab.gil"); err != nil {
+			return nil, err
+		}
+		if err := w.rt.SetGIL(bool(on.Truth())); err != nil {
+			return nil, NewError("RuntimeError", err.Error())
+		}
+		return starlark.None, nil
+	}
+	interval := func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		var steps starlark.Value = starlark.None
+		if err := starlark.UnpackArgs("switch_interval", args, kw, "steps?", &steps); err != nil {
+			return nil, err
+		}
+		if steps == starlark.None {
+			return starlark.MakeInt(w.rt.SwitchInterval()), nil
+		}
+		n, err := starlark.AsInt32(steps)
+		if err != nil {
+			return nil, NewError("TypeError", "lab.switch_interval takes a whole number of interpreter steps")
+		}
+		if err := w.rt.SetSwitchInterval(n); err != nil {
+			return nil, NewError("ValueError", err.Error())
+		}
+		return starlark.None, nil
+	}
+	seed := func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		var n starlark.Value
+		if err := starlark.UnpackPositionalArgs("seed", args, kw, 1, &n); err != nil {
+			return nil, err
+		}
+		if err := w.onMain(th, "lab.seed"); err != nil {
+			return nil, err
+		}
+		var p *uint64
+		if n != starlark.None {
+			i, err := starlark.AsInt32(n)
+			if err != nil {
+				return nil, NewError("TypeError", "lab.seed takes a whole number, or None to go back to real scheduling")
+			}
+			u := uint64(int64(i))
+			p = &u
+		}
+		if err := w.rt.Seed(p); err != nil {
+			return nil, NewError("RuntimeError", err.Error())
+		}
+		return starlark.None, nil
+	}
+	trace := func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		if err := starlark.UnpackPositionalArgs("trace", args, kw, 0); err != nil {
+			return nil, err
+		}
+		return traceValue{w.rt.Trace()}, nil
+	}
+	tracing := func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		var on bool
+		if err := starlark.UnpackPositionalArgs("tracing", args, kw, 1, &on); err != nil {
+			return nil, err
+		}
+		w.rt.SetTracing(on)
+		return starlark.None, nil
+	}
+	stop := func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		if err := starlark.UnpackPositionalArgs("stop", args, kw, 0); err != nil {
+			return nil, err
+		}
+		n := len(w.rt.Threads()) - 1
+		w.rt.StopThreads()
+		var ended bool
+		if err := w.me(th).Blocking(func() { ended = w.rt.Wait(2 * time.Second) }); err != nil {
+			return nil, w.fail(th, err)
+		}
+		if !ended {
+			return nil, NewError("RuntimeError", "some threads did not stop within 2 seconds")
+		}
+		return starlark.MakeInt(n), nil
+	}
+	return &starlarkstruct.Module{Name: "lab", Members: starlark.StringDict{
+		"shared": Builtin("lab", "shared", "shared(**fields)",
+			"Make an object whose fields threads share, as in account = lab.shared(balance=0). "+
+				"Every read (account.balance) and write (account.balance = 5) is one step that lab.trace() records, "+
+				"with the thread, the source line and the value. In threadlab, state that functions or threads change lives here.", shared),
+		"gil": Builtin("lab", "gil", "gil(on=None)",
+			"Turn the global interpreter lock on (the default) or off. With it on, only one thread runs Python code at a time; "+
+				"off, threads run in parallel on every core, like a free-threaded Python build. With no argument, tell whether it is on.", gil),
+		"switch_interval": Builtin("lab", "switch_interval", "switch_interval(steps=None)",
+			"How many interpreter steps a thread runs before it offers the GIL to a waiting thread (default 100). With no argument, return it.", interval),
+		"seed": Builtin("lab", "seed", "seed(n)",
+			"Make scheduling repeatable: after lab.seed(n), the same cell gives the same interleaving, output and trace every time, "+
+				"and time.sleep is virtual. lab.seed(None) goes back to real scheduling.", seed),
+		"trace": Builtin("lab", "trace", "trace()",
+			"The shared-state events of this cell (or the last cell that had some), shown as an interleaving table: "+
+				"one column per thread, one row per read or write in the order they happened. len(trace) counts the events; "+
+				"trace.lost lists the steps where an update was lost.", trace),
+		"tracing": Builtin("lab", "tracing", "tracing(on)",
+			"Turn recording of shared-state events on (the default) or off; off is faster for long runs.", tracing),
+		"explore": Builtin("lab", "explore", "explore(fn, expect=None, max_schedules=100000)",
+			"Run fn (which starts threads, joins them and returns a result) once for every possible interleaving of the threads' "+
+				"shared-state and lock operations. Reports how many schedules ran, how often each result came out, the deadlocks, and the "+
+				"unexpected result reached with the fewest thread switches (.counterexample). Fields: schedules, outcomes, deadlocks, counterexample; "+
+				"example(outcome) shows the schedule behind any result. Schedules that differ only in the order of independent steps are run once.", w.explore),
+		"cpu": Builtin("lab", "cpu", "cpu(seconds=3)",
+			"Watch how busy the CPU is for the given number of seconds while your threads run: a live plot of the kernel's CPU use and each core's, "+
+				"ending with a headline such as 198% of 200% (2 cores). 100% means one core kept busy. Fields: percent, cores, per_core.", w.cpu),
+		"stop": Builtin("lab", "stop", "stop()",
+			"Stop every running thread and process (an interrupt does the same). Returns how many were running.", stop),
+	}}
+}
+
+func (w *world) onMain(th *starlark.Thread, fn string) error {
+	if !w.me(th).IsMain() {
+		return NewError("RuntimeError", fn+" can only be called from cell code (MainThread), not from a thread")
+	}
+	return nil
+}
+
+func (w *world) explore(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+	var fn starlark.Callable
+	var expect starlark.Value
+	max := 100000
+	naive := false
+	if err := starlark.UnpackArgs("explore", args, kw, "fn", &fn, "expect?", &expect, "max_schedules?", &max, "naive?", &naive); err != nil {
+		return nil, err
+	}
+	if err := w.onMain(th, "lab.explore"); err != nil {
+		return nil, err
+	}
+	opts := runtime.ExploreOptions{
+		MaxSchedules: max,
+		Naive:        naive,
+		Key:          func(v any) string { return PyRepr(v.(starlark.Value)) },
+	}
+	if expect != nil && expect != starlark.None {
+		k := PyRepr(expect)
+		opts.Expect = &k
+	}
+	out := th.Local(LocalOutput)
+	th.SetLocal(LocalOutput, discard{})
+	w.exploring = true
+	rep, err := w.rt.Explore(w.me(th), func() (any, error) {
+		v, err := starlark.Call(th, fn, nil, nil)
+		return v, err
+	}, opts)
+	w.exploring = false
+	th.SetLocal(LocalOutput, out)
+	if err != nil {
+		if isRuntimeSignal(err) {
+			return nil, w.fail(th, err)
+		}
+		return nil, NewError("RuntimeError", err.Error())
+	}
+	return exploreValue{rep}, nil
+}
+
+func (w *world) cpu(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+	var secs starlark.Value = starlark.MakeInt(3)
+	if err := starlark.UnpackArgs("cpu", args, kw, "seconds?", &secs); err != nil {
+		return nil, err
+	}
+	f, ok := starlark.AsFloat(secs)
+	if !ok || f <= 0 || f > 600 {
+		return nil, NewError("ValueError", "lab.cpu takes a number of seconds between 0 and 600")
+	}
+	me := w.me(th)
+	out := threadOutput(th)
+	id := fmt.Sprintf("threadlab-cpu-%d-%d", time.Now().UnixNano(), cpuDisplays.Add(1))
+	dur := time.Duration(f * float64(time.Second))
+	cores := runtime.Cores()
+	every := max(dur/40, 100*time.Millisecond)
+	var samples []runtime.CPUSample
+	out.Display(cpuBundle(samples, cores, dur, ""), nil, id, false)
+	var rep *runtime.CPUReport
+	var serr error
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		select {
+		case <-me.Stopping():
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	err := me.Blocking(func() {
+		rep, serr = runtime.SampleCPU(ctx, dur, every, func(s runtime.CPUSample) {
+			samples = append(samples, s)
+			out.Display(cpuBundle(samples, cores, dur, ""), nil, id, true)
+		})
+	})
+	cancel()
+	if err != nil {
+		return nil, w.fail(th, err)
+	}
+	if serr != nil {
+		return nil, NewError("RuntimeError", "could not read CPU use: "+serr.Error())
+	}
+	v := cpuValue{rep}
+	out.Display(cpuBundle(samples, cores, dur, v.headline()), nil, id, true)
+	return v, nil
+}
