@@ -219,7 +219,7 @@ class TestExecute(KernelCase):
         self.assert_error_reply(shell_reply(self.kc, first))
         for mid in queued:
             r = shell_reply(self.kc, mid)
-            self.assertEqual(r["content"]["status"], "aborted", r["content"])
+            self.assertEqual(r["content"]["status"], "aborted", (mid, queued, r["content"]))
         drain(self.kc.get_iopub_msg, 0.2)
         # The queue is released afterwards: a new request runs.
         reply, _ = execute(self.kc, "aborted_var")
