@@ -212,11 +212,13 @@ func (v *lockValue) String() string {
 	}
 	return fmt.Sprintf("<unlocked %s>", v.l.Name())
 }
-func (v *lockValue) Type() string          { return v.kind() }
-func (v *lockValue) Freeze()               {}
-func (v *lockValue) Truth() starlark.Bool  { return starlark.True }
-func (v *lockValue) Hash() (uint32, error) { return uint32(v.l.Line()*7919) ^ uint32(len(v.l.Name())), nil }
-func (v *lockValue) AttrNames() []string   { return []string{"acquire", "locked", "release"} }
+func (v *lockValue) Type() string         { return v.kind() }
+func (v *lockValue) Freeze()              {}
+func (v *lockValue) Truth() starlark.Bool { return starlark.True }
+func (v *lockValue) Hash() (uint32, error) {
+	return uint32(v.l.Line()*7919) ^ uint32(len(v.l.Name())), nil
+}
+func (v *lockValue) AttrNames() []string { return []string{"acquire", "locked", "release"} }
 
 func (v *lockValue) Attr(name string) (starlark.Value, error) {
 	var fn func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error)
@@ -433,9 +435,9 @@ func noSharedState(args starlark.Tuple, kwargs []starlark.Tuple) error {
 // replays would otherwise print the same lines hundreds of times.
 type discard struct{}
 
-func (discard) Stream(string, string)                          {}
+func (discard) Stream(string, string)                                {}
 func (discard) Display(map[string]any, map[string]any, string, bool) {}
-func (discard) ClearOutput(bool)                               {}
+func (discard) ClearOutput(bool)                                     {}
 func (discard) Input(string, bool) (string, error) {
 	return "", fmt.Errorf("input() is not available inside lab.explore")
 }

@@ -60,6 +60,7 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 	if !main.isMain {
 		return nil, errors.New("lab.explore can only be called from the main thread")
 	}
+	rt.settle()
 	rt.mu.Lock()
 	for _, t := range rt.alive {
 		if t.dom == rt.dom {

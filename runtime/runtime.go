@@ -144,6 +144,7 @@ func (rt *Runtime) Seeded() bool {
 // scheduler to match. The main thread leaves the old scheduler and enters
 // the new one.
 func (rt *Runtime) reschedule(change func()) error {
+	rt.settle()
 	rt.mu.Lock()
 	for _, t := range rt.alive {
 		if t.dom == rt.dom {
@@ -229,6 +230,32 @@ func (rt *Runtime) Wait(timeout time.Duration) bool {
 		case <-done:
 		case <-time.After(time.Until(deadline)):
 			return false
+		}
+	}
+}
+
+// settle waits (briefly) for threads that have been stopped to finish
+// ending, so that a cell right after a deadlock or lab.stop() finds them
+// gone. Stopped threads never need the GIL or a turn to end.
+func (rt *Runtime) settle() {
+	deadline := time.After(time.Second)
+	for {
+		var stopping *Thread
+		rt.mu.Lock()
+		for _, t := range rt.alive {
+			if t.stopErr != nil {
+				stopping = t
+				break
+			}
+		}
+		rt.mu.Unlock()
+		if stopping == nil {
+			return
+		}
+		select {
+		case <-stopping.done:
+		case <-deadline:
+			return
 		}
 	}
 }
