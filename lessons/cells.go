@@ -348,6 +348,7 @@ func (s *Session) compileCell(filename, code string) (*compiled, error) {
 		return nil, resolveError(src, err)
 	}
 	f.Stmts = rewriteStmts(f.Stmts, true)
+	s.refs.note(f.Stmts)
 	// Second resolution and compilation of the rewritten tree.
 	prog, err := starlark.FileProgram(f, func(name string) bool { return name == nsName || name == resultName })
 	if err != nil {

@@ -133,6 +133,7 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 	states := tr.StatesAfter(idx)
 	notes := traceNotes(tr, lost)
 	threads := tr.Threads()
+	cols := tr.Columns()
 	lostWrite := map[int]bool{}
 	for _, l := range lost {
 		lostWrite[l.Write] = true
@@ -151,8 +152,8 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 	h.WriteString(tableStyle)
 	fmt.Fprintf(&h, "<p><b>Interleaving:</b> %s</p>\n", html.EscapeString(summary))
 	h.WriteString(`<table class="threadlab-trace"><thead><tr><th>step</th><th>line</th>`)
-	for _, t := range threads {
-		fmt.Fprintf(&h, "<th>%s</th>", html.EscapeString(t))
+	for _, ti := range cols {
+		fmt.Fprintf(&h, "<th>%s</th>", html.EscapeString(threads[ti]))
 	}
 	h.WriteString("<th>state after</th><th>note</th></tr></thead><tbody>\n")
 	si := 0
@@ -167,7 +168,7 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 			class = ` class="lost"`
 		}
 		fmt.Fprintf(&h, "<tr%s><td>%d</td><td>%d</td>", class, e.Seq, e.Line)
-		for ti := range threads {
+		for _, ti := range cols {
 			cell := ""
 			if ti == e.Thread {
 				cell = html.EscapeString(opText(e))
@@ -180,7 +181,10 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 	h.WriteString("</tbody></table>")
 
 	// Plain text.
-	header := append([]string{"step", "line"}, threads...)
+	header := []string{"step", "line"}
+	for _, ti := range cols {
+		header = append(header, threads[ti])
+	}
 	header = append(header, "state after", "note")
 	var table [][]string
 	si = 0
@@ -191,7 +195,7 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 		}
 		e := ev[r.index]
 		row := []string{fmt.Sprint(e.Seq), fmt.Sprint(e.Line)}
-		for ti := range threads {
+		for _, ti := range cols {
 			if ti == e.Thread {
 				row = append(row, opText(e))
 			} else {

@@ -88,6 +88,8 @@ type Session struct {
 	ns     *namespace
 	mods   starlark.StringDict
 
+	refs globalRefs // the globals each function names, for freezing
+
 	srcMu   sync.RWMutex
 	sources map[string][]string // cell file name -> lines
 	cells   int

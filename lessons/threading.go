@@ -119,22 +119,18 @@ func (v *threadValue) start(th *starlark.Thread, args starlark.Tuple, kw []starl
 	v.t.Data.(*threadData).val = v
 	v.t.OnStop = func() { sth.Cancel(stopReason) }
 	if v.proc || !w.rt.GIL() {
-		// These run at the same time as other Starlark code, and Starlark
-		// values are not safe to change from two threads at once: freeze
-		// what they can reach. Shared objects and locks stay usable.
+		// These run at the same time as other Starlark code: freeze what
+		// they can reach (see reach.go). Shared objects and locks stay usable.
 		if v.proc {
 			if err := noSharedState(v.args, v.kwargs); err != nil {
 				return nil, err
 			}
 		}
-		v.target.Freeze()
-		v.args.Freeze()
+		reach := []starlark.Value{v.target, v.args}
 		for _, kv := range v.kwargs {
-			kv.Freeze()
+			reach = append(reach, kv)
 		}
-		for _, g := range w.s.Globals() {
-			g.Freeze()
-		}
+		w.s.freezeReachable(reach...)
 	}
 	err := v.t.Start(w.me(th), func() error {
 		_, err := starlark.Call(sth, v.target, v.args, v.kwargs)

@@ -26,7 +26,7 @@ const MaxThreads = 2000
 type Runtime struct {
 	mu       sync.Mutex // guards everything below that is not said otherwise
 	gil      bool
-	interval int
+	interval atomic.Int32
 	seed     *uint64
 	main     *Thread
 	dom      *domain   // the kernel's own interpreter
@@ -52,7 +52,8 @@ type Runtime struct {
 
 // New returns a runtime with the GIL on, real scheduling and tracing on.
 func New() *Runtime {
-	rt := &Runtime{gil: true, interval: DefaultSwitchInterval, tracing: true, changed: make(chan struct{})}
+	rt := &Runtime{gil: true, tracing: true, changed: make(chan struct{})}
+	rt.interval.Store(DefaultSwitchInterval)
 	rt.dom = &domain{rt: rt}
 	rt.dom.set(newGILSched(rt, true))
 	rt.main = rt.newThread(rt.dom, "MainThread", false)
@@ -97,20 +98,14 @@ func (rt *Runtime) GIL() bool {
 }
 
 // SwitchInterval returns the number of steps between GIL hand-offs.
-func (rt *Runtime) SwitchInterval() int {
-	rt.mu.Lock()
-	defer rt.mu.Unlock()
-	return rt.interval
-}
+func (rt *Runtime) SwitchInterval() int { return int(rt.interval.Load()) }
 
 // SetSwitchInterval sets the steps between GIL hand-offs (at least 1).
 func (rt *Runtime) SetSwitchInterval(steps int) error {
 	if steps < 1 {
 		return fmt.Errorf("the switch interval must be at least 1 step, not %d", steps)
 	}
-	rt.mu.Lock()
-	rt.interval = steps
-	rt.mu.Unlock()
+	rt.interval.Store(int32(steps))
 	return nil
 }
 
@@ -165,7 +160,7 @@ func (rt *Runtime) newSched() scheduler {
 	defer rt.mu.Unlock()
 	if rt.seed != nil {
 		rng := rand.New(rand.NewPCG(*rt.seed, 0x7468726561646c62))
-		return newControlled(rt, &seeded{rng: rng, interval: rt.interval})
+		return newControlled(rt, &seeded{rng: rng, interval: int(rt.interval.Load())})
 	}
 	return newGILSched(rt, rt.gil)
 }

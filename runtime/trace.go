@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -27,6 +28,7 @@ type Trace struct {
 	events  []Event
 	total   int
 	threads []string
+	idents  []int64
 	tindex  map[*Thread]int
 	initial map[int]objState // each object's fields when the trace first met it
 	objs    []int            // object ids in the order the trace met them
@@ -51,6 +53,17 @@ func (tr *Trace) Events() []Event { return tr.events }
 // first appear.
 func (tr *Trace) Threads() []string { return tr.threads }
 
+// Columns returns the indexes of Threads in the order a table should show
+// them: by when the threads were made, so MainThread comes first.
+func (tr *Trace) Columns() []int {
+	cols := make([]int, len(tr.threads))
+	for i := range cols {
+		cols[i] = i
+	}
+	sort.Slice(cols, func(a, b int) bool { return tr.idents[cols[a]] < tr.idents[cols[b]] })
+	return cols
+}
+
 // Truncated reports whether events were dropped because of MaxEvents.
 func (tr *Trace) Truncated() bool { return tr.total > len(tr.events) }
 
@@ -64,6 +77,7 @@ func (tr *Trace) add(t *Thread, e Event) {
 		ti = len(tr.threads)
 		tr.tindex[t] = ti
 		tr.threads = append(tr.threads, t.name)
+		tr.idents = append(tr.idents, t.ident)
 	}
 	e.Seq = tr.total
 	e.Thread = ti
