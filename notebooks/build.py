@@ -45,7 +45,11 @@ def render(lesson_id, cells):
                 claims.append(spec)
             source = PLACEHOLDER.sub(lambda m: str(lessons_text.VALUES[m.group(1)]), source)
             if claims:
-                meta["threadlab"] = {"claims": claims}
+                meta.setdefault("threadlab", {})["claims"] = claims
+            rows = [{"tag": t, "step": n, "thread": who, "text": what}
+                    for t, n, who, what in options.get("rows", ())]
+            if rows:
+                meta.setdefault("threadlab", {})["rows"] = rows
             out.append({"cell_type": "markdown", "id": cell_id,
                         "metadata": meta, "source": source})
         else:

@@ -13,8 +13,10 @@ Conventions:
 """
 
 
-def md(text):
-    return ("markdown", _dedent(text), {})
+def md(text, rows=()):
+    """rows: (tag, step, thread, text) facts about an interleaving table that
+    the prose walks through; the test checks each against the table."""
+    return ("markdown", _dedent(text), {"rows": list(rows)})
 
 
 def code(text, tag=None, raises=False):
@@ -48,16 +50,16 @@ CLAIMS = {
 
 # The numbers themselves, copied from a seeded run of the notebooks.
 VALUES = {
-    "race_seed": "?",
-    "small_final": "?",
-    "explore_schedules": "?",
-    "explore_minus8": "?",
-    "explore_zero": "?",
-    "explore_plus8": "?",
-    "locked_schedules": "?",
-    "deadlock_schedules": "?",
-    "deadlock_count": "?",
-    "ordered_schedules": "?",
+    "race_seed": "-988",
+    "small_final": "1",
+    "explore_schedules": "4",
+    "explore_minus8": "1",
+    "explore_zero": "2",
+    "explore_plus8": "1",
+    "locked_schedules": "4",
+    "deadlock_schedules": "9",
+    "deadlock_count": "1",
+    "ordered_schedules": "4",
 }
 
 BINDER_BADGE = ("[![Launch on Binder](https://mybinder.org/badge_logo.svg)]"
@@ -267,14 +269,20 @@ THREADS = [
     code("""
     lab.seed(3)
     breakfast()
-    print("--- the same seed again ---")
-    lab.seed(3)
-    breakfast()
     """, tag="seeded-breakfast"),
     md("""
-    The two halves of the output are identical. Try other seeds: a different
-    seed may give a different order, but each seed always gives its own
-    order. `lab.seed(None)` goes back to real scheduling.
+    The next cell is the same as the one above. Run it and compare: the
+    lines come in exactly the same order. Run either cell as often as you
+    like; nothing changes.
+    """),
+    code("""
+    lab.seed(3)
+    breakfast()
+    """, tag="seeded-breakfast-again"),
+    md("""
+    Try other seeds: a different seed may give a different order, but each
+    seed always gives its own order. `lab.seed(None)` goes back to real
+    scheduling.
 
     ## Fix it
 
@@ -475,15 +483,31 @@ RACES = [
     thread.
     """),
     code("""
-    lab.seed(7)
     lab.switch_interval(2)
+    lab.seed(1)
     print("final balance:", pay_and_spend(lab.shared(balance=0), 1, 3))
     lab.trace()
     """, tag="small-race"),
     md("""
-    The balance ends at {{small_final}}, not 0. TODO: walk through the rows
-    where an update is lost, once the table format is known.
-    """),
+    The balance ends at {{small_final}}, not 0. Read the first four steps of
+    the table:
+
+    - step 1: `spender` reads the balance: 0;
+    - step 2: before `spender` can write, the scheduler switches, and
+      `saver` reads the balance too: still 0;
+    - step 3: `spender` writes 0 - 1 = -1;
+    - step 4: `saver` writes 0 + 1 = 1, computed from the 0 it read in
+      step 2. The withdrawal written in step 3 is wiped out.
+
+    Step 4 is the **lost update**: a write based on a value that another
+    thread changed in the meantime. The table highlights it and explains it
+    in the *note* column. After that the threads happen to take turns, so
+    the balance ends one withdrawal short, at {{small_final}}. The last row is
+    `MainThread` reading the result in `pay_and_spend`.
+    """, rows=[("small-race", 1, "spender", "read balance → 0"),
+               ("small-race", 2, "saver", "read balance → 0"),
+               ("small-race", 3, "spender", "write balance ← -1"),
+               ("small-race", 4, "saver", "write balance ← 1")]),
     code("""
     lab.switch_interval(100)   # back to the normal interval
     """),
@@ -492,16 +516,17 @@ RACES = [
 
     The unseeded runs above gave different numbers every time, so you cannot
     write down "the" answer. With a seed, the whole race happens the same way
-    on every run. The cell below runs the full-size program twice with the
+    on every run. The two cells below run the full-size program with the
     same seed.
     """),
     code("""
     lab.seed(2024)
-    first = pay_and_spend(lab.shared(balance=0), 1, 100000)
-    lab.seed(2024)
-    second = pay_and_spend(lab.shared(balance=0), 1, 100000)
-    print("first run:", first, " second run:", second)
+    print("first run:", pay_and_spend(lab.shared(balance=0), 1, 100000))
     """, tag="seeded-race"),
+    code("""
+    lab.seed(2024)
+    print("second run:", pay_and_spend(lab.shared(balance=0), 1, 100000))
+    """, tag="seeded-race-again"),
     md("""
     Both runs end at {{race_seed}}: the same seed replays the same race,
     read for read and write for write. That is what makes a race something
@@ -526,23 +551,31 @@ RACES = [
         print(str(balance) + ":", count, "schedules")
     """, tag="explore-payday"),
     md("""
-    There are {{explore_schedules}} schedules. {{explore_zero}} of them end
-    at 0, as intended, but {{explore_plus8}} end at 8 (the withdrawal was
-    lost) and {{explore_minus8}} end at -8 (the deposit was lost).
+    `explore` ran {{explore_schedules}} schedules. (It skips orders that
+    differ only in steps that cannot affect each other, so each schedule it
+    runs is a genuinely different way for the program to go.) The results,
+    with how many schedules gave each:
 
-    Which schedule loses the deposit? Tell `explore` what you expect, and it
-    shows you the shortest schedule that proves you wrong. Here the claim is
-    "the deposit is never lost", so the function answers whether it was.
+    - 0 ({{explore_zero}}): the threads did not overlap, as intended;
+    - 8 ({{explore_plus8}}): the withdrawal was lost;
+    - -8 ({{explore_minus8}}): the deposit was lost.
+
+    Which schedule loses the deposit? `report.example(-8)` shows the
+    schedule behind the result -8 as an interleaving table.
     """),
     code("""
-    def deposit_lost():
-        return one_round() == -8
-
-    lab.explore(deposit_lost, expect=False).counterexample
+    report.example(-8)
     """, tag="explore-minus8"),
     md("""
-    TODO: read the counterexample rows once the table format is known.
-
+    Step 1: `saver` reads 0. Step 2: `spender` reads 0 as well. Step 3:
+    `saver` writes 8. Step 4: `spender` writes -8, computed from the 0 it
+    read in step 2, so the deposit is gone. Only one switch at the wrong
+    moment was needed.
+    """, rows=[("explore-minus8", 1, "saver", "read balance → 0"),
+               ("explore-minus8", 2, "spender", "read balance → 0"),
+               ("explore-minus8", 3, "saver", "write balance ← 8"),
+               ("explore-minus8", 4, "spender", "write balance ← -8")]),
+    md("""
     ## Fix it
 
     The next lesson fixes this with a lock. There is another fix that needs
@@ -735,8 +768,8 @@ LOCKS = [
     the balance between a read and the write that belongs to it.
     """),
     code("""
-    lab.seed(7)
     lab.switch_interval(2)
+    lab.seed(1)
     print("final balance:", run_pair(deposit, withdraw, 1, 3))
     lab.trace()
     """, tag="locked-trace"),
@@ -1025,19 +1058,17 @@ DEADLOCK = [
 
     ## Look closer
 
-    The report above the error lists each thread in the cycle, the lock it
-    holds and the lock it waits for. Follow the arrows: `alice-pays` waits
-    for a lock held by `bob-pays`, which waits for a lock held by
-    `alice-pays`. That loop is the **wait-for cycle**. No cycle, no
-    deadlock.
+    The report above the error has one row per stuck thread: the locks it
+    holds, what it waits for, and the line where it waits. Locks are named
+    `Lock-` and a number, in the order your session created them. Read the
+    *waits for* column: `alice-pays` waits for a lock held by `bob-pays`,
+    and `bob-pays` waits for a lock held by `alice-pays`. That loop is the
+    **wait-for cycle**. No cycle, no deadlock. (`MainThread` is in the
+    report too: it waits in `join()` for a thread that will never finish.)
 
-    The two stuck threads still exist. `lab.stop()` ends them so you can go
-    on.
-    """),
-    code("""
-    lab.stop()
-    """),
-    md("""
+    When it raised the error, threadlab also stopped the two stuck threads,
+    so you can simply go on.
+
     ## Make it repeatable
 
     The fraud check made the deadlock certain: both threads had their first
@@ -1055,10 +1086,14 @@ DEADLOCK = [
     report.counterexample
     """, tag="explore-deadlock"),
     md("""
-    Of {{deadlock_schedules}} schedules, {{deadlock_count}} end in deadlock.
-    The counterexample above is the shortest of them: each thread takes its
-    first lock, and then each asks for the lock the other one holds.
-
+    `explore` ran {{deadlock_schedules}} schedules and found a deadlock in
+    {{deadlock_count}} of them; the outcomes count it as `'deadlock'`. The
+    table above is that schedule. In step 1 `alice-pays` takes its first
+    lock; in step 2 `bob-pays` takes its own first lock. From there neither
+    can take its second lock, whatever happens next.
+    """, rows=[("explore-deadlock", 1, "alice-pays", "acquire"),
+               ("explore-deadlock", 2, "bob-pays", "acquire")]),
+    md("""
     ## Fix it
 
     A cycle needs one thread to take A and then B while another takes B and
@@ -1273,18 +1308,22 @@ GIL = [
     are copied when the process starts.
     """),
     code("""
-    team = []
-    for i in range(cores):
-        worker = multiprocessing.Process(target=spin, args=(2,))
-        worker.start()
-        team.append(worker)
+    def start_processes(count, seconds):
+        team = []
+        for i in range(count):
+            worker = multiprocessing.Process(target=spin, args=(seconds,))
+            worker.start()
+            team.append(worker)
+        return team
+
+    team = start_processes(cores, 2)
     with_processes = lab.cpu(seconds=2)
     join_all(team)
     """, tag="cpu-processes"),
     code("""
     for label, usage in [("threads, GIL on", with_gil), ("threads, GIL off", without_gil), ("processes", with_processes)]:
         busy = int(usage.percent / 100 + 0.5)
-        print(label + ":", int(usage.percent), "% of", 100 * usage.cores, "% - about", busy, "of", usage.cores, "cores busy")
+        print(label + ":", str(int(usage.percent)) + "% of", str(100 * usage.cores) + "%, about", busy, "of", usage.cores, "cores busy")
     """, tag="cpu-summary"),
     md("""
     ## When threads still help: waiting

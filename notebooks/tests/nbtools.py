@@ -26,12 +26,12 @@ LESSONS = [
 # (kernel start-up included). Seeded cells use the virtual clock; lesson 5
 # measures real CPU use for three 2-second runs plus a real 0.5 s wait.
 BUDGET = {
-    "00-index.ipynb": 30,
-    "01-threads.ipynb": 30,
-    "02-race-conditions.ipynb": 90,
-    "03-locks.ipynb": 90,
-    "04-deadlock.ipynb": 60,
-    "05-gil-and-cores.ipynb": 60,
+    "00-index.ipynb": 20,
+    "01-threads.ipynb": 20,
+    "02-race-conditions.ipynb": 40,
+    "03-locks.ipynb": 40,
+    "04-deadlock.ipynb": 30,
+    "05-gil-and-cores.ipynb": 40,
 }
 
 # A clean environment for Jupyter: Debian's Python first on PATH (a pyenv
@@ -79,3 +79,17 @@ def output_text(cell):
 
 def squash(text):
     return re.sub(r"\s+", " ", text).strip()
+
+
+def table_cell(table, step, column):
+    """Text of the cell in the row whose first column is `step`, under the
+    header `column`; None when there is no such row or column."""
+    headers = [th.get_text(strip=True) for th in table.select("thead th")]
+    if column not in headers:
+        return None
+    at = headers.index(column)
+    for tr in table.select("tbody tr"):
+        tds = tr.find_all("td")
+        if tds and tds[0].get_text(strip=True) == str(step) and len(tds) > at:
+            return squash(tds[at].get_text(" "))
+    return None
