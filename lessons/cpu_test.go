@@ -1,3 +1,8 @@
+//go:build !race
+
+// The race detector slows and serialises goroutines, so CPU figures mean
+// nothing under it.
+
 package lessons
 
 import (

@@ -63,8 +63,7 @@ func itoa(n int) string {
 
 // execCell runs one cell and returns its text/plain, the full bundle, the
 // recorder and the error.
-func execCell(t *testing.T, s *Session, code string) (string, map[string]any, *recorder, error) {
-	t.Helper()
+func execCell(t testing.TB, s *Session, code string) (string, map[string]any, *recorder, error) {
 	rec := &recorder{}
 	res, err := s.Execute(context.Background(), code, rec)
 	text := ""

@@ -132,7 +132,7 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 		search.beginRun()
 		c := newControlled(rt, search)
 		rt.dom.set(c)
-		trace := newTrace()
+		trace := newTrace(&rt.sharedMu)
 		rt.sharedMu.Lock()
 		rt.trace = trace
 		rt.sharedMu.Unlock()

@@ -25,7 +25,7 @@ const MaxThreads = 2000
 // usable; call New.
 type Runtime struct {
 	mu       sync.Mutex // guards everything below that is not said otherwise
-	gil      bool
+	gil      atomic.Bool
 	interval atomic.Int32
 	seed     *uint64
 	main     *Thread
@@ -52,14 +52,16 @@ type Runtime struct {
 
 // New returns a runtime with the GIL on, real scheduling and tracing on.
 func New() *Runtime {
-	rt := &Runtime{gil: true, tracing: true, changed: make(chan struct{})}
+	rt := &Runtime{tracing: true, changed: make(chan struct{})}
+	rt.gil.Store(true)
+	wantParallel(0)
 	rt.interval.Store(DefaultSwitchInterval)
 	rt.dom = &domain{rt: rt}
 	rt.dom.set(newGILSched(rt, true))
 	rt.main = rt.newThread(rt.dom, "MainThread", false)
 	rt.main.isMain = true
 	rt.main.started = true
-	rt.trace = newTrace()
+	rt.trace = newTrace(&rt.sharedMu)
 	return rt
 }
 
@@ -75,10 +77,10 @@ func (rt *Runtime) BeginCell() error {
 	rt.main.stopped.Store(false)
 	rt.mu.Unlock()
 	rt.sharedMu.Lock()
-	if rt.trace.Len() > 0 {
+	if rt.trace.total > 0 {
 		rt.last = rt.trace
 	}
-	rt.trace = newTrace()
+	rt.trace = newTrace(&rt.sharedMu)
 	rt.sharedMu.Unlock()
 	rt.bindGoroutine(rt.main)
 	return rt.dom.get().enter(rt.main)
@@ -91,11 +93,7 @@ func (rt *Runtime) EndCell() {
 }
 
 // GIL reports whether the global interpreter lock is on.
-func (rt *Runtime) GIL() bool {
-	rt.mu.Lock()
-	defer rt.mu.Unlock()
-	return rt.gil
-}
+func (rt *Runtime) GIL() bool { return rt.gil.Load() }
 
 // SwitchInterval returns the number of steps between GIL hand-offs.
 func (rt *Runtime) SwitchInterval() int { return int(rt.interval.Load()) }
@@ -113,7 +111,15 @@ func (rt *Runtime) SetSwitchInterval(steps int) error {
 // while no other thread runs, since threads already running were started
 // under the old rule.
 func (rt *Runtime) SetGIL(on bool) error {
-	return rt.reschedule(func() { rt.gil = on })
+	return rt.reschedule(func() {
+		if rt.gil.Swap(on) != on {
+			if on {
+				wantParallel(-1)
+			} else {
+				wantParallel(1)
+			}
+		}
+	})
 }
 
 // Seed switches to deterministic scheduling driven by seed, or back to real
@@ -162,7 +168,7 @@ func (rt *Runtime) newSched() scheduler {
 		rng := rand.New(rand.NewPCG(*rt.seed, 0x7468726561646c62))
 		return newControlled(rt, &seeded{rng: rng, interval: int(rt.interval.Load())})
 	}
-	return newGILSched(rt, rt.gil)
+	return newGILSched(rt, rt.gil.Load())
 }
 
 // SetTracing turns recording of shared-state events on or off.
@@ -177,7 +183,7 @@ func (rt *Runtime) SetTracing(on bool) {
 func (rt *Runtime) Trace() *Trace {
 	rt.sharedMu.Lock()
 	defer rt.sharedMu.Unlock()
-	if rt.trace.Len() > 0 || rt.last == nil {
+	if rt.trace.total > 0 || rt.last == nil {
 		return rt.trace
 	}
 	return rt.last

@@ -19,6 +19,10 @@ type gilSched struct {
 	holder  atomic.Pointer[Thread]
 }
 
+// Switches counts GIL hand-offs from one thread to another, for the
+// hand-off rate benchmark.
+var Switches atomic.Int64
+
 func newGILSched(rt *Runtime, on bool) *gilSched { return &gilSched{rt: rt, on: on} }
 
 func (g *gilSched) spawn(*Thread) {}
@@ -75,6 +79,7 @@ func (g *gilSched) leave(t *Thread) {
 	g.queue = g.queue[1:]
 	g.waiting.Add(-1)
 	g.holder.Store(next)
+	Switches.Add(1)
 	next.gilWake <- struct{}{}
 }
 

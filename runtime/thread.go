@@ -3,6 +3,7 @@ package runtime
 import (
 	"errors"
 	"fmt"
+	goruntime "runtime"
 	"sync/atomic"
 	"time"
 )
@@ -197,6 +198,7 @@ func (t *Thread) Start(by *Thread, body func() error) error {
 	rt.alive = append(rt.alive, t)
 	if t.isProc {
 		rt.procs.Add(1)
+		wantParallel(1)
 	}
 	rt.mu.Unlock()
 
@@ -212,6 +214,11 @@ func (t *Thread) Start(by *Thread, body func() error) error {
 	}()
 	if t.isProc {
 		return nil // a process runs in its own domain; the parent's turn is not affected
+	}
+	if g, ok := s.(*gilSched); ok && g.on {
+		// Let the new thread queue for the GIL now, so that it gets its turn
+		// at the parent's next switch rather than whenever Go preempts.
+		goruntime.Gosched()
 	}
 	return s.point(by, Op{Kind: OpStart, Obj: t.index})
 }
@@ -230,6 +237,7 @@ func (t *Thread) finish(s scheduler, err error) {
 	}
 	if t.isProc {
 		rt.procs.Add(-1)
+		wantParallel(-1)
 	}
 	close(t.done)
 	rt.broadcast()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // MaxEvents bounds how many events one trace keeps; later events are
@@ -25,7 +26,9 @@ type Event struct {
 // Trace is the ordered record of one cell's (or one explored schedule's)
 // shared-state events.
 type Trace struct {
-	events  []Event
+	mu      *sync.Mutex // the runtime's sharedMu, held while events are added
+	chunks  [][]Event // events in blocks of chunkSize, so recording never copies
+	n       int       // events stored
 	total   int
 	threads []string
 	idents  []int64
@@ -39,23 +42,50 @@ type objState struct {
 	values []any
 }
 
-func newTrace() *Trace {
-	return &Trace{tindex: map[*Thread]int{}, initial: map[int]objState{}}
+func newTrace(mu *sync.Mutex) *Trace {
+	return &Trace{mu: mu, tindex: map[*Thread]int{}, initial: map[int]objState{}}
 }
 
 // Len is the number of events that happened, stored or not.
-func (tr *Trace) Len() int { return tr.total }
+func (tr *Trace) Len() int {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	return tr.total
+}
 
-// Events returns the stored events (at most MaxEvents).
-func (tr *Trace) Events() []Event { return tr.events }
+const chunkSize = 8192
+
+// Events returns the stored events (at most MaxEvents), in order.
+func (tr *Trace) Events() []Event {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	return tr.events()
+}
+
+func (tr *Trace) events() []Event {
+	if len(tr.chunks) == 1 {
+		return tr.chunks[0]
+	}
+	out := make([]Event, 0, tr.n)
+	for _, c := range tr.chunks {
+		out = append(out, c...)
+	}
+	return out
+}
 
 // Threads returns the names of the threads in the trace, in the order they
 // first appear.
-func (tr *Trace) Threads() []string { return tr.threads }
+func (tr *Trace) Threads() []string {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	return append([]string(nil), tr.threads...)
+}
 
 // Columns returns the indexes of Threads in the order a table should show
 // them: by when the threads were made, so MainThread comes first.
 func (tr *Trace) Columns() []int {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
 	cols := make([]int, len(tr.threads))
 	for i := range cols {
 		cols[i] = i
@@ -65,11 +95,15 @@ func (tr *Trace) Columns() []int {
 }
 
 // Truncated reports whether events were dropped because of MaxEvents.
-func (tr *Trace) Truncated() bool { return tr.total > len(tr.events) }
+func (tr *Trace) Truncated() bool {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	return tr.total > tr.n
+}
 
 func (tr *Trace) add(t *Thread, e Event) {
 	tr.total++
-	if len(tr.events) >= MaxEvents {
+	if tr.n >= MaxEvents {
 		return
 	}
 	ti, ok := tr.tindex[t]
@@ -81,7 +115,12 @@ func (tr *Trace) add(t *Thread, e Event) {
 	}
 	e.Seq = tr.total
 	e.Thread = ti
-	tr.events = append(tr.events, e)
+	if len(tr.chunks) == 0 || len(tr.chunks[len(tr.chunks)-1]) == chunkSize {
+		tr.chunks = append(tr.chunks, make([]Event, 0, chunkSize))
+	}
+	last := &tr.chunks[len(tr.chunks)-1]
+	*last = append(*last, e)
+	tr.n++
 }
 
 // seeLocked remembers s's fields the first time the current trace meets
@@ -117,6 +156,8 @@ func (rt *Runtime) recordLock(t *Thread, l *Lock, kind OpKind) {
 // StatesAfter returns, for each index i of Events (ascending), the shared
 // state right after event i, written like "balance=13".
 func (tr *Trace) StatesAfter(indices []int) []string {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
 	type key struct {
 		obj   int
 		field string
@@ -145,7 +186,7 @@ func (tr *Trace) StatesAfter(indices []int) []string {
 	}
 	out := make([]string, 0, len(indices))
 	next := 0
-	for i, e := range tr.events {
+	for i, e := range tr.events() {
 		if next >= len(indices) {
 			break
 		}
@@ -171,6 +212,8 @@ type Lost struct{ Read, Overwritten, Write int }
 
 // LostUpdates finds every lost update in the stored events, in order.
 func (tr *Trace) LostUpdates() []Lost {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
 	type key struct {
 		obj   int
 		field string
@@ -182,7 +225,8 @@ func (tr *Trace) LostUpdates() []Lost {
 	lastRead := map[tkey]int{}
 	lastWrite := map[key]int{}
 	var lost []Lost
-	for i, e := range tr.events {
+	events := tr.events()
+	for i, e := range events {
 		k := key{e.Obj, e.Field}
 		switch e.Kind {
 		case OpRead:
@@ -190,7 +234,7 @@ func (tr *Trace) LostUpdates() []Lost {
 		case OpWrite:
 			r, readIt := lastRead[tkey{e.Thread, k}]
 			w, written := lastWrite[k]
-			if readIt && written && w > r && tr.events[w].Thread != e.Thread {
+			if readIt && written && w > r && events[w].Thread != e.Thread {
 				lost = append(lost, Lost{Read: r, Overwritten: w, Write: i})
 			}
 			lastWrite[k] = i
