@@ -27,8 +27,8 @@ type Event struct {
 // shared-state events.
 type Trace struct {
 	mu      *sync.Mutex // the runtime's sharedMu, held while events are added
-	chunks  [][]Event // events in blocks of chunkSize, so recording never copies
-	n       int       // events stored
+	chunks  [][]Event   // events in blocks of chunkSize, so recording never copies
+	n       int         // events stored
 	total   int
 	threads []string
 	idents  []int64
