@@ -92,6 +92,9 @@ var (
 // plain-English message and maybe a hint.
 func (s *Session) classify(msg string) (name, message, hint string) {
 	switch {
+	case strings.Contains(msg, memoryReason):
+		return "MemoryError", memoryMessage(),
+			"Look for a loop that keeps adding to a list or string without end. Rebinding the name (data = None) gives the memory back."
 	case strings.Contains(msg, recursionReason):
 		return "RecursionError", fmt.Sprintf("maximum recursion depth exceeded (more than %d nested calls)", MaxRecursionDepth),
 			"A function that calls itself needs a case in which it stops calling itself."

@@ -3,8 +3,10 @@ package lessons
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -229,15 +231,31 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 
 	done := make(chan struct{})
 	interrupted := make(chan struct{})
+	outOfMemory := make(chan struct{})
 	go func() {
-		select {
-		case <-ctx.Done():
-			th.Cancel(interruptReason)
-			close(interrupted)
-			if s.OnInterrupt != nil {
-				s.OnInterrupt()
+		watch := time.NewTicker(50 * time.Millisecond)
+		defer watch.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				th.Cancel(interruptReason)
+				close(interrupted)
+				if s.OnInterrupt != nil {
+					s.OnInterrupt()
+				}
+				return
+			case <-watch.C:
+				if heapBytes() > MemoryLimit {
+					close(outOfMemory)
+					th.Cancel(memoryReason)
+					if s.OnInterrupt != nil {
+						s.OnInterrupt()
+					}
+					return
+				}
+			case <-done:
+				return
 			}
-		case <-done:
 		}
 	}()
 	if s.OnCellStart != nil {
@@ -249,13 +267,17 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 	}
 	close(done)
 	if err != nil {
-		isInterrupt := false
 		select {
+		case <-outOfMemory:
+			debug.FreeOSMemory()
+			ce := s.cellError(err, filename, false)
+			ce.Name, ce.Message, ce.Hint = s.classify(memoryReason)
+			return nil, ce
 		case <-interrupted:
-			isInterrupt = true
+			return nil, s.cellError(err, filename, true)
 		default:
+			return nil, s.cellError(err, filename, false)
 		}
-		return nil, s.cellError(err, filename, isInterrupt)
 	}
 	if result == nil || result == starlark.None {
 		return nil, nil
