@@ -170,26 +170,31 @@ func (v exploreValue) Attr(name string) (starlark.Value, error) {
 		}
 		return starlark.None, nil
 	case "example":
-		return Builtin("lab.exploration", "example", "example(outcome)",
-			"The interleaving table of a schedule that gave this outcome, with the fewest preemptions; None if no schedule gave it.",
-			func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-				var want starlark.Value
-				if err := starlark.UnpackPositionalArgs("example", args, kw, 1, &want); err != nil {
-					return nil, err
+		return methodBuiltin("exploration", "example", v, func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			var want starlark.Value
+			if err := starlark.UnpackPositionalArgs("example", args, kw, 1, &want); err != nil {
+				return nil, err
+			}
+			key := PyRepr(want)
+			if s, ok := want.(starlark.String); ok && string(s) == "deadlock" {
+				key = "deadlock"
+			}
+			for _, o := range v.rep.Outcomes {
+				if o.Key == key {
+					return traceValue{o.Example}, nil
 				}
-				key := PyRepr(want)
-				if s, ok := want.(starlark.String); ok && string(s) == "deadlock" {
-					key = "deadlock"
-				}
-				for _, o := range v.rep.Outcomes {
-					if o.Key == key {
-						return traceValue{o.Example}, nil
-					}
-				}
-				return starlark.None, nil
-			}), nil
+			}
+			return starlark.None, nil
+		}), nil
 	}
 	return nil, nil
+}
+
+func init() {
+	AddDoc("exploration.example", "example(outcome)",
+		"The interleaving table of a schedule that gave this outcome, with the fewest thread switches; None if no schedule gave it.")
+	AddDoc("trace.lost", "lost", "The steps at which a thread wrote a value computed from a stale read, wiping out another thread's write.")
+	AddDoc("trace.threads", "threads", "The names of the threads in the trace.")
 }
 
 // sortedOutcomes orders outcomes numerically when they are numbers.

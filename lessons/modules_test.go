@@ -347,3 +347,45 @@ t.join()
 		t.Errorf("appending to a global list without the GIL should fail with a hint about lab.shared:\n%s", rec.stderr.String())
 	}
 }
+
+func TestHelpForEveryModuleFunction(t *testing.T) {
+	s := New()
+	if _, _, _, err := execCell(t, s, "lock = threading.Lock()\nworker = threading.Thread(target=print)\naccount = lab.shared(balance=0)"); err != nil {
+		t.Fatal(err)
+	}
+	for mod, names := range map[string][]string{
+		"threading":       {"Thread", "Lock", "RLock", "current_thread", "main_thread", "active_count", "enumerate"},
+		"time":            {"sleep", "time", "monotonic", "perf_counter"},
+		"multiprocessing": {"Process", "cpu_count"},
+		"lab":             {"shared", "gil", "switch_interval", "seed", "trace", "tracing", "explore", "cpu", "stop"},
+	} {
+		for _, n := range names {
+			code := mod + "." + n
+			data, found := s.Inspect(code, len(code), 0)
+			if !found || len(data["text/plain"].(string)) < 40 {
+				t.Errorf("inspect %s: found=%v %v", code, found, data)
+			}
+			matches, start, end := s.Complete(mod+"."+n[:1], len(mod)+2)
+			if !contains(matches, mod+"."+n) && !contains(matches, n) {
+				t.Errorf("complete %s.%s: %v [%d,%d)", mod, n[:1], matches, start, end)
+			}
+		}
+	}
+	for _, code := range []string{"lock.acquire", "lock.release", "worker.start", "worker.join"} {
+		if data, found := s.Inspect(code, len(code), 0); !found || !strings.Contains(data["text/plain"].(string), "(") {
+			t.Errorf("inspect %s: %v", code, data)
+		}
+	}
+	if m, _, _ := s.Complete("lock.ac", 7); !contains(m, "lock.acquire") && !contains(m, "acquire") {
+		t.Errorf("complete lock.ac: %v", m)
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

@@ -88,21 +88,51 @@ func (v *threadValue) Attr(name string) (starlark.Value, error) {
 		}
 		return starlark.MakeInt(0), nil
 	case "start":
-		return v.method("start", "start()", "Start running the target in a new thread. Call it once per thread.", v.start), nil
+		return v.method("start", v.start), nil
 	case "join":
-		return v.method("join", "join(timeout=None)", "Wait until the thread has finished, or at most timeout seconds. Returns None; check is_alive() to see whether it finished.", v.join), nil
+		return v.method("join", v.join), nil
 	case "is_alive":
-		return v.method("is_alive", "is_alive()", "True from start() until the target returns.", func(*starlark.Thread, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+		return v.method("is_alive", func(*starlark.Thread, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 			return starlark.Bool(v.t.IsAlive()), nil
 		}), nil
 	}
 	return nil, nil
 }
 
-func (v *threadValue) method(name, sig, help string, fn func(*starlark.Thread, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) *starlark.Builtin {
-	return Builtin("threading."+v.kind(), name, sig, help, func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+// methodDocs is the help of the methods of Thread, Process, Lock and
+// RLock values, registered as "Type.method" for inspect.
+var methodDocs = map[string][2]string{
+	"Thread.start":     {"start()", "Start running the target in a new thread. A thread can be started only once."},
+	"Thread.join":      {"join(timeout=None)", "Wait until the thread has finished, or at most timeout seconds. Returns None; check is_alive() to see whether it finished."},
+	"Thread.is_alive":  {"is_alive()", "True from start() until the target returns."},
+	"Process.start":    {"start()", "Start the process: a separate interpreter with its own GIL runs the target. A process can be started only once."},
+	"Process.join":     {"join(timeout=None)", "Wait until the process has finished, or at most timeout seconds."},
+	"Process.is_alive": {"is_alive()", "True from start() until the target returns."},
+	"Lock.acquire": {"acquire(blocking=True, timeout=-1)",
+		"Take the lock, waiting while another thread holds it. With blocking=False, or once timeout seconds pass, give up and return False. Returns True when the lock is yours."},
+	"Lock.release": {"release()", "Give the lock back so that a waiting thread can take it. Releasing a lock that is not held is an error."},
+	"Lock.locked":  {"locked()", "True while some thread holds the lock."},
+	"RLock.acquire": {"acquire(blocking=True, timeout=-1)",
+		"Take the lock. The thread that holds an RLock may take it again; it must then release it as many times as it took it."},
+	"RLock.release": {"release()", "Release the lock once. Only the thread that holds an RLock may release it."},
+	"RLock.locked":  {"locked()", "True while some thread holds the lock."},
+}
+
+func init() {
+	for name, d := range methodDocs {
+		AddDoc(name, d[0], d[1])
+	}
+}
+
+// methodBuiltin makes the bound method kind.name of recv.
+func methodBuiltin(kind, name string, recv starlark.Value, fn func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error)) *starlark.Builtin {
+	return starlark.NewBuiltin(kind+"."+name, fn).BindReceiver(recv)
+}
+
+func (v *threadValue) method(name string, fn func(*starlark.Thread, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) *starlark.Builtin {
+	return methodBuiltin(v.kind(), name, v, func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 		return fn(th, args, kw)
-	}).BindReceiver(v)
+	})
 }
 
 func (v *threadValue) start(th *starlark.Thread, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
@@ -218,25 +248,19 @@ func (v *lockValue) AttrNames() []string { return []string{"acquire", "locked", 
 
 func (v *lockValue) Attr(name string) (starlark.Value, error) {
 	var fn func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error)
-	var sig, help string
 	switch name {
 	case "acquire":
-		sig, help, fn = "acquire(blocking=True, timeout=-1)",
-			"Take the lock, waiting while another thread holds it. With blocking=False, or once timeout seconds pass, give up and return False. Returns True when the lock is yours.",
-			v.acquire
+		fn = v.acquire
 	case "release":
-		sig, help, fn = "release()",
-			"Give the lock back so that a waiting thread can take it. Releasing a lock that is not held is an error.",
-			v.release
+		fn = v.release
 	case "locked":
-		sig, help, fn = "locked()", "True while some thread holds the lock.",
-			func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-				return starlark.Bool(v.l.Locked()), nil
-			}
+		fn = func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			return starlark.Bool(v.l.Locked()), nil
+		}
 	default:
 		return nil, nil
 	}
-	return Builtin("threading."+v.kind(), name, sig, help, fn).BindReceiver(v), nil
+	return methodBuiltin(v.kind(), name, v, fn), nil
 }
 
 func (v *lockValue) acquire(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
