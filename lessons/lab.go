@@ -381,7 +381,7 @@ func (w *world) labModule() *starlarkstruct.Module {
 			"Turn the global interpreter lock on (the default) or off. With it on, only one thread runs Python code at a time; "+
 				"off, threads run in parallel on every core, like a free-threaded Python build. With no argument, tell whether it is on.", gil),
 		"switch_interval": Builtin("lab", "switch_interval", "switch_interval(steps=None)",
-			"How many interpreter steps a thread runs before it offers the GIL to a waiting thread (default 100). With no argument, return it.", interval),
+			"About how many interpreter steps a thread runs before it offers the GIL to a waiting thread (default 100; each turn is between half and one and a half times it, as real switches vary). With no argument, return it.", interval),
 		"seed": Builtin("lab", "seed", "seed(n)",
 			"Make scheduling repeatable: after lab.seed(n), the same cell gives the same interleaving, output and trace every time, "+
 				"and time.sleep is virtual. lab.seed(None) goes back to real scheduling.", seed),

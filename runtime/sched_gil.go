@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"math/rand/v2"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -87,12 +88,23 @@ func (g *gilSched) tick(t *Thread) (int, error) {
 	if t.stopped.Load() {
 		return 0, t.Stopped()
 	}
-	interval := g.rt.SwitchInterval()
+	next := jitter(g.rt.SwitchInterval())
 	if g.on && g.waiting.Load() > 0 {
 		g.leave(t)
-		return interval, g.enter(t)
+		return next, g.enter(t)
 	}
-	return interval, nil
+	return next, nil
+}
+
+// jitter spreads budgets evenly around the interval (half to one and a
+// half times it). Real threads switch at moments that vary from run to
+// run; without this, two threads running the same loop on one processor
+// would switch in lockstep and hide a race as reliably as they show it.
+func jitter(interval int) int {
+	if interval < 2 {
+		return interval
+	}
+	return interval/2 + rand.IntN(interval+1)
 }
 
 func (g *gilSched) point(*Thread, Op) error { return nil }

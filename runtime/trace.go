@@ -115,8 +115,14 @@ func (tr *Trace) add(t *Thread, e Event) {
 	}
 	e.Seq = tr.total
 	e.Thread = ti
-	if len(tr.chunks) == 0 || len(tr.chunks[len(tr.chunks)-1]) == chunkSize {
-		tr.chunks = append(tr.chunks, make([]Event, 0, chunkSize))
+	if k := len(tr.chunks); k == 0 || len(tr.chunks[k-1]) == cap(tr.chunks[k-1]) {
+		// Chunks start small (explored schedules make many short traces)
+		// and double up to chunkSize.
+		size := 64
+		if k > 0 {
+			size = min(2*cap(tr.chunks[k-1]), chunkSize)
+		}
+		tr.chunks = append(tr.chunks, make([]Event, 0, size))
 	}
 	last := &tr.chunks[len(tr.chunks)-1]
 	*last = append(*last, e)
