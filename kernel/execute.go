@@ -35,8 +35,9 @@ type executeRequest struct {
 // silent suppresses execute_input, execute_result and error and implies
 // store_history false; the execution count grows only for cells that
 // store history. user_expressions are evaluated after a successful cell.
-// A failed cell with stop_on_error makes the shell goroutine abort the
-// execute_requests already queued behind it.
+// A failed (non-silent) cell with stop_on_error makes the shell goroutine
+// abort the execute_requests the client sent before it saw the error
+// (holdQueued, shouldAbort).
 func (k *Kernel) handleExecute(ch channel, m *Message) {
 	req := executeRequest{StoreHistory: true, AllowStdin: true, StopOnError: true}
 	if err := m.DecodeContent(&req); err != nil {
@@ -88,9 +89,6 @@ func (k *Kernel) handleExecute(ch channel, m *Message) {
 			"ename": ename, "evalue": evalue, "traceback": tb,
 			"user_expressions": map[string]any{}, "payload": []any{},
 		}
-		if req.StopOnError && ch == shellChannel {
-			k.aborted = append(k.aborted, k.takeQueued()...)
-		}
 	} else {
 		if data != nil && !req.Silent {
 			k.publish(m, "execute_result", map[string]any{
@@ -105,7 +103,14 @@ func (k *Kernel) handleExecute(ch channel, m *Message) {
 	metadata["status"] = content["status"]
 	r := newMessage("execute_reply", k.session, m, m.Identities, content)
 	r.Metadata = metadata
+	abort := err != nil && req.StopOnError && !req.Silent && ch == shellChannel
+	if abort {
+		k.holdQueued()
+	}
 	k.send(ch, r)
+	if abort {
+		k.startAborting()
+	}
 }
 
 // setRunning records (or clears, with nil) the cancel function of the

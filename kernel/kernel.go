@@ -76,9 +76,11 @@ type Kernel struct {
 	execCount int
 	history   history
 
-	// aborted holds the requests a failed execute_request with
-	// stop_on_error took from the queue; only the shell goroutine uses it.
-	aborted []*Message
+	// held, abortIDs, abortBefore and abortUntil drive stop_on_error
+	// (see holdQueued and shouldAbort); only the shell goroutine uses them.
+	held                    []*Message
+	abortIDs                map[string]bool
+	abortBefore, abortUntil time.Time
 
 	stdinMu   sync.Mutex // one input_request at a time
 	inputMu   sync.Mutex
@@ -97,6 +99,7 @@ func newKernel(ctx context.Context, interp Interpreter, signer *Signer, tr trans
 		cancel:    cancel,
 		shellQ:    make(chan *Message, shellQueue),
 		shellDone: make(chan struct{}),
+		abortIDs:  map[string]bool{},
 	}
 	go k.shellLoop()
 	return k
@@ -238,43 +241,89 @@ func (k *Kernel) shellLoop() {
 		case <-k.ctx.Done():
 			return
 		case m := <-k.shellQ:
-			k.dispatch(shellChannel, m)
-			k.abortQueue()
+			k.handleShell(m)
+			held := k.held
+			k.held = nil
+			for _, m := range held {
+				k.handleShell(m)
+			}
 		}
 	}
 }
 
-// takeQueued removes and returns the requests waiting in the shell queue.
-// A failed execute_request with stop_on_error calls it before sending its
-// reply, so exactly the requests that arrived before the client could see
-// the error are aborted.
-func (k *Kernel) takeQueued() []*Message {
-	var q []*Message
+// handleShell dispatches one shell request, or answers it "aborted".
+func (k *Kernel) handleShell(m *Message) {
+	if k.shouldAbort(m) {
+		k.withStatus(m, func() {
+			k.reply(shellChannel, m, "execute_reply", map[string]any{"status": "aborted"})
+		})
+		return
+	}
+	k.dispatch(shellChannel, m)
+}
+
+// stopOnErrorGrace is how long a failed cell with stop_on_error waits
+// for requests in transit before it sends its reply: whatever arrives
+// before the reply was certainly sent without seeing the error.
+const stopOnErrorGrace = 20 * time.Millisecond
+
+// holdQueued takes the requests waiting in the shell queue, and those
+// arriving within stopOnErrorGrace, and marks every execute_request among
+// them for abortion. The shell goroutine handles them, in order, after
+// the current request.
+func (k *Kernel) holdQueued() {
+	grace := time.NewTimer(stopOnErrorGrace)
+	defer grace.Stop()
 	for {
 		select {
 		case m := <-k.shellQ:
-			q = append(q, m)
-		default:
-			return q
+			k.held = append(k.held, m)
+			if m.Header.MsgType == "execute_request" {
+				k.abortIDs[m.Header.MsgID] = true
+			}
+		case <-grace.C:
+			return
+		case <-k.ctx.Done():
+			return
 		}
 	}
 }
 
-// abortQueue answers the execute_requests taken by takeQueued with status
-// "aborted" (busy/idle around each); the other requests taken are
-// handled normally, in order.
-func (k *Kernel) abortQueue() {
-	q := k.aborted
-	k.aborted = nil
-	for _, m := range q {
-		if m.Header.MsgType == "execute_request" {
-			k.withStatus(m, func() {
-				k.reply(shellChannel, m, "execute_reply", map[string]any{"status": "aborted"})
-			})
-		} else {
-			k.dispatch(shellChannel, m)
-		}
+// stopOnErrorWindow is how long after a failed cell with stop_on_error
+// execute_requests are still checked for abortion; it covers requests
+// that were on their way when the cell failed.
+const stopOnErrorWindow = time.Second
+
+// startAborting is called by a failed execute_request with stop_on_error
+// right after its reply is sent.
+func (k *Kernel) startAborting() {
+	k.abortBefore = time.Now()
+	k.abortUntil = k.abortBefore.Add(stopOnErrorWindow)
+}
+
+// shouldAbort reports whether m is an execute_request the client sent
+// before it could have seen the last stop_on_error failure: either it
+// arrived before the failure's reply was sent (holdQueued), or its header
+// date is earlier than that reply (or unreadable) and it is handled
+// within stopOnErrorWindow of it. Those get status "aborted"
+// instead of running, as ipykernel does; every other request is handled.
+// Using the client's send time, not the arrival time, makes "Run all"
+// stop at the first error even when later cells were still in transit,
+// while a request sent after the error runs normally.
+func (k *Kernel) shouldAbort(m *Message) bool {
+	if k.abortIDs[m.Header.MsgID] {
+		delete(k.abortIDs, m.Header.MsgID)
+		return true
 	}
+	if m.Header.MsgType != "execute_request" || k.abortUntil.IsZero() {
+		return false
+	}
+	if time.Now().After(k.abortUntil) {
+		k.abortUntil = time.Time{}
+		return false
+	}
+	sent, err := time.Parse(time.RFC3339Nano, m.Header.Date)
+	return err != nil || sent.Before(k.abortBefore)
 }
 
 // handleControl handles one control request at once.

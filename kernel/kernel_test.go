@@ -51,6 +51,16 @@ func newFakeInterp() *fakeInterp {
 	return &fakeInterp{started: make(chan string, 16), release: make(chan struct{}, 16)}
 }
 
+// waitStarted waits until a "block" or "gate" cell is running.
+func (f *fakeInterp) waitStarted(t *testing.T) {
+	t.Helper()
+	select {
+	case <-f.started:
+	case <-time.After(wait):
+		t.Fatal("the cell never started")
+	}
+}
+
 func (f *fakeInterp) Info() LanguageInfo {
 	return LanguageInfo{
 		Name: "python", Version: "3", Mimetype: "text/x-python", FileExtension: ".py",
@@ -193,7 +203,7 @@ func (h *harness) request(msgType string, content any) *Message {
 	h.t.Helper()
 	h.n++
 	header := Header{MsgID: fmt.Sprintf("req-%d", h.n), Session: "client-session", Username: "u",
-		Date: "2024-01-01T00:00:00.000000Z", MsgType: msgType, Version: ProtocolVersion}
+		Date: time.Now().UTC().Format(time.RFC3339Nano), MsgType: msgType, Version: ProtocolVersion}
 	m := &Message{Identities: [][]byte{[]byte("client")}, Header: header, Content: content}
 	frames, err := m.Encode(h.signer)
 	if err != nil {
@@ -468,7 +478,7 @@ func TestStopOnErrorAbortsQueued(t *testing.T) {
 			first := exec("gate")
 			first["stop_on_error"] = stop
 			r1 := h.shell("execute_request", first)
-			<-h.interp.started // r1 runs; the following wait in the queue
+			h.interp.waitStarted(t) // r1 runs; the following wait in the queue
 			r2 := h.shell("execute_request", exec("result:2"))
 			r3 := h.shell("complete_request", map[string]any{"code": "fo", "cursor_pos": 2})
 			r4 := h.shell("execute_request", exec("result:4"))
@@ -494,6 +504,18 @@ func TestStopOnErrorAbortsQueued(t *testing.T) {
 					}
 				}
 			}
+			// A request sent before the error but arriving after it (in
+			// transit) is aborted too; one sent after it runs.
+			late := h.request("execute_request", exec("result:late"))
+			late.Header.Date = "2000-01-01T00:00:00.000000Z"
+			h.k.enqueueShell(late)
+			want := "aborted"
+			if !stop {
+				want = "ok"
+			}
+			if c := find(t, h.until(late), shellChannel, "execute_reply"); c["status"] != want {
+				t.Errorf("in-transit execute: %v, want %s", c, want)
+			}
 			// After the abort, new cells run normally.
 			r5 := h.shell("execute_request", exec("result:5"))
 			if c := find(t, h.until(r5), shellChannel, "execute_reply"); c["status"] != "ok" {
@@ -506,7 +528,7 @@ func TestStopOnErrorAbortsQueued(t *testing.T) {
 func TestInterruptRequest(t *testing.T) {
 	h := newHarness(t)
 	req := h.shell("execute_request", exec("block"))
-	<-h.interp.started
+	h.interp.waitStarted(t)
 	ir := h.control("interrupt_request", map[string]any{})
 	var cell []sent
 	var gotInterruptReply bool

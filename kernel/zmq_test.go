@@ -75,7 +75,7 @@ func (c *client) sendSigned(signer *Signer, s zmq4.Socket, msgType string, conte
 	c.t.Helper()
 	c.n++
 	m := &Message{Header: Header{MsgID: fmt.Sprintf("zmq-%d", c.n), Session: "zmq-client", Username: "u",
-		Date: "2024-01-01T00:00:00Z", MsgType: msgType, Version: ProtocolVersion}, Content: content}
+		Date: time.Now().UTC().Format(time.RFC3339Nano), MsgType: msgType, Version: ProtocolVersion}, Content: content}
 	frames, err := m.Encode(signer)
 	if err != nil {
 		c.t.Fatal(err)
@@ -264,7 +264,7 @@ func TestZMQSession(t *testing.T) {
 
 	t.Run("interrupt_request", func(t *testing.T) {
 		req := c.send(c.shell, "execute_request", exec("block"))
-		<-interp.started
+		interp.waitStarted(t)
 		c.send(c.control, "interrupt_request", map[string]any{})
 		if r := c.recv(c.control); r.Header.MsgType != "interrupt_reply" {
 			t.Fatalf("control got %s", r.Header.MsgType)
@@ -277,7 +277,7 @@ func TestZMQSession(t *testing.T) {
 
 	t.Run("SIGINT", func(t *testing.T) {
 		req := c.send(c.shell, "execute_request", exec("block"))
-		<-interp.started
+		interp.waitStarted(t)
 		if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
 			t.Fatal(err)
 		}
