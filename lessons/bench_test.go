@@ -224,3 +224,22 @@ func report(b *testing.B, what string, ours, theirs time.Duration, goal float64)
 	b.ReportMetric(ours.Seconds()/theirs.Seconds(), "ratio")
 	b.Logf("%s: threadlab %v, CPython %v per run: ratio %.2f (goal <= %g)", what, ours/time.Duration(b.N), theirs/time.Duration(b.N), ours.Seconds()/theirs.Seconds(), goal)
 }
+
+// spinCell starts one spinning worker per core (threads or processes),
+// watches the CPU, stops them and prints the report's percent and cores.
+func spinCell(setup, kind string, seconds float64) string {
+	return setup + `
+def spin():
+    x = 0
+    while True:
+        x = x ^ 1
+workers = []
+for i in range(multiprocessing.cpu_count()):
+    w = ` + kind + `(target=spin)
+    w.start()
+    workers.append(w)
+report = lab.cpu(` + strconv.FormatFloat(seconds, 'f', -1, 64) + `)
+lab.stop()
+print(report.percent, report.cores)
+`
+}

@@ -14,25 +14,6 @@ import (
 	"threadlab/runtime"
 )
 
-// spinCell starts one spinning worker per core (threads or processes),
-// watches the CPU, stops them and prints the report's percent and cores.
-func spinCell(setup, kind string, seconds float64) string {
-	return setup + `
-def spin():
-    x = 0
-    while True:
-        x = x ^ 1
-workers = []
-for i in range(multiprocessing.cpu_count()):
-    w = ` + kind + `(target=spin)
-    w.start()
-    workers.append(w)
-report = lab.cpu(` + strconv.FormatFloat(seconds, 'f', -1, 64) + `)
-lab.stop()
-print(report.percent, report.cores)
-`
-}
-
 // TestCPUFigures checks that the GIL really limits a busy program to about
 // one core, and that without it (or with processes) every core works. The
 // bounds are loose because test packages run side by side; make bench
