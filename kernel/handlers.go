@@ -172,7 +172,8 @@ func (k *Kernel) handleCommOpen(ch channel, m *Message) {
 // handleCommIgnored drops comm_msg and comm_close: no comm is ever open.
 func (k *Kernel) handleCommIgnored(ch channel, m *Message) {}
 
-// handleShutdown replies (echoing restart) and makes the kernel stop
+// handleShutdown replies (echoing restart), broadcasts the reply on iopub
+// for other clients, and makes the kernel stop
 // once the request's status idle is out. A restart is the client's job:
 // it starts a new process.
 func (k *Kernel) handleShutdown(ch channel, m *Message) {
@@ -182,7 +183,9 @@ func (k *Kernel) handleShutdown(ch channel, m *Message) {
 	if err := m.DecodeContent(&req); err != nil {
 		logf("%s: shutdown_request: %v (shutting down anyway)", ch, err)
 	}
-	k.reply(ch, m, "shutdown_reply", map[string]any{"status": "ok", "restart": req.Restart})
+	content := map[string]any{"status": "ok", "restart": req.Restart}
+	k.reply(ch, m, "shutdown_reply", content)
+	k.publish(m, "shutdown_reply", content) // also broadcast, as ipykernel does (protocol 5.4)
 	k.stopping.Store(true)
 }
 

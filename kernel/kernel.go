@@ -14,6 +14,14 @@
 //   - history.go: history_request over this session's inputs
 //   - parent.go: exiting when the parent process dies
 //   - spec.go: writing the kernelspec directory
+//
+// Goroutines: one reader per ROUTER socket (shell, control, stdin); the
+// shell goroutine, which alone calls the Interpreter, one request at a
+// time in arrival order; control requests are answered on their reader
+// goroutine, so interrupt and shutdown work while a cell runs; the
+// heartbeat echo; the iopub writer (publishing never blocks); and the
+// SIGINT and parent watchers. Every request on shell and control is
+// wrapped in status busy / status idle with the request as parent.
 package kernel
 
 import (

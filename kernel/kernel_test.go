@@ -834,9 +834,12 @@ func TestShutdown(t *testing.T) {
 			req = h.control("shutdown_request", content)
 		}
 		msgs := h.until(req)
-		wantKinds(t, msgs, "iopub:status(busy)", tt.ch.String()+":shutdown_reply", "iopub:status(idle)")
-		if c := find(t, msgs, tt.ch, "shutdown_reply"); c["restart"] != tt.restart || c["status"] != "ok" {
-			t.Errorf("shutdown_reply = %v", c)
+		wantKinds(t, msgs, "iopub:status(busy)", tt.ch.String()+":shutdown_reply", "iopub:shutdown_reply", "iopub:status(idle)")
+		checkParents(t, req, msgs)
+		for _, ch := range []channel{tt.ch, iopubChannel} {
+			if c := find(t, msgs, ch, "shutdown_reply"); c["restart"] != tt.restart || c["status"] != "ok" {
+				t.Errorf("%s shutdown_reply = %v", ch, c)
+			}
 		}
 		select {
 		case <-h.k.ctx.Done():
