@@ -240,6 +240,6 @@ for i in range(multiprocessing.cpu_count()):
     workers.append(w)
 report = lab.cpu(` + strconv.FormatFloat(seconds, 'f', -1, 64) + `)
 lab.stop()
-print(report.percent, report.cores)
+print(report.percent, report.cores, sum(report.per_core))
 `
 }

@@ -29,8 +29,36 @@ func init() {
 		"Add up the numbers of iterable, starting from start, and return the total.", builtinSum)
 	builtins["round"] = Builtin("", "round", "round(number, ndigits=None)",
 		"Round number to ndigits decimal places; without ndigits, return the nearest int (halves go to the even neighbour, as in Python).", builtinRound)
+	builtins["display"] = Builtin("", "display", "display(*values)",
+		"Show each value in the cell's output now, with its rich form when it has one (an interleaving table, a plot), "+
+			"instead of only at the end of the cell.", builtinDisplay)
+	builtins["clear_output"] = Builtin("", "clear_output", "clear_output(wait=False)",
+		"Clear what the cell has shown so far. With wait=True the old output stays until new output arrives.", builtinClearOutput)
 	builtins["help"] = Builtin("", "help", "help(obj)",
 		"Print the help text of a function, module or value, for example help(threading.Lock).", builtinHelp)
+}
+
+func builtinDisplay(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(kwargs) > 0 {
+		return nil, fmt.Errorf("display: unexpected keyword argument %s", kwargs[0][0])
+	}
+	if o := threadOutput(th); o != nil {
+		for _, v := range args {
+			o.Display(Bundle(v), nil, "", false)
+		}
+	}
+	return starlark.None, nil
+}
+
+func builtinClearOutput(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	wait := false
+	if err := starlark.UnpackArgs("clear_output", args, kwargs, "wait?", &wait); err != nil {
+		return nil, err
+	}
+	if o := threadOutput(th); o != nil {
+		o.ClearOutput(wait)
+	}
+	return starlark.None, nil
 }
 
 func threadOutput(th *starlark.Thread) Output {

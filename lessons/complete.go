@@ -7,6 +7,7 @@ import (
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
+	"go.starlark.net/syntax"
 )
 
 var keywords = []string{"and", "break", "continue", "def", "elif", "else", "for", "if", "in", "lambda",
@@ -129,7 +130,7 @@ func (s *Session) IsComplete(code string) (string, string) {
 	if strings.HasSuffix(trimmed, "\\") {
 		return "incomplete", indentOf(lastText)
 	}
-	_, err := FileOptions.Parse("<cell>", text+"\n", 0)
+	f, err := FileOptions.Parse("<cell>", text+"\n", 0)
 	if err != nil {
 		if !hasAny(err.Error(), "end of file", "unexpected EOF", "want indent") {
 			return "invalid", ""
@@ -139,8 +140,14 @@ func (s *Session) IsComplete(code string) (string, string) {
 		}
 		return "incomplete", indentOf(lastText)
 	}
-	if strings.TrimSpace(last) != "" && indentOf(last) != "" {
-		return "incomplete", indentOf(last)
+	// As in IPython, a block (def, if, for, while) stays open until an
+	// empty line ends it; an indented line that only continues brackets
+	// does not.
+	if strings.TrimSpace(last) != "" && indentOf(last) != "" && len(f.Stmts) > 0 {
+		switch f.Stmts[len(f.Stmts)-1].(type) {
+		case *syntax.DefStmt, *syntax.IfStmt, *syntax.ForStmt, *syntax.WhileStmt:
+			return "incomplete", indentOf(last)
+		}
 	}
 	return "complete", ""
 }

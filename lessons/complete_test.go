@@ -143,6 +143,7 @@ func TestIsComplete(t *testing.T) {
 		{"while True:", "incomplete", "    "},
 		{"x = (1,", "incomplete", ""},
 		{"x = [1,\n     2", "incomplete", "     "},
+		{"x = [1,\n     2]", "complete", ""},
 		{"d = {'a':", "incomplete", ""},
 		{"s = '''abc", "incomplete", ""},
 		{"x = 1 + \\", "incomplete", ""},
