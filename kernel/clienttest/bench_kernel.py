@@ -67,11 +67,14 @@ def percentile(values, q):
     return s[k]
 
 
-def start(name):
-    """Start a kernel; return (km, kc, seconds to first kernel_info_reply)."""
+def start(name, spawn_times=None):
+    """Start a kernel; return (km, kc, seconds to first kernel_info_reply).
+    spawn_times gets the part spent inside start_kernel() (process launch)."""
     km = KernelManager(kernel_name=name)
     t0 = time.perf_counter()
     km.start_kernel()
+    if spawn_times is not None:
+        spawn_times.append(time.perf_counter() - t0)
     kc = km.client()
     kc.start_channels()
     # One request suffices: the DEALER socket queues it until the kernel binds.
@@ -99,9 +102,9 @@ def execute_once(kc, code="1+1"):
 
 def bench(name, starts, executes, cells):
     print(f"-- {name}: {starts} cold starts", file=sys.stderr, flush=True)
-    cold, rss_start = [], []
+    cold, spawn, rss_start = [], [], []
     for _ in range(starts):
-        km, kc, dt = start(name)
+        km, kc, dt = start(name, spawn)
         cold.append(dt)
         rss_start.append(rss_bytes(kernel_pid(km)))
         stop(km, kc)
@@ -121,7 +124,8 @@ def bench(name, starts, executes, cells):
 
     return {
         "cold_start_s": {"median": statistics.median(cold), "min": min(cold),
-                         "max": max(cold), "runs": cold},
+                         "max": max(cold), "runs": cold,
+                         "spawn_median": statistics.median(spawn)},
         "execute_s": {"median": statistics.median(rt), "p99": percentile(rt, 99),
                       "mean": statistics.fmean(rt), "runs": len(rt)},
         "rss_start_bytes": statistics.median(rss_start),
