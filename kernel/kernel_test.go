@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -81,6 +82,12 @@ func (f *fakeInterp) Execute(ctx context.Context, code string, out Output) (map[
 			out.Stream("stdout", arg)
 		case "stderr":
 			out.Stream("stderr", arg)
+		case "flood":
+			n, _ := strconv.Atoi(arg)
+			line := strings.Repeat("x", 99) + "\n"
+			for i := 0; i < n; i++ {
+				out.Stream("stdout", line)
+			}
 		case "result":
 			result = map[string]any{"text/plain": arg}
 		case "fail":
@@ -655,6 +662,29 @@ func TestStreamCoalescingAndOrder(t *testing.T) {
 	if got := strings.Join(streams, " "); got != "stdout=ab stderr=c stdout=d" {
 		t.Errorf("streams = %q", got)
 	}
+}
+
+func TestOutputFloodIsThrottled(t *testing.T) {
+	h := newHarness(t)
+	const lines = 100000 // 10 MB
+	req := h.shell("execute_request", exec("flood:"+strconv.Itoa(lines)))
+	shown := 0
+	for _, s := range h.until(req) {
+		if s.m.Header.MsgType == "stream" {
+			shown += len(contentOf(t, s.m)["text"].(string))
+		}
+	}
+	if shown > streamBurst+streamRate {
+		t.Errorf("%d bytes of a 10 MB flood reached iopub; the budget is %d", shown, streamBurst)
+	}
+	note := h.next() // the note comes within noteEvery
+	text, _ := contentOf(t, note.m)["text"].(string)
+	if note.m.Header.MsgType != "stream" || !strings.Contains(text, "skipped") {
+		t.Fatalf("no note about skipped output: %s %q", note.m.Header.MsgType, text)
+	}
+	checkParents(t, req, []sent{note})
+	// The kernel still answers at once.
+	h.until(h.shell("execute_request", exec("result:ok")))
 }
 
 func TestStreamAfterExecuteReturns(t *testing.T) {

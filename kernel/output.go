@@ -3,6 +3,7 @@ package kernel
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -14,6 +15,16 @@ import (
 const (
 	streamDelay = 20 * time.Millisecond
 	streamMax   = 32 << 10
+)
+
+// A cell that prints without end must not swamp the frontend (or the
+// kernel's memory): each cell may stream streamBurst bytes at once and then
+// streamRate bytes a second. Text beyond that is skipped, and a note on
+// stderr says how much, at most once a second.
+const (
+	streamBurst = 1 << 20
+	streamRate  = 128 << 10
+	noteEvery   = time.Second
 )
 
 // Errors from Output.Input.
@@ -36,10 +47,46 @@ type cellOutput struct {
 	name    string // stream of pending text
 	pending strings.Builder
 	timer   *time.Timer
+
+	// Throttling, see streamBurst.
+	tokens  float64
+	refill  time.Time
+	skipped int
+	note    *time.Timer
 }
 
 func (k *Kernel) newCellOutput(ctx context.Context, parent *Message, allowStdin bool) *cellOutput {
-	return &cellOutput{k: k, parent: parent, ctx: ctx, allowStdin: allowStdin}
+	return &cellOutput{k: k, parent: parent, ctx: ctx, allowStdin: allowStdin, tokens: streamBurst, refill: time.Now()}
+}
+
+// admitLocked reports whether n more bytes of stream text may be sent.
+func (o *cellOutput) admitLocked(n int) bool {
+	now := time.Now()
+	o.tokens = min(streamBurst, o.tokens+streamRate*now.Sub(o.refill).Seconds())
+	o.refill = now
+	if float64(n) <= o.tokens {
+		o.tokens -= float64(n)
+		return true
+	}
+	o.skipped += n
+	if o.note == nil {
+		o.note = time.AfterFunc(noteEvery, o.noteSkipped)
+	}
+	return false
+}
+
+// noteSkipped tells the learner how much output was skipped.
+func (o *cellOutput) noteSkipped() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.note = nil
+	if o.skipped == 0 {
+		return
+	}
+	o.flushLocked()
+	o.k.publish(o.parent, "stream", map[string]any{"name": "stderr", "text": fmt.Sprintf(
+		"[threadlab skipped %d characters of output: the cell printed faster than a notebook can show. Interrupt it, or print less often.]\n", o.skipped)})
+	o.skipped = 0
 }
 
 var _ Output = (*cellOutput)(nil)
@@ -51,6 +98,9 @@ func (o *cellOutput) Stream(name, text string) {
 	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	if !o.admitLocked(len(text)) {
+		return
+	}
 	if o.pending.Len() > 0 && o.name != name {
 		o.flushLocked()
 	}
