@@ -52,7 +52,10 @@ return {
     pending: pending,
     errors: cells.filter(function (c) {
         return c.output_area.outputs.some(function (o) { return o.output_type === 'error'; });
-    }).map(function (c) { return nb.find_cell_index(c); })
+    }).map(function (c) {
+        var e = c.output_area.outputs.filter(function (o) { return o.output_type === 'error'; })[0];
+        return 'cell ' + nb.find_cell_index(c) + ': ' + e.ename + ': ' + String(e.evalue).slice(0, 300);
+    })
 };
 """
 
@@ -176,9 +179,18 @@ class BrowserTest(unittest.TestCase):
         self.driver.execute_script("Jupyter.notebook.restart_run_all({confirm: false});")
         time.sleep(1)  # let the restart begin before polling
         deadline = began + RUN_DEADLINE[name]
-        state = self.wait_for("all cells of " + name + " to run",
-                              lambda s: s.get("ready") and s["connected"] and s["idle"]
-                              and s["pending"] == 0, deadline)
+        seen = {"idle_errors": 0}
+
+        def finished(s):
+            if not (s.get("ready") and s["connected"] and s["idle"]):
+                seen["idle_errors"] = 0
+                return False
+            if s["pending"] == 0:
+                return True
+            # An error aborts the cells queued after it; they never run.
+            seen["idle_errors"] = seen["idle_errors"] + 1 if s["errors"] else 0
+            return seen["idle_errors"] >= 12
+        state = self.wait_for("all cells of " + name + " to run", finished, deadline)
         took = time.time() - began
         print("\n  %s: Restart & Run All took %.1f s (deadline %d s), %d code cells"
               % (name, took, RUN_DEADLINE[name], state["cells"]), file=sys.stderr)
