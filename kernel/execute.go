@@ -79,7 +79,15 @@ func (k *Kernel) handleExecute(ch channel, m *Message) {
 
 	metadata := map[string]any{"started": started, "dependencies_met": true, "engine": k.session}
 	var content map[string]any
-	if err != nil {
+	var exit ExitRequest
+	if errors.As(err, &exit) && exit.AskExit() {
+		// As IPython does for exit and quit: ask the frontend to close.
+		content = map[string]any{
+			"status": "ok", "execution_count": count, "user_expressions": map[string]any{},
+			"payload": []any{map[string]any{"source": "ask_exit", "keepkernel": false}},
+		}
+		err = nil
+	} else if err != nil {
 		ename, evalue, tb := errorInfo(ctx, err)
 		if !req.Silent {
 			k.publish(m, "error", map[string]any{"ename": ename, "evalue": evalue, "traceback": tb})

@@ -82,3 +82,11 @@ type HelpLink struct {
 	Text string `json:"text"`
 	URL  string `json:"url"`
 }
+
+// ExitRequest is implemented by an error that Execute returns when the
+// cell asks the frontend to close (exit or quit at a console prompt). The
+// reply succeeds and carries IPython's ask_exit payload.
+type ExitRequest interface {
+	error
+	AskExit() bool
+}

@@ -96,6 +96,8 @@ func (f *fakeInterp) Execute(ctx context.Context, code string, out Output) (map[
 			return nil, errors.New("plain failure")
 		case "panic":
 			panic("boom")
+		case "exit":
+			return nil, exitRequest{}
 		case "block":
 			f.started <- code
 			<-ctx.Done()
@@ -685,6 +687,27 @@ func TestOutputFloodIsThrottled(t *testing.T) {
 	checkParents(t, req, []sent{note})
 	// The kernel still answers at once.
 	h.until(h.shell("execute_request", exec("result:ok")))
+}
+
+type exitRequest struct{}
+
+func (exitRequest) Error() string { return "exit" }
+func (exitRequest) AskExit() bool { return true }
+
+func TestExitAsksTheFrontendToClose(t *testing.T) {
+	h := newHarness(t)
+	req := h.shell("execute_request", exec("exit"))
+	msgs := h.until(req)
+	reply := find(t, msgs, shellChannel, "execute_reply")
+	payload, _ := reply["payload"].([]any)
+	if reply["status"] != "ok" || len(payload) != 1 || payload[0].(map[string]any)["source"] != "ask_exit" {
+		t.Fatalf("reply %v", reply)
+	}
+	for _, s := range msgs {
+		if s.m.Header.MsgType == "error" {
+			t.Error("exit published an error")
+		}
+	}
 }
 
 func TestStreamAfterExecuteReturns(t *testing.T) {

@@ -418,7 +418,10 @@ func cpuBundle(samples []runtime.CPUSample, cores float64, span time.Duration, h
 	if headline != "" {
 		text = "CPU use: " + headline
 	}
-	return map[string]any{"text/plain": text, "image/svg+xml": b.String()}
+	// The same SVG goes in text/html too: nbconvert sanitises image/svg+xml
+	// (dropping the plot's lines) but keeps text/html as it is.
+	svg := b.String()
+	return map[string]any{"text/plain": text, "image/svg+xml": svg, "text/html": `<div class="threadlab-cpu-plot">` + svg + `</div>`}
 }
 
 func percents(ps []float64) string {

@@ -18,7 +18,7 @@ func TestHostileCells(t *testing.T) {
 		{"unbounded allocation", "data = []\nwhile True:\n    data.append('x' * 1000)", "MemoryError", "MiB of memory"},
 		{"allocation in threads", "def grow():\n    junk = []\n    while True:\n        junk.append('y' * 1000)\nfor i in range(4):\n    threading.Thread(target=grow).start()\nwhile True:\n    time.sleep(0.01)", "MemoryError", "MiB of memory"},
 		{"deep recursion", "def down(n):\n    return down(n + 1)\ndown(0)", "RecursionError", "recursion"},
-		{"too many threads", "for i in range(10000):\n    threading.Thread(target=time.sleep, args=(0.2,)).start()", "RuntimeError", "too many threads"},
+		{"too many threads", "for i in range(10000):\n    threading.Thread(target=time.sleep, args=(60,)).start()", "RuntimeError", "too many threads"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

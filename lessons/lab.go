@@ -319,6 +319,7 @@ func (w *world) labModule() *starlarkstruct.Module {
 		if err := w.rt.SetSwitchInterval(n); err != nil {
 			return nil, NewError("ValueError", err.Error())
 		}
+		w.tick(th) // the new interval applies from now
 		return starlark.None, nil
 	}
 	seed := func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
@@ -341,6 +342,7 @@ func (w *world) labModule() *starlarkstruct.Module {
 		if err := w.rt.Seed(p); err != nil {
 			return nil, NewError("RuntimeError", err.Error())
 		}
+		w.tick(th) // start the main thread's step budget afresh, from the new schedule
 		return starlark.None, nil
 	}
 	trace := func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {

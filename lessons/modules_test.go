@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -388,4 +389,32 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+func TestSeedRepeatsWithinACell(t *testing.T) {
+	cell := `
+def run():
+    lab.seed(11)
+    ` + "account = lab.shared(balance=0)" + `
+    def worker(amount):
+        for i in range(2000):
+            account.balance = account.balance + amount
+            account.balance = account.balance - amount
+    a = threading.Thread(target=worker, args=(5,))
+    b = threading.Thread(target=worker, args=(8,))
+    a.start(); b.start(); a.join(); b.join()
+    return account.balance
+`
+	s := New()
+	if _, _, _, err := execCell(t, s, cell); err != nil {
+		t.Fatal(err)
+	}
+	got, _, _, err := execCell(t, s, "x = 1\nfor i in range(7):\n    x = x * 3\n[run(), run(), run()]")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b, c string
+	if n, _ := fmt.Sscanf(strings.NewReplacer("[", "", "]", "", ",", "").Replace(got), "%s %s %s", &a, &b, &c); n != 3 || a != b || b != c {
+		t.Errorf("three seeded runs in one cell gave %s", got)
+	}
 }

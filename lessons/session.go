@@ -208,6 +208,10 @@ func (s *Session) NewThread(name string, out Output) *starlark.Thread {
 func (s *Session) Execute(ctx context.Context, code string, out Output) (map[string]any, error) {
 	s.execMu.Lock()
 	defer s.execMu.Unlock()
+	switch strings.TrimSpace(code) {
+	case "exit", "quit", "exit()", "quit()":
+		return nil, askExit{}
+	}
 
 	s.srcMu.Lock()
 	s.cells++
@@ -229,15 +233,25 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 		}),
 	}
 
+	// The watcher ends the cell on an interrupt or when memory runs out.
+	// Execute waits for it to exit, so that it can never act on a later
+	// cell (the kernel cancels ctx once Execute has returned).
 	done := make(chan struct{})
+	watcherDone := make(chan struct{})
 	interrupted := make(chan struct{})
 	outOfMemory := make(chan struct{})
 	go func() {
+		defer close(watcherDone)
 		watch := time.NewTicker(50 * time.Millisecond)
 		defer watch.Stop()
 		for {
 			select {
 			case <-ctx.Done():
+				select {
+				case <-done:
+					return // the cell had finished: nothing to interrupt
+				default:
+				}
 				th.Cancel(interruptReason)
 				close(interrupted)
 				if s.OnInterrupt != nil {
@@ -266,6 +280,7 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 		err = s.OnCellEnd(th, err)
 	}
 	close(done)
+	<-watcherDone
 	if err != nil {
 		select {
 		case <-outOfMemory:
@@ -284,6 +299,13 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 	}
 	return Bundle(result), nil
 }
+
+// askExit is what a cell of just exit or quit returns: the kernel asks
+// the frontend (jupyter console) to close, as IPython does.
+type askExit struct{}
+
+func (askExit) Error() string { return "exit requested" }
+func (askExit) AskExit() bool { return true }
 
 // Bundle returns the MIME bundle that shows v: its own when v is a
 // MIMEBundler, else text/plain with Python's repr.

@@ -166,7 +166,7 @@ func (rt *Runtime) newSched() scheduler {
 	defer rt.mu.Unlock()
 	if rt.seed != nil {
 		rng := rand.New(rand.NewPCG(*rt.seed, 0x7468726561646c62))
-		return newControlled(rt, &seeded{rng: rng, interval: int(rt.interval.Load())})
+		return newControlled(rt, &seeded{rng: rng, rt: rt})
 	}
 	return newGILSched(rt, rt.gil.Load())
 }

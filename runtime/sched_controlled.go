@@ -201,7 +201,7 @@ func (c *controlled) choose(cur *Thread, why OpKind) (*Thread, error) {
 				enabled = append(enabled, t)
 			case cWaiting:
 				w := c.waits[t]
-				if w.readyLocked(t) || (w.timed() && c.clock >= w.until) {
+				if w != nil && (w.readyLocked(t) || (w.timed() && c.clock >= w.until)) {
 					enabled = append(enabled, t)
 				}
 			}
@@ -383,8 +383,8 @@ func (c *controlled) now() time.Time {
 // random number of steps and at every blocking call, with every choice
 // drawn from one seeded generator.
 type seeded struct {
-	rng      *rand.Rand
-	interval int
+	rng *rand.Rand
+	rt  *Runtime // for the switch interval, which may change at any time
 }
 
 func (s *seeded) decides(k OpKind) bool { return k == opTick || k == OpStart }
@@ -393,4 +393,4 @@ func (s *seeded) pick(enabled []*Thread, _ *Thread, _ OpKind) (*Thread, error) {
 	return enabled[s.rng.IntN(len(enabled))], nil
 }
 
-func (s *seeded) budget() int { return 1 + s.rng.IntN(2*s.interval) }
+func (s *seeded) budget() int { return 1 + s.rng.IntN(2*s.rt.SwitchInterval()) }
