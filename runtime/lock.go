@@ -10,7 +10,8 @@ type Lock struct {
 	rt        *Runtime
 	id        int
 	reentrant bool
-	line      int // where it was made, for reports
+	line      int    // where it was made, for reports
+	name      string // "Lock-3" or "RLock-3"
 
 	// Guarded by rt.mu.
 	owner *Thread
@@ -20,6 +21,10 @@ type Lock struct {
 // NewLock makes a lock; line is the source line that made it.
 func (rt *Runtime) NewLock(reentrant bool, line int) *Lock {
 	l := &Lock{rt: rt, id: rt.nextID(), reentrant: reentrant, line: line}
+	l.name = fmt.Sprintf("Lock-%d", l.id)
+	if reentrant {
+		l.name = "R" + l.name
+	}
 	rt.mu.Lock()
 	rt.locks = append(rt.locks, l)
 	rt.mu.Unlock()
@@ -27,12 +32,7 @@ func (rt *Runtime) NewLock(reentrant bool, line int) *Lock {
 }
 
 // Name is how reports refer to the lock: "Lock-3" or "RLock-3".
-func (l *Lock) Name() string {
-	if l.reentrant {
-		return fmt.Sprintf("RLock-%d", l.id)
-	}
-	return fmt.Sprintf("Lock-%d", l.id)
-}
+func (l *Lock) Name() string { return l.name }
 
 // Reentrant reports whether this is an RLock.
 func (l *Lock) Reentrant() bool { return l.reentrant }

@@ -27,7 +27,9 @@ type Event struct {
 // shared-state events.
 type Trace struct {
 	mu      *sync.Mutex // the runtime's sharedMu, held while events are added
-	chunks  [][]Event   // events in blocks of chunkSize, so recording never copies
+	chunks  [][]record  // events in blocks of chunkSize, so recording never copies
+	fields  []string    // field and lock names, indexed by record.field
+	findex  map[string]int32
 	n       int         // events stored
 	total   int
 	threads []string
@@ -37,13 +39,25 @@ type Trace struct {
 	objs    []int            // object ids in the order the trace met them
 }
 
+// record is an Event as stored, in half the memory: a long race records
+// hundreds of thousands of them, and writing them is most of the cost of
+// tracing.
+type record struct {
+	value  any
+	obj    int32
+	field  int32
+	line   int32
+	thread uint16
+	kind   OpKind
+}
+
 type objState struct {
 	names  []string
 	values []any
 }
 
 func newTrace(mu *sync.Mutex) *Trace {
-	return &Trace{mu: mu, tindex: map[*Thread]int{}, initial: map[int]objState{}}
+	return &Trace{mu: mu, tindex: map[*Thread]int{}, findex: map[string]int32{}, initial: map[int]objState{}}
 }
 
 // Len is the number of events that happened, stored or not.
@@ -63,12 +77,12 @@ func (tr *Trace) Events() []Event {
 }
 
 func (tr *Trace) events() []Event {
-	if len(tr.chunks) == 1 {
-		return tr.chunks[0]
-	}
 	out := make([]Event, 0, tr.n)
 	for _, c := range tr.chunks {
-		out = append(out, c...)
+		for _, r := range c {
+			out = append(out, Event{Seq: len(out) + 1, Thread: int(r.thread), Line: int(r.line), Kind: r.kind,
+				Obj: int(r.obj), Field: tr.fields[r.field], Value: r.value})
+		}
 	}
 	return out
 }
@@ -101,20 +115,24 @@ func (tr *Trace) Truncated() bool {
 	return tr.total > tr.n
 }
 
-func (tr *Trace) add(t *Thread, e Event) {
+func (tr *Trace) add(t *Thread, kind OpKind, obj int, field string, v any) {
 	tr.total++
 	if tr.n >= MaxEvents {
 		return
 	}
 	ti, ok := tr.tindex[t]
 	if !ok {
-		ti = len(tr.threads)
+		ti = min(len(tr.threads), 1<<16-1) // (a cell with 65535 threads shares the last column)
 		tr.tindex[t] = ti
 		tr.threads = append(tr.threads, t.name)
 		tr.idents = append(tr.idents, t.ident)
 	}
-	e.Seq = tr.total
-	e.Thread = ti
+	fi, ok := tr.findex[field]
+	if !ok {
+		fi = int32(len(tr.fields))
+		tr.findex[field] = fi
+		tr.fields = append(tr.fields, field)
+	}
 	if k := len(tr.chunks); k == 0 || len(tr.chunks[k-1]) == cap(tr.chunks[k-1]) {
 		// Chunks start small (explored schedules make many short traces)
 		// and double up to chunkSize.
@@ -122,10 +140,10 @@ func (tr *Trace) add(t *Thread, e Event) {
 		if k > 0 {
 			size = min(2*cap(tr.chunks[k-1]), chunkSize)
 		}
-		tr.chunks = append(tr.chunks, make([]Event, 0, size))
+		tr.chunks = append(tr.chunks, make([]record, 0, size))
 	}
 	last := &tr.chunks[len(tr.chunks)-1]
-	*last = append(*last, e)
+	*last = append(*last, record{value: v, obj: int32(obj), field: fi, line: int32(t.line()), thread: uint16(ti), kind: kind})
 	tr.n++
 }
 
@@ -146,7 +164,7 @@ func (rt *Runtime) seeLocked(s *Shared) {
 // seeLocked before applying the operation.
 func (rt *Runtime) recordLocked(t *Thread, kind OpKind, s *Shared, field string, v any) {
 	if rt.tracing {
-		rt.trace.add(t, Event{Line: t.line(), Kind: kind, Obj: s.id, Field: field, Value: v})
+		rt.trace.add(t, kind, s.id, field, v)
 	}
 }
 
@@ -156,7 +174,7 @@ func (rt *Runtime) recordLock(t *Thread, l *Lock, kind OpKind) {
 	if !rt.tracing {
 		return
 	}
-	rt.trace.add(t, Event{Line: t.line(), Kind: kind, Obj: l.id, Field: l.Name()})
+	rt.trace.add(t, kind, l.id, l.Name(), nil)
 }
 
 // StatesAfter returns, for each index i of Events (ascending), the shared
