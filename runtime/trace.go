@@ -30,7 +30,7 @@ type Trace struct {
 	chunks  [][]record  // events in blocks of chunkSize, so recording never copies
 	fields  []string    // field and lock names, indexed by record.field
 	findex  map[string]int32
-	n       int         // events stored
+	n       int // events stored
 	total   int
 	threads []string
 	idents  []int64
