@@ -133,24 +133,7 @@ func TestSeedReplaysAcrossSessions(t *testing.T) {
 
 func TestExploreThroughStarlark(t *testing.T) {
 	s := New()
-	cell := `
-def one_round():
-    account = lab.shared(balance=0)
-    def worker(amount):
-        account.balance = account.balance + amount
-        account.balance = account.balance - amount
-    a = threading.Thread(target=worker, args=(5,))
-    b = threading.Thread(target=worker, args=(8,))
-    a.start()
-    b.start()
-    a.join()
-    b.join()
-    return account.balance
-
-report = lab.explore(one_round, expect=0)
-print(sorted(report.outcomes.keys()))
-report
-`
+	cell := strings.Replace(exploreCell, "NAIVE", "expect=0", 1) + "print(sorted(report.outcomes.keys()))\nreport\n"
 	_, bundle, rec, err := execCell(t, s, cell)
 	if err != nil {
 		t.Fatal(err)
