@@ -79,12 +79,11 @@ func (k *Kernel) handleExecute(ch channel, m *Message) {
 
 	metadata := map[string]any{"started": started, "dependencies_met": true, "engine": k.session}
 	var content map[string]any
-	var exit ExitRequest
-	if errors.As(err, &exit) && exit.AskExit() {
-		// As IPython does for exit and quit: ask the frontend to close.
+	var pr PayloadReply
+	if errors.As(err, &pr) {
 		content = map[string]any{
 			"status": "ok", "execution_count": count, "user_expressions": map[string]any{},
-			"payload": []any{map[string]any{"source": "ask_exit", "keepkernel": false}},
+			"payload": []any{pr.Payload()},
 		}
 		err = nil
 	} else if err != nil {

@@ -83,10 +83,12 @@ type HelpLink struct {
 	URL  string `json:"url"`
 }
 
-// ExitRequest is implemented by an error that Execute returns when the
-// cell asks the frontend to close (exit or quit at a console prompt). The
-// reply succeeds and carries IPython's ask_exit payload.
-type ExitRequest interface {
+// PayloadReply is implemented by an error that Execute returns when the
+// cell asks the frontend to act rather than produce output: close
+// (IPython's exit and quit) or show help in the pager (name?). The reply
+// succeeds and carries the payload, e.g. {"source": "ask_exit"} or
+// {"source": "page", "data": {...}, "start": 0}.
+type PayloadReply interface {
 	error
-	AskExit() bool
+	Payload() map[string]any
 }

@@ -692,7 +692,9 @@ func TestOutputFloodIsThrottled(t *testing.T) {
 type exitRequest struct{}
 
 func (exitRequest) Error() string { return "exit" }
-func (exitRequest) AskExit() bool { return true }
+func (exitRequest) Payload() map[string]any {
+	return map[string]any{"source": "ask_exit", "keepkernel": false}
+}
 
 func TestExitAsksTheFrontendToClose(t *testing.T) {
 	h := newHarness(t)

@@ -401,3 +401,33 @@ def run():
 		t.Errorf("three seeded runs in one cell gave %s", got)
 	}
 }
+
+func TestExitAndPagerPayloads(t *testing.T) {
+	s := New()
+	cases := []struct{ code, source, text string }{
+		{"exit", "ask_exit", ""},
+		{"quit()", "ask_exit", ""},
+		{"threading.Lock?", "page", "acquire"},
+		{"len??", "page", "len"},
+	}
+	for _, c := range cases {
+		_, err := s.Execute(context.Background(), c.code, &recorder{})
+		p, ok := err.(interface{ Payload() map[string]any })
+		if !ok {
+			t.Errorf("%s: %v, want a payload", c.code, err)
+			continue
+		}
+		pl := p.Payload()
+		if pl["source"] != c.source {
+			t.Errorf("%s: payload %v", c.code, pl)
+		}
+		if c.text != "" {
+			data, _ := pl["data"].(map[string]any)
+			if text, _ := data["text/plain"].(string); !strings.Contains(text, c.text) {
+				t.Errorf("%s: page %q lacks %q", c.code, text, c.text)
+			}
+		}
+	}
+	_, _, _, err := execCell(t, s, "nosuchname?")
+	checkError(t, err, "NameError", "no help", nil)
+}

@@ -3,6 +3,7 @@ package lessons
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -208,9 +209,17 @@ func (s *Session) NewThread(name string, out Output) *starlark.Thread {
 func (s *Session) Execute(ctx context.Context, code string, out Output) (map[string]any, error) {
 	s.execMu.Lock()
 	defer s.execMu.Unlock()
-	switch strings.TrimSpace(code) {
-	case "exit", "quit", "exit()", "quit()":
-		return nil, askExit{}
+	switch trimmed := strings.TrimSpace(code); {
+	case trimmed == "exit" || trimmed == "quit" || trimmed == "exit()" || trimmed == "quit()":
+		return nil, payload{"source": "ask_exit", "keepkernel": false}
+	case helpRe.MatchString(trimmed):
+		// IPython's name? shows help in the pager.
+		name := strings.TrimRight(trimmed, "?")
+		data, found := s.Inspect(name, len(name), 0)
+		if !found {
+			return nil, &CellError{Name: "NameError", Message: fmt.Sprintf("no help for '%s': it is not defined", name)}
+		}
+		return nil, payload{"source": "page", "data": data, "start": 0}
 	}
 
 	s.srcMu.Lock()
@@ -300,12 +309,15 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 	return Bundle(result), nil
 }
 
-// askExit is what a cell of just exit or quit returns: the kernel asks
-// the frontend (jupyter console) to close, as IPython does.
-type askExit struct{}
+// payload is what a cell that asks the frontend to act returns instead of
+// a result: exit or quit (close jupyter console) and name? (show help in
+// the pager), as in IPython. The kernel sends it in execute_reply.
+type payload map[string]any
 
-func (askExit) Error() string { return "exit requested" }
-func (askExit) AskExit() bool { return true }
+func (p payload) Error() string           { return fmt.Sprintf("%v requested", p["source"]) }
+func (p payload) Payload() map[string]any { return p }
+
+var helpRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*\?\??$`)
 
 // Bundle returns the MIME bundle that shows v: its own when v is a
 // MIMEBundler, else text/plain with Python's repr.

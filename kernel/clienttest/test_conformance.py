@@ -64,7 +64,7 @@ THREADLAB = dict(
     ],
     code_clear_output='print("soon gone")\nclear_output()',
     # threadlab has no pager: help() prints into the cell instead.
-    code_page_something="",
+    code_page_something="threading.Lock?",
 )
 
 IPYKERNEL = dict(
