@@ -101,9 +101,11 @@ deps-bench: deps-test install
 	  || $(PY) -m ipykernel install --user
 
 bench: deps-bench bench-go bench-kernel
+	$(PY) kernel/clienttest/bench_summary.py build/bench
 
 bench-go:
-	$(GO) test -run='^$$' -bench=. ./runtime/... ./lessons/...
+	mkdir -p build/bench && rm -f build/bench/runtime.json
+	THREADLAB_BENCH_DIR=$(CURDIR)/build/bench $(GO) test -run='^$$' -bench=. ./runtime/... ./lessons/...
 
 bench-kernel:
 	$(PY) kernel/clienttest/bench_kernel.py --out build/bench/kernel.json

@@ -6,7 +6,10 @@ package lessons
 
 import (
 	"context"
+	"encoding/json"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -81,6 +84,9 @@ func BenchmarkRaceVsCPython(b *testing.B) {
 		theirs += time.Duration(python(b, pythonRace) * float64(time.Second))
 	}
 	report(b, "race", ours, theirs, 2)
+	ms, pms := float64(ours.Microseconds())/1000/float64(b.N), float64(theirs.Microseconds())/1000/float64(b.N)
+	record(b, benchRow{Label: "race 2x100000, GIL on, tracing off", Ours: ms, Peer: pms, Name: "CPython", Unit: "ms",
+		Goal: "<= 2x", Met: met(ms <= 2*pms)})
 }
 
 // BenchmarkTracingOverhead: the same program with tracing on against off.
@@ -99,6 +105,9 @@ func BenchmarkTracingOverhead(b *testing.B) {
 	b.ReportMetric(float64(off.Milliseconds())/float64(b.N), "tracing-off-ms")
 	b.ReportMetric(on.Seconds()/off.Seconds(), "on/off")
 	b.Logf("tracing on %v, off %v per run: ratio %.2f (goal <= 2)", on/time.Duration(b.N), off/time.Duration(b.N), on.Seconds()/off.Seconds())
+	onMs, offMs := float64(on.Microseconds())/1000/float64(b.N), float64(off.Microseconds())/1000/float64(b.N)
+	record(b, benchRow{Label: "race with tracing on (peer: off)", Ours: onMs, Peer: offMs, Name: "tracing off", Unit: "ms",
+		Goal: "<= 2x", Met: met(onMs <= 2*offMs)})
 }
 
 const exploreCell = `
@@ -143,6 +152,9 @@ func BenchmarkExplore(b *testing.B) {
 	if complete != "True" {
 		bound = " (at least; the naive search hit its cap)"
 	}
+	record(b,
+		benchRow{Label: "explore one race iteration", Ours: ms, Unit: "ms", Goal: "< 50 ms", Met: met(ms < 50)},
+		benchRow{Label: "explored schedules (peer: naive search)", Ours: float64(n), Peer: float64(nn), Name: "naive" + bound, Unit: "schedules"})
 	b.Logf("explore: %d schedules (+%s cut short) in %.1f ms (goal < 50 ms); naive search: %d schedules%s in %v, so the reduction runs %.1f%% of them",
 		n, pruned, ms, nn, bound, naiveTook.Round(time.Millisecond), 100*float64(n)/float64(nn))
 }
@@ -166,6 +178,7 @@ a.start(); b.start(); a.join(); b.join()
 		rate += float64(runtime.Switches.Load()-before) / d.Seconds()
 	}
 	b.ReportMetric(rate/float64(b.N), "switches/s")
+	record(b, benchRow{Label: "GIL hand-offs, 2 spinning threads", Ours: rate / float64(b.N), Peer: 200, Name: "CPython (5 ms interval)", Unit: "switches/s"})
 	b.Logf("GIL hand-offs: %.0f per second with a switch interval of %d steps (CPython switches every 5 ms: 200/s)", rate/float64(b.N), runtime.DefaultSwitchInterval)
 }
 
@@ -212,6 +225,11 @@ func BenchmarkCPU(b *testing.B) {
 		b.ReportMetric(procs, "processes-%")
 		b.ReportMetric(pyThreads, "cpython-threads-%")
 		b.ReportMetric(pyProcs, "cpython-processes-%")
+		all := 100 * cores
+		record(b,
+			benchRow{Label: "CPU, thread per core, GIL on", Ours: on, Peer: pyThreads, Name: "CPython threads", Unit: "%", Goal: "<= 115%", Met: met(on <= 115)},
+			benchRow{Label: "CPU, thread per core, GIL off", Ours: off, Peer: all, Name: "all cores", Unit: "%", Goal: ">= 90% of every core", Met: met(off >= 0.9*all)},
+			benchRow{Label: "CPU, process per core", Ours: procs, Peer: pyProcs, Name: "CPython processes", Unit: "%", Goal: ">= 90% of every core", Met: met(procs >= 0.9*all)})
 		b.Logf("%.0f cores: threadlab GIL on %.0f%% (CPython threads %.0f%%), GIL off %.0f%%, processes %.0f%% (CPython processes %.0f%%)",
 			cores, on, pyThreads, off, procs, pyProcs)
 	}
@@ -243,3 +261,52 @@ lab.stop()
 print(report.percent, report.cores, sum(report.per_core))
 `
 }
+
+// benchRow is one line of `make bench`'s summary. With THREADLAB_BENCH_DIR
+// set, each benchmark adds its rows to runtime.json there, in the same shape
+// as the kernel benchmark's, for kernel/clienttest/bench_summary.py.
+type benchRow struct {
+	Label string  `json:"label"`
+	Ours  float64 `json:"threadlab"`
+	Peer  float64 `json:"peer"`
+	Name  string  `json:"peer_name"`
+	Unit  string  `json:"unit"`
+	Ratio float64 `json:"ratio"`
+	Goal  string  `json:"goal"`
+	Met   *bool   `json:"met"`
+}
+
+func record(b *testing.B, rows ...benchRow) {
+	dir := os.Getenv("THREADLAB_BENCH_DIR")
+	if dir == "" {
+		return
+	}
+	path := filepath.Join(dir, "runtime.json")
+	var doc struct {
+		Summary []benchRow `json:"summary"`
+	}
+	if data, err := os.ReadFile(path); err == nil {
+		_ = json.Unmarshal(data, &doc)
+	}
+	for _, r := range rows {
+		if r.Peer != 0 && r.Ratio == 0 {
+			r.Ratio = r.Ours / r.Peer
+		}
+		kept := doc.Summary[:0]
+		for _, old := range doc.Summary {
+			if old.Label != r.Label {
+				kept = append(kept, old)
+			}
+		}
+		doc.Summary = append(kept, r)
+	}
+	data, _ := json.MarshalIndent(doc, "", "  ")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func met(ok bool) *bool { return &ok }
