@@ -50,8 +50,8 @@ CLAIMS = {
 
 # The numbers themselves, copied from a seeded run of the notebooks.
 VALUES = {
-    "race_seed": "-988",
-    "small_final": "1",
+    "race_seed": "-235",
+    "small_final": "-1",
     "explore_schedules": "4",
     "explore_minus8": "1",
     "explore_zero": "2",
@@ -267,19 +267,16 @@ THREADS = [
     a **virtual clock** forward instead, so seeded cells finish at once.
     """),
     code("""
-    lab.seed(3)
-    breakfast()
+    for attempt in range(3):
+        lab.seed(3)      # the same seed before every run
+        breakfast()
+        print("---")
     """, tag="seeded-breakfast"),
     md("""
-    The next cell is the same as the one above. Run it and compare: the
-    lines come in exactly the same order. Run either cell as often as you
-    like; nothing changes.
-    """),
-    code("""
-    lab.seed(3)
-    breakfast()
-    """, tag="seeded-breakfast-again"),
-    md("""
+    This is the loop you ran without a seed, with `lab.seed(3)` at the
+    start of each run. All three runs print their lines in exactly the same
+    order, and so will the cell every time you run it.
+
     Try other seeds: a different seed may give a different order, but each
     seed always gives its own order. `lab.seed(None)` goes back to real
     scheduling.
@@ -489,25 +486,32 @@ RACES = [
     lab.trace()
     """, tag="small-race"),
     md("""
-    The balance ends at {{small_final}}, not 0. Read the first four steps of
+    The balance ends at {{small_final}}, not 0. Read the first six steps of
     the table:
 
-    - step 1: `spender` reads the balance: 0;
-    - step 2: before `spender` can write, the scheduler switches, and
-      `saver` reads the balance too: still 0;
-    - step 3: `spender` writes 0 - 1 = -1;
-    - step 4: `saver` writes 0 + 1 = 1, computed from the 0 it read in
-      step 2. The withdrawal written in step 3 is wiped out.
+    - step 1 and step 2: `saver` reads the balance, 0, and writes 1. One
+      deposit done, no harm yet;
+    - step 3: `spender` reads the balance: 1. Before it can write, the
+      scheduler switches back to `saver`;
+    - step 4 and step 5: `saver` makes its second deposit: it reads 1 and
+      writes 2;
+    - step 6: `spender` writes 1 - 1 = 0, computed from the 1 it read in
+      step 3. The balance should be 1 now, but the deposit written in
+      step 5 is wiped out.
 
-    Step 4 is the **lost update**: a write based on a value that another
+    Step 6 is the **lost update**: a write based on a value that another
     thread changed in the meantime. The table highlights it and explains it
-    in the *note* column. After that the threads happen to take turns, so
-    the balance ends one withdrawal short, at {{small_final}}. The last row is
-    `MainThread` reading the result in `pay_and_spend`.
-    """, rows=[("small-race", 1, "spender", "read balance → 0"),
-               ("small-race", 2, "saver", "read balance → 0"),
-               ("small-race", 3, "spender", "write balance ← -1"),
-               ("small-race", 4, "saver", "write balance ← 1")]),
+    in the *note* column, which also marks step 3 (the read it is based on)
+    and step 5 (the write it destroys). After that the threads happen to
+    take turns, so no other update is lost and the balance ends one deposit
+    short, at {{small_final}}. The last row is `MainThread` reading the
+    result in `pay_and_spend`.
+    """, rows=[("small-race", 1, "saver", "read balance → 0"),
+               ("small-race", 2, "saver", "write balance ← 1"),
+               ("small-race", 3, "spender", "read balance → 1"),
+               ("small-race", 4, "saver", "read balance → 1"),
+               ("small-race", 5, "saver", "write balance ← 2"),
+               ("small-race", 6, "spender", "write balance ← 0")]),
     code("""
     lab.switch_interval(100)   # back to the normal interval
     """),
@@ -516,17 +520,15 @@ RACES = [
 
     The unseeded runs above gave different numbers every time, so you cannot
     write down "the" answer. With a seed, the whole race happens the same way
-    on every run. The two cells below run the full-size program with the
-    same seed.
+    on every run. The cell below runs the full-size program twice, setting
+    the same seed before each run.
     """),
     code("""
     lab.seed(2024)
     print("first run:", pay_and_spend(lab.shared(balance=0), 1, 100000))
-    """, tag="seeded-race"),
-    code("""
     lab.seed(2024)
     print("second run:", pay_and_spend(lab.shared(balance=0), 1, 100000))
-    """, tag="seeded-race-again"),
+    """, tag="seeded-race"),
     md("""
     Both runs end at {{race_seed}}: the same seed replays the same race,
     read for read and write for write. That is what makes a race something
@@ -773,6 +775,20 @@ LOCKS = [
     print("final balance:", run_pair(deposit, withdraw, 1, 3))
     lab.trace()
     """, tag="locked-trace"),
+    md("""
+    Each update now takes four rows of one thread. In step 1 `saver`
+    acquires the lock, in step 2 it reads 0, in step 3 it writes 1, and in
+    step 4 it releases the lock. Only after that release does `spender`
+    get its turn: it acquires the lock in step 5 and reads 1 in step 6, the
+    value `saver` wrote, not a stale one. No row of one thread ever falls
+    between another thread's read and its write, so no row is marked as a
+    lost update.
+    """, rows=[("locked-trace", 1, "saver", "acquire"),
+               ("locked-trace", 2, "saver", "read balance → 0"),
+               ("locked-trace", 3, "saver", "write balance ← 1"),
+               ("locked-trace", 4, "saver", "release"),
+               ("locked-trace", 5, "spender", "acquire"),
+               ("locked-trace", 6, "spender", "read balance → 1")]),
     code("""
     lab.switch_interval(100)
     """),
@@ -1323,7 +1339,9 @@ GIL = [
     code("""
     for label, usage in [("threads, GIL on", with_gil), ("threads, GIL off", without_gil), ("processes", with_processes)]:
         busy = int(usage.percent / 100 + 0.5)
-        print(label + ":", str(int(usage.percent)) + "% of", str(100 * usage.cores) + "%, about", busy, "of", usage.cores, "cores busy")
+        machine = int(sum(usage.per_core))   # every program on the computer
+        print(label + ":", str(int(usage.percent)) + "% of", str(100 * usage.cores) + "%, about", busy, "of", usage.cores,
+              "cores busy (whole machine: " + str(machine) + "%)")
     """, tag="cpu-summary"),
     md("""
     ## When threads still help: waiting
@@ -1359,7 +1377,10 @@ GIL = [
     run to run, and they depend on how many cores you have. What repeats is
     the shape: about one core with the GIL, about all of them without it or
     with processes. On a shared machine, such as Binder, other users'
-    programs can make the lines noisier.
+    programs can make the lines noisier. The summary above shows how busy
+    the *whole machine* was during each plot: when that is well above the
+    kernel's own figure, other programs were using cores at the same time,
+    and the kernel got fewer cores than it asked for.
 
     ## Exercise
 

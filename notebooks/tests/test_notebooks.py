@@ -212,10 +212,11 @@ class ExecutedLessons(unittest.TestCase):
         self.assertRegex(whole, r"names: Thread-\d+ Thread-\d+")
         lines = self.text(name, "unseeded-breakfast")
         self.assertEqual(lines.count("step"), 18)
-        first = nbtools.squash(self.text(name, "seeded-breakfast"))
-        again = nbtools.squash(self.text(name, "seeded-breakfast-again"))
-        self.assertEqual(first, again, "the same seed gave different output")
-        self.assertEqual(first.count("step"), 6)
+        runs = [nbtools.squash(r) for r in self.text(name, "seeded-breakfast").split("---")]
+        runs = [r for r in runs if r]
+        self.assertEqual(len(runs), 3, runs)
+        self.assertEqual(len(set(runs)), 1, "the same seed gave different output: %s" % runs)
+        self.assertEqual(runs[0].count("step"), 6)
 
     def test_02_race_conditions(self):
         name = "02-race-conditions.ipynb"
@@ -225,7 +226,7 @@ class ExecutedLessons(unittest.TestCase):
         self.assertNotEqual(final, "0", "the small seeded race lost no update")
         self.assertTrue(small.select("table.threadlab-trace tr.lost"), "no lost update highlighted")
         first = re.search(r"first run: (-?\d+)", self.text(name, "seeded-race")).group(1)
-        second = re.search(r"second run: (-?\d+)", self.text(name, "seeded-race-again")).group(1)
+        second = re.search(r"second run: (-?\d+)", self.text(name, "seeded-race")).group(1)
         self.assertEqual(first, second, "the seed did not replay the race")
         self.assertNotEqual(first, "0", "the seeded full-size race lost no update")
         outcomes = self.text(name, "explore-payday")
@@ -241,6 +242,8 @@ class ExecutedLessons(unittest.TestCase):
         self.assertIn("[0, 0, 0]", self.text(name, "locked-race"))
         self.assertTrue(self.out(name, "locked-trace").select("table.threadlab-trace"))
         self.assertRegex(self.text(name, "locked-trace"), r"final balance: 0\b")
+        self.assertFalse(self.out(name, "locked-trace").select("table.threadlab-trace tr.lost"),
+                         "a lost update with the lock held")
         self.assertRegex(self.text(name, "explore-locked"), r"outcomes: \{0: \d+\}")
         cost = self.text(name, "lock-cost")
         self.assertRegex(cost, r"without the lock: \d+ ms")
@@ -278,14 +281,31 @@ class ExecutedLessons(unittest.TestCase):
             self.assertTrue(plots[-1].find(["polyline", "path", "rect", "line"]),
                             "%s: the CPU plot is empty in the HTML" % tag)
         summary = self.text(name, "cpu-summary")
-        got = dict(re.findall(r"(threads, GIL on|threads, GIL off|processes): .*?about (\d+) of", summary))
-        cores = re.search(r"of (\d+) cores busy", summary)
-        self.assertEqual(len(got), 3, summary)
-        self.assertEqual(got["threads, GIL on"], "1", summary)
-        if int(cores.group(1)) > 1:
-            # every core, give or take one for a busy CI machine
-            for label in ("threads, GIL off", "processes"):
-                self.assertGreaterEqual(int(got[label]), max(2, int(cores.group(1)) - 1), summary)
+        rows = re.findall(r"(threads, GIL on|threads, GIL off|processes): (\d+)% of \d+%, about (\d+) of"
+                          r" (\d+) cores busy \(whole machine: (\d+)%\)", summary)
+        self.assertEqual(len(rows), 3, summary)
+        got = {label: (int(kernel), int(busy), int(cores), int(machine))
+               for label, kernel, busy, cores, machine in rows}
+        # With the GIL on, never more than about one core, however busy
+        # the machine is.
+        self.assertLessEqual(got["threads, GIL on"][1], 1, summary)
+        for label, want in (("threads, GIL on", 1), ("threads, GIL off", None), ("processes", None)):
+            kernel, busy, cores, machine = got[label]
+            if cores < 2:
+                continue
+            others = machine - kernel
+            if others > 50:
+                # Another program held a core while the lesson measured
+                # (the Go tests skip for the same reason): the figure says
+                # nothing about threadlab, so only print it.
+                print("\n  %s: other programs kept %d%% busy; check of the figure skipped"
+                      % (label, others), file=sys.stderr)
+                continue
+            if want is not None:
+                self.assertEqual(busy, want, summary)
+            else:
+                # every core, give or take one for a busy CI machine
+                self.assertGreaterEqual(busy, max(2, cores - 1), summary)
         waited = re.search(r"took (\d+) ms", self.text(name, "io-threads"))
         self.assertLess(int(waited.group(1)), 1500, "the four waits did not overlap")
 
