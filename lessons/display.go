@@ -140,7 +140,11 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 	}
 
 	summary := fmt.Sprintf("%d events by %d threads", tr.Len(), len(threads))
-	if len(lost) > 0 {
+	switch len(lost) {
+	case 0:
+	case 1:
+		summary += "; 1 lost update (highlighted)"
+	default:
 		summary += fmt.Sprintf("; %d lost updates (the first is highlighted)", len(lost))
 	}
 	if tr.Truncated() {
