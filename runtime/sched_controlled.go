@@ -47,7 +47,6 @@ type controlled struct {
 	threads []*Thread
 	waits   map[*Thread]*waitSpec
 	clock   time.Duration
-	onStuck func(*DeadlockError) // told of a deadlock the main thread is not part of
 }
 
 func newControlled(rt *Runtime, ch chooser) *controlled {
@@ -257,10 +256,7 @@ func (c *controlled) deadlockLocked(t *Thread) []*Thread {
 	}
 	c.rt.mu.Unlock()
 	if main == nil {
-		if len(stuck) > 0 && c.onStuck != nil {
-			c.onStuck(e)
-		}
-		return stuck
+		return stuck // nobody to tell: they are stopped quietly
 	}
 	c.waits[main].err = e
 	if main != t {
