@@ -29,7 +29,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 DEBS_TEST := jupyter-client python3-jupyter-client python3-ipykernel \
              python3-jupyter-kernel-test jupyter-console python3-jupyter-console \
              jupyter-nbconvert python3-nbclient jupyter-notebook \
-             chromium chromium-driver python3-selenium python3-psutil tmux
+             chromium chromium-driver python3-selenium python3-psutil python3-zmq tmux
 DEBS_LAB  := jupyter-client jupyter-notebook
 
 # Hook for more test steps (targets) added later, e.g. EXTRA_TESTS=test-soak.
@@ -37,13 +37,14 @@ EXTRA_TESTS ?=
 
 .NOTPARALLEL:
 .PHONY: all build install deps-test deps-lab lab test test-go test-install \
-        test-client test-conformance test-console test-notebooks \
-        deps-bench bench bench-go bench-kernel html clean
+        test-client test-conformance test-console test-reliability test-notebooks \
+        deps-bench bench bench-go bench-kernel bench-heartbeat html clean
 
 all: build
 
+# Static and stripped: the kernel binds its sockets a few milliseconds sooner.
 build:
-	$(GO) build -o $(BIN) .
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags='-s -w' -o $(BIN) .
 
 # Writes the kernelspec; `jupyter kernelspec list` then shows threadlab.
 install: build
@@ -61,7 +62,7 @@ lab: deps-lab install
 # ---- tests ------------------------------------------------------------------
 
 test: deps-test test-go test-install test-client test-conformance test-console \
-      test-notebooks $(EXTRA_TESTS)
+      test-reliability test-notebooks $(EXTRA_TESTS)
 	@echo "make test: all passed"
 
 test-go:
@@ -86,6 +87,10 @@ test-conformance:
 test-console:
 	cd kernel/clienttest && $(UNITTEST) test_console
 
+# Soak (3 clients, 10000 executes), faults, bad input on every socket, hostile cells.
+test-reliability: install
+	cd kernel/clienttest && $(UNITTEST) test_reliability
+
 # Lesson notebook tests live in notebooks/tests/test_*.py (none yet: no-op).
 test-notebooks:
 	@if ls notebooks/tests/test_*.py >/dev/null 2>&1; then \
@@ -100,7 +105,7 @@ deps-bench: deps-test install
 	  sys.exit(K().get_kernel_spec("python3").argv[0] != "/usr/bin/python3")' 2>/dev/null \
 	  || $(PY) -m ipykernel install --user
 
-bench: deps-bench bench-go bench-kernel
+bench: deps-bench bench-go bench-kernel bench-heartbeat
 	$(PY) kernel/clienttest/bench_summary.py build/bench
 
 bench-go:
@@ -109,6 +114,9 @@ bench-go:
 
 bench-kernel:
 	$(PY) kernel/clienttest/bench_kernel.py --out build/bench/kernel.json
+
+bench-heartbeat:
+	$(PY) kernel/clienttest/bench_heartbeat.py --out build/bench/heartbeat.json
 
 # ---- other ------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"sync"
 
 	"threadlab/kernel"
 	"threadlab/lessons"
@@ -91,25 +92,35 @@ func install(args []string) error {
 // other methods wait until it is ready. A kernel.Output is passed
 // straight through: lessons.Output has the same method set.
 type interpreter struct {
+	once    sync.Once
 	ready   chan struct{}
 	session *lessons.Session
 }
 
 func newInterpreter() *interpreter {
-	i := &interpreter{ready: make(chan struct{})}
-	go func() {
-		i.session = lessons.New()
-		close(i.ready)
-	}()
-	return i
+	return &interpreter{ready: make(chan struct{})}
+}
+
+// warm starts building the session in the background. It is first called
+// for kernel_info (which needs no session), so that neither binding the
+// sockets nor the first reply waits for it.
+func (i *interpreter) warm() {
+	i.once.Do(func() {
+		go func() {
+			i.session = lessons.New()
+			close(i.ready)
+		}()
+	})
 }
 
 func (i *interpreter) s() *lessons.Session {
+	i.warm()
 	<-i.ready
 	return i.session
 }
 
 func (i *interpreter) Info() kernel.LanguageInfo {
+	i.warm()
 	l := lessons.Language
 	links := make([]kernel.HelpLink, len(l.HelpLinks))
 	for j, h := range l.HelpLinks {
