@@ -42,9 +42,8 @@ EXTRA_TESTS ?=
 
 all: build
 
-# Static and stripped: the kernel binds its sockets a few milliseconds sooner.
 build:
-	CGO_ENABLED=0 $(GO) build -trimpath -ldflags='-s -w' -o $(BIN) .
+	$(GO) build -o $(BIN) .
 
 # Writes the kernelspec; `jupyter kernelspec list` then shows threadlab.
 install: build
