@@ -88,6 +88,16 @@ func (ci *ConnectionInfo) Endpoint(port int) string {
 	return "tcp://" + net.JoinHostPort(ci.IP, strconv.Itoa(port))
 }
 
+// listenEndpoint is Endpoint on the guarded transport the kernel listens
+// through (see guard.go).
+func (ci *ConnectionInfo) listenEndpoint(port int) string {
+	ep := ci.Endpoint(port)
+	if ci.Transport == "ipc" {
+		return guardedIPC + ep[len("ipc"):]
+	}
+	return guardedTCP + ep[len("tcp"):]
+}
+
 var errNoPort = errors.New("no port in address")
 
 // portOf returns the port of a bound tcp listener address.

@@ -69,7 +69,7 @@ func (k *Kernel) handleExecute(ch channel, m *Message) {
 		userExpr = k.userExpressions(ctx, req.UserExpressions)
 	}
 	k.setRunning(nil)
-	out.flush()
+	out.finish()
 
 	if req.StoreHistory {
 		k.mu.Lock()

@@ -79,7 +79,14 @@ func (o *cellOutput) admitLocked(n int) bool {
 func (o *cellOutput) noteSkipped() {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.note = nil
+	o.noteLocked()
+}
+
+func (o *cellOutput) noteLocked() {
+	if o.note != nil {
+		o.note.Stop()
+		o.note = nil
+	}
 	if o.skipped == 0 {
 		return
 	}
@@ -113,6 +120,15 @@ func (o *cellOutput) Stream(name, text string) {
 	if o.timer == nil {
 		o.timer = time.AfterFunc(streamDelay, o.flush)
 	}
+}
+
+// finish publishes what the cell left pending, including the note about
+// skipped output, so that it comes before the cell's status idle.
+func (o *cellOutput) finish() {
+	o.mu.Lock()
+	o.flushLocked()
+	o.noteLocked()
+	o.mu.Unlock()
 }
 
 // flush publishes pending stream text now.

@@ -47,7 +47,7 @@ type sockets struct {
 }
 
 // bindSockets binds shell, control, stdin (ROUTER), iopub (PUB) and the
-// heartbeat (REP), and starts the heartbeat echo and the iopub writer. A
+// heartbeat (ROUTER), and starts the heartbeat echo and the iopub writer. A
 // tcp port of 0 in ci is replaced by the port actually bound.
 func bindSockets(ci *ConnectionInfo) (s *sockets, err error) {
 	ctx, cancel := context.WithCancel(context.Background())
@@ -56,7 +56,9 @@ func bindSockets(ci *ConnectionInfo) (s *sockets, err error) {
 	s.control = zmq4.NewRouter(ctx)
 	s.stdin = zmq4.NewRouter(ctx)
 	pub := zmq4.NewPub(ctx)
-	s.hb = zmq4.NewRep(ctx)
+	// A ROUTER echoes every frame as it came (zmq4's REP mangles empty
+	// frames); the first frame is the peer's identity, which routes it back.
+	s.hb = zmq4.NewRouter(ctx)
 	all := []zmq4.Socket{s.shell, s.control, s.stdin, pub, s.hb}
 	defer func() {
 		if err != nil {
@@ -67,7 +69,7 @@ func bindSockets(ci *ConnectionInfo) (s *sockets, err error) {
 		}
 	}()
 	for i, port := range []*int{&ci.ShellPort, &ci.ControlPort, &ci.StdinPort, &ci.IOPubPort, &ci.HBPort} {
-		ep := ci.Endpoint(*port)
+		ep := ci.listenEndpoint(*port)
 		if err := all[i].Listen(ep); err != nil {
 			return nil, fmt.Errorf("binding %s: %w", ep, err)
 		}
@@ -86,7 +88,7 @@ func bindSockets(ci *ConnectionInfo) (s *sockets, err error) {
 	return s, nil
 }
 
-// heartbeat echoes every ping on the REP socket until ctx ends, then
+// heartbeat echoes every ping on the ROUTER socket until ctx ends, then
 // closes the socket itself (so no Send can race with Close).
 func (s *sockets) heartbeat(ctx context.Context) {
 	defer s.wg.Done()
@@ -100,7 +102,7 @@ func (s *sockets) heartbeat(ctx context.Context) {
 			logf("heartbeat: %v", err)
 			continue
 		}
-		if err := s.hb.Send(msg); err != nil && ctx.Err() == nil {
+		if err := s.hb.SendMulti(msg); err != nil && ctx.Err() == nil {
 			logf("heartbeat echo: %v", err)
 		}
 	}

@@ -25,7 +25,9 @@ func wantParallel(delta int) {
 	parallel.want += delta
 	n := 1
 	if parallel.want > 0 {
-		n = goruntime.NumCPU()
+		// One processor more than there are cores, so that the kernel's own
+		// goroutines (heartbeat, sockets) find one free while every core spins.
+		n = goruntime.NumCPU() + 1
 	}
 	goruntime.GOMAXPROCS(n)
 }

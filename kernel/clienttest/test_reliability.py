@@ -78,16 +78,6 @@ RESPONSIVE = float(os.environ.get("THREADLAB_RESPONSIVE_DEADLINE", "1.0"))
 COUNTS = defaultdict(int)
 
 
-def known_bug(reason):
-    """A check of a threadlab bug that is reported and not yet fixed: an
-    expected failure for threadlab (an unexpected success fails the run, so
-    the marker is removed with the fix); a plain test for ipykernel."""
-    def wrap(f):
-        f.known_bug = reason
-        return f if IS_IPYKERNEL else unittest.expectedFailure(f)
-    return wrap
-
-
 def log(*args):
     print("   ", *args, file=sys.stderr, flush=True)
 
@@ -475,8 +465,6 @@ class TestSoak(unittest.TestCase):
         self.assertEqual(r["content"]["status"], "ok")
 
 
-    @known_bug("zmq4 PUB writes to subscribers one after another with blocking writes "
-               "and drops silently from one shared queue")
     def test_stalled_subscriber_does_not_starve_others(self):
         """A subscriber that stops reading must cost only itself (libzmq drops
         at that subscriber's high-water mark); the others get everything."""
@@ -944,7 +932,6 @@ class TestBadInput(unittest.TestCase):
         heartbeat_rtt(self.km)
         self.finish(n)
 
-    @known_bug("zmq4's REP socket mis-splits the envelope of a request with empty frames")
     def test_heartbeat_echoes_empty_frames(self):
         """A REP socket echoes the request's frames verbatim, empty ones too."""
         for payload in ([b""], [b"x", b""], [b""] * 3):
@@ -954,7 +941,6 @@ class TestBadInput(unittest.TestCase):
             self.assertEqual(req.recv_multipart(), payload)
         self.finish(3)
 
-    @known_bug("zmq4 performs the ZMTP handshake inside its accept loop without a deadline")
     def test_silent_connection_does_not_block_new_clients(self):
         """A TCP connection that never sends a ZMTP greeting must not keep
         other clients from connecting (libzmq handshakes each connection on
@@ -1056,8 +1042,6 @@ class TestHostile(unittest.TestCase):
         COUNTS["hostile cells survived"] += 1
 
 
-    @known_bug("the skipped-output note waits for its 1 s timer, which fires after "
-               "the cell's status idle when the cell ends sooner")
     def test_skipped_note_before_idle(self):
         """A cell that prints 3 MB at once and ends: the note about skipped
         output belongs to the cell, before its status idle (a frontend
@@ -1074,15 +1058,12 @@ class TestHostile(unittest.TestCase):
 
 def summary():
     c = COUNTS
-    known = sum(1 for cls in (TestSoak, TestFaults, TestBadInput, TestHostile)
-                for f in vars(cls).values() if getattr(f, "known_bug", None))
     lost = "nothing lost" if c["requests held"] else "soak not run"
     return (f"reliability: {c['requests held']} requests held "
             f"({c['executes held']} executes, 3 clients, {c['iopub status pairs checked']} "
             f"iopub status pairs checked), {c['faults survived']} faults survived "
             f"({c['interrupts sent']} interrupts in the storm), {c['bad inputs tried']} bad "
-            f"inputs tried, {c['hostile cells survived']} hostile cells survived, {lost}; "
-            f"{known} reported kernel bugs pinned as expected failures")
+            f"inputs tried, {c['hostile cells survived']} hostile cells survived, {lost}")
 
 
 def tearDownModule():
