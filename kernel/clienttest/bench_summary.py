@@ -30,6 +30,12 @@ def rows_of(path):
     with open(path) as f:
         doc = json.load(f)
     for r in doc.get("summary", []):
+        if isinstance(r.get("threadlab"), dict):  # heartbeat: a p99 row per load
+            peer_name = next(k for k in r["kernels"] if k != "threadlab") if "kernels" in r else "python3"
+            yield {"file": os.path.basename(path), "label": f"heartbeat p99, {r['label']}",
+                   "ours": r["threadlab"]["p99_s"], "peer": r.get(peer_name, {}).get("p99_s"),
+                   "name": peer_name, "unit": "s", "ratio": r.get("ratio_p99"), "goal": "", "met": None}
+            continue
         if "peer" in r:  # Go benchmarks
             peer, name = r.get("peer") or None, r.get("peer_name", "")
         else:  # kernel benchmarks: the peer is the kernelspec that is not threadlab
