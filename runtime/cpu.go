@@ -2,7 +2,9 @@ package runtime
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"path/filepath"
 	goruntime "runtime"
 	"strconv"
 	"strings"
@@ -65,20 +67,40 @@ func cgroupQuota() float64 {
 }
 
 // processSeconds is the CPU time used so far by this process and its
-// children.
+// children. (gopsutil's Process.Children runs pgrep, a new process at every
+// sample, which would itself show up in the plot; /proc says the same for
+// free.)
 func processSeconds(p *process.Process) float64 {
 	total := 0.0
 	if t, err := p.Times(); err == nil {
 		total += t.User + t.System
 	}
-	if kids, err := p.Children(); err == nil {
-		for _, k := range kids {
-			if t, err := k.Times(); err == nil {
+	for _, pid := range childPIDs(p.Pid) {
+		if c, err := process.NewProcess(pid); err == nil {
+			if t, err := c.Times(); err == nil {
 				total += t.User + t.System
 			}
 		}
 	}
 	return total
+}
+
+// childPIDs lists the children of pid from /proc/PID/task/*/children.
+func childPIDs(pid int32) []int32 {
+	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/children", pid))
+	var out []int32
+	for _, f := range tasks {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		for _, field := range strings.Fields(string(b)) {
+			if n, err := strconv.ParseInt(field, 10, 32); err == nil {
+				out = append(out, int32(n))
+			}
+		}
+	}
+	return out
 }
 
 // SampleCPU samples CPU use every interval for duration (or until ctx ends)
