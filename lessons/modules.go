@@ -116,6 +116,14 @@ func (w *world) cellStart(sth *starlark.Thread) {
 
 func (w *world) cellEnd(sth *starlark.Thread, err error) error {
 	w.rt.EndCell()
+	if dl := w.rt.Stuck(); dl != nil && err == nil {
+		// The cell finished, but threads it started can never finish: say
+		// so now rather than let them hang unseen.
+		if out := threadOutput(sth); out != nil {
+			out.Display(deadlockBundle(dl), nil, "", false)
+			out.Stream("stderr", "These threads are deadlocked and will wait for ever. lab.stop() ends them.\n")
+		}
+	}
 	return err
 }
 

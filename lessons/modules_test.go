@@ -431,3 +431,23 @@ func TestExitAndPagerPayloads(t *testing.T) {
 	_, _, _, err := execCell(t, s, "nosuchname?")
 	checkError(t, err, "NameError", "no help", nil)
 }
+
+func TestDeadlockTheCellDoesNotWaitForIsReported(t *testing.T) {
+	s := New()
+	cell := strings.Replace(deadlockCell, "a.join()\nb.join()\n", "time.sleep(0.3)\n", 1)
+	rec := &errRecorder{}
+	if _, err := s.Execute(context.Background(), cell, rec); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range rec.displays {
+		h, _ := d["text/html"].(string)
+		found = found || strings.Contains(h, "threadlab-deadlock")
+	}
+	if !found || !strings.Contains(rec.stderr.String(), "lab.stop()") {
+		t.Errorf("no deadlock report at the end of the cell; stderr %q", rec.stderr.String())
+	}
+	if got, _, _, err := execCell(t, s, "lab.stop()"); err != nil || got != "2" {
+		t.Errorf("lab.stop() = %s, %v; want the 2 deadlocked threads", got, err)
+	}
+}

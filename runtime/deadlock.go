@@ -96,6 +96,25 @@ func (rt *Runtime) resolveDeadlocks() {
 	}
 }
 
+// Stuck reports user threads that wait for ever (in a cycle, or for a lock
+// whose holder has ended) while the main thread goes on: a deadlock that no
+// cell waits for yet. It returns nil when there is none.
+func (rt *Runtime) Stuck() *DeadlockError {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	memo := map[*Thread]int8{}
+	e := &DeadlockError{}
+	for _, t := range rt.alive {
+		if t.dom == rt.dom && rt.stuckLocked(t, memo) {
+			e.Rows = append(e.Rows, rowLocked(t, t.wait))
+		}
+	}
+	if len(e.Rows) == 0 {
+		return nil
+	}
+	return e
+}
+
 // stuckLocked reports whether t waits, without a timeout, for something
 // that can never come. Each waiting thread waits for one thing, so
 // following the chain either ends at a thread that can go on, or loops.
