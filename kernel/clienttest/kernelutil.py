@@ -82,33 +82,32 @@ def drain(channel_get, timeout=0.05):
             return out
 
 
-def shell_reply(kc, msg_id, timeout=TIMEOUT):
-    """The shell reply whose parent is msg_id (other replies are dropped)."""
+def reply_to(get, msg_id, timeout=TIMEOUT, what="reply", others=None):
+    """The message from get (kc.get_shell_msg, kc.get_control_msg) whose
+    parent is msg_id. Others read meanwhile go to `others`, or are dropped."""
     deadline = time.monotonic() + timeout
     while True:
         left = deadline - time.monotonic()
         if left <= 0:
-            raise AssertionError(f"no shell reply to {msg_id} within {timeout}s")
+            raise AssertionError(f"no {what} to {msg_id} within {timeout}s")
         try:
-            msg = kc.get_shell_msg(timeout=left)
+            msg = get(timeout=left)
         except Empty:
             continue
         if msg["parent_header"].get("msg_id") == msg_id:
             return msg
+        if others is not None:
+            others.append(msg)
+
+
+def shell_reply(kc, msg_id, timeout=TIMEOUT):
+    """The shell reply whose parent is msg_id (other replies are dropped)."""
+    return reply_to(kc.get_shell_msg, msg_id, timeout, "shell reply")
 
 
 def control_reply(kc, msg_id, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise AssertionError(f"no control reply to {msg_id} within {timeout}s")
-        try:
-            msg = kc.get_control_msg(timeout=left)
-        except Empty:
-            continue
-        if msg["parent_header"].get("msg_id") == msg_id:
-            return msg
+    """The control reply whose parent is msg_id (other replies are dropped)."""
+    return reply_to(kc.get_control_msg, msg_id, timeout, "control reply")
 
 
 def iopub_until_idle(kc, msg_id, timeout=TIMEOUT):

@@ -61,6 +61,7 @@ from kernelutil import (
     iopub_until_idle,
     iopub_wait_for,
     kernel_pid,
+    reply_to,
     result_of,
     shell_reply,
     stdout_of,
@@ -153,19 +154,7 @@ def control_kernel_info(kc, timeout=RESPONSIVE, others=None):
     msg_id = msg["header"]["msg_id"]
     t0 = time.monotonic()
     kc.control_channel.send(msg)
-    deadline = t0 + timeout
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise AssertionError(f"no kernel_info_reply on control within {timeout}s")
-        try:
-            reply = kc.get_control_msg(timeout=left)
-        except Empty:
-            continue
-        if reply["parent_header"].get("msg_id") == msg_id:
-            break
-        if others is not None:
-            others.append(reply)
+    reply = reply_to(kc.get_control_msg, msg_id, timeout, "kernel_info_reply on control", others)
     assert reply["msg_type"] == "kernel_info_reply", reply["msg_type"]
     return time.monotonic() - t0
 
