@@ -43,7 +43,6 @@ import unittest
 import uuid
 from collections import defaultdict, deque
 from datetime import datetime, timezone
-from queue import Empty
 
 import zmq
 from jupyter_client import BlockingKernelClient
