@@ -349,8 +349,20 @@ func (s *Session) compileCell(filename, code string) (*compiled, error) {
 	}
 	f.Stmts = rewriteStmts(f.Stmts, true)
 	s.refs.note(f.Stmts)
+	// __ns__ is bound as a global of the cell's module, not read as a
+	// predeclared name: the interpreter finds a global by index but a
+	// predeclared name by hashing it, on every reference.
+	// It sits at line 1 of the cell's file: the cell's frames take their
+	// file name from the first statement.
+	start := syntax.MakePosition(&filename, 1, 1)
+	f.Stmts = append([]syntax.Stmt{&syntax.AssignStmt{
+		OpPos: start,
+		Op:    syntax.EQ,
+		LHS:   &syntax.Ident{NamePos: start, Name: nsName},
+		RHS:   &syntax.Ident{NamePos: start, Name: nsInitName},
+	}}, f.Stmts...)
 	// Second resolution and compilation of the rewritten tree.
-	prog, err := starlark.FileProgram(f, func(name string) bool { return name == nsName || name == resultName })
+	prog, err := starlark.FileProgram(f, func(name string) bool { return name == nsInitName || name == resultName })
 	if err != nil {
 		return nil, resolveError(src, err)
 	}

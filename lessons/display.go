@@ -98,11 +98,11 @@ func opText(e runtime.Event) string {
 
 // traceNotes explains the rows of lost updates.
 func traceNotes(tr *runtime.Trace, lost []runtime.Lost) map[int]string {
-	ev := tr.Events()
 	notes := map[int]string{}
+	threads := tr.Threads()
 	for _, l := range lost {
-		r, o, w := ev[l.Read], ev[l.Overwritten], ev[l.Write]
-		who, other := tr.Threads()[w.Thread], tr.Threads()[o.Thread]
+		r, o, w := tr.Event(l.Read), tr.Event(l.Overwritten), tr.Event(l.Write)
+		who, other := threads[w.Thread], threads[o.Thread]
 		notes[l.Write] = fmt.Sprintf("lost update: %s writes a value computed from what it read at step %d, wiping out %s's write at step %d",
 			who, r.Seq, other, o.Seq)
 		if _, ok := notes[l.Read]; !ok {
@@ -117,13 +117,13 @@ func traceNotes(tr *runtime.Trace, lost []runtime.Lost) map[int]string {
 
 // traceBundle renders an interleaving table.
 func traceBundle(tr *runtime.Trace) map[string]any {
-	ev := tr.Events()
-	if len(ev) == 0 {
+	stored := tr.Stored()
+	if stored == 0 {
 		msg := "The trace is empty: no thread has read or written a lab.shared object (or used a lock) yet."
 		return map[string]any{"text/plain": msg, "text/html": "<p>" + msg + "</p>"}
 	}
 	lost := tr.LostUpdates()
-	rows := pickRows(len(ev), lost)
+	rows := pickRows(stored, lost)
 	var idx []int
 	for _, r := range rows {
 		if r.index >= 0 {
@@ -148,7 +148,7 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 		summary += fmt.Sprintf("; %d lost updates (the first is highlighted)", len(lost))
 	}
 	if tr.Truncated() {
-		summary += fmt.Sprintf("; only the first %d events were kept", len(ev))
+		summary += fmt.Sprintf("; only the first %d events were kept", stored)
 	}
 
 	// HTML.
@@ -166,7 +166,7 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 			fmt.Fprintf(&h, `<tr class="gap"><td colspan="%d">… %d events not shown …</td></tr>`+"\n", len(threads)+4, r.gap)
 			continue
 		}
-		e := ev[r.index]
+		e := tr.Event(r.index)
 		class := ""
 		if lostWrite[r.index] {
 			class = ` class="lost"`
@@ -197,7 +197,7 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 			table = append(table, []string{fmt.Sprintf("… %d events not shown …", r.gap)})
 			continue
 		}
-		e := ev[r.index]
+		e := tr.Event(r.index)
 		row := []string{fmt.Sprint(e.Seq), fmt.Sprint(e.Line)}
 		for _, ti := range cols {
 			if ti == e.Thread {

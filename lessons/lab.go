@@ -83,11 +83,10 @@ func (v traceValue) MIMEBundle() map[string]any {
 // Index returns event i as a struct with step, thread, line, op, field and
 // value.
 func (v traceValue) Index(i int) starlark.Value {
-	ev := v.tr.Events()
-	if i >= len(ev) {
+	if i >= v.tr.Stored() {
 		return starlark.None
 	}
-	e := ev[i]
+	e := v.tr.Event(i)
 	val := starlark.Value(starlark.None)
 	if x, ok := e.Value.(starlark.Value); ok {
 		val = x
@@ -115,7 +114,7 @@ func (v traceValue) Attr(name string) (starlark.Value, error) {
 	case "lost":
 		var l []starlark.Value
 		for _, lu := range v.tr.LostUpdates() {
-			l = append(l, starlark.MakeInt(v.tr.Events()[lu.Write].Seq))
+			l = append(l, starlark.MakeInt(v.tr.Event(lu.Write).Seq))
 		}
 		return starlark.NewList(l), nil
 	}

@@ -37,6 +37,15 @@ type threadData struct {
 // session's hooks.
 func (s *Session) modules() starlark.StringDict {
 	w := &world{s: s, rt: runtime.New()}
+	w.rt.SetIntCodec(runtime.IntCodec{
+		Int: func(v any) (int64, bool) {
+			if i, ok := v.(starlark.Int); ok {
+				return i.Int64()
+			}
+			return 0, false
+		},
+		Make: func(n int64) any { return starlark.MakeInt64(n) },
+	})
 	s.Ext = w
 	s.OnCellStart = w.cellStart
 	s.OnCellEnd = w.cellEnd
@@ -60,16 +69,18 @@ func (w *world) bind(sth *starlark.Thread, t *runtime.Thread) {
 	}
 	d.sth = sth
 	t.Line = func() int { return currentLine(sth) }
-	SetStepHook(sth, uint64(w.rt.SwitchInterval()), w.tick)
+	SetStepHook(sth, uint64(w.rt.SwitchInterval()), func(sth *starlark.Thread) { w.tickThread(sth, t) })
 }
 
 // tick runs when a thread has used its step budget: the GIL may pass to
 // another thread here.
 func (w *world) tick(sth *starlark.Thread) {
-	t := runtimeThread(sth)
-	if t == nil {
-		return
+	if t := runtimeThread(sth); t != nil {
+		w.tickThread(sth, t)
 	}
+}
+
+func (w *world) tickThread(sth *starlark.Thread, t *runtime.Thread) {
 	next, err := t.Tick()
 	if err != nil {
 		// The main thread is stopped only to end one explored schedule (its

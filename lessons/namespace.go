@@ -5,14 +5,19 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"go.starlark.net/starlark"
 )
 
-// nsName is the hidden predeclared name through which every cell reaches
-// the session's globals: a cell's `x = x + 1` runs as
-// `__ns__.x = __ns__.x + 1`.
-const nsName = "__ns__"
+// nsName is the hidden global through which every cell reaches the
+// session's globals: a cell's `x = x + 1` runs as
+// `__ns__.x = __ns__.x + 1`. Each cell starts with `__ns__ = nsInitName`,
+// the predeclared name the namespace is passed in as.
+const (
+	nsName     = "__ns__"
+	nsInitName = "__threadlab_ns__"
+)
 
 // resultName is the hidden builtin that receives a cell's final expression.
 const resultName = "__threadlab_result__"
@@ -25,6 +30,33 @@ type namespace struct {
 	mu       sync.Mutex                         // serialises creation of slots
 	slots    atomic.Pointer[map[string]*nsSlot] // copy-on-write table
 	fallback func(name string) starlark.Value   // builtins and modules
+	cache    [nsCacheSize]atomic.Pointer[nsCacheEntry]
+}
+
+// The interpreter passes a compiled program's own copy of a name to Attr
+// every time, so the address of its bytes identifies the reference site.
+// A small cache indexed by that address finds the slot without hashing the
+// name, which is most of what a global read costs in a hot loop. An entry
+// is only trusted if its name equals the one asked for (a cheap check when
+// it is the same string), so a reused address can never give a wrong slot.
+const nsCacheSize = 256
+
+type nsCacheEntry struct {
+	name string
+	slot *nsSlot
+}
+
+// slot returns the slot of name, or nil if name was never bound.
+func (ns *namespace) slot(name string) *nsSlot {
+	i := (uintptr(unsafe.Pointer(unsafe.StringData(name))) >> 3) % nsCacheSize
+	if e := ns.cache[i].Load(); e != nil && e.name == name {
+		return e.slot
+	}
+	sl := (*ns.slots.Load())[name]
+	if sl != nil { // slots live as long as the namespace, so caching is safe
+		ns.cache[i].Store(&nsCacheEntry{name: name, slot: sl})
+	}
+	return sl
 }
 
 type nsSlot struct {
@@ -45,7 +77,7 @@ func newNamespace(fallback func(string) starlark.Value) *namespace {
 
 // Get returns the global bound to name, ignoring builtins and modules.
 func (ns *namespace) Get(name string) (starlark.Value, bool) {
-	if sl := (*ns.slots.Load())[name]; sl != nil {
+	if sl := ns.slot(name); sl != nil {
 		if p := sl.v.Load(); p != nil {
 			return *p, true
 		}
@@ -68,7 +100,7 @@ func (ns *namespace) Lookup(name string) (starlark.Value, bool) {
 
 // Set binds name to v.
 func (ns *namespace) Set(name string, v starlark.Value) {
-	sl := (*ns.slots.Load())[name]
+	sl := ns.slot(name)
 	if sl == nil {
 		ns.mu.Lock()
 		old := *ns.slots.Load()

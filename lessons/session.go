@@ -160,7 +160,7 @@ func SetStepHook(th *starlark.Thread, every uint64, hook func(th *starlark.Threa
 	if st == nil {
 		st = &stepState{}
 		th.SetLocal(localSteps, st)
-		th.OnMaxSteps = onMaxSteps
+		th.OnMaxSteps = st.onMaxSteps
 	}
 	if every == 0 {
 		every = stepCheckEvery
@@ -169,11 +169,7 @@ func SetStepHook(th *starlark.Thread, every uint64, hook func(th *starlark.Threa
 	th.SetMaxExecutionSteps(th.ExecutionSteps() + every)
 }
 
-func onMaxSteps(th *starlark.Thread) {
-	st, _ := th.Local(localSteps).(*stepState)
-	if st == nil {
-		return
-	}
+func (st *stepState) onMaxSteps(th *starlark.Thread) {
 	if th.CallStackDepth() > MaxRecursionDepth {
 		th.Cancel(recursionReason)
 	}
@@ -235,7 +231,7 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 	th := s.NewThread("MainThread", out)
 	var result starlark.Value
 	predeclared := starlark.StringDict{
-		nsName: s.ns,
+		nsInitName: s.ns,
 		resultName: starlark.NewBuiltin("result", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 			result = args[0]
 			return starlark.None, nil

@@ -163,5 +163,5 @@ func (t *Thread) stopLocked(err error) {
 	}
 	t.stopErr = err
 	t.stopped.Store(true)
-	close(t.stopC)
+	close(*t.stopC.Load())
 }

@@ -98,12 +98,13 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 	old := rt.dom.get()
 	old.leave(main)
 	rt.sharedMu.Lock()
-	savedTrace, savedTracing := rt.trace, rt.tracing
-	rt.tracing = true
+	savedTrace, savedTracing := rt.trace, rt.tracing.Load()
+	rt.tracing.Store(true)
 	rt.sharedMu.Unlock()
 	defer func() {
 		rt.sharedMu.Lock()
-		rt.trace, rt.tracing = savedTrace, savedTracing
+		rt.trace = savedTrace
+		rt.tracing.Store(savedTracing)
 		rt.sharedMu.Unlock()
 		rt.mu.Lock()
 		rt.names = names
@@ -132,7 +133,7 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 		search.beginRun()
 		c := newControlled(rt, search)
 		rt.dom.set(c)
-		trace := newTrace(&rt.sharedMu)
+		trace := newTrace(&rt.sharedMu, &rt.ints)
 		rt.sharedMu.Lock()
 		rt.trace = trace
 		rt.sharedMu.Unlock()
@@ -228,7 +229,7 @@ func (rt *Runtime) resetMain() {
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
 	if rt.main.stopErr != nil {
-		rt.main.stopC = make(chan struct{})
+		rt.main.renewStop()
 		rt.main.stopErr = nil
 		rt.main.stopped.Store(false)
 	}

@@ -43,8 +43,9 @@ type Runtime struct {
 	// sharedMu makes each access to a Shared field, and its trace event,
 	// one atomic step.
 	sharedMu sync.Mutex
-	tracing  bool
-	trace    *Trace // the current cell's
+	tracing  atomic.Bool // written under sharedMu; read without it on the fast path
+	trace    *Trace      // the current cell's
+	ints     IntCodec
 	last     *Trace // the most recent trace with events
 
 	goids sync.Map // goroutine id -> *Thread, for telling threads apart when several run at once
@@ -52,7 +53,8 @@ type Runtime struct {
 
 // New returns a runtime with the GIL on, real scheduling and tracing on.
 func New() *Runtime {
-	rt := &Runtime{tracing: true, changed: make(chan struct{})}
+	rt := &Runtime{changed: make(chan struct{})}
+	rt.tracing.Store(true)
 	rt.gil.Store(true)
 	wantParallel(0)
 	rt.interval.Store(DefaultSwitchInterval)
@@ -61,7 +63,7 @@ func New() *Runtime {
 	rt.main = rt.newThread(rt.dom, "MainThread", false)
 	rt.main.isMain = true
 	rt.main.started = true
-	rt.trace = newTrace(&rt.sharedMu)
+	rt.trace = newTrace(&rt.sharedMu, &rt.ints)
 	return rt
 }
 
@@ -72,15 +74,18 @@ func (rt *Runtime) Main() *Thread { return rt.main }
 // It starts a fresh trace and lets the main thread into the scheduler.
 func (rt *Runtime) BeginCell() error {
 	rt.mu.Lock()
-	rt.main.stopC = make(chan struct{})
+	rt.main.renewStop()
 	rt.main.stopErr = nil
 	rt.main.stopped.Store(false)
 	rt.mu.Unlock()
 	rt.sharedMu.Lock()
 	if rt.trace.total > 0 {
+		if rt.last != nil && !rt.last.exported {
+			rt.last.store.recycle() // nobody else can see it: reuse its memory now
+		}
 		rt.last = rt.trace
 	}
-	rt.trace = newTrace(&rt.sharedMu)
+	rt.trace = newTrace(&rt.sharedMu, &rt.ints)
 	rt.sharedMu.Unlock()
 	rt.bindGoroutine(rt.main)
 	return rt.dom.get().enter(rt.main)
@@ -174,7 +179,7 @@ func (rt *Runtime) newSched() scheduler {
 // SetTracing turns recording of shared-state events on or off.
 func (rt *Runtime) SetTracing(on bool) {
 	rt.sharedMu.Lock()
-	rt.tracing = on
+	rt.tracing.Store(on)
 	rt.sharedMu.Unlock()
 }
 
@@ -183,10 +188,12 @@ func (rt *Runtime) SetTracing(on bool) {
 func (rt *Runtime) Trace() *Trace {
 	rt.sharedMu.Lock()
 	defer rt.sharedMu.Unlock()
+	tr := rt.last
 	if rt.trace.total > 0 || rt.last == nil {
-		return rt.trace
+		tr = rt.trace
 	}
-	return rt.last
+	tr.exported = true
+	return tr
 }
 
 // Threads returns the main thread and every live user thread, in the

@@ -68,20 +68,22 @@ func (g *gilSched) leave(t *Thread) {
 		return
 	}
 	g.mu.Lock()
-	defer g.mu.Unlock()
 	if g.holder.Load() != t {
+		g.mu.Unlock()
 		return
 	}
 	if len(g.queue) == 0 {
 		g.holder.Store(nil)
+		g.mu.Unlock()
 		return
 	}
 	next := g.queue[0]
 	g.queue = g.queue[1:]
 	g.waiting.Add(-1)
 	g.holder.Store(next)
+	g.mu.Unlock()
 	Switches.Add(1)
-	next.gilWake <- struct{}{}
+	next.gilWake <- struct{}{} // buffered: next is the only one to receive, once
 }
 
 func (g *gilSched) tick(t *Thread) (int, error) {

@@ -10,8 +10,10 @@ type Shared struct {
 	line int
 
 	// Guarded by rt.sharedMu.
-	names  []string
-	values []any
+	names   []string
+	values  []any
+	keysGen uint64   // the trace keys belongs to
+	keys    []uint32 // keys[i] is field i's key in that trace, for recording without a lookup
 }
 
 // NewShared makes a shared object with the given fields, in order; line is
@@ -46,39 +48,58 @@ func (s *Shared) index(field string) int {
 // Get reads a field as the calling thread. ok is false if there is no such
 // field.
 func (s *Shared) Get(field string) (v any, ok bool, err error) {
-	t := s.rt.Current()
-	if err := t.dom.get().point(t, Op{Kind: OpRead, Obj: s.id, Field: field}); err != nil {
+	t, err := s.step(OpRead, field)
+	if err != nil {
 		return nil, false, err
 	}
 	s.rt.sharedMu.Lock()
-	defer s.rt.sharedMu.Unlock()
 	i := s.index(field)
-	if i < 0 {
-		return nil, false, nil
+	if i >= 0 {
+		v = s.values[i]
+		if t != nil {
+			s.rt.seeLocked(s)
+			s.rt.recordLocked(t, OpRead, s, i, v)
+		}
 	}
-	s.rt.seeLocked(s)
-	v = s.values[i]
-	s.rt.recordLocked(t, OpRead, s, field, v)
-	return v, true, nil
+	s.rt.sharedMu.Unlock()
+	return v, i >= 0, nil
 }
 
 // Set writes a field as the calling thread, adding it if it is new.
 func (s *Shared) Set(field string, v any) error {
-	t := s.rt.Current()
-	if err := t.dom.get().point(t, Op{Kind: OpWrite, Obj: s.id, Field: field}); err != nil {
+	t, err := s.step(OpWrite, field)
+	if err != nil {
 		return err
 	}
 	s.rt.sharedMu.Lock()
-	defer s.rt.sharedMu.Unlock()
-	s.rt.seeLocked(s)
-	if i := s.index(field); i >= 0 {
+	if t != nil {
+		s.rt.seeLocked(s)
+	}
+	i := s.index(field)
+	if i >= 0 {
 		s.values[i] = v
 	} else {
+		i = len(s.names)
 		s.names = append(s.names, field)
 		s.values = append(s.values, v)
 	}
-	s.rt.recordLocked(t, OpWrite, s, field, v)
+	if t != nil {
+		s.rt.recordLocked(t, OpWrite, s, i, v)
+	}
+	s.rt.sharedMu.Unlock()
 	return nil
+}
+
+// step lets the scheduler act before an access and returns the thread
+// making it. Under real scheduling with tracing off nobody needs to know,
+// and a hot loop over shared state is spared finding the thread: step
+// returns nil then.
+func (s *Shared) step(kind OpKind, field string) (*Thread, error) {
+	if _, real := s.rt.dom.get().(*gilSched); real && !s.rt.tracing.Load() {
+		return nil, nil
+	}
+	t := s.rt.Current()
+	return t, t.dom.get().point(t, Op{Kind: kind, Obj: s.id, Field: field})
 }
 
 // restore puts back a snapshot taken before exploration.

@@ -27,19 +27,23 @@ type Thread struct {
 	err     error
 	wait    *waitSpec
 	held    []*Lock
-	stopC   chan struct{}
 	stopErr error
 
 	done    chan struct{} // closed when the thread ends
 	gilWake chan struct{} // the GIL is handed over through this
 	wake    chan struct{} // a controlled scheduler hands the turn over through this
 
+	// Guarded by rt.sharedMu: the thread's column in the trace traceGen.
+	traceGen uint64
+	traceCol uint16
+
 	// Guarded by the controlled scheduler's mutex.
 	cstate  cstate
 	pending Op
 
-	stopped    atomic.Bool // mirrors stopErr != nil, for cheap checks on hot paths
-	stopErrFor error       // the reason to stop with, set by a scheduler that aborts a run
+	stopped    atomic.Bool                   // mirrors stopErr != nil, for cheap checks on hot paths
+	stopC      atomic.Pointer[chan struct{}] // closed on stop; replaced (under rt.mu) when the main thread is reset
+	stopErrFor error                         // the reason to stop with, set by a scheduler that aborts a run
 
 	// Data is the interpreter's own per-thread state.
 	Data any
@@ -56,13 +60,20 @@ func (rt *Runtime) newThread(d *domain, name string, daemon bool) *Thread {
 	rt.idents++
 	ident := rt.idents
 	rt.mu.Unlock()
-	return &Thread{
+	t := &Thread{
 		rt: rt, dom: d, name: name, ident: ident, daemon: daemon,
-		stopC:   make(chan struct{}),
 		done:    make(chan struct{}),
 		gilWake: make(chan struct{}, 1),
 		wake:    make(chan struct{}, 1),
 	}
+	t.renewStop()
+	return t
+}
+
+// renewStop gives the thread a fresh stop channel.
+func (t *Thread) renewStop() {
+	c := make(chan struct{})
+	t.stopC.Store(&c)
 }
 
 // NewThread makes an unstarted thread in the same interpreter as parent.
@@ -149,7 +160,7 @@ func (t *Thread) Stop(err error) {
 	}
 	t.stopErr = err
 	t.stopped.Store(true)
-	close(t.stopC)
+	close(*t.stopC.Load())
 	hook := t.OnStop
 	t.rt.mu.Unlock()
 	if hook != nil {
@@ -165,10 +176,7 @@ func (t *Thread) Stopping() <-chan struct{} {
 
 // stopChan returns the channel closed when t is stopped, and the reason.
 func (t *Thread) stopChan() (<-chan struct{}, func() error) {
-	t.rt.mu.Lock()
-	c := t.stopC
-	t.rt.mu.Unlock()
-	return c, t.Stopped
+	return *t.stopC.Load(), t.Stopped
 }
 
 func (t *Thread) line() int {
