@@ -69,8 +69,8 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 		}
 	}
 	names, objects := rt.names, rt.objects
-	shared := append([]*Shared(nil), rt.shared...)
-	locks := append([]*Lock(nil), rt.locks...)
+	shared, locks := rt.shared.live(), rt.locks.live()
+	savedShared, savedLocks := rt.shared.frozen(), rt.locks.frozen()
 	type lockState struct {
 		owner *Thread
 		count int
@@ -124,8 +124,7 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 		for i, l := range locks {
 			l.owner, l.count = lockStates[i].owner, lockStates[i].count
 		}
-		rt.shared = rt.shared[:len(shared)]
-		rt.locks = rt.locks[:len(locks)]
+		rt.shared, rt.locks = savedShared.frozen(), savedLocks.frozen()
 		rt.mu.Unlock()
 		for i, s := range shared {
 			s.restore(append([]string(nil), snaps[i].names...), append([]any(nil), snaps[i].values...))

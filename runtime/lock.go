@@ -26,7 +26,7 @@ func (rt *Runtime) NewLock(reentrant bool, line int) *Lock {
 		l.name = "R" + l.name
 	}
 	rt.mu.Lock()
-	rt.locks = append(rt.locks, l)
+	rt.locks.add(l)
 	rt.mu.Unlock()
 	return l
 }

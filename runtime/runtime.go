@@ -36,8 +36,8 @@ type Runtime struct {
 	objects  int // last id handed to a Lock or Shared
 	changed  chan struct{}
 	waiters  int
-	shared   []*Shared // every Shared object, for explore's resets
-	locks    []*Lock
+	shared   registry[Shared] // for explore's resets
+	locks    registry[Lock]
 	procs    atomic.Int32 // live process domains
 
 	// sharedMu makes each access to a Shared field, and its trace event,

@@ -21,7 +21,7 @@ type Shared struct {
 func (rt *Runtime) NewShared(names []string, values []any, line int) *Shared {
 	s := &Shared{rt: rt, id: rt.nextID(), line: line, names: names, values: values}
 	rt.mu.Lock()
-	rt.shared = append(rt.shared, s)
+	rt.shared.add(s)
 	rt.mu.Unlock()
 	return s
 }
