@@ -161,7 +161,19 @@ func (t *Thread) stopLocked(err error) {
 	if t.stopErr != nil || t.ended {
 		return
 	}
+	t.markStopped(err)
+}
+
+// markStopped records the stop and ends whatever t waits in. Callers hold
+// rt.mu.
+func (t *Thread) markStopped(err error) {
+	if err == nil {
+		err = ErrStopped
+	}
 	t.stopErr = err
 	t.stopped.Store(true)
 	close(*t.stopC.Load())
+	if g, ok := t.dom.get().(*gilSched); ok {
+		g.interrupt(t) // (its own wait for the GIL watches no stop channel)
+	}
 }

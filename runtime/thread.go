@@ -30,7 +30,7 @@ type Thread struct {
 	stopErr error
 
 	done    chan struct{} // closed when the thread ends
-	gilWake chan struct{} // the GIL is handed over through this
+	gilWake chan bool     // the GIL is handed over through this (true), or a stop ends the wait (false)
 	wake    chan struct{} // a controlled scheduler hands the turn over through this
 
 	// Guarded by rt.sharedMu: the thread's column in the trace traceGen.
@@ -63,7 +63,7 @@ func (rt *Runtime) newThread(d *domain, name string, daemon bool) *Thread {
 	t := &Thread{
 		rt: rt, dom: d, name: name, ident: ident, daemon: daemon,
 		done:    make(chan struct{}),
-		gilWake: make(chan struct{}, 1),
+		gilWake: make(chan bool, 1),
 		wake:    make(chan struct{}, 1),
 	}
 	t.renewStop()
@@ -158,9 +158,7 @@ func (t *Thread) Stop(err error) {
 		t.rt.mu.Unlock()
 		return
 	}
-	t.stopErr = err
-	t.stopped.Store(true)
-	close(*t.stopC.Load())
+	t.markStopped(err)
 	hook := t.OnStop
 	t.rt.mu.Unlock()
 	if hook != nil {
