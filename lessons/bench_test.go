@@ -151,7 +151,7 @@ def worker(amount):
 	}
 	report(b, "bare interpreter", ours, theirs, 0)
 	ms, pms := float64(ours.Microseconds())/1000/float64(b.N), float64(theirs.Microseconds())/1000/float64(b.N)
-	record(b, benchRow{Label: "the race's loop in go.starlark.net alone, 1 thread", Ours: ms, Peer: pms, Name: "CPython", Unit: "ms",
+	record(b, benchRow{Label: "race loop in bare go.starlark.net, 1 thread", Ours: ms, Peer: pms, Name: "CPython", Unit: "ms",
 		Goal: "(the floor under the race)"})
 }
 
