@@ -91,7 +91,8 @@ test-console:
 test-reliability: install
 	cd kernel/clienttest && $(UNITTEST) test_reliability
 
-# Lesson notebook tests live in notebooks/tests/test_*.py (none yet: no-op).
+# Lesson notebook tests: every lesson run through nbconvert, the Notebook in
+# headless Chromium, and the Dockerfile's Binder invariants.
 test-notebooks:
 	@if ls notebooks/tests/test_*.py >/dev/null 2>&1; then \
 	  $(PY) -m unittest discover -v -s notebooks/tests -p 'test_*.py'; \

@@ -347,6 +347,7 @@ func (s *Session) compileCell(filename, code string) (*compiled, error) {
 	if err := resolve.File(f, func(name string) bool { return !s.isUniversal(name) }, s.isUniversal); err != nil {
 		return nil, resolveError(src, err)
 	}
+	s.locks.note(f.Stmts)
 	f.Stmts = rewriteStmts(f.Stmts, true)
 	s.refs.note(f.Stmts)
 	// __ns__ is bound as a global of the cell's module, not read as a

@@ -194,7 +194,7 @@ func (w *world) reportThreadError(t *runtime.Thread, sth *starlark.Thread, err e
 	if held := t.Held(); len(held) > 0 {
 		var names []string
 		for _, l := range held {
-			names = append(names, l.Name())
+			names = append(names, "'"+l.Name()+"'")
 		}
 		fmt.Fprintf(&b, "%s ended while holding %s. Nobody will release it now: any thread that tries to take it will wait for ever.\n",
 			t.Name(), strings.Join(names, " and "))

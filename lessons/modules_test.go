@@ -292,7 +292,7 @@ t.join()
 		t.Fatal(err)
 	}
 	got := rec.stderr.String()
-	for _, want := range []string{"Exception in thread Thread-1", "ZeroDivisionError", "ended while holding Lock-"} {
+	for _, want := range []string{"Exception in thread Thread-1", "ZeroDivisionError", "ended while holding 'lock'"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, got)
 		}

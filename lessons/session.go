@@ -91,7 +91,8 @@ type Session struct {
 	ns     *namespace
 	mods   starlark.StringDict
 
-	refs globalRefs // the globals each function names, for freezing
+	refs  globalRefs // the globals each function names, for freezing
+	locks lockNames  // names for the locks cells make
 
 	srcMu   sync.RWMutex
 	sources map[string][]string // cell file name -> lines

@@ -338,7 +338,11 @@ func (w *world) threadingModule() *starlarkstruct.Module {
 			if err := starlark.UnpackPositionalArgs(b.Name(), args, kw, 0); err != nil {
 				return nil, err
 			}
-			return &lockValue{w: w, l: w.rt.NewLock(reentrant, currentLine(th))}, nil
+			name := ""
+			if th.CallStackDepth() > 1 {
+				name = w.s.locks.at(th.CallFrame(1).Pos) // the caller's position is the call's
+			}
+			return &lockValue{w: w, l: w.rt.NewLock(reentrant, currentLine(th), name)}, nil
 		}
 	}
 	noArgs := func(fn func(th *starlark.Thread) starlark.Value) func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {

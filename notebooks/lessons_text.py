@@ -1075,8 +1075,9 @@ DEADLOCK = [
     ## Look closer
 
     The report above the error has one row per stuck thread: the locks it
-    holds, what it waits for, and the line where it waits. Locks are named
-    `Lock-` and a number, in the order your session created them. Read the
+    holds, what it waits for, and the line where it waits. A lock is named
+    after the place your code keeps it: `locks["alice"]` is the lock
+    `open_bank` put under `"alice"` in its `"locks"` dictionary. Read the
     *waits for* column: `alice-pays` waits for a lock held by `bob-pays`,
     and `bob-pays` waits for a lock held by `alice-pays`. That loop is the
     **wait-for cycle**. No cycle, no deadlock. (`MainThread` is in the

@@ -108,7 +108,7 @@ func TestExploreFindsDeadlockAndVerifiesFix(t *testing.T) {
 	program := func(rt *Runtime, ordered bool) func(main *Thread) func() (any, error) {
 		return func(main *Thread) func() (any, error) {
 			return func() (any, error) {
-				a, b := rt.NewLock(false, 1), rt.NewLock(false, 2)
+				a, b := rt.NewLock(false, 1, ""), rt.NewLock(false, 2, "")
 				body := func(first, second *Lock) func() error {
 					return func() error {
 						th := rt.Current()

@@ -63,7 +63,7 @@ func raceProgram(t *testing.T, rt *Runtime, n int, lock bool) int {
 		acct := rt.NewShared([]string{"balance"}, []any{0}, 1)
 		var l *Lock
 		if lock {
-			l = rt.NewLock(false, 1)
+			l = rt.NewLock(false, 1, "")
 		}
 		worker := func(amount int) func(th *Thread) error {
 			return func(th *Thread) error {

@@ -11,19 +11,23 @@ type Lock struct {
 	id        int
 	reentrant bool
 	line      int    // where it was made, for reports
-	name      string // "Lock-3" or "RLock-3"
+	name      string // what the program keeps it in, or "Lock-3" or "RLock-3"
 
 	// Guarded by rt.mu.
 	owner *Thread
 	count int
 }
 
-// NewLock makes a lock; line is the source line that made it.
-func (rt *Runtime) NewLock(reentrant bool, line int) *Lock {
-	l := &Lock{rt: rt, id: rt.nextID(), reentrant: reentrant, line: line}
-	l.name = fmt.Sprintf("Lock-%d", l.id)
-	if reentrant {
-		l.name = "R" + l.name
+// NewLock makes a lock; line is the source line that made it, and name
+// what reports call it (empty for "Lock-3" or "RLock-3", numbered in the
+// order locks are made).
+func (rt *Runtime) NewLock(reentrant bool, line int, name string) *Lock {
+	l := &Lock{rt: rt, id: rt.nextID(), reentrant: reentrant, line: line, name: name}
+	if l.name == "" {
+		l.name = fmt.Sprintf("Lock-%d", l.id)
+		if reentrant {
+			l.name = "R" + l.name
+		}
 	}
 	rt.mu.Lock()
 	rt.locks.add(l)
@@ -31,7 +35,7 @@ func (rt *Runtime) NewLock(reentrant bool, line int) *Lock {
 	return l
 }
 
-// Name is how reports refer to the lock: "Lock-3" or "RLock-3".
+// Name is how reports refer to the lock.
 func (l *Lock) Name() string { return l.name }
 
 // Reentrant reports whether this is an RLock.
@@ -102,11 +106,11 @@ func (l *Lock) Release(t *Thread) error {
 	switch {
 	case l.owner == nil:
 		l.rt.mu.Unlock()
-		return fmt.Errorf("cannot release %s: it is not locked. Every release() must follow an acquire() by the same thread", l.Name())
+		return fmt.Errorf("cannot release '%s': it is not locked. Every release() must follow an acquire() by the same thread", l.Name())
 	case l.owner != t && l.reentrant:
 		owner := l.owner.name
 		l.rt.mu.Unlock()
-		return fmt.Errorf("cannot release %s: it is held by %s, and only the thread that holds an RLock may release it", l.Name(), owner)
+		return fmt.Errorf("cannot release '%s': it is held by %s, and only the thread that holds an RLock may release it", l.Name(), owner)
 	}
 	// A plain Lock may be released by any thread, as in Python.
 	l.count--

@@ -16,7 +16,7 @@ func TestDroppedObjectsAreNotKept(t *testing.T) {
 			goruntime.GC()
 		}
 		rt.NewShared([]string{"x"}, []any{int64(i)}, 1)
-		rt.NewLock(false, 1)
+		rt.NewLock(false, 1, "")
 	}
 	rt.mu.Lock()
 	shared, locks := len(rt.shared.list), len(rt.locks.list)

@@ -120,7 +120,7 @@ func TestVirtualSleepOrdersThreads(t *testing.T) {
 func deadlockProgram(t *testing.T, rt *Runtime) error {
 	var err error
 	cell(t, rt, func(main *Thread) {
-		a, b := rt.NewLock(false, 1), rt.NewLock(false, 2)
+		a, b := rt.NewLock(false, 1, ""), rt.NewLock(false, 2, "")
 		ready := make(chan struct{}, 2)
 		both := func(first, second *Lock) func(th *Thread) error {
 			return func(th *Thread) error {
@@ -196,7 +196,7 @@ func TestDeadlockUnderSeed(t *testing.T) {
 func TestSelfDeadlockAndLockErrors(t *testing.T) {
 	rt := New()
 	cell(t, rt, func(main *Thread) {
-		l := rt.NewLock(false, 1)
+		l := rt.NewLock(false, 1, "")
 		if err := l.Release(main); err == nil || !strings.Contains(err.Error(), "not locked") {
 			t.Errorf("releasing an unheld lock: %v", err)
 		}
@@ -213,7 +213,7 @@ func TestSelfDeadlockAndLockErrors(t *testing.T) {
 		if _, err := l.Acquire(main, true, -1); !errors.As(err, &dl) {
 			t.Errorf("taking a Lock twice: %v, want DeadlockError", err)
 		}
-		r := rt.NewLock(true, 2)
+		r := rt.NewLock(true, 2, "")
 		for i := 0; i < 3; i++ {
 			if ok, _ := r.Acquire(main, true, -1); !ok {
 				t.Fatal("RLock not reentrant")
