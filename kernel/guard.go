@@ -1,11 +1,13 @@
 package kernel
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
 	"net"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/go-zeromq/zmq4"
@@ -21,14 +23,17 @@ import (
 //
 //   - must finish the handshake (greeting and first command) within
 //     handshakeTimeout, or are closed; and
-//   - are closed when a write cannot complete within writeTimeout, as a
-//     peer that does not read would block it for ever. A closed
-//     subscriber's client reconnects and subscribes again, missing only
-//     what it did not read, much as libzmq drops messages at its
-//     high-water mark.
+//   - never make a writer wait: writes are queued and sent by a goroutine
+//     of the connection's own. A peer that leaves more than maxQueued
+//     bytes unread, or accepts nothing for writeTimeout while data waits,
+//     is closed. Its client reconnects (a subscriber subscribes again),
+//     missing only what it did not read, much as libzmq drops messages at
+//     its high-water mark.
 const (
 	handshakeTimeout = 2 * time.Second
-	writeTimeout     = time.Second
+	writeTimeout     = 5 * time.Second
+	closeFlush       = time.Second // how long Close waits to send what is queued
+	maxQueued        = 8 << 20
 )
 
 // Guarded transport names, used in endpoints like guarded-tcp://IP:PORT.
@@ -66,7 +71,13 @@ func (l guardedListener) Accept() (net.Conn, error) {
 		c.Close()
 		return nil, err
 	}
-	return &guardedConn{Conn: c}, nil
+	return newGuardedConn(c), nil
+}
+
+func newGuardedConn(c net.Conn) *guardedConn {
+	gc := &guardedConn{Conn: c, ready: make(chan struct{}, 1), sent: make(chan struct{})}
+	go gc.send()
+	return gc
 }
 
 // guardedConn follows the bytes a peer sends until its handshake is over:
@@ -78,6 +89,14 @@ type guardedConn struct {
 	seen int    // bytes of the handshake read so far
 	end  int    // where the handshake ends, once known; 0 while unknown
 	hdr  []byte // the command frame's flags and size bytes
+
+	mu      sync.Mutex
+	pending [][]byte // written, not yet sent
+	queued  int      // bytes written and not yet sent
+	err     error    // why sending stopped; later writes return it
+	closing bool
+	ready   chan struct{} // wakes send
+	sent    chan struct{} // closed when send has returned
 }
 
 const greetingLen = 64
@@ -118,14 +137,84 @@ func (c *guardedConn) follow(b []byte) {
 	}
 }
 
+// Write queues p for the connection's sender and returns at once.
 func (c *guardedConn) Write(p []byte) (int, error) {
-	if err := c.Conn.SetWriteDeadline(time.Now().Add(writeTimeout)); err != nil {
-		return 0, err
+	c.mu.Lock()
+	switch {
+	case c.err != nil:
+		defer c.mu.Unlock()
+		return 0, c.err
+	case c.closing:
+		c.mu.Unlock()
+		return 0, net.ErrClosed
+	case c.queued+len(p) > maxQueued:
+		c.err = errUnread
+		unread := c.queued
+		c.mu.Unlock()
+		logf("closing a connection that left %d bytes unread", unread)
+		c.Conn.Close() // ends a send in progress, and so the sender
+		return 0, errUnread
 	}
-	n, err := c.Conn.Write(p)
-	if errors.Is(err, os.ErrDeadlineExceeded) {
-		logf("closing a connection that has not read for %v", writeTimeout)
-		c.Conn.Close()
+	c.pending = append(c.pending, bytes.Clone(p)) // the caller may reuse p
+	c.queued += len(p)
+	c.mu.Unlock()
+	c.wake()
+	return len(p), nil
+}
+
+var errUnread = errors.New("the peer does not read what the kernel sends")
+
+func (c *guardedConn) wake() {
+	select {
+	case c.ready <- struct{}{}:
+	default: // already woken
 	}
-	return n, err
+}
+
+// send writes what Write queued, in order, until the connection closes or
+// a write fails.
+func (c *guardedConn) send() {
+	defer close(c.sent)
+	for {
+		c.mu.Lock()
+		batch, closing := c.pending, c.closing
+		c.pending = nil
+		if len(batch) > 0 && !closing { // (Close sets a shorter deadline of its own)
+			c.Conn.SetWriteDeadline(time.Now().Add(writeTimeout))
+		}
+		c.mu.Unlock()
+		if len(batch) == 0 {
+			if closing {
+				return
+			}
+			<-c.ready
+			continue
+		}
+		bufs := net.Buffers(batch)
+		n, err := bufs.WriteTo(c.Conn)
+		c.mu.Lock()
+		c.queued -= int(n)
+		if err != nil && c.err == nil {
+			c.err = err
+		}
+		c.mu.Unlock()
+		if err != nil {
+			if errors.Is(err, os.ErrDeadlineExceeded) && !closing {
+				logf("closing a connection that has read nothing for %v", writeTimeout)
+			}
+			c.Conn.Close()
+			return
+		}
+	}
+}
+
+// Close sends what is queued (waiting at most closeFlush) and closes.
+func (c *guardedConn) Close() error {
+	c.mu.Lock()
+	c.closing = true
+	c.Conn.SetWriteDeadline(time.Now().Add(closeFlush))
+	c.mu.Unlock()
+	c.wake()
+	<-c.sent
+	return c.Conn.Close()
 }

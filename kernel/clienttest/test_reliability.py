@@ -362,9 +362,10 @@ class TestSoak(unittest.TestCase):
         self.addCleanup(lambda: [c.close() for c in clients])
         for c in clients:
             c.wait_iopub_ready()
-        # The first client's channels stay quiet during the soak: an iopub
-        # subscriber that does not read stalls threadlab's iopub for everyone
-        # (see test_stalled_subscriber_does_not_starve_others).
+        # The first client's channels close for the soak: an iopub subscriber
+        # that does not read only fills its own queue until the kernel drops
+        # it (see test_stalled_subscriber_does_not_starve_others), but there
+        # is no reason to make it.
         kc.stop_channels()
         all_ids = []
         for c in clients:
