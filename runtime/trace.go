@@ -52,11 +52,11 @@ type traceKey struct {
 
 // record is an Event as stored. A long race records hundreds of thousands
 // of them, and their memory was most of the cost of tracing: a record is
-// 20 bytes and holds no pointers, so the garbage collector never scans
-// traces. An integer value that fits is kept inline; any other value goes
-// to Trace.values.
+// 16 bytes and holds no pointers, so the garbage collector never scans
+// traces. An integer value that fits in 32 bits is kept inline; any other
+// value goes to Trace.values.
 type record struct {
-	lo, hi uint32 // the integer value, or (valueRef) lo indexes Trace.values
+	value  uint32 // the integer (valueInt), or an index into Trace.values (valueRef)
 	line   int32
 	key    uint32 // index into Trace.keys
 	thread uint16
@@ -208,9 +208,9 @@ func (tr *Trace) event(i int, r *record) Event {
 func (tr *Trace) value(r *record) any {
 	switch r.vform {
 	case valueInt:
-		return tr.ints.Make(int64(uint64(r.hi)<<32 | uint64(r.lo)))
+		return tr.ints.Make(int64(int32(r.value)))
 	case valueRef:
-		return tr.values[r.lo]
+		return tr.values[r.value]
 	}
 	return nil
 }
@@ -263,10 +263,10 @@ func (tr *Trace) add(t *Thread, kind OpKind, key uint32, v any) {
 	r := record{key: key, line: int32(t.line()), thread: t.traceCol, kind: uint8(kind)}
 	if v != nil {
 		r.vform = valueRef
-		if n, ok := tr.int(v); ok {
-			r.vform, r.lo, r.hi = valueInt, uint32(n), uint32(uint64(n)>>32)
+		if n, ok := tr.int(v); ok && n == int64(int32(n)) {
+			r.vform, r.value = valueInt, uint32(int32(n))
 		} else {
-			r.lo = uint32(len(tr.values))
+			r.value = uint32(len(tr.values))
 			tr.values = append(tr.values, v)
 		}
 	}

@@ -19,8 +19,9 @@ var int64Codec = IntCodec{
 // Every kind of value comes back from the trace as it was written: inline
 // integers at both ends of the range, and values kept by reference.
 func TestTraceKeepsValues(t *testing.T) {
-	values := []any{int64(0), int64(-8), int64(5), int64(math.MaxInt64), int64(math.MinInt64),
-		int64(1 << 32), "text", 3.5, []int{1, 2}, nil, int(7)}
+	values := []any{int64(0), int64(-8), int64(5), int64(math.MaxInt32), int64(math.MinInt32),
+		int64(math.MaxInt32 + 1), int64(math.MinInt32 - 1), int64(math.MaxInt64), int64(math.MinInt64),
+		"text", 3.5, []int{1, 2}, nil, int(7)}
 	for _, codec := range []IntCodec{{}, int64Codec} {
 		rt := New()
 		rt.SetIntCodec(codec)
