@@ -35,7 +35,7 @@ type Trace struct {
 	store    *chunkStore // the events
 	keys     []traceKey  // (object, field) pairs, indexed by record.key
 	kindex   map[traceKey]uint32
-	values   []any // values that are not kept inline, indexed by record.lo
+	values   []any // values that are not kept inline, indexed by record.value
 	n        int   // events stored
 	total    int
 	threads  []string
