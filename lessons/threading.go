@@ -369,7 +369,9 @@ func (w *world) threadingModule() *starlarkstruct.Module {
 				"Its methods: start(), join(timeout=None), is_alive(); its fields: name, ident, daemon.", newThread),
 		"Lock": Builtin("threading", "Lock", "Lock()",
 			"Make a lock. One thread at a time can hold it: acquire() takes it (waiting if another thread has it) and release() gives it back. "+
-				"threadlab has no `with` statement, so pair every acquire() with a release().", lock(false)),
+				"threadlab has no `with` statement, so pair every acquire() with a release(). "+
+				"Reports and traces name a lock after where your code keeps it (guard = Lock() is guard, "+
+				"{\"alice\": Lock()} in locks is locks[\"alice\"]), or else Lock-1, Lock-2, ...", lock(false)),
 		"RLock": Builtin("threading", "RLock", "RLock()",
 			"Make a re-entrant lock: the thread that holds it may acquire it again (say, in a function that calls itself), "+
 				"and must release it as many times as it acquired it.", lock(true)),
