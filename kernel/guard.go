@@ -23,14 +23,17 @@ import (
 //
 //   - must finish the handshake (greeting and first command) within
 //     handshakeTimeout, or are closed; and
-//   - never make a writer wait: writes are queued and sent by a goroutine
-//     of the connection's own. A peer that leaves more than maxQueued
-//     bytes unread, or accepts nothing for writeTimeout while data waits,
-//     is closed. Its client reconnects (a subscriber subscribes again),
+//   - never make a writer wait longer than directTimeout: a write goes
+//     straight to the socket while the peer keeps up, and what the peer
+//     does not take in time is queued and sent by a goroutine of the
+//     connection's own. A peer that leaves more than maxQueued bytes
+//     unread, or accepts nothing for writeTimeout while data waits, is
+//     closed. Its client reconnects (a subscriber subscribes again),
 //     missing only what it did not read, much as libzmq drops messages at
 //     its high-water mark.
 const (
 	handshakeTimeout = 2 * time.Second
+	directTimeout    = 10 * time.Millisecond
 	writeTimeout     = 5 * time.Second
 	closeFlush       = time.Second // how long Close waits to send what is queued
 	maxQueued        = 8 << 20
@@ -91,6 +94,7 @@ type guardedConn struct {
 	hdr  []byte // the command frame's flags and size bytes
 
 	mu      sync.Mutex
+	busy    bool     // a write to the socket is in progress (Write's own, or send's)
 	pending [][]byte // written, not yet sent
 	queued  int      // bytes written and not yet sent
 	err     error    // why sending stopped; later writes return it
@@ -137,7 +141,8 @@ func (c *guardedConn) follow(b []byte) {
 	}
 }
 
-// Write queues p for the connection's sender and returns at once.
+// Write sends p, or queues what the peer does not take within
+// directTimeout for the connection's sender.
 func (c *guardedConn) Write(p []byte) (int, error) {
 	c.mu.Lock()
 	switch {
@@ -154,12 +159,43 @@ func (c *guardedConn) Write(p []byte) (int, error) {
 		logf("closing a connection that left %d bytes unread", unread)
 		c.Conn.Close() // ends a send in progress, and so the sender
 		return 0, errUnread
+	case !c.busy && len(c.pending) == 0:
+		return c.writeDirect(p) // the common case: the peer keeps up
 	}
 	c.pending = append(c.pending, bytes.Clone(p)) // the caller may reuse p
 	c.queued += len(p)
 	c.mu.Unlock()
 	c.wake()
 	return len(p), nil
+}
+
+// writeDirect writes p to the socket itself, giving the sender whatever
+// is left after directTimeout. Callers hold c.mu, which it releases.
+func (c *guardedConn) writeDirect(p []byte) (int, error) {
+	c.busy = true
+	c.Conn.SetWriteDeadline(time.Now().Add(directTimeout))
+	c.mu.Unlock()
+	n, err := c.Conn.Write(p)
+	c.mu.Lock()
+	c.busy = false
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		rest := bytes.Clone(p[n:])
+		c.pending = append([][]byte{rest}, c.pending...) // before what was queued meanwhile
+		c.queued += len(rest)
+		n, err = len(p), nil
+	} else if err != nil && c.err == nil {
+		c.err = err
+	}
+	waiting := len(c.pending) > 0 || c.closing
+	c.mu.Unlock()
+	if err != nil {
+		c.Conn.Close()
+		return n, err
+	}
+	if waiting {
+		c.wake()
+	}
+	return n, nil
 }
 
 var errUnread = errors.New("the peer does not read what the kernel sends")
@@ -177,22 +213,26 @@ func (c *guardedConn) send() {
 	defer close(c.sent)
 	for {
 		c.mu.Lock()
-		batch, closing := c.pending, c.closing
-		c.pending = nil
-		if len(batch) > 0 && !closing { // (Close sets a shorter deadline of its own)
-			c.Conn.SetWriteDeadline(time.Now().Add(writeTimeout))
-		}
-		c.mu.Unlock()
-		if len(batch) == 0 {
-			if closing {
+		if c.busy || len(c.pending) == 0 {
+			done := c.closing && !c.busy
+			c.mu.Unlock()
+			if done {
 				return
 			}
 			<-c.ready
 			continue
 		}
+		batch, closing := c.pending, c.closing
+		c.pending = nil
+		c.busy = true
+		if !closing { // (Close sets a shorter deadline of its own)
+			c.Conn.SetWriteDeadline(time.Now().Add(writeTimeout))
+		}
+		c.mu.Unlock()
 		bufs := net.Buffers(batch)
 		n, err := bufs.WriteTo(c.Conn)
 		c.mu.Lock()
+		c.busy = false
 		c.queued -= int(n)
 		if err != nil && c.err == nil {
 			c.err = err
