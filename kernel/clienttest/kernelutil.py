@@ -5,6 +5,7 @@ The kernelspec under test is $THREADLAB_KERNEL (default "threadlab"); set it
 to "python3" to prove the harness itself against Debian's ipykernel.
 """
 
+import contextlib
 import os
 import re
 import time
@@ -62,6 +63,21 @@ def wait_iopub_ready(kc, timeout=60):
                 drain(kc.get_iopub_msg, 0.05)
                 return
     raise AssertionError(f"iopub never delivered a message within {timeout}s")
+
+
+@contextlib.contextmanager
+def own_kernel(name=KERNEL_NAME):
+    """A kernel for one test, which may restart it or shut it down: it is gone
+    afterwards either way."""
+    km, kc = start_kernel(name)
+    try:
+        yield km, kc
+    finally:
+        kc.stop_channels()
+        if km.is_alive():
+            km.shutdown_kernel(now=True)
+        else:
+            km.cleanup_resources()
 
 
 def stop_kernel(km, kc):

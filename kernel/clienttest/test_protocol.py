@@ -26,6 +26,7 @@ from kernelutil import (
     iopub_until_idle,
     iopub_wait_for,
     kernel_pid,
+    own_kernel,
     result_of,
     shell_reply,
     start_kernel,
@@ -596,8 +597,7 @@ class TestLifecycle(unittest.TestCase):
     """Restart and shutdown, each on a kernel of its own."""
 
     def test_restart(self):
-        km, kc = start_kernel()
-        try:
+        with own_kernel() as (km, kc):
             r, _ = execute(kc, "restart_var = 5")
             self.assertEqual(r["content"]["status"], "ok")
             old_pid = kernel_pid(km)
@@ -611,12 +611,9 @@ class TestLifecycle(unittest.TestCase):
             self.assertEqual(reply["content"]["status"], "ok")
             self.assertEqual(result_of(msgs), "2")
             self.assertEqual(reply["content"]["execution_count"], 2)
-        finally:
-            stop_kernel(km, kc)
 
     def shutdown_via(self, channel):
-        km, kc = start_kernel()
-        try:
+        with own_kernel() as (km, kc):
             msg = kc.session.msg("shutdown_request", {"restart": False})
             getattr(kc, channel + "_channel").send(msg)
             getter = kc.get_control_msg if channel == "control" else kc.get_shell_msg
@@ -629,11 +626,6 @@ class TestLifecycle(unittest.TestCase):
             self.assertEqual(reply["content"]["status"], "ok")
             self.assertIs(reply["content"]["restart"], False)
             wait_until(lambda: not km.is_alive(), 10, what="kernel process to exit")
-        finally:
-            kc.stop_channels()
-            if km.is_alive():
-                km.shutdown_kernel(now=True)
-            km.cleanup_resources()
 
     def test_shutdown_on_control(self):
         self.shutdown_via("control")
@@ -642,17 +634,11 @@ class TestLifecycle(unittest.TestCase):
         self.shutdown_via("shell")
 
     def test_shutdown_with_restart_flag(self):
-        km, kc = start_kernel()
-        try:
+        with own_kernel() as (km, kc):
             msg_id = kc.shutdown(restart=True)
             reply = control_reply(kc, msg_id)
             self.assertEqual(reply["content"]["restart"], True)
             wait_until(lambda: not km.is_alive(), 10, what="kernel process to exit")
-        finally:
-            kc.stop_channels()
-            if km.is_alive():
-                km.shutdown_kernel(now=True)
-            km.cleanup_resources()
 
 
 if __name__ == "__main__":
