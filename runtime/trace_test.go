@@ -78,8 +78,9 @@ func TestTraceMemoryReuse(t *testing.T) {
 	held := rt.Trace()          // handed out
 	fill(t, rt, n)              // held becomes the previous trace
 	fill(t, rt, n)              // held is dropped by the runtime, but still held here
+	before := pooled()
 	cell(t, rt, func(*Thread) { // drops the second cell's trace, never handed out
-		if pooled() == 0 {
+		if pooled() <= before {
 			t.Error("the chunks of a dropped trace were not pooled")
 		}
 	})
