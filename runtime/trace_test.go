@@ -75,9 +75,9 @@ func TestTraceMemoryReuse(t *testing.T) {
 	rt := New()
 	rt.SetIntCodec(int64Codec)
 	fill(t, rt, n)
-	held := rt.Trace()          // handed out
-	fill(t, rt, n)              // held becomes the previous trace
-	fill(t, rt, n)              // held is dropped by the runtime, but still held here
+	held := rt.Trace() // handed out
+	fill(t, rt, n)     // held becomes the previous trace
+	fill(t, rt, n)     // held is dropped by the runtime, but still held here
 	before := pooled()
 	cell(t, rt, func(*Thread) { // drops the second cell's trace, never handed out
 		if pooled() <= before {
