@@ -3,6 +3,19 @@
 Run:  cd kernel/clienttest && /usr/bin/python3 -m unittest -v test_console
 Typing goes through tmux send-keys; the screen is read with capture-pane and
 every wait polls it against a deadline.
+
+The test types the way a person does: it waits for its text to be echoed
+before pressing Enter, and for the console's answer (the next prompt) before
+typing on. That is not politeness. Debian 12's console stack (jupyter-console
+6.4.4, nest_asyncio 1.5.4, prompt_toolkit 3.0.36, Python 3.11) asks the kernel
+whether the input is complete from inside the Enter key's handler, by running
+the event loop nested; keys that arrive during that round trip are handled by
+the nested loop in the same, already entered contextvars.Context, and the
+console stops with "cannot enter context ... is already entered ... Press
+ENTER to continue". Keys sent in one burst by tmux land in that window
+whenever the reply is not back within the fraction of a millisecond tmux
+needs to deliver them, which is timing, not a property of the kernel: the
+same happens with ipykernel.
 """
 
 import os
@@ -11,6 +24,7 @@ import shutil
 import subprocess
 import time
 import unittest
+import uuid
 
 from kernelutil import KERNEL_NAME, strip_ansi
 
@@ -23,7 +37,9 @@ class ConsoleSession:
     """A jupyter console in a detached tmux session on a private tmux server."""
 
     def __init__(self, kernel):
-        self.socket = f"threadlab-test-{os.getpid()}"
+        # A private server per session: the previous test's server may still
+        # be shutting down on its socket.
+        self.socket = f"threadlab-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.name = "console"
         self.tmux(
             "new-session", "-d", "-s", self.name, "-x", "160", "-y", "50",
@@ -59,8 +75,13 @@ class ConsoleSession:
             time.sleep(0.05)
 
     def type_line(self, text):
+        """Type text, wait until the console shows it, then press Enter.
+        Callers wait for the console's answer before typing again (see the
+        module doc for why)."""
         if text:
+            start = len(self.screen().rstrip())
             self.tmux("send-keys", "-t", self.name, "-l", text)
+            self.wait_for(re.escape(text) + r"\s*$", after=start)
         self.tmux("send-keys", "-t", self.name, "Enter")
 
     def pane_dead(self):
@@ -105,18 +126,21 @@ class TestConsole(unittest.TestCase):
         # continue; a kernel answering "incomplete" with an indent gives a
         # continuation prompt with the body indented for us.
         c.type_line("def add(a, b):")
-        c.wait_for(r"^\s*\.\.\.:")
-        c.type_line("    return a + b")
+        at = c.wait_for(r"^\s*\.\.\.:").end()
+        c.type_line("return a + b")
+        at = c.wait_for(r"^\s*\.\.\.:", after=at).end()
         c.type_line("")
-        c.wait_for(r"In \[2\]:")
+        c.wait_for(r"In \[2\]:", after=at)
         c.type_line("add(2, 3)")
         c.wait_for(r"Out\[2\]:\s*5\s*$")
-        c.wait_for(r"In \[3\]:")
-        # An error keeps the console usable.
+        at = c.wait_for(r"In \[3\]:").end()
+        # An error is shown, and the console stays usable.
         c.type_line("add(2)")
-        c.wait_for(r"In \[4\]:")
+        c.wait_for(r"Error", after=at)
+        c.wait_for(r"In \[4\]:", after=at)
         c.type_line('print("console " + "ok")')
         c.wait_for(r"^console ok\s*$")
+        c.wait_for(r"In \[5\]:")
 
     def test_exit_command(self):
         # IPython's `exit` asks the console to leave (payload "ask_exit");
