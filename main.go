@@ -16,6 +16,7 @@ import (
 
 	"threadlab/kernel"
 	"threadlab/lessons"
+	"threadlab/runtime"
 )
 
 //go:embed kernel.json
@@ -95,6 +96,10 @@ type interpreter struct {
 	once    sync.Once
 	ready   chan struct{}
 	session *lessons.Session
+
+	meterOnce sync.Once
+	meter     *runtime.UsageMeter
+	meterErr  error
 }
 
 func newInterpreter() *interpreter {
@@ -110,6 +115,7 @@ func (i *interpreter) warm() {
 			i.session = lessons.New()
 			close(i.ready)
 		}()
+		go i.meterOnce.Do(i.makeMeter) // CPU figures then cover the time since start-up
 	})
 }
 
@@ -151,4 +157,35 @@ func (i *interpreter) IsComplete(code string) (string, string) {
 
 func (i *interpreter) Shutdown() { i.s().Shutdown() }
 
-var _ kernel.Interpreter = (*interpreter)(nil)
+// Interrupt stops what earlier cells left running; before the session
+// exists nothing can be running.
+func (i *interpreter) Interrupt() {
+	select {
+	case <-i.ready:
+		i.session.Interrupt()
+	default:
+	}
+}
+
+// Usage reads the process's and the machine's use for usage_request.
+func (i *interpreter) Usage() (kernel.Usage, error) {
+	i.meterOnce.Do(i.makeMeter)
+	if i.meterErr != nil {
+		return kernel.Usage{}, i.meterErr
+	}
+	u, err := i.meter.Read()
+	if err != nil {
+		return kernel.Usage{}, err
+	}
+	return kernel.Usage{
+		Hostname: u.Hostname, PID: u.PID, KernelCPU: u.ProcessCPU, KernelMemory: u.ProcessRSS,
+		HostCPUPercent: u.HostCPUPercent, CPUCount: u.CPUCount, HostVirtualMemory: u.HostMemory,
+	}, nil
+}
+
+func (i *interpreter) makeMeter() { i.meter, i.meterErr = runtime.NewUsageMeter() }
+
+var (
+	_ kernel.Interpreter   = (*interpreter)(nil)
+	_ kernel.UsageReporter = (*interpreter)(nil)
+)

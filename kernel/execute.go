@@ -128,13 +128,19 @@ func (k *Kernel) setRunning(cancel context.CancelCauseFunc) {
 	k.mu.Unlock()
 }
 
-// interrupt cancels the executing cell, if any, with cause errInterrupted.
+// interrupt cancels the executing cell with cause errInterrupted; with no
+// cell running, it asks the Interpreter to stop what earlier cells left
+// running (the stop button must stop everything, not only a cell).
 func (k *Kernel) interrupt() {
 	k.mu.Lock()
-	if k.running != nil {
-		k.running(errInterrupted)
+	cancel := k.running
+	if cancel != nil {
+		cancel(errInterrupted)
 	}
 	k.mu.Unlock()
+	if cancel == nil {
+		k.interp.Interrupt()
+	}
 }
 
 // execute calls Interpreter.Execute, turning a panic into an error so

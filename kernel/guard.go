@@ -55,15 +55,33 @@ func init() {
 
 type guarded struct{ zmqtransport.Transport }
 
+// subscribedKey is the context key under which a socket's context carries
+// a func(topic string) to call once a peer's subscription has been taken in
+// by zmq4 (see WithSubscribed). zmq4's XPUB keeps subscriptions to itself;
+// the guard reads them off the wire instead.
+type subscribedKey struct{}
+
+// withSubscribed returns a context for a zmq4 socket whose guarded
+// connections call f with every topic a peer subscribes to, after zmq4 has
+// registered the subscription, so that a message sent from f reaches the
+// new subscriber. f must not block.
+func withSubscribed(ctx context.Context, f func(topic string)) context.Context {
+	return context.WithValue(ctx, subscribedKey{}, f)
+}
+
 func (g guarded) Listen(ctx context.Context, addr string) (net.Listener, error) {
 	l, err := g.Transport.Listen(ctx, addr)
 	if err != nil {
 		return nil, err
 	}
-	return guardedListener{l}, nil
+	f, _ := ctx.Value(subscribedKey{}).(func(string))
+	return guardedListener{l, f}, nil
 }
 
-type guardedListener struct{ net.Listener }
+type guardedListener struct {
+	net.Listener
+	subscribed func(topic string) // nil unless the socket publishes
+}
 
 func (l guardedListener) Accept() (net.Conn, error) {
 	c, err := l.Listener.Accept()
@@ -74,11 +92,14 @@ func (l guardedListener) Accept() (net.Conn, error) {
 		c.Close()
 		return nil, err
 	}
-	return newGuardedConn(c), nil
+	return newGuardedConn(c, l.subscribed), nil
 }
 
-func newGuardedConn(c net.Conn) *guardedConn {
+func newGuardedConn(c net.Conn, subscribed func(string)) *guardedConn {
 	gc := &guardedConn{Conn: c, ready: make(chan struct{}, 1), sent: make(chan struct{})}
+	if subscribed != nil {
+		gc.subs = &subscriptions{notify: subscribed}
+	}
 	go gc.send()
 	return gc
 }
@@ -89,9 +110,10 @@ func newGuardedConn(c net.Conn) *guardedConn {
 // LONG bit) and the body.
 type guardedConn struct {
 	net.Conn
-	seen int    // bytes of the handshake read so far
-	end  int    // where the handshake ends, once known; 0 while unknown
-	hdr  []byte // the command frame's flags and size bytes
+	seen int            // bytes of the handshake read so far
+	end  int            // where the handshake ends, once known; 0 while unknown
+	hdr  []byte         // the command frame's flags and size bytes
+	subs *subscriptions // follows frames after the handshake; nil if not publishing
 
 	mu      sync.Mutex
 	busy    bool     // a write to the socket is in progress (Write's own, or send's)
@@ -106,17 +128,30 @@ type guardedConn struct {
 const greetingLen = 64
 
 func (c *guardedConn) Read(p []byte) (int, error) {
+	if c.subs != nil {
+		// zmq4 reads with one goroutine per connection and handles each
+		// message before it reads again, so whatever subscriptions the
+		// bytes read so far held are registered by now.
+		c.subs.announce()
+	}
 	n, err := c.Conn.Read(p)
-	if c.end >= 0 && n > 0 {
-		c.follow(p[:n])
+	if n > 0 {
+		b := p[:n]
+		if c.end >= 0 {
+			b = c.follow(b)
+		}
+		if c.end < 0 && c.subs != nil {
+			c.subs.follow(b)
+		}
 	}
 	return n, err
 }
 
 // follow advances through the handshake; when it is over, the read
-// deadline is lifted (end becomes -1).
-func (c *guardedConn) follow(b []byte) {
-	for _, x := range b {
+// deadline is lifted (end becomes -1). It returns the bytes of b that
+// come after the handshake.
+func (c *guardedConn) follow(b []byte) []byte {
+	for i, x := range b {
 		c.seen++
 		if c.seen <= greetingLen {
 			continue
@@ -132,13 +167,81 @@ func (c *guardedConn) follow(b []byte) {
 			}
 		}
 		if c.end > 0 && c.seen >= c.end {
-			break
+			c.end = -1
+			c.Conn.SetReadDeadline(time.Time{})
+			return b[i+1:]
 		}
 	}
-	if c.end > 0 && c.seen >= c.end {
-		c.end = -1
-		c.Conn.SetReadDeadline(time.Time{})
+	return nil
+}
+
+// subscriptions follows the ZMTP frames a subscriber sends after its
+// handshake and collects its subscriptions: as zmq4 reads them, a message
+// of one frame whose body starts with 1 (0 unsubscribes). Only the reading
+// goroutine uses it.
+type subscriptions struct {
+	notify  func(topic string)
+	hdr     []byte // flags and size bytes of the frame being read
+	left    uint64 // body bytes still to come
+	single  bool   // the frame is a whole message (first frame, no MORE)
+	inMsg   bool   // an earlier frame had MORE: this one continues a message
+	body    []byte // the start of a single frame's body (the topic)
+	pending []string
+}
+
+// maxTopic bounds how much of a topic is kept; iopub topics are short.
+const maxTopic = 1024
+
+func (s *subscriptions) follow(b []byte) {
+	for len(b) > 0 {
+		if s.left == 0 { // a frame header
+			s.hdr = append(s.hdr, b[0])
+			b = b[1:]
+			long := s.hdr[0]&0x02 != 0
+			switch {
+			case !long && len(s.hdr) == 2:
+				s.begin(uint64(s.hdr[1]))
+			case long && len(s.hdr) == 9:
+				s.begin(binary.BigEndian.Uint64(s.hdr[1:]))
+			}
+			continue
+		}
+		n := min(uint64(len(b)), s.left)
+		if s.single && len(s.body) < maxTopic {
+			s.body = append(s.body, b[:min(n, uint64(maxTopic-len(s.body)))]...)
+		}
+		s.left -= n
+		b = b[n:]
+		if s.left == 0 {
+			s.end()
+		}
 	}
+}
+
+func (s *subscriptions) begin(size uint64) {
+	more := s.hdr[0]&0x01 != 0
+	s.single = !s.inMsg && !more
+	s.inMsg = more
+	s.body = s.body[:0]
+	s.left = size
+	if size == 0 {
+		s.end()
+	}
+}
+
+func (s *subscriptions) end() {
+	if s.single && len(s.body) > 0 && s.body[0] == 1 {
+		s.pending = append(s.pending, string(s.body[1:]))
+	}
+	s.hdr = s.hdr[:0]
+}
+
+// announce reports the subscriptions collected so far.
+func (s *subscriptions) announce() {
+	for _, t := range s.pending {
+		s.notify(t)
+	}
+	s.pending = s.pending[:0]
 }
 
 // Write sends p, or queues what the peer does not take within

@@ -29,6 +29,7 @@ func init() {
 		"comm_close":          {(*Kernel).handleCommIgnored, false},
 		"shutdown_request":    {(*Kernel).handleShutdown, true},
 		"interrupt_request":   {(*Kernel).handleInterrupt, true},
+		"usage_request":       {(*Kernel).handleUsage, true},
 	}
 }
 
@@ -73,8 +74,28 @@ func (k *Kernel) handleKernelInfo(ch channel, m *Message) {
 		},
 		"banner":     info.Banner,
 		"help_links": links,
-		"debugger":   false,
+		// Optional features (protocol 5.5): threadlab has neither a
+		// debugger nor kernel subshells.
+		"supported_features": []string{},
+		"debugger":           false,
 	})
+}
+
+// handleUsage answers usage_request with what the kernel process and its
+// machine use, when the Interpreter can tell (UsageReporter).
+func (k *Kernel) handleUsage(ch channel, m *Message) {
+	ur, ok := k.interp.(UsageReporter)
+	if !ok {
+		k.unknown(ch, m)
+		return
+	}
+	u, err := ur.Usage()
+	if err != nil {
+		k.reply(ch, m, "usage_reply", errorReply("UsageError", err))
+		return
+	}
+	u.Status = "ok"
+	k.reply(ch, m, "usage_reply", u)
 }
 
 // handleComplete answers complete_request via Interpreter.Complete.

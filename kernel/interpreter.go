@@ -32,8 +32,33 @@ type Interpreter interface {
 	// use on the next line) or "invalid".
 	IsComplete(code string) (status, indent string)
 
+	// Interrupt is called on an interrupt (interrupt_request or SIGINT)
+	// that arrives while no cell runs. It stops whatever earlier cells
+	// left running (threads, processes). It may be called from any
+	// goroutine, also while Execute, Complete or Inspect run.
+	Interrupt()
+
 	// Shutdown stops everything the interpreter started.
 	Shutdown()
+}
+
+// UsageReporter is implemented by an Interpreter that can say what the
+// kernel and its machine use, for usage_request (the jupyter-resource-usage
+// extension polls it). It may be called from any goroutine.
+type UsageReporter interface {
+	Usage() (Usage, error)
+}
+
+// Usage is the content of usage_reply, with the fields ipykernel gives.
+type Usage struct {
+	Status            string  `json:"status"` // "ok"; set by the kernel
+	Hostname          string  `json:"hostname"`
+	PID               int     `json:"pid"`
+	KernelCPU         float64 `json:"kernel_cpu"`       // percent of one core, since the last request
+	KernelMemory      uint64  `json:"kernel_memory"`    // resident bytes of the kernel and its children
+	HostCPUPercent    float64 `json:"host_cpu_percent"` // percent of the whole machine
+	CPUCount          int     `json:"cpu_count"`
+	HostVirtualMemory any     `json:"host_virtual_memory"` // psutil.virtual_memory() as a dict
 }
 
 // Output is where a running cell sends what it produces. Every method is

@@ -1,4 +1,4 @@
-// Package kernel speaks the Jupyter messaging protocol (5.3) over
+// Package kernel speaks the Jupyter messaging protocol (5.5) over
 // ZeroMQ for an Interpreter. It knows nothing of the language it runs.
 //
 // The package is layered, one concern per file:
@@ -149,6 +149,16 @@ func start(ctx context.Context, ci *ConnectionInfo, interp Interpreter) (*server
 	k := newKernel(ctx, interp, signer, socks)
 	srv := &server{k: k, socks: socks, readers: k.serve(socks)}
 	k.publish(nil, "status", map[string]any{"execution_state": "starting"})
+	go func() {
+		for {
+			select {
+			case topic := <-socks.subscribed:
+				k.welcome(topic)
+			case <-k.ctx.Done():
+				return
+			}
+		}
+	}()
 
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt)
@@ -411,6 +421,14 @@ func (k *Kernel) reply(ch channel, req *Message, msgType string, content any) {
 func (k *Kernel) publish(parent *Message, msgType string, content any) {
 	topic := []byte("kernel." + k.session + "." + msgType)
 	k.send(iopubChannel, newMessage(msgType, k.session, parent, [][]byte{topic}, content))
+}
+
+// welcome greets a new iopub subscriber (protocol 5.5). The subscription
+// is the message's topic, so the subscriber it greets is sure to get it;
+// others subscribed to everything get it too and ignore it.
+func (k *Kernel) welcome(topic string) {
+	k.send(iopubChannel, newMessage("iopub_welcome", k.session, nil, [][]byte{[]byte(topic)},
+		map[string]any{"subscription": topic}))
 }
 
 // errorReply is the reply content of a request that failed.

@@ -41,11 +41,12 @@ func (e fakeError) Traceback() []string { return []string{"line 1 of the cell", 
 //
 // Lines are run in order; code is otherwise echoed as the result.
 type fakeInterp struct {
-	started  chan string
-	release  chan struct{}
-	mu       sync.Mutex
-	executed []string
-	shutdown bool
+	started        chan string
+	release        chan struct{}
+	mu             sync.Mutex
+	executed       []string
+	shutdown       bool
+	idleInterrupts int
 }
 
 func newFakeInterp() *fakeInterp {
@@ -150,6 +151,17 @@ func (f *fakeInterp) IsComplete(code string) (string, string) {
 		return "invalid", ""
 	}
 	return "complete", ""
+}
+
+func (f *fakeInterp) Usage() (Usage, error) {
+	return Usage{Hostname: "fakehost", PID: 42, KernelCPU: 12.5, KernelMemory: 1 << 20,
+		HostCPUPercent: 50, CPUCount: 4, HostVirtualMemory: map[string]uint64{"total": 8}}, nil
+}
+
+func (f *fakeInterp) Interrupt() {
+	f.mu.Lock()
+	f.idleInterrupts++
+	f.mu.Unlock()
 }
 
 func (f *fakeInterp) Shutdown() {
@@ -351,9 +363,12 @@ func TestKernelInfo(t *testing.T) {
 		wantKinds(t, msgs, "iopub:status(busy)", ch.String()+":kernel_info_reply", "iopub:status(idle)")
 		checkParents(t, req, msgs)
 		c := find(t, msgs, ch, "kernel_info_reply")
-		if c["protocol_version"] != "5.3" || c["implementation"] != "threadlab" || c["status"] != "ok" ||
+		if c["protocol_version"] != "5.5" || c["implementation"] != "threadlab" || c["status"] != "ok" ||
 			c["banner"] != "fake banner" || c["implementation_version"] != Version {
 			t.Errorf("kernel_info_reply = %v", c)
+		}
+		if f, ok := c["supported_features"].([]any); !ok || len(f) != 0 {
+			t.Errorf("supported_features = %#v, want an empty list (no debugger, no subshells)", c["supported_features"])
 		}
 		li := c["language_info"].(map[string]any)
 		for k, v := range map[string]string{"name": "python", "version": "3", "mimetype": "text/x-python",
@@ -564,9 +579,38 @@ func TestInterruptRequest(t *testing.T) {
 	if c := find(t, h.until(next), shellChannel, "execute_reply"); c["status"] != "ok" {
 		t.Errorf("cell after interrupt: %v", c)
 	}
-	// Interrupting an idle kernel is harmless.
+	h.interp.mu.Lock()
+	if n := h.interp.idleInterrupts; n != 0 {
+		t.Errorf("an interrupt of a running cell reached Interpreter.Interrupt (%d calls)", n)
+	}
+	h.interp.mu.Unlock()
+	// Interrupting an idle kernel asks the interpreter to stop what earlier
+	// cells left running.
 	ir = h.control("interrupt_request", map[string]any{})
 	wantKinds(t, h.until(ir), "iopub:status(busy)", "control:interrupt_reply", "iopub:status(idle)")
+	h.interp.mu.Lock()
+	if n := h.interp.idleInterrupts; n != 1 {
+		t.Errorf("an idle interrupt made %d Interpreter.Interrupt calls, want 1", n)
+	}
+	h.interp.mu.Unlock()
+}
+
+func TestUsageRequest(t *testing.T) {
+	h := newHarness(t)
+	req := h.control("usage_request", map[string]any{})
+	msgs := h.until(req)
+	wantKinds(t, msgs, "iopub:status(busy)", "control:usage_reply", "iopub:status(idle)")
+	c := find(t, msgs, controlChannel, "usage_reply")
+	want := map[string]any{"status": "ok", "hostname": "fakehost", "pid": 42.0, "kernel_cpu": 12.5,
+		"kernel_memory": 1048576.0, "host_cpu_percent": 50.0, "cpu_count": 4.0}
+	for k, v := range want {
+		if c[k] != v {
+			t.Errorf("usage_reply[%s] = %#v, want %#v", k, c[k], v)
+		}
+	}
+	if vm, ok := c["host_virtual_memory"].(map[string]any); !ok || vm["total"] != 8.0 {
+		t.Errorf("usage_reply host_virtual_memory = %#v", c["host_virtual_memory"])
+	}
 }
 
 func TestInputRoundTrip(t *testing.T) {

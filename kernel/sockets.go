@@ -44,18 +44,32 @@ type sockets struct {
 	cancel                    context.CancelFunc
 	wg                        sync.WaitGroup // heartbeat goroutine
 	routerMu                  [3]sync.Mutex  // serialises sends per router
+
+	// subscribed receives the topic of every new iopub subscription, once
+	// zmq4 has registered it; the kernel welcomes the subscriber.
+	subscribed chan string
 }
 
-// bindSockets binds shell, control, stdin (ROUTER), iopub (PUB) and the
+// subscribedQueue is how many new subscriptions may wait for their
+// welcome; beyond it a subscriber gets none (and is logged).
+const subscribedQueue = 64
+
+// bindSockets binds shell, control, stdin (ROUTER), iopub (XPUB) and the
 // heartbeat (ROUTER), and starts the heartbeat echo and the iopub writer. A
 // tcp port of 0 in ci is replaced by the port actually bound.
 func bindSockets(ci *ConnectionInfo) (s *sockets, err error) {
 	ctx, cancel := context.WithCancel(context.Background())
-	s = &sockets{cancel: cancel}
+	s = &sockets{cancel: cancel, subscribed: make(chan string, subscribedQueue)}
 	s.shell = zmq4.NewRouter(ctx)
 	s.control = zmq4.NewRouter(ctx)
 	s.stdin = zmq4.NewRouter(ctx)
-	pub := zmq4.NewPub(ctx)
+	pub := zmq4.NewXPub(withSubscribed(ctx, func(topic string) {
+		select {
+		case s.subscribed <- topic:
+		default:
+			logf("iopub: too many subscriptions at once; one gets no iopub_welcome")
+		}
+	}))
 	// A ROUTER echoes every frame as it came (zmq4's REP mangles empty
 	// frames); the first frame is the peer's identity, which routes it back.
 	s.hb = zmq4.NewRouter(ctx)

@@ -11,7 +11,7 @@ import (
 )
 
 // ProtocolVersion is the Jupyter messaging protocol version spoken.
-const ProtocolVersion = "5.3"
+const ProtocolVersion = "5.5"
 
 // Delimiter separates the routing identities from the message proper.
 var Delimiter = []byte("<IDS|MSG>")

@@ -24,7 +24,7 @@ func clientFrames(s *Signer, ids []string, header, parent, metadata, content str
 	return f
 }
 
-const testHeader = `{"msg_id":"m1","session":"s1","username":"u","date":"2024-01-01T00:00:00Z","msg_type":"execute_request","version":"5.3"}`
+const testHeader = `{"msg_id":"m1","session":"s1","username":"u","date":"2024-01-01T00:00:00Z","msg_type":"execute_request","version":"5.5"}`
 
 func mustSigner(t testing.TB, key string) *Signer {
 	t.Helper()

@@ -18,6 +18,10 @@ type world struct {
 	rt *runtime.Runtime
 
 	exploring bool // set on the main thread while lab.explore runs
+
+	// before holds the user threads alive when the running cell began
+	// (only the cell's goroutine touches it).
+	before map[*runtime.Thread]bool
 }
 
 // stopReason is the cancel reason of a thread ended by lab.stop, an
@@ -50,6 +54,7 @@ func (s *Session) modules() starlark.StringDict {
 	s.OnCellStart = w.cellStart
 	s.OnCellEnd = w.cellEnd
 	s.OnInterrupt = w.rt.StopAll
+	s.OnIdleInterrupt = w.stopLeftovers
 	return starlark.StringDict{
 		"threading":       w.threadingModule(),
 		"time":            w.timeModule(),
@@ -119,6 +124,10 @@ func (w *world) me(sth *starlark.Thread) *runtime.Thread {
 
 func (w *world) cellStart(sth *starlark.Thread) {
 	main := w.rt.Main()
+	w.before = map[*runtime.Thread]bool{}
+	for _, t := range w.userThreads() {
+		w.before[t] = true
+	}
 	w.bind(sth, main)
 	if err := w.rt.BeginCell(); err != nil {
 		sth.Cancel(stopReason)
@@ -134,8 +143,72 @@ func (w *world) cellEnd(sth *starlark.Thread, err error) error {
 			out.Display(deadlockBundle(dl), nil, "", false)
 			out.Stream("stderr", "These threads are deadlocked and will wait for ever. lab.stop() ends them.\n")
 		}
+	} else if left := w.startedAndRunning(); len(left) > 0 {
+		// Otherwise a learner sees the cell finish and wonders why the CPU
+		// is still busy.
+		if out := threadOutput(sth); out != nil {
+			out.Stream("stderr", outlivedNote(left))
+		}
 	}
 	return err
+}
+
+// userThreads returns the live user threads and processes.
+func (w *world) userThreads() []*runtime.Thread {
+	return w.rt.Threads()[1:]
+}
+
+// startedAndRunning names the threads and processes that began during the
+// cell and are still running at its end.
+func (w *world) startedAndRunning() []string {
+	var names []string
+	for _, t := range w.userThreads() {
+		if !w.before[t] && t.Stopped() == nil && t.IsAlive() {
+			names = append(names, t.Name())
+		}
+	}
+	return names
+}
+
+// stopLeftovers stops every user thread and process (an interrupt while no
+// cell runs) and names those that were running.
+func (w *world) stopLeftovers() []string {
+	var names []string
+	for _, t := range w.userThreads() {
+		if t.Stopped() == nil && t.IsAlive() {
+			names = append(names, t.Name())
+		}
+	}
+	w.rt.StopThreads()
+	return names
+}
+
+func outlivedNote(names []string) string {
+	what := "thread"
+	if len(names) > 1 {
+		what = "threads"
+	}
+	return fmt.Sprintf("Still running after this cell: %s %s. Wait for them with join(), "+
+		"or stop them with lab.stop() or the kernel's interrupt (stop) button.\n",
+		what, quotedList(names))
+}
+
+// stoppedNote is what the cell after an interrupt while idle says once.
+func stoppedNote(names []string) string {
+	what := "thread"
+	if len(names) > 1 {
+		what = "threads"
+	}
+	return fmt.Sprintf("The interrupt stopped %d %s that earlier cells left running: %s.\n",
+		len(names), what, quotedList(names))
+}
+
+func quotedList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = "'" + n + "'"
+	}
+	return strings.Join(q, ", ")
 }
 
 // fail turns an error from the runtime into one a learner can read. A

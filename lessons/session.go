@@ -94,6 +94,9 @@ type Session struct {
 	refs  globalRefs // the globals each function names, for freezing
 	locks lockNames  // names for the locks cells make
 
+	stopMu  sync.Mutex
+	stopped []string // stopped by an interrupt while idle; the next cell says so
+
 	srcMu   sync.RWMutex
 	sources map[string][]string // cell file name -> lines
 	cells   int
@@ -101,6 +104,10 @@ type Session struct {
 	// OnInterrupt, when set, is called when a running cell is interrupted
 	// (and by Shutdown), to stop the user threads.
 	OnInterrupt func()
+	// OnIdleInterrupt, when set, is called by Interrupt (an interrupt while
+	// no cell runs) to stop what earlier cells left running; it returns
+	// the names of what it stopped.
+	OnIdleInterrupt func() []string
 	// OnThread, when set, is called by NewThread with each new thread,
 	// before it runs, to install scheduler hooks (see SetStepHook).
 	OnThread func(name string, th *starlark.Thread)
@@ -219,6 +226,10 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 		return nil, payload{"source": "page", "data": data, "start": 0}
 	}
 
+	if stopped := s.takeStopped(); len(stopped) > 0 {
+		out.Stream("stderr", stoppedNote(stopped))
+	}
+
 	s.srcMu.Lock()
 	s.cells++
 	filename := fmt.Sprintf("<cell %d>", s.cells)
@@ -328,6 +339,31 @@ func Bundle(v starlark.Value) map[string]any {
 		}
 	}
 	return map[string]any{"text/plain": PyRepr(v)}
+}
+
+// Interrupt handles an interrupt that arrives while no cell runs: it stops
+// every thread and process earlier cells left running, and the next cell
+// says once what was stopped. Safe to call from any goroutine.
+func (s *Session) Interrupt() {
+	if s.OnIdleInterrupt == nil {
+		return
+	}
+	names := s.OnIdleInterrupt()
+	if len(names) == 0 {
+		return
+	}
+	s.stopMu.Lock()
+	s.stopped = append(s.stopped, names...)
+	s.stopMu.Unlock()
+}
+
+// takeStopped returns and forgets what idle interrupts stopped.
+func (s *Session) takeStopped() []string {
+	s.stopMu.Lock()
+	defer s.stopMu.Unlock()
+	names := s.stopped
+	s.stopped = nil
+	return names
 }
 
 // Shutdown stops everything the session started.

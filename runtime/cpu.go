@@ -71,11 +71,16 @@ func cgroupQuota() float64 {
 // sample, which would itself show up in the plot; /proc says the same for
 // free.)
 func processSeconds(p *process.Process) float64 {
+	return treeSeconds(p, childPIDs(p.Pid))
+}
+
+// treeSeconds is the CPU time used by p and the given children.
+func treeSeconds(p *process.Process, children []int32) float64 {
 	total := 0.0
 	if t, err := p.Times(); err == nil {
 		total += t.User + t.System
 	}
-	for _, pid := range childPIDs(p.Pid) {
+	for _, pid := range children {
 		if c, err := process.NewProcess(pid); err == nil {
 			if t, err := c.Times(); err == nil {
 				total += t.User + t.System

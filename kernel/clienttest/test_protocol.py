@@ -85,7 +85,8 @@ class TestKernelInfo(KernelCase):
         self.assertEqual(reply["msg_type"], "kernel_info_reply")
         c = reply["content"]
         self.assertEqual(c["status"], "ok")
-        self.assertEqual(c["protocol_version"], "5.3")
+        # Debian's ipykernel 6.17 speaks 5.3.
+        self.assertEqual(c["protocol_version"], "5.3" if IS_IPYKERNEL else "5.5")
         self.assertTrue(c["implementation"])
         self.assertTrue(c["implementation_version"])
         self.assertIn("banner", c)
@@ -547,6 +548,163 @@ class TestInterrupt(KernelCase):
             self.km.interrupt_kernel()
             shell_reply(self.kc, msg_id)
             iopub_until_idle(self.kc, msg_id)
+
+
+def proc_cpu_seconds(pid):
+    """CPU time (user + system) the process has used, from /proc: measured
+    from outside, not by the kernel itself."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def proc_rss(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    raise AssertionError("no VmRSS in /proc")
+
+
+def cpu_percent(pid, seconds):
+    """How busy the process was over the next `seconds`: 100 = one core."""
+    t0, c0 = time.monotonic(), proc_cpu_seconds(pid)
+    time.sleep(seconds)  # the measuring window itself, not a wait for an event
+    return 100 * (proc_cpu_seconds(pid) - c0) / (time.monotonic() - t0)
+
+
+class TestProtocol55(KernelCase):
+    """What protocol 5.5 adds: kernel_info on control, supported_features,
+    iopub_welcome on an XPUB iopub, usage_request."""
+
+    def test_kernel_info_on_control(self):
+        msg = self.kc.session.msg("kernel_info_request", {})
+        self.kc.control_channel.send(msg)
+        reply = control_reply(self.kc, msg["header"]["msg_id"])
+        self.assertEqual(reply["msg_type"], "kernel_info_reply")
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertIn("language_info", reply["content"])
+
+    def test_supported_features(self):
+        if IS_IPYKERNEL:
+            self.skipTest("Debian's ipykernel 6.17 predates supported_features")
+        reply = shell_reply(self.kc, self.kc.kernel_info())
+        # threadlab has neither a debugger nor kernel subshells, the two
+        # optional features defined so far: the list is there, and empty.
+        self.assertEqual(reply["content"]["supported_features"], [])
+        self.assertIs(reply["content"]["debugger"], False)
+
+    def test_late_subscriber_is_welcomed(self):
+        if IS_IPYKERNEL:
+            self.skipTest("Debian's ipykernel 6.17 has a PUB iopub, no iopub_welcome")
+        session = Session(key=self.km.session.key, signature_scheme=self.km.session.signature_scheme)
+        sub = zmq.Context.instance().socket(zmq.SUB)
+        sub.linger = 0
+        try:
+            sub.connect(self.km._make_url("iopub"))
+            sub.setsockopt(zmq.SUBSCRIBE, b"")
+
+            def recv(timeout):
+                if not sub.poll(int(timeout * 1000)):
+                    return None
+                idents, parts = session.feed_identities(sub.recv_multipart())
+                return session.deserialize(parts)
+
+            welcome = recv(TIMEOUT)
+            self.assertIsNotNone(welcome, "a new subscriber got no iopub_welcome")
+            self.assertEqual(welcome["msg_type"], "iopub_welcome")
+            self.assertEqual(welcome["content"], {"subscription": ""})
+            # Everything published from now on reaches the new subscriber,
+            # just as it reaches the client's own iopub.
+            reply, msgs = self.run_ok('print("late")\n6 * 7')
+            msg_id = reply["parent_header"]["msg_id"]
+            theirs = []
+            while not theirs or theirs[-1]["msg_type"] != "status" or \
+                    theirs[-1]["content"]["execution_state"] != "idle":
+                m = recv(TIMEOUT)
+                self.assertIsNotNone(m, f"the late subscriber stopped getting messages after {types(theirs)}")
+                if m["parent_header"].get("msg_id") == msg_id:
+                    theirs.append(m)
+            self.assertEqual(types(theirs), types(msgs))
+            self.assertEqual(stdout_of(theirs), "late\n")
+        finally:
+            sub.close()
+
+    def test_usage_request(self):
+        msg = self.kc.session.msg("usage_request", {})
+        self.kc.control_channel.send(msg)
+        reply = control_reply(self.kc, msg["header"]["msg_id"])
+        self.assertEqual(reply["msg_type"], "usage_reply")
+        c = reply["content"]
+        for key in ("hostname", "pid", "kernel_cpu", "kernel_memory", "cpu_count",
+                    "host_virtual_memory"):
+            self.assertIn(key, c)
+        pid = kernel_pid(self.km)
+        self.assertEqual(c["pid"], pid)
+        self.assertEqual(c["cpu_count"], os.cpu_count())
+        self.assertGreater(c["host_virtual_memory"]["total"], 0)
+        self.assertGreaterEqual(c["kernel_cpu"], 0)
+        if not IS_IPYKERNEL:  # ipykernel reports PSS, and omits a 0.0 host figure
+            self.assertIn("host_cpu_percent", c)
+            rss = proc_rss(pid)
+            self.assertLess(abs(c["kernel_memory"] - rss), 0.1 * rss,
+                            f"kernel_memory {c['kernel_memory']} vs /proc VmRSS {rss}")
+
+
+class TestIdleInterrupt(KernelCase):
+    """The stop button stops everything: an interrupt while no cell runs ends
+    the threads earlier cells left running."""
+
+    # The tutorial's spinning program: a busy thread per core, started by a
+    # cell that returns at once.
+    SPIN = (
+        "def spin():\n"
+        "    x = 0\n"
+        "    while True:\n"
+        "        x = x ^ 1\n"
+        "\n"
+        "for i in range(multiprocessing.cpu_count()):\n"
+        "    threading.Thread(target=spin, name='spinner-' + str(i + 1)).start()\n"
+    )
+
+    def setUp(self):
+        if IS_IPYKERNEL:
+            self.skipTest("ipykernel cannot stop Python threads")
+        super().setUp()
+
+    def stopped_by(self, interrupt):
+        pid = kernel_pid(self.km)
+        reply, msgs = self.run_ok(self.SPIN)
+        out = "".join(m["content"]["text"] for m in msgs
+                      if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
+        self.assertIn("Still running after this cell", out)
+        self.assertIn("'spinner-1'", out)
+        busy = cpu_percent(pid, 0.5)
+        self.assertGreater(busy, 50, "the spinning threads are not running")
+        interrupt()
+        # Back to idle within 100 ms: the window starts 100 ms after the
+        # interrupt was sent, and nearly nothing runs in it.
+        time.sleep(0.1)  # the 100 ms the kernel is given, not a synchronisation
+        after = cpu_percent(pid, 0.5)
+        self.assertLess(after, 10, f"{after:.0f}% CPU 100 ms after the interrupt (before: {busy:.0f}%)")
+        # The next cell says, once, what was stopped.
+        _, msgs = self.run_ok("1 + 1")
+        said = "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream")
+        self.assertEqual(said.count("The interrupt stopped"), 1, said)
+        self.assertIn("'spinner-1'", said)
+        _, msgs = self.run_ok("2 + 2")
+        self.assertNotIn("The interrupt stopped", "".join(
+            m["content"].get("text", "") for m in msgs if m["msg_type"] == "stream"))
+
+    def test_interrupt_request_while_idle(self):
+        def send():
+            msg = self.kc.session.msg("interrupt_request", {})
+            self.kc.control_channel.send(msg)
+            self.assertEqual(control_reply(self.kc, msg["header"]["msg_id"])["content"]["status"], "ok")
+        self.stopped_by(send)
+
+    def test_sigint_while_idle(self):
+        self.stopped_by(lambda: os.kill(kernel_pid(self.km), signal.SIGINT))
 
 
 class TestSigning(KernelCase):

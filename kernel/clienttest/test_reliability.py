@@ -686,7 +686,7 @@ def now_iso():
 
 def header(msg_type, **extra):
     h = {"msg_id": uuid.uuid4().hex, "session": "fuzz-session", "username": "fuzz",
-         "date": now_iso(), "msg_type": msg_type, "version": "5.3"}
+         "date": now_iso(), "msg_type": msg_type, "version": "5.5"}
     h.update(extra)
     return json.dumps(h).encode()
 
