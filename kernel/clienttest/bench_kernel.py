@@ -29,7 +29,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from jupyter_client.manager import KernelManager  # noqa: E402
 
-from kernelutil import iopub_until_idle, kernel_pid, shell_reply, wait_iopub_ready  # noqa: E402
+from kernelutil import (  # noqa: E402
+    control_reply, iopub_until_idle, kernel_pid, shell_reply, wait_iopub_ready,
+)
 
 try:
     import psutil
@@ -100,6 +102,30 @@ def execute_once(kc, code="1+1"):
     return dt
 
 
+def proc_cpu_seconds(pid):
+    """CPU time the process has used so far, from /proc."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def usage_requests(km, kc, n):
+    """n usage_requests on control, one at a time, as jupyter-resource-usage
+    sends them: the round trips, and the kernel's CPU time per request."""
+    pid = kernel_pid(km)
+    rts = []
+    cpu0 = proc_cpu_seconds(pid)
+    for _ in range(n):
+        msg = kc.session.msg("usage_request", {})
+        t0 = time.perf_counter()
+        kc.control_channel.send(msg)
+        reply = control_reply(kc, msg["header"]["msg_id"])
+        rts.append(time.perf_counter() - t0)
+        if reply["msg_type"] != "usage_reply" or "kernel_memory" not in reply["content"]:
+            raise RuntimeError(f"usage_request: {reply['content']}")
+    return rts, (proc_cpu_seconds(pid) - cpu0) / n
+
+
 def bench(name, starts, executes, cells):
     print(f"-- {name}: {starts} cold starts", file=sys.stderr, flush=True)
     cold, spawn, rss_start = [], [], []
@@ -119,6 +145,7 @@ def bench(name, starts, executes, cells):
         for _ in range(cells):
             execute_once(kc)
         rss_cells = rss_bytes(kernel_pid(km))
+        usage_rt, usage_cpu = usage_requests(km, kc, executes)
     finally:
         stop(km, kc)
 
@@ -131,6 +158,8 @@ def bench(name, starts, executes, cells):
         "rss_start_bytes": statistics.median(rss_start),
         "rss_after_cells_bytes": rss_cells,
         "cells_executed": 20 + executes + cells,
+        "usage_request_s": {"median": statistics.median(usage_rt), "p99": percentile(usage_rt, 99),
+                            "kernel_cpu_per_request": usage_cpu},
     }
 
 
@@ -141,6 +170,9 @@ METRICS = [
     ("execute_p99", "execute 1+1 (p99)", lambda r: r["execute_s"]["p99"], "s", None),
     ("rss_start", "RSS after start", lambda r: r["rss_start_bytes"], "B", 1 / 4),
     ("rss_after_cells", "RSS after cells", lambda r: r["rss_after_cells_bytes"], "B", None),
+    ("usage_median", "usage_request (median)", lambda r: r["usage_request_s"]["median"], "s", None),
+    ("usage_cpu", "usage_request kernel CPU", lambda r: r["usage_request_s"]["kernel_cpu_per_request"],
+     "s", None),
 ]
 
 

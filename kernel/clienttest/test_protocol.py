@@ -679,14 +679,17 @@ class TestIdleInterrupt(KernelCase):
                       if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
         self.assertIn("Still running after this cell", out)
         self.assertIn("'spinner-1'", out)
+        # On a shared machine the spinners get what the others leave them;
+        # what matters is that they are measurably busy, then not at all.
         busy = cpu_percent(pid, 0.5)
-        self.assertGreater(busy, 50, "the spinning threads are not running")
+        self.assertGreater(busy, 10, "the spinning threads are not running")
         interrupt()
         # Back to idle within 100 ms: the window starts 100 ms after the
         # interrupt was sent, and nearly nothing runs in it.
         time.sleep(0.1)  # the 100 ms the kernel is given, not a synchronisation
         after = cpu_percent(pid, 0.5)
-        self.assertLess(after, 10, f"{after:.0f}% CPU 100 ms after the interrupt (before: {busy:.0f}%)")
+        self.assertLess(after, min(10, busy / 3),
+                        f"{after:.0f}% CPU 100 ms after the interrupt (before: {busy:.0f}%)")
         # The next cell says, once, what was stopped.
         _, msgs = self.run_ok("1 + 1")
         said = "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream")
