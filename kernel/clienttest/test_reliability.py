@@ -490,31 +490,42 @@ def wait_stream(kc, msg_id, text, timeout=TIMEOUT):
 
 CLIENT_SCRIPT = r"""
 import sys, time
+from queue import Empty
 from jupyter_client import BlockingKernelClient
 kc = BlockingKernelClient(connection_file=sys.argv[1])
 kc.load_connection_file()
 kc.start_channels(hb=False)
 deadline = time.monotonic() + 30
+
+def iopub_until(match):
+    # Read iopub (a welcome, older statuses...) until match(msg) or the deadline.
+    while time.monotonic() < deadline:
+        try:
+            m = kc.get_iopub_msg(timeout=0.5)
+        except Empty:
+            return False
+        if match(m):
+            return True
+    return False
+
 # Our SUB socket must have joined before the cell prints.
 while time.monotonic() < deadline:
     mid = kc.kernel_info()
     kc.get_shell_msg(timeout=10)
-    try:
-        m = kc.get_iopub_msg(timeout=0.5)
-        if m["parent_header"].get("msg_id") == mid:
-            break
-    except Exception:
-        pass
+    if iopub_until(lambda m: m["parent_header"].get("msg_id") == mid):
+        break
 mid = kc.execute(sys.argv[2])
 while time.monotonic() < deadline:
-    m = kc.get_iopub_msg(timeout=10)
-    if m["parent_header"].get("msg_id") == mid and m["msg_type"] == "stream":
+    if iopub_until(lambda m: m["parent_header"].get("msg_id") == mid and m["msg_type"] == "stream"):
         print("READY", flush=True)
         break
+else:
+    print("TIMEOUT", flush=True)  # the parent's readline must never hang
+    sys.exit(1)
 while True:  # keep reading iopub until SIGKILLed
     try:
         kc.get_iopub_msg(timeout=1)
-    except Exception:
+    except Empty:
         pass
 """
 
