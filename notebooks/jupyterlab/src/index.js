@@ -27,7 +27,9 @@ import {
   NotebookModelFactory,
   NotebookPanel,
   NotebookWidgetFactory,
-  StaticNotebook
+  StaticNotebook,
+  runCell,
+  setCellExecutor
 } from '@jupyterlab/notebook';
 import {
   RenderMimeRegistry,
@@ -70,6 +72,22 @@ function toolbarButton(label, tooltip, onClick) {
   return new ToolbarButton({ label, tooltip, onClick });
 }
 
+// Every code cell as the test reads it: the model's view, next to the DOM
+// the test inspects (cell i is panel.content.widgets[i]).
+function codeCells(panel) {
+  return panel.content.widgets
+    .map((c, index) => ({ c, index }))
+    .filter(({ c }) => c.model.type === 'code')
+    .map(({ c, index }) => ({
+      index,
+      tags: c.model.getMetadata('tags') || [],
+      count: c.model.executionCount,
+      running: c.model.executionState === 'running',
+      trusted: c.model.trusted,
+      outputs: c.model.outputs.toJSON().map(o => o.output_type)
+    }));
+}
+
 // Kernel status as the test and the toolbar read it.
 function kernelState(panel) {
   const sc = panel.sessionContext;
@@ -92,6 +110,8 @@ function kernelState(panel) {
 }
 
 async function main() {
+  // JupyterLab's notebook plugin registers the same default executor.
+  setCellExecutor({ runCell });
   const token = query.get('token') || PageConfig.getToken();
   const serverSettings = ServerConnection.makeSettings({
     baseUrl: baseUrl(),
@@ -194,6 +214,8 @@ async function main() {
   window.threadlab = {
     panel,
     state: () => kernelState(panel),
+    cells: () => codeCells(panel),
+    cellNode: i => panel.content.widgets[i].node,
     // Runs every cell as JupyterLab's "Run All" does; resolves when the
     // last reply is in.
     runAll: () => NotebookActions.runAll(nb, sc),
