@@ -69,7 +69,7 @@ deps-lab:
 ifeq ($(UI),lab)
 lab: jupyterlab-page install
 	$(PY) -m jupyter_server --ServerApp.root_dir=notebooks $(ROOT_FLAG) \
-	  --ServerApp.extra_static_paths="['$(CURDIR)/build/jupyterlab/static']" \
+	  --ServerApp.extra_static_paths=$(CURDIR)/build/jupyterlab/static \
 	  --ServerApp.default_url=/static/threadlab-lab/index.html
 else
 lab: deps-lab install

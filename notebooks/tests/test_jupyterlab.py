@@ -144,6 +144,8 @@ def chromium(profile):
                  "--disable-dev-shm-usage", "--window-size=1400,1600",
                  "--user-data-dir=" + profile]:
         options.add_argument(flag)
+    # The page's console, read after every notebook (console_errors).
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
 
 
@@ -170,7 +172,7 @@ class JupyterLabTest(unittest.TestCase):
             ["/usr/bin/python3", "-m", "jupyter_server", "--no-browser", "--allow-root",
              "--ip=127.0.0.1", "--port=%d" % cls.port, "--port-retries=0",
              "--ServerApp.token=" + cls.token, "--ServerApp.root_dir=" + cls.root,
-             "--ServerApp.extra_static_paths=['%s']" % STATIC],
+             "--ServerApp.extra_static_paths=%s" % STATIC],
             stdout=cls.log, stderr=subprocess.STDOUT, env=nbtools.jupyter_env(), cwd=cls.root)
         cls.base = "http://127.0.0.1:%d" % cls.port
         deadline = time.time() + 60
@@ -251,7 +253,13 @@ class JupyterLabTest(unittest.TestCase):
         print("\n  %s (%s): Run All took %.1f s, %d code cells"
               % (name, theme, time.time() - began, s["cells"]), file=sys.stderr)
         self.assertNotIn("error", s["done"], "Run All failed in " + name)
+        self.assert_no_console_errors(name)
         return s, live
+
+    def assert_no_console_errors(self, where):
+        """Nothing failed in the page: no failed request, no uncaught error."""
+        severe = [e["message"] for e in self.driver.get_log("browser") if e["level"] == "SEVERE"]
+        self.assertEqual(severe, [], "errors in the page's console for " + where)
 
     def outputs(self):
         return self.driver.execute_script(OUTPUT_TEXT_JS)

@@ -35,8 +35,8 @@ import {
   RenderMimeRegistry,
   standardRendererFactories
 } from '@jupyterlab/rendermime';
-import { ServerConnection, ServiceManager } from '@jupyterlab/services';
-import { Signal } from '@lumino/signaling';
+import { ServerConnection, ServiceManager, UserManager } from '@jupyterlab/services';
+import { Signal, Stream } from '@lumino/signaling';
 import { BoxPanel, Widget } from '@lumino/widgets';
 
 const query = new URLSearchParams(location.search);
@@ -66,6 +66,38 @@ function editorServices() {
     factory: new CodeMirrorEditorFactory({ extensions, languages }),
     mimeTypes: new CodeMirrorMimeTypeService(languages)
   };
+}
+
+// Debian 12's jupyter_server 1 has neither an event bus (/api/events),
+// which JupyterLab's EventManager would keep reconnecting to, nor an
+// identity API (/api/me). On such a server the page has no events and one
+// local user.
+function noEventBus(serverSettings) {
+  const manager = {
+    serverSettings,
+    isDisposed: false,
+    dispose() { manager.isDisposed = true; },
+    emit: () => Promise.reject(new Error('this Jupyter server has no event bus'))
+  };
+  manager.stream = new Stream(manager);
+  return manager;
+}
+
+function localUser(serverSettings) {
+  const identity = {
+    username: 'learner', name: 'learner', display_name: 'learner',
+    initials: 'L', color: 'var(--jp-collaborator-color1)'
+  };
+  return new UserManager({
+    serverSettings,
+    userApiClient: { serverSettings, get: async () => ({ identity, permissions: {} }) }
+  });
+}
+
+async function serverMajorVersion(settings) {
+  const reply = await ServerConnection.makeRequest(settings.baseUrl + 'api', {}, settings);
+  const { version } = await reply.json();
+  return parseInt(String(version).split('.')[0], 10);
 }
 
 function toolbarButton(label, tooltip, onClick) {
@@ -118,7 +150,11 @@ async function main() {
     token,
     appendToken: true
   });
-  const manager = new ServiceManager({ serverSettings });
+  const old = (await serverMajorVersion(serverSettings)) < 2;
+  const manager = new ServiceManager({
+    serverSettings,
+    ...(old ? { events: noEventBus(serverSettings), user: localUser(serverSettings) } : {})
+  });
   await manager.ready;
 
   const editors = editorServices();
@@ -202,8 +238,9 @@ async function main() {
     status.node.textContent = `${sc.kernelDisplayName}: ${sc.kernelDisplayStatus}`;
   });
 
-  nb.node.addEventListener('keydown', event => {
-    if (event.key === 'Enter' && event.shiftKey) {
+  // Shift-Enter as in JupyterLab, whether a cell's editor has the focus or not.
+  document.addEventListener('keydown', event => {
+    if (event.key === 'Enter' && event.shiftKey && !event.ctrlKey && !event.altKey) {
       event.preventDefault();
       event.stopPropagation();
       void NotebookActions.runAndAdvance(nb, sc);
