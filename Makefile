@@ -71,9 +71,12 @@ lab: jupyterlab-page install
 	$(PY) -m jupyter_server --ServerApp.root_dir=notebooks $(ROOT_FLAG) \
 	  --ServerApp.extra_static_paths=$(CURDIR)/build/jupyterlab/static \
 	  --ServerApp.default_url=/static/threadlab-lab/index.html
-else
+else ifeq ($(UI),notebook)
 lab: deps-lab install
 	$(JUPYTER) notebook --notebook-dir=notebooks $(ROOT_FLAG)
+else
+lab:
+	@echo "make lab: UI=$(UI) is neither notebook (the default) nor lab"; exit 2
 endif
 
 # Node and npm: Debian's, unless some other nodejs (with its own npm) is installed.
