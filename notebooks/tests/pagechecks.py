@@ -7,6 +7,7 @@ returns what it measured; the assertions are the caller's.
     plots(driver, root)   every CPU plot <img>: loaded, its SVG, its pixels
 """
 import base64
+import urllib.parse
 
 # Reads every threadlab table under `root`. For each cell: the computed
 # text-align, and the number of line boxes its text occupies (a wrapped
@@ -67,8 +68,7 @@ return out;
 # whether it loaded, its drawn size, the SVG source, and the colour of its
 # top-left pixel (the plot's own background, whatever the theme).
 PLOTS_JS = r"""
-var root = arguments[0];
-var imgs = Array.prototype.slice.call(document.querySelectorAll(root + ' img.threadlab-cpu'));
+var imgs = Array.prototype.slice.call(document.querySelectorAll(arguments[0] + ' ' + arguments[1]));
 return imgs.map(function (img) {
     var r = img.getBoundingClientRect();
     var pixel = null;
@@ -87,18 +87,24 @@ return imgs.map(function (img) {
 });
 """
 
-SVG_PREFIX = "data:image/svg+xml;base64,"
+SVG_PREFIX = "data:image/svg+xml;base64,"  # how threadlab's text/html carries a plot
+SVG_URI_PREFIX = "data:image/svg+xml,"     # how JupyterLab's SVG renderer does
 
 
 def tables(driver, root):
     return driver.execute_script(TABLES_JS, root)
 
 
-def plots(driver, root):
-    found = driver.execute_script(PLOTS_JS, root)
+def plots(driver, root, img="img.threadlab-cpu"):
+    found = driver.execute_script(PLOTS_JS, root, img)
     for p in found:
         src = p["src"] or ""
-        p["svg"] = base64.b64decode(src[len(SVG_PREFIX):]).decode() if src.startswith(SVG_PREFIX) else None
+        if src.startswith(SVG_PREFIX):
+            p["svg"] = base64.b64decode(src[len(SVG_PREFIX):]).decode()
+        elif src.startswith(SVG_URI_PREFIX):
+            p["svg"] = urllib.parse.unquote(src[len(SVG_URI_PREFIX):])
+        else:
+            p["svg"] = None
     return found
 
 

@@ -301,6 +301,26 @@ class JupyterLabTest(unittest.TestCase):
             json.dump(nb, f)
         return copy
 
+    def check_svg_renderer(self, cells):
+        """The plots' image/svg+xml, drawn by JupyterLab's own SVG renderer (what
+        a front end that prefers it shows): trusted, an <img> with the plot's
+        own opaque background; untrusted, refused, which is why text/html
+        carries the plot as an <img> too."""
+        plot_cells = [c["index"] for c in cells if any(t.startswith("cpu-") for t in c["tags"])
+                      and "cpu-summary" not in c["tags"]]
+        self.assertEqual(len(plot_cells), 3, cells)
+        render = ("var done = arguments[3]; window.threadlab.renderOutput(arguments[0], arguments[1], arguments[2])"
+                  ".then(function (box) { box.id = 'rendered-' + arguments[0]; done(box.innerText); },"
+                  " function (e) { done('failed: ' + e); });")
+        for index in plot_cells:
+            text = self.driver.execute_async_script(render, index, "image/svg+xml", True)
+            self.assertFalse(text.startswith("failed"), text)
+        svg = pagechecks.plots(self.driver, ".threadlab-rendered", ".jp-RenderedSVG img")
+        pagechecks.assert_plots_render(self, svg, "JupyterLab's SVG renderer", at_least=3)
+        text = self.driver.execute_async_script(render, plot_cells[0], "image/svg+xml", False)
+        self.assertIn("untrusted", text.lower(), "JupyterLab drew an untrusted SVG: " + text)
+        self.shoot(".threadlab-rendered .jp-RenderedSVG img", "05-svg-renderer-light.png")
+
     # -- tests ----------------------------------------------------------------
     def test_lessons(self):
         for name in nbtools.LESSONS:
@@ -332,6 +352,7 @@ class JupyterLabTest(unittest.TestCase):
                     print("  %s: %d plots; sources seen while running: %s"
                           % (name, len(plots), sorted(updated.values())), file=sys.stderr)
                     self.shoot(OUTPUTS + " img.threadlab-cpu", "05-gil-and-cores-light.png")
+                    self.check_svg_renderer(cells)
 
     def test_threads_and_errors(self):
         self.run_all("checks.ipynb")

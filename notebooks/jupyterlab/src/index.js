@@ -32,6 +32,7 @@ import {
   setCellExecutor
 } from '@jupyterlab/notebook';
 import {
+  MimeModel,
   RenderMimeRegistry,
   standardRendererFactories
 } from '@jupyterlab/rendermime';
@@ -256,6 +257,20 @@ async function main() {
     // Runs every cell as JupyterLab's "Run All" does; resolves when the
     // last reply is in.
     runAll: () => NotebookActions.runAll(nb, sc),
+    // Draws one MIME type of cell `index`'s last output with JupyterLab's
+    // renderer for it, as trusted or untrusted output, in a box after the
+    // notebook; resolves to the box.
+    renderOutput: async (index, mime, trusted) => {
+      const outputs = panel.content.widgets[index].model.outputs;
+      const data = outputs.get(outputs.length - 1).data;
+      const renderer = rendermime.createRenderer(mime);
+      await renderer.renderModel(new MimeModel({ data: { [mime]: data[mime] }, trusted }));
+      const box = document.createElement('div');
+      box.className = 'threadlab-rendered jp-OutputArea-output';
+      box.appendChild(renderer.node);
+      nb.node.appendChild(box);
+      return box;
+    },
     save: () => panel.context.save()
   };
 }
