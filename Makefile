@@ -1,6 +1,7 @@
 # threadlab — build, install, test and benchmark.
 #
 #   make lab     open the lessons in the classic Jupyter Notebook
+#                (make lab UI=lab: in JupyterLab 4, the page test-jupyterlab uses)
 #   make test    every test (installs missing Debian test packages first)
 #   make bench   benchmarks, threadlab beside Debian's ipykernel / python3
 #
@@ -31,6 +32,14 @@ DEBS_TEST := jupyter-client python3-jupyter-client python3-ipykernel \
              jupyter-nbconvert python3-nbclient jupyter-notebook \
              chromium chromium-driver python3-selenium python3-psutil python3-zmq tmux
 DEBS_LAB  := jupyter-client jupyter-notebook
+# JupyterLab 4 as a page bundled from the registry's @jupyterlab packages
+# (notebooks/jupyterlab/), served by Debian's jupyter_server.
+DEBS_JUPYTERLAB := python3-jupyter-server jupyter-client chromium chromium-driver python3-selenium
+LAB_SRC  := notebooks/jupyterlab
+LAB_NPM  := build/jupyterlab/npm
+LAB_PAGE := build/jupyterlab/static/threadlab-lab
+# make lab UI=lab opens JupyterLab 4 instead of the classic Notebook.
+UI ?= notebook
 
 # Hook for more test steps (targets) added later, e.g. EXTRA_TESTS=test-soak.
 EXTRA_TESTS ?=
@@ -38,6 +47,7 @@ EXTRA_TESTS ?=
 .NOTPARALLEL:
 .PHONY: all build install deps-test deps-lab lab test test-go test-install \
         test-client test-conformance test-console test-reliability test-notebooks \
+        deps-jupyterlab jupyterlab-page test-jupyterlab badge \
         deps-bench bench bench-go bench-kernel bench-heartbeat html clean
 
 all: build
@@ -56,13 +66,42 @@ deps-test:
 deps-lab:
 	@$(ENSURE) $(DEBS_LAB)
 
+ifeq ($(UI),lab)
+lab: jupyterlab-page install
+	$(PY) -m jupyter_server --ServerApp.root_dir=notebooks $(ROOT_FLAG) \
+	  --ServerApp.extra_static_paths=$(CURDIR)/build/jupyterlab/static \
+	  --ServerApp.default_url=/static/threadlab-lab/index.html
+else ifeq ($(UI),notebook)
 lab: deps-lab install
 	$(JUPYTER) notebook --notebook-dir=notebooks $(ROOT_FLAG)
+else
+lab:
+	@echo "make lab: UI=$(UI) is neither notebook (the default) nor lab"; exit 2
+endif
+
+# Node and npm: Debian's, unless some other nodejs (with its own npm) is installed.
+deps-jupyterlab:
+	@$(ENSURE) $(DEBS_JUPYTERLAB)
+	@command -v npm >/dev/null || $(ENSURE) nodejs npm
+
+# npm ci runs again only when the lockfile changes; later runs reuse build/.
+$(LAB_NPM)/node_modules/.package-lock.json: $(LAB_SRC)/package.json $(LAB_SRC)/package-lock.json
+	@echo "jupyterlab: npm ci of the @jupyterlab packages into $(LAB_NPM) (first run only)"
+	rm -rf $(LAB_NPM) && mkdir -p $(LAB_NPM)
+	cp $(LAB_SRC)/package.json $(LAB_SRC)/package-lock.json $(LAB_NPM)/
+	cd $(LAB_NPM) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(LAB_PAGE)/index.html: $(LAB_NPM)/node_modules/.package-lock.json $(LAB_SRC)/build.mjs $(wildcard $(LAB_SRC)/src/*)
+	@echo "jupyterlab: bundling the page into $(LAB_PAGE) with esbuild"
+	node $(LAB_SRC)/build.mjs $(LAB_NPM) $(LAB_PAGE)
+
+jupyterlab-page: deps-jupyterlab $(LAB_PAGE)/index.html
 
 # ---- tests ------------------------------------------------------------------
 
 test: deps-test test-go test-install test-client test-conformance test-console \
-      test-reliability test-notebooks $(EXTRA_TESTS)
+      test-reliability test-notebooks test-jupyterlab $(EXTRA_TESTS)
 	@echo "make test: all passed"
 
 test-go:
@@ -92,11 +131,16 @@ test-reliability: install
 	cd kernel/clienttest && $(UNITTEST) test_reliability
 
 # Lesson notebook tests: every lesson run through nbconvert, the Notebook in
-# headless Chromium, and the Dockerfile's Binder invariants.
+# headless Chromium, and the Dockerfile's Binder invariants. (JupyterLab's
+# test is test-jupyterlab, which builds its page first.)
+NOTEBOOK_TESTS := $(filter-out notebooks/tests/test_jupyterlab.py,$(wildcard notebooks/tests/test_*.py))
 test-notebooks:
-	@if ls notebooks/tests/test_*.py >/dev/null 2>&1; then \
-	  $(PY) -m unittest discover -v -s notebooks/tests -p 'test_*.py'; \
-	else echo "test-notebooks: no tests in notebooks/tests yet"; fi
+	$(PY) -m unittest -v $(NOTEBOOK_TESTS)
+
+# Every lesson in JupyterLab 4 (the page above) in headless Chromium;
+# screenshots in build/screenshots/jupyterlab/.
+test-jupyterlab: jupyterlab-page install
+	$(PY) -m unittest -v notebooks/tests/test_jupyterlab.py
 
 # ---- benchmarks -------------------------------------------------------------
 
@@ -132,6 +176,11 @@ bench-heartbeat:
 html: deps-test install
 	$(JUPYTER) nbconvert --execute --to html --ExecutePreprocessor.timeout=300 \
 	  --output-dir build/html notebooks/*.ipynb
+
+# The Launch-on-Binder badge in README.md and the index lesson, for the
+# clone's GitHub remote origin or BINDER_REPO=owner/name.
+badge:
+	$(PY) notebooks/binder_badge.py $(if $(BINDER_REPO),$(BINDER_REPO),--from-git)
 
 clean:
 	rm -rf build

@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"encoding/base64"
 	"fmt"
 	"html"
 	"math"
@@ -13,8 +14,9 @@ import (
 )
 
 // Rich displays. Every bundle has text/plain, so it reads in a terminal,
-// plus text/html (tables) or image/svg+xml (plots). Colours are mid-tones
-// on transparent backgrounds so they read in light and dark themes.
+// plus text/html (tables) or image/svg+xml (plots, with an <img> of the
+// same SVG as text/html). Table colours are translucent so they read in
+// light and dark themes; plots bring their own background.
 
 const (
 	traceHead   = 12 // rows shown from the start of a long trace
@@ -23,14 +25,40 @@ const (
 	traceAll    = 40 // traces this short are shown whole
 )
 
-// tableStyle is scoped by class so it cannot restyle the notebook.
+// tableStyle is scoped by class so it cannot restyle the notebook. It draws
+// borders and spacing; what keeps a table readable is inline, below.
 const tableStyle = `<style>
-table.threadlab-trace, table.threadlab-deadlock, table.threadlab-explore {border-collapse: collapse; font-family: monospace; font-size: 90%; margin: 4px 0}
-table.threadlab-trace th, table.threadlab-trace td, table.threadlab-deadlock th, table.threadlab-deadlock td, table.threadlab-explore th, table.threadlab-explore td {border: 1px solid rgba(128,128,128,0.45); padding: 2px 8px; text-align: left}
-table.threadlab-trace tr.lost td {background: rgba(255,150,0,0.22)}
-table.threadlab-trace tr.gap td {text-align: center; font-style: italic; opacity: 0.75}
+table.threadlab-trace th, table.threadlab-trace td, table.threadlab-deadlock th, table.threadlab-deadlock td, table.threadlab-explore th, table.threadlab-explore td {border: 1px solid rgba(128,128,128,0.45); padding: 2px 8px; vertical-align: top}
 table.threadlab-explore td.bar span {display: inline-block; height: 0.8em; background: rgba(70,130,220,0.7)}
 </style>`
+
+// Inline styles, because they outrank the front ends' table rules: the
+// Notebook's .rendered_html td and JupyterLab's
+// :not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td right-align cells,
+// and both let cells wrap (JupyterLab also fixes the table layout, which
+// breaks events mid-word). JupyterLab's sanitizer keeps these properties on
+// untrusted output, where it drops the <style> element.
+const (
+	tableCSS = "border-collapse:collapse;table-layout:auto;margin-left:0;margin-right:0;font-family:monospace;font-size:90%"
+	cellCSS  = "text-align:left;white-space:nowrap"
+	proseCSS = "text-align:left;white-space:normal"
+	gapCSS   = "text-align:center;white-space:nowrap;font-style:italic"
+	lostCSS  = ";background-color:rgba(255,150,0,0.25)"
+)
+
+// openTable starts a table of the given class with its header row.
+func openTable(h *strings.Builder, class string, header []string) {
+	fmt.Fprintf(h, `<table class="%s" style="%s"><thead><tr>`, class, tableCSS)
+	for _, c := range header {
+		fmt.Fprintf(h, `<th style="%s">%s</th>`, cellCSS, html.EscapeString(c))
+	}
+	h.WriteString("</tr></thead><tbody>\n")
+}
+
+// tableCell writes one td; text is escaped, style is one of the CSS constants.
+func tableCell(h *strings.Builder, style, text string) {
+	fmt.Fprintf(h, `<td style="%s">%s</td>`, style, html.EscapeString(text))
+}
 
 type traceRow struct {
 	index int // into Events, or -1 for a gap
@@ -155,41 +183,41 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 	var h strings.Builder
 	h.WriteString(tableStyle)
 	fmt.Fprintf(&h, "<p><b>Interleaving:</b> %s</p>\n", html.EscapeString(summary))
-	h.WriteString(`<table class="threadlab-trace"><thead><tr><th>step</th><th>line</th>`)
-	for _, ti := range cols {
-		fmt.Fprintf(&h, "<th>%s</th>", html.EscapeString(threads[ti]))
-	}
-	h.WriteString("<th>state after</th><th>note</th></tr></thead><tbody>\n")
-	si := 0
-	for _, r := range rows {
-		if r.index < 0 {
-			fmt.Fprintf(&h, `<tr class="gap"><td colspan="%d">… %d events not shown …</td></tr>`+"\n", len(threads)+4, r.gap)
-			continue
-		}
-		e := tr.Event(r.index)
-		class := ""
-		if lostWrite[r.index] {
-			class = ` class="lost"`
-		}
-		fmt.Fprintf(&h, "<tr%s><td>%d</td><td>%d</td>", class, e.Seq, e.Line)
-		for _, ti := range cols {
-			cell := ""
-			if ti == e.Thread {
-				cell = html.EscapeString(opText(e))
-			}
-			fmt.Fprintf(&h, "<td>%s</td>", cell)
-		}
-		fmt.Fprintf(&h, "<td>%s</td><td>%s</td></tr>\n", html.EscapeString(states[si]), html.EscapeString(notes[r.index]))
-		si++
-	}
-	h.WriteString("</tbody></table>")
-
-	// Plain text.
 	header := []string{"step", "line"}
 	for _, ti := range cols {
 		header = append(header, threads[ti])
 	}
 	header = append(header, "state after", "note")
+	openTable(&h, "threadlab-trace", header)
+	si := 0
+	for _, r := range rows {
+		if r.index < 0 {
+			fmt.Fprintf(&h, `<tr class="gap"><td colspan="%d" style="%s">… %d events not shown …</td></tr>`+"\n", len(header), gapCSS, r.gap)
+			continue
+		}
+		e := tr.Event(r.index)
+		style, prose, class := cellCSS, proseCSS, ""
+		if lostWrite[r.index] {
+			style, prose, class = cellCSS+lostCSS, proseCSS+lostCSS, ` class="lost"`
+		}
+		fmt.Fprintf(&h, "<tr%s>", class)
+		tableCell(&h, style, fmt.Sprint(e.Seq))
+		tableCell(&h, style, fmt.Sprint(e.Line))
+		for _, ti := range cols {
+			text := ""
+			if ti == e.Thread {
+				text = opText(e)
+			}
+			tableCell(&h, style, text)
+		}
+		tableCell(&h, style, states[si])
+		tableCell(&h, prose, notes[r.index])
+		h.WriteString("</tr>\n")
+		si++
+	}
+	h.WriteString("</tbody></table>")
+
+	// Plain text.
 	var table [][]string
 	si = 0
 	for _, r := range rows {
@@ -281,15 +309,11 @@ func deadlockBundle(dl *runtime.DeadlockError) map[string]any {
 	var h strings.Builder
 	h.WriteString(tableStyle)
 	fmt.Fprintf(&h, "<p><b>%s</b></p>\n", html.EscapeString(intro))
-	h.WriteString(`<table class="threadlab-deadlock"><thead><tr>`)
-	for _, c := range header {
-		fmt.Fprintf(&h, "<th>%s</th>", c)
-	}
-	h.WriteString("</tr></thead><tbody>\n")
+	openTable(&h, "threadlab-deadlock", header)
 	for _, r := range rows {
 		h.WriteString("<tr>")
 		for _, c := range r {
-			fmt.Fprintf(&h, "<td>%s</td>", html.EscapeString(c))
+			tableCell(&h, cellCSS, c)
 		}
 		h.WriteString("</tr>\n")
 	}
@@ -316,16 +340,21 @@ func exploreBundle(rep *runtime.ExploreReport) map[string]any {
 	var h strings.Builder
 	h.WriteString(tableStyle)
 	fmt.Fprintf(&h, "<p><b>%s</b></p>\n", html.EscapeString(head))
-	h.WriteString(`<table class="threadlab-explore"><thead><tr><th>outcome</th><th>schedules</th><th></th><th>fewest switches</th></tr></thead><tbody>` + "\n")
+	header := []string{"outcome", "schedules", "", "fewest switches"}
+	openTable(&h, "threadlab-explore", header)
 	var rows [][]string
 	for _, o := range outcomes {
 		bar := int(math.Round(160 * float64(o.Count) / float64(most)))
-		fmt.Fprintf(&h, `<tr><td>%s</td><td>%d</td><td class="bar"><span style="width:%dpx"></span></td><td>%d</td></tr>`+"\n",
-			html.EscapeString(o.Key), o.Count, max(bar, 1), o.Preemptions)
+		h.WriteString("<tr>")
+		tableCell(&h, cellCSS, o.Key)
+		tableCell(&h, cellCSS, fmt.Sprint(o.Count))
+		fmt.Fprintf(&h, `<td class="bar" style="%s"><span style="width:%dpx"></span></td>`, cellCSS, max(bar, 1))
+		tableCell(&h, cellCSS, fmt.Sprint(o.Preemptions))
+		h.WriteString("</tr>\n")
 		rows = append(rows, []string{o.Key, fmt.Sprint(o.Count), strings.Repeat("#", max(1, bar/8)), fmt.Sprint(o.Preemptions)})
 	}
 	h.WriteString("</tbody></table>\n")
-	text := head + "\n" + textTable([]string{"outcome", "schedules", "", "fewest switches"}, rows)
+	text := head + "\n" + textTable(header, rows)
 	if ce := rep.Counterexample; ce != nil {
 		what := "outcome " + ce.Key
 		if ce.Deadlock {
@@ -339,82 +368,121 @@ func exploreBundle(rep *runtime.ExploreReport) map[string]any {
 	return map[string]any{"text/plain": text, "text/html": h.String()}
 }
 
-// cpuBundle renders the CPU plot: the kernel's CPU use and each core's
-// over time. headline is empty while sampling goes on.
-func cpuBundle(samples []runtime.CPUSample, cores float64, span time.Duration, headline string) map[string]any {
-	const W, H = 600, 280
-	const left, right, top, bottom = 64, 130, 30, 44
+// Plot colours. The plot carries its own opaque background: JupyterLab
+// draws image/svg+xml as an <img>, which no page CSS or theme reaches, so a
+// transparent plot would vanish in a dark theme. Text is plotInk on
+// plotPaper (contrast about 15:1, well over WCAG's 4.5:1).
+const (
+	plotPaper   = "#ffffff"
+	plotInk     = "#222222"
+	plotGrid    = "#d0d0d0"
+	plotKernel  = "#1f5fbf" // the kernel process
+	plotMachine = "#222222" // every core summed
+	plotLimit   = "#1b7a6e" // every core busy
+)
+
+// cpuBundle renders the CPU plot: the kernel's CPU use, each core's and the
+// whole machine's over time, sampled every interval. headline is empty
+// while sampling goes on. The y-axis is fixed at cores×100% so that plots
+// compare by eye.
+func cpuBundle(samples []runtime.CPUSample, cores float64, span, every time.Duration, headline string) map[string]any {
+	const W, H = 640, 300
+	const left, right, top, bottom = 64, 150, 30, 48
 	pw, ph := float64(W-left-right), float64(H-top-bottom)
-	ymax := math.Max(100*math.Ceil(cores), 100)
-	for _, s := range samples {
-		ymax = math.Max(ymax, 100*math.Ceil(s.Process/100))
-	}
+	ymax := 100 * cores
 	tmax := span.Seconds()
-	x := func(t float64) float64 { return left + pw*t/tmax }
-	y := func(v float64) float64 { return top + ph*(1-v/ymax) }
+	x := func(t float64) float64 { return left + pw*math.Min(t, tmax)/tmax }
+	y := func(v float64) float64 { return top + ph*(1-math.Max(0, math.Min(v, ymax))/ymax) }
+
+	// The first eight cores get a line each.
+	corePalette := [...]string{"#d1495b", "#8f5fd7", "#e08a00", "#0096c7", "#c2188b", "#5a8f00", "#b3541e", "#2f8f5b"}
 
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="threadlab-cpu" xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif" font-size="12">`, W, H, W, H)
+	fmt.Fprintf(&b, `<rect class="paper" x="0" y="0" width="%d" height="%d" fill="%s"/>`, W, H, plotPaper)
 	title := "CPU use while your threads run"
 	if headline != "" {
 		title = "CPU use: " + headline
 	}
-	fmt.Fprintf(&b, `<text x="%d" y="18" fill="#888" font-weight="bold">%s</text>`, left, html.EscapeString(title))
-	// Axes and grid.
-	fmt.Fprintf(&b, `<g stroke="#888" stroke-width="1"><line x1="%d" y1="%d" x2="%d" y2="%.1f"/><line x1="%d" y1="%.1f" x2="%.1f" y2="%.1f"/></g>`,
-		left, top, left, y(0), left, y(0), x(tmax), y(0))
+	fmt.Fprintf(&b, `<text x="%d" y="18" fill="%s" font-weight="bold">%s</text>`, left, plotInk, html.EscapeString(title))
+	// Grid: every 100% (200% past eight cores), and the top of the axis.
 	step := 100.0
-	if ymax > 800 {
+	if cores > 8 {
 		step = 200
 	}
-	for v := 0.0; v <= ymax; v += step {
-		fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#888" stroke-opacity="0.25"/>`, left, y(v), x(tmax), y(v))
-		fmt.Fprintf(&b, `<text x="%d" y="%.1f" fill="#888" text-anchor="end">%.0f%%</text>`, left-6, y(v)+4, v)
+	for v := 0.0; v <= ymax+1e-9; v += step {
+		gridLine(&b, left, y(v), x(tmax))
+		fmt.Fprintf(&b, `<text x="%d" y="%.1f" fill="%s" text-anchor="end">%.0f%%</text>`, left-6, y(v)+4, plotInk, v)
 	}
+	if r := math.Mod(ymax, step); r > 1e-9 {
+		gridLine(&b, left, y(ymax), x(tmax))
+		fmt.Fprintf(&b, `<text x="%d" y="%.1f" fill="%s" text-anchor="end">%.0f%%</text>`, left-6, y(ymax)+4, plotInk, ymax)
+	}
+	fmt.Fprintf(&b, `<g stroke="%s" stroke-width="1"><line x1="%d" y1="%d" x2="%d" y2="%.1f"/><line x1="%d" y1="%.1f" x2="%.1f" y2="%.1f"/></g>`,
+		plotInk, left, top, left, y(0), left, y(0), x(tmax), y(0))
 	tstep := math.Max(0.5, math.Ceil(tmax/6*2)/2)
 	for t := 0.0; t <= tmax+1e-9; t += tstep {
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" fill="#888" text-anchor="middle">%g</text>`, x(t), y(0)+16, t)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" fill="%s" text-anchor="middle">%g</text>`, x(t), y(0)+16, plotInk, t)
 	}
-	fmt.Fprintf(&b, `<text x="%.1f" y="%d" fill="#888" text-anchor="middle">time (seconds)</text>`, left+pw/2, H-6)
-	fmt.Fprintf(&b, `<text x="14" y="%.1f" fill="#888" text-anchor="middle" transform="rotate(-90 14 %.1f)">CPU (100%% = one core busy)</text>`, top+ph/2, top+ph/2)
-	// Reference line: every core busy.
-	fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#2a9d8f" stroke-dasharray="6 4"/>`, left, y(100*cores), x(tmax), y(100*cores))
-	fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" fill="#2a9d8f">all %s</text>`, x(tmax)+6, y(100*cores)+4, coresText(cores))
-	// Per-core lines, then the process line on top.
-	palette := []string{"#e76f51", "#9b5de5", "#f4a261", "#00bbf9", "#f15bb5", "#8ac926", "#ff924c", "#52a675"}
+	fmt.Fprintf(&b, `<text x="%.1f" y="%d" fill="%s" text-anchor="middle">time (seconds), sampled every %s</text>`, left+pw/2, H-8, plotInk, every.Round(time.Millisecond))
+	fmt.Fprintf(&b, `<text x="14" y="%.1f" fill="%s" text-anchor="middle" transform="rotate(-90 14 %.1f)">CPU (100%% = one core busy)</text>`, top+ph/2, plotInk, top+ph/2)
+	// Every core busy: the top of the axis.
+	fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-dasharray="6 4"/>`, left, y(ymax), x(tmax), y(ymax), plotLimit)
+
 	ncores := 0
 	if len(samples) > 0 {
 		ncores = len(samples[0].PerCore)
 	}
-	poly := func(val func(s runtime.CPUSample) float64) string {
+	line := func(class, colour string, width float64, val func(s runtime.CPUSample) float64) {
+		if len(samples) == 0 {
+			return
+		}
 		pts := []string{fmt.Sprintf("%.1f,%.1f", x(0), y(val(samples[0])))}
 		for _, s := range samples {
-			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(math.Min(s.At.Seconds(), tmax)), y(val(s))))
+			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(s.At.Seconds()), y(val(s))))
 		}
-		return strings.Join(pts, " ")
+		fmt.Fprintf(&b, `<polyline class="%s" fill="none" stroke="%s" stroke-width="%g" points="%s"/>`, class, colour, width, strings.Join(pts, " "))
 	}
-	if len(samples) > 0 {
-		for c := 0; c < ncores && c < 16; c++ {
-			col := palette[c%len(palette)]
-			fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="1.2" stroke-opacity="0.8" points="%s"/>`, col, poly(func(s runtime.CPUSample) float64 {
-				if c < len(s.PerCore) {
-					return s.PerCore[c]
-				}
-				return 0
-			}))
+	for c := 0; c < ncores && c < len(corePalette); c++ {
+		line("core", corePalette[c], 1.2, func(s runtime.CPUSample) float64 {
+			if c < len(s.PerCore) {
+				return s.PerCore[c]
+			}
+			return 0
+		})
+	}
+	line("machine", plotMachine, 1.5, func(s runtime.CPUSample) float64 {
+		sum := 0.0
+		for _, p := range s.PerCore {
+			sum += p
 		}
-		fmt.Fprintf(&b, `<polyline fill="none" stroke="#3a86ff" stroke-width="3" points="%s"/>`, poly(func(s runtime.CPUSample) float64 { return s.Process }))
+		return sum
+	})
+	line("kernel", plotKernel, 3, func(s runtime.CPUSample) float64 { return s.Process })
+
+	// Legend: one entry per kind of line, then the cores.
+	lx := float64(W - right + 14)
+	entry := func(row int, colour string, width float64, dash, label string) {
+		yy := top + 8 + 18*row
+		fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="%s" stroke-width="%g"%s/><text x="%.1f" y="%d" fill="%s">%s</text>`,
+			lx, yy, lx+18, yy, colour, width, dash, lx+24, yy+4, plotInk, html.EscapeString(label))
 	}
-	// Legend.
-	lx := float64(W - right + 12)
-	fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#3a86ff" stroke-width="3"/><text x="%.1f" y="%d" fill="#888">kernel process</text>`, lx, top+10, lx+18, top+10, lx+22, top+14)
-	for c := 0; c < ncores && c < 8; c++ {
-		yy := top + 30 + 16*c
-		fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="%s" stroke-width="1.5"/><text x="%.1f" y="%d" fill="#888">core %d</text>`, lx, yy, lx+18, yy, palette[c%len(palette)], lx+22, yy+4, c)
+	entry(0, plotKernel, 3, "", "threadlab kernel")
+	entry(1, plotMachine, 1.5, "", "whole machine")
+	entry(2, plotLimit, 1, ` stroke-dasharray="6 4"`, "all "+coresText(cores))
+	if ncores > 0 {
+		label := "each core:"
+		if ncores > len(corePalette) {
+			label = fmt.Sprintf("each core (%d of %d):", len(corePalette), ncores)
+		}
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" fill="%s">%s</text>`, lx, top+8+18*3+4, plotInk, label)
+	}
+	for c := 0; c < ncores && c < len(corePalette); c++ {
+		entry(4+c, corePalette[c], 1.2, "", fmt.Sprintf("core %d", c))
 	}
 	b.WriteString("</svg>")
 
-	text := fmt.Sprintf("CPU use: sampling for %.1f seconds...", span.Seconds())
+	text := fmt.Sprintf("CPU use: sampling for %.1f seconds, every %s...", span.Seconds(), every.Round(time.Millisecond))
 	if len(samples) > 0 {
 		last := samples[len(samples)-1]
 		text = fmt.Sprintf("CPU use at %.1fs: kernel %.0f%% (100%% = one core); cores %s", last.At.Seconds(), last.Process, percents(last.PerCore))
@@ -422,10 +490,19 @@ func cpuBundle(samples []runtime.CPUSample, cores float64, span time.Duration, h
 	if headline != "" {
 		text = "CPU use: " + headline
 	}
-	// The same SVG goes in text/html too: nbconvert sanitises image/svg+xml
-	// (dropping the plot's lines) but keeps text/html as it is.
+	// text/html carries the same SVG as an <img>: every front end ranks
+	// text/html first, nbconvert's HTML export mangles inline SVG, and
+	// JupyterLab's sanitizer keeps an image (where it would drop an
+	// untrusted inline SVG).
 	svg := b.String()
-	return map[string]any{"text/plain": text, "image/svg+xml": svg, "text/html": `<div class="threadlab-cpu-plot">` + svg + `</div>`}
+	img := fmt.Sprintf(`<img class="threadlab-cpu" width="%d" height="%d" alt="%s" src="data:image/svg+xml;base64,%s">`,
+		W, H, html.EscapeString(text), base64.StdEncoding.EncodeToString([]byte(svg)))
+	return map[string]any{"text/plain": text, "image/svg+xml": svg, "text/html": img}
+}
+
+// gridLine draws one horizontal grid line at height y from x1 to x2.
+func gridLine(b *strings.Builder, x1 int, y, x2 float64) {
+	fmt.Fprintf(b, `<line x1="%d" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s"/>`, x1, y, x2, y, plotGrid)
 }
 
 func percents(ps []float64) string {

@@ -466,7 +466,7 @@ func (w *world) cpu(th *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	cores := runtime.Cores()
 	every := max(dur/40, 100*time.Millisecond)
 	var samples []runtime.CPUSample
-	out.Display(cpuBundle(samples, cores, dur, ""), nil, id, false)
+	out.Display(cpuBundle(samples, cores, dur, every, ""), nil, id, false)
 	var rep *runtime.CPUReport
 	var serr error
 	ctx, cancel := context.WithCancel(context.Background())
@@ -480,7 +480,7 @@ func (w *world) cpu(th *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	err := me.Blocking(func() {
 		rep, serr = runtime.SampleCPU(ctx, dur, every, func(s runtime.CPUSample) {
 			samples = append(samples, s)
-			out.Display(cpuBundle(samples, cores, dur, ""), nil, id, true)
+			out.Display(cpuBundle(samples, cores, dur, every, ""), nil, id, true)
 		})
 	})
 	cancel()
@@ -491,6 +491,6 @@ func (w *world) cpu(th *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 		return nil, NewError("RuntimeError", "could not read CPU use: "+serr.Error())
 	}
 	v := cpuValue{rep}
-	out.Display(cpuBundle(samples, cores, dur, v.headline()), nil, id, true)
+	out.Display(cpuBundle(samples, cores, dur, every, v.headline()), nil, id, true)
 	return v, nil
 }

@@ -11,6 +11,7 @@ Conventions:
   expression whose first group must equal it. tests/test_notebooks.py
   checks every claim against the executed notebook.
 """
+import pathlib
 
 
 def md(text, rows=()):
@@ -62,8 +63,11 @@ VALUES = {
     "ordered_schedules": "4",
 }
 
-BINDER_BADGE = ("[![Launch on Binder](https://mybinder.org/badge_logo.svg)]"
-                "(https://mybinder.org/v2/gh/OWNER/threadlab/HEAD?urlpath=lab/tree/00-index.ipynb)")
+# The Launch-on-Binder badge, or how to get one: written by `make badge`
+# (notebooks/binder_badge.py) from the clone's GitHub remote. Its lines
+# get the indent of the text it goes into.
+BINDER_BADGE = (pathlib.Path(__file__).resolve().parent / "README-snippet.md").read_text(
+    encoding="utf-8").strip().replace("\n", "\n    ")
 
 # ---------------------------------------------------------------------------
 INDEX = [

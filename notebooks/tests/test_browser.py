@@ -24,6 +24,7 @@ import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
 import nbtools  # noqa: E402
+import pagechecks  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
@@ -31,6 +32,7 @@ from selenium.webdriver.common.by import By  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
+OUTPUTS = "#notebook-container .output_area"
 RUN_DEADLINE = {"harness.ipynb": 60, "02-race-conditions.ipynb": 180,
                 "05-gil-and-cores.ipynb": 180}
 
@@ -72,9 +74,12 @@ def harness_notebook():
                  "display(HTML('<table class=\"threadlab-trace\"><tr><td>saver</td>"
                  "<td>read balance 0</td></tr></table>'))"),
             cell("time.sleep(1)\n"
-                 "SVG('<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"threadlab-cpu\" "
-                 "width=\"200\" height=\"50\"><polyline points=\"0,40 100,10 200,10\" "
-                 "stroke=\"black\" fill=\"none\"/></svg>')"),
+                 "import base64\n"
+                 "svg = ('<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"150\">"
+                 "<rect width=\"200\" height=\"150\" fill=\"white\"/><polyline points=\"0,40 100,10 200,10\" "
+                 "stroke=\"black\" fill=\"none\"/></svg>')\n"
+                 "HTML('<img class=\"threadlab-cpu\" src=\"data:image/svg+xml;base64,%s\">'"
+                 " % base64.b64encode(svg.encode()).decode())"),
         ],
         "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
                                     "language": "python"}},
@@ -212,10 +217,8 @@ class BrowserTest(unittest.TestCase):
         self.run_all("harness.ipynb")
         tables = self.rendered("table.threadlab-trace")
         self.assertEqual(len(tables), 1)
-        plots = self.rendered("svg.threadlab-cpu")
-        self.assertEqual(len(plots), 1)
-        self.assertTrue(plots[0].find_elements(By.CSS_SELECTOR, "polyline"))
-        self.shoot(plots[0], "harness-ipykernel.png")
+        pagechecks.assert_plots_render(self, pagechecks.plots(self.driver, OUTPUTS), "the harness")
+        self.shoot(self.rendered("img.threadlab-cpu")[0], "harness-ipykernel.png")
 
     @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"), "threadlab kernelspec not installed (make install)")
     def test_lesson2_interleaving_table(self):
@@ -227,18 +230,14 @@ class BrowserTest(unittest.TestCase):
         self.assertGreater(len(rows), 3, "the interleaving table has too few rows")
         self.assertIn("saver", tables[0].text)
         self.assertIn("spender", tables[0].text)
+        pagechecks.assert_tables_readable(self, pagechecks.tables(self.driver, OUTPUTS), "lesson 2")
         self.shoot(tables[0], "02-race-conditions.png")
 
     @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"), "threadlab kernelspec not installed (make install)")
     def test_lesson5_cpu_plot(self):
         self.run_all("05-gil-and-cores.ipynb")
-        plots = self.rendered("svg.threadlab-cpu")
-        self.assertGreaterEqual(len(plots), 3, "expected three CPU plots (svg.threadlab-cpu)")
-        for plot in plots:
-            self.assertTrue(plot.is_displayed())
-            self.assertTrue(plot.find_elements(By.CSS_SELECTOR, "polyline, path, rect"),
-                            "a CPU plot has no drawing in it")
-        self.shoot(plots[0], "05-gil-and-cores.png")
+        pagechecks.assert_plots_render(self, pagechecks.plots(self.driver, OUTPUTS), "lesson 5", at_least=3)
+        self.shoot(self.rendered("img.threadlab-cpu")[0], "05-gil-and-cores.png")
 
 
 if __name__ == "__main__":

@@ -1,17 +1,27 @@
 """The Binder/repo2docker Dockerfile's invariants, checked by parsing it
-(no container engine runs here).
+(no container engine runs here), and the build steps that need no
+container run for real: the Go stage's commands on a tree holding only
+what the stage copies, and the kernelspec install into a prefix. Also the
+Launch-on-Binder badge (notebooks/binder_badge.py).
 
     /usr/bin/python3 -m unittest -v notebooks/tests/test_dockerfile.py
 """
+import glob
 import json
 import os
 import re
 import shlex
+import shutil
+import subprocess
 import sys
+import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
 import nbtools  # noqa: E402
+
+sys.path.insert(0, str(nbtools.NOTEBOOKS))
+import binder_badge  # noqa: E402
 
 REPO = nbtools.REPO
 
@@ -130,8 +140,14 @@ class DockerfileTest(unittest.TestCase):
 
     def test_jupyter_installed(self):
         runs = self.runs(self.final)
-        self.assertRegex(runs, r"pip install .*jupyterlab")
         self.assertRegex(runs, r"pip install .*notebook", "Binder launches the Notebook server")
+        # The JupyterLab the image runs is the one the browser test renders with.
+        pinned = re.search(r'pip install .*"jupyterlab==([0-9.]+)"', runs)
+        self.assertTrue(pinned, "JupyterLab is not pinned in the image: " + runs)
+        with open(nbtools.NOTEBOOKS / "jupyterlab" / "package.json") as f:
+            page = json.load(f)["dependencies"]
+        self.assertEqual(pinned.group(1), page["@jupyterlab/notebook"])
+        self.assertTrue(pinned.group(1).startswith("4."), pinned.group(1))
 
     def test_kernel_installed_where_jupyter_looks(self):
         body = self.final["body"]
@@ -170,16 +186,130 @@ class DockerfileTest(unittest.TestCase):
         cmd = json.loads(cmds[-1])
         self.assertEqual(cmd[:2], ["jupyter", "lab"])
         self.assertIn("--ip=0.0.0.0", cmd)
+        opens = [a.split("=", 1)[1] for a in cmd if a.startswith("--ServerApp.default_url=")]
+        self.assertEqual(opens, ["/lab/tree/00-index.ipynb"], "the image does not open the lessons")
+        self.assertIn("00-index.ipynb", nbtools.LESSONS)
 
-    def test_binder_badge_snippet(self):
+    def test_build_steps_without_a_container(self):
+        """The Go stage's RUN commands on a tree holding only what the stage
+        COPYs, then the final stage's kernelspec install, into a prefix."""
+        tmp = tempfile.mkdtemp(prefix="threadlab-docker-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        src, out, prefix = (os.path.join(tmp, d) for d in ("src", "out", "prefix"))
+        os.makedirs(src)
+        for keyword, rest in self.build["body"]:
+            if keyword == "COPY":
+                words = shlex.split(rest)
+                for pattern in words[:-1]:
+                    for path in glob.glob(str(REPO / pattern)):
+                        dest = os.path.join(src, os.path.relpath(path, REPO))
+                        if os.path.isdir(path):
+                            shutil.copytree(path, dest)
+                        else:
+                            shutil.copy(path, dest)
+            elif keyword == "RUN":
+                command = rest.replace("/out/", out + "/")
+                os.makedirs(out, exist_ok=True)
+                proc = subprocess.run(["bash", "-c", command], cwd=src, capture_output=True, text=True,
+                                      env=dict(os.environ, PATH="/usr/local/go/bin:" + os.environ["PATH"]))
+                self.assertEqual(proc.returncode, 0, "RUN %s\n%s%s" % (command, proc.stdout, proc.stderr))
+        binary = os.path.join(out, "threadlab")
+        self.assertTrue(os.access(binary, os.X_OK), "the Go stage built no /out/threadlab")
+
+        install = next(r for k, r in self.final["body"] if k == "RUN" and "threadlab install" in r)
+        kernels = os.path.join(prefix, "share", "jupyter")
+        command = (install.replace("threadlab install --sys-prefix", binary + " install --prefix " + prefix)
+                   .replace("/usr/local/share/jupyter", kernels)
+                   .replace("jupyter kernelspec", "/usr/bin/jupyter kernelspec"))
+        self.assertNotIn("/usr/local", command, "an install step this test cannot redirect")
+        empty = os.path.join(tmp, "empty")
+        os.makedirs(empty)
+        # Only the prefix may supply the kernelspec the final grep looks for.
+        env = dict(nbtools.jupyter_env(), JUPYTER_PATH=kernels, JUPYTER_DATA_DIR=empty)
+        proc = subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env)
+        self.assertEqual(proc.returncode, 0, "RUN %s\n%s%s" % (command, proc.stdout, proc.stderr))
+        with open(os.path.join(kernels, "kernels", "threadlab", "kernel.json")) as f:
+            argv = json.load(f)["argv"]
+        # The spec names the binary that installed it (/usr/local/bin/threadlab in the image).
+        self.assertEqual(argv[0], binary)
+        self.assertIn("{connection_file}", argv)
+        listed = subprocess.run(["/usr/bin/jupyter", "kernelspec", "list"], capture_output=True, text=True,
+                                env=dict(env, JUPYTER_PATH=os.path.join(tmp, "nowhere")))
+        self.assertNotIn(os.path.join(kernels, "kernels", "threadlab"), listed.stdout)
+
+
+class BinderBadgeTest(unittest.TestCase):
+    """The badge comes from one place: the clone's GitHub remote origin, or
+    BINDER_REPO=owner/name (make badge)."""
+
+    def test_github_remotes(self):
+        cases = [
+            ("git@github.com:ada/threadlab.git", "ada/threadlab"),
+            ("https://github.com/ada/threadlab", "ada/threadlab"),
+            ("https://github.com/ada/threadlab.git\n", "ada/threadlab"),
+            ("ssh://git@github.com/ada-l/thread.lab.git", "ada-l/thread.lab"),
+            ("https://gitlab.com/ada/threadlab.git", None),
+            ("/srv/git/threadlab", None),
+            ("https://github.com/ada", None),
+        ]
+        for url, want in cases:
+            with self.subTest(url=url):
+                if want is None:
+                    with self.assertRaises(binder_badge.BadgeError):
+                        binder_badge.github_repo(url)
+                else:
+                    self.assertEqual(binder_badge.github_repo(url), want)
+
+    def test_badge_in_readme_snippet_and_index_agree(self):
         with open(nbtools.NOTEBOOKS / "README-snippet.md") as f:
-            snippet = f.read()
-        found = re.search(r"\[!\[[^\]]*\]\(https://mybinder.org/badge_logo.svg\)\]"
-                          r"\((https://mybinder.org/v2/gh/[^/]+/[^/]+/[^?)]+)\?urlpath=lab/tree/([^)]+)\)", snippet)
-        self.assertTrue(found, snippet)
-        self.assertTrue((nbtools.NOTEBOOKS / found.group(2)).exists(), found.group(2))
+            snippet = f.read().strip()
+        with open(REPO / "README.md") as f:
+            readme = f.read()
+        inside = readme.split(binder_badge.BEGIN, 1)[1].split(binder_badge.END, 1)[0].strip()
+        self.assertEqual(inside, snippet, "README.md's badge is not the snippet")
         index = "".join("".join(c["source"]) for c in nbtools.load(nbtools.NOTEBOOKS / "00-index.ipynb")["cells"])
-        self.assertIn(snippet.strip(), index, "the index notebook and the README badge differ")
+        self.assertIn(snippet, index, "the index notebook and the README badge differ")
+        for text in (readme, snippet, index, (nbtools.NOTEBOOKS / "lessons_text.py").read_text()):
+            self.assertNotIn("OWNER", text)
+        remote = subprocess.run(["git", "-C", str(REPO), "remote", "get-url", "origin"],
+                                capture_output=True, text=True)
+        try:
+            want = binder_badge.badge(binder_badge.github_repo(remote.stdout)) if remote.returncode == 0 else None
+        except binder_badge.BadgeError:
+            want = None
+        if want:
+            self.assertEqual(snippet, want, "the badge is not the one for the remote: run make badge")
+        else:  # no GitHub remote: the README says how to get the badge
+            self.assertEqual(snippet, binder_badge.UNSET)
+
+    def test_make_badge_writes_every_place(self):
+        tmp = tempfile.mkdtemp(prefix="threadlab-badge-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        shutil.copy(REPO / "README.md", tmp)
+        os.mkdir(os.path.join(tmp, "notebooks"))
+        for pattern in ("*.py", "*.md", "*.ipynb"):
+            for path in glob.glob(str(nbtools.NOTEBOOKS / pattern)):
+                shutil.copy(path, os.path.join(tmp, "notebooks"))
+        script = str(nbtools.NOTEBOOKS / "binder_badge.py")
+        subprocess.run(["git", "init", "-q", tmp], check=True)
+        subprocess.run(["git", "-C", tmp, "remote", "add", "origin", "git@github.com:someone/fork.git"], check=True)
+        for args, repo in ((["--from-git"], "someone/fork"), (["example-org/threadlab-lessons"], "example-org/threadlab-lessons")):
+            with self.subTest(args=args):
+                proc = subprocess.run([sys.executable, script, "--root", tmp] + args, capture_output=True, text=True)
+                self.assertEqual(proc.returncode, 0, proc.stderr)
+                url = "https://mybinder.org/v2/gh/%s/HEAD?urlpath=lab/tree/00-index.ipynb" % repo
+                with open(os.path.join(tmp, "README.md")) as f:
+                    self.assertIn(url, f.read())
+                with open(os.path.join(tmp, "notebooks", "README-snippet.md")) as f:
+                    self.assertEqual(f.read().strip(), binder_badge.badge(repo))
+                with open(os.path.join(tmp, "notebooks", "00-index.ipynb")) as f:
+                    self.assertIn(url, f.read())
+                check = subprocess.run([sys.executable, os.path.join(tmp, "notebooks", "build.py"), "--check"],
+                                       capture_output=True, text=True)
+                self.assertEqual(check.returncode, 0, check.stdout)
+        bad = subprocess.run([sys.executable, script, "--root", tmp, "not a repo"], capture_output=True, text=True)
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("is not OWNER/NAME", bad.stderr)
 
 
 if __name__ == "__main__":

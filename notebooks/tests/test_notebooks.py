@@ -12,6 +12,7 @@ up to date with notebooks/build.py, and follow the lesson shape.
     /usr/bin/python3 -m unittest -v notebooks/tests/test_notebooks.py
     THREADLAB_HTML_ONLY=1 ... : use build/html as it is, do not execute
 """
+import base64
 import json
 import os
 import re
@@ -22,6 +23,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
 import nbtools  # noqa: E402
+import pagechecks  # noqa: E402
 from nbtools import LESSONS, NOTEBOOKS, HTML_DIR, BUDGET  # noqa: E402
 
 SHAPE = ["Predict, then run", "Look closer", "Make it repeatable", "Fix it",
@@ -276,10 +278,12 @@ class ExecutedLessons(unittest.TestCase):
     def test_05_gil_and_cores(self):
         name = "05-gil-and-cores.ipynb"
         for tag in ("cpu-gil", "cpu-nogil", "cpu-processes"):
-            plots = self.out(name, tag).select("svg.threadlab-cpu")
-            self.assertTrue(plots, "%s: no CPU plot (svg.threadlab-cpu)" % tag)
-            self.assertTrue(plots[-1].find(["polyline", "path", "rect", "line"]),
-                            "%s: the CPU plot is empty in the HTML" % tag)
+            plots = self.out(name, tag).select("img.threadlab-cpu")
+            self.assertTrue(plots, "%s: no CPU plot (img.threadlab-cpu)" % tag)
+            src = plots[-1].get("src", "")
+            self.assertTrue(src.startswith(pagechecks.SVG_PREFIX), "%s: the plot's img holds no SVG" % tag)
+            svg = base64.b64decode(src[len(pagechecks.SVG_PREFIX):]).decode()
+            self.assertIn("<polyline", svg, "%s: the CPU plot is empty in the HTML" % tag)
         summary = self.text(name, "cpu-summary")
         rows = re.findall(r"(threads, GIL on|threads, GIL off|processes): (\d+)% of \d+%, about (\d+) of"
                           r" (\d+) cores busy \(whole machine: (\d+)%\)", summary)
