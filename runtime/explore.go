@@ -23,6 +23,8 @@ type ExploreOptions struct {
 	Expect *string
 	// Naive turns off the reduction and runs every interleaving.
 	Naive bool
+	// Budget, when positive, stops the search after this much time.
+	Budget time.Duration
 }
 
 // Outcome is one distinct result of the explored schedules.
@@ -37,25 +39,27 @@ type Outcome struct {
 
 // ExploreReport is what Explore found.
 type ExploreReport struct {
-	Schedules int        // complete schedules run
-	Pruned    int        // runs cut short as equivalent to explored ones
+	Reduction string     // how the search was reduced, in words
+	Schedules int        // complete schedules run: with the reduction, one per Mazurkiewicz trace
+	Pruned    int        // runs cut short because they could only repeat explored traces (sleep-set blocked)
 	Outcomes  []*Outcome // in the order first seen
 	Deadlocks int
 	// Counterexample is the unexpected outcome (or deadlock) reached with
 	// the fewest preemptions, nil when there is none.
 	Counterexample *Outcome
-	Complete       bool // false when MaxSchedules cut the search short
+	Complete       bool   // false when the search was cut short
+	StoppedBy      string // what cut it short: "max_schedules" or "time budget"
 	Elapsed        time.Duration
 }
 
 // Explore runs fn, which starts and joins threads and returns a result,
 // once for each interleaving of the threads' shared-state and lock
-// operations, on the calling main thread. The search is a depth-first
-// search over the choices at every scheduling point, reduced with sleep
-// sets: after the schedules that run operation a first have been explored,
-// schedules that run an independent operation b first and a next are
-// skipped, since they reach the same state. Only operations on the same
-// shared field (at least one a write) or the same lock are dependent.
+// operations that is not equivalent to one already run, on the calling
+// main thread. Two interleavings are equivalent when they order every pair
+// of dependent operations (the same shared field, one of them a write; two
+// acquires of the same lock) the same way; the search is source-DPOR with
+// sleep sets (see explore_dpor.go), or every interleaving when
+// opts.Naive.
 func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOptions) (*ExploreReport, error) {
 	if !main.isMain {
 		return nil, errors.New("lab.explore can only be called from the main thread")
@@ -116,7 +120,11 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 	began := time.Now()
 	report := &ExploreReport{}
 	byKey := map[string]*Outcome{}
-	search := &dfs{reduce: !opts.Naive}
+	search := newDPOR(opts.Naive, -1)
+	report.Reduction = "source-DPOR with sleep sets"
+	if opts.Naive {
+		report.Reduction = "none (every interleaving)"
+	}
 	for {
 		// Every run starts from the same state.
 		rt.mu.Lock()
@@ -178,6 +186,11 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 			}
 		}
 		if report.Schedules >= opts.MaxSchedules {
+			report.StoppedBy = "max_schedules"
+			break
+		}
+		if opts.Budget > 0 && time.Since(began) >= opts.Budget {
+			report.StoppedBy = "time budget"
 			break
 		}
 		if !search.backtrack() {
@@ -233,144 +246,4 @@ func (rt *Runtime) resetMain() {
 		rt.main.stopped.Store(false)
 	}
 	rt.main.stopErrFor = nil
-}
-
-// dfs is the chooser of Explore: a depth-first search over decisions,
-// replaying the path to the next unexplored branch on every run.
-type dfs struct {
-	reduce bool
-	stack  []*node
-
-	// State of the current run.
-	depth       int
-	sleep       []choice // sleep set for the next new node
-	preemptions int
-	pruned      bool
-	failure     error
-}
-
-// choice is a thread (by creation index in its run) and the operation it
-// is about to perform.
-type choice struct {
-	idx int
-	op  Op
-}
-
-type node struct {
-	enabled []choice
-	sleep   []choice
-	done    []int // positions in enabled already explored
-	chosen  int
-}
-
-func (d *dfs) beginRun() {
-	d.depth, d.sleep, d.preemptions, d.pruned, d.failure = 0, nil, 0, false, nil
-}
-
-func (d *dfs) decides(k OpKind) bool { return k != opTick }
-
-func (d *dfs) budget() int { return 1 << 30 }
-
-func (d *dfs) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error) {
-	cs := make([]choice, len(enabled))
-	for i, t := range enabled {
-		cs[i] = choice{t.index, t.pending}
-	}
-	var n *node
-	if d.depth < len(d.stack) {
-		n = d.stack[d.depth]
-		if !sameChoices(n.enabled, cs) {
-			d.failure = errNondeterministic
-			return nil, errNondeterministic
-		}
-	} else {
-		n = &node{enabled: cs, sleep: d.sleep, chosen: -1}
-		for i, c := range cs {
-			if !d.reduce || !asleep(n.sleep, c.idx) {
-				n.chosen = i
-				break
-			}
-		}
-		if n.chosen < 0 {
-			d.pruned = true
-			return nil, errPruned
-		}
-		d.stack = append(d.stack, n)
-	}
-	d.depth++
-	picked := n.enabled[n.chosen]
-	if d.reduce {
-		var next []choice
-		for _, s := range n.sleep {
-			if independent(s.op, picked.op) {
-				next = append(next, s)
-			}
-		}
-		for _, j := range n.done {
-			if x := n.enabled[j]; independent(x.op, picked.op) {
-				next = append(next, x)
-			}
-		}
-		d.sleep = next
-	}
-	var chosen *Thread
-	curEnabled := false
-	for _, t := range enabled {
-		if t.index == picked.idx {
-			chosen = t
-		}
-		curEnabled = curEnabled || t == cur
-	}
-	if curEnabled && chosen != cur {
-		d.preemptions++
-	}
-	return chosen, nil
-}
-
-// backtrack moves to the next unexplored branch; false means the search
-// is over.
-func (d *dfs) backtrack() bool {
-	for len(d.stack) > 0 {
-		n := d.stack[len(d.stack)-1]
-		n.done = append(n.done, n.chosen)
-		for i, c := range n.enabled {
-			if contains(n.done, i) || (d.reduce && asleep(n.sleep, c.idx)) {
-				continue
-			}
-			n.chosen = i
-			return true
-		}
-		d.stack = d.stack[:len(d.stack)-1]
-	}
-	return false
-}
-
-func asleep(sleep []choice, idx int) bool {
-	for _, s := range sleep {
-		if s.idx == idx {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
-func sameChoices(a, b []choice) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i].idx != b[i].idx || a[i].op.Kind != b[i].op.Kind || a[i].op.Field != b[i].op.Field {
-			return false
-		}
-	}
-	return true
 }

@@ -266,7 +266,7 @@ func (t *Thread) Join(by *Thread, timeout time.Duration) (bool, error) {
 		return false, fmt.Errorf("cannot join %s before it is started; call start() first", t.name)
 	}
 	s := by.dom.get()
-	if err := s.point(by, Op{Kind: OpJoin, Obj: t.index}); err != nil {
+	if err := s.point(by, Op{Kind: OpJoin, Obj: t.index, thread: t}); err != nil {
 		return false, err
 	}
 	if ended {
