@@ -163,6 +163,7 @@ type dpor struct {
 	locks       map[int]*accessState
 	preemptions int
 	pruned      bool // the run ended because every enabled thread was asleep
+	stuck       bool // the run ended in a deadlock
 	failure     error
 	clockPool   []int32
 }
@@ -172,7 +173,7 @@ func newDPOR(naive bool, bound int) *dpor {
 }
 
 func (d *dpor) beginRun() {
-	d.depth, d.preemptions, d.pruned, d.failure = 0, 0, false, nil
+	d.depth, d.preemptions, d.pruned, d.stuck, d.failure = 0, 0, false, false, nil
 	d.events = d.events[:0]
 	d.lastOf, d.creator = d.lastOf[:0], d.creator[:0]
 	d.fields, d.locks = map[fieldKey]*accessState{}, map[int]*accessState{}
@@ -212,6 +213,12 @@ func (d *dpor) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error) {
 	if len(ready) == 0 {
 		// Nothing can take a step: let a blocked thread find out, so that
 		// the scheduler sees the deadlock. The order does not matter.
+		if !d.naive && !d.stuck {
+			d.stuck = true
+			for _, t := range enabled {
+				d.blockedRace(t)
+			}
+		}
 		return blocked, nil
 	}
 
@@ -395,7 +402,7 @@ func (d *dpor) races(id int, st *accessState, base []int32) {
 				}
 			}
 			if !ordered {
-				d.reverse(i, id, e.clock)
+				d.reverse(i, id, t, e.clock)
 			}
 		}
 	}
@@ -420,15 +427,48 @@ func (d *dpor) races(id int, st *accessState, base []int32) {
 				c = append(c, 0)
 			}
 			c[t] = e.seq
-			d.reverse(i, id, c)
+			d.reverse(i, id, t, c)
 		}
 	}
 }
 
-// reverse handles the race between events i and j (i first): the
-// schedules that run j's thread's part of the race before i must be
-// explored from the state before i. cj is j's clock as the race sees it.
-func (d *dpor) reverse(i, j int, cj []int32) {
+// blockedRace handles a thread that waits for ever for a lock (the run
+// ended in a deadlock): its acquire never happens, so the race between it
+// and the acquire of the thread holding the lock is reversed here.
+func (d *dpor) blockedRace(th *Thread) {
+	op := th.pending
+	if op.Kind != OpAcquire || th.index >= len(d.lastOf) {
+		return
+	}
+	st := d.locks[op.Obj]
+	if st == nil || st.lastAcq < 0 || d.events[st.lastAcq].thread == th.index {
+		return
+	}
+	t := th.index
+	c := make([]int32, len(d.lastOf))
+	var seq int32 = 1
+	prev := d.lastOf[t]
+	if prev < 0 {
+		prev = d.creator[t]
+	}
+	if prev >= 0 {
+		copy(c, d.events[prev].clock)
+		if d.lastOf[t] >= 0 {
+			seq = d.events[prev].seq + 1
+		}
+	}
+	if d.events[st.lastAcq].before(c) {
+		return
+	}
+	c[t] = seq
+	d.reverse(st.lastAcq, len(d.events), t, c)
+}
+
+// reverse handles the race between event i and the step j of thread tj
+// (i first; j is the index of the step, len(d.events) for one that could
+// not happen): the schedules that run tj's part of the race before i must
+// be explored from the state before i. cj is j's clock as the race sees it.
+func (d *dpor) reverse(i, j, tj int, cj []int32) {
 	n := d.nodes[i]
 	// v: the events after i that do not happen after it, then j. The
 	// initials of v are the threads whose first event in v has no
@@ -445,7 +485,6 @@ func (d *dpor) reverse(i, j int, cj []int32) {
 			order = append(order, ev.thread)
 		}
 	}
-	tj := d.events[j].thread
 	if _, ok := first[tj]; !ok {
 		first[tj] = j
 		order = append(order, tj)
@@ -456,12 +495,18 @@ func (d *dpor) reverse(i, j int, cj []int32) {
 		}
 		return d.events[k].clock
 	}
+	seqOf := func(k int) int32 {
+		if k == j {
+			return cj[tj]
+		}
+		return d.events[k].seq
+	}
 	var initials []int
 	for _, p := range order {
 		c := clockOf(first[p])
 		initial := true
 		for _, q := range order {
-			if q != p && q < len(c) && c[q] >= d.events[first[q]].seq {
+			if q != p && q < len(c) && c[q] >= seqOf(first[q]) {
 				initial = false
 				break
 			}
