@@ -86,7 +86,7 @@ func randomProgram(r *rand.Rand) rprog {
 
 // step is what an operation does to a thread's accumulator and the
 // variables, the same in the runtime and in the brute force.
-func readInto(acc, v int) int      { return (acc*3 + v) % 997 }
+func readInto(acc, v int) int     { return (acc*3 + v) % 997 }
 func written(acc, thread int) int { return acc*10 + thread }
 
 func (p rprog) program() program {
@@ -279,4 +279,3 @@ func TestExploreDifferential(t *testing.T) {
 	}
 	t.Logf("%d programs that can deadlock, %d with locks, %d compared with the naive search", deadlocks, locked, naiveRuns)
 }
-
