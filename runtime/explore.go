@@ -18,38 +18,100 @@ type ExploreOptions struct {
 	MaxSchedules int
 	// Key names the outcome of one run's result, e.g. its repr.
 	Key func(any) string
-	// Expect, when not nil, is the key of the expected outcome; any other
-	// outcome (or a deadlock) is a counterexample.
-	Expect *string
+	// Expect gives outcomes their verdicts. When it is not empty, an
+	// outcome it does not name is forbidden.
+	Expect []Expectation
 	// Naive turns off the reduction and runs every interleaving.
 	Naive bool
+	// Bounded limits the search to schedules with at most Preemptions
+	// preemptions (a switch away from a thread that could have gone on),
+	// explored with 0, then 1, ... as CHESS's iterative context bounding
+	// does, without the reduction.
+	Bounded     bool
+	Preemptions int
+	// Random, when positive, runs that many random schedules instead of a
+	// search, chosen as PCT does (random thread priorities, Depth-1 random
+	// points where the running thread drops to the lowest priority) from
+	// Seed.
+	Random int
+	Seed   uint64
+	Depth  int
 	// Budget, when positive, stops the search after this much time.
 	Budget time.Duration
 }
 
-// Outcome is one distinct result of the explored schedules.
+// Verdict grades an outcome, in the manner of jcstress.
+type Verdict int
+
+// The verdicts; NoVerdict when no expectations were given.
+const (
+	NoVerdict Verdict = iota
+	Acceptable
+	Interesting
+	Forbidden
+)
+
+var verdictNames = [...]string{"", "acceptable", "interesting", "forbidden"}
+
+func (v Verdict) String() string { return verdictNames[v] }
+
+// ParseVerdict reads a verdict's name.
+func ParseVerdict(name string) (Verdict, bool) {
+	for i, n := range verdictNames {
+		if n != "" && n == name {
+			return Verdict(i), true
+		}
+	}
+	return NoVerdict, false
+}
+
+// Expectation is the verdict on one outcome, by its key ("deadlock" for a
+// deadlock), and what it means.
+type Expectation struct {
+	Key         string
+	Value       any // the outcome itself, reported when it never comes
+	Verdict     Verdict
+	Description string
+}
+
+// Outcome is one distinct result of the explored schedules, or one that
+// was declared and never came.
 type Outcome struct {
 	Key         string
 	Value       any // the result of the first run with this outcome
 	Count       int
 	Deadlock    bool
-	Example     *Trace // the run with the fewest preemptions
-	Preemptions int
+	Example     *Trace         // the run with the fewest preemptions
+	Stuck       *DeadlockError // for a deadlock: what each thread of Example waits for at its end
+	Preemptions int            // Example's; -1 when the outcome never came
+	Verdict     Verdict
+	Description string
+	Declared    bool // named in ExploreOptions.Expect
 }
 
 // ExploreReport is what Explore found.
 type ExploreReport struct {
-	Reduction string     // how the search was reduced, in words
-	Schedules int        // complete schedules run: with the reduction, one per Mazurkiewicz trace
+	Reduction string // how the search was reduced or bounded, in words
+	// Counts says what a schedule is in this search: a trace (a class of
+	// equivalent interleavings), an interleaving or a random run.
+	Counts    string
+	Schedules int        // complete schedules run
 	Pruned    int        // runs cut short because they could only repeat explored traces (sleep-set blocked)
-	Outcomes  []*Outcome // in the order first seen
+	Outcomes  []*Outcome // observed ones in the order first seen, then declared ones that never came
 	Deadlocks int
-	// Counterexample is the unexpected outcome (or deadlock) reached with
-	// the fewest preemptions, nil when there is none.
+	// Counterexample is the outcome reached with the fewest preemptions
+	// among the forbidden ones (with expectations) or the deadlocks
+	// (without); nil when there is none.
 	Counterexample *Outcome
-	Complete       bool   // false when the search was cut short
-	StoppedBy      string // what cut it short: "max_schedules" or "time budget"
-	Elapsed        time.Duration
+	// Failed is true when a forbidden outcome came.
+	Failed bool
+	// Bounded is true when the search covered only part of the schedules
+	// on purpose (a preemption bound, random runs).
+	Bounded     bool
+	Complete    bool   // false when the search was cut short or bounded
+	StoppedBy   string // what cut it short: "max_schedules" or "time budget"
+	IgnoresTime bool   // the program sleeps: exploration treats a sleep as a mere chance to switch
+	Elapsed     time.Duration
 }
 
 // Explore runs fn, which starts and joins threads and returns a result,
@@ -119,11 +181,11 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 
 	began := time.Now()
 	report := &ExploreReport{}
+	search := newSearch(opts, report)
 	byKey := map[string]*Outcome{}
-	search := newDPOR(opts.Naive, -1)
-	report.Reduction = "source-DPOR with sleep sets"
-	if opts.Naive {
-		report.Reduction = "none (every interleaving)"
+	verdicts := map[string]Expectation{}
+	for _, e := range opts.Expect {
+		verdicts[e.Key] = e
 	}
 	for {
 		// Every run starts from the same state.
@@ -150,13 +212,18 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 			return nil, stop // interrupted
 		}
 		rt.resetMain()
-		if nd := search.failure; nd != nil {
-			return nil, nd
+		run := search.run()
+		if run.failure != nil {
+			return nil, run.failure
 		}
+		report.IgnoresTime = report.IgnoresTime || run.slept
 
-		if search.pruned {
+		switch {
+		case run.pruned:
 			report.Pruned++
-		} else {
+		case run.repeat:
+			// Counted in an earlier round of a bounded search.
+		default:
 			report.Schedules++
 			var key string
 			var dl *DeadlockError
@@ -172,18 +239,25 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 			o := byKey[key]
 			if o == nil {
 				o = &Outcome{Key: key, Value: value, Deadlock: dl != nil, Preemptions: -1}
+				if e, ok := verdicts[key]; ok {
+					o.Verdict, o.Description, o.Declared = e.Verdict, e.Description, true
+				} else if len(opts.Expect) > 0 {
+					o.Verdict, o.Description = Forbidden, "not among the expected outcomes"
+				}
 				byKey[key] = o
 				report.Outcomes = append(report.Outcomes, o)
 			}
 			o.Count++
-			if o.Preemptions < 0 || search.preemptions < o.Preemptions {
-				o.Preemptions, o.Example = search.preemptions, trace
+			if o.Preemptions < 0 || run.preemptions < o.Preemptions {
+				o.Preemptions, o.Example, o.Stuck = run.preemptions, trace, dl
 			}
-			if o.Deadlock || (opts.Expect != nil && key != *opts.Expect) {
+			bad := o.Verdict == Forbidden || (len(opts.Expect) == 0 && o.Deadlock)
+			if bad {
 				if ce := report.Counterexample; ce == nil || o.Preemptions < ce.Preemptions {
 					report.Counterexample = o
 				}
 			}
+			report.Failed = report.Failed || o.Verdict == Forbidden
 		}
 		if report.Schedules >= opts.MaxSchedules {
 			report.StoppedBy = "max_schedules"
@@ -193,9 +267,15 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 			report.StoppedBy = "time budget"
 			break
 		}
-		if !search.backtrack() {
-			report.Complete = true
+		if !search.next() {
+			report.Complete = !report.Bounded
 			break
+		}
+	}
+	for _, e := range opts.Expect {
+		if byKey[e.Key] == nil {
+			report.Outcomes = append(report.Outcomes, &Outcome{Key: e.Key, Value: e.Value, Deadlock: e.Key == "deadlock", Preemptions: -1,
+				Verdict: e.Verdict, Description: e.Description, Declared: true})
 		}
 	}
 	report.Elapsed = time.Since(began)

@@ -154,18 +154,16 @@ type dpor struct {
 	bound int
 
 	// State of the current run.
-	depth       int
-	diverge     int // nodes from here on were made or changed for this run: their steps' races are new
-	events      []event
-	lastOf      []int // each thread's last event
-	creator     []int // the event during which each thread was started, -1 for none
-	fields      map[fieldKey]*accessState
-	locks       map[int]*accessState
-	preemptions int
-	pruned      bool // the run ended because every enabled thread was asleep
-	stuck       bool // the run ended in a deadlock
-	failure     error
-	clockPool   []int32
+	depth   int
+	diverge int // nodes from here on were made or changed for this run: their steps' races are new
+	events  []event
+	lastOf  []int // each thread's last event
+	creator []int // the event during which each thread was started, -1 for none
+	fields  map[fieldKey]*accessState
+	locks   map[int]*accessState
+	runInfo
+	stuck     bool // the run ended in a deadlock
+	clockPool []int32
 }
 
 func newDPOR(naive bool, bound int) *dpor {
@@ -173,7 +171,7 @@ func newDPOR(naive bool, bound int) *dpor {
 }
 
 func (d *dpor) beginRun() {
-	d.depth, d.preemptions, d.pruned, d.stuck, d.failure = 0, 0, false, false, nil
+	d.depth, d.stuck, d.runInfo = 0, false, runInfo{}
 	d.events = d.events[:0]
 	d.lastOf, d.creator = d.lastOf[:0], d.creator[:0]
 	d.fields, d.locks = map[fieldKey]*accessState{}, map[int]*accessState{}
@@ -266,6 +264,7 @@ func (d *dpor) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error) {
 	if n.cur >= 0 && n.chosen != n.cur {
 		d.preemptions++
 	}
+	d.notice(enabled, n.chosen)
 	var picked *Thread
 	for _, t := range enabled {
 		if t.index == n.chosen {
@@ -542,9 +541,11 @@ func enabledAt(n *dnode, p int) bool {
 	return false
 }
 
-// backtrack moves to the deepest state with a thread still to explore;
-// false means the search is over.
-func (d *dpor) backtrack() bool {
+func (d *dpor) run() *runInfo { return &d.runInfo }
+
+// next moves to the deepest state with a thread still to explore; false
+// means the search is over.
+func (d *dpor) next() bool {
 	for len(d.nodes) > 0 {
 		k := len(d.nodes) - 1
 		n := d.nodes[k]
