@@ -38,7 +38,7 @@ EXTRA_TESTS ?=
 .NOTPARALLEL:
 .PHONY: all build install deps-test deps-lab lab test test-go test-install \
         test-client test-conformance test-console test-reliability test-notebooks \
-        deps-bench bench bench-go bench-kernel bench-heartbeat html clean
+        deps-bench bench bench-go bench-explore bench-kernel bench-heartbeat html clean
 
 all: build
 
@@ -106,7 +106,7 @@ deps-bench: deps-test install
 	  sys.exit(K().get_kernel_spec("python3").argv[0] != "/usr/bin/python3")' 2>/dev/null \
 	  || $(PY) -m ipykernel install --user
 
-bench: deps-bench bench-go bench-kernel bench-heartbeat
+bench: deps-bench bench-go bench-explore bench-kernel bench-heartbeat
 	$(PY) kernel/clienttest/bench_summary.py build/bench
 
 # Timing comparisons run pinned to one CPU, threadlab and the python3 it
@@ -119,6 +119,13 @@ bench-go:
 	THREADLAB_BENCH_DIR=$(CURDIR)/build/bench taskset -c $(ONE_CPU) \
 	  $(GO) test -run='^$$' -bench='Race|Tracing|Floor|Explore|Handoff' ./lessons/
 	THREADLAB_BENCH_DIR=$(CURDIR)/build/bench $(GO) test -run='^$$' -bench='^BenchmarkCPU$$' ./lessons/
+
+# The exploration literature's benchmarks, each beside its published trace
+# count (runtime/explore_bench_test.go); pinned like bench-go.
+bench-explore:
+	mkdir -p build/bench && rm -f build/bench/explore.json
+	THREADLAB_BENCH_DIR=$(CURDIR)/build/bench taskset -c $(ONE_CPU) \
+	  $(GO) test -run='^$$' -bench='^BenchmarkExploreLiterature$$' -benchtime=1x ./runtime/
 
 bench-kernel:
 	$(PY) kernel/clienttest/bench_kernel.py --out build/bench/kernel.json
