@@ -38,6 +38,10 @@ type ExploreOptions struct {
 	Depth  int
 	// Budget, when positive, stops the search after this much time.
 	Budget time.Duration
+	// Schedule, when not empty, runs the one schedule it writes: the
+	// thread to make each shared operation (read, write, acquire,
+	// release), by name.
+	Schedule []string
 }
 
 // Verdict grades an outcome, in the manner of jcstress.

@@ -1,7 +1,10 @@
 package runtime
 
 import (
+	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -178,5 +181,58 @@ func TestExploreDeadlockExampleEndsBlocked(t *testing.T) {
 	}
 	if rep.Schedules != 3 {
 		t.Errorf("%d schedules: two orders of the critical sections and the deadlock make 3", rep.Schedules)
+	}
+}
+
+func TestExploreReplaysWrittenSchedule(t *testing.T) {
+	run := func(schedule string) (*ExploreReport, error) {
+		rt := New()
+		var rep *ExploreReport
+		var err error
+		cell(t, rt, func(main *Thread) {
+			rep, err = rt.Explore(main, oneIteration(rt, main), ExploreOptions{Schedule: strings.Fields(schedule)})
+		})
+		return rep, err
+	}
+	// Thread-1 adds and takes 5, Thread-2 8: each reads, writes, reads,
+	// writes. simulate plays a schedule on that model.
+	simulate := func(schedule string) string {
+		deltas := map[string][]int{"Thread-1": {5, -5}, "Thread-2": {8, -8}}
+		step, local := map[string]int{}, map[string]int{}
+		balance := 0
+		for _, name := range strings.Fields(schedule) {
+			if step[name]%2 == 0 {
+				local[name] = balance
+			} else {
+				balance = local[name] + deltas[name][step[name]/2]
+			}
+			step[name]++
+		}
+		return fmt.Sprint(balance)
+	}
+	for _, schedule := range []string{
+		"Thread-1 Thread-1 Thread-1 Thread-1 Thread-2 Thread-2 Thread-2 Thread-2",
+		"Thread-1 Thread-2 Thread-1 Thread-2 Thread-1 Thread-1 Thread-2 Thread-2",
+		"Thread-2 Thread-1 Thread-2 Thread-1 Thread-2 Thread-2 Thread-1 Thread-1",
+		"Thread-1 Thread-2 Thread-2 Thread-2 Thread-1 Thread-2 Thread-1 Thread-1",
+	} {
+		rep, err := run(schedule)
+		if err != nil {
+			t.Fatalf("%s: %v", schedule, err)
+		}
+		if want := simulate(schedule); rep.Schedules != 1 || len(rep.Outcomes) != 1 || rep.Outcomes[0].Key != want {
+			t.Errorf("%s: outcomes %v, want %s", schedule, outcomeKeys(rep), want)
+		}
+	}
+	// Names run out: the last thread goes on, then the other.
+	if rep, err := run("Thread-2"); err != nil || outcomeKeys(rep)[0] != "0" {
+		t.Errorf("a one-step schedule: %v %v", rep, err)
+	}
+	for _, bad := range []string{"Thread-3", "Thread-1 Thread-1 Thread-1 Thread-1 Thread-1"} {
+		_, err := run(bad)
+		var se *ScheduleError
+		if !errors.As(err, &se) {
+			t.Errorf("%s: got %v, want a ScheduleError", bad, err)
+		}
 	}
 }

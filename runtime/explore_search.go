@@ -38,6 +38,11 @@ func (r *runInfo) notice(enabled []*Thread, chosen int) {
 // newSearch makes the search opts ask for and describes it in report.
 func newSearch(opts ExploreOptions, report *ExploreReport) search {
 	switch {
+	case len(opts.Schedule) > 0:
+		report.Reduction = "the written schedule"
+		report.Counts = "runs"
+		report.Bounded = true
+		return &replay{names: opts.Schedule}
 	case opts.Random > 0:
 		depth := max(opts.Depth, 1)
 		report.Reduction = fmt.Sprintf("random schedules (PCT, depth %d, seed %d)", depth, opts.Seed)
