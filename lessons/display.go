@@ -323,6 +323,8 @@ func exploreBundle(v exploreValue) map[string]any {
 		notes = append(notes, "Each count is a number of interleavings, not a probability.")
 	case "random runs":
 		notes = append(notes, "Each count is a number of random runs. Outcomes that no run met may still happen.")
+	case "runs":
+		notes = append(notes, "One run, of the schedule you wrote: other schedules may give other outcomes.")
 	}
 	if v.naive >= 0 {
 		if v.naiveComplete {
@@ -380,6 +382,12 @@ func exploreBundle(v exploreValue) map[string]any {
 	}
 	h.WriteString("</tbody></table>\n")
 	text := head + "\n" + strings.Join(notes, "\n") + "\n" + textTable(header, rows)
+	if rep.Replay && len(rep.Outcomes) > 0 && rep.Outcomes[0].Example != nil && rep.Counterexample == nil {
+		intro := "The schedule's run:"
+		tb := traceBundle(rep.Outcomes[0].Example)
+		fmt.Fprintf(&h, "<p><b>%s</b></p>\n%s", intro, tb["text/html"])
+		text += "\n" + intro + "\n" + tb["text/plain"].(string)
+	}
 	if ce := rep.Counterexample; ce != nil && ce.Example != nil {
 		what := "outcome " + ce.Key
 		if ce.Deadlock {

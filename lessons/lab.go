@@ -2,9 +2,11 @@ package lessons
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -414,14 +416,15 @@ func (w *world) labModule() *starlarkstruct.Module {
 				"trace.lost lists the steps where an update was lost.", trace),
 		"tracing": Builtin("lab", "tracing", "tracing(on)",
 			"Turn recording of shared-state events on (the default) or off; off is faster for long runs.", tracing),
-		"explore": Builtin("lab", "explore", "explore(fn, expect=None, max_schedules=100000, naive=False, preemptions=None, budget=None, random=0, seed=0, depth=3)",
+		"explore": Builtin("lab", "explore", "explore(fn, expect=None, max_schedules=100000, naive=False, preemptions=None, budget=None, random=0, seed=0, depth=3, schedule=None)",
 			"Run fn (which starts threads, joins them and returns a result) once for every distinct interleaving of the threads' "+
 				"shared-state and lock operations: schedules that differ only in the order of independent steps count as one trace (source-DPOR), "+
 				"and with locks only the order of the critical sections counts. Reports each outcome with how many traces gave it, the deadlocks, "+
 				"and a counterexample with the fewest thread switches. expect= gives verdicts: one value (the only acceptable outcome), or a dict "+
 				"from outcomes (or 'deadlock') to 'acceptable', 'interesting' or 'forbidden' (or a pair of a verdict and a description); undeclared "+
 				"outcomes are forbidden, and the cell fails with the counterexample when a forbidden one comes. preemptions=k tries only schedules "+
-				"with at most k preemptions; budget=seconds stops after that long; random=n runs n random schedules (PCT) from seed. "+
+				"with at most k preemptions; budget=seconds stops after that long; random=n runs n random schedules (PCT) from seed; "+
+				"schedule=\"saver saver spender ...\" runs the one schedule you write, naming the thread that makes each shared read, write, acquire or release. "+
 				"Fields: schedules, outcomes, verdicts, deadlocks, blocked, complete, bounded, reduction, counterexample; example(outcome) shows the "+
 				"schedule behind any result.", w.explore),
 		"cpu": Builtin("lab", "cpu", "cpu(seconds=3)",
@@ -441,11 +444,12 @@ func (w *world) onMain(th *starlark.Thread, fn string) error {
 
 func (w *world) explore(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 	var fn starlark.Callable
-	var expect, preemptions, budget starlark.Value = starlark.None, starlark.None, starlark.None
+	var expect, preemptions, budget, schedule starlark.Value = starlark.None, starlark.None, starlark.None, starlark.None
 	maxSchedules, random, seed, depth := 100000, 0, 0, 3
 	naive := false
 	if err := starlark.UnpackArgs("explore", args, kw, "fn", &fn, "expect?", &expect, "max_schedules?", &maxSchedules, "naive?", &naive,
-		"preemptions?", &preemptions, "budget?", &budget, "random?", &random, "seed?", &seed, "depth?", &depth); err != nil {
+		"preemptions?", &preemptions, "budget?", &budget, "random?", &random, "seed?", &seed, "depth?", &depth,
+		"schedule?", &schedule); err != nil {
 		return nil, err
 	}
 	if err := w.onMain(th, "lab.explore"); err != nil {
@@ -479,6 +483,15 @@ func (w *world) explore(th *starlark.Thread, b *starlark.Builtin, args starlark.
 		}
 		opts.Budget = time.Duration(f * float64(time.Second))
 	}
+	switch sc := schedule.(type) {
+	case starlark.String:
+		if opts.Schedule = strings.Fields(string(sc)); len(opts.Schedule) == 0 {
+			return nil, NewError("ValueError", "lab.explore: the schedule is empty; name the thread for each step, e.g. schedule=\"saver saver spender\"")
+		}
+	case starlark.NoneType:
+	default:
+		return nil, NewError("TypeError", "lab.explore: schedule must be a string of thread names, not "+schedule.Type())
+	}
 	var err error
 	if opts.Expect, err = expectations(expect); err != nil {
 		return nil, err
@@ -493,20 +506,23 @@ func (w *world) explore(th *starlark.Thread, b *starlark.Builtin, args starlark.
 		}, opts)
 		w.exploring = false
 		th.SetLocal(LocalOutput, out)
-		if err != nil {
-			if isRuntimeSignal(err) {
-				return nil, w.fail(th, err)
-			}
-			return nil, NewError("RuntimeError", err.Error())
+		var se *runtime.ScheduleError
+		switch {
+		case err == nil:
+			return rep, nil
+		case isRuntimeSignal(err):
+			return nil, w.fail(th, err)
+		case errors.As(err, &se):
+			return nil, NewError("ValueError", "lab.explore: "+err.Error())
 		}
-		return rep, nil
+		return nil, NewError("RuntimeError", err.Error())
 	}
 	rep, err := run(opts)
 	if err != nil {
 		return nil, err
 	}
 	v := exploreValue{rep: rep, naive: -1}
-	if !opts.Naive && !opts.Bounded && opts.Random == 0 && rep.Complete {
+	if !opts.Naive && !rep.Bounded && rep.Complete {
 		// The naive count, where it is cheap: the same search without the
 		// reduction, for a short while.
 		budget := min(max(2*rep.Elapsed, 5*time.Millisecond), 200*time.Millisecond)

@@ -231,7 +231,23 @@ func TestExploreModesThroughStarlark(t *testing.T) {
 	if found < 3 || real != "True" || runs != 300 || bounded != "True" {
 		t.Errorf("random=300: %s; want at least 3 outcomes, all of them real, in 300 bounded runs", rec.out())
 	}
-	for _, bad := range []string{`expect={0: "fine"}`, "preemptions=-1", "budget=0", "random=-2", `expect={0: ("acceptable", 3)}`} {
+	// A written schedule: Thread-1 reads, Thread-2 reads, both write.
+	s = New()
+	_, bundle, rec, err := execCell(t, s, strings.Replace(exploreCell, "NAIVE", `schedule="Thread-1 Thread-2 Thread-1 Thread-2"`, 1)+
+		"print(report.outcomes, report.schedules)\nreport\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Thread-2's write of 8 wipes out Thread-1's 5; then Thread-2, which ran
+	// last, goes on (8 - 8 = 0), and Thread-1 takes its 5 away: -5.
+	if got := strings.TrimSpace(rec.out()); got != "{-5: 1} 1" {
+		t.Errorf("the written schedule gave %s, want {-5: 1} 1", got)
+	}
+	if html, _ := bundle["text/html"].(string); !strings.Contains(html, "The schedule's run:") || !strings.Contains(html, "threadlab-trace") {
+		t.Errorf("the replay's report shows no trace: %.400s", html)
+	}
+	for _, bad := range []string{`expect={0: "fine"}`, "preemptions=-1", "budget=0", "random=-2", `expect={0: ("acceptable", 3)}`,
+		`schedule="Thread-9"`, `schedule=""`, "schedule=3"} {
 		s := New()
 		_, err := s.Execute(context.Background(), strings.Replace(exploreCell, "NAIVE", bad, 1), &recorder{})
 		if ce, ok := AsCellError(err); !ok || (ce.Name != "ValueError" && ce.Name != "TypeError") {

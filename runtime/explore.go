@@ -112,6 +112,7 @@ type ExploreReport struct {
 	// Bounded is true when the search covered only part of the schedules
 	// on purpose (a preemption bound, random runs).
 	Bounded     bool
+	Replay      bool   // the one run of a written schedule
 	Complete    bool   // false when the search was cut short or bounded
 	StoppedBy   string // what cut it short: "max_schedules" or "time budget"
 	IgnoresTime bool   // the program sleeps: exploration treats a sleep as a mere chance to switch

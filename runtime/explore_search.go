@@ -41,7 +41,7 @@ func newSearch(opts ExploreOptions, report *ExploreReport) search {
 	case len(opts.Schedule) > 0:
 		report.Reduction = "the written schedule"
 		report.Counts = "runs"
-		report.Bounded = true
+		report.Bounded, report.Replay = true, true
 		return &replay{names: opts.Schedule}
 	case opts.Random > 0:
 		depth := max(opts.Depth, 1)
