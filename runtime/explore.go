@@ -312,6 +312,10 @@ func (rt *Runtime) exploreRun(c *controlled, main *Thread, fn func() (any, error
 			<-t.done
 		}
 	}
+	// A thread closes done before it leaves the scheduler.
+	c.mu.Lock()
+	c.over = true
+	c.mu.Unlock()
 	return value, err
 }
 

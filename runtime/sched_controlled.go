@@ -47,6 +47,7 @@ type controlled struct {
 	threads []*Thread
 	waits   map[*Thread]*waitSpec
 	clock   time.Duration
+	over    bool // the run is over: a thread still ending must not consult the chooser, which has moved on
 }
 
 func newControlled(rt *Runtime, ch chooser) *controlled {
@@ -191,6 +192,9 @@ func (c *controlled) yield(t *Thread, why OpKind) error {
 // choose asks the chooser among the enabled threads, advancing the virtual
 // clock when only sleepers remain. nil means nobody can run.
 func (c *controlled) choose(cur *Thread, why OpKind) (*Thread, error) {
+	if c.over {
+		return nil, nil
+	}
 	for {
 		var enabled []*Thread
 		c.rt.mu.Lock()
