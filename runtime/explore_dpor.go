@@ -164,6 +164,7 @@ type dpor struct {
 	runInfo
 	stuck     bool // the run ended in a deadlock
 	clockPool []int32
+	scratch   []choice
 }
 
 func newDPOR(naive bool, bound int) *dpor {
@@ -183,7 +184,7 @@ func (d *dpor) decides(k OpKind) bool { return k != opTick }
 func (d *dpor) budget() int { return 1 << 30 }
 
 func (d *dpor) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error) {
-	var ready []choice
+	ready := d.scratch[:0]
 	var blocked *Thread
 	curIdx := -1
 	for _, t := range enabled {
@@ -208,6 +209,7 @@ func (d *dpor) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error) {
 			curIdx = t.index
 		}
 	}
+	d.scratch = ready
 	if len(ready) == 0 {
 		// Nothing can take a step: let a blocked thread find out, so that
 		// the scheduler sees the deadlock. The order does not matter.
@@ -228,7 +230,7 @@ func (d *dpor) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error) {
 			return nil, errNondeterministic
 		}
 	} else {
-		n = &dnode{enabled: ready, chosen: -1, cur: curIdx, preemptionsBefore: d.preemptions}
+		n = &dnode{enabled: append([]choice(nil), ready...), chosen: -1, cur: curIdx, preemptionsBefore: d.preemptions}
 		if !d.naive && d.depth > 0 {
 			parent := d.nodes[d.depth-1]
 			last := d.events[len(d.events)-1].acc
