@@ -418,7 +418,7 @@ func (w *world) labModule() *starlarkstruct.Module {
 			"Turn recording of shared-state events on (the default) or off; off is faster for long runs.", tracing),
 		"explore": Builtin("lab", "explore", "explore(fn, expect=None, max_schedules=100000, naive=False, preemptions=None, budget=None, random=0, seed=0, depth=3, schedule=None)",
 			"Run fn (which starts threads, joins them and returns a result) once for every distinct interleaving of the threads' "+
-				"shared-state and lock operations: schedules that differ only in the order of independent steps count as one trace (source-DPOR), "+
+				"shared-state and lock operations: schedules that differ only in the order of independent steps count as one trace (optimal DPOR), "+
 				"and with locks only the order of the critical sections counts. Reports each outcome with how many traces gave it, the deadlocks, "+
 				"and a counterexample with the fewest thread switches. expect= gives verdicts: one value (the only acceptable outcome), or a dict "+
 				"from outcomes (or 'deadlock') to 'acceptable', 'interesting' or 'forbidden' (or a pair of a verdict and a description); undeclared "+

@@ -23,6 +23,9 @@ type ExploreOptions struct {
 	Expect []Expectation
 	// Naive turns off the reduction and runs every interleaving.
 	Naive bool
+	// Source reduces with source-DPOR instead of optimal DPOR: no wakeup
+	// trees, so some runs may end blocked by their sleep sets.
+	Source bool
 	// Bounded limits the search to schedules with at most Preemptions
 	// preemptions (a switch away from a thread that could have gone on),
 	// explored with 0, then 1, ... as CHESS's iterative context bounding
@@ -124,9 +127,9 @@ type ExploreReport struct {
 // operations that is not equivalent to one already run, on the calling
 // main thread. Two interleavings are equivalent when they order every pair
 // of dependent operations (the same shared field, one of them a write; two
-// acquires of the same lock) the same way; the search is source-DPOR with
-// sleep sets (see explore_dpor.go), or every interleaving when
-// opts.Naive.
+// acquires of the same lock) the same way; the search is optimal DPOR
+// (explore_wakeup.go) or source-DPOR (explore_dpor.go), or every
+// interleaving when opts.Naive.
 func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOptions) (*ExploreReport, error) {
 	if !main.isMain {
 		return nil, errors.New("lab.explore can only be called from the main thread")

@@ -33,6 +33,7 @@ func BenchmarkExploreLiterature(b *testing.B) {
 			return r
 		}
 		rep = run(ExploreOptions{})
+		source := run(ExploreOptions{Source: true})
 		// The naive search gets as long as the reduced one took, and at
 		// least 200 ms, to show how far it gets.
 		budget := max(rep.Elapsed, 200*time.Millisecond)
@@ -41,16 +42,18 @@ func BenchmarkExploreLiterature(b *testing.B) {
 			Name: bm.name, Schedules: rep.Schedules, Published: bm.published, Blocked: rep.Pruned,
 			Seconds: rep.Elapsed.Seconds(), PerSecond: float64(rep.Schedules+rep.Pruned) / rep.Elapsed.Seconds(),
 			Naive: naive.Schedules, NaiveComplete: naive.Complete,
+			SourceSchedules: source.Schedules, SourceBlocked: source.Pruned, SourceSeconds: source.Elapsed.Seconds(),
 		}
 		rows = append(rows, row)
 		naiveText := fmt.Sprintf("%d", naive.Schedules)
 		if !naive.Complete {
 			naiveText = fmt.Sprintf("over %d (%v budget)", naive.Schedules, budget.Round(time.Millisecond))
 		}
-		b.Logf("%-15s %6d schedules (published %6d) %5d blocked  %9.3f s  %8.0f runs/s  naive: %s",
-			bm.name, rep.Schedules, bm.published, rep.Pruned, rep.Elapsed.Seconds(), row.PerSecond, naiveText)
-		if rep.Schedules != bm.published {
-			b.Errorf("%s: %d schedules, published %d", bm.name, rep.Schedules, bm.published)
+		b.Logf("%-15s optimal DPOR %5d schedules (published %5d), %d blocked, %6.3f s, %6.0f runs/s | source-DPOR %5d, %5d blocked, %6.3f s | naive: %s",
+			bm.name, rep.Schedules, bm.published, rep.Pruned, rep.Elapsed.Seconds(), row.PerSecond,
+			source.Schedules, source.Pruned, source.Elapsed.Seconds(), naiveText)
+		if rep.Schedules != bm.published || source.Schedules != bm.published {
+			b.Errorf("%s: %d schedules (source-DPOR %d), published %d", bm.name, rep.Schedules, source.Schedules, bm.published)
 		}
 	}
 	writeExploreRows(b, rows)
@@ -65,6 +68,10 @@ type exploreRow struct {
 	PerSecond     float64 `json:"runs_per_second"`
 	Naive         int     `json:"naive_schedules"`
 	NaiveComplete bool    `json:"naive_complete"`
+
+	SourceSchedules int     `json:"source_dpor_schedules"`
+	SourceBlocked   int     `json:"source_dpor_sleep_set_blocked"`
+	SourceSeconds   float64 `json:"source_dpor_seconds"`
 }
 
 // writeExploreRows saves the rows, and summary rows in the shape

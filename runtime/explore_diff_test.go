@@ -246,15 +246,22 @@ func TestExploreDifferential(t *testing.T) {
 	for i := range programs {
 		p := randomProgram(r)
 		want, traces, interleavings := p.bruteForce()
-		rt := New()
-		rep := explore(t, rt, func(main *Thread) func() (any, error) { return p.program()(rt, main) }, ExploreOptions{})
+		var rep *ExploreReport
+		for _, source := range []bool{false, true} {
+			rt := New()
+			rep = explore(t, rt, func(main *Thread) func() (any, error) { return p.program()(rt, main) }, ExploreOptions{Source: source})
+			got := outcomeSet(rep)
+			if !rep.Complete || !slices.Equal(keysOf(got), keysOf(want)) {
+				t.Errorf("program %d (%v), %s: reduced outcomes %v, brute force %v", i, p, rep.Reduction, keysOf(got), keysOf(want))
+			}
+			if rep.Schedules != traces {
+				t.Errorf("program %d (%v), %s: %d schedules, %d traces (of %d interleavings)", i, p, rep.Reduction, rep.Schedules, traces, interleavings)
+			}
+			if !source && rep.Pruned != 0 {
+				t.Errorf("program %d (%v): optimal DPOR ended %d runs sleep-set blocked", i, p, rep.Pruned)
+			}
+		}
 		got := outcomeSet(rep)
-		if !rep.Complete || !slices.Equal(keysOf(got), keysOf(want)) {
-			t.Errorf("program %d (%v): reduced outcomes %v, brute force %v", i, p, keysOf(got), keysOf(want))
-		}
-		if rep.Schedules != traces {
-			t.Errorf("program %d (%v): %d schedules, %d traces (of %d interleavings)", i, p, rep.Schedules, traces, interleavings)
-		}
 		if interleavings <= 20 {
 			naiveRuns++
 			rt2 := New()

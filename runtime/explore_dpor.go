@@ -107,7 +107,8 @@ type choice struct {
 type dnode struct {
 	enabled   []choice // the threads that can take a step, in creation order
 	sleep     []choice // threads whose step from here is known to lead only to explored traces
-	backtrack []int    // threads whose step from here must be explored
+	backtrack []int    // threads whose step from here must be explored (source-DPOR, naive)
+	wut       *wnode   // the steps still to explore from here, the chosen one first (optimal DPOR)
 	chosen    int      // the thread taking the step in the current run
 	// cur is the thread that made the step before, when it could go on
 	// (-1 otherwise): choosing another is a preemption.
@@ -146,8 +147,9 @@ type accessState struct {
 
 // dpor searches the schedules of Explore.
 type dpor struct {
-	naive bool
-	nodes []*dnode
+	naive   bool
+	optimal bool // wakeup trees, not source sets
+	nodes   []*dnode
 
 	// bound, when >= 0, skips schedules with more preemptions (with a
 	// naive search: sleep sets and bounds do not mix).
@@ -169,6 +171,10 @@ type dpor struct {
 
 func newDPOR(naive bool, bound int) *dpor {
 	return &dpor{naive: naive, bound: bound}
+}
+
+func newOptimalDPOR() *dpor {
+	return &dpor{optimal: true, bound: -1}
 }
 
 func (d *dpor) beginRun() {
@@ -240,9 +246,30 @@ func (d *dpor) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error) {
 				}
 			}
 		}
+		var tree *wnode
+		if d.optimal {
+			tree = &wnode{}
+			if d.depth > 0 {
+				tree = d.nodes[d.depth-1].wut.kids[0].sub
+			}
+			n.wut = tree
+			// Follow the wakeup tree; a step it cannot take here (it should
+			// not happen) is dropped.
+			for len(tree.kids) > 0 && n.chosen < 0 {
+				k := tree.kids[0]
+				if enabledAt(n, k.thread) && !asleep(n.sleep, k.thread) {
+					n.chosen = k.thread
+				} else {
+					tree.kids = tree.kids[1:]
+				}
+			}
+		}
 		// Go on with the current thread when it may: schedules with few
 		// preemptions come first.
 		for _, c := range ready {
+			if n.chosen >= 0 && tree != nil {
+				break
+			}
 			if asleep(n.sleep, c.idx) || !d.fits(n, c.idx) {
 				continue
 			}
@@ -254,11 +281,20 @@ func (d *dpor) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error) {
 			d.pruned = true
 			return nil, errPruned
 		}
-		if d.naive {
+		switch {
+		case d.naive:
 			for _, c := range ready {
 				n.backtrack = append(n.backtrack, c.idx)
 			}
-		} else {
+		case d.optimal:
+			if len(tree.kids) == 0 {
+				for _, c := range ready {
+					if c.idx == n.chosen {
+						tree.kids = append(tree.kids, &wkid{thread: c.idx, acc: c.acc, sub: &wnode{}})
+					}
+				}
+			}
+		default:
 			n.backtrack = []int{n.chosen}
 		}
 		d.nodes = append(d.nodes, n)
@@ -403,7 +439,7 @@ func (d *dpor) races(id int, st *accessState, base []int32) {
 				}
 			}
 			if !ordered {
-				d.reverse(i, id, t, e.clock)
+				d.reverse(i, id, t, e.clock, e.acc)
 			}
 		}
 	}
@@ -428,7 +464,7 @@ func (d *dpor) races(id int, st *accessState, base []int32) {
 				c = append(c, 0)
 			}
 			c[t] = e.seq
-			d.reverse(i, id, t, c)
+			d.reverse(i, id, t, c, e.acc)
 		}
 	}
 }
@@ -462,14 +498,18 @@ func (d *dpor) blockedRace(th *Thread) {
 		return
 	}
 	c[t] = seq
-	d.reverse(st.lastAcq, len(d.events), t, c)
+	d.reverse(st.lastAcq, len(d.events), t, c, access{kind: accAcquire, obj: op.Obj})
 }
 
 // reverse handles the race between event i and the step j of thread tj
 // (i first; j is the index of the step, len(d.events) for one that could
 // not happen): the schedules that run tj's part of the race before i must
 // be explored from the state before i. cj is j's clock as the race sees it.
-func (d *dpor) reverse(i, j, tj int, cj []int32) {
+func (d *dpor) reverse(i, j, tj int, cj []int32, acc access) {
+	if d.optimal {
+		d.reverseOptimal(i, j, tj, cj, acc)
+		return
+	}
 	n := d.nodes[i]
 	// v: the events after i that do not happen after it, then j. The
 	// initials of v are the threads whose first event in v has no
@@ -554,6 +594,15 @@ func (d *dpor) next() bool {
 		for _, c := range n.enabled {
 			if c.idx == n.chosen {
 				n.sleep = append(n.sleep, c) // explored: asleep for its siblings
+			}
+		}
+		if d.optimal {
+			n.wut.kids = n.wut.kids[1:]
+			if len(n.wut.kids) > 0 {
+				n.chosen = n.wut.kids[0].thread
+				d.nodes = d.nodes[:k+1]
+				d.diverge = k
+				return true
 			}
 		}
 		for _, p := range n.backtrack {

@@ -59,9 +59,13 @@ func newSearch(opts ExploreOptions, report *ExploreReport) search {
 		report.Counts = "interleavings"
 		return newDPOR(true, -1)
 	}
-	report.Reduction = "source-DPOR with sleep sets"
 	report.Counts = "traces"
-	return newDPOR(false, -1)
+	if opts.Source {
+		report.Reduction = "source-DPOR with sleep sets"
+		return newDPOR(false, -1)
+	}
+	report.Reduction = "optimal DPOR (wakeup trees and sleep sets)"
+	return newOptimalDPOR()
 }
 
 // bounded is iterative context bounding: every schedule with no
