@@ -48,7 +48,7 @@ EXTRA_TESTS ?=
 .PHONY: all build install deps-test deps-lab lab test test-go test-install \
         test-client test-conformance test-console test-reliability test-notebooks \
         deps-jupyterlab jupyterlab-page test-jupyterlab badge \
-        deps-bench bench bench-go bench-kernel bench-heartbeat html clean
+        deps-bench bench bench-go bench-explore bench-kernel bench-heartbeat html clean
 
 all: build
 
@@ -150,7 +150,7 @@ deps-bench: deps-test install
 	  sys.exit(K().get_kernel_spec("python3").argv[0] != "/usr/bin/python3")' 2>/dev/null \
 	  || $(PY) -m ipykernel install --user
 
-bench: deps-bench bench-go bench-kernel bench-heartbeat
+bench: deps-bench bench-go bench-explore bench-kernel bench-heartbeat
 	$(PY) kernel/clienttest/bench_summary.py build/bench
 
 # Timing comparisons run pinned to one CPU, threadlab and the python3 it
@@ -163,6 +163,13 @@ bench-go:
 	THREADLAB_BENCH_DIR=$(CURDIR)/build/bench taskset -c $(ONE_CPU) \
 	  $(GO) test -run='^$$' -bench='Race|Tracing|Floor|Explore|Handoff' ./lessons/
 	THREADLAB_BENCH_DIR=$(CURDIR)/build/bench $(GO) test -run='^$$' -bench='^BenchmarkCPU$$' ./lessons/
+
+# The exploration literature's benchmarks, each beside its published trace
+# count (runtime/explore_bench_test.go); pinned like bench-go.
+bench-explore:
+	mkdir -p build/bench && rm -f build/bench/explore.json
+	THREADLAB_BENCH_DIR=$(CURDIR)/build/bench taskset -c $(ONE_CPU) \
+	  $(GO) test -run='^$$' -bench='^BenchmarkExploreLiterature$$' -benchtime=1x ./runtime/
 
 bench-kernel:
 	$(PY) kernel/clienttest/bench_kernel.py --out build/bench/kernel.json

@@ -321,51 +321,135 @@ func deadlockBundle(dl *runtime.DeadlockError) map[string]any {
 	return map[string]any{"text/plain": intro + "\n" + textTable(header, rows), "text/html": h.String()}
 }
 
-// exploreBundle renders what lab.explore found.
-func exploreBundle(rep *runtime.ExploreReport) map[string]any {
+// exploreBundle renders what lab.explore found: a headline, notes on
+// what the counts mean and what the search covered, the table of
+// outcomes, and the counterexample.
+func exploreBundle(v exploreValue) map[string]any {
+	rep := v.rep
 	outcomes := sortedOutcomes(rep)
 	most := 1
+	verdicts := false
 	for _, o := range outcomes {
 		most = max(most, o.Count)
+		verdicts = verdicts || o.Verdict != runtime.NoVerdict
 	}
-	head := fmt.Sprintf("Explored %d schedules in %s", rep.Schedules, rep.Elapsed.Round(time.Millisecond))
+	head := fmt.Sprintf("Explored %d %s in %s (%s)", rep.Schedules, plural(rep.Schedules, rep.Counts), rep.Elapsed.Round(time.Millisecond), rep.Reduction)
 	if rep.Pruned > 0 {
-		head += fmt.Sprintf(" (%d more were cut short as equivalent to ones already run)", rep.Pruned)
+		head += fmt.Sprintf("; %d more %s ended early, blocked by their sleep sets, as they could only repeat traces already run", rep.Pruned, plural(rep.Pruned, "runs"))
 	}
-	if !rep.Complete {
-		head += "; stopped at max_schedules, so some schedules were not tried"
-	}
-	head += fmt.Sprintf(". %d distinct outcomes, %d deadlocks.", len(outcomes), rep.Deadlocks)
+	head += fmt.Sprintf(". %d distinct %s, %d %s.", len(observed(outcomes)), plural(len(observed(outcomes)), "outcomes"), rep.Deadlocks, plural(rep.Deadlocks, "deadlocks"))
 
+	var notes []string
+	switch rep.Counts {
+	case "traces":
+		notes = append(notes, "Each count is a number of traces: classes of interleavings that differ only in the order of independent steps. It is not a probability: on a real machine one trace can be far likelier than another.")
+	case "interleavings":
+		notes = append(notes, "Each count is a number of interleavings, not a probability.")
+	case "random runs":
+		notes = append(notes, "Each count is a number of random runs. Outcomes that no run met may still happen.")
+	case "runs":
+		notes = append(notes, "One run, of the schedule you wrote: other schedules may give other outcomes.")
+	}
+	if v.naive >= 0 {
+		if v.naiveComplete {
+			notes = append(notes, fmt.Sprintf("Without the reduction the search runs %d interleavings.", v.naive))
+		} else {
+			notes = append(notes, fmt.Sprintf("Without the reduction the search ran %d interleavings in %s and was still going.", v.naive, v.naiveTook.Round(time.Millisecond)))
+		}
+	}
+	if rep.Bounded && rep.Counts == "interleavings" {
+		notes = append(notes, "The search was bounded: "+rep.Reduction+". Schedules with more preemptions were not tried and may give other outcomes.")
+	}
+	if !rep.Complete && rep.StoppedBy != "" {
+		notes = append(notes, fmt.Sprintf("The search stopped at the %s after %d %s, so it is not complete: other outcomes may exist.", rep.StoppedBy, rep.Schedules, plural(rep.Schedules, rep.Counts)))
+	}
+	if rep.IgnoresTime {
+		notes = append(notes, "This program sleeps. Exploration ignores time: a sleep is only a point where another thread may run, so schedules that real timing makes unlikely (or rules out) are counted too.")
+	}
+
+	header := []string{"outcome", rep.Counts, "", "fewest preemptions"}
+	if verdicts {
+		header = []string{"outcome", "verdict", rep.Counts, "", "fewest preemptions", "description"}
+	}
 	var h strings.Builder
 	h.WriteString(tableStyle)
 	fmt.Fprintf(&h, "<p><b>%s</b></p>\n", html.EscapeString(head))
-	header := []string{"outcome", "schedules", "", "fewest switches"}
+	for _, n := range notes {
+		fmt.Fprintf(&h, "<p>%s</p>\n", html.EscapeString(n))
+	}
 	openTable(&h, "threadlab-explore", header)
 	var rows [][]string
 	for _, o := range outcomes {
 		bar := int(math.Round(160 * float64(o.Count) / float64(most)))
-		h.WriteString("<tr>")
-		tableCell(&h, cellCSS, o.Key)
-		tableCell(&h, cellCSS, fmt.Sprint(o.Count))
-		fmt.Fprintf(&h, `<td class="bar" style="%s"><span style="width:%dpx"></span></td>`, cellCSS, max(bar, 1))
-		tableCell(&h, cellCSS, fmt.Sprint(o.Preemptions))
+		pre := "-"
+		if o.Preemptions >= 0 {
+			pre = fmt.Sprint(o.Preemptions)
+		}
+		cells := []string{o.Key, fmt.Sprint(o.Count), strings.Repeat("#", bar/8), pre}
+		if verdicts {
+			cells = []string{o.Key, o.Verdict.String(), fmt.Sprint(o.Count), strings.Repeat("#", bar/8), pre, o.Description}
+		}
+		rows = append(rows, cells)
+		fmt.Fprintf(&h, `<tr class="verdict-%s">`, o.Verdict)
+		for i, c := range cells {
+			if header[i] == "" {
+				fmt.Fprintf(&h, `<td class="bar" style="%s"><span style="width:%dpx"></span></td>`, cellCSS, bar)
+				continue
+			}
+			tableCell(&h, cellCSS, c)
+		}
 		h.WriteString("</tr>\n")
-		rows = append(rows, []string{o.Key, fmt.Sprint(o.Count), strings.Repeat("#", max(1, bar/8)), fmt.Sprint(o.Preemptions)})
 	}
 	h.WriteString("</tbody></table>\n")
-	text := head + "\n" + textTable(header, rows)
-	if ce := rep.Counterexample; ce != nil {
+	text := head + "\n" + strings.Join(notes, "\n") + "\n" + textTable(header, rows)
+	if rep.Replay && len(rep.Outcomes) > 0 && rep.Outcomes[0].Example != nil && rep.Counterexample == nil {
+		intro := "The schedule's run:"
+		tb := traceBundle(rep.Outcomes[0].Example)
+		fmt.Fprintf(&h, "<p><b>%s</b></p>\n%s", intro, tb["text/html"])
+		text += "\n" + intro + "\n" + tb["text/plain"].(string)
+	}
+	if ce := rep.Counterexample; ce != nil && ce.Example != nil {
 		what := "outcome " + ce.Key
 		if ce.Deadlock {
 			what = "a deadlock"
 		}
-		intro := fmt.Sprintf("Shortest counterexample: %s, reached with %d thread switches:", what, ce.Preemptions)
+		if ce.Verdict == runtime.Forbidden {
+			what = "the forbidden " + what
+		}
+		intro := fmt.Sprintf("Counterexample: %s, reached with %d %s (the fewest):", what, ce.Preemptions, plural(ce.Preemptions, "preemptions"))
 		tb := traceBundle(ce.Example)
 		fmt.Fprintf(&h, "<p><b>%s</b></p>\n%s", html.EscapeString(intro), tb["text/html"])
 		text += "\n" + intro + "\n" + tb["text/plain"].(string)
+		if ce.Stuck != nil {
+			db := deadlockBundle(ce.Stuck)
+			end := "It ends with these threads blocked:"
+			fmt.Fprintf(&h, "<p>%s</p>\n%s", html.EscapeString(end), db["text/html"])
+			text += "\n" + end + "\n" + db["text/plain"].(string)
+		}
 	}
 	return map[string]any{"text/plain": text, "text/html": h.String()}
+}
+
+// observed keeps the outcomes that came at least once.
+func observed(os []*runtime.Outcome) []*runtime.Outcome {
+	var out []*runtime.Outcome
+	for _, o := range os {
+		if o.Count > 0 {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// plural turns a plural noun ("traces", "runs") singular for 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		if i := strings.LastIndexByte(noun, ' '); i >= 0 {
+			return noun[:i+1] + strings.TrimSuffix(noun[i+1:], "s")
+		}
+		return strings.TrimSuffix(noun, "s")
+	}
+	return noun
 }
 
 // Plot colours. The plot carries its own opaque background: JupyterLab

@@ -2,9 +2,11 @@ package lessons
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -124,6 +126,11 @@ func (v traceValue) Attr(name string) (starlark.Value, error) {
 // exploreValue is what lab.explore returns.
 type exploreValue struct {
 	rep *runtime.ExploreReport
+	// naive is the number of schedules of the naive search (-1 when it was
+	// not run); naiveComplete says whether it finished.
+	naive         int
+	naiveComplete bool
+	naiveTook     time.Duration
 }
 
 func (v exploreValue) String() string {
@@ -133,9 +140,9 @@ func (v exploreValue) Type() string               { return "exploration" }
 func (v exploreValue) Freeze()                    {}
 func (v exploreValue) Truth() starlark.Bool       { return starlark.True }
 func (v exploreValue) Hash() (uint32, error)      { return 0, fmt.Errorf("unhashable: exploration") }
-func (v exploreValue) MIMEBundle() map[string]any { return exploreBundle(v.rep) }
+func (v exploreValue) MIMEBundle() map[string]any { return exploreBundle(v) }
 func (v exploreValue) AttrNames() []string {
-	return []string{"complete", "counterexample", "deadlocks", "example", "outcomes", "pruned", "schedules"}
+	return []string{"blocked", "bounded", "complete", "counterexample", "deadlocks", "example", "outcomes", "pruned", "reduction", "schedules", "verdicts"}
 }
 
 func outcomeKey(o *runtime.Outcome) starlark.Value {
@@ -149,8 +156,22 @@ func (v exploreValue) Attr(name string) (starlark.Value, error) {
 	switch name {
 	case "schedules":
 		return starlark.MakeInt(v.rep.Schedules), nil
-	case "pruned":
+	case "pruned", "blocked":
 		return starlark.MakeInt(v.rep.Pruned), nil
+	case "bounded":
+		return starlark.Bool(v.rep.Bounded), nil
+	case "reduction":
+		return starlark.String(v.rep.Reduction), nil
+	case "verdicts":
+		d := starlark.NewDict(len(v.rep.Outcomes))
+		for _, o := range sortedOutcomes(v.rep) {
+			if o.Verdict != runtime.NoVerdict {
+				if err := d.SetKey(outcomeKey(o), starlark.String(o.Verdict.String())); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return d, nil
 	case "deadlocks":
 		return starlark.MakeInt(v.rep.Deadlocks), nil
 	case "complete":
@@ -158,6 +179,9 @@ func (v exploreValue) Attr(name string) (starlark.Value, error) {
 	case "outcomes":
 		d := starlark.NewDict(len(v.rep.Outcomes))
 		for _, o := range sortedOutcomes(v.rep) {
+			if o.Count == 0 {
+				continue // declared, never came
+			}
 			if err := d.SetKey(outcomeKey(o), starlark.MakeInt(o.Count)); err != nil {
 				return nil, err
 			}
@@ -179,7 +203,7 @@ func (v exploreValue) Attr(name string) (starlark.Value, error) {
 				key = "deadlock"
 			}
 			for _, o := range v.rep.Outcomes {
-				if o.Key == key {
+				if o.Key == key && o.Example != nil {
 					return traceValue{o.Example}, nil
 				}
 			}
@@ -392,11 +416,17 @@ func (w *world) labModule() *starlarkstruct.Module {
 				"trace.lost lists the steps where an update was lost.", trace),
 		"tracing": Builtin("lab", "tracing", "tracing(on)",
 			"Turn recording of shared-state events on (the default) or off; off is faster for long runs.", tracing),
-		"explore": Builtin("lab", "explore", "explore(fn, expect=None, max_schedules=100000)",
-			"Run fn (which starts threads, joins them and returns a result) once for every possible interleaving of the threads' "+
-				"shared-state and lock operations. Reports how many schedules ran, how often each result came out, the deadlocks, and the "+
-				"unexpected result reached with the fewest thread switches (.counterexample). Fields: schedules, outcomes, deadlocks, counterexample; "+
-				"example(outcome) shows the schedule behind any result. Schedules that differ only in the order of independent steps are run once.", w.explore),
+		"explore": Builtin("lab", "explore", "explore(fn, expect=None, max_schedules=100000, naive=False, preemptions=None, budget=None, random=0, seed=0, depth=3, schedule=None)",
+			"Run fn (which starts threads, joins them and returns a result) once for every distinct interleaving of the threads' "+
+				"shared-state and lock operations: schedules that differ only in the order of independent steps count as one trace (optimal DPOR), "+
+				"and with locks only the order of the critical sections counts. Reports each outcome with how many traces gave it, the deadlocks, "+
+				"and a counterexample with the fewest thread switches. expect= gives verdicts: one value (the only acceptable outcome), or a dict "+
+				"from outcomes (or 'deadlock') to 'acceptable', 'interesting' or 'forbidden' (or a pair of a verdict and a description); undeclared "+
+				"outcomes are forbidden, and the cell fails with the counterexample when a forbidden one comes. preemptions=k tries only schedules "+
+				"with at most k preemptions; budget=seconds stops after that long; random=n runs n random schedules (PCT) from seed; "+
+				"schedule=\"saver saver spender ...\" runs the one schedule you write, naming the thread that makes each shared read, write, acquire or release. "+
+				"Fields: schedules, outcomes, verdicts, deadlocks, blocked, complete, bounded, reduction, counterexample; example(outcome) shows the "+
+				"schedule behind any result.", w.explore),
 		"cpu": Builtin("lab", "cpu", "cpu(seconds=3)",
 			"Watch how busy the CPU is for the given number of seconds while your threads run: a live plot of the kernel's CPU use and each core's, "+
 				"ending with a headline such as 198% of 200% (2 cores). 100% means one core kept busy. Fields: percent, cores, per_core.", w.cpu),
@@ -414,40 +444,148 @@ func (w *world) onMain(th *starlark.Thread, fn string) error {
 
 func (w *world) explore(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 	var fn starlark.Callable
-	var expect starlark.Value
-	max := 100000
+	var expect, preemptions, budget, schedule starlark.Value = starlark.None, starlark.None, starlark.None, starlark.None
+	maxSchedules, random, seed, depth := 100000, 0, 0, 3
 	naive := false
-	if err := starlark.UnpackArgs("explore", args, kw, "fn", &fn, "expect?", &expect, "max_schedules?", &max, "naive?", &naive); err != nil {
+	if err := starlark.UnpackArgs("explore", args, kw, "fn", &fn, "expect?", &expect, "max_schedules?", &maxSchedules, "naive?", &naive,
+		"preemptions?", &preemptions, "budget?", &budget, "random?", &random, "seed?", &seed, "depth?", &depth,
+		"schedule?", &schedule); err != nil {
 		return nil, err
 	}
 	if err := w.onMain(th, "lab.explore"); err != nil {
 		return nil, err
 	}
 	opts := runtime.ExploreOptions{
-		MaxSchedules: max,
+		MaxSchedules: maxSchedules,
 		Naive:        naive,
 		Key:          func(v any) string { return PyRepr(v.(starlark.Value)) },
+		Random:       random,
+		Seed:         uint64(seed),
+		Depth:        depth,
 	}
-	if expect != nil && expect != starlark.None {
-		k := PyRepr(expect)
-		opts.Expect = &k
+	switch {
+	case maxSchedules < 1:
+		return nil, NewError("ValueError", "lab.explore: max_schedules must be at least 1")
+	case random < 0 || depth < 1 || seed < 0:
+		return nil, NewError("ValueError", "lab.explore: random (a number of runs), seed and depth must not be negative, and depth must be at least 1")
 	}
-	out := th.Local(LocalOutput)
-	th.SetLocal(LocalOutput, discard{})
-	w.exploring = true
-	rep, err := w.rt.Explore(w.me(th), func() (any, error) {
-		v, err := starlark.Call(th, fn, nil, nil)
-		return v, err
-	}, opts)
-	w.exploring = false
-	th.SetLocal(LocalOutput, out)
-	if err != nil {
-		if isRuntimeSignal(err) {
+	if preemptions != starlark.None {
+		k, err := starlark.AsInt32(preemptions)
+		if err != nil || k < 0 {
+			return nil, NewError("ValueError", "lab.explore: preemptions must be a whole number of preemptions, 0 or more")
+		}
+		opts.Bounded, opts.Preemptions = true, k
+	}
+	if budget != starlark.None {
+		f, ok := starlark.AsFloat(budget)
+		if !ok || f <= 0 {
+			return nil, NewError("ValueError", "lab.explore: budget must be a positive number of seconds")
+		}
+		opts.Budget = time.Duration(f * float64(time.Second))
+	}
+	switch sc := schedule.(type) {
+	case starlark.String:
+		if opts.Schedule = strings.Fields(string(sc)); len(opts.Schedule) == 0 {
+			return nil, NewError("ValueError", "lab.explore: the schedule is empty; name the thread for each step, e.g. schedule=\"saver saver spender\"")
+		}
+	case starlark.NoneType:
+	default:
+		return nil, NewError("TypeError", "lab.explore: schedule must be a string of thread names, not "+schedule.Type())
+	}
+	var err error
+	if opts.Expect, err = expectations(expect); err != nil {
+		return nil, err
+	}
+	run := func(opts runtime.ExploreOptions) (*runtime.ExploreReport, error) {
+		out := th.Local(LocalOutput)
+		th.SetLocal(LocalOutput, discard{})
+		w.exploring = true
+		rep, err := w.rt.Explore(w.me(th), func() (any, error) {
+			v, err := starlark.Call(th, fn, nil, nil)
+			return v, err
+		}, opts)
+		w.exploring = false
+		th.SetLocal(LocalOutput, out)
+		var se *runtime.ScheduleError
+		switch {
+		case err == nil:
+			return rep, nil
+		case isRuntimeSignal(err):
 			return nil, w.fail(th, err)
+		case errors.As(err, &se):
+			return nil, NewError("ValueError", "lab.explore: "+err.Error())
 		}
 		return nil, NewError("RuntimeError", err.Error())
 	}
-	return exploreValue{rep}, nil
+	rep, err := run(opts)
+	if err != nil {
+		return nil, err
+	}
+	v := exploreValue{rep: rep, naive: -1}
+	if !opts.Naive && !rep.Bounded && rep.Complete {
+		// The naive count, where it is cheap: the same search without the
+		// reduction, for a short while.
+		budget := min(max(2*rep.Elapsed, 5*time.Millisecond), 200*time.Millisecond)
+		n, err := run(runtime.ExploreOptions{Naive: true, MaxSchedules: naiveCap, Budget: budget, Key: opts.Key})
+		if err != nil {
+			return nil, err
+		}
+		v.naive, v.naiveComplete, v.naiveTook = n.Schedules, n.Complete, n.Elapsed
+	}
+	if rep.Failed {
+		ce := rep.Counterexample
+		if out := threadOutput(th); out != nil {
+			out.Display(exploreBundle(v), nil, "", false)
+		}
+		return nil, &CellError{Name: "AssertionError",
+			Message: fmt.Sprintf("lab.explore: the forbidden outcome %s came in %d of %d %s; above is the report and the counterexample with the fewest preemptions (%d)",
+				ce.Key, ce.Count, rep.Schedules, rep.Counts, ce.Preemptions)}
+	}
+	return v, nil
+}
+
+// The naive count lab.explore adds to a complete report stops at this
+// many interleavings, or after twice the reduced search's time (at least
+// 5 ms, at most 200 ms).
+const naiveCap = 20000
+
+// expectations reads lab.explore's expect=: a dict from outcomes to
+// verdicts ("acceptable", "interesting", "forbidden", or a pair of a
+// verdict and a description), or one value, the only acceptable outcome.
+func expectations(expect starlark.Value) ([]runtime.Expectation, error) {
+	key := func(v starlark.Value) string {
+		if s, ok := v.(starlark.String); ok && string(s) == "deadlock" {
+			return "deadlock"
+		}
+		return PyRepr(v)
+	}
+	switch e := expect.(type) {
+	case starlark.NoneType:
+		return nil, nil
+	case *starlark.Dict:
+		var out []runtime.Expectation
+		for _, item := range e.Items() {
+			x := runtime.Expectation{Key: key(item[0]), Value: item[0]}
+			verdict := item[1]
+			if t, ok := verdict.(starlark.Tuple); ok && len(t) == 2 {
+				d, ok := t[1].(starlark.String)
+				if !ok {
+					return nil, NewError("TypeError", fmt.Sprintf("lab.explore: the description of outcome %s must be a string, not %s", x.Key, t[1].Type()))
+				}
+				verdict, x.Description = t[0], string(d)
+			}
+			name, _ := verdict.(starlark.String)
+			v, ok := runtime.ParseVerdict(string(name))
+			if !ok {
+				return nil, NewError("ValueError", fmt.Sprintf("lab.explore: the verdict for outcome %s is %s; use 'acceptable', 'interesting' or 'forbidden' (or a pair of one and a description)",
+					x.Key, PyRepr(item[1])))
+			}
+			x.Verdict = v
+			out = append(out, x)
+		}
+		return out, nil
+	}
+	return []runtime.Expectation{{Key: key(expect), Value: expect, Verdict: runtime.Acceptable, Description: "expected"}}, nil
 }
 
 func (w *world) cpu(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {

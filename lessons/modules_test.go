@@ -3,10 +3,14 @@ package lessons
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 )
+
+// inlineStyle matches a style attribute, which the display tests look past.
+var inlineStyle = regexp.MustCompile(` style="[^"]*"`)
 
 // The lessons' bank-account race, as learners write it.
 const raceCell = `
@@ -133,7 +137,7 @@ func TestSeedReplaysAcrossSessions(t *testing.T) {
 
 func TestExploreThroughStarlark(t *testing.T) {
 	s := New()
-	cell := strings.Replace(exploreCell, "NAIVE", "expect=0", 1) + "print(sorted(report.outcomes.keys()))\nreport\n"
+	cell := strings.Replace(exploreCell, "NAIVE", "max_schedules=1000", 1) + "print(sorted(report.outcomes.keys()))\nreport\n"
 	_, bundle, rec, err := execCell(t, s, cell)
 	if err != nil {
 		t.Fatal(err)
@@ -142,12 +146,120 @@ func TestExploreThroughStarlark(t *testing.T) {
 		t.Errorf("outcomes %s", got)
 	}
 	html, _ := bundle["text/html"].(string)
-	if !strings.Contains(html, "threadlab-explore") || !strings.Contains(html, "counterexample") {
-		t.Errorf("explore display: %.300s", html)
+	for _, want := range []string{"threadlab-explore", "34 traces", "optimal DPOR", "not a probability", "Without the reduction"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("explore display lacks %q: %.600s", want, html)
+		}
 	}
 	got, _, _, err := execCell(t, s, "len(report.example(-8)) > 0")
 	if err != nil || got != "True" {
 		t.Errorf("example(-8): %s %v", got, err)
+	}
+}
+
+func TestExploreVerdictsThroughStarlark(t *testing.T) {
+	tests := []struct {
+		name, expect string
+		fails        bool
+		html         []string // what the report shows
+	}{
+		{"every outcome declared", `{0: "acceptable", 5: "interesting", -5: "interesting", 3: "interesting", -3: "interesting",
+			-8: ("interesting", "the deposit was lost"), 8: "interesting", 13: ("acceptable", "never happens"), "deadlock": "forbidden"}`,
+			false, []string{"<td>13</td><td>acceptable</td><td>0</td>", "the deposit was lost", "<td>deadlock</td><td>forbidden</td><td>0</td>"}},
+		{"one acceptable value", `0`, true, []string{"Counterexample: the forbidden outcome", "not among the expected outcomes"}},
+		{"a forbidden outcome", `{0: "acceptable", 8: ("forbidden", "the withdrawal was lost"), 5: "interesting", -5: "interesting",
+			3: "interesting", -3: "interesting", -8: "interesting"}`, true, []string{"Counterexample: the forbidden outcome 8"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := New()
+			rec := &recorder{}
+			_, err := s.Execute(context.Background(), strings.Replace(exploreCell, "NAIVE", "expect="+tt.expect, 1), rec)
+			var html string
+			if tt.fails {
+				ce, ok := AsCellError(err)
+				if !ok || ce.Name != "AssertionError" || !strings.Contains(ce.Message, "forbidden outcome") {
+					t.Fatalf("got %v, want an AssertionError naming the forbidden outcome", err)
+				}
+				if len(rec.displays) != 1 {
+					t.Fatalf("%d displays before the error, want the report", len(rec.displays))
+				}
+				html, _ = rec.displays[0]["text/html"].(string)
+			} else {
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, bundle, _, err := execCell(t, s, "report")
+				if err != nil {
+					t.Fatal(err)
+				}
+				html, _ = bundle["text/html"].(string)
+			}
+			// The cells carry inline styles (they must survive the
+			// frontends' stylesheets); the checks read past them.
+			html = inlineStyle.ReplaceAllString(html, "")
+			for _, want := range tt.html {
+				if !strings.Contains(html, want) {
+					t.Errorf("report lacks %q: %s", want, html)
+				}
+			}
+		})
+	}
+}
+
+func TestExploreModesThroughStarlark(t *testing.T) {
+	tests := []struct {
+		args, want string
+	}{
+		{"preemptions=0", "[0] True False"},
+		{"budget=10", "[-8, -5, -3, 0, 3, 5, 8] False True"},
+	}
+	for _, tt := range tests {
+		s := New()
+		_, _, rec, err := execCell(t, s, strings.Replace(exploreCell, "NAIVE", tt.args, 1)+
+			"print(sorted(report.outcomes.keys()), report.bounded, report.complete)\n")
+		if err != nil {
+			t.Fatalf("%s: %v", tt.args, err)
+		}
+		if got := strings.TrimSpace(rec.out()); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.args, got, tt.want)
+		}
+	}
+	// Random runs find some of the outcomes, and only real ones.
+	s := New()
+	_, _, rec, err := execCell(t, s, strings.Replace(exploreCell, "NAIVE", "random=300, seed=3, depth=4", 1)+
+		"every = lab.explore(one_round).outcomes\nprint(len(report.outcomes), all([k in every for k in report.outcomes]), report.schedules, report.bounded)\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found, runs int
+	var real, bounded string
+	fmt.Sscan(rec.out(), &found, &real, &runs, &bounded)
+	if found < 3 || real != "True" || runs != 300 || bounded != "True" {
+		t.Errorf("random=300: %s; want at least 3 outcomes, all of them real, in 300 bounded runs", rec.out())
+	}
+	// A written schedule: Thread-1 reads, Thread-2 reads, both write.
+	s = New()
+	_, bundle, rec, err := execCell(t, s, strings.Replace(exploreCell, "NAIVE", `schedule="Thread-1 Thread-2 Thread-1 Thread-2"`, 1)+
+		"print(report.outcomes, report.schedules)\nreport\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Thread-2's write of 8 wipes out Thread-1's 5; then Thread-2, which ran
+	// last, goes on (8 - 8 = 0), and Thread-1 takes its 5 away: -5.
+	if got := strings.TrimSpace(rec.out()); got != "{-5: 1} 1" {
+		t.Errorf("the written schedule gave %s, want {-5: 1} 1", got)
+	}
+	if html, _ := bundle["text/html"].(string); !strings.Contains(html, "The schedule's run:") || !strings.Contains(html, "threadlab-trace") {
+		t.Errorf("the replay's report shows no trace: %.400s", html)
+	}
+	for _, bad := range []string{`expect={0: "fine"}`, "preemptions=-1", "budget=0", "random=-2", `expect={0: ("acceptable", 3)}`,
+		`schedule="Thread-9"`, `schedule=""`, "schedule=3"} {
+		s := New()
+		_, err := s.Execute(context.Background(), strings.Replace(exploreCell, "NAIVE", bad, 1), &recorder{})
+		if ce, ok := AsCellError(err); !ok || (ce.Name != "ValueError" && ce.Name != "TypeError") {
+			t.Errorf("%s: got %v, want a ValueError or TypeError", bad, err)
+		}
 	}
 }
 

@@ -57,10 +57,10 @@ VALUES = {
     "explore_minus8": "1",
     "explore_zero": "2",
     "explore_plus8": "1",
-    "locked_schedules": "4",
-    "deadlock_schedules": "9",
+    "locked_schedules": "2",
+    "deadlock_schedules": "3",
     "deadlock_count": "1",
-    "ordered_schedules": "4",
+    "ordered_schedules": "2",
 }
 
 # The Launch-on-Binder badge, or how to get one: written by `make badge`
@@ -809,7 +809,9 @@ LOCKS = [
     print("outcomes:", report.outcomes)
     """, tag="explore-locked"),
     md("""
-    All {{locked_schedules}} schedules end at 0.
+    All {{locked_schedules}} schedules end at 0. With a lock, `explore` only
+    distinguishes schedules by the order in which the threads get the lock:
+    here the saver first or the spender first.
 
     ## What the lock costs
 
@@ -1109,7 +1111,13 @@ DEADLOCK = [
     md("""
     `explore` ran {{deadlock_schedules}} schedules and found a deadlock in
     {{deadlock_count}} of them; the outcomes count it as `'deadlock'`. The
-    table above is that schedule. In step 1 `alice-pays` takes its first
+    other schedules are the two orders in which the transfers can run one
+    after the other. Only {{deadlock_count}} of {{deadlock_schedules}}, when
+    the pause made the deadlock certain? `explore` ignores time, and its
+    report says so: a sleep is only a point where another thread may run.
+    It counts every way the program can go, not how likely each is; the
+    pause makes the deadly one nearly the only one that happens on a real
+    clock. The table above is that schedule. In step 1 `alice-pays` takes its first
     lock; in step 2 `bob-pays` takes its own first lock. From there neither
     can take its second lock, whatever happens next.
     """, rows=[("explore-deadlock", 1, "alice-pays", "acquire"),

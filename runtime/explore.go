@@ -18,44 +18,118 @@ type ExploreOptions struct {
 	MaxSchedules int
 	// Key names the outcome of one run's result, e.g. its repr.
 	Key func(any) string
-	// Expect, when not nil, is the key of the expected outcome; any other
-	// outcome (or a deadlock) is a counterexample.
-	Expect *string
+	// Expect gives outcomes their verdicts. When it is not empty, an
+	// outcome it does not name is forbidden.
+	Expect []Expectation
 	// Naive turns off the reduction and runs every interleaving.
 	Naive bool
+	// Source reduces with source-DPOR instead of optimal DPOR: no wakeup
+	// trees, so some runs may end blocked by their sleep sets.
+	Source bool
+	// Bounded limits the search to schedules with at most Preemptions
+	// preemptions (a switch away from a thread that could have gone on),
+	// explored with 0, then 1, ... as CHESS's iterative context bounding
+	// does, without the reduction.
+	Bounded     bool
+	Preemptions int
+	// Random, when positive, runs that many random schedules instead of a
+	// search, chosen as PCT does (random thread priorities, Depth-1 random
+	// points where the running thread drops to the lowest priority) from
+	// Seed.
+	Random int
+	Seed   uint64
+	Depth  int
+	// Budget, when positive, stops the search after this much time.
+	Budget time.Duration
+	// Schedule, when not empty, runs the one schedule it writes: the
+	// thread to make each shared operation (read, write, acquire,
+	// release), by name.
+	Schedule []string
 }
 
-// Outcome is one distinct result of the explored schedules.
+// Verdict grades an outcome, in the manner of jcstress.
+type Verdict int
+
+// The verdicts; NoVerdict when no expectations were given.
+const (
+	NoVerdict Verdict = iota
+	Acceptable
+	Interesting
+	Forbidden
+)
+
+var verdictNames = [...]string{"", "acceptable", "interesting", "forbidden"}
+
+func (v Verdict) String() string { return verdictNames[v] }
+
+// ParseVerdict reads a verdict's name.
+func ParseVerdict(name string) (Verdict, bool) {
+	for i, n := range verdictNames {
+		if n != "" && n == name {
+			return Verdict(i), true
+		}
+	}
+	return NoVerdict, false
+}
+
+// Expectation is the verdict on one outcome, by its key ("deadlock" for a
+// deadlock), and what it means.
+type Expectation struct {
+	Key         string
+	Value       any // the outcome itself, reported when it never comes
+	Verdict     Verdict
+	Description string
+}
+
+// Outcome is one distinct result of the explored schedules, or one that
+// was declared and never came.
 type Outcome struct {
 	Key         string
 	Value       any // the result of the first run with this outcome
 	Count       int
 	Deadlock    bool
-	Example     *Trace // the run with the fewest preemptions
-	Preemptions int
+	Example     *Trace         // the run with the fewest preemptions
+	Stuck       *DeadlockError // for a deadlock: what each thread of Example waits for at its end
+	Preemptions int            // Example's; -1 when the outcome never came
+	Verdict     Verdict
+	Description string
+	Declared    bool // named in ExploreOptions.Expect
 }
 
 // ExploreReport is what Explore found.
 type ExploreReport struct {
+	Reduction string // how the search was reduced or bounded, in words
+	// Counts says what a schedule is in this search: a trace (a class of
+	// equivalent interleavings), an interleaving or a random run.
+	Counts    string
 	Schedules int        // complete schedules run
-	Pruned    int        // runs cut short as equivalent to explored ones
-	Outcomes  []*Outcome // in the order first seen
+	Pruned    int        // runs cut short because they could only repeat explored traces (sleep-set blocked)
+	Outcomes  []*Outcome // observed ones in the order first seen, then declared ones that never came
 	Deadlocks int
-	// Counterexample is the unexpected outcome (or deadlock) reached with
-	// the fewest preemptions, nil when there is none.
+	// Counterexample is the outcome reached with the fewest preemptions
+	// among the forbidden ones (with expectations) or the deadlocks
+	// (without); nil when there is none.
 	Counterexample *Outcome
-	Complete       bool // false when MaxSchedules cut the search short
-	Elapsed        time.Duration
+	// Failed is true when a forbidden outcome came.
+	Failed bool
+	// Bounded is true when the search covered only part of the schedules
+	// on purpose (a preemption bound, random runs).
+	Bounded     bool
+	Replay      bool   // the one run of a written schedule
+	Complete    bool   // false when the search was cut short or bounded
+	StoppedBy   string // what cut it short: "max_schedules" or "time budget"
+	IgnoresTime bool   // the program sleeps: exploration treats a sleep as a mere chance to switch
+	Elapsed     time.Duration
 }
 
 // Explore runs fn, which starts and joins threads and returns a result,
 // once for each interleaving of the threads' shared-state and lock
-// operations, on the calling main thread. The search is a depth-first
-// search over the choices at every scheduling point, reduced with sleep
-// sets: after the schedules that run operation a first have been explored,
-// schedules that run an independent operation b first and a next are
-// skipped, since they reach the same state. Only operations on the same
-// shared field (at least one a write) or the same lock are dependent.
+// operations that is not equivalent to one already run, on the calling
+// main thread. Two interleavings are equivalent when they order every pair
+// of dependent operations (the same shared field, one of them a write; two
+// acquires of the same lock) the same way; the search is optimal DPOR
+// (explore_wakeup.go) or source-DPOR (explore_dpor.go), or every
+// interleaving when opts.Naive.
 func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOptions) (*ExploreReport, error) {
 	if !main.isMain {
 		return nil, errors.New("lab.explore can only be called from the main thread")
@@ -115,8 +189,12 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 
 	began := time.Now()
 	report := &ExploreReport{}
+	search := newSearch(opts, report)
 	byKey := map[string]*Outcome{}
-	search := &dfs{reduce: !opts.Naive}
+	verdicts := map[string]Expectation{}
+	for _, e := range opts.Expect {
+		verdicts[e.Key] = e
+	}
 	for {
 		// Every run starts from the same state.
 		rt.mu.Lock()
@@ -142,13 +220,18 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 			return nil, stop // interrupted
 		}
 		rt.resetMain()
-		if nd := search.failure; nd != nil {
-			return nil, nd
+		run := search.run()
+		if run.failure != nil {
+			return nil, run.failure
 		}
+		report.IgnoresTime = report.IgnoresTime || run.slept
 
-		if search.pruned {
+		switch {
+		case run.pruned:
 			report.Pruned++
-		} else {
+		case run.repeat:
+			// Counted in an earlier round of a bounded search.
+		default:
 			report.Schedules++
 			var key string
 			var dl *DeadlockError
@@ -164,25 +247,43 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 			o := byKey[key]
 			if o == nil {
 				o = &Outcome{Key: key, Value: value, Deadlock: dl != nil, Preemptions: -1}
+				if e, ok := verdicts[key]; ok {
+					o.Verdict, o.Description, o.Declared = e.Verdict, e.Description, true
+				} else if len(opts.Expect) > 0 {
+					o.Verdict, o.Description = Forbidden, "not among the expected outcomes"
+				}
 				byKey[key] = o
 				report.Outcomes = append(report.Outcomes, o)
 			}
 			o.Count++
-			if o.Preemptions < 0 || search.preemptions < o.Preemptions {
-				o.Preemptions, o.Example = search.preemptions, trace
+			if o.Preemptions < 0 || run.preemptions < o.Preemptions {
+				o.Preemptions, o.Example, o.Stuck = run.preemptions, trace, dl
 			}
-			if o.Deadlock || (opts.Expect != nil && key != *opts.Expect) {
+			bad := o.Verdict == Forbidden || (len(opts.Expect) == 0 && o.Deadlock)
+			if bad {
 				if ce := report.Counterexample; ce == nil || o.Preemptions < ce.Preemptions {
 					report.Counterexample = o
 				}
 			}
+			report.Failed = report.Failed || o.Verdict == Forbidden
 		}
 		if report.Schedules >= opts.MaxSchedules {
+			report.StoppedBy = "max_schedules"
 			break
 		}
-		if !search.backtrack() {
-			report.Complete = true
+		if opts.Budget > 0 && time.Since(began) >= opts.Budget {
+			report.StoppedBy = "time budget"
 			break
+		}
+		if !search.next() {
+			report.Complete = !report.Bounded
+			break
+		}
+	}
+	for _, e := range opts.Expect {
+		if byKey[e.Key] == nil {
+			report.Outcomes = append(report.Outcomes, &Outcome{Key: e.Key, Value: e.Value, Deadlock: e.Key == "deadlock", Preemptions: -1,
+				Verdict: e.Verdict, Description: e.Description, Declared: true})
 		}
 	}
 	report.Elapsed = time.Since(began)
@@ -214,6 +315,10 @@ func (rt *Runtime) exploreRun(c *controlled, main *Thread, fn func() (any, error
 			<-t.done
 		}
 	}
+	// A thread closes done before it leaves the scheduler.
+	c.mu.Lock()
+	c.over = true
+	c.mu.Unlock()
 	return value, err
 }
 
@@ -233,144 +338,4 @@ func (rt *Runtime) resetMain() {
 		rt.main.stopped.Store(false)
 	}
 	rt.main.stopErrFor = nil
-}
-
-// dfs is the chooser of Explore: a depth-first search over decisions,
-// replaying the path to the next unexplored branch on every run.
-type dfs struct {
-	reduce bool
-	stack  []*node
-
-	// State of the current run.
-	depth       int
-	sleep       []choice // sleep set for the next new node
-	preemptions int
-	pruned      bool
-	failure     error
-}
-
-// choice is a thread (by creation index in its run) and the operation it
-// is about to perform.
-type choice struct {
-	idx int
-	op  Op
-}
-
-type node struct {
-	enabled []choice
-	sleep   []choice
-	done    []int // positions in enabled already explored
-	chosen  int
-}
-
-func (d *dfs) beginRun() {
-	d.depth, d.sleep, d.preemptions, d.pruned, d.failure = 0, nil, 0, false, nil
-}
-
-func (d *dfs) decides(k OpKind) bool { return k != opTick }
-
-func (d *dfs) budget() int { return 1 << 30 }
-
-func (d *dfs) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error) {
-	cs := make([]choice, len(enabled))
-	for i, t := range enabled {
-		cs[i] = choice{t.index, t.pending}
-	}
-	var n *node
-	if d.depth < len(d.stack) {
-		n = d.stack[d.depth]
-		if !sameChoices(n.enabled, cs) {
-			d.failure = errNondeterministic
-			return nil, errNondeterministic
-		}
-	} else {
-		n = &node{enabled: cs, sleep: d.sleep, chosen: -1}
-		for i, c := range cs {
-			if !d.reduce || !asleep(n.sleep, c.idx) {
-				n.chosen = i
-				break
-			}
-		}
-		if n.chosen < 0 {
-			d.pruned = true
-			return nil, errPruned
-		}
-		d.stack = append(d.stack, n)
-	}
-	d.depth++
-	picked := n.enabled[n.chosen]
-	if d.reduce {
-		var next []choice
-		for _, s := range n.sleep {
-			if independent(s.op, picked.op) {
-				next = append(next, s)
-			}
-		}
-		for _, j := range n.done {
-			if x := n.enabled[j]; independent(x.op, picked.op) {
-				next = append(next, x)
-			}
-		}
-		d.sleep = next
-	}
-	var chosen *Thread
-	curEnabled := false
-	for _, t := range enabled {
-		if t.index == picked.idx {
-			chosen = t
-		}
-		curEnabled = curEnabled || t == cur
-	}
-	if curEnabled && chosen != cur {
-		d.preemptions++
-	}
-	return chosen, nil
-}
-
-// backtrack moves to the next unexplored branch; false means the search
-// is over.
-func (d *dfs) backtrack() bool {
-	for len(d.stack) > 0 {
-		n := d.stack[len(d.stack)-1]
-		n.done = append(n.done, n.chosen)
-		for i, c := range n.enabled {
-			if contains(n.done, i) || (d.reduce && asleep(n.sleep, c.idx)) {
-				continue
-			}
-			n.chosen = i
-			return true
-		}
-		d.stack = d.stack[:len(d.stack)-1]
-	}
-	return false
-}
-
-func asleep(sleep []choice, idx int) bool {
-	for _, s := range sleep {
-		if s.idx == idx {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
-func sameChoices(a, b []choice) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i].idx != b[i].idx || a[i].op.Kind != b[i].op.Kind || a[i].op.Field != b[i].op.Field {
-			return false
-		}
-	}
-	return true
 }

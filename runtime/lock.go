@@ -77,7 +77,7 @@ func (l *Lock) takeLocked(t *Thread) bool {
 // timeout >= 0 it gives up after that long. It reports whether t got it.
 func (l *Lock) Acquire(t *Thread, blocking bool, timeout time.Duration) (bool, error) {
 	s := t.dom.get()
-	if err := s.point(t, Op{Kind: OpAcquire, Obj: l.id}); err != nil {
+	if err := s.point(t, Op{Kind: OpAcquire, Obj: l.id, lock: l, try: !blocking}); err != nil {
 		return false, err
 	}
 	l.rt.mu.Lock()

@@ -315,4 +315,7 @@ func (rt *Runtime) Current() *Thread {
 
 func (rt *Runtime) procsAlive() int32 { return rt.procs.Load() }
 
-func (rt *Runtime) bindGoroutine(t *Thread) { rt.goids.Store(goid(), t) }
+func (rt *Runtime) bindGoroutine(t *Thread) {
+	t.goid = goid()
+	rt.goids.Store(t.goid, t)
+}

@@ -51,23 +51,13 @@ type Op struct {
 	Kind  OpKind
 	Obj   int
 	Field string
-}
 
-// independent reports whether a and b, done by two different threads, give
-// the same result in either order; exploration need not try both orders.
-func independent(a, b Op) bool {
-	shared := func(k OpKind) bool { return k == OpRead || k == OpWrite }
-	lock := func(k OpKind) bool { return k == OpAcquire || k == OpRelease }
-	switch {
-	case shared(a.Kind) && shared(b.Kind):
-		return a.Obj != b.Obj || a.Field != b.Field || (a.Kind == OpRead && b.Kind == OpRead)
-	case lock(a.Kind) && lock(b.Kind):
-		return a.Obj != b.Obj
-	case a.Kind == OpJoin && b.Kind == OpEnd, a.Kind == OpEnd && b.Kind == OpJoin:
-		return a.Obj != b.Obj
-	default:
-		return true
-	}
+	// What exploration needs to tell whether the operation can happen now
+	// and what it will touch.
+	lock   *Lock   // OpAcquire
+	try    bool    // OpAcquire that returns at once when the lock is taken
+	thread *Thread // OpJoin
+	cas    *casOp  // OpWrite that is a compare-and-swap
 }
 
 // waitSpec describes what a blocked thread waits for.

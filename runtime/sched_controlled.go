@@ -27,7 +27,7 @@ type chooser interface {
 	// decides reports whether a point announcing kind is a decision.
 	decides(kind OpKind) bool
 	// pick returns who runs next among enabled (never empty, in creation
-	// order); cur is the thread asking, enabled or not.
+	// order, not to be kept); cur is the thread asking, enabled or not.
 	pick(enabled []*Thread, cur *Thread, why OpKind) (*Thread, error)
 	// budget returns the steps a thread may run before its next tick.
 	budget() int
@@ -47,6 +47,8 @@ type controlled struct {
 	threads []*Thread
 	waits   map[*Thread]*waitSpec
 	clock   time.Duration
+	over    bool      // the run is over: a thread still ending must not consult the chooser, which has moved on
+	enabled []*Thread // choose's buffer; choosers do not keep it
 }
 
 func newControlled(rt *Runtime, ch chooser) *controlled {
@@ -191,8 +193,11 @@ func (c *controlled) yield(t *Thread, why OpKind) error {
 // choose asks the chooser among the enabled threads, advancing the virtual
 // clock when only sleepers remain. nil means nobody can run.
 func (c *controlled) choose(cur *Thread, why OpKind) (*Thread, error) {
+	if c.over {
+		return nil, nil
+	}
 	for {
-		var enabled []*Thread
+		enabled := c.enabled[:0]
 		c.rt.mu.Lock()
 		for _, t := range c.threads {
 			switch t.cstate {
@@ -206,6 +211,7 @@ func (c *controlled) choose(cur *Thread, why OpKind) (*Thread, error) {
 			}
 		}
 		c.rt.mu.Unlock()
+		c.enabled = enabled
 		if len(enabled) > 0 {
 			return c.ch.pick(enabled, cur, why)
 		}

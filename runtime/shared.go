@@ -48,7 +48,7 @@ func (s *Shared) index(field string) int {
 // Get reads a field as the calling thread. ok is false if there is no such
 // field.
 func (s *Shared) Get(field string) (v any, ok bool, err error) {
-	t, err := s.step(OpRead, field)
+	t, err := s.step(Op{Kind: OpRead, Obj: s.id, Field: field})
 	if err != nil {
 		return nil, false, err
 	}
@@ -67,7 +67,7 @@ func (s *Shared) Get(field string) (v any, ok bool, err error) {
 
 // Set writes a field as the calling thread, adding it if it is new.
 func (s *Shared) Set(field string, v any) error {
-	t, err := s.step(OpWrite, field)
+	t, err := s.step(Op{Kind: OpWrite, Obj: s.id, Field: field})
 	if err != nil {
 		return err
 	}
@@ -94,12 +94,12 @@ func (s *Shared) Set(field string, v any) error {
 // making it. Under real scheduling with tracing off nobody needs to know,
 // and a hot loop over shared state is spared finding the thread: step
 // returns nil then.
-func (s *Shared) step(kind OpKind, field string) (*Thread, error) {
+func (s *Shared) step(op Op) (*Thread, error) {
 	if _, real := s.rt.dom.get().(*gilSched); real && !s.rt.tracing.Load() {
 		return nil, nil
 	}
 	t := s.rt.Current()
-	return t, t.dom.get().point(t, Op{Kind: kind, Obj: s.id, Field: field})
+	return t, t.dom.get().point(t, op)
 }
 
 // restore puts back a snapshot taken before exploration.

@@ -19,7 +19,8 @@ type Thread struct {
 	daemon bool
 	isMain bool
 	isProc bool
-	index  int // creation order within a controlled run, for exploration
+	index  int    // creation order within a controlled run, for exploration
+	goid   uint64 // the goroutine running the thread, when bound
 
 	// Guarded by rt.mu.
 	started bool
@@ -210,8 +211,14 @@ func (t *Thread) Start(by *Thread, body func() error) error {
 
 	s := t.dom.get()
 	s.spawn(t)
+	_, alone := s.(*controlled)
+	alone = alone && rt.procsAlive() == 0
 	go func() {
-		rt.bindGoroutine(t)
+		if !alone {
+			// Several threads may run at once: Current must find t by its
+			// goroutine. (Under a controlled scheduler the turn says.)
+			rt.bindGoroutine(t)
+		}
 		err := s.enter(t)
 		if err == nil {
 			err = body()
@@ -249,7 +256,9 @@ func (t *Thread) finish(s scheduler, err error) {
 	rt.broadcast()
 	rt.resolveDeadlocks()
 	rt.mu.Unlock()
-	rt.goids.Delete(goid())
+	if t.goid != 0 {
+		rt.goids.Delete(t.goid)
+	}
 	s.leave(t)
 }
 
@@ -266,7 +275,7 @@ func (t *Thread) Join(by *Thread, timeout time.Duration) (bool, error) {
 		return false, fmt.Errorf("cannot join %s before it is started; call start() first", t.name)
 	}
 	s := by.dom.get()
-	if err := s.point(by, Op{Kind: OpJoin, Obj: t.index}); err != nil {
+	if err := s.point(by, Op{Kind: OpJoin, Obj: t.index, thread: t}); err != nil {
 		return false, err
 	}
 	if ended {
