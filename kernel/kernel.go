@@ -7,6 +7,8 @@
 //   - sign.go: HMAC-SHA256 signing and constant-time verification
 //   - wire.go: the multipart wire format (Decode, Message.Encode)
 //   - sockets.go: the zmq4 sockets, heartbeat echo, non-blocking iopub
+//   - guard.go: transports that guard against silent and slow peers, and
+//     read iopub subscriptions off the wire (zmq4's XPUB keeps them)
 //   - kernel.go: Run, the reader goroutines and dispatch
 //   - handlers.go: one function per msg_type
 //   - execute.go: execute_request, interrupts, stop_on_error
@@ -16,11 +18,12 @@
 //   - spec.go: writing the kernelspec directory
 //
 // Goroutines: one reader per ROUTER socket (shell, control, stdin); the
-// shell goroutine, which alone calls the Interpreter, one request at a
-// time in arrival order; control requests are answered on their reader
-// goroutine, so interrupt and shutdown work while a cell runs; the
-// heartbeat echo; the iopub writer (publishing never blocks); and the
-// SIGINT and parent watchers. Every request on shell and control is
+// shell goroutine, which alone runs cells and answers completion and
+// inspection, one request at a time in arrival order; control requests are
+// answered on their reader goroutine, so interrupt, usage and shutdown work
+// while a cell runs; the heartbeat echo; the iopub writer (publishing never
+// blocks) and the greeter of new iopub subscribers; and the SIGINT and
+// parent watchers. Every request on shell and control is
 // wrapped in status busy / status idle with the request as parent.
 package kernel
 
