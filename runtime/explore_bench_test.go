@@ -97,12 +97,12 @@ func writeExploreRows(b *testing.B, rows []exploreRow) {
 		Summary  []summary    `json:"summary"`
 	}{Programs: rows}
 	for _, r := range rows {
-		ok := r.Schedules == r.Published && r.Seconds < 10
+		ok := r.Schedules == r.Published
 		doc.Summary = append(doc.Summary, summary{
 			Label: "explore " + r.Name + " (peer: published traces)", Ours: float64(r.Schedules), Peer: float64(r.Published),
 			Name: "published", Unit: "schedules", Ratio: float64(r.Schedules) / float64(r.Published),
-			Goal: "= published, < 10 s", Met: &ok,
-		}, summary{Label: "explore " + r.Name + " time", Ours: r.Seconds * 1000, Unit: "ms", Goal: "< 1 s"})
+			Goal: "= published", Met: &ok,
+		}, summary{Label: "explore " + r.Name + " time", Ours: r.Seconds * 1000, Unit: "ms", Goal: "< 10 s (most < 1 s)", Met: met(r.Seconds < 10)})
 	}
 	data, _ := json.MarshalIndent(doc, "", "  ")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -112,3 +112,5 @@ func writeExploreRows(b *testing.B, rows []exploreRow) {
 		b.Fatal(err)
 	}
 }
+
+func met(ok bool) *bool { return &ok }

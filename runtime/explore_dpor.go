@@ -167,6 +167,7 @@ type dpor struct {
 	stuck     bool // the run ended in a deadlock
 	clockPool []int32
 	scratch   []choice
+	seq       seqw // reverseOptimal's buffer
 }
 
 func newDPOR(naive bool, bound int) *dpor {
@@ -250,15 +251,15 @@ func (d *dpor) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error) {
 		if d.optimal {
 			tree = &wnode{}
 			if d.depth > 0 {
-				tree = d.nodes[d.depth-1].wut.kids[0].sub
+				tree = d.nodes[d.depth-1].wut.after()
 			}
 			n.wut = tree
 			// Follow the wakeup tree; a step it cannot take here (it should
 			// not happen) is dropped.
 			for len(tree.kids) > 0 && n.chosen < 0 {
 				k := tree.kids[0]
-				if enabledAt(n, k.thread) && !asleep(n.sleep, k.thread) {
-					n.chosen = k.thread
+				if th := k.steps[0].thread; enabledAt(n, th) && !asleep(n.sleep, th) {
+					n.chosen = th
 				} else {
 					tree.kids = tree.kids[1:]
 				}
@@ -290,7 +291,7 @@ func (d *dpor) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error) {
 			if len(tree.kids) == 0 {
 				for _, c := range ready {
 					if c.idx == n.chosen {
-						tree.kids = append(tree.kids, &wkid{thread: c.idx, acc: c.acc, sub: &wnode{}})
+						tree.kids = append(tree.kids, &wkid{steps: []wstep{{c.idx, c.acc}}, sub: &wnode{}})
 					}
 				}
 			}
@@ -599,7 +600,7 @@ func (d *dpor) next() bool {
 		if d.optimal {
 			n.wut.kids = n.wut.kids[1:]
 			if len(n.wut.kids) > 0 {
-				n.chosen = n.wut.kids[0].thread
+				n.chosen = n.wut.kids[0].steps[0].thread
 				d.nodes = d.nodes[:k+1]
 				d.diverge = k
 				return true
