@@ -25,6 +25,7 @@ const (
 	accAcquire                // takes a lock (or an RLock again)
 	accRelease                // releases a lock
 	accTryFail                // a non-blocking acquire that finds the lock taken
+	accTryGot                 // a non-blocking acquire that takes the lock
 	accJoin                   // joins a thread that has ended
 	accBlocked                // cannot happen now: an acquire of a taken lock, a join of a running thread
 )
@@ -39,7 +40,7 @@ type access struct {
 
 func (a access) data() bool { return a.kind == accRead || a.kind == accWrite }
 func (a access) lock() bool {
-	return a.kind == accAcquire || a.kind == accRelease || a.kind == accTryFail
+	return a.kind == accAcquire || a.kind == accRelease || a.kind == accTryFail || a.kind == accTryGot
 }
 
 // dependent reports whether the order of a and b, made by two threads,
@@ -76,6 +77,8 @@ func accessOf(t *Thread) access {
 		free := op.lock.owner == nil || (op.lock.reentrant && op.lock.owner == t)
 		t.rt.mu.Unlock()
 		switch {
+		case free && op.try:
+			return access{kind: accTryGot, obj: op.Obj}
 		case free:
 			return access{kind: accAcquire, obj: op.Obj}
 		case op.try:
@@ -371,7 +374,7 @@ func (d *dpor) step(t int, a access) {
 	switch a.kind {
 	case accRead, accTryFail:
 		join(st.lastWrite)
-	case accWrite, accAcquire, accRelease:
+	case accWrite, accAcquire, accTryGot, accRelease:
 		join(st.lastWrite)
 		for _, r := range st.reads {
 			join(r)
@@ -401,7 +404,7 @@ func (d *dpor) step(t int, a access) {
 		st.reads = append(st.reads, id)
 	case accWrite, accRelease:
 		st.lastWrite, st.reads = id, st.reads[:0]
-	case accAcquire:
+	case accAcquire, accTryGot:
 		st.lastWrite, st.reads, st.lastAcq = id, st.reads[:0], id
 	}
 }
@@ -450,7 +453,11 @@ func (d *dpor) races(id int, st *accessState, base []int32) {
 	case accWrite, accRelease:
 		preds := append([]int{st.lastWrite}, st.reads...)
 		direct(preds, preds)
-	case accAcquire:
+	case accAcquire, accTryGot:
+		if e.acc.kind == accTryGot {
+			// Before the release it follows, a try would fail instead.
+			direct([]int{st.lastWrite}, nil)
+		}
 		// The lock race: the previous acquire by another thread, unless it
 		// happens before this one by some other way than its release. In
 		// the reversed order this acquire goes first, so it needs nothing
