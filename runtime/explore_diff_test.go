@@ -164,7 +164,7 @@ func (p rprog) bruteForce() (outcomes map[string]bool, traces, interleavings int
 	vars := []int{0, 0}
 	owner := []int{-1, -1}
 	tried := make([]bool, len(p)) // the thread's last 't' got its lock
-	logs := make([][]access, 4) // v0, v1, l0, l1
+	logs := make([][]access, 4)   // v0, v1, l0, l1
 	var walk func()
 	walk = func() {
 		moved, done := false, true
