@@ -189,14 +189,14 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 
 	began := time.Now()
 	report := &ExploreReport{}
-	search := newSearch(opts, report)
+	srch := newSearch(opts, report)
 	byKey := map[string]*Outcome{}
 	verdicts := map[string]Expectation{}
 	for _, e := range opts.Expect {
 		verdicts[e.Key] = e
 	}
-	for {
-		// Every run starts from the same state.
+	// runOnce runs fn once, from the state Explore found, under s.
+	runOnce := func(s search) (value any, err error, trace *Trace, run *runInfo, stop error) {
 		rt.mu.Lock()
 		rt.names, rt.objects = names, objects
 		for i, l := range locks {
@@ -207,22 +207,37 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 		for i, s := range shared {
 			s.restore(append([]string(nil), snaps[i].names...), append([]any(nil), snaps[i].values...))
 		}
-		search.beginRun()
-		c := newControlled(rt, search)
+		s.beginRun()
+		c := newControlled(rt, s)
 		rt.dom.set(c)
-		trace := newTrace(&rt.sharedMu, &rt.ints)
+		trace = newTrace(&rt.sharedMu, &rt.ints)
 		rt.sharedMu.Lock()
 		rt.trace = trace
 		rt.sharedMu.Unlock()
 
-		value, err := rt.exploreRun(c, main, fn)
+		value, err = rt.exploreRun(c, main, fn)
 		if stop := main.Stopped(); stop != nil && !errors.Is(stop, errPruned) {
-			return nil, stop // interrupted
+			return nil, nil, nil, nil, stop // interrupted
 		}
 		rt.resetMain()
-		run := search.run()
-		if run.failure != nil {
-			return nil, run.failure
+		run = s.run()
+		return value, err, trace, run, run.failure
+	}
+	keyOf := func(value any, err error) (string, *DeadlockError) {
+		var dl *DeadlockError
+		switch {
+		case errors.As(err, &dl):
+			return "deadlock", dl
+		case err != nil:
+			return "error: " + err.Error(), nil
+		}
+		return opts.Key(value), nil
+	}
+	bad := func(o *Outcome) bool { return o.Verdict == Forbidden || (len(opts.Expect) == 0 && o.Deadlock) }
+	for {
+		value, err, trace, run, stop := runOnce(srch)
+		if stop != nil {
+			return nil, stop
 		}
 		report.IgnoresTime = report.IgnoresTime || run.slept
 
@@ -233,16 +248,9 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 			// Counted in an earlier round of a bounded search.
 		default:
 			report.Schedules++
-			var key string
-			var dl *DeadlockError
-			switch {
-			case errors.As(err, &dl):
-				key = "deadlock"
+			key, dl := keyOf(value, err)
+			if dl != nil {
 				report.Deadlocks++
-			case err != nil:
-				key = "error: " + err.Error()
-			default:
-				key = opts.Key(value)
 			}
 			o := byKey[key]
 			if o == nil {
@@ -259,8 +267,7 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 			if o.Preemptions < 0 || run.preemptions < o.Preemptions {
 				o.Preemptions, o.Example, o.Stuck = run.preemptions, trace, dl
 			}
-			bad := o.Verdict == Forbidden || (len(opts.Expect) == 0 && o.Deadlock)
-			if bad {
+			if bad(o) {
 				if ce := report.Counterexample; ce == nil || o.Preemptions < ce.Preemptions {
 					report.Counterexample = o
 				}
@@ -275,9 +282,36 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 			report.StoppedBy = "time budget"
 			break
 		}
-		if !search.next() {
+		if !srch.next() {
 			report.Complete = !report.Bounded
 			break
+		}
+	}
+	// The reduced search ran one schedule of each trace, not always its
+	// least preemptive one. Iterative context bounding below the
+	// counterexample's preemptions finds the fewest any bad outcome needs,
+	// within a budget as long as the search took (at least 50 ms, at most
+	// a second).
+	if ce := report.Counterexample; ce != nil && ce.Preemptions > 0 && !report.Bounded {
+		refine := &bounded{dpor: newDPOR(true, 0), max: ce.Preemptions - 1}
+		deadline := time.Now().Add(min(max(time.Since(began), 50*time.Millisecond), time.Second))
+		for {
+			value, err, trace, run, stop := runOnce(refine)
+			if stop != nil {
+				if run == nil {
+					return nil, stop
+				}
+				break
+			}
+			if key, dl := keyOf(value, err); !run.pruned && !run.repeat && byKey[key] != nil && bad(byKey[key]) {
+				o := byKey[key]
+				o.Preemptions, o.Example, o.Stuck = run.preemptions, trace, dl
+				report.Counterexample = o
+				break
+			}
+			if time.Now().After(deadline) || !refine.next() {
+				break
+			}
 		}
 	}
 	for _, e := range opts.Expect {

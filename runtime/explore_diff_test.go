@@ -301,6 +301,34 @@ func TestExploreDifferential(t *testing.T) {
 			if n := outcomeSet(naive); !slices.Equal(keysOf(n), keysOf(got)) {
 				t.Errorf("program %d (%v): naive outcomes %v, reduced %v", i, p, keysOf(n), keysOf(got))
 			}
+			// The counterexample (a deadlock, as nothing is expected) needs
+			// as few preemptions as the least preemptive interleaving.
+			for _, o := range naive.Outcomes {
+				if ce := rep.Counterexample; o.Deadlock && (ce == nil || ce.Preemptions != o.Preemptions) {
+					t.Errorf("program %d (%v): the deadlock needs %d preemptions; the counterexample is %+v", i, p, o.Preemptions, ce)
+				}
+			}
+			// With one outcome forbidden, its counterexample needs as few
+			// preemptions as its least preemptive interleaving.
+			o := naive.Outcomes[0]
+			for _, x := range naive.Outcomes {
+				if x.Preemptions > o.Preemptions {
+					o = x // the hardest to reach
+				}
+			}
+			if !o.Deadlock {
+				expect := []Expectation{{Key: o.Key, Verdict: Forbidden}}
+				for _, other := range naive.Outcomes {
+					if other != o {
+						expect = append(expect, Expectation{Key: other.Key, Verdict: Acceptable})
+					}
+				}
+				rt3 := New()
+				judged := explore(t, rt3, func(main *Thread) func() (any, error) { return p.program()(rt3, main) }, ExploreOptions{Expect: expect})
+				if ce := judged.Counterexample; ce == nil || ce.Key != o.Key || ce.Preemptions != o.Preemptions {
+					t.Errorf("program %d (%v): outcome %s needs %d preemptions; the counterexample is %+v", i, p, o.Key, o.Preemptions, ce)
+				}
+			}
 			if naive.Schedules < rep.Schedules {
 				t.Errorf("program %d (%v): naive search ran %d schedules, fewer than the reduced %d", i, p, naive.Schedules, rep.Schedules)
 			}
