@@ -215,7 +215,7 @@ func (v exploreValue) Attr(name string) (starlark.Value, error) {
 
 func init() {
 	AddDoc("exploration.example", "example(outcome)",
-		"The interleaving table of a schedule that gave this outcome, with the fewest thread switches; None if no schedule gave it.")
+		"The interleaving table of a schedule that gave this outcome, with the fewest thread switches among the schedules explore ran; None if no schedule gave it.")
 	AddDoc("trace.lost", "lost", "The steps at which a thread wrote a value computed from a stale read, wiping out another thread's write.")
 	AddDoc("trace.threads", "threads", "The names of the threads in the trace.")
 }

@@ -88,7 +88,7 @@ type Outcome struct {
 	Value       any // the result of the first run with this outcome
 	Count       int
 	Deadlock    bool
-	Example     *Trace         // the run with the fewest preemptions
+	Example     *Trace         // the run with the fewest preemptions the search made (for a bad outcome, the fewest of all, within a budget)
 	Stuck       *DeadlockError // for a deadlock: what each thread of Example waits for at its end
 	Preemptions int            // Example's; -1 when the outcome never came
 	Verdict     Verdict
@@ -288,12 +288,18 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 		}
 	}
 	// The reduced search ran one schedule of each trace, not always its
-	// least preemptive one. Iterative context bounding below the
-	// counterexample's preemptions finds the fewest any bad outcome needs,
-	// within a budget as long as the search took (at least 50 ms, at most
-	// a second).
-	if ce := report.Counterexample; ce != nil && ce.Preemptions > 0 && !report.Bounded {
-		refine := &bounded{dpor: newDPOR(true, 0), max: ce.Preemptions - 1}
+	// least preemptive one. For the bad outcomes (the counterexample's
+	// candidates), iterative context bounding below the most preemptive
+	// of their examples finds the fewest preemptions each needs, within a
+	// budget as long as the search took (at least 50 ms, at most a second).
+	most := 0
+	for _, o := range report.Outcomes {
+		if bad(o) {
+			most = max(most, o.Preemptions)
+		}
+	}
+	if most > 0 && !report.Bounded {
+		refine := &bounded{dpor: newDPOR(true, 0), max: most - 1}
 		deadline := time.Now().Add(min(max(time.Since(began), 50*time.Millisecond), time.Second))
 		for {
 			value, err, trace, run, stop := runOnce(refine)
@@ -303,14 +309,22 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 				}
 				break
 			}
-			if key, dl := keyOf(value, err); !run.pruned && !run.repeat && byKey[key] != nil && bad(byKey[key]) {
-				o := byKey[key]
+			key, dl := keyOf(value, err)
+			if o := byKey[key]; o != nil && bad(o) && !run.pruned && !run.repeat && run.preemptions < o.Preemptions {
 				o.Preemptions, o.Example, o.Stuck = run.preemptions, trace, dl
-				report.Counterexample = o
+			}
+			improvable := false
+			for _, o := range report.Outcomes {
+				improvable = improvable || (bad(o) && o.Preemptions > refine.bound)
+			}
+			if !improvable || time.Now().After(deadline) || !refine.next() {
 				break
 			}
-			if time.Now().After(deadline) || !refine.next() {
-				break
+		}
+		report.Counterexample = nil
+		for _, o := range report.Outcomes {
+			if ce := report.Counterexample; bad(o) && (ce == nil || o.Preemptions < ce.Preemptions) {
+				report.Counterexample = o
 			}
 		}
 	}
