@@ -636,15 +636,6 @@ func asleep(sleep []choice, idx int) bool {
 	return false
 }
 
-func allAsleep(cs, sleep []choice) bool {
-	for _, c := range cs {
-		if !asleep(sleep, c.idx) {
-			return false
-		}
-	}
-	return true
-}
-
 func containsInt(xs []int, x int) bool {
 	for _, y := range xs {
 		if y == x {
