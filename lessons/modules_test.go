@@ -200,6 +200,44 @@ func TestExploreVerdictsThroughStarlark(t *testing.T) {
 	}
 }
 
+func TestExploreDeadlockCounterexampleEndsBlocked(t *testing.T) {
+	s := New()
+	_, bundle, _, err := execCell(t, s, `
+def both():
+    first = threading.Lock()
+    second = threading.Lock()
+    def left():
+        first.acquire()
+        second.acquire()
+        second.release()
+        first.release()
+    def right():
+        second.acquire()
+        first.acquire()
+        first.release()
+        second.release()
+    a = threading.Thread(target=left, name="left")
+    b = threading.Thread(target=right, name="right")
+    a.start()
+    b.start()
+    a.join()
+    b.join()
+    return "done"
+report = lab.explore(both)
+report
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _ := bundle["text/plain"].(string)
+	for _, want := range []string{"Counterexample: a deadlock, reached with 1 preemption", "It ends with these threads blocked:",
+		"left       | first   | second, held by right", "right      | second  | first, held by left"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q:\n%s", want, text)
+		}
+	}
+}
+
 func TestExploreModesThroughStarlark(t *testing.T) {
 	tests := []struct {
 		args, want string
