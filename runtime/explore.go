@@ -195,7 +195,9 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 	for _, e := range opts.Expect {
 		verdicts[e.Key] = e
 	}
-	// runOnce runs fn once, from the state Explore found, under s.
+	// runOnce runs fn once, from the state Explore found, under s. It
+	// records into spare, a trace no report kept, when there is one.
+	var spare *Trace
 	runOnce := func(s search) (value any, err error, trace *Trace, run *runInfo, stop error) {
 		rt.mu.Lock()
 		rt.names, rt.objects = names, objects
@@ -210,8 +212,12 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 		s.beginRun()
 		c := newControlled(rt, s)
 		rt.dom.set(c)
-		trace = newTrace(&rt.sharedMu, &rt.ints)
 		rt.sharedMu.Lock()
+		if trace, spare = spare, nil; trace != nil {
+			trace.reset()
+		} else {
+			trace = newTrace(&rt.sharedMu, &rt.ints)
+		}
 		rt.trace = trace
 		rt.sharedMu.Unlock()
 
@@ -244,8 +250,10 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 		switch {
 		case run.pruned:
 			report.Pruned++
+			spare = trace
 		case run.repeat:
 			// Counted in an earlier round of a bounded search.
+			spare = trace
 		default:
 			report.Schedules++
 			key, dl := keyOf(value, err)
@@ -266,6 +274,9 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 			o.Count++
 			if o.Preemptions < 0 || run.preemptions < o.Preemptions {
 				o.Preemptions, o.Example, o.Stuck = run.preemptions, trace, dl
+			}
+			if o.Example != trace {
+				spare = trace
 			}
 			if bad(o) {
 				if ce := report.Counterexample; ce == nil || o.Preemptions < ce.Preemptions {
@@ -312,6 +323,8 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 			key, dl := keyOf(value, err)
 			if o := byKey[key]; o != nil && bad(o) && !run.pruned && !run.repeat && run.preemptions < o.Preemptions {
 				o.Preemptions, o.Example, o.Stuck = run.preemptions, trace, dl
+			} else {
+				spare = trace
 			}
 			improvable := false
 			for _, o := range report.Outcomes {
