@@ -1,13 +1,21 @@
 package runtime
 
-// This file is the chooser of Explore: source-DPOR (Abdulla, Aronis,
-// Jonsson and Sagonas, "Optimal dynamic partial order reduction", POPL
-// 2014, Algorithm 1) with sleep sets, written run by run: every run replays
-// a prefix of decisions and then goes on with a default choice, and the
-// races of the steps it made add the alternatives that must still be
-// tried. Two complete runs it makes are never equivalent (they differ in
-// the order of some pair of dependent steps), so the number of complete
-// runs is the number of Mazurkiewicz traces.
+// This file is the chooser of Explore's searches: source-DPOR (Abdulla,
+// Aronis, Jonsson and Sagonas, "Optimal dynamic partial order reduction",
+// POPL 2014, Algorithm 1) with sleep sets, and what optimal DPOR
+// (explore_wakeup.go), the naive search and the preemption bound share:
+// what a step touches, happens-before clocks, races. It works run by run:
+// every run replays a prefix of decisions and then goes on with a default
+// choice (the thread that ran last, while it can), and the races of the
+// steps it made add the alternatives that must still be tried. Two
+// complete runs it makes are never equivalent (they differ in the order of
+// some pair of dependent steps), so the number of complete runs is the
+// number of Mazurkiewicz traces.
+//
+// A non-blocking acquire reads the lock when it fails and takes it when it
+// succeeds; its races with the holder's acquire and with a release are
+// reversed like those of a read and a write. A thread left waiting for a
+// lock in a deadlock races with the holder's acquire too.
 //
 // Locks are treated so that only the order of critical sections counts:
 // an acquire can only be chosen while the lock is free, successive
