@@ -142,7 +142,7 @@ func TestExploreThroughStarlark(t *testing.T) {
 		t.Errorf("outcomes %s", got)
 	}
 	html, _ := bundle["text/html"].(string)
-	for _, want := range []string{"threadlab-explore", "34 traces", "optimal DPOR", "not a probability", "Without the reduction"} {
+	for _, want := range []string{"threadlab-explore", "34 traces", "optimal DPOR", "no run ended early", "not a probability", "Without the reduction"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("explore display lacks %q: %.600s", want, html)
 		}
