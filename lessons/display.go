@@ -334,8 +334,11 @@ func exploreBundle(v exploreValue) map[string]any {
 		verdicts = verdicts || o.Verdict != runtime.NoVerdict
 	}
 	head := fmt.Sprintf("Explored %d %s in %s (%s)", rep.Schedules, plural(rep.Schedules, rep.Counts), rep.Elapsed.Round(time.Millisecond), rep.Reduction)
-	if rep.Pruned > 0 {
+	switch {
+	case rep.Pruned > 0:
 		head += fmt.Sprintf("; %d more %s ended early, blocked by their sleep sets, as they could only repeat traces already run", rep.Pruned, plural(rep.Pruned, "runs"))
+	case rep.Counts == "traces":
+		head += "; no run ended early as a repeat (sleep-set blocked)"
 	}
 	head += fmt.Sprintf(". %d distinct %s, %d %s.", len(observed(outcomes)), plural(len(observed(outcomes)), "outcomes"), rep.Deadlocks, plural(rep.Deadlocks, "deadlocks"))
 

@@ -214,8 +214,16 @@ func (v exploreValue) Attr(name string) (starlark.Value, error) {
 }
 
 func init() {
+	AddDoc("exploration.schedules", "schedules", "How many complete schedules ran: with the reduction, one per trace (a class of interleavings that differ only in the order of independent steps).")
+	AddDoc("exploration.outcomes", "outcomes", "A dict from each result that came to how many schedules gave it.")
+	AddDoc("exploration.verdicts", "verdicts", "A dict from each outcome to its verdict under expect=: 'acceptable', 'interesting' or 'forbidden'.")
+	AddDoc("exploration.blocked", "blocked", "How many runs ended early because they could only repeat traces already run (sleep-set blocked; 0 with optimal DPOR).")
+	AddDoc("exploration.bounded", "bounded", "True when the search tried only part of the schedules on purpose: preemptions=, random= or schedule=.")
+	AddDoc("exploration.complete", "complete", "True when every schedule was tried: not bounded, and not stopped by max_schedules or budget.")
+	AddDoc("exploration.reduction", "reduction", "Which search ran, in words, e.g. optimal DPOR (wakeup trees and sleep sets).")
+	AddDoc("exploration.counterexample", "counterexample", "The interleaving table of the forbidden outcome (or, without expect=, the deadlock) reached with the fewest preemptions; None if there is none.")
 	AddDoc("exploration.example", "example(outcome)",
-		"The interleaving table of a schedule that gave this outcome, with the fewest thread switches; None if no schedule gave it.")
+		"The interleaving table of a schedule that gave this outcome, with the fewest thread switches among the schedules explore ran; None if no schedule gave it.")
 	AddDoc("trace.lost", "lost", "The steps at which a thread wrote a value computed from a stale read, wiping out another thread's write.")
 	AddDoc("trace.threads", "threads", "The names of the threads in the trace.")
 }

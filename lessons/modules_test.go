@@ -146,7 +146,7 @@ func TestExploreThroughStarlark(t *testing.T) {
 		t.Errorf("outcomes %s", got)
 	}
 	html, _ := bundle["text/html"].(string)
-	for _, want := range []string{"threadlab-explore", "34 traces", "optimal DPOR", "not a probability", "Without the reduction"} {
+	for _, want := range []string{"threadlab-explore", "34 traces", "optimal DPOR", "no run ended early", "not a probability", "Without the reduction"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("explore display lacks %q: %.600s", want, html)
 		}
@@ -204,6 +204,44 @@ func TestExploreVerdictsThroughStarlark(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestExploreDeadlockCounterexampleEndsBlocked(t *testing.T) {
+	s := New()
+	_, bundle, _, err := execCell(t, s, `
+def both():
+    first = threading.Lock()
+    second = threading.Lock()
+    def left():
+        first.acquire()
+        second.acquire()
+        second.release()
+        first.release()
+    def right():
+        second.acquire()
+        first.acquire()
+        first.release()
+        second.release()
+    a = threading.Thread(target=left, name="left")
+    b = threading.Thread(target=right, name="right")
+    a.start()
+    b.start()
+    a.join()
+    b.join()
+    return "done"
+report = lab.explore(both)
+report
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _ := bundle["text/plain"].(string)
+	for _, want := range []string{"Counterexample: a deadlock, reached with 1 preemption", "It ends with these threads blocked:",
+		"left       | first   | second, held by right", "right      | second  | first, held by left"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q:\n%s", want, text)
+		}
 	}
 }
 

@@ -19,5 +19,15 @@
 //     all at once when it is off;
 //   - controlled lets exactly one thread run and decides at every scheduling
 //     point who runs next, either from a seeded random generator (lab.seed)
-//     or from a depth-first search over all interleavings (lab.explore).
+//     or from a search over the interleavings (lab.explore).
+//
+// Explore (explore.go) runs a program once per schedule its search picks
+// (explore_search.go): optimal DPOR with wakeup trees (explore_wakeup.go)
+// by default, source-DPOR (explore_dpor.go, which also holds what both
+// share: what a step touches, happens-before clocks, races), every
+// interleaving, a preemption bound, PCT random runs, or a schedule written
+// as thread names (explore_replay.go). Locks count only through the order
+// of their critical sections; Shared.CompareAndSwap (shared_cas.go) serves
+// programs written against the runtime, such as the literature's
+// benchmarks in the tests.
 package runtime

@@ -88,7 +88,7 @@ type Outcome struct {
 	Value       any // the result of the first run with this outcome
 	Count       int
 	Deadlock    bool
-	Example     *Trace         // the run with the fewest preemptions
+	Example     *Trace         // the run with the fewest preemptions the search made (for a bad outcome, the fewest of all, within a budget)
 	Stuck       *DeadlockError // for a deadlock: what each thread of Example waits for at its end
 	Preemptions int            // Example's; -1 when the outcome never came
 	Verdict     Verdict
@@ -189,14 +189,16 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 
 	began := time.Now()
 	report := &ExploreReport{}
-	search := newSearch(opts, report)
+	srch := newSearch(opts, report)
 	byKey := map[string]*Outcome{}
 	verdicts := map[string]Expectation{}
 	for _, e := range opts.Expect {
 		verdicts[e.Key] = e
 	}
-	for {
-		// Every run starts from the same state.
+	// runOnce runs fn once, from the state Explore found, under s. It
+	// records into spare, a trace no report kept, when there is one.
+	var spare *Trace
+	runOnce := func(s search) (value any, err error, trace *Trace, run *runInfo, stop error) {
 		rt.mu.Lock()
 		rt.names, rt.objects = names, objects
 		for i, l := range locks {
@@ -207,42 +209,56 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 		for i, s := range shared {
 			s.restore(append([]string(nil), snaps[i].names...), append([]any(nil), snaps[i].values...))
 		}
-		search.beginRun()
-		c := newControlled(rt, search)
+		s.beginRun()
+		c := newControlled(rt, s)
 		rt.dom.set(c)
-		trace := newTrace(&rt.sharedMu, &rt.ints)
 		rt.sharedMu.Lock()
+		if trace, spare = spare, nil; trace != nil {
+			trace.reset()
+		} else {
+			trace = newTrace(&rt.sharedMu, &rt.ints)
+		}
 		rt.trace = trace
 		rt.sharedMu.Unlock()
 
-		value, err := rt.exploreRun(c, main, fn)
+		value, err = rt.exploreRun(c, main, fn)
 		if stop := main.Stopped(); stop != nil && !errors.Is(stop, errPruned) {
-			return nil, stop // interrupted
+			return nil, nil, nil, nil, stop // interrupted
 		}
 		rt.resetMain()
-		run := search.run()
-		if run.failure != nil {
-			return nil, run.failure
+		run = s.run()
+		return value, err, trace, run, run.failure
+	}
+	keyOf := func(value any, err error) (string, *DeadlockError) {
+		var dl *DeadlockError
+		switch {
+		case errors.As(err, &dl):
+			return "deadlock", dl
+		case err != nil:
+			return "error: " + err.Error(), nil
+		}
+		return opts.Key(value), nil
+	}
+	bad := func(o *Outcome) bool { return o.Verdict == Forbidden || (len(opts.Expect) == 0 && o.Deadlock) }
+	for {
+		value, err, trace, run, stop := runOnce(srch)
+		if stop != nil {
+			return nil, stop
 		}
 		report.IgnoresTime = report.IgnoresTime || run.slept
 
 		switch {
 		case run.pruned:
 			report.Pruned++
+			spare = trace
 		case run.repeat:
 			// Counted in an earlier round of a bounded search.
+			spare = trace
 		default:
 			report.Schedules++
-			var key string
-			var dl *DeadlockError
-			switch {
-			case errors.As(err, &dl):
-				key = "deadlock"
+			key, dl := keyOf(value, err)
+			if dl != nil {
 				report.Deadlocks++
-			case err != nil:
-				key = "error: " + err.Error()
-			default:
-				key = opts.Key(value)
 			}
 			o := byKey[key]
 			if o == nil {
@@ -259,8 +275,10 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 			if o.Preemptions < 0 || run.preemptions < o.Preemptions {
 				o.Preemptions, o.Example, o.Stuck = run.preemptions, trace, dl
 			}
-			bad := o.Verdict == Forbidden || (len(opts.Expect) == 0 && o.Deadlock)
-			if bad {
+			if o.Example != trace {
+				spare = trace
+			}
+			if bad(o) {
 				if ce := report.Counterexample; ce == nil || o.Preemptions < ce.Preemptions {
 					report.Counterexample = o
 				}
@@ -275,9 +293,52 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 			report.StoppedBy = "time budget"
 			break
 		}
-		if !search.next() {
+		if !srch.next() {
 			report.Complete = !report.Bounded
 			break
+		}
+	}
+	// The reduced search ran one schedule of each trace, not always its
+	// least preemptive one. For the bad outcomes (the counterexample's
+	// candidates), iterative context bounding below the most preemptive
+	// of their examples finds the fewest preemptions each needs, within a
+	// budget as long as the search took (at least 50 ms, at most a second).
+	most := 0
+	for _, o := range report.Outcomes {
+		if bad(o) {
+			most = max(most, o.Preemptions)
+		}
+	}
+	if most > 0 && !report.Bounded {
+		refine := &bounded{dpor: newDPOR(true, 0), max: most - 1}
+		deadline := time.Now().Add(min(max(time.Since(began), 50*time.Millisecond), time.Second))
+		for {
+			value, err, trace, run, stop := runOnce(refine)
+			if stop != nil {
+				if run == nil {
+					return nil, stop
+				}
+				break
+			}
+			key, dl := keyOf(value, err)
+			if o := byKey[key]; o != nil && bad(o) && !run.pruned && !run.repeat && run.preemptions < o.Preemptions {
+				o.Preemptions, o.Example, o.Stuck = run.preemptions, trace, dl
+			} else {
+				spare = trace
+			}
+			improvable := false
+			for _, o := range report.Outcomes {
+				improvable = improvable || (bad(o) && o.Preemptions > refine.bound)
+			}
+			if !improvable || time.Now().After(deadline) || !refine.next() {
+				break
+			}
+		}
+		report.Counterexample = nil
+		for _, o := range report.Outcomes {
+			if ce := report.Counterexample; bad(o) && (ce == nil || o.Preemptions < ce.Preemptions) {
+				report.Counterexample = o
+			}
 		}
 	}
 	for _, e := range opts.Expect {

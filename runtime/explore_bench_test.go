@@ -45,9 +45,10 @@ func BenchmarkExploreLiterature(b *testing.B) {
 			SourceSchedules: source.Schedules, SourceBlocked: source.Pruned, SourceSeconds: source.Elapsed.Seconds(),
 		}
 		rows = append(rows, row)
-		naiveText := fmt.Sprintf("%d", naive.Schedules)
+		naiveText := fmt.Sprintf("%d, %.0fx the reduced count", naive.Schedules, float64(naive.Schedules)/float64(rep.Schedules))
 		if !naive.Complete {
-			naiveText = fmt.Sprintf("over %d (%v budget)", naive.Schedules, budget.Round(time.Millisecond))
+			naiveText = fmt.Sprintf("over %d in %v, so over %.0fx the reduced count", naive.Schedules, budget.Round(time.Millisecond),
+				float64(naive.Schedules)/float64(rep.Schedules))
 		}
 		b.Logf("%-15s optimal DPOR %5d schedules (published %5d), %d blocked, %6.3f s, %6.0f runs/s | source-DPOR %5d, %5d blocked, %6.3f s | naive: %s",
 			bm.name, rep.Schedules, bm.published, rep.Pruned, rep.Elapsed.Seconds(), row.PerSecond,
@@ -97,12 +98,12 @@ func writeExploreRows(b *testing.B, rows []exploreRow) {
 		Summary  []summary    `json:"summary"`
 	}{Programs: rows}
 	for _, r := range rows {
-		ok := r.Schedules == r.Published && r.Seconds < 10
+		ok := r.Schedules == r.Published
 		doc.Summary = append(doc.Summary, summary{
 			Label: "explore " + r.Name + " (peer: published traces)", Ours: float64(r.Schedules), Peer: float64(r.Published),
 			Name: "published", Unit: "schedules", Ratio: float64(r.Schedules) / float64(r.Published),
-			Goal: "= published, < 10 s", Met: &ok,
-		}, summary{Label: "explore " + r.Name + " time", Ours: r.Seconds * 1000, Unit: "ms", Goal: "< 1 s"})
+			Goal: "= published", Met: &ok,
+		}, summary{Label: "explore " + r.Name + " time", Ours: r.Seconds * 1000, Unit: "ms", Goal: "< 10 s (most < 1 s)", Met: met(r.Seconds < 10)})
 	}
 	data, _ := json.MarshalIndent(doc, "", "  ")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -112,3 +113,5 @@ func writeExploreRows(b *testing.B, rows []exploreRow) {
 		b.Fatal(err)
 	}
 }
+
+func met(ok bool) *bool { return &ok }

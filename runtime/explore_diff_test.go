@@ -18,7 +18,7 @@ import (
 // rop is one operation of a random program: a read or write of variable
 // v, or an acquire or release of lock v.
 type rop struct {
-	kind byte // 'r', 'w', 'a' (acquire), 'l' (release)
+	kind byte // 'r', 'w', 'a' (acquire), 'l' (release), 't' (acquire without blocking), 'u' (release if the 't' before got it)
 	v    int
 }
 
@@ -40,7 +40,7 @@ func (p rprog) String() string {
 // variables, some of them inside a lock (sometimes two nested locks, in
 // either order, so that some programs can deadlock).
 func randomProgram(r *rand.Rand) rprog {
-	if r.IntN(6) == 0 {
+	if r.IntN(4) == 0 {
 		// Two threads that take both locks, perhaps in opposite orders.
 		p := make(rprog, 2)
 		for t := range p {
@@ -75,6 +75,10 @@ func randomProgram(r *rand.Rand) rprog {
 				}
 				ops = slices.Concat(ops[:i], []rop{{'a', l}}, inner, []rop{{'l', l}}, ops[j:])
 			}
+			if r.IntN(4) == 0 {
+				i, l := r.IntN(len(ops)+1), r.IntN(2)
+				ops = slices.Concat(ops[:i], []rop{{'t', l}, {'u', l}}, ops[i:])
+			}
 			p[t] = ops
 			total += len(ops)
 		}
@@ -99,6 +103,7 @@ func (p rprog) program() program {
 			for tid, ops := range p {
 				bodies[tid] = func(th *Thread) error {
 					acc := tid + 1
+					tried := false
 					for _, o := range ops {
 						field := fmt.Sprintf("v%d", o.v)
 						var err error
@@ -113,6 +118,15 @@ func (p rprog) program() program {
 							_, err = locks[o.v].Acquire(th, true, -1)
 						case 'l':
 							err = locks[o.v].Release(th)
+						case 't':
+							var got bool
+							got, err = locks[o.v].Acquire(th, false, -1)
+							tried = got
+							acc = readInto(acc, b2i(got))
+						case 'u':
+							if tried {
+								err = locks[o.v].Release(th)
+							}
 						}
 						if err != nil {
 							return err
@@ -149,7 +163,8 @@ func (p rprog) bruteForce() (outcomes map[string]bool, traces, interleavings int
 	}
 	vars := []int{0, 0}
 	owner := []int{-1, -1}
-	logs := make([][]access, 4) // v0, v1, l0, l1
+	tried := make([]bool, len(p)) // the thread's last 't' got its lock
+	logs := make([][]access, 4)   // v0, v1, l0, l1
 	var walk func()
 	walk = func() {
 		moved, done := false, true
@@ -162,8 +177,15 @@ func (p rprog) bruteForce() (outcomes map[string]bool, traces, interleavings int
 			if o.kind == 'a' && owner[o.v] >= 0 {
 				continue
 			}
+			if o.kind == 'u' && !tried[t] {
+				// The try failed: nothing to release, and no step.
+				pc[t]++
+				walk()
+				pc[t]--
+				return
+			}
 			moved = true
-			savedAcc, savedVars, savedOwner := acc[t], slices.Clone(vars), slices.Clone(owner)
+			savedAcc, savedVars, savedOwner, savedTried := acc[t], slices.Clone(vars), slices.Clone(owner), tried[t]
 			obj := o.v
 			switch o.kind {
 			case 'r':
@@ -172,15 +194,25 @@ func (p rprog) bruteForce() (outcomes map[string]bool, traces, interleavings int
 				vars[o.v] = written(acc[t], t)
 			case 'a':
 				owner[o.v], obj = t, 2+o.v
-			case 'l':
+			case 'l', 'u':
 				owner[o.v], obj = -1, 2+o.v
 			}
-			logs[obj] = append(logs[obj], access{t, pc[t], o.kind != 'r'})
+			write := o.kind != 'r'
+			if o.kind == 't' {
+				obj = 2 + o.v
+				got := owner[o.v] < 0
+				if got {
+					owner[o.v] = t
+				}
+				write, tried[t] = got, got
+				acc[t] = readInto(acc[t], b2i(got))
+			}
+			logs[obj] = append(logs[obj], access{t, pc[t], write})
 			pc[t]++
 			walk()
 			pc[t]--
 			logs[obj] = logs[obj][:len(logs[obj])-1]
-			acc[t], vars, owner = savedAcc, savedVars, savedOwner
+			acc[t], vars, owner, tried[t] = savedAcc, savedVars, savedOwner, savedTried
 		}
 		if moved {
 			return
@@ -238,7 +270,7 @@ func keysOf(m map[string]bool) []string {
 
 func TestExploreDifferential(t *testing.T) {
 	r := rand.New(rand.NewPCG(12, 2026))
-	deadlocks, locked, naiveRuns := 0, 0, 0
+	deadlocks, locked, tries, naiveRuns := 0, 0, 0, 0
 	programs, minimum := 100, 20
 	if raceBuild {
 		programs, minimum = 25, 5
@@ -269,6 +301,34 @@ func TestExploreDifferential(t *testing.T) {
 			if n := outcomeSet(naive); !slices.Equal(keysOf(n), keysOf(got)) {
 				t.Errorf("program %d (%v): naive outcomes %v, reduced %v", i, p, keysOf(n), keysOf(got))
 			}
+			// The counterexample (a deadlock, as nothing is expected) needs
+			// as few preemptions as the least preemptive interleaving.
+			for _, o := range naive.Outcomes {
+				if ce := rep.Counterexample; o.Deadlock && (ce == nil || ce.Preemptions != o.Preemptions) {
+					t.Errorf("program %d (%v): the deadlock needs %d preemptions; the counterexample is %+v", i, p, o.Preemptions, ce)
+				}
+			}
+			// With one outcome forbidden, its counterexample needs as few
+			// preemptions as its least preemptive interleaving.
+			o := naive.Outcomes[0]
+			for _, x := range naive.Outcomes {
+				if x.Preemptions > o.Preemptions {
+					o = x // the hardest to reach
+				}
+			}
+			if !o.Deadlock {
+				expect := []Expectation{{Key: o.Key, Verdict: Forbidden}}
+				for _, other := range naive.Outcomes {
+					if other != o {
+						expect = append(expect, Expectation{Key: other.Key, Verdict: Acceptable})
+					}
+				}
+				rt3 := New()
+				judged := explore(t, rt3, func(main *Thread) func() (any, error) { return p.program()(rt3, main) }, ExploreOptions{Expect: expect})
+				if ce := judged.Counterexample; ce == nil || ce.Key != o.Key || ce.Preemptions != o.Preemptions {
+					t.Errorf("program %d (%v): outcome %s needs %d preemptions; the counterexample is %+v", i, p, o.Key, o.Preemptions, ce)
+				}
+			}
 			if naive.Schedules < rep.Schedules {
 				t.Errorf("program %d (%v): naive search ran %d schedules, fewer than the reduced %d", i, p, naive.Schedules, rep.Schedules)
 			}
@@ -279,10 +339,21 @@ func TestExploreDifferential(t *testing.T) {
 		if strings.Contains(p.String(), "a") {
 			locked++
 		}
+		if strings.Contains(p.String(), "t") {
+			tries++
+		}
 	}
 	// The programs must cover what the test is about.
-	if deadlocks < minimum/5 || locked < minimum || naiveRuns < minimum {
-		t.Errorf("only %d programs that can deadlock, %d with locks and %d compared with the naive search", deadlocks, locked, naiveRuns)
+	if deadlocks < minimum/5 || locked < minimum || tries < minimum/2 || naiveRuns < minimum {
+		t.Errorf("only %d programs that can deadlock, %d with locks, %d with non-blocking acquires and %d compared with the naive search",
+			deadlocks, locked, tries, naiveRuns)
 	}
-	t.Logf("%d programs that can deadlock, %d with locks, %d compared with the naive search", deadlocks, locked, naiveRuns)
+	t.Logf("%d programs that can deadlock, %d with locks, %d with non-blocking acquires, %d compared with the naive search", deadlocks, locked, tries, naiveRuns)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

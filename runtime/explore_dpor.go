@@ -1,13 +1,21 @@
 package runtime
 
-// This file is the chooser of Explore: source-DPOR (Abdulla, Aronis,
-// Jonsson and Sagonas, "Optimal dynamic partial order reduction", POPL
-// 2014, Algorithm 1) with sleep sets, written run by run: every run replays
-// a prefix of decisions and then goes on with a default choice, and the
-// races of the steps it made add the alternatives that must still be
-// tried. Two complete runs it makes are never equivalent (they differ in
-// the order of some pair of dependent steps), so the number of complete
-// runs is the number of Mazurkiewicz traces.
+// This file is the chooser of Explore's searches: source-DPOR (Abdulla,
+// Aronis, Jonsson and Sagonas, "Optimal dynamic partial order reduction",
+// POPL 2014, Algorithm 1) with sleep sets, and what optimal DPOR
+// (explore_wakeup.go), the naive search and the preemption bound share:
+// what a step touches, happens-before clocks, races. It works run by run:
+// every run replays a prefix of decisions and then goes on with a default
+// choice (the thread that ran last, while it can), and the races of the
+// steps it made add the alternatives that must still be tried. Two
+// complete runs it makes are never equivalent (they differ in the order of
+// some pair of dependent steps), so the number of complete runs is the
+// number of Mazurkiewicz traces.
+//
+// A non-blocking acquire reads the lock when it fails and takes it when it
+// succeeds; its races with the holder's acquire and with a release are
+// reversed like those of a read and a write. A thread left waiting for a
+// lock in a deadlock races with the holder's acquire too.
 //
 // Locks are treated so that only the order of critical sections counts:
 // an acquire can only be chosen while the lock is free, successive
@@ -25,6 +33,7 @@ const (
 	accAcquire                // takes a lock (or an RLock again)
 	accRelease                // releases a lock
 	accTryFail                // a non-blocking acquire that finds the lock taken
+	accTryGot                 // a non-blocking acquire that takes the lock
 	accJoin                   // joins a thread that has ended
 	accBlocked                // cannot happen now: an acquire of a taken lock, a join of a running thread
 )
@@ -39,7 +48,7 @@ type access struct {
 
 func (a access) data() bool { return a.kind == accRead || a.kind == accWrite }
 func (a access) lock() bool {
-	return a.kind == accAcquire || a.kind == accRelease || a.kind == accTryFail
+	return a.kind == accAcquire || a.kind == accRelease || a.kind == accTryFail || a.kind == accTryGot
 }
 
 // dependent reports whether the order of a and b, made by two threads,
@@ -76,6 +85,8 @@ func accessOf(t *Thread) access {
 		free := op.lock.owner == nil || (op.lock.reentrant && op.lock.owner == t)
 		t.rt.mu.Unlock()
 		switch {
+		case free && op.try:
+			return access{kind: accTryGot, obj: op.Obj}
 		case free:
 			return access{kind: accAcquire, obj: op.Obj}
 		case op.try:
@@ -167,6 +178,7 @@ type dpor struct {
 	stuck     bool // the run ended in a deadlock
 	clockPool []int32
 	scratch   []choice
+	seq       seqw // reverseOptimal's buffer
 }
 
 func newDPOR(naive bool, bound int) *dpor {
@@ -250,15 +262,15 @@ func (d *dpor) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error) {
 		if d.optimal {
 			tree = &wnode{}
 			if d.depth > 0 {
-				tree = d.nodes[d.depth-1].wut.kids[0].sub
+				tree = d.nodes[d.depth-1].wut.after()
 			}
 			n.wut = tree
 			// Follow the wakeup tree; a step it cannot take here (it should
 			// not happen) is dropped.
 			for len(tree.kids) > 0 && n.chosen < 0 {
 				k := tree.kids[0]
-				if enabledAt(n, k.thread) && !asleep(n.sleep, k.thread) {
-					n.chosen = k.thread
+				if th := k.steps[0].thread; enabledAt(n, th) && !asleep(n.sleep, th) {
+					n.chosen = th
 				} else {
 					tree.kids = tree.kids[1:]
 				}
@@ -290,7 +302,7 @@ func (d *dpor) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error) {
 			if len(tree.kids) == 0 {
 				for _, c := range ready {
 					if c.idx == n.chosen {
-						tree.kids = append(tree.kids, &wkid{thread: c.idx, acc: c.acc, sub: &wnode{}})
+						tree.kids = append(tree.kids, &wkid{steps: []wstep{{c.idx, c.acc}}, sub: &wnode{}})
 					}
 				}
 			}
@@ -370,7 +382,7 @@ func (d *dpor) step(t int, a access) {
 	switch a.kind {
 	case accRead, accTryFail:
 		join(st.lastWrite)
-	case accWrite, accAcquire, accRelease:
+	case accWrite, accAcquire, accTryGot, accRelease:
 		join(st.lastWrite)
 		for _, r := range st.reads {
 			join(r)
@@ -400,7 +412,7 @@ func (d *dpor) step(t int, a access) {
 		st.reads = append(st.reads, id)
 	case accWrite, accRelease:
 		st.lastWrite, st.reads = id, st.reads[:0]
-	case accAcquire:
+	case accAcquire, accTryGot:
 		st.lastWrite, st.reads, st.lastAcq = id, st.reads[:0], id
 	}
 }
@@ -449,7 +461,11 @@ func (d *dpor) races(id int, st *accessState, base []int32) {
 	case accWrite, accRelease:
 		preds := append([]int{st.lastWrite}, st.reads...)
 		direct(preds, preds)
-	case accAcquire:
+	case accAcquire, accTryGot:
+		if e.acc.kind == accTryGot {
+			// Before the release it follows, a try would fail instead.
+			direct([]int{st.lastWrite}, nil)
+		}
 		// The lock race: the previous acquire by another thread, unless it
 		// happens before this one by some other way than its release. In
 		// the reversed order this acquire goes first, so it needs nothing
@@ -599,7 +615,7 @@ func (d *dpor) next() bool {
 		if d.optimal {
 			n.wut.kids = n.wut.kids[1:]
 			if len(n.wut.kids) > 0 {
-				n.chosen = n.wut.kids[0].thread
+				n.chosen = n.wut.kids[0].steps[0].thread
 				d.nodes = d.nodes[:k+1]
 				d.diverge = k
 				return true
@@ -626,15 +642,6 @@ func asleep(sleep []choice, idx int) bool {
 		}
 	}
 	return false
-}
-
-func allAsleep(cs, sleep []choice) bool {
-	for _, c := range cs {
-		if !asleep(sleep, c.idx) {
-			return false
-		}
-	}
-	return true
 }
 
 func containsInt(xs []int, x int) bool {

@@ -236,3 +236,40 @@ func TestExploreReplaysWrittenSchedule(t *testing.T) {
 		}
 	}
 }
+
+// A timed acquire waits while another thread can still release; exploration
+// ignores time, so it times out only when nothing else can happen.
+func TestExploreTimedAcquire(t *testing.T) {
+	for _, release := range []bool{true, false} {
+		rt := New()
+		rep := explore(t, rt, func(main *Thread) func() (any, error) {
+			return func() (any, error) {
+				l := rt.NewLock(false, 1, "l")
+				got := false
+				err := spawn(rt, main, func(th *Thread) error {
+					if _, err := l.Acquire(th, true, -1); err != nil {
+						return err
+					}
+					if release {
+						return l.Release(th)
+					}
+					return nil
+				}, func(th *Thread) error {
+					var err error
+					if got, err = l.Acquire(th, true, time.Second); got && err == nil {
+						err = l.Release(th)
+					}
+					return err
+				})
+				return got, err
+			}
+		}, ExploreOptions{})
+		want := []string{"true"}
+		if !release {
+			want = []string{"false", "true"} // before the other thread takes it, or never
+		}
+		if got := outcomeKeys(rep); !slices.Equal(got, want) || !rep.Complete {
+			t.Errorf("release=%v: outcomes %v, want %v", release, got, want)
+		}
+	}
+}

@@ -7,10 +7,7 @@ package runtime
 // GenMC run them. Each is a program for Explore: it makes its state,
 // starts its threads, joins them and returns a result.
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // program builds the function Explore runs, for one runtime and its main
 // thread.
@@ -254,7 +251,8 @@ func filesystem(n int) program {
 	}
 }
 
-// literature is every benchmark with its published trace count.
+// benchmark is a program of the literature with its published trace
+// count.
 type benchmark struct {
 	name      string
 	prog      program
@@ -282,12 +280,4 @@ func benchmarks(small bool) []benchmark {
 		{"indexer(15)", indexer(15), 4096},
 		{"filesystem(19)", filesystem(19), 64},
 	}
-}
-
-func benchmarkNames(bs []benchmark) string {
-	var names []string
-	for _, b := range bs {
-		names = append(names, b.name)
-	}
-	return strings.Join(names, ", ")
 }
