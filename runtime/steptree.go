@@ -386,10 +386,18 @@ func (ch *treeChooser) snapshot(enabled []*Thread) *StepNode {
 	for _, t := range enabled {
 		on[t] = true
 	}
+	// Objects made before the search count once a run has met them (and
+	// this one may have changed them); until then they are as they were.
+	met := map[int]bool{}
+	rt.sharedMu.Lock()
+	for _, k := range rt.trace.keys {
+		met[k.obj] = true
+	}
+	rt.sharedMu.Unlock()
 	rt.mu.Lock()
 	var shared []*Shared
 	for i, p := range rt.shared.list {
-		if s := p.Value(); s != nil && (i >= ch.base.nShared || ch.seen[s.id]) {
+		if s := p.Value(); s != nil && (i >= ch.base.nShared || ch.seen[s.id] || met[s.id]) {
 			shared = append(shared, s)
 		}
 	}
@@ -397,7 +405,7 @@ func (ch *treeChooser) snapshot(enabled []*Thread) *StepNode {
 	for i, p := range rt.locks.list {
 		if l := p.Value(); l != nil {
 			lockName[l.id] = l.Name()
-			if i >= ch.base.nLocks || ch.seen[l.id] {
+			if i >= ch.base.nLocks || ch.seen[l.id] || met[l.id] {
 				holder := ""
 				if l.owner != nil {
 					holder = l.owner.name

@@ -11,8 +11,16 @@ import (
 // stepRace is the tutorial's race: thread i does balance = balance + n_i,
 // then balance = balance - n_i, iterations times.
 func stepRace(rt *Runtime, main *Thread, iterations int, amounts ...int) func() (any, error) {
+	return stepRaceOn(rt, main, nil, iterations, amounts...)
+}
+
+// stepRaceOn is stepRace on acct, or on a fresh object when acct is nil.
+func stepRaceOn(rt *Runtime, main *Thread, acct *Shared, iterations int, amounts ...int) func() (any, error) {
 	return func() (any, error) {
-		acct := rt.NewShared([]string{"balance"}, []any{0}, 1)
+		acct := acct
+		if acct == nil {
+			acct = rt.NewShared([]string{"balance"}, []any{0}, 1)
+		}
 		var ths []*Thread
 		for _, n := range amounts {
 			th := rt.NewThread(main, "", false)
@@ -155,12 +163,41 @@ func keys(m map[string]int) []string {
 
 // TestStepsFollowsASchedule walks the schedule that loses the deposit of 8
 // and checks every state on the way against the arithmetic of the steps.
+// The account is made by the function, or before the stepper starts (then
+// every run must start from its value then).
 func TestStepsFollowsASchedule(t *testing.T) {
-	rt := New()
-	tree, err := steps(t, rt, func(main *Thread) func() (any, error) { return stepRace(rt, main, 1, 5, 8) }, StepOptions{})
-	if err != nil {
-		t.Fatal(err)
+	for _, before := range []bool{false, true} {
+		t.Run(fmt.Sprintf("made before: %v", before), func(t *testing.T) {
+			rt := New()
+			var acct *Shared
+			if before {
+				acct = rt.NewShared([]string{"balance"}, []any{0}, 1)
+			}
+			tree, err := steps(t, rt, func(main *Thread) func() (any, error) { return stepRaceOn(rt, main, acct, 1, 5, 8) }, StepOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The first schedule the search runs, and one that loses the deposit of 8.
+			if b := followSchedule(t, tree, []int{1, 1, 1, 1, 2, 2, 2, 2}); b != 0 {
+				t.Errorf("one thread after the other ends at %d", b)
+			}
+			if b := followSchedule(t, tree, []int{2, 1, 2, 1, 1, 1, 2, 2}); b != -8 {
+				t.Errorf("the deposit-losing schedule ends at %d", b)
+			}
+			if acct != nil {
+				if _, v := acct.Snapshot(); v[0] != 0 {
+					t.Errorf("the account was left at %v", v[0])
+				}
+			}
+		})
 	}
+}
+
+// followSchedule walks the tree along order (thread indexes) and checks
+// every state against the arithmetic of the steps; it returns the final
+// balance.
+func followSchedule(t *testing.T, tree *StepTree, order []int) int {
+	t.Helper()
 	if len(tree.Threads) != 3 || tree.Threads[0] != "MainThread" {
 		t.Fatalf("threads %v", tree.Threads)
 	}
@@ -170,7 +207,7 @@ func TestStepsFollowsASchedule(t *testing.T) {
 	done := []int{0, 0, 0} // steps made
 	balance := 0
 	n := tree.Root
-	for _, th := range []int{2, 1, 2, 1, 1, 1, 2, 2} {
+	for _, th := range order {
 		if got := n.State[0].Value; got != balance {
 			t.Fatalf("before thread %d's step %d: balance %v, want %d", th, done[th], got, balance)
 		}
@@ -201,7 +238,7 @@ func TestStepsFollowsASchedule(t *testing.T) {
 			t.Fatalf("wrote %v, want %d", e.Value, balance)
 		}
 	}
-	if n.End == nil || n.End.Key != fmt.Sprint(balance) || balance != -8 {
+	if n.End == nil || n.End.Key != fmt.Sprint(balance) {
 		t.Fatalf("end %+v, balance %d", n.End, balance)
 	}
 	for i, at := range n.Next {
@@ -209,6 +246,7 @@ func TestStepsFollowsASchedule(t *testing.T) {
 			t.Errorf("thread %d at the end: %+v", i, at)
 		}
 	}
+	return balance
 }
 
 func TestStepsReachesTheDeadlock(t *testing.T) {
