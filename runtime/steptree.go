@@ -132,7 +132,10 @@ func (rt *Runtime) Steps(main *Thread, fn func() (any, error), opts StepOptions)
 	if err != nil {
 		return nil, err
 	}
-	defer w.restoreScheduling()
+	defer func() {
+		w.reset() // the program's objects are left as they were found
+		w.restoreScheduling()
+	}()
 
 	began := time.Now()
 	tree := &StepTree{Root: &StepNode{}}
