@@ -245,12 +245,15 @@ func (t *Thread) finish(s scheduler, err error) {
 		rt.procs.Add(-1)
 		wantParallel(-1)
 	}
-	close(t.done)
 	rt.broadcast()
 	rt.resolveDeadlocks()
 	rt.mu.Unlock()
 	rt.goids.Delete(goid())
 	s.leave(t)
+	// Only now: whoever waits for done (a search between two runs) must
+	// find the thread out of its scheduler, which reads the states of the
+	// threads it had, the main thread's included.
+	close(t.done)
 }
 
 // Join waits for t to end, for at most timeout when timeout >= 0. It
