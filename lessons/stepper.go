@@ -453,6 +453,7 @@ func (d *stepData) outcomes(tree *runtime.StepTree, reached func(*runtime.StepNo
 		switches int
 	}
 	byKey := map[string]*stepOutcome{}
+	var keys []string // in the order first reached
 	bestOf := map[string]best{}
 	var goalBest *best
 	var path []int
@@ -464,7 +465,7 @@ func (d *stepData) outcomes(tree *runtime.StepTree, reached func(*runtime.StepNo
 			if o == nil {
 				o = &stepOutcome{Key: n.End.Key, value: n.End.Value}
 				byKey[n.End.Key] = o
-				d.Outcomes = append(d.Outcomes, *o)
+				keys = append(keys, n.End.Key)
 			}
 			o.Count++
 			o.Goal = o.Goal || goalOnWay
@@ -504,10 +505,10 @@ func (d *stepData) outcomes(tree *runtime.StepTree, reached func(*runtime.StepNo
 		}
 		return s
 	}
-	for i := range d.Outcomes {
-		k := d.Outcomes[i].Key
-		d.Outcomes[i] = *byKey[k]
-		d.Outcomes[i].Schedule = schedule(bestOf[k].path)
+	for _, k := range keys {
+		o := byKey[k]
+		o.Schedule = schedule(bestOf[k].path)
+		d.Outcomes = append(d.Outcomes, *o)
 	}
 	var example []int
 	switch {

@@ -19,5 +19,7 @@
 //     all at once when it is off;
 //   - controlled lets exactly one thread run and decides at every scheduling
 //     point who runs next, either from a seeded random generator (lab.seed)
-//     or from a depth-first search over all interleavings (lab.explore).
+//     or from a depth-first search over all interleavings (lab.explore);
+//     Steps runs every interleaving too, and keeps them as a tree of states
+//     for a learner who plays the scheduler (lab.stepper).
 package runtime

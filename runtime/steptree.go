@@ -347,7 +347,8 @@ func (ch *treeChooser) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, 
 			return t, nil
 		}
 	}
-	panic("unreachable: the chosen thread is enabled")
+	ch.failure = fmt.Errorf("lab.stepper: thread %d is not among the threads that can run", want) // sameInts rules this out
+	return nil, ch.failure
 }
 
 // next moves path to the next unexplored schedule; false when there is
