@@ -285,7 +285,9 @@ func (w *world) labModule() *starlarkstruct.Module {
 			}
 			values = append(values, kv[1])
 		}
-		return &sharedValue{w: w, s: w.rt.NewShared(names, values, currentLine(th))}, nil
+		v := &sharedValue{w: w, s: w.rt.NewShared(names, values, currentLine(th))}
+		w.sharedNames.Store(v.s.ID(), w.s.locks.at(th.CallFrame(1).Pos)) // (ids repeat across explored runs: always overwrite)
+		return v, nil
 	}
 	gil := func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 		var on starlark.Value = starlark.None

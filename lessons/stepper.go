@@ -129,7 +129,12 @@ func (w *world) stepper(th *starlark.Thread, b *starlark.Builtin, args starlark.
 		return nil, NewError("RuntimeError", err.Error())
 	}
 	g := parseGoal(goal)
-	return &stepperValue{tree: tree, goal: g, data: buildStepData(tree, g)}, nil
+	place := func(obj int) string {
+		n, _ := w.sharedNames.Load(obj)
+		s, _ := n.(string)
+		return s
+	}
+	return &stepperValue{tree: tree, goal: g, data: buildStepData(tree, g, place)}, nil
 }
 
 // locate is StepOptions.Locate: the line the thread runs, with its text.
@@ -250,7 +255,10 @@ func computeText(line string) string {
 	return ""
 }
 
-func fieldNames(states [][]runtime.StepField) map[[2]any]string {
+// fieldNames names each field of the states: by itself when no other
+// object has a field of that name, else after where the program keeps its
+// object (money["alice"].balance), or by the object's number.
+func fieldNames(states [][]runtime.StepField, place func(obj int) string) map[[2]any]string {
 	byField := map[string]map[int]bool{}
 	for _, st := range states {
 		for _, f := range st {
@@ -266,6 +274,9 @@ func fieldNames(states [][]runtime.StepField) map[[2]any]string {
 			n := field
 			if len(objs) > 1 {
 				n = fmt.Sprintf("shared-%d.%s", obj, field)
+				if p := place(obj); p != "" {
+					n = p + "." + field
+				}
 			}
 			names[[2]any{obj, field}] = n
 		}
@@ -274,7 +285,7 @@ func fieldNames(states [][]runtime.StepField) map[[2]any]string {
 }
 
 // buildStepData flattens the tree into distinct nodes.
-func buildStepData(tree *runtime.StepTree, g stepGoal) *stepData {
+func buildStepData(tree *runtime.StepTree, g stepGoal, place func(obj int) string) *stepData {
 	d := &stepData{Threads: tree.Threads[1:], Goal: g.Label, Schedules: tree.Schedules}
 	if len(d.Threads) == 0 {
 		d.Threads = []string{}
@@ -290,7 +301,7 @@ func buildStepData(tree *runtime.StepTree, g stepGoal) *stepData {
 		}
 	}
 	collect(tree.Root)
-	names := fieldNames(allStates)
+	names := fieldNames(allStates, place)
 
 	// Each thread's code: the distinct lines of its steps.
 	code := make([]map[int]string, len(tree.Threads))

@@ -173,6 +173,11 @@ func TestStepperReachesTheDeadlock(t *testing.T) {
 	if held[`locks["alice"]`] != "held by alice-pays" || held[`locks["bob"]`] != "held by bob-pays" {
 		t.Errorf("locks at the deadlock: %v", held)
 	}
+	// Two objects have a field balance: each is named after where the
+	// program keeps it.
+	if got := end.State; len(got) != 2 || got[0] != [2]string{`money["alice"].balance`, "100"} || got[1][0] != `money["bob"].balance` {
+		t.Errorf("state at the deadlock: %v", got)
+	}
 	if d.GoalSchedules == 0 || d.GoalSchedules == d.Schedules {
 		t.Errorf("%d of %d schedules deadlock", d.GoalSchedules, d.Schedules)
 	}
