@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -21,7 +22,13 @@ type stepSite struct {
 	File string
 	Line int
 	Text string // the source line, trimmed
+	// Where the def of the thread's outermost function starts (its target),
+	// when it is a def.
+	DefFile string
+	DefLine int
 }
+
+func (s stepSite) key() string { return fmt.Sprintf("%s:%d", s.File, s.Line) }
 
 // stepperValue is what lab.stepper returns.
 type stepperValue struct {
@@ -134,7 +141,12 @@ func (w *world) stepper(th *starlark.Thread, b *starlark.Builtin, args starlark.
 		s, _ := n.(string)
 		return s
 	}
-	return &stepperValue{tree: tree, goal: g, data: buildStepData(tree, g, place)}, nil
+	source := func(file string) []string {
+		w.s.srcMu.RLock()
+		defer w.s.srcMu.RUnlock()
+		return w.s.sources[file]
+	}
+	return &stepperValue{tree: tree, goal: g, data: buildStepData(tree, g, place, source)}, nil
 }
 
 // locate is StepOptions.Locate: the line the thread runs, with its text.
@@ -149,6 +161,9 @@ func (w *world) locate(t *runtime.Thread) any {
 			continue
 		}
 		site := stepSite{File: pos.Filename(), Line: int(pos.Line)}
+		if fn, ok := d.sth.DebugFrame(d.sth.CallStackDepth() - 1).Callable().(*starlark.Function); ok && fn.Name() != "lambda" {
+			site.DefFile, site.DefLine = fn.Position().Filename(), int(fn.Position().Line)
+		}
 		w.s.srcMu.RLock()
 		if src := w.s.sources[site.File]; site.Line <= len(src) {
 			site.Text = strings.TrimSpace(src[site.Line-1])
@@ -163,7 +178,7 @@ func (w *world) locate(t *runtime.Thread) any {
 // stored once, so the data is a graph of distinct states.
 type stepData struct {
 	Threads       []string      `json:"threads"` // the learner's threads (the tree's 1..)
-	Code          [][]codeLine  `json:"code"`    // each thread's lines that have steps
+	Code          [][]codeLine  `json:"code"`    // each thread's function, and other lines where it steps
 	Goal          string        `json:"goal"`
 	Nodes         []stepNodeOut `json:"nodes"`
 	GoalSchedules int           `json:"goalSchedules"`
@@ -174,8 +189,10 @@ type stepData struct {
 }
 
 type codeLine struct {
+	Key  string `json:"k"` // file:line, as threadAtOut.Where
 	Line int    `json:"l"`
 	Text string `json:"t"`
+	file string
 }
 
 type stepNodeOut struct {
@@ -190,6 +207,7 @@ type stepNodeOut struct {
 type threadAtOut struct {
 	Status  string `json:"st"`          // ready, blocked, ended, absent
 	Line    int    `json:"l,omitempty"` // the step's source line
+	Where   string `json:"k,omitempty"` // its file:line
 	Text    string `json:"t,omitempty"` // its source text
 	Op      string `json:"op,omitempty"`
 	Kind    string `json:"kind,omitempty"` // read, write, acquire, ...
@@ -245,6 +263,9 @@ func computeText(line string) string {
 			continue
 		}
 		lhs, rhs := strings.TrimSpace(line[:i]), strings.TrimSpace(line[i+1:])
+		if h := strings.IndexByte(rhs, '#'); h >= 0 && !strings.ContainsAny(rhs[:h], `"'`) {
+			rhs = strings.TrimSpace(rhs[:h]) // a comment
+		}
 		if i > 0 && strings.ContainsRune("+-*/%", rune(line[i-1])) {
 			op := string(line[i-1])
 			lhs = strings.TrimSpace(line[:i-1])
@@ -285,7 +306,9 @@ func fieldNames(states [][]runtime.StepField, place func(obj int) string) map[[2
 }
 
 // buildStepData flattens the tree into distinct nodes.
-func buildStepData(tree *runtime.StepTree, g stepGoal, place func(obj int) string) *stepData {
+// place names a shared object after where the program keeps it; source
+// returns the lines of a cell.
+func buildStepData(tree *runtime.StepTree, g stepGoal, place func(obj int) string, source func(file string) []string) *stepData {
 	d := &stepData{Threads: tree.Threads[1:], Goal: g.Label, Schedules: tree.Schedules}
 	if len(d.Threads) == 0 {
 		d.Threads = []string{}
@@ -303,10 +326,12 @@ func buildStepData(tree *runtime.StepTree, g stepGoal, place func(obj int) strin
 	collect(tree.Root)
 	names := fieldNames(allStates, place)
 
-	// Each thread's code: the distinct lines of its steps.
-	code := make([]map[int]string, len(tree.Threads))
+	// Each thread's code: the distinct lines of its steps, and the def
+	// of its target.
+	code := make([]map[string]codeLine, len(tree.Threads))
+	defs := make([]stepSite, len(tree.Threads))
 	for i := range code {
-		code[i] = map[int]string{}
+		code[i] = map[string]codeLine{}
 	}
 
 	reached := func(n *runtime.StepNode) bool {
@@ -377,8 +402,11 @@ func buildStepData(tree *runtime.StepTree, g stepGoal, place func(obj int) strin
 					o.Op = o.Kind + " a thread"
 				}
 				if s, ok := at.Site.(stepSite); ok {
-					o.Line, o.Text = s.Line, s.Text
-					code[i][s.Line] = s.Text
+					o.Line, o.Text, o.Where = s.Line, s.Text, s.key()
+					code[i][s.key()] = codeLine{Key: s.key(), Line: s.Line, Text: s.Text, file: s.File}
+					if defs[i].DefLine == 0 {
+						defs[i] = s
+					}
 					if at.Op.Kind == runtime.OpWrite {
 						o.Compute = computeText(s.Text)
 					}
@@ -424,11 +452,17 @@ func buildStepData(tree *runtime.StepTree, g stepGoal, place func(obj int) strin
 		}
 	}
 	for i := 1; i < len(code); i++ {
-		var lines []codeLine
-		for l, t := range code[i] {
-			lines = append(lines, codeLine{l, t})
+		lines := defBody(source(defs[i].DefFile), defs[i].DefFile, defs[i].DefLine)
+		var extra []codeLine
+		for _, c := range code[i] {
+			if !slices.ContainsFunc(lines, func(l codeLine) bool { return l.Key == c.Key }) {
+				extra = append(extra, c)
+			}
 		}
-		sort.Slice(lines, func(a, b int) bool { return lines[a].Line < lines[b].Line })
+		sort.Slice(extra, func(a, b int) bool {
+			return extra[a].file < extra[b].file || extra[a].file == extra[b].file && extra[a].Line < extra[b].Line
+		})
+		lines = append(lines, extra...)
 		if lines == nil {
 			lines = []codeLine{}
 		}
@@ -572,4 +606,29 @@ func (w *world) stepperBuiltin() *starlark.Builtin {
 			"goal is what to chase: a result (goal=-8), goal=\"deadlock\", or goal=\"error\" (a check that fails). "+
 			"Every state is worked out in advance, so fn must be small (at most max_schedules schedules); a bigger program gets an error that says so. "+
 			"Fields: schedules, states, outcomes, goal_schedules.", w.stepper)
+}
+
+// defBody returns the lines of the def that starts at line of src: the
+// def line and the lines indented deeper, without the def's own indent.
+func defBody(src []string, file string, line int) []codeLine {
+	if line < 1 || line > len(src) {
+		return nil
+	}
+	indent := func(s string) int { return len(s) - len(strings.TrimLeft(s, " \t")) }
+	base := indent(src[line-1])
+	var out []codeLine
+	for l := line; l <= len(src); l++ {
+		text := strings.TrimRight(src[l-1], " \t")
+		if l > line && text != "" && indent(text) <= base {
+			break
+		}
+		if len(text) >= base {
+			text = text[base:]
+		}
+		out = append(out, codeLine{Key: fmt.Sprintf("%s:%d", file, l), Line: l, Text: text, file: file})
+	}
+	for len(out) > 0 && strings.TrimSpace(out[len(out)-1].Text) == "" {
+		out = out[:len(out)-1]
+	}
+	return out
 }

@@ -218,7 +218,7 @@ function draw() {
     col.appendChild(el('div', 'tl-name', name));
     var code = el('div', 'tl-code');
     (D.code[i] || []).forEach(function (c) {
-      var line = el('div', (at.st === 'ready' || at.st === 'blocked') && at.l === c.l ? 'tl-next' : '', c.l + '  ' + c.t);
+      var line = el('div', (at.st === 'ready' || at.st === 'blocked') && at.k === c.k ? 'tl-next' : '', c.l + '  ' + c.t);
       code.appendChild(line);
     });
     col.appendChild(code);

@@ -128,8 +128,10 @@ func TestStepperReachesTheRaceGoal(t *testing.T) {
 	if got := path[5].State; len(got) != 1 || got[0] != [2]string{"balance", "13"} {
 		t.Errorf("state after b's first write: %v", got)
 	}
-	if len(d.Code) != 2 || len(d.Code[0]) != 2 || d.Code[0][1].Text != "account.balance = account.balance - amount" {
-		t.Errorf("code %+v", d.Code)
+	// Each thread shows its target's def, the step's line highlighted by key.
+	if len(d.Code) != 2 || len(d.Code[0]) != 4 || d.Code[0][0].Text != "def worker(amount):" ||
+		d.Code[0][3].Text != "        account.balance = account.balance - amount" || d.Code[0][2].Key != at.Where {
+		t.Errorf("code %+v; the first step is at %q", d.Code, at.Where)
 	}
 	// The outcomes are those of the naive exploration.
 	got, _, _, err := execCell(t, s, "sorted(lab.stepper(race).outcomes.keys()) == sorted(lab.explore(race, naive=True).outcomes.keys())")
@@ -250,5 +252,34 @@ func TestTracePredictHidesStates(t *testing.T) {
 	h := predict["text/html"].(string)
 	if !strings.Contains(h, plain["text/html"].(string)) || !strings.Contains(h, "<script>") || !strings.Contains(h, `class="threadlab-predict"`) {
 		t.Errorf("predict html: %.400s", h)
+	}
+}
+
+func TestComputeText(t *testing.T) {
+	for line, want := range map[string]string{
+		"account.balance = account.balance + amount": "account.balance + amount",
+		"jar.coins += coins":                         "jar.coins + coins",
+		"x.n -= 1   # one less":                      "x.n - 1",
+		"if a.x == b.y:":                             "",
+		"a.ok = a.x <= b.y":                          "a.x <= b.y",
+		"print(account.balance)":                     "",
+	} {
+		if got := computeText(line); got != want {
+			t.Errorf("computeText(%q) = %q, want %q", line, got, want)
+		}
+	}
+}
+
+func TestDefBody(t *testing.T) {
+	src := []string{"x = 1", "def f(a):", "    if a:", "", "        a.b = 1", "    return a", "", "f(2)"}
+	var got []string
+	for _, l := range defBody(src, "<cell 1>", 2) {
+		got = append(got, l.Text)
+	}
+	if want := []string{"def f(a):", "    if a:", "", "        a.b = 1", "    return a"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("defBody = %q, want %q", got, want)
+	}
+	if got := defBody(src, "<cell 1>", 9); got != nil {
+		t.Errorf("a line past the end gives %v", got)
 	}
 }
