@@ -404,12 +404,12 @@ func (w *world) labModule() *starlarkstruct.Module {
 				"shared-state and lock operations. Reports how many schedules ran, how often each result came out, the deadlocks, and the "+
 				"unexpected result reached with the fewest thread switches (.counterexample). Fields: schedules, outcomes, deadlocks, counterexample; "+
 				"example(outcome) shows the schedule behind any result. Schedules that differ only in the order of independent steps are run once.", w.explore),
-		"stepper": w.stepperBuiltin(),
 		"cpu": Builtin("lab", "cpu", "cpu(seconds=3)",
 			"Watch how busy the CPU is for the given number of seconds while your threads run: a live plot of the kernel's CPU use and each core's, "+
 				"ending with a headline such as 198% of 200% (2 cores). 100% means one core kept busy. Fields: percent, cores, per_core.", w.cpu),
 		"stop": Builtin("lab", "stop", "stop()",
 			"Stop every running thread and process (an interrupt does the same). Returns how many were running.", stop),
+		"stepper": w.stepperBuiltin(),
 	}}
 }
 
