@@ -33,7 +33,6 @@ func (s stepSite) key() string { return fmt.Sprintf("%s:%d", s.File, s.Line) }
 // stepperValue is what lab.stepper returns.
 type stepperValue struct {
 	tree *runtime.StepTree
-	goal stepGoal
 	data *stepData
 }
 
@@ -146,7 +145,7 @@ func (w *world) stepper(th *starlark.Thread, b *starlark.Builtin, args starlark.
 		defer w.s.srcMu.RUnlock()
 		return w.s.sources[file]
 	}
-	return &stepperValue{tree: tree, goal: g, data: buildStepData(tree, g, place, source)}, nil
+	return &stepperValue{tree: tree, data: buildStepData(tree, g, place, source)}, nil
 }
 
 // locate is StepOptions.Locate: the line the thread runs, with its text.

@@ -1130,6 +1130,14 @@ DEADLOCK = [
     """, rows=[("explore-deadlock", 1, "alice-pays", "acquire"),
                ("explore-deadlock", 2, "bob-pays", "acquire")]),
     md("""
+    Now make the deadlock happen yourself. In the stepper below you decide
+    which thread takes its next step; the goal is a deadlock. The lock
+    each thread holds shows beside the balances.
+    """),
+    code("""
+    lab.stepper(lambda: both_ways(transfer), goal="deadlock")
+    """, tag="stepper-deadlock"),
+    md("""
     ## Fix it
 
     A cycle needs one thread to take A and then B while another takes B and
