@@ -283,3 +283,27 @@ func TestDefBody(t *testing.T) {
 		t.Errorf("a line past the end gives %v", got)
 	}
 }
+
+// The static fallback is what a learner reads where sanitizers drop the
+// <style> element: its tables keep their look through inline styles.
+func TestStepperFallbackCarriesInlineStyles(t *testing.T) {
+	s := New()
+	if _, _, _, err := execCell(t, s, stepRaceCell); err != nil {
+		t.Fatal(err)
+	}
+	_, bundle := stepperData(t, s, "lab.stepper(race, goal=-8)")
+	h := bundle["text/html"].(string)
+	static := h[strings.Index(h, `<div class="tl-static">`):strings.Index(h, "<script>")]
+	tags := regexp.MustCompile(`<(td|th|table)\b[^>]*>`).FindAllString(static, -1)
+	if len(tags) < 20 {
+		t.Fatalf("only %d table tags in the fallback", len(tags))
+	}
+	for _, tg := range tags {
+		if !strings.Contains(tg, "text-align:left") && !strings.HasPrefix(tg, "<table") {
+			t.Errorf("not left-aligned: %s", tg)
+		}
+		if strings.HasPrefix(tg, "<table") && !strings.Contains(tg, "table-layout:auto") {
+			t.Errorf("table without table-layout:auto: %s", tg)
+		}
+	}
+}
