@@ -133,14 +133,14 @@ test-reliability: install
 # Lesson notebook tests: every lesson run through nbconvert, the Notebook in
 # headless Chromium, and the Dockerfile's Binder invariants. (JupyterLab's
 # test is test-jupyterlab, which builds its page first.)
-NOTEBOOK_TESTS := $(filter-out notebooks/tests/test_jupyterlab.py,$(wildcard notebooks/tests/test_*.py))
+NOTEBOOK_TESTS := $(filter-out notebooks/tests/test_jupyterlab%,$(wildcard notebooks/tests/test_*.py))
 test-notebooks:
 	$(PY) -m unittest -v $(NOTEBOOK_TESTS)
 
 # Every lesson in JupyterLab 4 (the page above) in headless Chromium;
 # screenshots in build/screenshots/jupyterlab/.
 test-jupyterlab: jupyterlab-page install
-	$(PY) -m unittest -v notebooks/tests/test_jupyterlab.py
+	$(PY) -m unittest -v notebooks/tests/test_jupyterlab.py notebooks/tests/test_jupyterlab_stepper.py
 
 # ---- benchmarks -------------------------------------------------------------
 

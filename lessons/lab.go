@@ -317,7 +317,9 @@ func (w *world) labModule() *starlarkstruct.Module {
 			}
 			values = append(values, kv[1])
 		}
-		return &sharedValue{w: w, s: w.rt.NewShared(names, values, currentLine(th))}, nil
+		v := &sharedValue{w: w, s: w.rt.NewShared(names, values, currentLine(th))}
+		w.sharedNames.Store(v.s.ID(), w.s.locks.at(th.CallFrame(1).Pos)) // (ids repeat across explored runs: always overwrite)
+		return v, nil
 	}
 	gil := func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 		var on starlark.Value = starlark.None
@@ -377,8 +379,12 @@ func (w *world) labModule() *starlarkstruct.Module {
 		return starlark.None, nil
 	}
 	trace := func(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-		if err := starlark.UnpackPositionalArgs("trace", args, kw, 0); err != nil {
+		predict := false
+		if err := starlark.UnpackArgs("trace", args, kw, "predict?", &predict); err != nil {
 			return nil, err
+		}
+		if predict {
+			return predictValue{w.rt.Trace()}, nil
 		}
 		return traceValue{w.rt.Trace()}, nil
 	}
@@ -418,10 +424,11 @@ func (w *world) labModule() *starlarkstruct.Module {
 		"seed": Builtin("lab", "seed", "seed(n)",
 			"Make scheduling repeatable: after lab.seed(n), the same cell gives the same interleaving, output and trace every time, "+
 				"and time.sleep is virtual. lab.seed(None) goes back to real scheduling.", seed),
-		"trace": Builtin("lab", "trace", "trace()",
+		"trace": Builtin("lab", "trace", "trace(predict=False)",
 			"The shared-state events of this cell (or the last cell that had some), shown as an interleaving table: "+
 				"one column per thread, one row per read or write in the order they happened. len(trace) counts the events; "+
-				"trace.lost lists the steps where an update was lost.", trace),
+				"trace.lost lists the steps where an update was lost. With predict=True the state after each step stays hidden "+
+				"until you reveal it, row by row: predict it first.", trace),
 		"tracing": Builtin("lab", "tracing", "tracing(on)",
 			"Turn recording of shared-state events on (the default) or off; off is faster for long runs.", tracing),
 		"explore": Builtin("lab", "explore", "explore(fn, expect=None, max_schedules=100000, naive=False, preemptions=None, budget=None, random=0, seed=0, depth=3, schedule=None)",
@@ -440,6 +447,7 @@ func (w *world) labModule() *starlarkstruct.Module {
 				"ending with a headline such as 198% of 200% (2 cores). 100% means one core kept busy. Fields: percent, cores, per_core.", w.cpu),
 		"stop": Builtin("lab", "stop", "stop()",
 			"Stop every running thread and process (an interrupt does the same). Returns how many were running.", stop),
+		"stepper": w.stepperBuiltin(),
 	}}
 }
 

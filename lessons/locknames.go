@@ -8,7 +8,8 @@ import (
 )
 
 // A lock is named after the place the program keeps it, so that a deadlock
-// report says `locks["alice"]` rather than `Lock-3`. The name comes from
+// report says `locks["alice"]` rather than `Lock-3`. (So is a lab.shared
+// object, for the stepper's state.) The name comes from
 // the text of the cell: when a cell is compiled, every call of Lock or
 // RLock whose result is assigned, put in a literal or passed by keyword is
 // noted at its position, with the name of that place:
@@ -171,13 +172,14 @@ func placeName(e syntax.Expr) string {
 	return ""
 }
 
-// isLockCall reports whether fn reads like threading.Lock or RLock.
+// isLockCall reports whether fn reads like threading.Lock or RLock, or
+// lab.shared.
 func isLockCall(fn syntax.Expr) bool {
 	switch fn := fn.(type) {
 	case *syntax.Ident:
 		return fn.Name == "Lock" || fn.Name == "RLock"
 	case *syntax.DotExpr:
-		return fn.Name.Name == "Lock" || fn.Name.Name == "RLock"
+		return fn.Name.Name == "Lock" || fn.Name.Name == "RLock" || fn.Name.Name == "shared"
 	}
 	return false
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"go.starlark.net/starlark"
 
@@ -18,6 +19,8 @@ type world struct {
 	rt *runtime.Runtime
 
 	exploring bool // set on the main thread while lab.explore runs
+
+	sharedNames sync.Map // lab.shared object id -> where the program keeps it (see locknames.go), for the stepper
 
 	// before holds the user threads alive when the running cell began
 	// (only the cell's goroutine touches it).

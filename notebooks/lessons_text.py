@@ -582,6 +582,21 @@ RACES = [
                ("explore-minus8", 3, "saver", "write balance ← 8"),
                ("explore-minus8", 4, "spender", "write balance ← -8")]),
     md("""
+    ## Be the scheduler
+
+    Now you choose the schedule. `lab.stepper` shows the two threads side
+    by side, each with the line it runs next, and a **Step** button for
+    each. Your goal: make the result -8. A click first runs a whole line;
+    **Expand statements** splits a line into its read, its compute and its
+    write, which is where the race hides. **Undo** and **Reset** let you
+    try again. (Where scripts cannot run, in a notebook you have not
+    trusted for example, you see the outcomes and a schedule that reaches
+    the goal instead.)
+    """),
+    code("""
+    lab.stepper(one_round, goal=-8)
+    """, tag="stepper-payday"),
+    md("""
     ## Fix it
 
     The next lesson fixes this with a lock. There is another fix that needs
@@ -1122,6 +1137,14 @@ DEADLOCK = [
     can take its second lock, whatever happens next.
     """, rows=[("explore-deadlock", 1, "alice-pays", "acquire"),
                ("explore-deadlock", 2, "bob-pays", "acquire")]),
+    md("""
+    Now make the deadlock happen yourself. In the stepper below you decide
+    which thread takes its next step; the goal is a deadlock. The lock
+    each thread holds shows beside the balances.
+    """),
+    code("""
+    lab.stepper(lambda: both_ways(transfer), goal="deadlock")
+    """, tag="stepper-deadlock"),
     md("""
     ## Fix it
 

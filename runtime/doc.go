@@ -11,6 +11,10 @@
 //     where the GIL changes hands;
 //   - Lock, Shared, Sleep and Join calls, which are the scheduling points.
 //
+// Steps (steptree.go) runs a small program once for every interleaving
+// and keeps them as a tree of states, for a learner who plays the
+// scheduler (lab.stepper).
+//
 // Only one scheduler is in charge of a domain (an interpreter with its own
 // GIL: the kernel's, or one per multiprocessing.Process) at a time:
 //

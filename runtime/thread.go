@@ -252,7 +252,6 @@ func (t *Thread) finish(s scheduler, err error) {
 		rt.procs.Add(-1)
 		wantParallel(-1)
 	}
-	close(t.done)
 	rt.broadcast()
 	rt.resolveDeadlocks()
 	rt.mu.Unlock()
@@ -260,6 +259,10 @@ func (t *Thread) finish(s scheduler, err error) {
 		rt.goids.Delete(t.goid)
 	}
 	s.leave(t)
+	// Only now: whoever waits for done (a search between two runs) must
+	// find the thread out of its scheduler, which reads the states of the
+	// threads it had, the main thread's included.
+	close(t.done)
 }
 
 // Join waits for t to end, for at most timeout when timeout >= 0. It

@@ -1,0 +1,212 @@
+"""The stepper (lab.stepper) and the predict mode (lab.trace(predict=True))
+driven by clicking, shared by the classic Notebook, JupyterLab and the
+exported-HTML tests. Every function takes the test case, the Selenium
+driver and a CSS selector for the page's output containers.
+
+    stepper_notebook()           the notebook the tests run
+    reach_race_goal(...)         click the tutorial's race to -8
+    reach_deadlock(...)          click the two-lock program into a deadlock
+    predict_rows(...)            reveal the predict table row by row
+    assert_fallback(...)         no script ran: the static tables show
+"""
+from selenium.webdriver.common.by import By
+
+RACE = """\
+account = lab.shared(balance=0)
+
+def worker(amount):
+    for i in range(1):
+        account.balance = account.balance + amount
+        account.balance = account.balance - amount
+
+def race():
+    a = threading.Thread(target=worker, args=(5,), name="a")
+    b = threading.Thread(target=worker, args=(8,), name="b")
+    a.start(); b.start(); a.join(); b.join()
+    return account.balance
+"""
+
+LOCKS = """\
+def open_bank():
+    return {
+        "money": {"alice": lab.shared(balance=100), "bob": lab.shared(balance=100)},
+        "locks": {"alice": threading.Lock(), "bob": threading.Lock()},
+    }
+
+def transfer(bank, source, target, amount):
+    money = bank["money"]
+    locks = bank["locks"]
+    locks[source].acquire()
+    time.sleep(0.1)              # a slow fraud check
+    locks[target].acquire()
+    money[source].balance = money[source].balance - amount
+    money[target].balance = money[target].balance + amount
+    locks[target].release()
+    locks[source].release()
+
+def both_ways():
+    bank = open_bank()
+    one = threading.Thread(target=transfer, args=(bank, "alice", "bob", 10), name="alice-pays")
+    two = threading.Thread(target=transfer, args=(bank, "bob", "alice", 20), name="bob-pays")
+    one.start()
+    two.start()
+    one.join()
+    two.join()
+    return (bank["money"]["alice"].balance, bank["money"]["bob"].balance)
+"""
+
+# Expanded, one operation per click; a write after a read takes two
+# clicks (compute, then write). a adds 5 and reads for its subtraction;
+# b's +8 is then overwritten by a, and b's -8 comes last.
+RACE_CLICKS = ["a", "a", "a", "a", "b", "b", "b", "a", "a", "b", "b", "b"]
+# Collapsed, one line per click: both take their first lock, both do the
+# fraud check, both ask for the other's lock.
+DEADLOCK_CLICKS = ["alice-pays", "bob-pays", "alice-pays", "bob-pays", "alice-pays", "bob-pays"]
+
+
+def stepper_notebook():
+    def cell(src, tags=()):
+        return {"cell_type": "code", "execution_count": None, "outputs": [], "source": src,
+                "metadata": {"tags": list(tags)} if tags else {}}
+    return {
+        "cells": [
+            cell("import threading, time, lab\n\n" + RACE),
+            cell("lab.stepper(race, goal=-8)", ["stepper-race"]),
+            cell(LOCKS),
+            cell("lab.stepper(both_ways, goal='deadlock')", ["stepper-deadlock"]),
+            cell("lab.seed(3)\nrace()\nlab.trace(predict=True)", ["predict"]),
+        ],
+        "metadata": {"kernelspec": {"name": "threadlab", "display_name": "threadlab",
+                                    "language": "python"}},
+        "nbformat": 4, "nbformat_minor": 5,
+    }
+
+
+def steppers(driver, root):
+    return driver.find_elements(By.CSS_SELECTOR, root + " .threadlab-stepper")
+
+
+def live(test, driver, root, index):
+    """The index-th stepper's interactive part, which its script drew."""
+    found = steppers(driver, root)
+    test.assertGreater(len(found), index, "no stepper %d in the page" % index)
+    box = found[index]
+    test.assertEqual(box.get_attribute("data-live"), "yes", "the stepper's script did not run")
+    static = box.find_element(By.CSS_SELECTOR, ".tl-static")
+    test.assertFalse(static.is_displayed(), "the static fallback shows beside the live stepper")
+    return box
+
+
+def click(box, css):
+    box.find_element(By.CSS_SELECTOR, css).click()
+
+
+def step(test, box, thread):
+    button = box.find_element(By.CSS_SELECTOR, ".tl-thread[data-thread='%s'] button.tl-step" % thread)
+    test.assertTrue(button.is_enabled(), "%s cannot step: %s" % (thread, box.text))
+    button.click()
+
+
+def balance(box):
+    return box.find_element(By.CSS_SELECTOR, ".tl-state tr[data-field='balance'] td.tl-value").text
+
+
+def message(box):
+    found = box.find_elements(By.CSS_SELECTOR, ".tl-message")
+    return (found[0].text, found[0].get_attribute("data-reached")) if found else ("", None)
+
+
+def reach_race_goal(test, driver, root, shoot=None):
+    box = live(test, driver, root, 0)
+    test.assertEqual(balance(box), "0")
+    # Collapsed, a click runs a whole line: read and write.
+    step(test, box, "a")
+    test.assertEqual(balance(box), "5")
+    click(box, "button.tl-undo")
+    test.assertEqual(balance(box), "0")
+    click(box, "button.tl-expand")
+    highlighted = box.find_element(By.CSS_SELECTOR, ".tl-thread[data-thread='a'] .tl-next").text
+    test.assertIn("account.balance = account.balance + amount", highlighted)
+    seen = []
+    for thread in RACE_CLICKS:
+        test.assertNotEqual(message(box)[1], "yes", "the goal was reached early: %s" % seen)
+        step(test, box, thread)
+        seen.append(balance(box))
+        if len(seen) == 2:  # a has read 0 and computed 0 + 5: kept in the thread, not written yet
+            local = box.find_element(By.CSS_SELECTOR, ".tl-thread[data-thread='a'] .tl-local").text
+            test.assertIn("account.balance + amount = 5", local)
+            test.assertEqual(seen[-1], "0")
+    text, reached = message(box)
+    test.assertEqual(reached, "yes", "no goal message after %s: %r" % (seen, text))
+    test.assertIn("-8", text)
+    test.assertEqual(balance(box), "-8")
+    test.assertEqual(seen, ["0", "0", "5", "5", "5", "5", "13", "13", "0", "0", "0", "-8"])
+    if shoot:
+        shoot(box, "stepper-race-goal")
+    click(box, "button.tl-undo")
+    test.assertNotEqual(message(box)[1], "yes")
+    click(box, "button.tl-reset")
+    test.assertEqual(balance(box), "0")
+    test.assertEqual(box.find_elements(By.CSS_SELECTOR, ".tl-log li"), [])
+
+
+def reach_deadlock(test, driver, root, shoot=None):
+    box = live(test, driver, root, 1)
+    for thread in DEADLOCK_CLICKS[:-1]:
+        step(test, box, thread)
+    what = box.find_element(By.CSS_SELECTOR, ".tl-thread[data-thread='alice-pays'] .tl-what").text
+    test.assertIn("blocked", what)
+    test.assertIn("held by bob-pays", what)
+    step(test, box, DEADLOCK_CLICKS[-1])
+    text, reached = message(box)
+    test.assertEqual(reached, "yes", "no goal message: %r\n%s" % (text, box.text))
+    test.assertIn("deadlock", text)
+    for b in box.find_elements(By.CSS_SELECTOR, "button.tl-step"):
+        test.assertFalse(b.is_enabled(), "a thread can still step in the deadlock")
+    if shoot:
+        shoot(box, "stepper-deadlock")
+
+
+def predict_rows(test, driver, root):
+    boxes = driver.find_elements(By.CSS_SELECTOR, root + " .threadlab-predict")
+    test.assertTrue(boxes, "no predict table in the page")
+    box = boxes[0]
+    test.assertEqual(box.get_attribute("data-live"), "yes", "the predict script did not run")
+    table = box.find_element(By.CSS_SELECTOR, "table.threadlab-trace")
+    headers = [th.text for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
+    at = headers.index("state after")
+
+    def states():
+        return [tr.find_elements(By.CSS_SELECTOR, "td")[at].text
+                for tr in table.find_elements(By.CSS_SELECTOR, "tbody tr:not(.gap)")]
+    before = states()
+    test.assertGreater(len(before), 3)
+    test.assertEqual(set(before), {"?"}, "states show before they are revealed")
+    click(box, "button.tl-reveal-next")
+    after = states()
+    test.assertRegex(after[0], r"^balance=-?\d+$")
+    test.assertEqual(set(after[1:]), {"?"})
+    table.find_elements(By.CSS_SELECTOR, "tbody tr:not(.gap)")[2].click()
+    test.assertEqual([s == "?" for s in states()][:4], [False, True, False, True])
+    click(box, "button.tl-reveal-all")
+    test.assertNotIn("?", states())
+
+
+def assert_fallback(test, driver, root):
+    """Where no script ran, every stepper shows its static tables, and the
+    predict table shows every state."""
+    found = steppers(driver, root)
+    test.assertEqual(len(found), 2)
+    for box in found:
+        test.assertIsNone(box.get_attribute("data-live"), "a script ran in untrusted output")
+        test.assertEqual(box.find_elements(By.CSS_SELECTOR, "button"), [])
+        static = box.find_element(By.CSS_SELECTOR, ".tl-static")
+        test.assertTrue(static.is_displayed())
+        tables = static.find_elements(By.CSS_SELECTOR, "table")
+        test.assertEqual(len(tables), 2, static.text)
+        test.assertIn("(goal)", tables[0].text)
+    test.assertIn("write balance ← -8", found[0].text)
+    test.assertIn("deadlock", found[1].text)
+    table = driver.find_element(By.CSS_SELECTOR, root + " table.threadlab-trace")
+    test.assertNotIn("?", table.text)
+    test.assertIn("balance=", table.text)
