@@ -51,7 +51,7 @@ type parser struct {
 	tok      *token
 	prevEnd  Pos // end of the latest token consumed other than NEWLINE, INDENT, DEDENT
 	depth    int
-	fstring  bool // parsing a replacement field of an f-string
+	fstring  bool         // parsing a replacement field of an f-string
 	parens   map[Node]Loc // extents of parenthesized expressions, parentheses included
 	err      *Error
 }

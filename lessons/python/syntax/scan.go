@@ -56,7 +56,7 @@ func tokenize(filename, src string, off, end int, pos Pos, fexpr bool) []token {
 	return s.toks
 }
 
-func (s *scanner) pos() Pos         { return Pos{s.line, int32(s.off - s.lineStart)} }
+func (s *scanner) pos() Pos          { return Pos{s.line, int32(s.off - s.lineStart)} }
 func (s *scanner) posAt(off int) Pos { return Pos{s.line, int32(off - s.lineStart)} }
 
 func (s *scanner) emit(k tokKind, pos Pos, text string) {

@@ -87,7 +87,7 @@ func (s *scanner) number() bool {
 			j++
 		}
 		if !isDigit(at(j)) {
-			if isLetter(at(s.off + 1)) || at(s.off+1) == '_' || at(j) != at(s.off+1) {
+			if isLetter(at(s.off+1)) || at(s.off+1) == '_' || at(j) != at(s.off+1) {
 				return bad("invalid decimal literal", p)
 			}
 			// `1else`-style: leave the 'e' for the keyword check below.
