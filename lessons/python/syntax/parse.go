@@ -125,9 +125,10 @@ func (p *parser) errorNode(n Node, format string, args ...any) {
 
 // syntaxError reports CPython's generic "invalid syntax" at the current
 // token, unless the rest of the source holds a lexical error, which
-// CPython reports instead.
+// CPython reports instead; so does a bracket left open on an earlier
+// line.
 func (p *parser) syntaxError() {
-	if last := &p.toks[len(p.toks)-1]; last.kind == tError {
+	if last := &p.toks[len(p.toks)-1]; last.kind == tError && (!last.unclosed || last.pos.Line < p.tok.pos.Line) {
 		p.err = last.err
 		panic(bailout{})
 	}

@@ -299,7 +299,7 @@ func (p *parser) primary() Expr {
 			x = &Attribute{Loc: loc(p.startOf(x), name.End), X: x, Name: name.Name}
 		case tLParen:
 			p.next()
-			args, kws := p.callArgs(p.prevEnd)
+			args, kws := p.callArgs(p.prevEnd, true)
 			p.expect(tRParen)
 			x = &Call{Loc: loc(p.startOf(x), p.prevEnd), Func: x, Args: args, Keywords: kws}
 		case tLBrack:
@@ -358,11 +358,12 @@ func (p *parser) slice() Expr {
 
 // callArgs parses the arguments of a call or class bases, up to ')';
 // lparen is the end of the '('.
-func (p *parser) callArgs(lparen Pos) ([]Expr, []*Keyword) {
+func (p *parser) callArgs(lparen Pos, allowGen bool) ([]Expr, []*Keyword) {
 	var args []Expr
 	var kws []*Keyword
 	var doubleStar *Keyword
 	var bareGen *GeneratorExp
+	misplaced := "" // CPython reports a misplaced positional argument at the ')'
 	sawKw := false
 	for p.tok.kind != tRParen {
 		start := p.tok.pos
@@ -380,6 +381,8 @@ func (p *parser) callArgs(lparen Pos) ([]Expr, []*Keyword) {
 			kw := &Keyword{Loc: loc(start, p.endOf(v)), Value: v}
 			doubleStar = kw
 			kws = append(kws, kw)
+		case (p.tok.kind == kTrue || p.tok.kind == kFalse || p.tok.kind == kNone) && p.peek(1) == tAssign:
+			p.errorAt(SyntaxError, start, p.tok.end, "cannot assign to %s", p.tok.text)
 		case p.tok.kind == tName && p.peek(1) == tAssign:
 			name := p.ident(Load)
 			p.next()
@@ -393,7 +396,7 @@ func (p *parser) callArgs(lparen Pos) ([]Expr, []*Keyword) {
 			sawKw = true
 		default:
 			e := p.namedExpr()
-			if p.tok.kind == kFor {
+			if p.tok.kind == kFor && allowGen {
 				gens := p.comprehension()
 				g := &GeneratorExp{Loc: loc(start, p.prevEnd), Elt: e, Generators: gens}
 				if len(args) > 0 || len(kws) > 0 || p.tok.kind == tComma {
@@ -403,11 +406,10 @@ func (p *parser) callArgs(lparen Pos) ([]Expr, []*Keyword) {
 			} else if p.tok.kind == tAssign {
 				p.errorAt(SyntaxError, start, p.tok.end, "expression cannot contain assignment, perhaps you meant \"==\"?")
 			}
-			if doubleStar != nil {
-				p.errorNode(e, "positional argument follows keyword argument unpacking")
-			}
-			if sawKw {
-				p.errorNode(e, "positional argument follows keyword argument")
+			if doubleStar != nil && misplaced == "" {
+				misplaced = "positional argument follows keyword argument unpacking"
+			} else if sawKw && misplaced == "" {
+				misplaced = "positional argument follows keyword argument"
 			}
 			args = append(args, e)
 			if p.tok.kind != tComma && p.tok.kind != tRParen {
@@ -419,6 +421,9 @@ func (p *parser) callArgs(lparen Pos) ([]Expr, []*Keyword) {
 		}
 	}
 	// A lone generator expression argument spans the call's parentheses.
+	if misplaced != "" {
+		p.errorAt(SyntaxError, p.tok.pos, p.tok.end, "%s", misplaced)
+	}
 	if bareGen != nil {
 		bareGen.Loc = loc(Pos{lparen.Line, lparen.Col - 1}, p.tok.end)
 	}
@@ -659,7 +664,9 @@ func (p *parser) dictRest(start Pos, k, v Expr) Expr {
 		} else {
 			key := p.expr()
 			if p.tok.kind != tColon {
-				p.errorAt(SyntaxError, p.startOf(key), p.startOf(key), "':' expected after dictionary key")
+				e := p.endOf(key)
+				e.Col--
+				p.errorAt(SyntaxError, e, e, "':' expected after dictionary key")
 			}
 			p.next()
 			d.Keys = append(d.Keys, key)
@@ -799,7 +806,10 @@ func (p *parser) setStore(e Expr, single bool) {
 		if c, ok := e.(*NameConst); ok && c.Value != Ellipsis {
 			p.errorNode(e, "cannot assign to %s", c.Value)
 		}
-		if single && isBitOrLevel(e) {
+		if _, paren := p.parens[e]; !paren && (isYield(e)) {
+			p.errorNode(e, "assignment to yield expression not possible")
+		}
+		if single && p.isBitOrLevel(e) {
 			p.errorNode(e, "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(e))
 		}
 		p.errorNode(e, "cannot assign to %s", exprName(e))
@@ -848,9 +858,12 @@ func (p *parser) setDel(e Expr) {
 
 // isBitOrLevel reports whether e is an expression of the bitwise_or
 // level or tighter, the only kind CPython's '==' hint considers.
-func isBitOrLevel(e Expr) bool {
+func (p *parser) isBitOrLevel(e Expr) bool {
 	switch e.(type) {
-	case *Compare, *BoolOpExpr, *IfExp, *Lambda, *NamedExpr, *Starred, *TupleExpr, *ListExpr, *GeneratorExp, *Yield, *YieldFrom:
+	case *Yield, *YieldFrom:
+		_, ok := p.parens[e]
+		return ok
+	case *Compare, *BoolOpExpr, *IfExp, *Lambda, *NamedExpr, *Starred, *TupleExpr, *ListExpr, *GeneratorExp:
 		return false
 	case *UnaryOpExpr:
 		return e.(*UnaryOpExpr).Op != Not
@@ -922,4 +935,12 @@ func constKind(k tokKind) ConstKind {
 		return None
 	}
 	return Ellipsis
+}
+
+func isYield(e Expr) bool {
+	switch e.(type) {
+	case *Yield, *YieldFrom:
+		return true
+	}
+	return false
 }

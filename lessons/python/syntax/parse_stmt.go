@@ -146,7 +146,7 @@ func (p *parser) classDef(decos []Expr) Stmt {
 	p.next()
 	c := &ClassDef{Decorators: decos, Name: p.ident(Store)}
 	if p.got(tLParen) {
-		c.Bases, c.Keywords = p.callArgs(p.prevEnd)
+		c.Bases, c.Keywords = p.callArgs(p.prevEnd, false)
 		p.expect(tRParen)
 	}
 	c.Body = p.block("class definition", line)
@@ -159,7 +159,7 @@ func (p *parser) classDef(decos []Expr) Stmt {
 func (p *parser) params(close tokKind, annotated bool) *Arguments {
 	a := &Arguments{}
 	var sawSlash, sawStar, sawDefault bool
-	var star Pos
+	var bareStar *token // a bare '*' (def) or the token after it (lambda), where CPython reports it
 	param := func() *Arg {
 		id := p.ident(Store)
 		arg := &Arg{Name: id}
@@ -196,10 +196,14 @@ func (p *parser) params(close tokKind, annotated bool) *Arguments {
 				p.errorAt(SyntaxError, p.tok.pos, p.tok.end, "* argument may appear only once")
 			}
 			sawStar = true
-			star = p.tok.pos
+			star := p.tok
 			p.next()
 			if p.tok.kind != tComma && p.tok.kind != close {
 				a.Vararg = param()
+			} else if close == tColon {
+				bareStar = p.tok
+			} else {
+				bareStar = star
 			}
 		case tDoubleStar:
 			p.next()
@@ -237,8 +241,8 @@ func (p *parser) params(close tokKind, annotated bool) *Arguments {
 			p.expect(tComma)
 		}
 	}
-	if sawStar && a.Vararg == nil && len(a.KwOnly) == 0 {
-		p.errorAt(SyntaxError, star, Pos{star.Line, star.Col + 1}, "named arguments must follow bare *")
+	if bareStar != nil && len(a.KwOnly) == 0 {
+		p.errorAt(SyntaxError, bareStar.pos, bareStar.end, "named arguments must follow bare *")
 	}
 	return a
 }
@@ -289,7 +293,7 @@ func (p *parser) misusedAssign(e Expr) {
 	if _, ok := e.(*Ident); ok {
 		p.errorAt(SyntaxError, p.startOf(e), p.endOf(v), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
 	}
-	if isBitOrLevel(e) {
+	if p.isBitOrLevel(e) {
 		p.errorNode(e, "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(e))
 	}
 	p.syntaxError()
@@ -447,7 +451,7 @@ func (p *parser) parenthesizedItems() bool {
 				return j+1 < len(p.toks) && p.toks[j+1].kind == tColon
 			}
 		case tEOF, tError:
-			return false
+			return true // unbalanced: report the error inside the items
 		}
 	}
 	return false
@@ -533,6 +537,9 @@ func (p *parser) simpleStmt() Stmt {
 		p.next()
 		s := &Delete{}
 		for {
+			if p.tok.kind == tStar {
+				p.errorNode(p.starExpr(), "cannot delete starred")
+			}
 			t := p.bitOr()
 			p.setDel(t)
 			s.Targets = append(s.Targets, t)

@@ -153,7 +153,12 @@ func (s *scanner) scan() {
 				s.fail(SyntaxError, s.pos(), s.pos(), "unexpected character after line continuation character")
 				return
 			}
+			at := s.pos()
 			s.newline()
+			if s.off >= s.end {
+				s.fail(SyntaxError, at, at, "unexpected EOF while parsing")
+				return
+			}
 		case c >= '0' && c <= '9' || c == '.' && s.off+1 < s.end && isDigit(s.src[s.off+1]):
 			if !s.number() {
 				return
@@ -280,6 +285,7 @@ func (s *scanner) atEOF() {
 	if len(s.brackets) > 0 && !s.fexpr {
 		b := s.brackets[len(s.brackets)-1]
 		s.fail(SyntaxError, b.pos, b.pos, "'%c' was never closed", b.c)
+		s.toks[len(s.toks)-1].unclosed = true
 		return
 	}
 	p := s.pos()

@@ -65,7 +65,7 @@ func (s *scanner) number() bool {
 			return bad("invalid "+name+" literal", s.posAt(s.off-1))
 		}
 		if s.identFollows() {
-			return bad("invalid "+name+" literal", s.pos())
+			return bad("invalid "+name+" literal", s.posAt(s.off-1))
 		}
 		s.emit(tInt, p, src[start:s.off])
 		return true
@@ -83,21 +83,23 @@ func (s *scanner) number() bool {
 	}
 	if c := at(s.off); c == 'e' || c == 'E' {
 		j := s.off + 1
-		if at(j) == '+' || at(j) == '-' {
+		sign := at(j) == '+' || at(j) == '-'
+		if sign {
 			j++
 		}
-		if !isDigit(at(j)) {
-			if isLetter(at(s.off+1)) || at(s.off+1) == '_' || at(j) != at(s.off+1) {
-				return bad("invalid decimal literal", p)
-			}
-			// `1else`-style: leave the 'e' for the keyword check below.
-		} else {
+		switch {
+		case isDigit(at(j)):
 			isFloat = true
 			s.off = j
 			if !digits(isDigit) {
 				return bad("invalid decimal literal", s.pos())
 			}
+		case sign:
+			return bad("invalid decimal literal", s.posAt(j-1))
+		case s.identFollows():
+			return bad("invalid decimal literal", s.posAt(s.off-1))
 		}
+		// else `1else`-style: the 'e' starts a keyword.
 	}
 	imag := false
 	if c := at(s.off); c == 'j' || c == 'J' {
@@ -105,7 +107,7 @@ func (s *scanner) number() bool {
 		s.off++
 	}
 	if s.identFollows() {
-		return bad("invalid decimal literal", p)
+		return bad("invalid decimal literal", s.posAt(s.off-1))
 	}
 	text := src[start:s.off]
 	switch {

@@ -201,6 +201,7 @@ type token struct {
 	text     string
 	str      *strToken
 	err      *Error
+	unclosed bool // err is about an unclosed bracket at the end of input
 }
 
 // A strToken is one string literal (one prefix and one pair of quotes).
