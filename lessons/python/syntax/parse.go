@@ -4,10 +4,11 @@ import (
 	"fmt"
 )
 
-// maxDepth bounds the parser's recursion, so that deeply nested input
-// ends in an error rather than exhausting the stack. CPython's parser
-// has a similar limit (it raises MemoryError).
-const maxDepth = 1500
+// maxDepth bounds the parser's recursion and the depth of the trees it
+// builds, so that deeply nested input ends in an error rather than
+// exhausting a stack here or in a later stage. CPython gives up at a
+// similar depth (with MemoryError or RecursionError).
+const maxDepth = 3000
 
 // Parse parses a Python 3.11 file. On failure the error is an *Error.
 func Parse(filename string, src []byte) (*Module, error) {

@@ -245,11 +245,14 @@ func (p *parser) bitOr() Expr { return p.binary(1) }
 
 func (p *parser) binary(min int) Expr {
 	x := p.factor()
+	depth := p.depth
+	defer func() { p.depth = depth }()
 	for {
 		op, prec := p.binaryOp()
 		if prec < min {
 			return x
 		}
+		p.enter() // a left-nested chain deepens the tree
 		p.next()
 		y := p.binary(prec + 1)
 		x = &BinOpExpr{Loc: loc(p.startOf(x), p.endOf(y)), X: x, Op: op, Y: y}
@@ -291,7 +294,12 @@ func (p *parser) power() Expr {
 
 func (p *parser) primary() Expr {
 	x := p.atom()
+	depth := p.depth
+	defer func() { p.depth = depth }()
 	for {
+		if k := p.tok.kind; k == tDot || k == tLParen || k == tLBrack {
+			p.enter() // each trailer nests the tree one level deeper
+		}
 		switch p.tok.kind {
 		case tDot:
 			p.next()
