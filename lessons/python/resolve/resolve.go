@@ -92,7 +92,7 @@ type resolver struct {
 	top        *scope
 	cur        *scope
 	class      string // the innermost enclosing class's name, for name mangling
-	compTarget bool // visiting a comprehension's for target
+	compTarget bool   // visiting a comprehension's for target
 	err        *syntax.Error
 	deferred   *syntax.Error // the first error of CPython's compile stage
 }
