@@ -24,7 +24,7 @@ func (r *resolver) analyze(s *scope, bound map[string]bool) []string {
 			sym.scope = Free
 		case f&defWalrus != 0:
 			sym.scope = Free
-		case f&(defLocal|defParam) != 0:
+		case f&(defLocal|defParam|defImport) != 0:
 			switch kind {
 			case ModuleKind:
 				sym.scope = Global

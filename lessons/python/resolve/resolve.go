@@ -51,6 +51,7 @@ const (
 	use                           // loaded
 	defAnnot                      // annotated
 	defCompIter                   // a comprehension's iteration variable
+	defImport                     // bound by import (which a later global declaration may follow)
 )
 
 type symbol struct {

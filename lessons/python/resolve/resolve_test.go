@@ -174,7 +174,40 @@ func checkIdents(t *testing.T, file string, s *scope) {
 			return
 		}
 	}
+	checkSlots(t, file, s.fn)
 	for _, c := range s.children {
 		checkIdents(t, file, c)
+	}
+}
+
+// checkSlots fails unless every binding of fn sits at its Index in the
+// list its Scope names, and every free variable's Outer is a Cell or
+// Free binding of the same name at its place in the enclosing Function.
+func checkSlots(t *testing.T, file string, fn *Function) {
+	lists := map[Scope][]*Binding{Local: fn.Locals, Cell: fn.Cells, Free: fn.FreeVars}
+	for scope, list := range lists {
+		for i, b := range list {
+			if b.Scope != scope || b.Index != i {
+				t.Errorf("%s: %s: %s is %s #%d at place %d of its list", file, fn.Name, b.Name, b.Scope, b.Index, i)
+			}
+		}
+	}
+	for _, b := range fn.FreeVars {
+		o := b.Outer
+		if o == nil || o.Name != b.Name {
+			t.Errorf("%s: %s: free %s captures %v", file, fn.Name, b.Name, o)
+			continue
+		}
+		p := fn.Parent
+		if o.Scope == Cell && (o.Index >= len(p.Cells) || p.Cells[o.Index] != o) ||
+			o.Scope == Free && (o.Index >= len(p.FreeVars) || p.FreeVars[o.Index] != o) ||
+			o.Scope != Cell && o.Scope != Free {
+			t.Errorf("%s: %s: free %s captures a %s that is not in %s", file, fn.Name, b.Name, o.Scope, p.Name)
+		}
+	}
+	for _, b := range fn.Params {
+		if b.Scope != Local && b.Scope != Cell {
+			t.Errorf("%s: %s: parameter %s is %s", file, fn.Name, b.Name, b.Scope)
+		}
 	}
 }

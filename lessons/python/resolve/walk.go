@@ -132,17 +132,17 @@ func (r *resolver) stmt(s syntax.Stmt) {
 		}
 	case *syntax.Import:
 		for _, a := range s.Names {
-			r.def(a.Bind, defLocal)
+			r.def(a.Bind, defImport)
 		}
 	case *syntax.ImportFrom:
 		for _, a := range s.Names {
 			if a.Bind == nil {
 				if r.cur.fn.Kind != ModuleKind {
-					r.fail(s, "import * only allowed at module level")
+					r.fail(a, "import * only allowed at module level")
 				}
 				continue
 			}
-			r.def(a.Bind, defLocal)
+			r.def(a.Bind, defImport)
 		}
 	case *syntax.Global:
 		for _, id := range s.Names {
