@@ -228,7 +228,7 @@ func (s *scanner) str(start int) bool {
 		return false
 	}
 	if st.fstr {
-		f := fscanner{s: s, st: st, tokEnd: end}
+		f := fscanner{s: s, st: st}
 		parts, _, msg := f.parts(st.bodyOff, st.bodyOff+len(st.body), 0, false)
 		if msg != "" {
 			return fail(msg)
