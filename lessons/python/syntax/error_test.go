@@ -117,3 +117,20 @@ func TestSyntaxErrorsMatchCPython(t *testing.T) {
 		}
 	}
 }
+
+// TestUnsupported: the constructs threadlab's Python leaves out get an
+// error that says so.
+func TestUnsupported(t *testing.T) {
+	for _, src := range []string{
+		"async def f(): pass",
+		"def f():\n    await x",
+		"match x:\n    case 1: pass",
+		"try:\n    pass\nexcept* E:\n    pass",
+	} {
+		_, err := Parse("<t>", []byte(src))
+		var e *Error
+		if !errors.As(err, &e) || !strings.Contains(e.Msg, "not supported by threadlab's Python") {
+			t.Errorf("%q: got %v, want an error saying it is not supported", src, err)
+		}
+	}
+}

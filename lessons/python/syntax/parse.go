@@ -54,6 +54,7 @@ type parser struct {
 	depth    int
 	fstring  bool         // parsing a replacement field of an f-string
 	parens   map[Node]Loc // extents of parenthesized expressions, parentheses included
+	stmtTok  int          // index of the current statement's first token
 	err      *Error
 }
 
@@ -139,6 +140,9 @@ func (p *parser) syntaxError() {
 	}
 	if p.tok.kind == tIndent {
 		p.errorAt(IndentationError, start, end, "unexpected indent")
+	}
+	if first := &p.toks[p.stmtTok]; first.kind == tName && first.text == "match" && p.i > p.stmtTok && first.pos.Line == start.Line {
+		p.errorAt(SyntaxError, first.pos, first.end, "'match' statements are not supported by threadlab's Python; use if/elif instead")
 	}
 	p.errorAt(SyntaxError, start, end, "invalid syntax")
 }
