@@ -106,6 +106,7 @@ func copySet(m map[string]bool) map[string]bool {
 // Ident at its Binding.
 func (r *resolver) bind(s *scope) {
 	fn := s.fn
+	fn.QualName = qualName(s)
 	s.bindings = make(map[string]*Binding, len(s.order))
 	s.passBind = map[string]*Binding{}
 	make1 := func(sym *symbol) *Binding {
@@ -161,4 +162,23 @@ func (s *scope) provide(name string) *Binding {
 		return b
 	}
 	return s.bindings[name]
+}
+
+// qualName computes a Function's __qualname__ as CPython does: a def or
+// class whose name the enclosing scope declares global is named alone;
+// only defs and lambdas add ".<locals>".
+func qualName(s *scope) string {
+	p := s.parent
+	if p == nil || p.fn.Kind == ModuleKind {
+		return s.fn.Name
+	}
+	if k := s.fn.Kind; k == FunctionKind || k == ClassKind {
+		if sym := p.syms[Mangle(p.fn.Class, s.fn.Name)]; sym != nil && sym.flags&defGlobal != 0 {
+			return s.fn.Name
+		}
+	}
+	if p.fn.Kind == ClassKind || p.fn.Kind == ComprehensionKind {
+		return p.fn.QualName + "." + s.fn.Name
+	}
+	return p.fn.QualName + ".<locals>." + s.fn.Name
 }

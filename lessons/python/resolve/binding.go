@@ -78,11 +78,12 @@ const (
 // A Function is the scope of a module, def, lambda, class body or
 // comprehension.
 type Function struct {
-	Kind   Kind
-	Name   string      // the def or class name, "<module>", "<lambda>", "<listcomp>", "<genexpr>", ...
-	Node   syntax.Node // the Module, FunctionDef, ClassDef, Lambda or comprehension
-	Parent *Function   // nil for the module
-	Class  string      // the class whose private names this code mangles (a class body's own), or ""; see Mangle
+	Kind     Kind
+	Name     string      // the def or class name, "<module>", "<lambda>", "<listcomp>", "<genexpr>", ...
+	QualName string      // __qualname__, e.g. "C.m.<locals>.f"
+	Node     syntax.Node // the Module, FunctionDef, ClassDef, Lambda or comprehension
+	Parent   *Function   // nil for the module
+	Class    string      // the class whose private names this code mangles (a class body's own), or ""; see Mangle
 
 	// Params are the parameters in call order: positional (positional-
 	// only first), keyword-only, *args, **kwargs. Each is Local or Cell.

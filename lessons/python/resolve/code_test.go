@@ -47,8 +47,8 @@ func canonCodes(top *scope) string {
 			if fn.Generator {
 				gen = 1
 			}
-			lines = append(lines, fmt.Sprintf("%d %s: params=%s locals=%s cells=%s free=%s gen=%d",
-				line, fn.Name, names(fn.Params, false), names(fn.Locals, true), names(fn.Cells, true),
+			lines = append(lines, fmt.Sprintf("%d %s %s: params=%s locals=%s cells=%s free=%s gen=%d",
+				line, fn.Name, fn.QualName, names(fn.Params, false), names(fn.Locals, true), names(fn.Cells, true),
 				names(fn.FreeVars, true), gen))
 			walk(c)
 		}

@@ -3,7 +3,7 @@ objects say of every function, class body, lambda and comprehension in
 it, in the canonical form resolve_test.go prints for threadlab's
 resolver. Each file's output starts with "== NAME"; then one line per
 code object, sorted:
-    LINE NAME: params=[..] locals=[..] cells=[..] free=[..] gen=0|1
+    LINE NAME QUALNAME: params=[..] locals=[..] cells=[..] free=[..] gen=0|1
 locals lists the variables that are not cells, all sorted but params."""
 
 import sys
@@ -21,8 +21,8 @@ def walk(co, out):
             n += bool(c.co_flags & CO_VARARGS) + bool(c.co_flags & CO_VARKEYWORDS)
             params = list(c.co_varnames[:n])
             local = sorted(set(c.co_varnames) - set(c.co_cellvars))
-            out.append("%d %s: params=%s locals=%s cells=%s free=%s gen=%d" % (
-                c.co_firstlineno, c.co_name, params, local, sorted(c.co_cellvars),
+            out.append("%d %s %s: params=%s locals=%s cells=%s free=%s gen=%d" % (
+                c.co_firstlineno, c.co_name, c.co_qualname, params, local, sorted(c.co_cellvars),
                 sorted(c.co_freevars), bool(c.co_flags & CO_GENERATOR)))
             walk(c, out)
 
