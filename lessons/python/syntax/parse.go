@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"fmt"
+	"strings"
 )
 
 // maxDepth bounds the parser's recursion and the depth of the trees it
@@ -12,7 +13,7 @@ const maxDepth = 3000
 
 // Parse parses a Python 3.11 file. On failure the error is an *Error.
 func Parse(filename string, src []byte) (*Module, error) {
-	text := string(src)
+	text := strings.TrimPrefix(string(src), "\ufeff") // a UTF-8 byte order mark
 	p := &parser{filename: filename, src: text, parens: map[Node]Loc{}}
 	p.toks = tokenize(filename, text, 0, len(text), Pos{1, 0}, false)
 	m, err := p.run(func() any { return p.file() })
@@ -24,7 +25,7 @@ func Parse(filename string, src []byte) (*Module, error) {
 
 // ParseExpr parses a single expression, as eval() does.
 func ParseExpr(filename string, src []byte) (Expr, error) {
-	text := string(src)
+	text := strings.TrimPrefix(string(src), "\ufeff")
 	p := &parser{filename: filename, src: text, parens: map[Node]Loc{}}
 	p.toks = tokenize(filename, text, 0, len(text), Pos{1, 0}, false)
 	e, err := p.run(func() any {
