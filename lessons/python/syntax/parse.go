@@ -23,9 +23,10 @@ func Parse(filename string, src []byte) (*Module, error) {
 	return m.(*Module), nil
 }
 
-// ParseExpr parses a single expression, as eval() does.
+// ParseExpr parses a single expression, as eval() does: leading spaces
+// and tabs are ignored.
 func ParseExpr(filename string, src []byte) (Expr, error) {
-	text := strings.TrimPrefix(string(src), "\ufeff")
+	text := strings.TrimLeft(strings.TrimPrefix(string(src), "\ufeff"), " \t")
 	p := &parser{filename: filename, src: text, parens: map[Node]Loc{}}
 	p.toks = tokenize(filename, text, 0, len(text), Pos{1, 0}, false)
 	e, err := p.run(func() any {
@@ -164,7 +165,7 @@ func (p *parser) line(n int32) string {
 			line++
 		}
 	}
-	return lineText(p.src, n, start)
+	return lineText(p.src, start)
 }
 
 func (p *parser) enter() {

@@ -68,7 +68,7 @@ func (s *scanner) emit(k tokKind, pos Pos, text string) {
 // fail ends the token stream with an error at pos..end.
 func (s *scanner) fail(kind ErrorKind, pos, end Pos, format string, args ...any) {
 	e := &Error{Kind: kind, Msg: fmt.Sprintf(format, args...), Filename: s.filename, Pos: pos, End: end}
-	e.Line = lineText(s.src, pos.Line, s.lineStartOf(pos.Line))
+	e.Line = lineText(s.src, s.lineStartOf(pos.Line))
 	s.toks = append(s.toks, token{kind: tError, pos: pos, end: end, err: e})
 }
 
@@ -87,7 +87,7 @@ func (s *scanner) lineStartOf(n int32) int {
 }
 
 // lineText returns the text of the line that starts at offset start.
-func lineText(src string, _ int32, start int) string {
+func lineText(src string, start int) string {
 	if start > len(src) {
 		return ""
 	}
@@ -297,7 +297,7 @@ func (s *scanner) indentation() bool {
 			}
 			top = len(s.indents) - 1
 			if col != s.indents[top] {
-				e := Pos{p.Line, int32(len(lineText(s.src, p.Line, s.lineStart)))}
+				e := Pos{p.Line, int32(len(lineText(s.src, s.lineStart)))}
 				s.fail(IndentationError, e, e, "unindent does not match any outer indentation level")
 				return false
 			}

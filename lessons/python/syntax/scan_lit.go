@@ -118,7 +118,7 @@ func (s *scanner) number() bool {
 	default:
 		if clean := strings.ReplaceAll(text, "_", ""); len(clean) > 1 && clean[0] == '0' && strings.Trim(clean, "0") != "" {
 			e := &Error{Kind: SyntaxError, Msg: "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-				Filename: s.filename, Pos: p, End: Pos{p.Line, p.Col + 1}, Line: lineText(s.src, p.Line, s.lineStart)}
+				Filename: s.filename, Pos: p, End: Pos{p.Line, p.Col + 1}, Line: lineText(s.src, s.lineStart)}
 			s.toks = append(s.toks, token{kind: tError, pos: p, end: p, err: e})
 			return false
 		}
@@ -188,7 +188,6 @@ func (s *scanner) str(start int) bool {
 	if s.off+2 < s.end && s.src[s.off+1] == q && s.src[s.off+2] == q {
 		n = 3
 	}
-	st.quote = s.src[s.off : s.off+n]
 	s.off += n
 	st.bodyOff, st.bodyPos = s.off, s.pos()
 	for {

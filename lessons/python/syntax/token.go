@@ -209,7 +209,6 @@ type strToken struct {
 	bytes, fstr bool
 	value       string  // decoded value, when !fstr
 	parts       []fpart // when fstr
-	quote       string  // the quote sequence: ', ", ''' or """
 	raw         bool    // r prefix
 	bodyPos     Pos     // position of the first byte after the quote
 	bodyOff     int     // its byte offset in the source
