@@ -59,6 +59,10 @@ var syntaxErrorCases = []string{
 	"x = 'a' 'b' 1", "class A:\npass", "while x:\nbreak", "with x:\nf()", "try:\nx", "for x in y:\nx",
 	"if x:\n  a\nelif y:\nb", "if x:\n a\nelse:\nb", "try:\n a\nexcept:\nb", "try:\n a\nfinally:\nb",
 	"x = 1\nx = 2)", "x = f(\n1,\n2,\n", "def f(x):\n  return (x\n\ndef g(): pass",
+	// found by fuzzing
+	"0[0,0 0", "if 0:\n0\"", "x = '\\x1' $", "x = b'é' $", "0ä", "for 0, in x: pass",
+	"for 0, 1", "with 0 as A", "0(**0,0,0!", "f'{=}'", "f'{!r}'", "f'{:x}'", "f'{ =}'", "f'{ }'",
+	"print(a b)\nx = 'unterminated", "f(a for a in b, c)\n$", "x = (1,\ny = 2", "(\r\r0 0!", "{0:{0:0}0",
 	// not UTF-8
 	"x\xd3 = 1", "\xff", "x = \"\xc3\"", "x = \"a\xc3\xa9\xe7\"", "x = \"\xed\xa0\x80\"", "x=1\ny = b\"\xd3\"",
 	"x=1\n\xd3", "f\"\xd3{x}\"",

@@ -340,6 +340,9 @@ func (p *parser) slices() Expr {
 		}
 		elts = append(elts, p.slice())
 	}
+	if p.tok.kind != tRBrack {
+		p.forgotComma(elts[len(elts)-1])
+	}
 	return &TupleExpr{Loc: loc(start, p.prevEnd), Elts: elts}
 }
 
@@ -424,14 +427,17 @@ func (p *parser) callArgs(lparen Pos, allowGen bool) ([]Expr, []*Keyword) {
 				p.forgotComma(e)
 			}
 		}
+		if p.tok.kind != tRParen && p.tok.kind != tComma && misplaced != "" {
+			break
+		}
 		if p.tok.kind != tRParen {
 			p.expect(tComma)
 		}
 	}
-	// A lone generator expression argument spans the call's parentheses.
 	if misplaced != "" {
 		p.errorAt(SyntaxError, p.tok.pos, p.tok.end, "%s", misplaced)
 	}
+	// A lone generator expression argument spans the call's parentheses.
 	if bareGen != nil {
 		bareGen.Loc = loc(Pos{lparen.Line, lparen.Col - 1}, p.tok.end)
 	}
@@ -456,12 +462,13 @@ func (p *parser) forgotComma(a Expr) {
 	}
 }
 
-// attempt runs f and returns its result, or nil if it fails.
+// attempt runs f and returns its result, or nil if it fails. A lexical
+// error it runs into stands: CPython meets it the same way.
 func (p *parser) attempt(f func() Expr) (e Expr) {
 	saved := p.err
 	defer func() {
 		if r := recover(); r != nil {
-			if _, ok := r.(bailout); !ok {
+			if _, ok := r.(bailout); !ok || p.tok.kind == tError {
 				panic(r)
 			}
 			p.err = saved
@@ -698,12 +705,14 @@ func (p *parser) strings() Expr {
 	start := p.tok.pos
 	isBytes := p.tok.str.bytes
 	var fields [][]fpart
-	fstr := false
+	fstr, mixed := false, false
+	bad := ""
 	for p.tok.kind == tString {
 		st := p.tok.str
-		if st.bytes != isBytes {
-			p.errorAt(SyntaxError, p.tok.end, p.tok.end, "cannot mix bytes and nonbytes literals")
+		if st.err != "" && bad == "" {
+			bad = st.err
 		}
+		mixed = mixed || st.bytes != isBytes
 		if st.fstr {
 			fstr = true
 			fields = append(fields, st.parts)
@@ -711,6 +720,13 @@ func (p *parser) strings() Expr {
 			fields = append(fields, []fpart{{lit: st.value}})
 		}
 		p.next()
+	}
+	// CPython reports what is wrong inside literals at the token after them.
+	if bad != "" {
+		p.errorAt(SyntaxError, p.tok.pos, p.tok.pos, "%s", bad)
+	}
+	if mixed {
+		p.errorAt(SyntaxError, p.tok.pos, p.tok.pos, "cannot mix bytes and nonbytes literals")
 	}
 	l := loc(start, p.prevEnd)
 	if !fstr {
@@ -798,8 +814,11 @@ func (p *parser) fieldExpr(fp fpart) Expr {
 		return e
 	})
 	if err != nil {
-		p.err = err.(*Error)
-		panic(bailout{})
+		e := err.(*Error)
+		if !strings.HasPrefix(e.Msg, "f-string") {
+			e.Msg = "f-string: " + e.Msg
+		}
+		p.raise(e)
 	}
 	return e.(Expr)
 }

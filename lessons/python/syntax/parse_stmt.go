@@ -38,7 +38,7 @@ func (p *parser) statement(list []Stmt) []Stmt {
 	case kWith:
 		return append(list, p.withStmt())
 	case tIndent:
-		p.errorAt(IndentationError, p.tok.pos, p.tok.pos, "unexpected indent")
+		p.syntaxError() // unexpected indent
 	case kAsync:
 		p.errorAt(SyntaxError, p.tok.pos, p.tok.end, "'async' is not supported by threadlab's Python; use threads instead")
 	}
@@ -349,7 +349,7 @@ func (p *parser) targetList() Expr {
 		}
 		p.next()
 		comma = true
-		if p.tok.kind == kIn {
+		if !p.startsExpr() {
 			break
 		}
 	}
@@ -464,7 +464,7 @@ func (p *parser) withItem() *WithItem {
 	if p.got(kAs) {
 		t := p.target()
 		switch p.tok.kind {
-		case tComma, tColon, tRParen:
+		case tComma, tColon, tRParen, tNewline:
 		default:
 			p.syntaxError()
 		}

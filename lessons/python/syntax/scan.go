@@ -528,13 +528,12 @@ func (s *scanner) operator() bool {
 			k, n = k-tPlus+tPlusEq, 2
 		}
 	default:
-		// '$', '?', '`' and control characters
 		if c < ' ' && c != '\t' {
 			s.fail(SyntaxError, p, p, "invalid non-printable character U+%04X", c)
 			return false
 		}
-		s.fail(SyntaxError, p, Pos{p.Line, p.Col + 1}, "invalid syntax")
-		return false
+		// '$', '?' and '`' are not Python; the parser reports them.
+		k = tUnknown
 	}
 	s.off += n
 	s.emit(k, p, src[:n])

@@ -134,12 +134,8 @@ func (s *scanner) identFollows() bool {
 	if s.off >= s.end {
 		return false
 	}
-	c := s.src[s.off]
-	if c < utf8.RuneSelf {
-		if !isLetter(c) && c != '_' && !isDigit(c) {
-			return false
-		}
-	} else if r, _ := utf8.DecodeRuneInString(s.src[s.off:]); !isIdentStart(r) {
+	// CPython counts every non-ASCII byte as a possible identifier here.
+	if c := s.src[s.off]; c < utf8.RuneSelf && !isLetter(c) && c != '_' && !isDigit(c) {
 		return false
 	}
 	for _, kw := range [...]string{"and", "else", "for", "if", "in", "is", "not", "or"} {
@@ -222,28 +218,16 @@ func (s *scanner) str(start int) bool {
 	st.body = s.src[st.bodyOff:s.off]
 	s.off += n
 	end := s.pos()
-	fail := func(msg string) bool {
-		s.fail(SyntaxError, end, end, "%s", msg)
-		return false
-	}
-	if !st.bytes {
-		if i := badUTF8(st.body); i >= 0 {
-			return fail(utf8Message(st.body, i))
-		}
-	}
-	if st.fstr {
+	// Errors in a literal's contents are the parser's to report, when it
+	// joins the literals, as CPython's parser does.
+	switch {
+	case !st.bytes && badUTF8(st.body) >= 0:
+		st.err = utf8Message(st.body, badUTF8(st.body))
+	case st.fstr:
 		f := fscanner{s: s, st: st}
-		parts, _, msg := f.parts(st.bodyOff, st.bodyOff+len(st.body), 0, false)
-		if msg != "" {
-			return fail(msg)
-		}
-		st.parts = parts
-	} else {
-		v, msg := decodeString(st.body, st.raw, st.bytes)
-		if msg != "" {
-			return fail(msg)
-		}
-		st.value = v
+		st.parts, _, st.err = f.parts(st.bodyOff, st.bodyOff+len(st.body), 0, false)
+	default:
+		st.value, st.err = decodeString(st.body, st.raw, st.bytes)
 	}
 	s.toks = append(s.toks, token{kind: tString, pos: p, end: end, text: s.src[start:s.off], str: st})
 	s.sawToken = true
