@@ -405,6 +405,9 @@ func (p *parser) callArgs(lparen Pos, allowGen bool) ([]Expr, []*Keyword) {
 			}
 			kws = append(kws, &Keyword{Loc: loc(start, p.endOf(v)), Arg: name, Value: v})
 			sawKw = true
+			if p.tok.kind != tComma && p.tok.kind != tRParen {
+				p.forgotComma(v)
+			}
 		default:
 			e := p.namedExpr()
 			if p.tok.kind == kFor && allowGen {
@@ -645,8 +648,8 @@ func (p *parser) dictOrSet() Expr {
 		return p.dictRest(start, nil, v)
 	}
 	first := p.starNamedExpr()
-	if p.got(tColon) {
-		v := p.expr()
+	if p.tok.kind == tColon {
+		v := p.dictValue()
 		if p.tok.kind == kFor {
 			gens := p.comprehension()
 			p.expect(tRBrace)
@@ -666,6 +669,16 @@ func (p *parser) dictOrSet() Expr {
 	return &SetExpr{Loc: loc(start, p.prevEnd), Elts: elts}
 }
 
+// dictValue parses ':' value in a dict display.
+func (p *parser) dictValue() Expr {
+	colon := p.tok
+	p.next()
+	if p.tok.kind == tRBrace || p.tok.kind == tComma {
+		p.errorAt(SyntaxError, colon.pos, colon.end, "expression expected after dictionary key and ':'")
+	}
+	return p.expr()
+}
+
 func (p *parser) dictRest(start Pos, k, v Expr) Expr {
 	d := &DictExpr{Keys: []Expr{k}, Values: []Expr{v}}
 	for p.got(tComma) {
@@ -683,9 +696,8 @@ func (p *parser) dictRest(start Pos, k, v Expr) Expr {
 				e.Col--
 				p.errorAt(SyntaxError, e, e, "':' expected after dictionary key")
 			}
-			p.next()
 			d.Keys = append(d.Keys, key)
-			d.Values = append(d.Values, p.expr())
+			d.Values = append(d.Values, p.dictValue())
 		}
 		if p.tok.kind != tComma && p.tok.kind != tRBrace {
 			p.badElement(d.Values[len(d.Values)-1])

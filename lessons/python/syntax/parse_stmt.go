@@ -93,6 +93,14 @@ func (p *parser) block(what string, line int32) []Stmt {
 	return body
 }
 
+// forceColon reports "expected ':'" unless a ':' comes next, where
+// CPython's grammar requires one whatever follows.
+func (p *parser) forceColon() {
+	if p.tok.kind != tColon {
+		p.errorAt(SyntaxError, p.tok.pos, p.tok.end, "expected ':'")
+	}
+}
+
 func (p *parser) expectColon() {
 	if p.tok.kind == tColon {
 		p.next()
@@ -136,6 +144,7 @@ func (p *parser) funcDef(decos []Expr) Stmt {
 	if p.got(tArrow) {
 		f.Returns = p.expr()
 	}
+	p.forceColon()
 	f.Body = p.block("function definition", line)
 	f.Loc = loc(start, p.prevEnd)
 	return f
@@ -271,6 +280,7 @@ func (p *parser) ifStmt() Stmt {
 func (p *parser) elseBlock() []Stmt {
 	line := p.tok.pos.Line
 	p.next()
+	p.forceColon()
 	return p.block("'else' statement", line)
 }
 
@@ -365,6 +375,7 @@ func (p *parser) tryStmt() Stmt {
 	start := p.tok.pos
 	line := start.Line
 	p.next()
+	p.forceColon()
 	s := &Try{Body: p.block("'try' statement", line)}
 	for p.tok.kind == kExcept {
 		hs := p.tok.pos
@@ -398,6 +409,7 @@ func (p *parser) tryStmt() Stmt {
 	if p.tok.kind == kFinally {
 		fline := p.tok.pos.Line
 		p.next()
+		p.forceColon()
 		s.Finally = p.block("'finally' statement", fline)
 	}
 	if len(s.Handlers) == 0 && s.Finally == nil {
