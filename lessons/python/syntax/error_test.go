@@ -19,7 +19,7 @@ var syntaxErrorCases = []string{
 	"f(**k, *a)", "f(a for a in b, c)", "f(a+1=2)", "def f(a=1, b): pass", "x = 0777",
 	"x = 1abc", "x = 0x", "x = 0o8", "x = 0b2", "x = 1_", "x = 1__0", "x = 1e", "x = $",
 	"x = a ? b", "x = 5 €", "if x:\n    a\n  b", "if x:\n\ta\n        b", "x = 1 \\ 2", "x = \\",
-	"f'{}'", "f'{x!z}'", "f'{'", "f'}'", "f'{x\\n}'", "f'{#}'", "x = \"\\N{DASH}\"",
+	"f'{}'", "f'{x!z}'", "f'{'", "f'}'", "f'{x\\n}'", "f'{#}'",
 	"x = '\\x1'", "x = b'\\x1'", "x = b'é'", "def f(*): pass", "def f(*, **k): pass",
 	"def f(**k, a): pass", "import a.b as", "from x import a,",
 	"try:\n  pass\n", "try:\n  pass\nx=1", "with a as f(): pass", "x = [i for i in range(3) if]",
@@ -152,6 +152,8 @@ func TestUnsupported(t *testing.T) {
 		"def f():\n    await x",
 		"match x:\n    case 1: pass",
 		"try:\n    pass\nexcept* E:\n    pass",
+		"x = '\\N{EM DASH}'",
+		"x = f'\\N{BULLET} {x}'",
 	} {
 		_, err := Parse("<t>", []byte(src))
 		var e *Error

@@ -376,8 +376,7 @@ func decodeEscape(b *strings.Builder, body string, i int, isBytes bool) (int, st
 		end := j
 		if end < len(body) && body[end] == '{' {
 			if k := strings.IndexByte(body[end:], '}'); k >= 0 {
-				end += k + 1
-				return unicodeErr(end, "unknown Unicode character name")
+				return 0, "\\N{...} escapes are not supported by threadlab's Python; write the character itself or use \\u or \\U with its code point"
 			}
 		}
 		return unicodeErr(end, "malformed \\N character escape")
