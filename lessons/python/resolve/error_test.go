@@ -39,6 +39,11 @@ var compileErrorCases = []string{
 	"def f():\n  import x\n  global x", "def f():\n  def x(): pass\n  global x", "def f():\n  class x: pass\n  global x",
 	"def f():\n  with a as x: pass\n  global x", "def f():\n  try: pass\n  except E as x: pass\n  global x",
 	"def f():\n  (x := 1)\n  global x", "def f():\n  x += 1\n  global x",
+	"def f(__debug__): pass", "def __debug__(): pass", "class __debug__: pass", "import x as __debug__",
+	"for __debug__ in x: pass", "del __debug__", "f(__debug__=1)", "lambda __debug__: 1",
+	"try: pass\nexcept E as __debug__: pass", "with x as __debug__: pass", "(__debug__ := 1)",
+	"x.__debug__ = 1", "global __debug__", "__debug__ += 1", "[__debug__ for __debug__ in x]",
+	"from m import __debug__", "del x.__debug__", "print(__debug__)",
 }
 
 func TestCompileErrorsMatchCPython(t *testing.T) {

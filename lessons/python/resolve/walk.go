@@ -29,10 +29,11 @@ func (r *resolver) stmt(s syntax.Stmt) {
 			r.expr(s.Returns)
 		}
 		r.exprs(s.Decorators)
+		r.forbidden(s, s.Name)
 		r.def(s.Name, defLocal)
 		fs := r.push(FunctionKind, s.Name.Name, s)
 		s.Scope = fs.fn
-		r.params(s.Params)
+		r.params(s, s.Params)
 		r.stmts(s.Body)
 		r.pop()
 	case *syntax.ClassDef:
@@ -41,6 +42,7 @@ func (r *resolver) stmt(s syntax.Stmt) {
 		for _, k := range s.Keywords {
 			r.expr(k.Value)
 		}
+		r.forbidden(s, s.Name)
 		r.def(s.Name, defLocal)
 		outer := r.class
 		r.class = s.Name.Name
@@ -119,6 +121,7 @@ func (r *resolver) stmt(s syntax.Stmt) {
 				r.expr(h.Type)
 			}
 			if h.Name != nil {
+				r.forbidden(h, h.Name)
 				r.def(h.Name, defLocal)
 			}
 			r.stmts(h.Body)
@@ -132,6 +135,7 @@ func (r *resolver) stmt(s syntax.Stmt) {
 		}
 	case *syntax.Import:
 		for _, a := range s.Names {
+			r.forbidden(s, a.Bind)
 			r.def(a.Bind, defImport)
 		}
 	case *syntax.ImportFrom:
@@ -142,6 +146,7 @@ func (r *resolver) stmt(s syntax.Stmt) {
 				}
 				continue
 			}
+			r.forbidden(s, a.Bind)
 			r.def(a.Bind, defImport)
 		}
 	case *syntax.Global:
@@ -236,9 +241,18 @@ func allParams(a *syntax.Arguments) []*syntax.Arg {
 	return list
 }
 
-// params declares the parameters in the current (new) scope.
-func (r *resolver) params(a *syntax.Arguments) {
+// forbidden reports a binding of __debug__ by the statement or
+// expression n, as CPython's compiler does.
+func (r *resolver) forbidden(n syntax.Node, id *syntax.Ident) {
+	if id.Name == "__debug__" {
+		r.later(n, "cannot assign to __debug__")
+	}
+}
+
+// params declares the parameters of fn in the current (new) scope.
+func (r *resolver) params(fn syntax.Node, a *syntax.Arguments) {
 	for _, arg := range allParams(a) {
+		r.forbidden(fn, arg.Name)
 		if sym := r.cur.syms[r.mangle(arg.Name.Name)]; sym != nil && sym.flags&defParam != 0 {
 			r.fail(arg.Name, "duplicate argument '%s' in function definition", arg.Name.Name)
 		}
@@ -287,6 +301,9 @@ func (r *resolver) expr(e syntax.Expr) {
 		r.expr(e.Func)
 		r.elts(e.Args)
 		for _, k := range e.Keywords {
+			if k.Arg != nil {
+				r.forbidden(e, k.Arg)
+			}
 			r.expr(k.Value)
 		}
 	case *syntax.BinOpExpr:
@@ -321,7 +338,7 @@ func (r *resolver) expr(e syntax.Expr) {
 		r.paramDefaults(e.Params)
 		ls := r.push(LambdaKind, "<lambda>", e)
 		e.Scope = ls.fn
-		r.params(e.Params)
+		r.params(e, e.Params)
 		r.expr(e.Body)
 		r.pop()
 	case *syntax.ListComp:

@@ -82,6 +82,9 @@ func (p *parser) starNamedExpr() Expr {
 func (p *parser) namedExpr() Expr {
 	if p.tok.kind == tName && p.peek(1) == tColonEq {
 		id := p.ident(Store)
+		if id.Name == "__debug__" {
+			p.errorNode(id, "cannot assign to __debug__")
+		}
 		p.next()
 		v := p.expr()
 		return &NamedExpr{Loc: loc(id.Pos, p.endOf(v)), Target: id, Value: v}
@@ -846,6 +849,9 @@ func (p *parser) setStore(e Expr, single bool) {
 		}
 		t.Ctx = Store
 	case *Attribute:
+		if t.Name == "__debug__" {
+			p.errorNode(e, "cannot assign to __debug__")
+		}
 		t.Ctx = Store
 	case *Subscript:
 		t.Ctx = Store
@@ -891,6 +897,9 @@ func (p *parser) setStoreElts(seq Expr, elts []Expr) {
 func (p *parser) setDel(e Expr) {
 	switch t := e.(type) {
 	case *Ident:
+		if t.Name == "__debug__" {
+			p.errorNode(e, "cannot delete __debug__")
+		}
 		t.Ctx = Del
 	case *Attribute:
 		t.Ctx = Del
