@@ -44,6 +44,12 @@ var compileErrorCases = []string{
 	"try: pass\nexcept E as __debug__: pass", "with x as __debug__: pass", "(__debug__ := 1)",
 	"x.__debug__ = 1", "global __debug__", "__debug__ += 1", "[__debug__ for __debug__ in x]",
 	"from m import __debug__", "del x.__debug__", "print(__debug__)",
+	"\"\"\"doc\"\"\"\nfrom __future__ import annotations\nx = 1", "x = 1\nfrom __future__ import annotations",
+	"from __future__ import braces", "from __future__ import nope", "from __future__ import annotations, generators as g",
+	"\"\"\"doc\"\"\"\n\"\"\"two\"\"\"\nfrom __future__ import annotations", "def f():\n    from __future__ import annotations",
+	"from __future__ import *", "# c\n\nfrom __future__ import annotations\nfrom __future__ import division\nimport os\nfrom __future__ import generators",
+	"from __future__ import (annotations)", "from . import __future__", "from .__future__ import x", "import __future__",
+	"def f():\n  return 1\nfrom __future__ import nope", "x = 1\nfrom __future__ import nope",
 }
 
 func TestCompileErrorsMatchCPython(t *testing.T) {

@@ -139,6 +139,9 @@ func (r *resolver) stmt(s syntax.Stmt) {
 			r.def(a.Bind, defImport)
 		}
 	case *syntax.ImportFrom:
+		if s.Module == "__future__" && s.Pos.Line > r.futureLine || s.Module == "__future__" && r.cur != r.top {
+			r.later(s, "from __future__ imports must occur at the beginning of the file")
+		}
 		for _, a := range s.Names {
 			if a.Bind == nil {
 				if r.cur.fn.Kind != ModuleKind {
