@@ -96,6 +96,9 @@ func (p *parser) block(what string, line int32) []Stmt {
 // forceColon reports "expected ':'" unless a ':' comes next, where
 // CPython's grammar requires one whatever follows.
 func (p *parser) forceColon() {
+	if p.tok.kind == tNewline {
+		p.errorAt(SyntaxError, p.tok.pos, p.tok.pos, "expected ':'")
+	}
 	if p.tok.kind != tColon {
 		p.errorAt(SyntaxError, p.tok.pos, p.tok.end, "expected ':'")
 	}
