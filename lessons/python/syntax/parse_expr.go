@@ -512,6 +512,10 @@ func (p *parser) atom() Expr {
 		k := constKind(t.kind)
 		return &NameConst{Loc: loc(start, t.end), Value: k}
 	case tInt:
+		if n := decimalDigits(t.text); n > maxStrDigits {
+			p.errorAt(SyntaxError, t.pos, t.end, "Exceeds the limit (%d digits) for integer string conversion: value has %d digits; "+
+				"use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", maxStrDigits, n)
+		}
 		p.next()
 		small, big := parseInt(t.text)
 		return &IntLit{Loc: loc(start, t.end), Raw: t.text, Small: small, Big: big}

@@ -146,6 +146,20 @@ func (s *scanner) identFollows() bool {
 	return true
 }
 
+// maxStrDigits is CPython's default limit on the digits of a decimal
+// int literal (sys.get_int_max_str_digits()); it also keeps conversion,
+// which takes quadratic time, short.
+const maxStrDigits = 4300
+
+// decimalDigits counts the digits of a decimal int literal's text, or
+// returns 0 for other bases.
+func decimalDigits(text string) int {
+	if len(text) > 1 && text[0] == '0' && strings.IndexByte("xXoObB", text[1]) >= 0 {
+		return 0
+	}
+	return len(text) - strings.Count(text, "_")
+}
+
 // parseInt converts the text of an int token into an IntLit's value.
 func parseInt(text string) (int64, *big.Int) {
 	digits, base := strings.ReplaceAll(text, "_", ""), 10
