@@ -166,3 +166,44 @@ func TestUnsupported(t *testing.T) {
 		}
 	}
 }
+
+// TestIncomplete: Error.Incomplete tells incomplete input from invalid
+// input as Python's codeop.compile_command does.
+func TestIncomplete(t *testing.T) {
+	srcs := []string{"if x:", "if x:\n  pass", "x = (1,", "x = 1 +", "\"\"\"abc", "x = \\", "try:\n  pass",
+		"@dec", "def f():", "x = 1", "x = )", "for i in y:\n", "class A:\n  def f(self):", "print('a",
+		"x = [1,\n2", "while True:\n    if x:", "x = f(1,\n  2", "@a\n@b", "with a as b:", "x = '''\n",
+		"if x:\n  pass\nelse:", "def f(:", "x = {", "try:\n  pass\nexcept:", "lambda x:", "x = 1 if y else",
+	}
+	script := `import codeop, json, sys
+out = []
+for s in json.load(sys.stdin):
+    try:
+        out.append("incomplete" if codeop.compile_command(s, "<i>", "exec") is None else "complete")
+    except SyntaxError:
+        out.append("invalid")
+print(json.dumps(out))`
+	in, _ := json.Marshal(srcs)
+	cmd := exec.Command(python, "-c", script)
+	cmd.Stdin = bytes.NewReader(in)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("codeop: %v", err)
+	}
+	var want []string
+	if err := json.Unmarshal(out, &want); err != nil {
+		t.Fatal(err)
+	}
+	for i, src := range srcs {
+		got := "complete"
+		if _, err := Parse("<i>", []byte(src)); err != nil {
+			got = "invalid"
+			if err.(*Error).Incomplete {
+				got = "incomplete"
+			}
+		}
+		if got != want[i] {
+			t.Errorf("%q: %s, codeop says %s", src, got, want[i])
+		}
+	}
+}

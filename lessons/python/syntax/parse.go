@@ -57,6 +57,7 @@ type parser struct {
 	fstring  bool         // parsing a replacement field of an f-string
 	parens   map[Node]Loc // extents of parenthesized expressions, parentheses included
 	stmtTok  int          // index of the current statement's first token
+	atEnd    bool         // the error being raised is at the end of the input
 	err      *Error
 }
 
@@ -118,7 +119,18 @@ func (p *parser) errorAt(kind ErrorKind, start, end Pos, format string, args ...
 	if p.fstring {
 		msg = "f-string: " + msg
 	}
-	p.raise(&Error{Kind: kind, Msg: msg, Filename: p.filename, Pos: start, End: end, Line: p.line(start.Line)})
+	p.raise(&Error{Kind: kind, Msg: msg, Filename: p.filename, Pos: start, End: end, Line: p.line(start.Line), Incomplete: p.atEnd})
+}
+
+// endsHere records whether only the end of the input remains, for an
+// error about to be raised there.
+func (p *parser) endsHere() {
+	p.atEnd = true
+	for _, t := range p.toks[p.i:] {
+		if t.kind != tDedent && t.kind != tEOF && t.kind != tNewline {
+			p.atEnd = false
+		}
+	}
 }
 
 // raise stops parsing with e, unless a lexical error later in the source

@@ -80,6 +80,7 @@ func (p *parser) block(what string, line int32) []Stmt {
 		if p.tok.kind == tEOF || p.tok.kind == tDedent {
 			at, end = p.toks[p.i-1].pos, p.toks[p.i-1].pos
 		}
+		p.endsHere()
 		p.errorAt(IndentationError, at, end, "expected an indented block after %s on line %d", what, line)
 	}
 	p.next()
@@ -130,6 +131,7 @@ func (p *parser) decorated() Stmt {
 	case kClass:
 		return p.classDef(decos)
 	}
+	p.endsHere()
 	p.syntaxError()
 	return nil
 }
@@ -420,6 +422,7 @@ func (p *parser) tryStmt() Stmt {
 		if p.tok.kind == tEOF || p.tok.kind == tDedent || p.tok.kind == tNewline {
 			end = at
 		}
+		p.endsHere()
 		p.errorAt(SyntaxError, at, end, "expected 'except' or 'finally' block")
 	}
 	s.Loc = loc(start, p.prevEnd)

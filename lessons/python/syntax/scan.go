@@ -152,6 +152,7 @@ func (s *scanner) scan() {
 			s.off++
 			if s.off >= s.end {
 				s.fail(SyntaxError, s.pos(), s.pos(), "unexpected EOF while parsing")
+				s.toks[len(s.toks)-1].err.Incomplete = true
 				return
 			}
 			if d := s.src[s.off]; d != '\n' && d != '\r' {
@@ -162,6 +163,7 @@ func (s *scanner) scan() {
 			s.newline()
 			if s.off >= s.end {
 				s.fail(SyntaxError, at, at, "unexpected EOF while parsing")
+				s.toks[len(s.toks)-1].err.Incomplete = true
 				return
 			}
 		case c >= '0' && c <= '9' || c == '.' && s.off+1 < s.end && isDigit(s.src[s.off+1]):
@@ -315,6 +317,7 @@ func (s *scanner) atEOF() {
 		b := s.brackets[len(s.brackets)-1]
 		s.fail(SyntaxError, b.pos, b.pos, "'%c' was never closed", b.c)
 		s.toks[len(s.toks)-1].unclosed = true
+		s.toks[len(s.toks)-1].err.Incomplete = true
 		return
 	}
 	p := s.pos()

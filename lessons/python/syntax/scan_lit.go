@@ -258,6 +258,7 @@ func (s *scanner) unterminated(p Pos, quoteLen int) bool {
 		line-- // the text ends with a newline: CPython counts the line it ends
 	}
 	s.fail(SyntaxError, p, p, "unterminated triple-quoted string literal (detected at line %d)", line)
+	s.toks[len(s.toks)-1].err.Incomplete = true
 	return false
 }
 
