@@ -93,6 +93,6 @@ type Function struct {
 	FreeVars []*Binding
 
 	Generator         bool // contains yield, or is a generator expression
-	FutureAnnotations bool // a module with `from __future__ import annotations`: annotations are not evaluated
+	FutureAnnotations bool // a module with `from __future__ import annotations`: annotations stay unevaluated and unresolved
 	ClassCell         bool // a class whose methods use super or __class__: Cells holds __class__
 }

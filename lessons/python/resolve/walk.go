@@ -25,7 +25,7 @@ func (r *resolver) stmt(s syntax.Stmt) {
 		// CPython's order: defaults, annotations, decorators.
 		r.paramDefaults(s.Params)
 		r.annotations(s.Params)
-		if s.Returns != nil {
+		if s.Returns != nil && !r.top.fn.FutureAnnotations {
 			r.expr(s.Returns)
 		}
 		r.exprs(s.Decorators)
@@ -79,7 +79,9 @@ func (r *resolver) stmt(s syntax.Stmt) {
 		} else {
 			r.expr(s.Target)
 		}
-		r.expr(s.Annotation)
+		if !r.top.fn.FutureAnnotations {
+			r.expr(s.Annotation)
+		}
 		if s.Value != nil {
 			r.expr(s.Value)
 		}
@@ -217,7 +219,13 @@ func (r *resolver) paramDefaults(a *syntax.Arguments) {
 	r.exprs(a.KwDefaults)
 }
 
+// annotations visits the annotations of a parameter list, which the
+// enclosing scope evaluates unless the module has
+// `from __future__ import annotations`.
 func (r *resolver) annotations(a *syntax.Arguments) {
+	if r.top.fn.FutureAnnotations {
+		return
+	}
 	for _, arg := range allParams(a) {
 		if arg.Annotation != nil {
 			if s, ok := arg.Annotation.(*syntax.Starred); ok {

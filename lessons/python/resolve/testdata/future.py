@@ -1,4 +1,9 @@
 from __future__ import annotations
 
+
 def f(x: int) -> "C":
-    return x
+    y: List[int] = []
+    return x, y
+
+
+z: Dict = {}
