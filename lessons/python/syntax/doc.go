@@ -3,7 +3,10 @@
 // async/await, match and except* are not part of the language.
 //
 // Parse turns a file into a *Module or returns an *Error whose Kind,
-// Msg, position and source line are those CPython 3.11 reports.
+// Msg, position and source line are those CPython 3.11 reports; its
+// Incomplete field tells input that more lines could complete (for a
+// console's is_complete) from invalid input. ParseExpr parses what eval
+// accepts.
 //
 // Every node embeds a Loc (start and end Pos; lines from 1, columns as
 // 0-based UTF-8 byte offsets, like CPython's ast). The node set follows
@@ -49,6 +52,7 @@
 //	parse.go      Parse, ParseExpr and error reporting
 //	parse_stmt.go statements
 //	parse_expr.go expressions, targets and f-string fields
+//	walk.go       Walk, a traversal of the tree
 //
 // Every name that can bind or be looked up is an *Ident, including the
 // names of defs, classes, parameters, except targets, import aliases and
