@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os/exec"
+	"strings"
 	"testing"
 
 	"threadlab/lessons/python/syntax"
@@ -89,4 +90,42 @@ func TestCompileErrorsMatchCPython(t *testing.T) {
 			}
 		}
 	}
+}
+
+// nested returns k statements each nested in the one before: head
+// opens each; inner ends the innermost; tail closes each level.
+func nested(k int, head, inner, tail string) string {
+	var b strings.Builder
+	for i := 0; i < k; i++ {
+		b.WriteString(strings.Repeat(" ", i) + head + "\n")
+	}
+	b.WriteString(strings.Repeat(" ", k) + inner + "\n")
+	for i := k - 1; i >= 0 && tail != ""; i-- {
+		b.WriteString(strings.Repeat(" ", i) + tail + "\n" + strings.Repeat(" ", i+1) + "pass\n")
+	}
+	return b.String()
+}
+
+func init() {
+	for _, k := range []int{19, 20, 21} {
+		compileErrorCases = append(compileErrorCases,
+			nested(k, "for x in y:", "pass", ""),
+			nested(k, "while x:", "pass", ""),
+			nested(k, "with a:", "pass", ""),
+			nested(k/2+1, "with a, b:", "pass", ""),
+			nested(k, "try:", "pass", "finally:"),
+			nested(k, "try:", "pass", "except E:"),
+			nested(k, "try:", "pass", "except E as e:"),
+			nested(k/2, "try:", "pass", "except:"),
+			nested(k, "if x:", "pass", ""),
+			nested(k-1, "for x in y:", "try:\n"+strings.Repeat(" ", k)+" pass\n"+strings.Repeat(" ", k)+"finally:\n"+strings.Repeat(" ", k)+" pass", ""),
+		)
+	}
+	var b strings.Builder
+	for i := 0; i < 12; i++ {
+		in := strings.Repeat(" ", 2*i)
+		b.WriteString(in + "try:\n" + in + " pass\n" + in + "except E:\n")
+	}
+	b.WriteString(strings.Repeat(" ", 24) + "pass\n")
+	compileErrorCases = append(compileErrorCases, b.String())
 }

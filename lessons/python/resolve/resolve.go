@@ -78,6 +78,7 @@ type scope struct {
 	classRef *Binding // a class's __class__ cell
 
 	loops    int // enclosing loops, for break and continue
+	blocks   int // enclosing blocks as CPython's compiler counts them
 	compIter int // >0 while in a comprehension's iterable
 }
 

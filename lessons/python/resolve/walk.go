@@ -88,11 +88,15 @@ func (r *resolver) stmt(s syntax.Stmt) {
 	case *syntax.For:
 		r.expr(s.Target)
 		r.expr(s.Iter)
+		r.pushBlock(s)
 		r.loop(s.Body)
+		r.popBlocks(1)
 		r.stmts(s.Else)
 	case *syntax.While:
 		r.expr(s.Test)
+		r.pushBlock(s)
 		r.loop(s.Body)
+		r.popBlocks(1)
 		r.stmts(s.Else)
 	case *syntax.If:
 		r.expr(s.Test)
@@ -101,11 +105,13 @@ func (r *resolver) stmt(s syntax.Stmt) {
 	case *syntax.With:
 		for _, it := range s.Items {
 			r.expr(it.Context)
+			r.pushBlock(s)
 			if it.Vars != nil {
 				r.expr(it.Vars)
 			}
 		}
 		r.stmts(s.Body)
+		r.popBlocks(len(s.Items))
 	case *syntax.Raise:
 		if s.Exc != nil {
 			r.expr(s.Exc)
@@ -114,22 +120,7 @@ func (r *resolver) stmt(s syntax.Stmt) {
 			r.expr(s.Cause)
 		}
 	case *syntax.Try:
-		r.stmts(s.Body)
-		for i, h := range s.Handlers {
-			if h.Type == nil && i < len(s.Handlers)-1 {
-				r.later(h, "default 'except:' must be last")
-			}
-			if h.Type != nil {
-				r.expr(h.Type)
-			}
-			if h.Name != nil {
-				r.forbidden(h, h.Name)
-				r.def(h.Name, defLocal)
-			}
-			r.stmts(h.Body)
-		}
-		r.stmts(s.Else)
-		r.stmts(s.Finally)
+		r.tryStmt(s)
 	case *syntax.Assert:
 		r.expr(s.Test)
 		if s.Msg != nil {
@@ -476,4 +467,60 @@ func (r *resolver) namedExpr(e *syntax.NamedExpr) {
 		sym.first = id
 	}
 	r.cur.idents = append(r.cur.idents, id)
+}
+
+// maxBlocks is CPython's limit on statically nested blocks (CO_MAXBLOCKS).
+const maxBlocks = 20
+
+// pushBlock enters one block of CPython's compiler (a loop, a with
+// item, a try body or an except clause), which n opens.
+func (r *resolver) pushBlock(n syntax.Node) {
+	if r.cur.blocks >= maxBlocks {
+		r.later(n, "too many statically nested blocks")
+	}
+	r.cur.blocks++
+}
+
+func (r *resolver) popBlocks(n int) { r.cur.blocks -= n }
+
+// tryStmt visits a try statement, counting its blocks as CPython's
+// compiler does: a finally clause wraps the rest in one block, the body
+// of try/except is one more, and an except clause runs inside two.
+func (r *resolver) tryStmt(s *syntax.Try) {
+	if s.Finally != nil {
+		r.pushBlock(s)
+	}
+	if len(s.Handlers) > 0 {
+		r.pushBlock(s)
+	}
+	r.stmts(s.Body)
+	if len(s.Handlers) > 0 {
+		r.popBlocks(1)
+		r.pushBlock(s.Handlers[0])
+	}
+	for i, h := range s.Handlers {
+		if h.Type == nil && i < len(s.Handlers)-1 {
+			r.later(h, "default 'except:' must be last")
+		}
+		if h.Type != nil {
+			r.expr(h.Type)
+		}
+		r.pushBlock(h)
+		if h.Name != nil {
+			r.forbidden(h, h.Name)
+			r.def(h.Name, defLocal)
+		}
+		r.stmts(h.Body)
+		r.popBlocks(1)
+	}
+	if len(s.Handlers) > 0 {
+		r.popBlocks(1)
+	}
+	r.stmts(s.Else)
+	if s.Finally != nil {
+		r.popBlocks(1)
+		r.pushBlock(s) // the finally body runs in a block of its own
+		r.stmts(s.Finally)
+		r.popBlocks(1)
+	}
 }
