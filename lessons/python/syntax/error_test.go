@@ -157,6 +157,7 @@ func TestUnsupported(t *testing.T) {
 		"def f():\n    await x",
 		"match x:\n    case 1: pass",
 		"try:\n    pass\nexcept* E:\n    pass",
+		"# coding: iso-8859-5\nx = '\xb0'\n",
 	} {
 		_, err := Parse("<t>", []byte(src))
 		var e *Error
