@@ -3,9 +3,9 @@ package python
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
-	"io"
 	"strings"
 	"sync"
 	"sync/atomic"
