@@ -225,6 +225,12 @@ func (c *Type) Call(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	if c == TypeType && len(args) == 1 && len(kw) == 0 {
 		return args[0].Type(), nil
 	}
+	if !c.user && c.layout == layoutException {
+		if len(kw) > 0 {
+			return nil, Errorf(TypeError, "%s() takes no keyword arguments", c.name)
+		}
+		return &Exception{class: c, args: append(Tuple{}, args...)}, nil
+	}
 	if !c.user {
 		if c.ctor == nil {
 			return nil, Errorf(TypeError, "cannot create '%s' instances", c.qualName())
