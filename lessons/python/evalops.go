@@ -16,21 +16,21 @@ func (t *Thread) unboundDeref(fr *frame, i int) error {
 
 func (t *Thread) loadGlobal(fr *frame, pc int, name string) (Value, error) {
 	m := fr.globals
-	v := m.globals.GetStr(name)
+	v := m.globals.getStrHint(name, &fr.code.hints[2*pc])
 	if v != nil {
 		if t.tracer != nil {
 			t.emit(ReadGlobal, m, name, nil, v)
 		}
 		return v, nil
 	}
-	if v = t.interp.builtins.GetStr(name); v != nil {
+	if v = t.interp.builtins.getStrHint(name, &fr.code.hints[2*pc+1]); v != nil {
 		return v, nil
 	}
 	return nil, Errorf(NameError, "name '%s' is not defined", name)
 }
 
 func (t *Thread) storeGlobal(fr *frame, pc int, name string, v Value) {
-	fr.globals.globals.SetStr(name, v)
+	fr.globals.globals.setStrHint(name, v, &fr.code.hints[2*pc])
 	if t.tracer != nil {
 		t.emit(WriteGlobal, fr.globals, name, nil, v)
 	}
@@ -41,7 +41,10 @@ func (t *Thread) storeName(fr *frame, name string, v Value) {
 		fr.ns.SetStr(name, v)
 		return
 	}
-	t.storeGlobal(fr, 0, name, v)
+	fr.globals.globals.SetStr(name, v)
+	if t.tracer != nil {
+		t.emit(WriteGlobal, fr.globals, name, nil, v)
+	}
 }
 
 // attrEvents reports whether attribute accesses on x are memory events
@@ -94,7 +97,7 @@ func (t *Thread) loadMethod(x Value, name string) (Value, Value, error) {
 	switch o := x.(type) {
 	case *Instance:
 		if o.class.user {
-			if ga := o.class.Lookup("__getattribute__"); ga != objectGetattribute() {
+			if ga := o.class.Lookup("__getattribute__"); ga != Value(objectGetattr) {
 				break
 			}
 		}

@@ -31,7 +31,7 @@ type tbEntry struct {
 	file string
 	line int
 	fn   string
-	fr   *frame // the frame the entry is for, so that it is added once
+	frame uint64 // the activation the entry is for, so that it is added once
 }
 
 func (e *Exception) Type() *Type { return e.class }
