@@ -28,9 +28,9 @@ type Exception struct {
 }
 
 type tbEntry struct {
-	file string
-	line int
-	fn   string
+	file  string
+	line  int
+	fn    string
 	frame uint64 // the activation the entry is for, so that it is added once
 }
 
