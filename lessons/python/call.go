@@ -19,12 +19,15 @@ type codeObj struct {
 	// instruction pc, hints[2*pc] for the module's globals and
 	// hints[2*pc+1] for builtins.
 	hints []atomic.Int32
+	// attrs are per-instruction caches of class attribute lookups for
+	// LOAD_ATTR, STORE_ATTR and LOAD_METHOD.
+	attrs []atomic.Pointer[attrCache]
 }
 
 func (*codeObj) Type() *Type { return CodeType }
 
 func newCodeObj(c *compile.Code) *codeObj {
-	co := &codeObj{Code: c, consts: make([]Value, len(c.Consts)), kwIdx: map[string]int{}, hints: make([]atomic.Int32, 2*len(c.Instrs))}
+	co := &codeObj{Code: c, consts: make([]Value, len(c.Consts)), kwIdx: map[string]int{}, hints: make([]atomic.Int32, 2*len(c.Instrs)), attrs: make([]atomic.Pointer[attrCache], len(c.Instrs))}
 	for i, k := range c.Consts {
 		co.consts[i] = constValue(k)
 	}
