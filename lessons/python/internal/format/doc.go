@@ -10,6 +10,6 @@
 //     through the small Operand interface.
 //   - template.go: splitting a str.format template into literal text and
 //     replacement fields.
-//   - errors.go: the typed Error every function returns, naming the Python
-//     exception class and CPython's message.
+//   - errors.go: short names for the pyerr kinds; every function returns a
+//     *pyerr.Error naming the Python exception class and CPython's message.
 package format

@@ -1,34 +1,14 @@
 package format
 
-// Kind is the Python exception class an Error stands for.
-type Kind int
+import "threadlab/lessons/python/internal/pyerr"
 
-// The exception classes formatting raises.
+// Short names for the exception kinds this package raises.
 const (
-	ValueError Kind = iota
-	TypeError
-	OverflowError
-	KeyError
-	MemoryError
+	ValueError    = pyerr.ValueError
+	TypeError     = pyerr.TypeError
+	OverflowError = pyerr.OverflowError
+	KeyError      = pyerr.KeyError
+	MemoryError   = pyerr.MemoryError
 )
 
-var kindNames = [...]string{"ValueError", "TypeError", "OverflowError", "KeyError", "MemoryError"}
-
-func (k Kind) String() string { return kindNames[k] }
-
-// Error is a formatting failure: Kind is the exception class, Msg CPython's
-// message. A KeyError from a %(name)s lookup carries the missing key in Key.
-type Error struct {
-	Kind Kind
-	Msg  string
-	Key  any
-}
-
-func (e *Error) Error() string {
-	if e.Msg == "" {
-		return e.Kind.String()
-	}
-	return e.Kind.String() + ": " + e.Msg
-}
-
-func errorf(k Kind, msg string) *Error { return &Error{Kind: k, Msg: msg} }
+func errorf(k pyerr.Kind, msg string) *pyerr.Error { return pyerr.New(k, msg) }

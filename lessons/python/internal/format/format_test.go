@@ -9,12 +9,13 @@ import (
 	"strconv"
 	"testing"
 
+	"threadlab/lessons/python/internal/pyerr"
 	"threadlab/lessons/python/internal/pyref"
 )
 
 // outcome renders a result the way pyref reports CPython's.
 func outcome(s string, err error) string {
-	var e *Error
+	var e *pyerr.Error
 	if errors.As(err, &e) {
 		return e.Kind.String() + ": " + e.Msg
 	}

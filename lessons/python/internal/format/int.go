@@ -1,10 +1,11 @@
 package format
 
 import (
-	"fmt"
 	"math"
 	"math/big"
 	"strings"
+
+	"threadlab/lessons/python/internal/pyint"
 )
 
 // Int returns format(x, spec) for an int (or bool: typeName "bool").
@@ -54,18 +55,12 @@ func Int(x *big.Int, spec, typeName string, maxDigits int) (string, error) {
 	}
 	n.digits = abs.Text(base)
 	if base == 10 && maxDigits > 0 && len(n.digits) > maxDigits {
-		return "", StrDigitsError(maxDigits)
+		return "", pyint.StrDigitsError(maxDigits)
 	}
 	if s.Type == 'X' {
 		n.digits, n.prefix = strings.ToUpper(n.digits), strings.ToUpper(n.prefix)
 	}
 	return layout(s, n)
-}
-
-// StrDigitsError is CPython 3.11's error for converting an int of more than
-// limit decimal digits to str.
-func StrDigitsError(limit int) error {
-	return errorf(ValueError, fmt.Sprintf("Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", limit))
 }
 
 func intChar(x *big.Int, s Spec) (string, error) {

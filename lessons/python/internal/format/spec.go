@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
-	"threadlab/lessons/python/internal/pyint"
+	"threadlab/lessons/python/internal/pystr"
 )
 
 // MaxWidth caps widths and float precisions: a wider result is reported as
@@ -108,7 +108,7 @@ func digits(spec string, i int) (int, int, error) {
 	n, start := 0, i
 	for i < len(spec) {
 		r, size := utf8.DecodeRuneInString(spec[i:])
-		d := pyint.DigitValue(r)
+		d := pystr.DigitValue(r)
 		if d < 0 {
 			break
 		}
