@@ -59,7 +59,7 @@ var seeds = []string{"0", "1", "7", "-7", "42", "12345678901234567890123456789",
 // whole sequence with CPython's.
 func TestSequences(t *testing.T) {
 	type draw struct {
-		py string
+		py  string
 		go_ func(g *Generator) string
 	}
 	ints := func(f func(g *Generator) (*big.Int, error)) func(g *Generator) string {
@@ -160,7 +160,7 @@ func TestSequences(t *testing.T) {
 		for _, d := range draws {
 			py := strings.ReplaceAll(d.py, "random.random()", "float(repr17(random.random()))")
 			py = strings.ReplaceAll(py, "random.uniform(-2.5, 10)", "float(repr17(random.uniform(-2.5, 10)))")
-					exprs = append(exprs, fmt.Sprintf("(random.seed(%s), %s)[1]", s, py))
+			exprs = append(exprs, fmt.Sprintf("(random.seed(%s), %s)[1]", s, py))
 		}
 	}
 	prelude := "import random\nclass repr17(float):\n    def __repr__(self): return '%.17g' % self\n"
