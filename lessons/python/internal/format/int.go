@@ -53,9 +53,12 @@ func Int(x *big.Int, spec, typeName string, maxDigits int) (string, error) {
 			n.prefix = ""
 		}
 	}
-	n.digits = abs.Text(base)
-	if base == 10 && maxDigits > 0 && len(n.digits) > maxDigits {
-		return "", pyint.StrDigitsError(maxDigits)
+	if base == 10 {
+		if n.digits, err = pyint.Decimal(abs, maxDigits); err != nil {
+			return "", err
+		}
+	} else {
+		n.digits = abs.Text(base)
 	}
 	if s.Type == 'X' {
 		n.digits, n.prefix = strings.ToUpper(n.digits), strings.ToUpper(n.prefix)
