@@ -237,7 +237,10 @@ func TestInts(t *testing.T) {
 		{"math.ceil(float('inf'))", func() (string, error) { return str(ToInt(math.Inf(1), math.Ceil)) }},
 		{"math.floor(float('nan'))", func() (string, error) { return str(ToInt(math.NaN(), math.Floor)) }},
 		{"repr(math.log(2**10000))", func() (string, error) { f, err := LogInt(new(big.Int).Lsh(b("1"), 10000)); return repr(f), err }},
-		{"repr(math.log(10**400))", func() (string, error) { f, err := LogInt(new(big.Int).Exp(b("10"), b("400"), nil)); return repr(f), err }},
+		{"repr(math.log(10**400))", func() (string, error) {
+			f, err := LogInt(new(big.Int).Exp(b("10"), b("400"), nil))
+			return repr(f), err
+		}},
 		{"repr(math.log(0))", func() (string, error) { f, err := LogInt(b("0")); return repr(f), err }},
 		{"repr(float(2**1024))", func() (string, error) { f, err := IntToFloat(new(big.Int).Lsh(b("1"), 1024)); return repr(f), err }},
 		{"repr(float(2**1023 * 3 // 2))", func() (string, error) {
@@ -251,7 +254,10 @@ func TestInts(t *testing.T) {
 		{"repr(math.frexp(0.0))", func() (string, error) { m, e := Frexp(0); return fmt.Sprintf("(%s, %d)", repr(m), e), nil }},
 		{"repr(math.frexp(-12.5))", func() (string, error) { m, e := Frexp(-12.5); return fmt.Sprintf("(%s, %d)", repr(m), e), nil }},
 		{"repr(math.modf(-3.25))", func() (string, error) { f, i := Modf(-3.25); return fmt.Sprintf("(%s, %s)", repr(f), repr(i)), nil }},
-		{"repr(math.modf(float('-inf')))", func() (string, error) { f, i := Modf(math.Inf(-1)); return fmt.Sprintf("(%s, %s)", repr(f), repr(i)), nil }},
+		{"repr(math.modf(float('-inf')))", func() (string, error) {
+			f, i := Modf(math.Inf(-1))
+			return fmt.Sprintf("(%s, %s)", repr(f), repr(i)), nil
+		}},
 		{"repr(math.ulp(1.0))", func() (string, error) { return repr(Ulp(1)), nil }},
 		{"repr(math.ulp(1.7976931348623157e308))", func() (string, error) { return repr(Ulp(math.MaxFloat64)), nil }},
 		{"repr(math.ulp(0.0))", func() (string, error) { return repr(Ulp(0)), nil }},
