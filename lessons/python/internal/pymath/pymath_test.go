@@ -332,3 +332,53 @@ func TestIntPow(t *testing.T) {
 		}
 	}
 }
+
+func TestRound(t *testing.T) {
+	xs := []float64{2.675, 2.5, 3.5, -2.5, 0.125, 0.375, 1.005, 12345.6789, -0.5, 1e300, 5e-324, 123456789.123, 0.0,
+		math.Copysign(0, -1), 1.7976931348623157e308, 0.285, 1e22, math.Inf(1), math.NaN()}
+	ns := []int{0, 1, 2, 3, -1, -2, -5, 10, 17, 400, -400, 308, -308, -309}
+	var exprs []string
+	for _, x := range xs {
+		for _, n := range ns {
+			exprs = append(exprs, fmt.Sprintf("repr(round(%s, %d))", pyref.Float(x), n))
+		}
+	}
+	ints := []string{"0", "5", "15", "25", "-25", "1234567", "-1250", "10**30 + 5 * 10**10"}
+	for _, x := range ints {
+		for _, n := range []int{-1, -2, -11, -40} {
+			exprs = append(exprs, fmt.Sprintf("round(%s, %d)", x, n))
+		}
+	}
+	res := pyref.Eval(t, "", exprs)
+	k := 0
+	for _, x := range xs {
+		for _, n := range ns {
+			r := res[k]
+			k++
+			got, err := RoundFloat(x, n)
+			if r.Err != "" {
+				if err == nil || outcome(err) != r.Err {
+					t.Errorf("round(%v, %d) = %v %v, CPython %s", x, n, got, err, r.Err)
+				}
+				continue
+			}
+			if err != nil || !close(got, parsePy(t, r.Value), true) {
+				t.Errorf("round(%v, %d) = %v %v, CPython %s", x, n, got, err, r.Value)
+			}
+		}
+	}
+	for _, src := range ints {
+		x := new(big.Int)
+		if src == "10**30 + 5 * 10**10" {
+			x.Exp(big.NewInt(10), big.NewInt(30), nil).Add(x, big.NewInt(50000000000))
+		} else {
+			x.SetString(src, 10)
+		}
+		for _, n := range []int{-1, -2, -11, -40} {
+			if got := RoundInt(x, n).String(); got != res[k].Value {
+				t.Errorf("round(%s, %d) = %s, CPython %s", src, n, got, res[k].Value)
+			}
+			k++
+		}
+	}
+}
