@@ -3,10 +3,12 @@
 //
 //	threadlab kernel -f CONNECTION_FILE   run the kernel (Jupyter calls this)
 //	threadlab install [--user | --sys-prefix | --prefix DIR]
+//	threadlab run FILE.py [ARGS]          run a Python program
 //	threadlab version
 package main
 
 import (
+	"bufio"
 	"context"
 	_ "embed"
 	"flag"
@@ -16,6 +18,7 @@ import (
 
 	"threadlab/kernel"
 	"threadlab/lessons"
+	"threadlab/lessons/python"
 )
 
 //go:embed kernel.json
@@ -31,6 +34,8 @@ func main() {
 		err = runKernel(os.Args[2:])
 	case "install":
 		err = install(os.Args[2:])
+	case "run":
+		os.Exit(runFile(os.Args[2:]))
 	case "version", "--version", "-version":
 		fmt.Println("threadlab", kernel.Version)
 	default:
@@ -46,8 +51,26 @@ func usage() {
 	fmt.Fprintln(os.Stderr, `usage:
   threadlab kernel -f CONNECTION_FILE
   threadlab install [--user | --sys-prefix | --prefix DIR]
+  threadlab run FILE.py [ARGS]
   threadlab version`)
 	os.Exit(2)
+}
+
+// runFile runs a Python program with threadlab's interpreter and returns
+// the exit status Python would.
+func runFile(args []string) int {
+	if len(args) < 1 {
+		fmt.Fprintln(os.Stderr, "usage: threadlab run FILE.py [ARGS]")
+		return 2
+	}
+	src, err := os.ReadFile(args[0])
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "threadlab: can't open file '%s': %v\n", args[0], err)
+		return 2
+	}
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	return python.Run(args[0], src, python.Options{Stdout: out, Stderr: os.Stderr, Stdin: os.Stdin, Argv: args})
 }
 
 func runKernel(args []string) error {
