@@ -1,10 +1,6 @@
 package python
 
-import (
-	"math/big"
-
-	"threadlab/lessons/python/internal/format"
-)
+import "threadlab/lessons/python/internal/format"
 
 // The formatting protocol: __format__ of object, int, float and str (what
 // format(), f-strings and str.format call), and str % args.
@@ -62,6 +58,8 @@ func init() {
 				a.Items[i] = x
 			}
 		case Str:
+		case *Dict, *List:
+			a.Mapping = v
 		default:
 			if _, ok := v.(Indexable); ok || v.Type().Lookup("__getitem__") != nil {
 				a.Mapping = v
@@ -195,10 +193,4 @@ func (f templateFields) Convert(v any, conv rune) (any, error) {
 
 func (f templateFields) Format(v any, spec string) (string, error) {
 	return Format(f.t, v.(Value), spec)
-}
-
-// bigOf is the value of an int for the helpers (nil for non-ints).
-func bigOf(v Value) *big.Int {
-	b, _ := AsBigInt(v)
-	return b
 }
