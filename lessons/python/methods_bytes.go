@@ -19,6 +19,25 @@ func init() {
 		}
 		return decodeBytes(string(args[0].(Bytes)), enc, errs)
 	})
+	m("__len__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		return Int(len(args[0].(Bytes))), nil
+	})
+	m("__contains__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := method1("bytes.__contains__", args, kw); err != nil {
+			return nil, err
+		}
+		b := string(args[0].(Bytes))
+		switch x := args[1].(type) {
+		case Bytes:
+			return Bool(strings.Contains(b, string(x))), nil
+		case Int:
+			if x < 0 || x > 255 {
+				return nil, Errorf(ValueError, "byte must be in range(0, 256)")
+			}
+			return Bool(strings.IndexByte(b, byte(x)) >= 0), nil
+		}
+		return nil, Errorf(TypeError, "a bytes-like object is required, not '%s'", TypeName(args[1]))
+	})
 	m("hex", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := method0("bytes.hex", args, kw); err != nil {
 			return nil, err
