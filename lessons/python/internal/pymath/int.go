@@ -32,18 +32,19 @@ func IntToFloat(x *big.Int) (float64, error) {
 	return f, nil
 }
 
-// LogInt returns math.log of an int of any size: ints beyond float range
-// are split into mantissa and a power of two first.
-func LogInt(x *big.Int) (float64, error) {
+// LogInt applies a logarithm f to an int of any size (math.log, log2,
+// log10): ints beyond float range are split into m * 2**e with m in
+// [0.5, 1), and the result is f(m) + e*f(2), as CPython computes it.
+func LogInt(x *big.Int, f func(float64) float64) (float64, error) {
 	if x.Sign() <= 0 {
 		return 0, domainError()
 	}
-	if f, err := IntToFloat(x); err == nil {
-		return math.Log(f), nil
+	if v, err := IntToFloat(x); err == nil {
+		return f(v), nil
 	}
-	shift := x.BitLen() - 64
-	m, _ := new(big.Float).SetInt(new(big.Int).Rsh(x, uint(shift))).Float64()
-	return math.Log(m) + float64(shift)*math.Ln2, nil
+	e := x.BitLen()
+	m, _ := new(big.Float).SetMantExp(new(big.Float).SetInt(x), -e).Float64()
+	return f(m) + float64(e)*f(2), nil
 }
 
 // Factorial returns math.factorial(n).
