@@ -236,12 +236,18 @@ func TestInts(t *testing.T) {
 		{"math.floor(1e300)", func() (string, error) { return str(ToInt(1e300, math.Floor)) }},
 		{"math.ceil(float('inf'))", func() (string, error) { return str(ToInt(math.Inf(1), math.Ceil)) }},
 		{"math.floor(float('nan'))", func() (string, error) { return str(ToInt(math.NaN(), math.Floor)) }},
-		{"repr(math.log(2**10000))", func() (string, error) { f, err := LogInt(new(big.Int).Lsh(b("1"), 10000), math.Log); return repr(f), err }},
+		{"repr(math.log(2**10000))", func() (string, error) {
+			f, err := LogInt(new(big.Int).Lsh(b("1"), 10000), math.Log)
+			return repr(f), err
+		}},
 		{"repr(math.log(10**400))", func() (string, error) {
 			f, err := LogInt(new(big.Int).Exp(b("10"), b("400"), nil), math.Log)
 			return repr(f), err
 		}},
-		{"repr(math.log10(10**500))", func() (string, error) { f, err := LogInt(new(big.Int).Exp(b("10"), b("500"), nil), math.Log10); return repr(f), err }},
+		{"repr(math.log10(10**500))", func() (string, error) {
+			f, err := LogInt(new(big.Int).Exp(b("10"), b("500"), nil), math.Log10)
+			return repr(f), err
+		}},
 		{"repr(math.log2(2**2000 + 1))", func() (string, error) {
 			f, err := LogInt(new(big.Int).Add(new(big.Int).Lsh(b("1"), 2000), b("1")), math.Log2)
 			return repr(f), err
