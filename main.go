@@ -14,6 +14,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 
 	"threadlab/kernel"
@@ -68,9 +69,26 @@ func runFile(args []string) int {
 		fmt.Fprintf(os.Stderr, "threadlab: can't open file '%s': %v\n", args[0], err)
 		return 2
 	}
+	name := args[0]
+	if abs, err := filepath.Abs(name); err == nil {
+		name = abs // as CPython names the script in tracebacks
+	}
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
-	return python.Run(args[0], src, python.Options{Stdout: out, Stderr: os.Stderr, Stdin: os.Stdin, Argv: args})
+	errOut := &flushFirst{out: out, w: os.Stderr}
+	return python.Run(name, src, python.Options{Stdout: out, Stderr: errOut, Stdin: os.Stdin, Argv: args})
+}
+
+// flushFirst flushes buffered standard output before each write to
+// standard error, so that the two appear in the order they were written.
+type flushFirst struct {
+	out *bufio.Writer
+	w   *os.File
+}
+
+func (f *flushFirst) Write(p []byte) (int, error) {
+	f.out.Flush()
+	return f.w.Write(p)
 }
 
 func runKernel(args []string) error {

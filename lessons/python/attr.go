@@ -5,7 +5,7 @@ package python
 // they are functions), then a user __getattr__.
 func GetAttr(t *Thread, x Value, name string) (Value, error) {
 	if o, ok := x.(*Instance); ok && o.class.user {
-		if ga := o.class.Lookup("__getattribute__"); ga != nil && ga != objectGetattribute() {
+		if ga := o.class.Lookup("__getattribute__"); ga != nil && ga != Value(objectGetattr) {
 			return CallValue(t, ga, []Value{x, Str(name)}, nil)
 		}
 	}
@@ -17,8 +17,6 @@ func GetAttr(t *Thread, x Value, name string) (Value, error) {
 	}
 	return v, err
 }
-
-func objectGetattribute() Value { return ObjectType.dict.GetStr("__getattribute__") }
 
 func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 	switch o := x.(type) {
@@ -311,7 +309,7 @@ func SetAttr(t *Thread, x Value, name string, v Value) error {
 		if v == nil {
 			hook = "__delattr__"
 		}
-		if m := o.class.Lookup(hook); m != nil && ObjectType.dict.GetStr(hook) != m {
+		if m := o.class.Lookup(hook); m != nil && m != Value(objectSetattr) && m != Value(objectDelattr) {
 			args := []Value{x, Str(name), v}
 			if v == nil {
 				args = args[:2]

@@ -88,6 +88,7 @@ func (c *Type) addAttr(name string, v Value) {
 		panic(fmt.Sprintf("python: %s.%s registered twice", c.name, name))
 	}
 	c.dict.SetStr(name, v)
+	c.bump()
 }
 
 // NewProperty makes a read-only property computed by get (args[0] is the

@@ -1,6 +1,9 @@
 package python
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Dict is an insertion-ordered hash table from hashable keys to values:
 // Python's dict, and the attribute dictionary of modules, classes and
@@ -88,8 +91,65 @@ func (d *Dict) findStr(s string) int {
 		}
 		return -1
 	}
-	i, _ := d.find(nil, Str(s), strHash(s))
-	return i
+	h := strHash(s)
+	mask := uint64(len(d.index) - 1)
+	for i, perturb := uint64(h)&mask, uint64(h); ; {
+		x := d.index[i]
+		if x == -1 {
+			return -1
+		}
+		if x >= 0 {
+			if e := &d.entries[x]; e.hash == h {
+				if k, ok := e.key.(Str); ok && string(k) == s {
+					return int(x)
+				}
+			}
+		}
+		perturb >>= 5
+		i = (i*5 + 1 + perturb) & mask
+	}
+}
+
+// getStrHint is GetStr with a remembered entry index (an interpreter
+// instruction's cache), checked before searching.
+func (d *Dict) getStrHint(s string, hint *atomic.Int32) Value {
+	d.mu.Lock()
+	i := int(hint.Load())
+	if i < len(d.entries) {
+		if k, ok := d.entries[i].key.(Str); ok && string(k) == s {
+			v := d.entries[i].value
+			d.mu.Unlock()
+			return v
+		}
+	}
+	var v Value
+	if i = d.findStr(s); i >= 0 {
+		v = d.entries[i].value
+		hint.Store(int32(i))
+	}
+	d.mu.Unlock()
+	return v
+}
+
+// setStrHint is SetStr with a remembered entry index.
+func (d *Dict) setStrHint(s string, v Value, hint *atomic.Int32) {
+	d.mu.Lock()
+	i := int(hint.Load())
+	if i < len(d.entries) {
+		if k, ok := d.entries[i].key.(Str); ok && string(k) == s {
+			d.entries[i].value = v
+			d.mu.Unlock()
+			return
+		}
+	}
+	if i = d.findStr(s); i >= 0 {
+		d.entries[i].value = v
+	} else {
+		d.insertNew(Str(s), v, strHash(s))
+		i = len(d.entries) - 1
+	}
+	hint.Store(int32(i))
+	d.mu.Unlock()
 }
 
 func (d *Dict) rebuildIndex() {

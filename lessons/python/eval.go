@@ -84,6 +84,7 @@ func (t *Thread) exec(fr *frame) error {
 			stack[sp] = fr.cells[in.Arg]
 			sp++
 		case compile.LOAD_GLOBAL:
+			fr.pc = pc
 			v, err := t.loadGlobal(fr, pc-1, names[in.Arg])
 			if err != nil {
 				return err
@@ -91,10 +92,12 @@ func (t *Thread) exec(fr *frame) error {
 			stack[sp] = v
 			sp++
 		case compile.STORE_GLOBAL:
+			fr.pc = pc
 			sp--
 			t.storeGlobal(fr, pc-1, names[in.Arg], stack[sp])
 			stack[sp] = nil
 		case compile.DELETE_GLOBAL:
+			fr.pc = pc
 			name := names[in.Arg]
 			old, _ := fr.globals.globals.Delete(t, Str(name))
 			if old == nil {
@@ -104,6 +107,7 @@ func (t *Thread) exec(fr *frame) error {
 				t.emit(DeleteGlobal, fr.globals, name, nil, nil)
 			}
 		case compile.LOAD_NAME:
+			fr.pc = pc
 			name := names[in.Arg]
 			v := fr.ns.GetStr(name)
 			if v == nil {
@@ -124,20 +128,23 @@ func (t *Thread) exec(fr *frame) error {
 				return Errorf(NameError, "name '%s' is not defined", name)
 			}
 		case compile.LOAD_ATTR:
+			fr.pc = pc
 			x := stack[sp-1]
-			v, err := t.getAttr(x, names[in.Arg])
+			v, err := t.loadAttr(fr, pc-1, x, names[in.Arg])
 			if err != nil {
 				return err
 			}
 			stack[sp-1] = v
 		case compile.STORE_ATTR:
+			fr.pc = pc
 			x, v := stack[sp-1], stack[sp-2]
 			sp -= 2
 			stack[sp], stack[sp+1] = nil, nil
-			if err := t.setAttr(x, names[in.Arg], v); err != nil {
+			if err := t.storeAttr(fr, pc-1, x, names[in.Arg], v); err != nil {
 				return err
 			}
 		case compile.DELETE_ATTR:
+			fr.pc = pc
 			sp--
 			x := stack[sp]
 			stack[sp] = nil
@@ -145,8 +152,9 @@ func (t *Thread) exec(fr *frame) error {
 				return err
 			}
 		case compile.LOAD_METHOD:
+			fr.pc = pc
 			x := stack[sp-1]
-			m, self, err := t.loadMethod(x, names[in.Arg])
+			m, self, err := t.loadMethodCached(fr, pc-1, x, names[in.Arg])
 			if err != nil {
 				return err
 			}
@@ -154,6 +162,7 @@ func (t *Thread) exec(fr *frame) error {
 			stack[sp] = self
 			sp++
 		case compile.BINARY_SUBSCR:
+			fr.pc = pc
 			x, k := stack[sp-2], stack[sp-1]
 			sp--
 			stack[sp] = nil
@@ -166,6 +175,7 @@ func (t *Thread) exec(fr *frame) error {
 			}
 			stack[sp-1] = v
 		case compile.STORE_SUBSCR:
+			fr.pc = pc
 			v, x, k := stack[sp-3], stack[sp-2], stack[sp-1]
 			sp -= 3
 			stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
@@ -176,6 +186,7 @@ func (t *Thread) exec(fr *frame) error {
 				t.itemEvent(WriteItem, x, k, v)
 			}
 		case compile.DELETE_SUBSCR:
+			fr.pc = pc
 			x, k := stack[sp-2], stack[sp-1]
 			sp -= 2
 			stack[sp], stack[sp+1] = nil, nil

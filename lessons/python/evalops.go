@@ -16,21 +16,21 @@ func (t *Thread) unboundDeref(fr *frame, i int) error {
 
 func (t *Thread) loadGlobal(fr *frame, pc int, name string) (Value, error) {
 	m := fr.globals
-	v := m.globals.GetStr(name)
+	v := m.globals.getStrHint(name, &fr.code.hints[2*pc])
 	if v != nil {
 		if t.tracer != nil {
 			t.emit(ReadGlobal, m, name, nil, v)
 		}
 		return v, nil
 	}
-	if v = t.interp.builtins.GetStr(name); v != nil {
+	if v = t.interp.builtins.getStrHint(name, &fr.code.hints[2*pc+1]); v != nil {
 		return v, nil
 	}
 	return nil, Errorf(NameError, "name '%s' is not defined", name)
 }
 
 func (t *Thread) storeGlobal(fr *frame, pc int, name string, v Value) {
-	fr.globals.globals.SetStr(name, v)
+	fr.globals.globals.setStrHint(name, v, &fr.code.hints[2*pc])
 	if t.tracer != nil {
 		t.emit(WriteGlobal, fr.globals, name, nil, v)
 	}
@@ -41,7 +41,10 @@ func (t *Thread) storeName(fr *frame, name string, v Value) {
 		fr.ns.SetStr(name, v)
 		return
 	}
-	t.storeGlobal(fr, 0, name, v)
+	fr.globals.globals.SetStr(name, v)
+	if t.tracer != nil {
+		t.emit(WriteGlobal, fr.globals, name, nil, v)
+	}
 }
 
 // attrEvents reports whether attribute accesses on x are memory events
@@ -94,7 +97,7 @@ func (t *Thread) loadMethod(x Value, name string) (Value, Value, error) {
 	switch o := x.(type) {
 	case *Instance:
 		if o.class.user {
-			if ga := o.class.Lookup("__getattribute__"); ga != objectGetattribute() {
+			if ga := o.class.Lookup("__getattribute__"); ga != Value(objectGetattr) {
 				break
 			}
 		}
@@ -453,4 +456,79 @@ func (t *Thread) zeroArgSuper(args []Value) (Value, error) {
 		return nil, Errorf(RuntimeError, "super(): arg[0] deleted")
 	}
 	return &Super{Class: cls, Obj: self}, nil
+}
+
+// attrCache remembers, for one instruction, what the class of the last
+// instance it saw has under the attribute name, as of a class version.
+// plain means instances of the class use ordinary attribute access (no
+// __getattribute__, __getattr__ or __setattr__ of their own, and the
+// class attribute is not a property).
+type attrCache struct {
+	typ     *Type
+	version uint64
+	d       Value
+	plain   bool
+}
+
+func (t *Thread) attrLookup(fr *frame, pc int, c *Type, name string) *attrCache {
+	slot := &fr.code.attrs[pc]
+	if ce := slot.Load(); ce != nil && ce.typ == c && ce.version == c.version.Load() {
+		return ce
+	}
+	ce := &attrCache{typ: c, version: c.version.Load(), d: c.Lookup(name)}
+	_, prop := ce.d.(*Property)
+	ce.plain = !prop && c.layout == layoutObject &&
+		c.Lookup("__getattribute__") == Value(objectGetattr) &&
+		c.Lookup("__getattr__") == nil &&
+		c.Lookup("__setattr__") == Value(objectSetattr)
+	slot.Store(ce)
+	return ce
+}
+
+// loadAttr is LOAD_ATTR, with the fast path for plain instances.
+func (t *Thread) loadAttr(fr *frame, pc int, x Value, name string) (Value, error) {
+	if o, ok := x.(*Instance); ok && o.dict != nil && o.class.user {
+		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
+			v := o.dict.GetStr(name)
+			if v == nil && ce.d != nil {
+				v = bindAttr(ce.d, x, o.class)
+			}
+			if v != nil {
+				if t.tracer != nil {
+					if _, isMethod := v.(*BoundMethod); !isMethod {
+						t.emit(ReadAttr, x, name, nil, v)
+					}
+				}
+				return v, nil
+			}
+		}
+	}
+	return t.getAttr(x, name)
+}
+
+// storeAttr is STORE_ATTR (v == nil: DELETE_ATTR), with the fast path
+// for plain instances.
+func (t *Thread) storeAttr(fr *frame, pc int, x Value, name string, v Value) error {
+	if o, ok := x.(*Instance); ok && v != nil && o.dict != nil && o.class.user {
+		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
+			o.dict.SetStr(name, v)
+			if t.tracer != nil {
+				t.emit(WriteAttr, x, name, nil, v)
+			}
+			return nil
+		}
+	}
+	return t.setAttr(x, name, v)
+}
+
+// loadMethodCached is LOAD_METHOD, with the fast path for plain instances.
+func (t *Thread) loadMethodCached(fr *frame, pc int, x Value, name string) (Value, Value, error) {
+	if o, ok := x.(*Instance); ok && o.dict != nil && o.class.user {
+		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
+			if f, ok := ce.d.(*Function); ok && o.dict.GetStr(name) == nil {
+				return f, x, nil
+			}
+		}
+	}
+	return t.loadMethod(x, name)
 }

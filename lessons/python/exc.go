@@ -24,14 +24,14 @@ type Exception struct {
 	suppressContext bool
 	tb              []tbEntry     // innermost first, as the exception unwound
 	syntax          *syntax.Error // for a SyntaxError from the parser or compiler
-	hint            string        // printed under the traceback (what threadlab has instead)
+	hint            string        // added to the traceback's last line (what threadlab has instead)
 }
 
 type tbEntry struct {
-	file string
-	line int
-	fn   string
-	fr   *frame // the frame the entry is for, so that it is added once
+	file  string
+	line  int
+	fn    string
+	frame uint64 // the activation the entry is for, so that it is added once
 }
 
 func (e *Exception) Type() *Type { return e.class }
@@ -51,6 +51,11 @@ func (e *Exception) Error() string {
 // message is str(e) for built-in exceptions (user __str__ is honoured by
 // the traceback printer, which has a thread).
 func (e *Exception) message(t *Thread) string {
+	if e.class.IsSubclass(SyntaxErrorType) && len(e.args) == 2 {
+		if s, ok := e.args[0].(Str); ok {
+			return string(s)
+		}
+	}
 	switch len(e.args) {
 	case 0:
 		return ""
@@ -254,13 +259,26 @@ func (t *Thread) printChain(w io.Writer, e *Exception, seen map[*Exception]bool)
 	}
 	if len(e.tb) > 0 {
 		fmt.Fprintln(w, "Traceback (most recent call last):")
+		repeats := 0
 		for i := len(e.tb) - 1; i >= 0; i-- {
 			ent := e.tb[i]
+			if i < len(e.tb)-1 {
+				if prev := e.tb[i+1]; prev.file == ent.file && prev.line == ent.line && prev.fn == ent.fn {
+					repeats++
+					if repeats >= 3 {
+						continue
+					}
+				} else {
+					printRepeats(w, repeats)
+					repeats = 0
+				}
+			}
 			fmt.Fprintf(w, "  File \"%s\", line %d, in %s\n", ent.file, ent.line, ent.fn)
 			if src := t.interp.sourceLine(ent.file, ent.line); src != "" {
 				fmt.Fprintf(w, "    %s\n", src)
 			}
 		}
+		printRepeats(w, repeats)
 	}
 	if se := e.syntax; se != nil {
 		fmt.Fprintf(w, "  File \"%s\", line %d\n", se.Filename, se.Pos.Line)
@@ -277,14 +295,23 @@ func (t *Thread) printChain(w io.Writer, e *Exception, seen map[*Exception]bool)
 		}
 	}
 	fmt.Fprintln(w, t.excLine(e))
-	if e.hint != "" {
-		fmt.Fprintln(w, e.hint)
+}
+
+// printRepeats says how many identical traceback entries were left out
+// (CPython prints three and then counts the rest).
+func printRepeats(w io.Writer, repeats int) {
+	if repeats >= 3 {
+		n := repeats - 2
+		fmt.Fprintf(w, "  [Previous line repeated %d more time%s]\n", n, pluralS(n))
 	}
 }
 
 // excLine is the last line of a traceback: "module.Type: message".
 func (t *Thread) excLine(e *Exception) string {
-	name := e.class.qualName()
+	name := e.class.name
+	if m := e.class.module; m != "builtins" && m != "__main__" && m != "" {
+		name = m + "." + name
+	}
 	msg := e.message(t)
 	if s := e.class.Lookup("__str__"); s != nil && e.class.user {
 		if _, builtin := s.(*Builtin); !builtin {
@@ -294,6 +321,9 @@ func (t *Thread) excLine(e *Exception) string {
 				}
 			}
 		}
+	}
+	if e.hint != "" {
+		msg += " (" + e.hint + ")"
 	}
 	if msg == "" {
 		return name

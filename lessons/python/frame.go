@@ -17,6 +17,10 @@ type frame struct {
 	ret     Value // the value returned or yielded
 	yielded bool
 	throw   error // an exception to raise on resumption (generator.throw)
+
+	serial  uint64 // identifies this activation in tracebacks (frames are reused)
+	chunk   int    // which of the thread's value chunks holds locals and stack (0: heap)
+	memBase int
 }
 
 type blockKind uint8
@@ -33,11 +37,22 @@ type block struct {
 	prev    *Exception // blockHandler: the exception handled before
 }
 
+// newFrame makes a frame whose memory is its own (generators, class
+// bodies).
 func newFrame(f *Function) *frame {
 	c := f.code
 	nl := len(c.Locals)
 	mem := make([]Value, nl+c.MaxStack)
-	fr := &frame{code: c, fn: f, globals: f.globals, locals: mem[:nl:nl], stack: mem[nl:]}
+	fr := &frame{}
+	fr.setup(f, mem)
+	return fr
+}
+
+func (fr *frame) setup(f *Function, mem []Value) {
+	c := f.code
+	nl := len(c.Locals)
+	fr.code, fr.fn, fr.globals = c, f, f.globals
+	fr.locals, fr.stack = mem[:nl:nl], mem[nl:]
 	if nc := len(c.Cells) + len(c.Frees); nc > 0 {
 		fr.cells = make([]*Cell, nc)
 		for i := range c.Cells {
@@ -45,7 +60,44 @@ func newFrame(f *Function) *frame {
 		}
 		copy(fr.cells[len(c.Cells):], f.closure)
 	}
+}
+
+// valueChunk is how many values the thread allocates at a time for the
+// locals and stacks of the frames it runs.
+const valueChunk = 8192
+
+// allocFrame makes a frame for a call that will not outlive the call,
+// from the thread's free frames and value chunk.
+func (t *Thread) allocFrame(f *Function) *frame {
+	n := len(f.code.Locals) + f.code.MaxStack
+	var fr *frame
+	if k := len(t.freeFrames); k > 0 {
+		fr = t.freeFrames[k-1]
+		t.freeFrames = t.freeFrames[:k-1]
+	} else {
+		fr = &frame{}
+	}
+	if t.vtop+n > len(t.vstack) {
+		t.vstack = make([]Value, max(valueChunk, 2*n))
+		t.vtop = 0
+		t.chunkID++
+	}
+	fr.setup(f, t.vstack[t.vtop:t.vtop+n:t.vtop+n])
+	fr.chunk, fr.memBase = t.chunkID, t.vtop
+	t.vtop += n
 	return fr
+}
+
+// freeFrame returns a finished frame made by allocFrame.
+func (t *Thread) freeFrame(fr *frame) {
+	n := len(fr.locals) + len(fr.stack)
+	clear(fr.locals)
+	clear(fr.stack[:cap(fr.stack)])
+	if fr.chunk == t.chunkID && fr.memBase+n == t.vtop {
+		t.vtop = fr.memBase
+	}
+	*fr = frame{}
+	t.freeFrames = append(t.freeFrames, fr)
 }
 
 // initCells moves parameters that inner functions capture into their
@@ -64,11 +116,19 @@ func (t *Thread) callFunction(f *Function, args []Value, kw []Kwarg) (Value, err
 
 // callFunctionSelf calls f with self (if not nil) before args.
 func (t *Thread) callFunctionSelf(f *Function, self Value, args []Value, kw []Kwarg) (Value, error) {
-	fr := newFrame(f)
 	c := f.code
+	var fr *frame
+	if c.Generator {
+		fr = newFrame(f)
+	} else {
+		fr = t.allocFrame(f)
+	}
 	if self == nil && len(kw) == 0 && len(args) == c.NumArgs && !c.VarArgs && !c.VarKw && c.NumKwOnly == 0 {
 		copy(fr.locals, args)
 	} else if err := bindArgs(f, fr.locals, self, args, kw); err != nil {
+		if !c.Generator {
+			t.freeFrame(fr)
+		}
 		return nil, err
 	}
 	if fr.cells != nil {
@@ -77,7 +137,9 @@ func (t *Thread) callFunctionSelf(f *Function, self Value, args []Value, kw []Kw
 	if c.Generator {
 		return &Generator{fr: fr, name: f.name, qualname: f.qualname}, nil
 	}
-	return t.runFrame(fr)
+	v, err := t.runFrame(fr)
+	t.freeFrame(fr)
+	return v, err
 }
 
 // runFrame runs a new frame to its end, checking the recursion limit.
@@ -124,8 +186,12 @@ func (t *Thread) handle(fr *frame, err error) bool {
 	if fr.pc > 0 {
 		line = int(fr.code.Lines[fr.pc-1])
 	}
-	if n := len(e.tb); n == 0 || e.tb[n-1].fr != fr {
-		e.tb = append(e.tb, tbEntry{file: fr.code.Filename, line: line, fn: fr.code.Name, fr: fr})
+	if fr.serial == 0 {
+		t.serial++
+		fr.serial = t.serial
+	}
+	if n := len(e.tb); n == 0 || e.tb[n-1].frame != fr.serial {
+		e.tb = append(e.tb, tbEntry{file: fr.code.Filename, line: line, fn: fr.code.Name, frame: fr.serial})
 	}
 	if e.context == nil && t.handled != nil && t.handled != e && !chainHas(t.handled, e) {
 		e.context = t.handled

@@ -1,12 +1,14 @@
 package python
 
+import "sync/atomic"
+
 // Generator is the iterator a generator function returns. Its frame is
 // suspended at each yield and resumed by next() or send().
 type Generator struct {
 	fr       *frame
 	name     string
 	qualname string
-	running  bool
+	running  atomic.Bool
 	done     bool
 	started  bool
 }
@@ -25,9 +27,10 @@ func (g *Generator) Next(t *Thread) (Value, error) {
 // resume runs the generator until it yields (done false) or ends (done
 // true, v its return value). throw, if set, is raised at the yield.
 func (g *Generator) resume(t *Thread, send Value, throw error) (v Value, done bool, err error) {
-	if g.running {
+	if !g.running.CompareAndSwap(false, true) {
 		return nil, true, Errorf(ValueError, "generator already executing")
 	}
+	defer g.running.Store(false)
 	if g.done {
 		if throw != nil {
 			return nil, true, throw
@@ -44,11 +47,9 @@ func (g *Generator) resume(t *Thread, send Value, throw error) (v Value, done bo
 		g.fr.sp++
 	}
 	g.fr.throw = throw
-	g.running = true
 	saved := t.handled
 	v, err = t.runFrame(g.fr)
 	t.handled = saved
-	g.running = false
 	if err != nil {
 		g.done = true
 		if ErrorMatches(err, StopIteration) {

@@ -238,7 +238,7 @@ func (t *Thread) Import(name string) (*Module, error) {
 
 func moduleNotFound(top, name string, have []string) error {
 	e := Errorf(ModuleNotFoundError, "No module named '%s'", name)
-	e.hint = "threadlab has these modules: " + strings.Join(have, ", ")
+	e.hint = "threadlab's modules are " + strings.Join(have, ", ")
 	return e
 }
 

@@ -437,10 +437,8 @@ func Compare(t *Thread, op compile.CmpOp, x, y Value) (Value, error) {
 	if r, ok, err := try(x, y, op); ok {
 		return r, err
 	}
-	if yt != xt {
-		if r, ok, err := try(y, x, swapped[op]); ok {
-			return r, err
-		}
+	if r, ok, err := try(y, x, swapped[op]); ok {
+		return r, err
 	}
 	switch op {
 	case compile.Eq:

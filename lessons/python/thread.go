@@ -26,6 +26,13 @@ type Thread struct {
 	handled   *Exception // exception being handled (except/finally), for context chaining and bare raise
 	reprStack []Value
 
+	// memory for frames: a chunk of values used as a stack, and frames to reuse
+	vstack     []Value
+	vtop       int
+	chunkID    int
+	freeFrames []*frame
+	serial     uint64
+
 	// Local is for the host's own per-thread data.
 	Local any
 }

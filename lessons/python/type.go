@@ -2,6 +2,7 @@ package python
 
 import (
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -28,7 +29,16 @@ type Type struct {
 	// version changes whenever an attribute of this class or of a base
 	// changes, so that caches of lookups can be checked.
 	version atomic.Uint64
+	flat    atomic.Pointer[flatAttrs] // the MRO's attributes merged, for Lookup
+	subsMu  sync.Mutex
 	subs    []*Type // direct user subclasses, to bump their versions
+}
+
+// flatAttrs is every attribute a class has along its MRO, as of one
+// version of the class.
+type flatAttrs struct {
+	version uint64
+	m       map[string]Value
 }
 
 type layout uint8
@@ -83,14 +93,28 @@ func (c *Type) SetCtor(ctor func(t *Thread, cls *Type, args []Value, kw []Kwarg)
 // collections.deque).
 func (c *Type) SetModule(m string) *Type { c.module = m; return c }
 
-// Lookup finds name along the MRO without binding (nil if absent).
+// Lookup finds name along the MRO without binding (nil if absent). It
+// reads a merged copy of the MRO's attributes, rebuilt after a class
+// attribute changes, so that a lookup takes no lock.
 func (c *Type) Lookup(name string) Value {
-	for _, k := range c.mro {
-		if v := k.dict.GetStr(name); v != nil {
-			return v
+	f := c.flat.Load()
+	if f == nil || f.version != c.version.Load() {
+		f = c.flatten()
+	}
+	return f.m[name]
+}
+
+func (c *Type) flatten() *flatAttrs {
+	f := &flatAttrs{version: c.version.Load(), m: map[string]Value{}}
+	for i := len(c.mro) - 1; i >= 0; i-- {
+		for _, kv := range c.mro[i].dict.Items() {
+			if k, ok := kv[0].(Str); ok {
+				f.m[string(k)] = kv[1]
+			}
 		}
 	}
-	return nil
+	c.flat.Store(f)
+	return f
 }
 
 // IsSubclass reports whether c is sub or a subclass of it.
@@ -125,7 +149,10 @@ func (c *Type) setAttr(name string, v Value) error {
 
 func (c *Type) bump() {
 	c.version.Add(1)
-	for _, s := range c.subs {
+	c.subsMu.Lock()
+	subs := append([]*Type(nil), c.subs...)
+	c.subsMu.Unlock()
+	for _, s := range subs {
 		s.bump()
 	}
 }
@@ -161,7 +188,9 @@ func NewClass(name string, bases []*Type, dict *Dict, module string) (*Type, err
 	c.mro = mro
 	for _, b := range bases {
 		if b.user {
+			b.subsMu.Lock()
 			b.subs = append(b.subs, c)
+			b.subsMu.Unlock()
 		}
 	}
 	return c, nil
@@ -224,6 +253,12 @@ func c3(c *Type, bases []*Type) ([]*Type, error) {
 func (c *Type) Call(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	if c == TypeType && len(args) == 1 && len(kw) == 0 {
 		return args[0].Type(), nil
+	}
+	if !c.user && c.layout == layoutException {
+		if len(kw) > 0 {
+			return nil, Errorf(TypeError, "%s() takes no keyword arguments", c.name)
+		}
+		return &Exception{class: c, args: append(Tuple{}, args...)}, nil
 	}
 	if !c.user {
 		if c.ctor == nil {

@@ -86,6 +86,7 @@ func init() {
 // overridden". They are set once, by initObjectMethods.
 var (
 	objectInit, objectNew, objectRepr, objectStr, objectHash *Builtin
+	objectGetattr, objectSetattr, objectDelattr              *Builtin
 	objectRich                                               [6]*Builtin
 )
 
@@ -152,7 +153,7 @@ func init() {
 	ObjectType.dict.SetStr("__repr__", objectRepr)
 	ObjectType.dict.SetStr("__str__", objectStr)
 	ObjectType.dict.SetStr("__hash__", objectHash)
-	ObjectType.dict.SetStr("__setattr__", NewBuiltin("__setattr__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+	objectSetattr = NewBuiltin("__setattr__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := ArgCount("__setattr__", args, 3, 3); err != nil {
 			return nil, err
 		}
@@ -161,8 +162,9 @@ func init() {
 			return nil, Errorf(TypeError, "attribute name must be string, not '%s'", TypeName(args[1]))
 		}
 		return None, genericSetAttr(t, args[0], string(name), args[2])
-	}))
-	ObjectType.dict.SetStr("__getattribute__", NewBuiltin("__getattribute__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+	})
+	ObjectType.dict.SetStr("__setattr__", objectSetattr)
+	objectGetattr = NewBuiltin("__getattribute__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := ArgCount("__getattribute__", args, 2, 2); err != nil {
 			return nil, err
 		}
@@ -171,8 +173,9 @@ func init() {
 			return nil, Errorf(TypeError, "attribute name must be string, not '%s'", TypeName(args[1]))
 		}
 		return genericGetAttr(t, args[0], string(name))
-	}))
-	ObjectType.dict.SetStr("__delattr__", NewBuiltin("__delattr__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+	})
+	ObjectType.dict.SetStr("__getattribute__", objectGetattr)
+	objectDelattr = NewBuiltin("__delattr__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := ArgCount("__delattr__", args, 2, 2); err != nil {
 			return nil, err
 		}
@@ -181,7 +184,8 @@ func init() {
 			return nil, Errorf(TypeError, "attribute name must be string, not '%s'", TypeName(args[1]))
 		}
 		return None, genericSetAttr(t, args[0], string(name), nil)
-	}))
+	})
+	ObjectType.dict.SetStr("__delattr__", objectDelattr)
 	ObjectType.dict.SetStr("__format__", NewBuiltin("__format__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := ArgCount("__format__", args, 2, 2); err != nil {
 			return nil, err
