@@ -741,7 +741,7 @@ func (t *Thread) exec(fr *frame) error {
 		case compile.WITH_EXCEPT:
 			exit, e := stack[sp-2], stack[sp-1].(*Exception)
 			fr.sp, fr.pc = sp, pc
-			r, err := CallValue(t, exit, []Value{e.class, e, None}, nil)
+			r, err := CallValue(t, exit, []Value{e.class, e, &Traceback{exc: e}}, nil)
 			if err != nil {
 				return err
 			}

@@ -272,23 +272,16 @@ func (s *Set) Hash(t *Thread) (int64, error) {
 	return int64(h >> 1), nil
 }
 
-// setOp is a | b, a & b, a - b, a ^ b.
+// setOp is a | b, a & b, a - b, a ^ b, building the result the way
+// CPython does (copying a where it copies), so that the result iterates
+// in CPython's order.
 func setOp(t *Thread, op binop, a, b *Set) (Value, error) {
-	out := &Set{frozen: a.frozen}
-	add := func(v Value) error { return out.Add(t, v) }
 	switch op {
 	case opOr:
-		for _, e := range a.Elems() {
-			if err := add(e); err != nil {
-				return nil, err
-			}
-		}
-		for _, e := range b.Elems() {
-			if err := add(e); err != nil {
-				return nil, err
-			}
-		}
+		out := a.Copy()
+		return out, out.update(t, b.Elems())
 	case opAnd:
+		out := &Set{frozen: a.frozen}
 		small, big := a, b
 		if b.Len() < a.Len() {
 			small, big = b, a
@@ -299,50 +292,85 @@ func setOp(t *Thread, op binop, a, b *Set) (Value, error) {
 				return nil, err
 			}
 			if ok {
-				if err := add(e); err != nil {
+				if err := out.Add(t, e); err != nil {
 					return nil, err
 				}
 			}
 		}
+		return out, nil
 	case opSub:
+		if a.Len()>>2 > b.Len() {
+			out := a.Copy()
+			return out, out.discardAll(t, b.Elems())
+		}
+		out := &Set{frozen: a.frozen}
 		for _, e := range a.Elems() {
 			ok, err := b.Has(t, e)
 			if err != nil {
 				return nil, err
 			}
 			if !ok {
-				if err := add(e); err != nil {
+				if err := out.Add(t, e); err != nil {
 					return nil, err
 				}
 			}
 		}
+		return out, nil
 	case opXor:
-		for _, e := range a.Elems() {
-			ok, err := b.Has(t, e)
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				if err := add(e); err != nil {
-					return nil, err
-				}
-			}
-		}
-		for _, e := range b.Elems() {
-			ok, err := a.Has(t, e)
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				if err := add(e); err != nil {
-					return nil, err
-				}
-			}
-		}
-	default:
-		return nil, nil
+		out := a.Copy()
+		return out, out.symmetricUpdate(t, b.Elems())
 	}
-	return out, nil
+	return nil, nil
+}
+
+// setInplace is a |= b, a &= b, a -= b, a ^= b: a changes in place.
+func setInplace(t *Thread, op binop, a, b *Set) error {
+	switch op {
+	case opOr:
+		return a.update(t, b.Elems())
+	case opSub:
+		return a.discardAll(t, b.Elems())
+	case opXor:
+		return a.symmetricUpdate(t, b.Elems())
+	}
+	r, err := setOp(t, op, a, b)
+	if err == nil {
+		a.replace(r.(*Set))
+	}
+	return err
+}
+
+func (s *Set) update(t *Thread, items []Value) error {
+	for _, e := range items {
+		if err := s.Add(t, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Set) discardAll(t *Thread, items []Value) error {
+	for _, e := range items {
+		if _, err := s.Discard(t, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Set) symmetricUpdate(t *Thread, items []Value) error {
+	for _, e := range items {
+		removed, err := s.Discard(t, e)
+		if err != nil {
+			return err
+		}
+		if !removed {
+			if err := s.Add(t, e); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // setCompare: == and != are equality, < <= > >= are subset relations.
