@@ -153,11 +153,11 @@ func binaryDunder(t *Thread, op binop, x, y Value, inplace string) (Value, error
 			}
 		}
 	}
-	if bx, by := unwrap(x), unwrap(y); bx != x || by != y {
+	if baseOf(x) != nil || baseOf(y) != nil {
 		if inplace != "" {
-			return Inplace(t, op, bx, by)
+			return Inplace(t, op, unwrap(x), unwrap(y))
 		}
-		return Binary(t, op, bx, by)
+		return Binary(t, op, unwrap(x), unwrap(y))
 	}
 	sym := op.Symbol()
 	if inplace != "" {
@@ -444,8 +444,8 @@ func Compare(t *Thread, op compile.CmpOp, x, y Value) (Value, error) {
 	if r, ok, err := try(y, x, swapped[op]); ok {
 		return r, err
 	}
-	if bx, by := unwrap(x), unwrap(y); bx != x || by != y {
-		return Compare(t, op, bx, by)
+	if baseOf(x) != nil || baseOf(y) != nil {
+		return Compare(t, op, unwrap(x), unwrap(y))
 	}
 	switch op {
 	case compile.Eq:

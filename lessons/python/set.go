@@ -237,12 +237,67 @@ func (s *Set) Elems() []Value {
 	return out
 }
 
-// Copy returns a shallow copy with the same layout.
+// Copy returns a shallow copy, laid out as CPython lays out a copy.
 func (s *Set) Copy() *Set {
-	s.mu.Lock()
-	c := &Set{table: append([]setSlot(nil), s.table...), used: s.used, fill: s.fill, frozen: s.frozen}
-	s.mu.Unlock()
+	c := &Set{frozen: s.frozen}
+	c.merge(nil, s)
 	return c
+}
+
+// slots returns the live entries in table order and the table size.
+func (s *Set) slots() ([]setSlot, int, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]setSlot, 0, s.used)
+	for _, sl := range s.table {
+		if sl.key != nil {
+			out = append(out, sl)
+		}
+	}
+	return out, len(s.table), s.fill == s.used
+}
+
+// merge adds the elements of o, growing the table first as CPython does
+// when it merges one set into another.
+func (s *Set) merge(t *Thread, o *Set) error {
+	entries, osize, clean := o.slots()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.table == nil {
+		s.table = make([]setSlot, 8)
+	}
+	if (s.fill+len(entries))*5 >= (len(s.table)-1)*3 {
+		s.resize((s.used + len(entries)) * 2)
+	}
+	if s.fill == 0 && len(s.table) == osize && clean {
+		o.mu.Lock()
+		if len(o.table) == osize {
+			copy(s.table, o.table)
+			s.used, s.fill = o.used, o.fill
+			o.mu.Unlock()
+			return nil
+		}
+		o.mu.Unlock()
+	}
+	for _, e := range entries {
+		if err := s.addLocked(t, e.key, e.hash); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// presize grows the table for n more elements, as CPython does before
+// adding the keys of a dict.
+func (s *Set) presize(n int) {
+	s.mu.Lock()
+	if s.table == nil {
+		s.table = make([]setSlot, 8)
+	}
+	if (s.fill+n)*5 >= (len(s.table)-1)*3 {
+		s.resize((s.used + n) * 2)
+	}
+	s.mu.Unlock()
 }
 
 func (s *Set) replace(o *Set) {
@@ -279,11 +334,11 @@ func setOp(t *Thread, op binop, a, b *Set) (Value, error) {
 	switch op {
 	case opOr:
 		out := a.Copy()
-		return out, out.update(t, b.Elems())
+		return out, out.merge(t, b)
 	case opAnd:
 		out := &Set{frozen: a.frozen}
 		small, big := a, b
-		if b.Len() < a.Len() {
+		if b.Len() <= a.Len() {
 			small, big = b, a
 		}
 		for _, e := range small.Elems() {
@@ -327,7 +382,7 @@ func setOp(t *Thread, op binop, a, b *Set) (Value, error) {
 func setInplace(t *Thread, op binop, a, b *Set) error {
 	switch op {
 	case opOr:
-		return a.update(t, b.Elems())
+		return a.merge(t, b)
 	case opSub:
 		return a.discardAll(t, b.Elems())
 	case opXor:
@@ -338,15 +393,6 @@ func setInplace(t *Thread, op binop, a, b *Set) error {
 		a.replace(r.(*Set))
 	}
 	return err
-}
-
-func (s *Set) update(t *Thread, items []Value) error {
-	for _, e := range items {
-		if err := s.Add(t, e); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func (s *Set) discardAll(t *Thread, items []Value) error {

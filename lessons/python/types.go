@@ -607,10 +607,11 @@ func setCtor(t *Thread, c *Type, args []Value, kw []Kwarg) (Value, error) {
 	}
 	s := NewSet(c == FrozenSetType)
 	if len(args) == 1 {
-		if src, ok := args[0].(*Set); ok {
-			cp := src.Copy()
-			cp.frozen = s.frozen
-			return cp, nil
+		switch src := args[0].(type) {
+		case *Set:
+			return s, s.merge(t, src)
+		case *Dict:
+			s.presize(src.Len())
 		}
 		items, err := Collect(t, args[0])
 		if err != nil {
