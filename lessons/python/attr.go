@@ -107,7 +107,16 @@ func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 			return cl, nil
 		case "__globals__":
 			return o.globals.globals, nil
-		case "__wrapped__", "__annotations__":
+		case "__annotations__":
+			if o.annotations == nil {
+				o.annotations = NewDict()
+			}
+			return o.annotations, nil
+		case "__kwdefaults__":
+			if o.kwdefault == nil {
+				return None, nil
+			}
+			return o.kwdefault, nil
 		}
 		if o.dict != nil {
 			if v := o.dict.GetStr(name); v != nil {

@@ -626,6 +626,10 @@ func (t *Thread) exec(fr *frame) error {
 					f.closure[i] = c.(*Cell)
 				}
 			}
+			if in.Arg&4 != 0 {
+				sp--
+				f.annotations = stack[sp].(*Dict)
+			}
 			if in.Arg&2 != 0 {
 				sp--
 				f.kwdefault = stack[sp].(*Dict)

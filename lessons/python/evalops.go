@@ -419,6 +419,19 @@ func (t *Thread) makeClass(fr *frame, body *Function, name string, baseVals []Va
 	if cell, ok := r.(*Cell); ok {
 		cell.Set(cls)
 	}
+	// the nearest base's __init_subclass__ (a class method) hears of it
+	for _, b := range cls.mro[1:] {
+		if m := b.dict.GetStr("__init_subclass__"); m != nil {
+			fn := m
+			if cm, ok := m.(*ClassMethod); ok {
+				fn = cm.Fn
+			}
+			if _, err := CallValue(t, fn, []Value{cls}, nil); err != nil {
+				return nil, err
+			}
+			break
+		}
+	}
 	return cls, nil
 }
 
