@@ -51,7 +51,7 @@ func (t *Thread) exec(fr *frame) error {
 		case compile.LOAD_FAST:
 			v := locals[in.Arg]
 			if v == nil {
-				return Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", code.Locals[in.Arg])
+				return nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
 			}
 			stack[sp] = v
 			sp++

@@ -26,7 +26,7 @@ func (t *Thread) loadGlobal(fr *frame, pc int, name string) (Value, error) {
 	if v = t.interp.builtins.getStrHint(name, &fr.code.hints[2*pc+1]); v != nil {
 		return v, nil
 	}
-	return nil, Errorf(NameError, "name '%s' is not defined", name)
+	return nil, nameError(fr, NameError, name, "name '%s' is not defined")
 }
 
 func (t *Thread) storeGlobal(fr *frame, pc int, name string, v Value) {
