@@ -103,6 +103,12 @@ const (
 	opCount
 )
 
+// Span is an extent of source text: lines from 1, columns as 0-based
+// UTF-8 byte offsets (CPython's convention), end exclusive.
+type Span struct {
+	Line, Col, EndLine, EndCol int32
+}
+
 // Instr is one instruction.
 type Instr struct {
 	Op  Op
@@ -119,6 +125,7 @@ type Code struct {
 
 	Instrs []Instr
 	Lines  []int32 // source line of each instruction
+	Spans  []Span  // source extent of the expression or statement each instruction is for
 	Consts []any   // see Const
 	Names  []string
 
