@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"threadlab/lessons/python/internal/compile"
+	"threadlab/lessons/python/resolve"
 	"threadlab/lessons/python/syntax"
 )
 
@@ -168,6 +169,11 @@ func (in *Interp) Compile(filename string, src []byte, interactive bool) (*compi
 	in.addSource(filename, src)
 	mod, err := syntax.Parse(filename, src)
 	if err != nil {
+		return nil, syntaxException(err)
+	}
+	// The resolver reports the scope errors (global and nonlocal misuse,
+	// return or yield outside a function, ...) in CPython's words.
+	if err := resolve.File(mod, src); err != nil {
 		return nil, syntaxException(err)
 	}
 	code, err := compile.Module(mod, interactive)

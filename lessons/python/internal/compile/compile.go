@@ -227,6 +227,9 @@ func (f *fcomp) constIndex(v any) int {
 
 func (f *fcomp) loadConst(v any) { f.emit(LOAD_CONST, f.constIndex(v)) }
 
+// attrName is the name index of an attribute, mangled if private.
+func (f *fcomp) attrName(n string) int { return f.name(f.sc.mangle(n)) }
+
 func (f *fcomp) name(n string) int {
 	if i, ok := f.names[n]; ok {
 		return i
@@ -244,6 +247,7 @@ func (f *fcomp) returnNone() {
 // ---- names ----
 
 func (f *fcomp) loadName(n string) {
+	n = f.sc.mangle(n)
 	switch f.sc.lookup(n) {
 	case bindFast:
 		f.emit(LOAD_FAST, f.locals[n])
@@ -257,6 +261,7 @@ func (f *fcomp) loadName(n string) {
 }
 
 func (f *fcomp) storeName(n string) {
+	n = f.sc.mangle(n)
 	switch f.sc.lookup(n) {
 	case bindFast:
 		f.emit(STORE_FAST, f.locals[n])
@@ -270,6 +275,7 @@ func (f *fcomp) storeName(n string) {
 }
 
 func (f *fcomp) deleteName(n string) {
+	n = f.sc.mangle(n)
 	switch f.sc.lookup(n) {
 	case bindFast:
 		f.emit(DELETE_FAST, f.locals[n])
@@ -430,12 +436,12 @@ func (f *fcomp) augAssign(n *syntax.AugAssign) {
 	case *syntax.Attribute:
 		f.expr(t.X)
 		f.emit(DUP_TOP, 0)
-		f.emit(LOAD_ATTR, f.name(t.Name))
+		f.emit(LOAD_ATTR, f.attrName(t.Name))
 		f.expr(n.Value)
 		f.setSpan(n)
 		f.emit(INPLACE, int(op))
 		f.emit(ROT_TWO, 0)
-		f.emit(STORE_ATTR, f.name(t.Name))
+		f.emit(STORE_ATTR, f.attrName(t.Name))
 	case *syntax.Subscript:
 		f.expr(t.X)
 		f.expr(t.Index)
@@ -459,7 +465,7 @@ func (f *fcomp) store(t syntax.Expr) {
 	case *syntax.Attribute:
 		f.expr(n.X)
 		f.setSpan(n)
-		f.emit(STORE_ATTR, f.name(n.Name))
+		f.emit(STORE_ATTR, f.attrName(n.Name))
 	case *syntax.Subscript:
 		f.expr(n.X)
 		f.expr(n.Index)
@@ -508,7 +514,7 @@ func (f *fcomp) del(t syntax.Expr) {
 		f.deleteName(n.Name)
 	case *syntax.Attribute:
 		f.expr(n.X)
-		f.emit(DELETE_ATTR, f.name(n.Name))
+		f.emit(DELETE_ATTR, f.attrName(n.Name))
 	case *syntax.Subscript:
 		f.expr(n.X)
 		f.expr(n.Index)

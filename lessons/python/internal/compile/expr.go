@@ -127,7 +127,7 @@ func (f *fcomp) expr1(e syntax.Expr) {
 		f.storeName(n.Target.Name)
 	case *syntax.Attribute:
 		f.expr(n.X)
-		f.emit(LOAD_ATTR, f.name(n.Name))
+		f.emit(LOAD_ATTR, f.attrName(n.Name))
 	case *syntax.Subscript:
 		f.expr(n.X)
 		f.expr(n.Index)
@@ -365,7 +365,7 @@ func (f *fcomp) call(n *syntax.Call) {
 	if a, ok := n.Func.(*syntax.Attribute); ok && !star && len(n.Keywords) == 0 {
 		f.expr(a.X)
 		f.setSpan(a)
-		f.emit(LOAD_METHOD, f.name(a.Name))
+		f.emit(LOAD_METHOD, f.attrName(a.Name))
 		f.setSpan(n)
 		f.exprs(n.Args)
 		f.emit(CALL_METHOD, len(n.Args))
