@@ -254,7 +254,7 @@ func excOrNone(e *Exception) Value {
 func (t *Thread) PrintTraceback(w io.Writer, err error) {
 	var e *Exception
 	if !errors.As(err, &e) {
-		fmt.Fprintln(w, err)
+		fmt.Fprintln(w, err.Error())
 		return
 	}
 	seen := map[*Exception]bool{}
