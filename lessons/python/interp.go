@@ -180,6 +180,13 @@ func (in *Interp) Compile(filename string, src []byte, interactive bool) (*compi
 	if err != nil {
 		return nil, syntaxException(err)
 	}
+	for _, w := range code.Warnings {
+		msg := fmt.Sprintf("%s:%d: SyntaxWarning: %s\n", filename, w.Line, w.Msg)
+		if line := strings.TrimSpace(in.sourceLine(filename, w.Line)); line != "" {
+			msg += "  " + line + "\n"
+		}
+		in.Write(in.stderr, msg)
+	}
 	return code, nil
 }
 

@@ -45,17 +45,22 @@ func Module(m *syntax.Module, interactive bool) (code *Code, err error) {
 			f.setSpan(es)
 			f.expr(es.X)
 			f.emit(RETURN_VALUE, 0)
-			return f.finish(), nil
+			code = f.finish()
+			code.Warnings = c.warnings
+			return code, nil
 		}
 	}
 	f.stmts(body)
 	f.returnNone()
-	return f.finish(), nil
+	code = f.finish()
+	code.Warnings = c.warnings
+	return code, nil
 }
 
 type compiler struct {
-	file   string
-	scopes map[syntax.Node]*scope
+	file     string
+	scopes   map[syntax.Node]*scope
+	warnings []Warning
 }
 
 // fcomp compiles one code object.

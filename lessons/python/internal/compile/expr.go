@@ -129,6 +129,7 @@ func (f *fcomp) expr1(e syntax.Expr) {
 		f.expr(n.X)
 		f.emit(LOAD_ATTR, f.attrName(n.Name))
 	case *syntax.Subscript:
+		f.checkSubscript(n)
 		f.expr(n.X)
 		f.expr(n.Index)
 		f.emit(BINARY_SUBSCR, 0)
@@ -208,6 +209,7 @@ func (f *fcomp) expr1(e syntax.Expr) {
 }
 
 func (f *fcomp) compare(n *syntax.Compare) {
+	f.checkCompare(n)
 	f.expr(n.Left)
 	if len(n.Ops) == 1 {
 		f.expr(n.Comparators[0])
@@ -356,6 +358,7 @@ func (f *fcomp) dict(n *syntax.DictExpr) {
 }
 
 func (f *fcomp) call(n *syntax.Call) {
+	f.checkCaller(n.Func)
 	star := hasStar(n.Args)
 	for _, k := range n.Keywords {
 		if k.Arg == nil {
