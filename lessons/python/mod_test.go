@@ -77,3 +77,26 @@ func TestItertoolsModule(t *testing.T) {
 		"it.permutations('a', -1)",
 	})
 }
+
+func TestCollectionsModule(t *testing.T) {
+	checkCases(t, "from collections import namedtuple, deque, defaultdict, Counter, OrderedDict", []string{
+		"P = namedtuple('P', 'x y')\np = P(1, y=2)\nprint(p, p.x, p[1], len(p), list(p), p._asdict(), p._replace(x=9), P._fields, isinstance(p, tuple))",
+		"P = namedtuple('P', ['a', 'b'], defaults=[0])\nprint(P(1), P(1, 2), P._make([3, 4]), P(1, 2) == (1, 2))\nx, y = P(5, 6)\nprint(x, y)",
+		"P = namedtuple('P', 'x y')\nP(1)",
+		"P = namedtuple('P', 'x y')\nP(1, 2, 3)",
+		"namedtuple('P', 'x x')",
+		"namedtuple('P', '_x')",
+		"namedtuple('P', 'class')",
+		"d = deque([1, 2, 3])\nd.append(4)\nd.appendleft(0)\nprint(d, d.pop(), d.popleft(), d, len(d), d[0], d[-1], 2 in d)",
+		"d = deque(range(5), maxlen=3)\nprint(d, d.maxlen)\nd.append(9)\nd.appendleft(7)\nprint(d)\nd.rotate(1)\nprint(d)\nd.rotate(-2)\nprint(d)",
+		"d = deque()\nd.extend('ab')\nd.extendleft('cd')\nprint(d, d.count('a'), d.index('a'), list(d))\nd.remove('a')\nd.reverse()\nprint(d, deque() == deque(), bool(deque()))",
+		"deque().pop()",
+		"dd = defaultdict(list)\ndd['a'].append(1)\ndd['b']\nprint(dd, dict(dd), isinstance(dd, dict), dd.default_factory, 'a' in dd, len(dd))",
+		"dd = defaultdict(int)\nfor c in 'abca':\n    dd[c] += 1\nprint(dd, sorted(dd.items()), dd.get('z'), list(dd.keys()))",
+		"dd = defaultdict()\ndd['x']",
+		"c = Counter('abracadabra')\nprint(c, c.most_common(2), c['a'], c['z'], sum(c.values()), c.total())",
+		"c = Counter(a=2, b=1)\nc.update('aab')\nc.subtract({'b': 1})\nprint(c, sorted(c.elements()), Counter('ab') + Counter('b'), Counter('aab') - Counter('ab'))",
+		"c = Counter([1, 2, 2])\nprint(c == {1: 1, 2: 2}, list(c), c.most_common())",
+		"od = OrderedDict()\nod['b'] = 1\nod['a'] = 2\nod.move_to_end('b')\nprint(od, list(od), OrderedDict(), od.popitem())\nod.move_to_end('a', last=False)",
+	})
+}
