@@ -100,3 +100,18 @@ func TestCollectionsModule(t *testing.T) {
 		"od = OrderedDict()\nod['b'] = 1\nod['a'] = 2\nod.move_to_end('b')\nprint(od, list(od), OrderedDict(), od.popitem())\nod.move_to_end('a', last=False)",
 	})
 }
+
+func TestFunctoolsModule(t *testing.T) {
+	checkCases(t, "import functools\nfrom functools import partial, reduce, wraps, lru_cache, cache, cmp_to_key, total_ordering", []string{
+		"def f(a, b, c=3):\n    return a + b + c\np = partial(f, 1, c=5)\nprint(p.func.__name__, p.args, p.keywords, p(2), p(2, c=0), partial(p, 10)())",
+		"partial(1)",
+		"print(reduce(lambda a, b: a * b, [1, 2, 3, 4]), reduce(lambda a, b: a + b, [], 10), reduce(max, [3, 9, 2]))",
+		"reduce(lambda a, b: a + b, [])",
+		"def deco(fn):\n    @wraps(fn)\n    def inner(*a):\n        return fn(*a)\n    return inner\n@deco\ndef hello(x):\n    'doc'\n    return x\nprint(hello.__name__, hello(3), hello.__wrapped__.__name__)",
+		"@lru_cache(maxsize=2)\ndef g(x):\n    return x * 2\ng(1); g(1); g(2); g(3); g(1)\nprint(g.cache_info(), g(3), g.__name__)\ng.cache_clear()\nprint(g.cache_info())",
+		"@lru_cache\ndef fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fib(80), fib.cache_info().hits)",
+		"@cache\ndef h(x):\n    return x\nh(1); h(1)\nprint(h.cache_info())",
+		"def cmp(a, b):\n    return (a > b) - (a < b)\nprint(sorted([3, 1, 2], key=cmp_to_key(cmp)), sorted('bca', key=cmp_to_key(lambda a, b: -cmp(a, b))))",
+		"@total_ordering\nclass V:\n    def __init__(self, v):\n        self.v = v\n    def __eq__(self, o):\n        return self.v == o.v\n    def __lt__(self, o):\n        return self.v < o.v\nprint(V(1) <= V(2), V(2) >= V(1), V(3) > V(1), V(1) > V(1), V(1) >= V(1))",
+	})
+}
