@@ -115,3 +115,21 @@ func TestFunctoolsModule(t *testing.T) {
 		"@total_ordering\nclass V:\n    def __init__(self, v):\n        self.v = v\n    def __eq__(self, o):\n        return self.v == o.v\n    def __lt__(self, o):\n        return self.v < o.v\nprint(V(1) <= V(2), V(2) >= V(1), V(3) > V(1), V(1) > V(1), V(1) >= V(1))",
 	})
 }
+
+func TestTypingDataclassesModules(t *testing.T) {
+	checkCases(t, "from typing import List, Dict, Optional, Any, Callable, Tuple, Union, TypeVar, Generic, cast\nfrom dataclasses import dataclass, field, fields, asdict, astuple, replace, FrozenInstanceError", []string{
+		"def f(x: List[int], y: Optional[Dict[str, int]] = None) -> Tuple[int, ...]:\n    return (len(x),)\nprint(f([1, 2]), List[int], Optional[int], Union[int, str], Dict[str, Any], cast(int, 'x'))",
+		"T = TypeVar('T')\nclass Box(Generic[T]):\n    def __init__(self, v: T):\n        self.v = v\nprint(Box(3).v, T, Callable[[int], str])",
+		"@dataclass\nclass P:\n    x: int\n    y: int = 0\n    tags: list = field(default_factory=list)\np = P(1)\np.tags.append('a')\nprint(p, P(1, 2) == P(1, 2), P(1) == P(2), P(3, y=4), [f.name for f in fields(p)], asdict(p), astuple(P(5, 6)))",
+		"@dataclass\nclass P:\n    x: int\n    y: int = 0\nprint(replace(P(1, 2), y=9))\nP()",
+		"@dataclass\nclass P:\n    x: int\nP(1, 2)",
+		"@dataclass\nclass P:\n    x: int\nP(1, z=2)",
+		"@dataclass(frozen=True)\nclass F:\n    a: int\nf = F(1)\nprint(f, hash(f) == hash(F(1)))\ntry:\n    f.a = 2\nexcept FrozenInstanceError as e:\n    print('frozen:', e)",
+		"@dataclass(order=True)\nclass V:\n    a: int\n    b: str = 'x'\nprint(V(1) < V(2), V(2, 'a') > V(2, 'b'), sorted([V(3), V(1), V(2)]))",
+		"@dataclass\nclass B:\n    a: int = 1\n    b: int",
+		"@dataclass\nclass C:\n    a: list = []",
+		"@dataclass\nclass P:\n    x: int\nhash(P(1))",
+		"@dataclass\nclass Q:\n    x: int\n    y: int = field(default=5, repr=False)\n    def __post_init__(self):\n        self.z = self.x * 2\nq = Q(3)\nprint(q, q.z, q.y)",
+		"@dataclass\nclass Base:\n    a: int\n@dataclass\nclass Child(Base):\n    b: int = 2\nprint(Child(1), Child(1, 3).b)",
+	})
+}
