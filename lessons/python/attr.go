@@ -96,6 +96,15 @@ func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 			return Tuple(o.defaults), nil
 		case "__code__":
 			return o.code, nil
+		case "__closure__":
+			if len(o.closure) == 0 {
+				return None, nil
+			}
+			cl := make(Tuple, len(o.closure))
+			for i, c := range o.closure {
+				cl[i] = c
+			}
+			return cl, nil
 		case "__globals__":
 			return o.globals.globals, nil
 		case "__wrapped__", "__annotations__":
@@ -152,6 +161,13 @@ func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 		case "__isabstractmethod__":
 			return False, nil
 		}
+	case *Cell:
+		if name == "cell_contents" {
+			if v := o.Get(); v != nil {
+				return v, nil
+			}
+			return nil, Errorf(ValueError, "Cell is empty")
+		}
 	case *StaticMethod:
 		if name == "__func__" {
 			return o.Fn, nil
@@ -182,7 +198,7 @@ func bindAttr(d Value, x Value, typ *Type) Value {
 	case *Function:
 		return &BoundMethod{Fn: f, Self: x}
 	case *MethodDescr:
-		return &Builtin{name: f.name, fn: f.fn, self: x}
+		return &Builtin{name: f.name, fn: f.fn, self: f.receiver(x)}
 	case *StaticMethod:
 		return f.Fn
 	case *ClassMethod:
@@ -335,6 +351,9 @@ func genericSetAttr(t *Thread, x Value, name string, v Value) error {
 			return err
 		}
 		if p.Set == nil {
+			if !typ.user {
+				return Errorf(AttributeError, "attribute '%s' of '%s' objects is not writable", name, typ.name)
+			}
 			return Errorf(AttributeError, "property '%s' of '%s' object has no setter", name, typ.name)
 		}
 		_, err := CallValue(t, p.Set, []Value{x, v}, nil)

@@ -64,6 +64,18 @@ func constValue(k any) Value {
 		return t
 	case *big.Int:
 		return MakeBigInt(x)
+	case compile.FrozenSetConst:
+		// CPython builds the frozenset from the elements, then rebuilds it
+		// from its own iteration order when it stores the constant.
+		first := NewSet(true)
+		for _, k := range x {
+			first.Add(nil, constValue(k))
+		}
+		s := NewSet(true)
+		for _, e := range first.Elems() {
+			s.Add(nil, e)
+		}
+		return s
 	}
 	panic(fmt.Sprintf("python: unknown constant %T", k))
 }

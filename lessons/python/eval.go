@@ -386,11 +386,18 @@ func (t *Thread) exec(fr *frame) error {
 			stack[sp] = nil
 		case compile.SET_UPDATE:
 			sp--
+			s := stack[sp-int(in.Arg)].(*Set)
+			if src, ok := stack[sp].(*Set); ok {
+				if err := s.merge(t, src); err != nil {
+					return err
+				}
+				stack[sp] = nil
+				continue
+			}
 			items, err := Collect(t, stack[sp])
 			if err != nil {
 				return err
 			}
-			s := stack[sp-int(in.Arg)].(*Set)
 			for _, v := range items {
 				if err := s.Add(t, v); err != nil {
 					return err
@@ -741,7 +748,7 @@ func (t *Thread) exec(fr *frame) error {
 		case compile.WITH_EXCEPT:
 			exit, e := stack[sp-2], stack[sp-1].(*Exception)
 			fr.sp, fr.pc = sp, pc
-			r, err := CallValue(t, exit, []Value{e.class, e, None}, nil)
+			r, err := CallValue(t, exit, []Value{e.class, e, &Traceback{exc: e}}, nil)
 			if err != nil {
 				return err
 			}

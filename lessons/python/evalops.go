@@ -131,8 +131,10 @@ func (t *Thread) call(fn Value, args []Value, kw []Kwarg) (Value, error) {
 	case *Function:
 		return t.callFunctionSelf(f, nil, args, kw)
 	case *MethodDescr:
-		if len(args) > 0 && args[0].Type().IsSubclass(f.owner) {
-			return f.fn(t, args, kw)
+		if len(args) > 0 {
+			if _, sub := args[0].(*Instance); !sub && args[0].Type() == f.owner {
+				return f.fn(t, args, kw)
+			}
 		}
 		return f.Call(t, args, kw)
 	case *Builtin:

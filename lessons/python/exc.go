@@ -205,7 +205,10 @@ func (e *Exception) excAttr(name string) (Value, bool) {
 	case "__suppress_context__":
 		return Bool(e.suppressContext), true
 	case "__traceback__":
-		return None, true
+		if len(e.tb) == 0 {
+			return None, true
+		}
+		return &Traceback{exc: e}, true
 	case "value":
 		if e.class.IsSubclass(StopIteration) {
 			if len(e.args) > 0 {

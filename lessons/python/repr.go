@@ -76,6 +76,9 @@ func Repr(t *Thread, v Value) (string, error) {
 		}
 		return string(s), nil
 	}
+	if b := baseOf(v); b != nil {
+		return Repr(t, b)
+	}
 	switch x := v.(type) {
 	case Reprer:
 		return x.Repr(t)
@@ -112,6 +115,9 @@ func ToStr(t *Thread, v Value) (string, error) {
 	}
 	if e, ok := v.(*Exception); ok {
 		return e.message(t), nil
+	}
+	if b := baseOf(v); b != nil && v.Type().Lookup("__repr__") == objectRepr {
+		return ToStr(t, b)
 	}
 	return Repr(t, v)
 }

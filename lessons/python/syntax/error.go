@@ -34,7 +34,7 @@ func (e *Error) Error() string {
 }
 
 // Offset is the 1-based column in characters, as CPython's
-// SyntaxError.offset reports it.
+// SyntaxError.offset reports it (in bytes on a line that is not UTF-8).
 func (e *Error) Offset() int { return charOffset(e.Line, e.Pos.Col) }
 
 // EndOffset is the 1-based end column in characters on line End.Line,
@@ -45,6 +45,9 @@ func (e *Error) EndOffset() int { return charOffset(e.Line, e.End.Col) }
 // charOffset converts a 0-based byte column into a 1-based rune column.
 // Columns past the end of line count one character per byte.
 func charOffset(line string, col int32) int {
+	if !utf8.ValidString(line) {
+		return int(col) + 1
+	}
 	if int(col) <= len(line) {
 		return utf8.RuneCountInString(line[:col]) + 1
 	}

@@ -2,16 +2,18 @@ package syntax
 
 import (
 	"fmt"
+	"strings"
 )
 
-// maxDepth bounds the parser's recursion, so that deeply nested input
-// ends in an error rather than exhausting the stack. CPython's parser
-// has a similar limit (it raises MemoryError).
-const maxDepth = 1500
+// maxDepth bounds the parser's recursion and the depth of the trees it
+// builds, so that deeply nested input ends in an error rather than
+// exhausting a stack here or in a later stage. CPython gives up at a
+// similar depth (with MemoryError or RecursionError).
+const maxDepth = 3000
 
 // Parse parses a Python 3.11 file. On failure the error is an *Error.
 func Parse(filename string, src []byte) (*Module, error) {
-	text := string(src)
+	text := strings.TrimPrefix(string(src), "\ufeff") // a UTF-8 byte order mark
 	p := &parser{filename: filename, src: text, parens: map[Node]Loc{}}
 	p.toks = tokenize(filename, text, 0, len(text), Pos{1, 0}, false)
 	m, err := p.run(func() any { return p.file() })
@@ -23,7 +25,7 @@ func Parse(filename string, src []byte) (*Module, error) {
 
 // ParseExpr parses a single expression, as eval() does.
 func ParseExpr(filename string, src []byte) (Expr, error) {
-	text := string(src)
+	text := strings.TrimPrefix(string(src), "\ufeff")
 	p := &parser{filename: filename, src: text, parens: map[Node]Loc{}}
 	p.toks = tokenize(filename, text, 0, len(text), Pos{1, 0}, false)
 	e, err := p.run(func() any {
@@ -53,6 +55,7 @@ type parser struct {
 	depth    int
 	fstring  bool         // parsing a replacement field of an f-string
 	parens   map[Node]Loc // extents of parenthesized expressions, parentheses included
+	stmtTok  int          // index of the current statement's first token
 	err      *Error
 }
 
@@ -138,6 +141,9 @@ func (p *parser) syntaxError() {
 	}
 	if p.tok.kind == tIndent {
 		p.errorAt(IndentationError, start, end, "unexpected indent")
+	}
+	if first := &p.toks[p.stmtTok]; first.kind == tName && first.text == "match" && p.i > p.stmtTok && first.pos.Line == start.Line {
+		p.errorAt(SyntaxError, first.pos, first.end, "'match' statements are not supported by threadlab's Python; use if/elif instead")
 	}
 	p.errorAt(SyntaxError, start, end, "invalid syntax")
 }

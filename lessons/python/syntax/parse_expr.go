@@ -245,11 +245,14 @@ func (p *parser) bitOr() Expr { return p.binary(1) }
 
 func (p *parser) binary(min int) Expr {
 	x := p.factor()
+	depth := p.depth
+	defer func() { p.depth = depth }()
 	for {
 		op, prec := p.binaryOp()
 		if prec < min {
 			return x
 		}
+		p.enter() // a left-nested chain deepens the tree
 		p.next()
 		y := p.binary(prec + 1)
 		x = &BinOpExpr{Loc: loc(p.startOf(x), p.endOf(y)), X: x, Op: op, Y: y}
@@ -291,7 +294,12 @@ func (p *parser) power() Expr {
 
 func (p *parser) primary() Expr {
 	x := p.atom()
+	depth := p.depth
+	defer func() { p.depth = depth }()
 	for {
+		if k := p.tok.kind; k == tDot || k == tLParen || k == tLBrack {
+			p.enter() // each trailer nests the tree one level deeper
+		}
 		switch p.tok.kind {
 		case tDot:
 			p.next()
@@ -689,10 +697,8 @@ func (p *parser) dictRest(start Pos, k, v Expr) Expr {
 func (p *parser) strings() Expr {
 	start := p.tok.pos
 	isBytes := p.tok.str.bytes
-	var values []Expr
-	var lit strings.Builder
-	fstr := false
 	var fields [][]fpart
+	fstr := false
 	for p.tok.kind == tString {
 		st := p.tok.str
 		if st.bytes != isBytes {
@@ -708,54 +714,72 @@ func (p *parser) strings() Expr {
 	}
 	l := loc(start, p.prevEnd)
 	if !fstr {
+		if len(fields) == 1 {
+			return p.literal(isBytes, l, fields[0][0].lit)
+		}
+		var lit strings.Builder
 		for _, f := range fields {
 			lit.WriteString(f[0].lit)
 		}
-		if isBytes {
-			return &BytesLit{Loc: l, Value: lit.String()}
-		}
-		return &StrLit{Loc: l, Value: lit.String()}
+		return p.literal(isBytes, l, lit.String())
 	}
+	j := joiner{p: p, l: l}
 	for _, parts := range fields {
-		values = p.fparts(values, parts, l)
+		j.add(parts)
 	}
-	return &JoinedStr{Loc: l, Values: values}
+	return &JoinedStr{Loc: l, Values: j.finish()}
 }
 
-// fparts converts f-string parts to JoinedStr values, merging adjacent
-// literals. Literal pieces get the location l of the whole string, as
-// in CPython 3.11.
-func (p *parser) fparts(values []Expr, parts []fpart, l Loc) []Expr {
-	addLit := func(s string) {
-		if s == "" {
-			return
-		}
-		if n := len(values); n > 0 {
-			if prev, ok := values[n-1].(*StrLit); ok {
-				values[n-1] = &StrLit{Loc: l, Value: prev.Value + s}
-				return
-			}
-		}
-		values = append(values, &StrLit{Loc: l, Value: s})
+func (p *parser) literal(isBytes bool, l Loc, v string) Expr {
+	if isBytes {
+		return &BytesLit{Loc: l, Value: v}
 	}
+	return &StrLit{Loc: l, Value: v}
+}
+
+// A joiner builds the values of a JoinedStr, merging adjacent literal
+// pieces. Literal pieces get the location l of the whole string, as in
+// CPython 3.11.
+type joiner struct {
+	p      *parser
+	l      Loc
+	values []Expr
+	lit    strings.Builder
+}
+
+func (j *joiner) flush() {
+	if j.lit.Len() > 0 {
+		j.values = append(j.values, &StrLit{Loc: j.l, Value: j.lit.String()})
+		j.lit.Reset()
+	}
+}
+
+func (j *joiner) finish() []Expr {
+	j.flush()
+	return j.values
+}
+
+func (j *joiner) add(parts []fpart) {
 	for _, fp := range parts {
 		if !fp.field {
-			addLit(fp.lit)
+			j.lit.WriteString(fp.lit)
 			continue
 		}
-		fv := &FormattedValue{Loc: l, Value: p.fieldExpr(fp), Conversion: fp.conv}
+		fv := &FormattedValue{Loc: j.l, Value: j.p.fieldExpr(fp), Conversion: fp.conv}
 		if fp.debug != "" {
-			addLit(fp.debug)
+			j.lit.WriteString(fp.debug)
 			if fp.conv == 0 && !fp.hasSpec {
 				fv.Conversion = 'r'
 			}
 		}
 		if fp.hasSpec {
-			fv.FormatSpec = &JoinedStr{Loc: l, Values: p.fparts(nil, fp.spec, l)}
+			spec := joiner{p: j.p, l: j.l}
+			spec.add(fp.spec)
+			fv.FormatSpec = &JoinedStr{Loc: j.l, Values: spec.finish()}
 		}
-		values = append(values, fv)
+		j.flush()
+		j.values = append(j.values, fv)
 	}
-	return values
 }
 
 // fieldExpr parses the expression of an f-string replacement field.

@@ -19,6 +19,7 @@ func (p *parser) file() *Module {
 // statement parses one statement (a simple-statement line may hold
 // several) and appends it to list.
 func (p *parser) statement(list []Stmt) []Stmt {
+	p.stmtTok = p.i
 	switch p.tok.kind {
 	case kDef:
 		return append(list, p.funcDef(nil))

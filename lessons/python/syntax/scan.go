@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -108,6 +109,10 @@ func (s *scanner) newline() {
 }
 
 func (s *scanner) scan() {
+	if i := strings.IndexByte(s.src[s.off:s.end], 0); i >= 0 {
+		s.failNUL(s.off + i)
+		return
+	}
 	atLineStart := !s.fexpr
 	for {
 		if atLineStart {
@@ -172,7 +177,11 @@ func (s *scanner) scan() {
 				return
 			}
 		case c >= utf8.RuneSelf:
-			r, _ := utf8.DecodeRuneInString(s.src[s.off:])
+			r, n := utf8.DecodeRuneInString(s.src[s.off:])
+			if r == utf8.RuneError && n == 1 {
+				s.badByte()
+				return
+			}
 			if !isIdentStart(r) {
 				s.badChar(r)
 				return
@@ -186,6 +195,26 @@ func (s *scanner) scan() {
 			}
 		}
 	}
+}
+
+// badByte reports a byte that is not UTF-8 outside strings and comments.
+func (s *scanner) badByte() {
+	p := s.pos()
+	line := s.src[s.lineStart:s.end]
+	s.fail(SyntaxError, p, p, "%s", utf8Message(line, int(p.Col)))
+}
+
+// failNUL reports a NUL byte at offset i, which no Python source may hold.
+func (s *scanner) failNUL(i int) {
+	for j := s.off; j < i; j++ {
+		if s.src[j] == '\n' {
+			s.line++
+			s.lineStart = j + 1
+		}
+	}
+	s.off = i
+	p := s.pos()
+	s.fail(SyntaxError, p, p, "source code cannot contain null bytes")
 }
 
 func (s *scanner) badChar(r rune) {
@@ -332,6 +361,10 @@ func (s *scanner) name() bool {
 			break
 		}
 		r, n := utf8.DecodeRuneInString(s.src[s.off:])
+		if r == utf8.RuneError && n == 1 {
+			s.badByte()
+			return false
+		}
 		if !isIdentContinue(r) {
 			if !unicode.IsSpace(r) {
 				s.badChar(r)

@@ -6,16 +6,22 @@ import "strings"
 // and replacement fields. The fields' expressions are left as source
 // ranges; the parser tokenizes and parses each one.
 type fscanner struct {
-	s      *scanner
-	st     *strToken
-	tokEnd Pos
+	s       *scanner
+	st      *strToken
+	lastOff int // posOf's latest answer, to continue from
+	lastPos Pos
 }
 
 // posOf returns the source position of offset off within the token body.
+// Offsets mostly come in increasing order; each continues from the last.
 func (f *fscanner) posOf(off int) Pos {
-	p := f.st.bodyPos
+	i, p := f.st.bodyOff, f.st.bodyPos
+	if f.lastOff > i && f.lastOff <= off {
+		i, p = f.lastOff, f.lastPos
+	}
+	defer func() { f.lastOff, f.lastPos = off, p }()
 	src := f.s.src
-	for i := f.st.bodyOff; i < off; i++ {
+	for ; i < off; i++ {
 		switch src[i] {
 		case '\n':
 			p.Line++

@@ -227,8 +227,13 @@ func (s *scanner) str(start int) bool {
 		s.fail(SyntaxError, end, end, "%s", msg)
 		return false
 	}
+	if !st.bytes {
+		if i := badUTF8(st.body); i >= 0 {
+			return fail(utf8Message(st.body, i))
+		}
+	}
 	if st.fstr {
-		f := fscanner{s: s, st: st, tokEnd: end}
+		f := fscanner{s: s, st: st}
 		parts, _, msg := f.parts(st.bodyOff, st.bodyOff+len(st.body), 0, false)
 		if msg != "" {
 			return fail(msg)

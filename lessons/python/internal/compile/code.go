@@ -145,10 +145,12 @@ type Code struct {
 
 // Constants in Code.Consts have one of these Go types: int64, *big.Int,
 // float64, string (a str), BytesConst, bool, NoneConst, EllipsisConst, *Code,
-// KwNames (the keyword names of a CALL_KW).
+// KwNames (the keyword names of a CALL_KW), FrozenSetConst (the
+// elements of a constant set display, in source order).
 type (
-	BytesConst    string
-	NoneConst     struct{}
-	EllipsisConst struct{}
-	KwNames       []string
+	BytesConst     string
+	NoneConst      struct{}
+	EllipsisConst  struct{}
+	KwNames        []string
+	FrozenSetConst []any
 )

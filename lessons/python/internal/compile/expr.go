@@ -241,8 +241,64 @@ func hasStar(elts []syntax.Expr) bool {
 	return false
 }
 
+// constValue returns the constant an expression is, if it is a literal.
+func constValue(e syntax.Expr) (any, bool) {
+	switch n := e.(type) {
+	case *syntax.IntLit:
+		if n.Big != nil {
+			return n.Big, true
+		}
+		return n.Small, true
+	case *syntax.FloatLit:
+		return n.Value, true
+	case *syntax.StrLit:
+		return n.Value, true
+	case *syntax.BytesLit:
+		return BytesConst(n.Value), true
+	case *syntax.NameConst:
+		switch n.Value {
+		case syntax.None:
+			return NoneConst{}, true
+		case syntax.True:
+			return true, true
+		case syntax.False:
+			return false, true
+		}
+		return EllipsisConst{}, true
+	case *syntax.UnaryOpExpr:
+		if n.Op == syntax.USub {
+			switch x := n.X.(type) {
+			case *syntax.IntLit:
+				if x.Big == nil {
+					return -x.Small, true
+				}
+			case *syntax.FloatLit:
+				return -x.Value, true
+			}
+		}
+	}
+	return nil, false
+}
+
 // sequence builds a tuple, list or set display.
 func (f *fcomp) sequence(elts []syntax.Expr, build Op) {
+	if build == BUILD_SET && len(elts) > 2 {
+		// A set display of three or more constants is built, as in
+		// CPython, by updating an empty set from a constant frozenset;
+		// that decides the order in which the set iterates.
+		items := make(FrozenSetConst, 0, len(elts))
+		for _, e := range elts {
+			if v, ok := constValue(e); ok {
+				items = append(items, v)
+			}
+		}
+		if len(items) == len(elts) {
+			f.emit(BUILD_SET, 0)
+			f.loadConst(items)
+			f.emit(SET_UPDATE, 1)
+			return
+		}
+	}
 	if !hasStar(elts) {
 		f.exprs(elts)
 		f.emit(build, len(elts))

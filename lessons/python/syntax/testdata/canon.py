@@ -62,4 +62,8 @@ for name in sys.argv[1:]:
     except SyntaxError as e:
         print("!!", type(e).__name__, e.msg + "@%s:%s" % (e.lineno, e.offset))
         continue
+    except (ValueError, MemoryError, RecursionError) as e:
+        # null bytes, undecodable source, nesting CPython gives up on
+        print("!!", type(e).__name__, str(e).replace("\n", " "))
+        continue
     print(fmt(tree, False))

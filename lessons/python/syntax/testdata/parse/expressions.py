@@ -49,10 +49,11 @@ a[b][c]
 None, True, False
 *a, b = c
 print(*a, sep='')
-x = yield
-x = yield 1
-x = yield from g
-x = (yield)
+def gen1():
+    x = yield
+    x = yield 1
+    x = yield from g
+    x = (yield)
 await_ = 1
 def gen():
     x = yield

@@ -42,4 +42,5 @@ f'{x != y}'
 f'{x == y}'
 f'{x >= y}'
 f'{not x}'
-f'{yield}' if False else 0
+def gen():
+    f'{yield}'

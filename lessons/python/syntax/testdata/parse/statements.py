@@ -58,7 +58,7 @@ else:
 while x:
     break
 else:
-    continue
+    pass
 
 for i in range(10):
     if i: continue
