@@ -93,10 +93,40 @@ func init() {
 		if err := NoKwargs("dir", kw); err != nil {
 			return nil, err
 		}
-		if err := ArgCount("dir", args, 1, 1); err != nil {
+		if err := ArgCount("dir", args, 0, 1); err != nil {
 			return nil, err
 		}
+		if len(args) == 0 {
+			keys := callerLocals(t).Keys()
+			names := make([]string, 0, len(keys))
+			for _, k := range keys {
+				if s, ok := k.(Str); ok {
+					names = append(names, string(s))
+				}
+			}
+			sort.Strings(names)
+			out := make([]Value, len(names))
+			for i, n := range names {
+				out[i] = Str(n)
+			}
+			return NewList(out), nil
+		}
 		return NewList(dirNames(t, args[0])), nil
+	})
+	RegisterFunc("globals", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := ArgCount("globals", args, 0, 0); err != nil {
+			return nil, err
+		}
+		if t.frame == nil {
+			return NewDict(), nil
+		}
+		return t.frame.globals.Globals(), nil
+	})
+	RegisterFunc("locals", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := ArgCount("locals", args, 0, 0); err != nil {
+			return nil, err
+		}
+		return callerLocals(t), nil
 	})
 	RegisterFunc("input", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := NoKwargs("input", kw); err != nil {
@@ -179,4 +209,26 @@ func dirNames(t *Thread, v Value) []Value {
 		out[i] = Str(n)
 	}
 	return out
+}
+
+// callerLocals is locals() of the Python code calling a built-in: the
+// module's or class body's namespace itself, or a snapshot of a
+// function's local variables.
+func callerLocals(t *Thread) *Dict {
+	fr := t.frame
+	switch {
+	case fr == nil:
+		return NewDict()
+	case fr.ns != nil:
+		return fr.ns
+	case fr.fn == nil || fr.code.Name == "<module>": // module code runs as a function named <module>
+		return fr.globals.Globals()
+	}
+	d := NewDict()
+	for i, name := range fr.code.Locals {
+		if i < len(fr.locals) && fr.locals[i] != nil {
+			d.SetStr(name, fr.locals[i])
+		}
+	}
+	return d
 }

@@ -341,3 +341,52 @@ func sortValues(t *Thread, items []Value, key, reverse Value) error {
 	copy(items, sorted)
 	return nil
 }
+
+// The methods of tuple.
+func init() {
+	TupleType.AddMethod("count", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := method1("tuple.count", args, kw); err != nil {
+			return nil, err
+		}
+		n := 0
+		for _, x := range tupleItems(args[0]) {
+			eq, err := sameOrEqual(t, x, args[1])
+			if err != nil {
+				return nil, err
+			}
+			if eq {
+				n++
+			}
+		}
+		return Int(n), nil
+	})
+	TupleType.AddMethod("index", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := NoKwargs("index", kw); err != nil {
+			return nil, err
+		}
+		if len(args) < 2 || len(args) > 4 {
+			return nil, Errorf(TypeError, "index expected at least 1 argument, got %d", len(args)-1)
+		}
+		items := tupleItems(args[0])
+		start, end, err := sliceBounds(args[2:], len(items))
+		if err != nil {
+			return nil, err
+		}
+		j, err := seqFind(t, items, args[1], start, end)
+		if err != nil {
+			return nil, err
+		}
+		if j < 0 {
+			return nil, Errorf(ValueError, "tuple.index(x): x not in tuple")
+		}
+		return Int(j), nil
+	})
+}
+
+// tupleItems is the items of a tuple or of a namedtuple instance.
+func tupleItems(v Value) Tuple {
+	if n, ok := v.(*ntValue); ok {
+		return n.items
+	}
+	return v.(Tuple)
+}

@@ -89,3 +89,14 @@ func TestSetMethods(t *testing.T) {
 		"s = {3, 1, 2}\nc = s.copy()\ns.clear()\nprint(s, c)",
 	})
 }
+
+func TestStrTranslateAndTuple(t *testing.T) {
+	checkCases(t, "", []string{
+		"print('abc'.translate(str.maketrans('ab', 'xy')), 'hello'.translate(str.maketrans('', '', 'l')), 'abc'.translate({97: 'AA', 98: None}))",
+		"print(str.maketrans({'a': 'b'}), 'aaa'.translate(str.maketrans({'a': 1})))",
+		"str.maketrans('ab', 'c')",
+		"t = (1, 2, 2, 3)\nprint(t.count(2), t.index(3), t.index(2, 2))",
+		"(1,).index(5)",
+		"x = 1\ndef f(a):\n    b = 2\n    return sorted(locals()), dir()\nprint(f(0), 'x' in globals())",
+	})
+}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"threadlab/lessons/python/internal/compile"
 )
 
 // The collections module: namedtuple, deque, defaultdict, Counter,
@@ -17,6 +19,7 @@ import (
 // *Type: the field names and defaults.
 type ntClass struct {
 	typ      *Type
+	display  string // the name its repr shows (sys.version_info), if not typ's
 	fields   []string
 	defaults []Value // for the last len(defaults) fields
 }
@@ -47,7 +50,11 @@ func (v *ntValue) Attr(t *Thread, name string) (Value, error) {
 
 func (v *ntValue) Repr(t *Thread) (string, error) {
 	var b strings.Builder
-	b.WriteString(v.cls.typ.Name() + "(")
+	name := v.cls.typ.Name()
+	if v.cls.display != "" {
+		name = v.cls.display
+	}
+	b.WriteString(name + "(")
 	for i, f := range v.cls.fields {
 		if i > 0 {
 			b.WriteString(", ")
@@ -81,6 +88,14 @@ func isIdentifier(s string) bool {
 // newNamedTuple makes a namedtuple class (collections.namedtuple, and the
 // result types of sys.version_info and lru_cache's cache_info).
 func newNamedTuple(t *Thread, name string, fields []string, defaults []Value, module string) (*Type, error) {
+	c, err := makeNamedTuple(name, fields, defaults, module)
+	if err != nil {
+		return nil, err
+	}
+	return c.typ, nil
+}
+
+func makeNamedTuple(name string, fields []string, defaults []Value, module string) (*ntClass, error) {
 	for _, n := range append([]string{name}, fields...) {
 		if !isIdentifier(n) {
 			return nil, Errorf(ValueError, "Type names and field names must be valid identifiers: %s", quoteStr(n))
@@ -146,21 +161,22 @@ func newNamedTuple(t *Thread, name string, fields []string, defaults []Value, mo
 		}
 		return &ntValue{cls: c, items: items}, nil
 	})
-	c.typ.AddMethod("__eq__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-		a := args[0].(*ntValue).items
-		var b Tuple
-		switch o := args[1].(type) {
-		case *ntValue:
-			b = o.items
-		case Tuple:
-			b = o
-		default:
-			return NotImplemented, nil
-		}
-		eq, err := Equal(t, a, b)
-		return Bool(eq), err
-	})
-	return c.typ, nil
+	for i, op := range []string{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"} {
+		cmp := [...]compile.CmpOp{compile.Lt, compile.Le, compile.Eq, compile.Ne, compile.Gt, compile.Ge}[i]
+		c.typ.AddMethod(op, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+			var b Tuple
+			switch o := args[1].(type) {
+			case *ntValue:
+				b = o.items
+			case Tuple:
+				b = o
+			default:
+				return NotImplemented, nil
+			}
+			return Compare(t, cmp, args[0].(*ntValue).items, b)
+		})
+	}
+	return c, nil
 }
 
 func (c *ntClass) make(args []Value, kw []Kwarg) (Value, error) {

@@ -85,7 +85,12 @@ func initSys(t *Thread, m *Module) error {
 	m.Set("byteorder", Str("little"))
 	m.Set("platform", Str("linux"))
 	m.Set("version", Str("3.11.2 (threadlab)"))
-	m.Set("version_info", Tuple{Int(3), Int(11), Int(2), Str("final"), Int(0)})
+	vi, err := makeNamedTuple("version_info", []string{"major", "minor", "micro", "releaselevel", "serial"}, nil, "sys")
+	if err != nil {
+		return err
+	}
+	vi.display = "sys.version_info"
+	m.Set("version_info", &ntValue{cls: vi, items: Tuple{Int(3), Int(11), Int(2), Str("final"), Int(0)}})
 	m.Set("implementation", Str("threadlab"))
 	m.Set("path", NewList(nil))
 	m.Set("modules", NewDict())
