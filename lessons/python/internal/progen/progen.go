@@ -153,8 +153,8 @@ type gen struct {
 	funcs  []function
 	nvar   int
 	inLoop bool
-	depth  int // nesting of blocks
-	mult   int // how many times the current block can run: the product of the enclosing loops' counts
+	depth  int      // nesting of blocks
+	mult   int      // how many times the current block can run: the product of the enclosing loops' counts
 	heads  []string // the iterables of the enclosing for loops, whose lists a body must not grow
 	inF    bool     // inside an f-string, where 3.11 allows no f-string with the same quotes
 }
