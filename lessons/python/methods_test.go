@@ -1,0 +1,91 @@
+package python
+
+import "testing"
+
+func TestStrMethods(t *testing.T) {
+	checkCases(t, "", []string{
+		"s = '  Hello, World  '\nprint(s.strip(), s.lstrip(), s.rstrip(), 'xxhixx'.strip('x'), s.strip(None))",
+		"print('a,b,,c'.split(','), 'a b  c'.split(), 'a b c'.split(None, 1), 'a,b,c'.rsplit(',', 1), ' a b '.rsplit())",
+		"print('abc'.split(''))",
+		"print('line1\\nline2\\r\\nline3'.splitlines(), 'a\\nb\\n'.splitlines(True), ''.splitlines())",
+		"print('-'.join(['a', 'b', 'c']), ''.join(map(str, range(3))), ', '.join([]))",
+		"print('-'.join([1, 2]))",
+		"print('hello'.replace('l', 'L'), 'hello'.replace('l', 'L', 1), 'aaa'.replace('', '-'), 'abc'.replace('x', 'y'))",
+		"s = 'hello world'\nprint(s.find('o'), s.rfind('o'), s.find('o', 5), s.find('z'), s.index('w'), s.count('o'), s.count(''), s.find('', 20))",
+		"print('héllo wörld'.find('w'), 'héllo wörld'.rfind('ö'), 'héllo'.count('l', 2), 'abc'.find('c', -1), 'abc'.find('a', -10, -2))",
+		"print('hello'.index('z'))",
+		"print('hello'.startswith('he'), 'hello'.endswith(('x', 'lo')), 'hello'.startswith('l', 2), 'hello'.endswith('l', 0, 4))",
+		"print('hello'.startswith(1))",
+		"print('hello world'.upper(), 'HeLLo'.lower(), 'hello world'.title(), 'hELLO'.capitalize(), 'HeLLo'.swapcase(), 'straße'.upper())",
+		"print('123'.isdigit(), 'abc'.isalpha(), '  '.isspace(), 'a1'.isalnum(), 'ABC'.isupper(), 'abc'.islower(), ''.isdigit(), 'Ab Cd'.istitle())",
+		"print('x1'.isidentifier(), '1x'.isidentifier(), '²'.isdigit(), '²'.isdecimal(), 'abc'.isascii(), 'é'.isascii())",
+		"print('abc'.center(9), 'abc'.center(8, '*'), 'abc'.ljust(6, '.'), 'abc'.rjust(6), '42'.zfill(5), '-42'.zfill(6), 'abc'.center(2))",
+		"print('abc'.center(5, 'ab'))",
+		"print('a=b=c'.partition('='), 'a=b=c'.rpartition('='), 'abc'.partition('x'), 'abc'.rpartition('x'))",
+		"print('a\\tb\\tc'.expandtabs(), 'ab\\tc'.expandtabs(4), 'TestCase'.removeprefix('Test'), 'file.py'.removesuffix('.py'))",
+		"print('héllo'.encode(), 'abc'.encode('ascii'), b'h\\xc3\\xa9'.decode(), 'é'.encode('latin-1'), b'abc'.decode('ascii'))",
+		"print('é'.encode('ascii'))",
+		"print(b'\\xff'.decode())",
+		"print('{} is {}'.format('x', 1), '{name}!'.format(name='n'), '{0:>5}|{1:<5}|'.format('a', 'b'))",
+		"print('%-6s|%6.2f|%+d' % ('ab', 2.5, 3))",
+		"print('abc'.upper(1))",
+	})
+}
+
+func TestBytesMethods(t *testing.T) {
+	checkCases(t, "", []string{
+		"b = b'hello'\nprint(len(b), b[0], b[1:3], list(b)[:2], b.find(b'l'), b.count(b'l'), b.index(b'o'), b.upper(), b.hex())",
+		"print(b'abc'.startswith(b'a'), b'abc'.endswith(b'bc'), b'abc'.decode('utf-8'), b'a' in b'abc')",
+		"print(b'abc'.index(b'z'))",
+	})
+}
+
+func TestListMethods(t *testing.T) {
+	checkCases(t, "", []string{
+		"a = [1, 2]\na.append(3)\na.extend([4, 5])\na.extend(range(2))\na.insert(0, 'x')\na.insert(-1, 'y')\na.insert(100, 'z')\nprint(a)",
+		"a = [1, 2, 3, 2]\nprint(a.pop(), a.pop(0), a, a.index(2), a.count(2))\na.remove(2)\nprint(a)",
+		"[].pop()",
+		"[1].pop(5)",
+		"[1].remove(2)",
+		"[1, 2].index(3)",
+		"print([1, 2, 3, 2].index(2, 2), [1, 2, 3].index(3, -1))",
+		"a = [3, 1, 2]\na.sort()\nprint(a)\na.sort(reverse=True)\nprint(a)\na.sort(key=lambda x: -x)\nprint(a)",
+		"a = [(1, 'b'), (0, 'a'), (1, 'a'), (0, 'b')]\na.sort(key=lambda p: p[0])\nprint(a)\na.sort(key=lambda p: p[0], reverse=True)\nprint(a)",
+		"a = ['b', 'A', 'c']\na.sort(key=str.lower)\nprint(a)",
+		"[1, 'a'].sort()",
+		"[1].sort(1)",
+		"[].append()",
+		"a = [1, 2, 3]\na.reverse()\nb = a.copy()\na.clear()\nprint(a, b)",
+	})
+}
+
+func TestDictMethods(t *testing.T) {
+	checkCases(t, "", []string{
+		"d = {'a': 1, 'b': 2}\nprint(d.get('a'), d.get('z'), d.get('z', 0), d.keys(), d.values(), d.items())",
+		"d = {'a': 1}\nprint(d.setdefault('a', 5), d.setdefault('b', 7), d)",
+		"d = {'a': 1, 'b': 2}\nprint(d.pop('a'), d.pop('z', None), d.popitem(), d)",
+		"{}.pop('x')",
+		"{}.popitem()",
+		"d = {}\nd.update({'a': 1}, b=2)\nd.update([('c', 3)])\nd.update(a=0)\nprint(d)",
+		"{}.update([1])",
+		"{}.update([(1, 2, 3)])",
+		"d = {'a': 1}\ne = d.copy()\nd.clear()\nprint(d, e, dict.fromkeys('ab'), dict.fromkeys([1, 2], 0))",
+		"d = {'a': 1, 'b': 2}\nk = d.keys()\nd['c'] = 3\nprint(len(k), 'a' in k, list(k), ('a', 1) in d.items(), 2 in d.values())",
+		"print({'a': 1, 'b': 2}.keys() & {'a'}, {'a': 1}.keys() | {'z'}, {'a': 1, 'b': 2}.keys() - {'a'})",
+		"for k, v in {'x': 1, 'y': 2}.items():\n    print(k, v)",
+	})
+}
+
+func TestSetMethods(t *testing.T) {
+	checkCases(t, "", []string{
+		"s = {1, 2}\ns.add(3)\ns.discard(9)\ns.remove(1)\nprint(s, len(s))",
+		"set().remove(1)",
+		"set().pop()",
+		"s = {1, 2, 3}\nprint(s.union([4]), s.intersection([2, 3, 5]), s.difference({1}), s.symmetric_difference({3, 4}))",
+		"s = {1, 2, 3}\nprint(s.issubset({1, 2, 3, 4}), s.issuperset([1]), s.isdisjoint({7}), s.union(), s.union({9}, [10]))",
+		"s = {1, 2}\ns.update([3], {4})\ns.intersection_update({1, 2, 3})\ns.difference_update([1])\ns.symmetric_difference_update({3, 5})\nprint(s)",
+		"f = frozenset([1, 2])\nprint(f.union({3}), f.copy() is f, type(f.union({3})).__name__)",
+		"frozenset().add(1)",
+		"s = {3, 1, 2}\nc = s.copy()\ns.clear()\nprint(s, c)",
+	})
+}
