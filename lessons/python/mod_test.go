@@ -56,3 +56,24 @@ func TestSysTimeStringModules(t *testing.T) {
 		"try:\n    sys.exit(3)\nexcept SystemExit as e:\n    print('exit', e.code)",
 	})
 }
+
+func TestItertoolsModule(t *testing.T) {
+	checkCases(t, "import itertools as it", []string{
+		"c = it.count(5)\nprint(next(c), next(c), c, it.count(1, 0.5), list(it.islice(it.count(2, 3), 4)))",
+		"print(list(it.islice(it.cycle('ab'), 5)), list(it.repeat('x', 3)), it.repeat(1, 2), list(it.islice(it.repeat(0), 2)))",
+		"print(list(it.chain([1, 2], 'ab', ())), list(it.chain.from_iterable([[1], [2, 3]])))",
+		"print(list(it.islice(range(10), 2, 8, 3)), list(it.islice('abcdef', None, 3)), list(it.islice('abc', 1, None)))",
+		"print(list(it.product('ab', [1, 2])), list(it.product([0, 1], repeat=2)), list(it.product()), list(it.product([], [1])))",
+		"print(list(it.permutations('abc')), list(it.permutations(range(3), 2)), list(it.permutations('ab', 3)))",
+		"print(list(it.combinations('abcd', 2)), list(it.combinations(range(3), 0)), list(it.combinations('ab', 3)))",
+		"print(list(it.combinations_with_replacement('abc', 2)))",
+		"print(list(it.accumulate([1, 2, 3, 4])), list(it.accumulate([1, 2, 3], lambda a, b: a * b)), list(it.accumulate([1], initial=10)))",
+		"print(list(it.zip_longest('abc', [1])), list(it.zip_longest([1, 2], 'x', fillvalue='-')))",
+		"print(list(it.takewhile(lambda x: x < 3, [1, 2, 5, 1])), list(it.dropwhile(lambda x: x < 3, [1, 2, 5, 1])))",
+		"print(list(it.starmap(pow, [(2, 3), (3, 2)])), list(it.pairwise('abcd')), list(it.compress('abcdef', [1, 0, 1])), list(it.filterfalse(None, [0, 1, 0, 2])))",
+		"print([(k, list(g)) for k, g in it.groupby('aaabccaa')], [(k, len(list(g))) for k, g in it.groupby([1, 3, 2, 4], key=lambda x: x % 2)])",
+		"print([k for k, g in it.groupby('aabbc')])",
+		"it.islice('a', -1)",
+		"it.permutations('a', -1)",
+	})
+}
