@@ -239,7 +239,7 @@ func (g *gen) topStmt() string {
 				return g.defStmt()
 			}
 		case 9:
-			if g.has(Errors) && g.chance(40) {
+			if g.has(Errors) && g.chance(20) {
 				return g.errorStmt(0)
 			}
 		}
