@@ -29,7 +29,7 @@ func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 		if name == "__dict__" {
 			return o.globals, nil
 		}
-		return nil, Errorf(AttributeError, "module '%s' has no attribute '%s'", o.name, name)
+		return nil, attrError(x, name, "module '%s' has no attribute '%s'", o.name, name)
 	case *Super:
 		return superGetAttr(t, o, name)
 	}
@@ -107,7 +107,16 @@ func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 			return cl, nil
 		case "__globals__":
 			return o.globals.globals, nil
-		case "__wrapped__", "__annotations__":
+		case "__annotations__":
+			if o.annotations == nil {
+				o.annotations = NewDict()
+			}
+			return o.annotations, nil
+		case "__kwdefaults__":
+			if o.kwdefault == nil {
+				return None, nil
+			}
+			return o.kwdefault, nil
 		}
 		if o.dict != nil {
 			if v := o.dict.GetStr(name); v != nil {
@@ -188,7 +197,7 @@ func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 	if name == "__class__" {
 		return typ, nil
 	}
-	return nil, Errorf(AttributeError, "'%s' object has no attribute '%s'", typ.name, name)
+	return nil, attrError(x, name, "'%s' object has no attribute '%s'", typ.name, name)
 }
 
 // bindAttr turns a class attribute found for instance x into what x.name
@@ -283,7 +292,7 @@ func typeGetAttr(t *Thread, c *Type, name string) (Value, error) {
 		}), nil
 	}
 	// methods of type itself (type.mro etc.) are not modelled further
-	return nil, Errorf(AttributeError, "type object '%s' has no attribute '%s'", c.name, name)
+	return nil, attrError(c, name, "type object '%s' has no attribute '%s'", c.name, name)
 }
 
 func superGetAttr(t *Thread, s *Super, name string) (Value, error) {

@@ -44,9 +44,10 @@ func (b *Builtin) Call(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 // MethodDescr is a method of a built-in type, as found in the type's
 // dict (str.upper). Read from an instance it binds to a *Builtin.
 type MethodDescr struct {
-	name  string
-	owner *Type
-	fn    NativeFunc
+	name     string
+	owner    *Type
+	fn       NativeFunc
+	keepSelf bool // the method gets a subclass instance itself, not its Base
 }
 
 func (*MethodDescr) Type() *Type { return MethodDescrType }
@@ -68,7 +69,7 @@ func (m *MethodDescr) Call(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 // built-in value inside an instance of a Python subclass, unless the type
 // asked for the instance itself (KeepSubclassReceiver).
 func (m *MethodDescr) receiver(self Value) Value {
-	if m.owner.keepInstance {
+	if m.keepSelf || m.owner.keepInstance {
 		return self
 	}
 	return unwrap(self)

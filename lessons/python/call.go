@@ -82,14 +82,15 @@ func constValue(k any) Value {
 
 // Function is a function defined in Python (def or lambda).
 type Function struct {
-	code      *codeObj
-	globals   *Module
-	defaults  []Value
-	kwdefault *Dict
-	closure   []*Cell
-	name      string
-	qualname  string
-	dict      *Dict
+	code        *codeObj
+	globals     *Module
+	defaults    []Value
+	kwdefault   *Dict
+	annotations *Dict
+	closure     []*Cell
+	name        string
+	qualname    string
+	dict        *Dict
 }
 
 func (*Function) Type() *Type { return FunctionType }

@@ -51,7 +51,7 @@ func (t *Thread) exec(fr *frame) error {
 		case compile.LOAD_FAST:
 			v := locals[in.Arg]
 			if v == nil {
-				return Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", code.Locals[in.Arg])
+				return nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
 			}
 			stack[sp] = v
 			sp++
@@ -625,6 +625,10 @@ func (t *Thread) exec(fr *frame) error {
 				for i, c := range cl {
 					f.closure[i] = c.(*Cell)
 				}
+			}
+			if in.Arg&4 != 0 {
+				sp--
+				f.annotations = stack[sp].(*Dict)
 			}
 			if in.Arg&2 != 0 {
 				sp--

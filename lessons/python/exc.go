@@ -25,6 +25,13 @@ type Exception struct {
 	tb              []tbEntry     // innermost first, as the exception unwound
 	syntax          *syntax.Error // for a SyntaxError from the parser or compiler
 	hint            string        // added to the traceback's last line (what threadlab has instead)
+
+	// for "Did you mean" suggestions: the missing name, and the object
+	// (AttributeError) or the scopes (NameError) it was looked up in
+	name    string
+	obj     Value
+	code    *codeObj
+	globals *Dict
 }
 
 type tbEntry struct {
@@ -324,6 +331,9 @@ func (t *Thread) excLine(e *Exception) string {
 				}
 			}
 		}
+	}
+	if s := t.suggestion(e); s != "" {
+		msg += ". Did you mean: '" + s + "'?"
 	}
 	if e.hint != "" {
 		msg += " (" + e.hint + ")"

@@ -131,3 +131,44 @@ func (t *Thread) hook() error {
 	}
 	return nil
 }
+
+// Locals returns the names bound in the innermost running Python frame
+// and their values, as locals() does: a new dict for a function, the
+// namespace itself for a module or class body.
+func (t *Thread) Locals() *Dict {
+	fr := t.frame
+	if fr == nil {
+		return NewDict()
+	}
+	if fr.ns != nil {
+		return fr.ns
+	}
+	if fr.code.Name == "<module>" {
+		return fr.globals.globals
+	}
+	d := NewDict()
+	for i, name := range fr.code.Locals {
+		if v := fr.locals[i]; v != nil {
+			d.SetStr(name, v)
+		}
+	}
+	for i, name := range fr.code.Cells {
+		if v := fr.cells[i].Get(); v != nil {
+			d.SetStr(name, v)
+		}
+	}
+	for i, name := range fr.code.Frees {
+		if v := fr.cells[len(fr.code.Cells)+i].Get(); v != nil {
+			d.SetStr(name, v)
+		}
+	}
+	return d
+}
+
+// Globals returns the module namespace of the innermost running frame.
+func (t *Thread) Globals() *Dict {
+	if t.frame == nil {
+		return NewDict()
+	}
+	return t.frame.globals.globals
+}

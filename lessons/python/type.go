@@ -174,6 +174,9 @@ func NewClass(name string, bases []*Type, dict *Dict, module string) (*Type, err
 	if len(bases) == 0 {
 		bases = []*Type{ObjectType}
 	}
+	if f, ok := dict.GetStr("__init_subclass__").(*Function); ok {
+		dict.SetStr("__init_subclass__", &ClassMethod{Fn: f})
+	}
 	c := &Type{name: name, module: module, bases: bases, dict: dict, user: true}
 	var lay layout = layoutObject
 	for _, b := range bases {

@@ -76,7 +76,7 @@ const (
 	CALL_METHOD   // arg: argc. [meth self a1..an] -> [r]
 	CALL_KW       // arg: argc incl. keywords; TOS is a const tuple of names
 	CALL_EX       // arg: 1 if a kwargs dict is on the stack. [fn args (kw)] -> [r]
-	MAKE_FUNCTION // arg: flags (1 defaults, 2 kwdefaults, 8 closure). [.. code] -> [fn]
+	MAKE_FUNCTION // arg: flags (1 defaults, 2 kwdefaults, 4 annotations, 8 closure). [.. code] -> [fn]
 	MAKE_CLASS    // arg: nbases; TOS1 class-body function, TOS name... see compiler
 	RETURN_VALUE
 

@@ -745,7 +745,7 @@ func (f *fcomp) withStmt(items []*syntax.WithItem, body []syntax.Stmt) {
 // makeFunction emits the code that builds a function object for scope
 // node (def, lambda, comprehension or class body), whose code is built by
 // body.
-func (f *fcomp) makeFunction(node syntax.Node, name string, params *syntax.Arguments, body func(g *fcomp)) {
+func (f *fcomp) makeFunction(node syntax.Node, name string, params *syntax.Arguments, returns syntax.Expr, body func(g *fcomp)) {
 	sc := f.c.scopes[node]
 	start, _ := node.Span()
 	g := f.c.newFunc(sc, name, start.Line)
@@ -775,6 +775,31 @@ func (f *fcomp) makeFunction(node syntax.Node, name string, params *syntax.Argum
 			f.emit(BUILD_MAP, nkw)
 			flags |= 2
 		}
+		nann := 0
+		annotated := append(append([]*syntax.Arg(nil), params.PosOnly...), params.Args...)
+		if params.Vararg != nil {
+			annotated = append(annotated, params.Vararg)
+		}
+		annotated = append(annotated, params.KwOnly...)
+		if params.Kwarg != nil {
+			annotated = append(annotated, params.Kwarg)
+		}
+		for _, a := range annotated {
+			if a.Annotation != nil {
+				f.loadConst(a.Name.Name)
+				f.expr(a.Annotation)
+				nann++
+			}
+		}
+		if returns != nil {
+			f.loadConst("return")
+			f.expr(returns)
+			nann++
+		}
+		if nann > 0 {
+			f.emit(BUILD_MAP, nann)
+			flags |= 4
+		}
 	}
 	if sc.isComp {
 		g.code.NumArgs = 1
@@ -801,7 +826,7 @@ func (f *fcomp) funcDef(n *syntax.FunctionDef) {
 		f.expr(d)
 	}
 	f.setLine(n.Pos)
-	f.makeFunction(n, n.Name.Name, n.Params, func(g *fcomp) {
+	f.makeFunction(n, n.Name.Name, n.Params, n.Returns, func(g *fcomp) {
 		body := n.Body
 		if g.sc.hasDoc {
 			g.code.HasDoc = true
@@ -822,7 +847,7 @@ func (f *fcomp) classDef(n *syntax.ClassDef) {
 		f.expr(d)
 	}
 	f.setLine(n.Pos)
-	f.makeFunction(n, n.Name.Name, nil, func(g *fcomp) {
+	f.makeFunction(n, n.Name.Name, nil, nil, func(g *fcomp) {
 		body := n.Body
 		if hasAnnotations(body) {
 			g.emit(SETUP_ANNOTATIONS, 0)

@@ -154,7 +154,7 @@ func (f *fcomp) expr(e syntax.Expr) {
 	case *syntax.DictExpr:
 		f.dict(n)
 	case *syntax.Lambda:
-		f.makeFunction(n, "<lambda>", n.Params, func(g *fcomp) {
+		f.makeFunction(n, "<lambda>", n.Params, nil, func(g *fcomp) {
 			g.expr(n.Body)
 			g.emit(RETURN_VALUE, 0)
 		})
@@ -411,7 +411,7 @@ func (f *fcomp) call(n *syntax.Call) {
 // comprehension compiles a comprehension as a call of a nested function
 // with the first iterator as its argument.
 func (f *fcomp) comprehension(node syntax.Node, gens []*syntax.Comprehension, build Op, elt func(g *fcomp, depth int)) {
-	f.makeFunction(node, compName(node), nil, func(g *fcomp) {
+	f.makeFunction(node, compName(node), nil, nil, func(g *fcomp) {
 		if build != NOP {
 			g.emit(build, 0)
 		}

@@ -270,6 +270,9 @@ func (sc *scanner) stmt(s syntax.Stmt) {
 			sc.expr(d)
 		}
 		sc.args(n.Params)
+		if n.Returns != nil {
+			sc.expr(n.Returns)
+		}
 		sc.bind(n.Name)
 		fs := newScope(functionScope, n.Name.Name, sc.cur)
 		sc.scopes[n] = fs
@@ -459,6 +462,24 @@ func (sc *scanner) args(p *syntax.Arguments) {
 			sc.expr(d)
 		}
 	}
+	for _, a := range paramList(p) {
+		if a.Annotation != nil {
+			sc.expr(a.Annotation)
+		}
+	}
+}
+
+// paramList lists a def's parameters in the order of its code's locals.
+func paramList(p *syntax.Arguments) []*syntax.Arg {
+	var out []*syntax.Arg
+	out = append(append(append(out, p.PosOnly...), p.Args...), p.KwOnly...)
+	if p.Vararg != nil {
+		out = append(out, p.Vararg)
+	}
+	if p.Kwarg != nil {
+		out = append(out, p.Kwarg)
+	}
+	return out
 }
 
 func (sc *scanner) target(t syntax.Expr) {
