@@ -96,37 +96,34 @@ func init() {
 		if err := ArgCount("dir", args, 0, 1); err != nil {
 			return nil, err
 		}
+		var names []string
 		if len(args) == 0 {
-			keys := callerLocals(t).Keys()
-			names := make([]string, 0, len(keys))
-			for _, k := range keys {
+			for _, k := range t.Locals().Keys() {
 				if s, ok := k.(Str); ok {
 					names = append(names, string(s))
 				}
 			}
 			sort.Strings(names)
-			out := make([]Value, len(names))
-			for i, n := range names {
-				out[i] = Str(n)
-			}
-			return NewList(out), nil
+		} else {
+			names = Dir(t, args[0])
 		}
-		return NewList(dirNames(t, args[0])), nil
+		out := make([]Value, len(names))
+		for i, n := range names {
+			out[i] = Str(n)
+		}
+		return NewList(out), nil
 	})
 	RegisterFunc("globals", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := ArgCount("globals", args, 0, 0); err != nil {
 			return nil, err
 		}
-		if t.frame == nil {
-			return NewDict(), nil
-		}
-		return t.frame.globals.Globals(), nil
+		return t.Globals(), nil
 	})
 	RegisterFunc("locals", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := ArgCount("locals", args, 0, 0); err != nil {
 			return nil, err
 		}
-		return callerLocals(t), nil
+		return t.Locals(), nil
 	})
 	RegisterFunc("input", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := NoKwargs("input", kw); err != nil {
@@ -168,67 +165,12 @@ func attrName(v Value) (string, error) {
 	return string(s), nil
 }
 
-// dirNames is dir(v): the names in v's own namespace (instance, module or
-// class) and in its class and the class's bases, sorted.
-func dirNames(t *Thread, v Value) []Value {
-	seen := map[string]bool{}
-	addDict := func(d *Dict) {
-		if d == nil {
-			return
+func init() {
+	RegisterFunc("ascii", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := oneArg("ascii", args, kw); err != nil {
+			return nil, err
 		}
-		for _, k := range d.Keys() {
-			if s, ok := k.(Str); ok {
-				seen[string(s)] = true
-			}
-		}
-	}
-	switch x := v.(type) {
-	case *Module:
-		addDict(x.Globals())
-	case *Type:
-		for _, c := range x.MRO() {
-			addDict(c.Dict())
-		}
-	case *Instance:
-		addDict(x.Dict())
-		for _, c := range x.Type().MRO() {
-			addDict(c.Dict())
-		}
-	default:
-		for _, c := range v.Type().MRO() {
-			addDict(c.Dict())
-		}
-	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	out := make([]Value, len(names))
-	for i, n := range names {
-		out[i] = Str(n)
-	}
-	return out
-}
-
-// callerLocals is locals() of the Python code calling a built-in: the
-// module's or class body's namespace itself, or a snapshot of a
-// function's local variables.
-func callerLocals(t *Thread) *Dict {
-	fr := t.frame
-	switch {
-	case fr == nil:
-		return NewDict()
-	case fr.ns != nil:
-		return fr.ns
-	case fr.fn == nil || fr.code.Name == "<module>": // module code runs as a function named <module>
-		return fr.globals.Globals()
-	}
-	d := NewDict()
-	for i, name := range fr.code.Locals {
-		if i < len(fr.locals) && fr.locals[i] != nil {
-			d.SetStr(name, fr.locals[i])
-		}
-	}
-	return d
+		s, err := Repr(t, args[0])
+		return Str(asciiEscape(s)), err
+	})
 }

@@ -916,6 +916,86 @@ func init() {
 			return out, nil
 		})
 	}
+	// & and | keep the minimum and maximum of the counts, dropping those
+	// that are not positive.
+	for name, keepMax := range map[string]bool{"__and__": false, "__or__": true} {
+		keepMax := keepMax
+		c(name, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+			o, ok := args[1].(*dictSub)
+			if !ok || o.typ != CounterType {
+				return NotImplemented, nil
+			}
+			a := args[0].(*dictSub).d
+			out := &dictSub{d: NewDict(), typ: CounterType}
+			keys := a.Keys()
+			if keepMax {
+				for _, k := range o.d.Keys() {
+					if v, err := a.Get(t, k); err != nil {
+						return nil, err
+					} else if v == nil {
+						keys = append(keys, k)
+					}
+				}
+			}
+			for _, k := range keys {
+				x, err := a.Get(t, k)
+				if err != nil {
+					return nil, err
+				}
+				y, err := o.d.Get(t, k)
+				if err != nil {
+					return nil, err
+				}
+				if x == nil {
+					x = Int(0)
+				}
+				if y == nil {
+					y = Int(0)
+				}
+				lt, err := less(t, x, y)
+				if err != nil {
+					return nil, err
+				}
+				v := x
+				if lt == keepMax {
+					v = y
+				}
+				if pos, err := less(t, Int(0), v); err != nil {
+					return nil, err
+				} else if pos {
+					if err := out.d.Set(t, k, v); err != nil {
+						return nil, err
+					}
+				}
+			}
+			return out, nil
+		})
+	}
+	OrderedDictType.AddMethod("popitem", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		var last Value
+		if err := UnpackArgs("popitem", args[1:], kw, []string{"last?"}, &last); err != nil {
+			return nil, err
+		}
+		d := args[0].(*dictSub).d
+		items := d.Items()
+		if len(items) == 0 {
+			return nil, NewException(KeyError, Str("dictionary is empty"))
+		}
+		kv := items[len(items)-1]
+		if last != nil {
+			fromEnd, err := Truth(t, last)
+			if err != nil {
+				return nil, err
+			}
+			if !fromEnd {
+				kv = items[0]
+			}
+		}
+		if _, err := d.Delete(t, kv[0]); err != nil {
+			return nil, err
+		}
+		return kv, nil
+	})
 	for _, typ := range []*Type{DefaultDictType, CounterType, OrderedDictType} {
 		typ.AddMethod("__eq__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 			var other *Dict
@@ -927,7 +1007,22 @@ func init() {
 			default:
 				return NotImplemented, nil
 			}
-			eq, err := Equal(t, args[0].(*dictSub).d, other)
+			self := args[0].(*dictSub)
+			if o, ok := args[1].(*dictSub); ok && self.typ == OrderedDictType && o.typ == OrderedDictType {
+				// Two OrderedDicts are equal only in the same order.
+				a, b := self.d.Items(), o.d.Items()
+				if len(a) != len(b) {
+					return False, nil
+				}
+				for i := range a {
+					eq, err := Equal(t, a[i], b[i])
+					if err != nil || !eq {
+						return False, err
+					}
+				}
+				return True, nil
+			}
+			eq, err := Equal(t, self.d, other)
 			return Bool(eq), err
 		})
 	}

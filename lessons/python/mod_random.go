@@ -39,6 +39,8 @@ func randomMethods() map[string]NativeFunc {
 		"sample":      randomSample,
 		"uniform":     randomUniform,
 		"gauss":       randomGauss,
+		"getstate":    randomGetstate,
+		"setstate":    randomSetstate,
 	}
 }
 
@@ -423,4 +425,67 @@ func randomGauss(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return Float(r.g.Gauss(vals[0], vals[1])), nil
+}
+
+// randomGetstate is random.getstate(): (3, (624 words..., index), gauss_next).
+func randomGetstate(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+	if err := method0("getstate", args, kw); err != nil {
+		return nil, err
+	}
+	r := args[0].(*randomObj)
+	r.mu.Lock()
+	s := r.g.State()
+	r.mu.Unlock()
+	words := make(Tuple, 0, len(s.Words)+1)
+	for _, w := range s.Words {
+		words = append(words, Int(w))
+	}
+	words = append(words, Int(s.Index))
+	var gauss Value = None
+	if s.GaussNext != nil {
+		gauss = Float(*s.GaussNext)
+	}
+	return Tuple{Int(3), words, gauss}, nil
+}
+
+func randomSetstate(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+	if err := method1("setstate", args, kw); err != nil {
+		return nil, err
+	}
+	st, ok := args[1].(Tuple)
+	if !ok || len(st) != 3 {
+		return nil, Errorf(TypeError, "state must be a tuple of (version, internalstate, gauss_next)")
+	}
+	if v, ok := st[0].(Int); !ok || v != 3 {
+		r, _ := Repr(t, st[0])
+		return nil, Errorf(ValueError, "state with version %s passed to Random.setstate() of version 3", r)
+	}
+	words, ok := st[1].(Tuple)
+	var s mt.State
+	if !ok || len(words) != len(s.Words)+1 {
+		return nil, Errorf(ValueError, "state vector is the wrong size")
+	}
+	for i := range s.Words {
+		w, err := AsInt64(words[i])
+		if err != nil {
+			return nil, err
+		}
+		s.Words[i] = uint32(w)
+	}
+	idx, err := AsIndex(words[len(s.Words)])
+	if err != nil {
+		return nil, err
+	}
+	s.Index = idx
+	if st[2] != None {
+		f, err := floatArg(t, st[2])
+		if err != nil {
+			return nil, err
+		}
+		s.GaussNext = &f
+	}
+	r := args[0].(*randomObj)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return None, fromHelper(r.g.SetState(s))
 }
