@@ -1,7 +1,9 @@
 package python
 
 import (
+	"slices"
 	"sort"
+	"strings"
 )
 
 // The methods of list. Each runs atomically on the list's items except
@@ -312,6 +314,9 @@ func sortValues(t *Thread, items []Value, key, reverse Value) error {
 			keys[i] = k
 		}
 	}
+	if sortHomogeneous(items, keys, rev) {
+		return nil
+	}
 	idx := make([]int, len(items))
 	for i := range idx {
 		idx[i] = i
@@ -389,4 +394,62 @@ func tupleItems(v Value) Tuple {
 		return n.items
 	}
 	return v.(Tuple)
+}
+
+// sortHomogeneous sorts items by keys in Go when every key is an int, or
+// every key a float, or every key a str (the common case, which needs no
+// Python comparisons and cannot fail). It reports whether it did.
+func sortHomogeneous(items, keys []Value, rev bool) bool {
+	if len(keys) < 2 {
+		return true
+	}
+	type pair struct {
+		k Value
+		v Value
+	}
+	var cmp func(a, b Value) int
+	var same func(k Value) bool
+	switch keys[0].(type) {
+	case Int:
+		cmp = func(a, b Value) int { return cmpOrdered(a.(Int), b.(Int)) }
+		same = func(k Value) bool { _, ok := k.(Int); return ok }
+	case Float:
+		cmp = func(a, b Value) int { return cmpOrdered(a.(Float), b.(Float)) }
+		// NaN is left to Python's comparison rules.
+		same = func(k Value) bool { f, ok := k.(Float); return ok && f == f }
+	case Str:
+		cmp = func(a, b Value) int { return strings.Compare(string(a.(Str)), string(b.(Str))) }
+		same = func(k Value) bool { _, ok := k.(Str); return ok }
+	default:
+		return false
+	}
+	for _, k := range keys {
+		if !same(k) {
+			return false
+		}
+	}
+	ps := make([]pair, len(items))
+	for i := range items {
+		ps[i] = pair{keys[i], items[i]}
+	}
+	slices.SortStableFunc(ps, func(a, b pair) int {
+		if rev {
+			return cmp(b.k, a.k)
+		}
+		return cmp(a.k, b.k)
+	})
+	for i := range ps {
+		items[i] = ps[i].v
+	}
+	return true
+}
+
+func cmpOrdered[T Int | Float](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
