@@ -56,3 +56,80 @@ func TestSysTimeStringModules(t *testing.T) {
 		"try:\n    sys.exit(3)\nexcept SystemExit as e:\n    print('exit', e.code)",
 	})
 }
+
+func TestItertoolsModule(t *testing.T) {
+	checkCases(t, "import itertools as it", []string{
+		"c = it.count(5)\nprint(next(c), next(c), c, it.count(1, 0.5), list(it.islice(it.count(2, 3), 4)))",
+		"print(list(it.islice(it.cycle('ab'), 5)), list(it.repeat('x', 3)), it.repeat(1, 2), list(it.islice(it.repeat(0), 2)))",
+		"print(list(it.chain([1, 2], 'ab', ())), list(it.chain.from_iterable([[1], [2, 3]])))",
+		"print(list(it.islice(range(10), 2, 8, 3)), list(it.islice('abcdef', None, 3)), list(it.islice('abc', 1, None)))",
+		"print(list(it.product('ab', [1, 2])), list(it.product([0, 1], repeat=2)), list(it.product()), list(it.product([], [1])))",
+		"print(list(it.permutations('abc')), list(it.permutations(range(3), 2)), list(it.permutations('ab', 3)))",
+		"print(list(it.combinations('abcd', 2)), list(it.combinations(range(3), 0)), list(it.combinations('ab', 3)))",
+		"print(list(it.combinations_with_replacement('abc', 2)))",
+		"print(list(it.accumulate([1, 2, 3, 4])), list(it.accumulate([1, 2, 3], lambda a, b: a * b)), list(it.accumulate([1], initial=10)))",
+		"print(list(it.zip_longest('abc', [1])), list(it.zip_longest([1, 2], 'x', fillvalue='-')))",
+		"print(list(it.takewhile(lambda x: x < 3, [1, 2, 5, 1])), list(it.dropwhile(lambda x: x < 3, [1, 2, 5, 1])))",
+		"print(list(it.starmap(pow, [(2, 3), (3, 2)])), list(it.pairwise('abcd')), list(it.compress('abcdef', [1, 0, 1])), list(it.filterfalse(None, [0, 1, 0, 2])))",
+		"print([(k, list(g)) for k, g in it.groupby('aaabccaa')], [(k, len(list(g))) for k, g in it.groupby([1, 3, 2, 4], key=lambda x: x % 2)])",
+		"print([k for k, g in it.groupby('aabbc')])",
+		"it.islice('a', -1)",
+		"it.permutations('a', -1)",
+	})
+}
+
+func TestCollectionsModule(t *testing.T) {
+	checkCases(t, "from collections import namedtuple, deque, defaultdict, Counter, OrderedDict", []string{
+		"P = namedtuple('P', 'x y')\np = P(1, y=2)\nprint(p, p.x, p[1], len(p), list(p), p._asdict(), p._replace(x=9), P._fields, isinstance(p, tuple))",
+		"P = namedtuple('P', ['a', 'b'], defaults=[0])\nprint(P(1), P(1, 2), P._make([3, 4]), P(1, 2) == (1, 2))\nx, y = P(5, 6)\nprint(x, y)",
+		"P = namedtuple('P', 'x y')\nP(1)",
+		"P = namedtuple('P', 'x y')\nP(1, 2, 3)",
+		"namedtuple('P', 'x x')",
+		"namedtuple('P', '_x')",
+		"namedtuple('P', 'class')",
+		"d = deque([1, 2, 3])\nd.append(4)\nd.appendleft(0)\nprint(d, d.pop(), d.popleft(), d, len(d), d[0], d[-1], 2 in d)",
+		"d = deque(range(5), maxlen=3)\nprint(d, d.maxlen)\nd.append(9)\nd.appendleft(7)\nprint(d)\nd.rotate(1)\nprint(d)\nd.rotate(-2)\nprint(d)",
+		"d = deque()\nd.extend('ab')\nd.extendleft('cd')\nprint(d, d.count('a'), d.index('a'), list(d))\nd.remove('a')\nd.reverse()\nprint(d, deque() == deque(), bool(deque()))",
+		"deque().pop()",
+		"dd = defaultdict(list)\ndd['a'].append(1)\ndd['b']\nprint(dd, dict(dd), isinstance(dd, dict), dd.default_factory, 'a' in dd, len(dd))",
+		"dd = defaultdict(int)\nfor c in 'abca':\n    dd[c] += 1\nprint(dd, sorted(dd.items()), dd.get('z'), list(dd.keys()))",
+		"dd = defaultdict()\ndd['x']",
+		"c = Counter('abracadabra')\nprint(c, c.most_common(2), c['a'], c['z'], sum(c.values()), c.total())",
+		"c = Counter(a=2, b=1)\nc.update('aab')\nc.subtract({'b': 1})\nprint(c, sorted(c.elements()), Counter('ab') + Counter('b'), Counter('aab') - Counter('ab'))",
+		"c = Counter([1, 2, 2])\nprint(c == {1: 1, 2: 2}, list(c), c.most_common())",
+		"od = OrderedDict()\nod['b'] = 1\nod['a'] = 2\nod.move_to_end('b')\nprint(od, list(od), OrderedDict(), od.popitem())\nod.move_to_end('a', last=False)",
+	})
+}
+
+func TestFunctoolsModule(t *testing.T) {
+	checkCases(t, "import functools\nfrom functools import partial, reduce, wraps, lru_cache, cache, cmp_to_key, total_ordering", []string{
+		"def f(a, b, c=3):\n    return a + b + c\np = partial(f, 1, c=5)\nprint(p.func.__name__, p.args, p.keywords, p(2), p(2, c=0), partial(p, 10)())",
+		"partial(1)",
+		"print(reduce(lambda a, b: a * b, [1, 2, 3, 4]), reduce(lambda a, b: a + b, [], 10), reduce(max, [3, 9, 2]))",
+		"reduce(lambda a, b: a + b, [])",
+		"def deco(fn):\n    @wraps(fn)\n    def inner(*a):\n        return fn(*a)\n    return inner\n@deco\ndef hello(x):\n    'doc'\n    return x\nprint(hello.__name__, hello(3), hello.__wrapped__.__name__)",
+		"@lru_cache(maxsize=2)\ndef g(x):\n    return x * 2\ng(1); g(1); g(2); g(3); g(1)\nprint(g.cache_info(), g(3), g.__name__)\ng.cache_clear()\nprint(g.cache_info())",
+		"@lru_cache\ndef fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fib(80), fib.cache_info().hits)",
+		"@cache\ndef h(x):\n    return x\nh(1); h(1)\nprint(h.cache_info())",
+		"def cmp(a, b):\n    return (a > b) - (a < b)\nprint(sorted([3, 1, 2], key=cmp_to_key(cmp)), sorted('bca', key=cmp_to_key(lambda a, b: -cmp(a, b))))",
+		"@total_ordering\nclass V:\n    def __init__(self, v):\n        self.v = v\n    def __eq__(self, o):\n        return self.v == o.v\n    def __lt__(self, o):\n        return self.v < o.v\nprint(V(1) <= V(2), V(2) >= V(1), V(3) > V(1), V(1) > V(1), V(1) >= V(1))",
+	})
+}
+
+func TestTypingDataclassesModules(t *testing.T) {
+	checkCases(t, "from typing import List, Dict, Optional, Any, Callable, Tuple, Union, TypeVar, Generic, cast\nfrom dataclasses import dataclass, field, fields, asdict, astuple, replace, FrozenInstanceError", []string{
+		"def f(x: List[int], y: Optional[Dict[str, int]] = None) -> Tuple[int, ...]:\n    return (len(x),)\nprint(f([1, 2]), List[int], Optional[int], Union[int, str], Dict[str, Any], cast(int, 'x'))",
+		"T = TypeVar('T')\nclass Box(Generic[T]):\n    def __init__(self, v: T):\n        self.v = v\nprint(Box(3).v, T, Callable[[int], str])",
+		"@dataclass\nclass P:\n    x: int\n    y: int = 0\n    tags: list = field(default_factory=list)\np = P(1)\np.tags.append('a')\nprint(p, P(1, 2) == P(1, 2), P(1) == P(2), P(3, y=4), [f.name for f in fields(p)], asdict(p), astuple(P(5, 6)))",
+		"@dataclass\nclass P:\n    x: int\n    y: int = 0\nprint(replace(P(1, 2), y=9))\nP()",
+		"@dataclass\nclass P:\n    x: int\nP(1, 2)",
+		"@dataclass\nclass P:\n    x: int\nP(1, z=2)",
+		"@dataclass(frozen=True)\nclass F:\n    a: int\nf = F(1)\nprint(f, hash(f) == hash(F(1)))\ntry:\n    f.a = 2\nexcept FrozenInstanceError as e:\n    print('frozen:', e)",
+		"@dataclass(order=True)\nclass V:\n    a: int\n    b: str = 'x'\nprint(V(1) < V(2), V(2, 'a') > V(2, 'b'), sorted([V(3), V(1), V(2)]))",
+		"@dataclass\nclass B:\n    a: int = 1\n    b: int",
+		"@dataclass\nclass C:\n    a: list = []",
+		"@dataclass\nclass P:\n    x: int\nhash(P(1))",
+		"@dataclass\nclass Q:\n    x: int\n    y: int = field(default=5, repr=False)\n    def __post_init__(self):\n        self.z = self.x * 2\nq = Q(3)\nprint(q, q.z, q.y)",
+		"@dataclass\nclass Base:\n    a: int\n@dataclass\nclass Child(Base):\n    b: int = 2\nprint(Child(1), Child(1, 3).b)",
+	})
+}

@@ -21,11 +21,13 @@ class Memo:
 def fib(n):
     return n if n < 2 else fib(n - 1) + fib(n - 2)
 print(fib(80), len(fib.cache))
+five = 5
 try:
-    5()
+    five()
 except TypeError as e:
     print("TypeError:", e)
+text = "text"
 try:
-    "text"()
+    text()
 except TypeError as e:
     print("TypeError:", e)

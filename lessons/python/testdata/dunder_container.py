@@ -50,7 +50,8 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 try:
-    5[0]
+    n = 5
+    n[0]
 except TypeError as e:
     print("TypeError:", e)
 try:

@@ -48,6 +48,8 @@ def expected(name):
     if any(line.startswith("#! ") for line in text.splitlines()):
         raise ValueError('a stdout line starts with "#! "')
     lines = err.decode("utf-8").splitlines()
+    if any("Warning: " in l for l in lines):
+        raise ValueError("CPython warns (a warning is CPython's own, not the language's): " + lines[0])
     if code == 0 and not lines:
         return text
     if text and not text.endswith("\n"):

@@ -26,7 +26,7 @@ c -= {1}
 c |= {10}
 c &= {2, 3, 10}
 c ^= {3, 99}
-print(c, a)
+print(sorted(c), a)
 print(set(), repr(set()), frozenset(), {1, 2} == frozenset({1, 2}))
 print(sorted({x * x for x in range(-3, 4)}))
 try:
