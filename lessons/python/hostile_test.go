@@ -105,7 +105,7 @@ func runHostile(src string, want []string) string {
 			return fmt.Sprintf("used more than %d MiB of heap", hostileHeap>>20)
 		}
 		return ""
-	})
+	}, nil)
 	runtime.GC()
 	if err != nil {
 		return err.Error()

@@ -13,20 +13,25 @@ import (
 // stderr, CPython's exit status) and gives up after limit, cancelling the
 // program: a program that hangs fails its test instead of the run.
 func runBounded(filename string, src, stdin []byte, limit time.Duration) (outcome, error) {
-	return runWatched(filename, src, stdin, limit, nil)
+	return runWatched(filename, src, stdin, limit, nil, nil)
 }
 
 // pollEvery is how often runWatched asks its watch function.
 const pollEvery = 20 * time.Millisecond
 
 // runWatched is runBounded with watch, which is asked every pollEvery
-// whether the program must be stopped (a non-empty reason).
-func runWatched(filename string, src, stdin []byte, limit time.Duration, watch func() string) (outcome, error) {
+// whether the program must be stopped (a non-empty reason), and setup,
+// which may set a host or tracer on the thread before it runs (either may
+// be nil).
+func runWatched(filename string, src, stdin []byte, limit time.Duration, watch func() string, setup func(*python.Thread)) (outcome, error) {
 	var stdout, stderr bytes.Buffer
 	in := python.NewInterp(python.Options{
 		Stdout: &stdout, Stderr: &stderr, Stdin: bytes.NewReader(stdin), Argv: []string{filename},
 	})
 	th := in.NewThread("MainThread")
+	if setup != nil {
+		setup(th)
+	}
 	done := make(chan int, 1)
 	go func() {
 		code, err := in.Compile(filename, src, false)
