@@ -358,3 +358,15 @@ func TestNextReturnValue(t *testing.T) {
 		t.Fatalf("next of a list: %v, want TypeError", err)
 	}
 }
+
+// Closing Options.Interrupt stops Run's program as Ctrl-C stops CPython's.
+func TestRunInterrupt(t *testing.T) {
+	interrupt := make(chan struct{})
+	close(interrupt)
+	var errb bytes.Buffer
+	src := "while True:\n    try:\n        pass\n    except BaseException:\n        pass\n"
+	status := Run("spin.py", []byte(src), Options{Stderr: &errb, Interrupt: interrupt})
+	if status != 130 || !strings.HasSuffix(errb.String(), "KeyboardInterrupt\n") {
+		t.Fatalf("status %d, stderr %q; want 130 and KeyboardInterrupt", status, errb.String())
+	}
+}
