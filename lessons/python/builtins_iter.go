@@ -1,5 +1,7 @@
 package python
 
+import "math"
+
 // The iteration built-ins: enumerate, zip, map, filter, reversed (types,
 // as in Python), and iter, next, sorted, sum, min, max, any, all.
 
@@ -68,7 +70,9 @@ func init() {
 				return nil, err
 			}
 			i := n
-			if n, err = Binary(t, opAdd, n, Int(1)); err != nil {
+			if k, ok := n.(Int); ok && k < math.MaxInt64 {
+				n = k + 1
+			} else if n, err = Binary(t, opAdd, n, Int(1)); err != nil {
 				return nil, err
 			}
 			return Tuple{i, v}, nil
