@@ -19,14 +19,19 @@ var (
 // goIter is an iterator implemented by a Go function; next returns (nil,
 // nil) at the end.
 type goIter struct {
-	typ  *Type
-	next func(t *Thread) (Value, error)
-	done bool
+	typ   *Type
+	next  func(t *Thread) (Value, error)
+	done  bool
+	guard iterGuard
 }
 
 func (it *goIter) Type() *Type { return it.typ }
 
 func (it *goIter) Next(t *Thread) (Value, error) {
+	if err := it.guard.acquire(t, it.typ.Name()); err != nil {
+		return nil, err
+	}
+	defer it.guard.release()
 	if it.done {
 		return nil, nil
 	}
