@@ -151,6 +151,10 @@ func (*Super) Type() *Type { return SuperType }
 func CallValue(t *Thread, fn Value, args []Value, kw []Kwarg) (Value, error) {
 	switch f := fn.(type) {
 	case *Function:
+		if t.depth >= t.interp.recursionLimit {
+			// a call from Go code: CPython's C-level recursion check words it so
+			return nil, Errorf(RecursionError, "maximum recursion depth exceeded while calling a Python object")
+		}
 		return t.callFunction(f, args, kw)
 	case *Builtin:
 		if f.self == nil {

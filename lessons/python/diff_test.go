@@ -7,7 +7,7 @@ package python_test
 // the same. A mismatch is shrunk to a minimal program and reported with
 // both outputs.
 //
-//	THREADLAB_DIFF_N         programs to run (default 20000; make fuzz runs more)
+//	THREADLAB_DIFF_N         programs to run (default 20000, 2000 under -race; make fuzz runs more)
 //	THREADLAB_DIFF_SEED      the generator's seed (default 1)
 //	THREADLAB_DIFF_FEATURES  progen features, comma-separated (default diffFeatures)
 
@@ -34,7 +34,11 @@ const diffChunk = 2000
 const python3 = "/usr/bin/python3"
 
 func TestDiffCPython(t *testing.T) {
-	n, err := envInt("THREADLAB_DIFF_N", 20000)
+	defaultN := 20000
+	if raceEnabled {
+		defaultN = 2000
+	}
+	n, err := envInt("THREADLAB_DIFF_N", defaultN)
 	if err != nil {
 		t.Fatal(err)
 	}

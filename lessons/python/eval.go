@@ -203,7 +203,7 @@ func (t *Thread) exec(fr *frame) error {
 			stack[sp] = nil
 			if a, ok := x.(Int); ok {
 				if b, ok := y.(Int); ok {
-					switch compile.BinOp(in.Arg) {
+					switch op := compile.BinOp(in.Arg); op {
 					case compile.Add:
 						if c := a + b; (c > a) == (b > 0) {
 							stack[sp-1] = c
@@ -212,6 +212,12 @@ func (t *Thread) exec(fr *frame) error {
 					case compile.Sub:
 						if c := a - b; (c < a) == (b > 0) {
 							stack[sp-1] = c
+							continue
+						}
+					case compile.TrueDiv:
+					default:
+						if v, ok := smallArith(op, int64(a), int64(b)); ok {
+							stack[sp-1] = v
 							continue
 						}
 					}

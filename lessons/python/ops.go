@@ -611,6 +611,11 @@ func numCompare(x, y Value) (int, error) {
 }
 
 func seqCompare(t *Thread, op compile.CmpOp, a, b []Value) (bool, bool, error) {
+	done, err := t.nest(" in comparison")
+	if err != nil {
+		return false, true, err
+	}
+	defer done()
 	if (op == compile.Eq || op == compile.Ne) && len(a) != len(b) {
 		return op == compile.Ne, true, nil
 	}
@@ -647,6 +652,11 @@ func seqCompare(t *Thread, op compile.CmpOp, a, b []Value) (bool, bool, error) {
 }
 
 func dictEqual(t *Thread, a, b *Dict) (bool, error) {
+	done, err := t.nest(" in comparison")
+	if err != nil {
+		return false, err
+	}
+	defer done()
 	if a.Len() != b.Len() {
 		return false, nil
 	}

@@ -122,6 +122,16 @@ func ToStr(t *Thread, v Value) (string, error) {
 	return Repr(t, v)
 }
 
+// nest counts one level of recursion into a container (repr, ==) against
+// the recursion limit; call the returned function when done.
+func (t *Thread) nest(what string) (func(), error) {
+	if t.depth >= t.interp.recursionLimit {
+		return nil, Errorf(RecursionError, "maximum recursion depth exceeded%s", what)
+	}
+	t.depth++
+	return func() { t.depth-- }, nil
+}
+
 // enterRepr guards against infinite recursion when a container contains
 // itself; it reports false if v is already being printed.
 func (t *Thread) enterRepr(v Value) bool {
@@ -137,6 +147,11 @@ func (t *Thread) enterRepr(v Value) bool {
 func (t *Thread) leaveRepr() { t.reprStack = t.reprStack[:len(t.reprStack)-1] }
 
 func (t *Thread) reprSeq(self Value, open, close string, elems []Value, trailingComma bool) (string, error) {
+	done, err := t.nest(" while getting the repr of an object")
+	if err != nil {
+		return "", err
+	}
+	defer done()
 	if _, isTuple := self.(Tuple); !isTuple {
 		if !t.enterRepr(self) {
 			return open + "..." + close, nil
@@ -163,6 +178,11 @@ func (t *Thread) reprSeq(self Value, open, close string, elems []Value, trailing
 }
 
 func (t *Thread) reprDict(d *Dict) (string, error) {
+	done, err := t.nest(" while getting the repr of an object")
+	if err != nil {
+		return "", err
+	}
+	defer done()
 	if !t.enterRepr(d) {
 		return "{...}", nil
 	}

@@ -13,7 +13,6 @@ package python_test
 
 import (
 	"bufio"
-	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -22,8 +21,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"threadlab/lessons/python"
 )
 
 var knownFailingMode = flag.String("known-failing", "check", "check: compare with testdata/KNOWN_FAILING; write: rewrite it from this run")
@@ -125,30 +122,6 @@ func (want outcome) diff(got outcome) string {
 		return fmt.Sprintf("stderr %q, want %q", strings.Join(got.stderr, " / "), strings.Join(want.stderr, " / "))
 	}
 	return ""
-}
-
-// runBounded runs src through python.Run in a goroutine and gives up
-// after limit: a program that hangs fails its test instead of the run.
-func runBounded(filename string, src, stdin []byte, limit time.Duration) (outcome, error) {
-	var stdout, stderr bytes.Buffer
-	done := make(chan int, 1)
-	go func() {
-		done <- python.Run(filename, src, python.Options{
-			Stdout: &stdout, Stderr: &stderr, Stdin: bytes.NewReader(stdin), Argv: []string{filename},
-		})
-	}()
-	select {
-	case code := <-done:
-		lines := strings.Split(strings.TrimRight(stderr.String(), "\n"), "\n")
-		if stderr.Len() == 0 {
-			lines = nil
-		} else if code != 0 {
-			lines = lines[len(lines)-1:]
-		}
-		return outcome{stdout: stdout.String(), code: code, stderr: lines}, nil
-	case <-time.After(limit):
-		return outcome{}, fmt.Errorf("did not finish within %v", limit)
-	}
 }
 
 // readExpected parses a .out file written by regen.py.

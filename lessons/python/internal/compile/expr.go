@@ -46,6 +46,13 @@ func (f *fcomp) exprs(list []syntax.Expr) {
 }
 
 func (f *fcomp) expr(e syntax.Expr) {
+	saved, savedLine := f.span, f.line
+	f.setSpan(e)
+	f.expr1(e)
+	f.span, f.line = saved, savedLine
+}
+
+func (f *fcomp) expr1(e syntax.Expr) {
 	switch n := e.(type) {
 	case *syntax.Ident:
 		f.loadName(n.Name)
@@ -77,7 +84,6 @@ func (f *fcomp) expr(e syntax.Expr) {
 	case *syntax.BinOpExpr:
 		f.expr(n.X)
 		f.expr(n.Y)
-		f.setLine(n.Pos)
 		f.emit(BINARY, int(binOp(n.Op)))
 	case *syntax.UnaryOpExpr:
 		if lit, ok := n.X.(*syntax.IntLit); ok && n.Op == syntax.USub && lit.Big == nil {
@@ -89,7 +95,6 @@ func (f *fcomp) expr(e syntax.Expr) {
 			return
 		}
 		f.expr(n.X)
-		f.setLine(n.Pos)
 		f.emit([...]Op{syntax.Invert: UNARY_INVERT, syntax.Not: UNARY_NOT, syntax.UAdd: UNARY_POSITIVE, syntax.USub: UNARY_NEGATIVE}[n.Op], 0)
 	case *syntax.BoolOpExpr:
 		end := f.newLabel()
@@ -122,12 +127,11 @@ func (f *fcomp) expr(e syntax.Expr) {
 		f.storeName(n.Target.Name)
 	case *syntax.Attribute:
 		f.expr(n.X)
-		f.setLine(n.Pos)
-		f.emit(LOAD_ATTR, f.name(n.Name))
+		f.emit(LOAD_ATTR, f.attrName(n.Name))
 	case *syntax.Subscript:
+		f.checkSubscript(n)
 		f.expr(n.X)
 		f.expr(n.Index)
-		f.setLine(n.Pos)
 		f.emit(BINARY_SUBSCR, 0)
 	case *syntax.Slice:
 		for _, x := range []syntax.Expr{n.Lower, n.Upper} {
@@ -205,10 +209,10 @@ func (f *fcomp) expr(e syntax.Expr) {
 }
 
 func (f *fcomp) compare(n *syntax.Compare) {
+	f.checkCompare(n)
 	f.expr(n.Left)
 	if len(n.Ops) == 1 {
 		f.expr(n.Comparators[0])
-		f.setLine(n.Pos)
 		f.emit(COMPARE, int(cmpOp(n.Ops[0])))
 		return
 	}
@@ -354,6 +358,7 @@ func (f *fcomp) dict(n *syntax.DictExpr) {
 }
 
 func (f *fcomp) call(n *syntax.Call) {
+	f.checkCaller(n.Func)
 	star := hasStar(n.Args)
 	for _, k := range n.Keywords {
 		if k.Arg == nil {
@@ -362,10 +367,10 @@ func (f *fcomp) call(n *syntax.Call) {
 	}
 	if a, ok := n.Func.(*syntax.Attribute); ok && !star && len(n.Keywords) == 0 {
 		f.expr(a.X)
-		f.setLine(a.Pos)
-		f.emit(LOAD_METHOD, f.name(a.Name))
+		f.setSpan(a)
+		f.emit(LOAD_METHOD, f.attrName(a.Name))
+		f.setSpan(n)
 		f.exprs(n.Args)
-		f.setLine(n.Pos)
 		f.emit(CALL_METHOD, len(n.Args))
 		return
 	}
@@ -373,7 +378,6 @@ func (f *fcomp) call(n *syntax.Call) {
 	if !star {
 		f.exprs(n.Args)
 		if len(n.Keywords) == 0 {
-			f.setLine(n.Pos)
 			f.emit(CALL, len(n.Args))
 			return
 		}
@@ -383,13 +387,11 @@ func (f *fcomp) call(n *syntax.Call) {
 			names[i] = k.Arg.Name
 		}
 		f.loadConst(names)
-		f.setLine(n.Pos)
 		f.emit(CALL_KW, len(n.Args)+len(n.Keywords))
 		return
 	}
 	f.sequence(n.Args, BUILD_TUPLE)
 	if len(n.Keywords) == 0 {
-		f.setLine(n.Pos)
 		f.emit(CALL_EX, 0)
 		return
 	}
@@ -404,7 +406,6 @@ func (f *fcomp) call(n *syntax.Call) {
 			f.emit(MAP_ADD, 1)
 		}
 	}
-	f.setLine(n.Pos)
 	f.emit(CALL_EX, 1)
 }
 

@@ -155,7 +155,7 @@ type gen struct {
 	inLoop bool
 	depth  int      // nesting of blocks
 	mult   int      // how many times the current block can run: the product of the enclosing loops' counts
-	heads  []string // the iterables of the enclosing for loops, whose lists a body must not grow
+	heads  []string // the heads of the enclosing for loops
 	inF    bool     // inside an f-string, where 3.11 allows no f-string with the same quotes
 }
 
@@ -329,7 +329,7 @@ func (g *gen) mutate(depth int) string {
 	iterations := g.mult
 	for range g.vars {
 		v := &g.vars[g.r.Intn(len(g.vars))]
-		if v.loop || g.iterated(v.name) {
+		if v.loop {
 			continue
 		}
 		switch v.k {
@@ -342,7 +342,10 @@ func (g *gen) mutate(depth int) string {
 			v.size += iterations*4 + 4
 			return indent(depth, fmt.Sprintf("%s %s %d", v.name, op, lit))
 		case kList:
-			if v.size+iterations > maxLen*2 {
+			// Another name or a function's result may alias the list a
+			// loop iterates over, so no list grows inside a for loop
+			// over a list.
+			if v.size+iterations > maxLen*2 || g.overList() {
 				continue
 			}
 			e, _ := g.expr(kInt, 1)
@@ -433,16 +436,11 @@ func (g *gen) forStmt(depth int) string {
 	return out
 }
 
-// iterated tells whether an enclosing for loop iterates over an expression
-// that names variable name.
-func (g *gen) iterated(name string) bool {
+// overList tells whether an enclosing for loop iterates over a list.
+func (g *gen) overList() bool {
 	for _, h := range g.heads {
-		for _, word := range strings.FieldsFunc(h, func(r rune) bool {
-			return !(r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
-		}) {
-			if word == name {
-				return true
-			}
+		if !strings.Contains(h, " in range(") && !strings.Contains(h, " in reversed(range(") {
+			return true
 		}
 	}
 	return false
