@@ -133,3 +133,13 @@ func TestTypingDataclassesModules(t *testing.T) {
 		"@dataclass\nclass Base:\n    a: int\n@dataclass\nclass Child(Base):\n    b: int = 2\nprint(Child(1), Child(1, 3).b)",
 	})
 }
+
+func TestTimeCalendar(t *testing.T) {
+	checkCases(t, "import time", []string{
+		"g = time.gmtime(1700000000)\nprint(g, g.tm_year, g[1], tuple(g))",
+		"print(time.strftime('%Y-%m-%d %H:%M:%S %a %A %b %B %j %p %I %y %w %%', time.gmtime(1700000000)))",
+		"print(time.strftime('%c|%x|%X', time.gmtime(86400 * 45)), time.asctime(time.gmtime(0)))",
+		"lt = time.localtime(1234567890)\nprint(lt.tm_hour == time.localtime(1234567890).tm_hour, time.mktime(lt), time.ctime(1234567890))",
+		"print(type(time.localtime()).__name__, len(time.strftime('%H:%M')))",
+	})
+}
