@@ -143,3 +143,15 @@ func TestTimeCalendar(t *testing.T) {
 		"print(type(time.localtime()).__name__, len(time.strftime('%H:%M')))",
 	})
 }
+
+func TestHeapqBisect(t *testing.T) {
+	checkCases(t, "import heapq, bisect, random", []string{
+		"random.seed(4)\nh = []\nfor x in [random.randint(0, 50) for _ in range(30)]:\n    heapq.heappush(h, x)\nprint(h)\nprint([heapq.heappop(h) for _ in range(10)], h)",
+		"random.seed(5)\nl = [random.random() for _ in range(25)]\nheapq.heapify(l)\nprint(l)\nprint(heapq.heapreplace(l, 0.5), heapq.heappushpop(l, 0.01), l[:5])",
+		"print(heapq.nlargest(3, [5, 1, 8, 3, 9]), heapq.nsmallest(2, 'hello'), heapq.nlargest(2, [(1, 'a'), (3, 'b'), (2, 'c')], key=lambda p: p[0]))",
+		"h = [(2, 'b'), (1, 'a'), (3, 'c')]\nheapq.heapify(h)\nprint(heapq.heappop(h), h)",
+		"heapq.heappop([])",
+		"a = [1, 2, 2, 4, 7]\nprint(bisect.bisect_left(a, 2), bisect.bisect_right(a, 2), bisect.bisect(a, 5), bisect.bisect_left(a, 2, 2), bisect.bisect_right(a, 9, 0, 3))\nbisect.insort(a, 3)\nbisect.insort_left(a, 2)\nprint(a)",
+		"a = [('a', 1), ('c', 3)]\nbisect.insort(a, ('b', 2), key=lambda p: p[1])\nprint(a, bisect.bisect([1, 2], 1, key=None))",
+	})
+}
