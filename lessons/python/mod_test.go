@@ -155,3 +155,13 @@ func TestHeapqBisect(t *testing.T) {
 		"a = [('a', 1), ('c', 3)]\nbisect.insort(a, ('b', 2), key=lambda p: p[1])\nprint(a, bisect.bisect([1, 2], 1, key=None))",
 	})
 }
+
+func TestCopyModule(t *testing.T) {
+	checkCases(t, "import copy\nfrom collections import deque, defaultdict", []string{
+		"a = [[1, 2], {'k': [3]}, (4, [5])]\nb = copy.copy(a)\nc = copy.deepcopy(a)\na[0].append(9)\na[1]['k'].append(8)\na[2][1].append(7)\nprint(b, c, b[0] is a[0], c[0] is a[0])",
+		"x = [1]\nx.append(x)\ny = copy.deepcopy(x)\nprint(y[1] is y, y[0])",
+		"class P:\n    def __init__(self):\n        self.items = [1]\np = P()\nq = copy.copy(p)\nr = copy.deepcopy(p)\np.items.append(2)\nprint(q.items, r.items, type(r).__name__)",
+		"d = deque([1, [2]])\ne = copy.deepcopy(d)\nd[1].append(3)\nprint(e, copy.copy(defaultdict(int, a=1)))",
+		"t = (1, 2)\nprint(copy.deepcopy(t) is t, copy.copy({1, 2}), copy.deepcopy(frozenset([1])))",
+	})
+}
