@@ -552,3 +552,25 @@ func TestTracebacksAgainstCPython(t *testing.T) {
 		})
 	}
 }
+
+// A missing module fails as in CPython, with a note naming the modules
+// threadlab has.
+func TestMissingModuleHint(t *testing.T) {
+	src := "import numpy_like_thing\n"
+	want := runCPython(t, src)
+	var out, errb bytes.Buffer
+	status := Run("<string>", []byte(src), Options{Stdout: &out, Stderr: &errb})
+	lines := strings.Split(strings.TrimRight(errb.String(), "\n"), "\n")
+	if status != want.status || len(lines) < 2 || lines[len(lines)-2] != want.lastErr {
+		t.Fatalf("status %d, stderr:\n%s\nwant status %d and the line %q", status, errb.String(), want.status, want.lastErr)
+	}
+	note := lines[len(lines)-1]
+	if !strings.HasPrefix(note, "threadlab has no module 'numpy_like_thing'; its modules are ") {
+		t.Fatalf("note %q does not name threadlab's modules", note)
+	}
+	for _, name := range moduleNames(nil) {
+		if !strings.Contains(note, name) {
+			t.Errorf("note %q leaves out %s", note, name)
+		}
+	}
+}

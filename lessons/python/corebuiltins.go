@@ -106,7 +106,7 @@ func builtinPrint(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 			b.WriteString(s)
 		}
 		b.WriteString(end)
-		t.interp.Write(t.interp.stdout, b.String())
+		t.interp.Write(t.Stdout(), b.String())
 		return None, nil
 	}
 	// A file object gets each piece in its own write call, as in CPython.

@@ -26,7 +26,7 @@ type Exception struct {
 	suppressContext bool
 	tb              []tbEntry     // innermost first, as the exception unwound
 	syntax          *syntax.Error // for a SyntaxError from the parser or compiler
-	hint            string        // added to the traceback's last line (what threadlab has instead)
+	notes           []string      // add_note(); printed after the exception line
 
 	// for "Did you mean" suggestions: the missing name, and the object
 	// (AttributeError) or the scopes (NameError) it was looked up in
@@ -214,6 +214,15 @@ func (e *Exception) excAttr(name string) (Value, bool) {
 		return excOrNone(e.context), true
 	case "__suppress_context__":
 		return Bool(e.suppressContext), true
+	case "__notes__":
+		if e.notes == nil {
+			return nil, false
+		}
+		l := make([]Value, len(e.notes))
+		for i, n := range e.notes {
+			l[i] = Str(n)
+		}
+		return NewList(l), true
 	case "__traceback__":
 		if len(e.tb) == 0 {
 			return None, true
@@ -341,13 +350,14 @@ func (t *Thread) excLine(e *Exception) string {
 	if s := t.suggestion(e); s != "" {
 		msg += ". Did you mean: '" + s + "'?"
 	}
-	if e.hint != "" {
-		msg += " (" + e.hint + ")"
+	line := name
+	if msg != "" {
+		line += ": " + msg
 	}
-	if msg == "" {
-		return name
+	for _, n := range e.notes {
+		line += "\n" + n
 	}
-	return name + ": " + msg
+	return line
 }
 
 // sourceLine returns line number line of file as compiled, or "".

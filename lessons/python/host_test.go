@@ -324,3 +324,19 @@ func BenchmarkRaceLoop(b *testing.B) {
 		})
 	}
 }
+
+func TestThreadStdout(t *testing.T) {
+	var main, cell bytes.Buffer
+	in, m := load(t, "def hello(who):\n    print('hello', who)\n", Options{Stdout: &main})
+	th := in.NewThread("worker")
+	th.SetStdout(&cell)
+	if _, err := th.CallSafe(m.Globals().GetStr("hello"), Str("cell")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := in.NewThread("other").CallSafe(m.Globals().GetStr("hello"), Str("main")); err != nil {
+		t.Fatal(err)
+	}
+	if cell.String() != "hello cell\n" || main.String() != "hello main\n" {
+		t.Fatalf("thread output %q, interpreter output %q", cell.String(), main.String())
+	}
+}

@@ -272,7 +272,7 @@ func (t *Thread) Import(name string) (*Module, error) {
 
 func moduleNotFound(top, name string, have []string) error {
 	e := Errorf(ModuleNotFoundError, "No module named '%s'", name)
-	e.hint = "threadlab's modules are " + strings.Join(have, ", ")
+	e.notes = []string{"threadlab has no module '" + name + "'; its modules are " + strings.Join(have, ", ")}
 	return e
 }
 

@@ -70,8 +70,25 @@ func dictKeys(d *Dict) []string {
 	return out
 }
 
-// Dir lists the attribute names of x, sorted, as dir(x) does.
+// Dir lists the attribute names of x, sorted, as dir(x) does (a class's
+// own __dir__ decides for its instances).
 func Dir(t *Thread, x Value) []string {
+	if _, isType := x.(*Type); !isType && x.Type().user {
+		if m := x.Type().Lookup("__dir__"); m != nil {
+			if r, err := CallValue(t, m, []Value{x}, nil); err == nil {
+				if items, err := Collect(t, r); err == nil {
+					var out []string
+					for _, it := range items {
+						if s, ok := it.(Str); ok {
+							out = append(out, string(s))
+						}
+					}
+					sort.Strings(out)
+					return out
+				}
+			}
+		}
+	}
 	seen := map[string]bool{}
 	add := func(d *Dict) {
 		if d == nil {

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"io"
 	"sync/atomic"
 )
 
@@ -35,6 +36,9 @@ type Thread struct {
 
 	// Local is for the host's own per-thread data.
 	Local any
+
+	stdout io.Writer // where print writes for this thread; nil: the interpreter's
+
 }
 
 // noHostInterval is how often a thread without a host looks for
@@ -46,6 +50,19 @@ func (in *Interp) NewThread(name string) *Thread {
 	t := &Thread{interp: in, name: name, interval: noHostInterval, countdown: noHostInterval}
 	t.cancel.done = make(chan struct{})
 	return t
+}
+
+// SetStdout routes this thread's print output (and sys.stdout) to w, so
+// that a thread's output goes to the notebook cell that started it; nil
+// restores the interpreter's Stdout.
+func (t *Thread) SetStdout(w io.Writer) { t.stdout = w }
+
+// Stdout is where this thread's print output goes.
+func (t *Thread) Stdout() io.Writer {
+	if t.stdout != nil {
+		return t.stdout
+	}
+	return t.interp.stdout
 }
 
 // Interp returns the thread's interpreter.

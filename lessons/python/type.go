@@ -174,6 +174,10 @@ func NewClass(name string, bases []*Type, dict *Dict, module string) (*Type, err
 	if len(bases) == 0 {
 		bases = []*Type{ObjectType}
 	}
+	// a class that defines __eq__ but not __hash__ is unhashable
+	if dict.GetStr("__eq__") != nil && dict.GetStr("__hash__") == nil {
+		dict.SetStr("__hash__", None)
+	}
 	if f, ok := dict.GetStr("__init_subclass__").(*Function); ok {
 		dict.SetStr("__init_subclass__", &ClassMethod{Fn: f})
 	}

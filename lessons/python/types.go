@@ -211,6 +211,19 @@ func init() {
 		return None, nil
 	}))
 	BaseException.dict.SetStr("__new__", &StaticMethod{Fn: objectNew})
+	BaseException.dict.SetStr("add_note", NewBuiltin("add_note", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := ArgCount("add_note", args, 2, 2); err != nil {
+			return nil, err
+		}
+		note, ok := args[1].(Str)
+		if !ok {
+			return nil, Errorf(TypeError, "note must be a str, not '%s'", TypeName(args[1]))
+		}
+		if e, ok := args[0].(*Exception); ok {
+			e.notes = append(e.notes, string(note))
+		}
+		return None, nil
+	}))
 	BaseException.dict.SetStr("with_traceback", NewBuiltin("with_traceback", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		return args[0], nil
 	}))
