@@ -29,7 +29,7 @@ func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 		if name == "__dict__" {
 			return o.globals, nil
 		}
-		return nil, Errorf(AttributeError, "module '%s' has no attribute '%s'", o.name, name)
+		return nil, attrError(x, name, "module '%s' has no attribute '%s'", o.name, name)
 	case *Super:
 		return superGetAttr(t, o, name)
 	}
@@ -96,9 +96,27 @@ func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 			return Tuple(o.defaults), nil
 		case "__code__":
 			return o.code, nil
+		case "__closure__":
+			if len(o.closure) == 0 {
+				return None, nil
+			}
+			cl := make(Tuple, len(o.closure))
+			for i, c := range o.closure {
+				cl[i] = c
+			}
+			return cl, nil
 		case "__globals__":
 			return o.globals.globals, nil
-		case "__wrapped__", "__annotations__":
+		case "__annotations__":
+			if o.annotations == nil {
+				o.annotations = NewDict()
+			}
+			return o.annotations, nil
+		case "__kwdefaults__":
+			if o.kwdefault == nil {
+				return None, nil
+			}
+			return o.kwdefault, nil
 		}
 		if o.dict != nil {
 			if v := o.dict.GetStr(name); v != nil {
@@ -152,6 +170,13 @@ func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 		case "__isabstractmethod__":
 			return False, nil
 		}
+	case *Cell:
+		if name == "cell_contents" {
+			if v := o.Get(); v != nil {
+				return v, nil
+			}
+			return nil, Errorf(ValueError, "Cell is empty")
+		}
 	case *StaticMethod:
 		if name == "__func__" {
 			return o.Fn, nil
@@ -172,7 +197,7 @@ func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 	if name == "__class__" {
 		return typ, nil
 	}
-	return nil, Errorf(AttributeError, "'%s' object has no attribute '%s'", typ.name, name)
+	return nil, attrError(x, name, "'%s' object has no attribute '%s'", typ.name, name)
 }
 
 // bindAttr turns a class attribute found for instance x into what x.name
@@ -182,7 +207,7 @@ func bindAttr(d Value, x Value, typ *Type) Value {
 	case *Function:
 		return &BoundMethod{Fn: f, Self: x}
 	case *MethodDescr:
-		return &Builtin{name: f.name, fn: f.fn, self: x}
+		return &Builtin{name: f.name, fn: f.fn, self: f.receiver(x)}
 	case *StaticMethod:
 		return f.Fn
 	case *ClassMethod:
@@ -267,7 +292,7 @@ func typeGetAttr(t *Thread, c *Type, name string) (Value, error) {
 		}), nil
 	}
 	// methods of type itself (type.mro etc.) are not modelled further
-	return nil, Errorf(AttributeError, "type object '%s' has no attribute '%s'", c.name, name)
+	return nil, attrError(c, name, "type object '%s' has no attribute '%s'", c.name, name)
 }
 
 func superGetAttr(t *Thread, s *Super, name string) (Value, error) {
@@ -335,6 +360,9 @@ func genericSetAttr(t *Thread, x Value, name string, v Value) error {
 			return err
 		}
 		if p.Set == nil {
+			if !typ.user {
+				return Errorf(AttributeError, "attribute '%s' of '%s' objects is not writable", name, typ.name)
+			}
 			return Errorf(AttributeError, "property '%s' of '%s' object has no setter", name, typ.name)
 		}
 		_, err := CallValue(t, p.Set, []Value{x, v}, nil)

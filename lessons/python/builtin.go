@@ -44,9 +44,10 @@ func (b *Builtin) Call(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 // MethodDescr is a method of a built-in type, as found in the type's
 // dict (str.upper). Read from an instance it binds to a *Builtin.
 type MethodDescr struct {
-	name  string
-	owner *Type
-	fn    NativeFunc
+	name     string
+	owner    *Type
+	fn       NativeFunc
+	keepSelf bool // the method gets a subclass instance itself, not its Base
 }
 
 func (*MethodDescr) Type() *Type { return MethodDescrType }
@@ -60,8 +61,25 @@ func (m *MethodDescr) Call(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	if !args[0].Type().IsSubclass(m.owner) {
 		return nil, Errorf(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.name, m.owner.name, TypeName(args[0]))
 	}
+	args[0] = m.receiver(args[0])
 	return m.fn(t, args, kw)
 }
+
+// receiver is the value a method of a built-in type gets as self: the
+// built-in value inside an instance of a Python subclass, unless the type
+// asked for the instance itself (KeepSubclassReceiver).
+func (m *MethodDescr) receiver(self Value) Value {
+	if m.keepSelf || m.owner.keepInstance {
+		return self
+	}
+	return unwrap(self)
+}
+
+// KeepSubclassReceiver makes the methods of built-in type c receive an
+// instance of a Python subclass of c as itself (an *Instance, whose Base
+// is the Go value), so that they can call methods the subclass overrides
+// (threading.Thread.start calling run). Call it from an init function.
+func (c *Type) KeepSubclassReceiver() { c.keepInstance = true }
 
 // AddMethod registers a method on a built-in type: fn gets the receiver
 // as args[0]. Call it from an init function. Registering a name twice

@@ -46,12 +46,26 @@ func fromHelper(err error) error {
 
 // less is x < y as a Go bool (sorted, min, max, list.sort).
 func less(t *Thread, x, y Value) (bool, error) {
-	if a, ok := x.(Int); ok {
-		if b, ok := y.(Int); ok {
+	switch a := x.(type) {
+	case Int:
+		switch b := y.(type) {
+		case Int:
 			return a < b, nil
+		case Float:
+			if a > -1<<53 && a < 1<<53 { // exactly representable
+				return float64(a) < float64(b), nil
+			}
 		}
-	}
-	if a, ok := x.(Str); ok {
+	case Float:
+		switch b := y.(type) {
+		case Float:
+			return a < b, nil
+		case Int:
+			if b > -1<<53 && b < 1<<53 {
+				return float64(a) < float64(b), nil
+			}
+		}
+	case Str:
 		if b, ok := y.(Str); ok {
 			return a < b, nil
 		}

@@ -93,10 +93,37 @@ func init() {
 		if err := NoKwargs("dir", kw); err != nil {
 			return nil, err
 		}
-		if err := ArgCount("dir", args, 1, 1); err != nil {
+		if err := ArgCount("dir", args, 0, 1); err != nil {
 			return nil, err
 		}
-		return NewList(dirNames(t, args[0])), nil
+		var names []string
+		if len(args) == 0 {
+			for _, k := range t.Locals().Keys() {
+				if s, ok := k.(Str); ok {
+					names = append(names, string(s))
+				}
+			}
+			sort.Strings(names)
+		} else {
+			names = Dir(t, args[0])
+		}
+		out := make([]Value, len(names))
+		for i, n := range names {
+			out[i] = Str(n)
+		}
+		return NewList(out), nil
+	})
+	RegisterFunc("globals", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := ArgCount("globals", args, 0, 0); err != nil {
+			return nil, err
+		}
+		return t.Globals(), nil
+	})
+	RegisterFunc("locals", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := ArgCount("locals", args, 0, 0); err != nil {
+			return nil, err
+		}
+		return t.Locals(), nil
 	})
 	RegisterFunc("input", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := NoKwargs("input", kw); err != nil {
@@ -138,45 +165,12 @@ func attrName(v Value) (string, error) {
 	return string(s), nil
 }
 
-// dirNames is dir(v): the names in v's own namespace (instance, module or
-// class) and in its class and the class's bases, sorted.
-func dirNames(t *Thread, v Value) []Value {
-	seen := map[string]bool{}
-	addDict := func(d *Dict) {
-		if d == nil {
-			return
+func init() {
+	RegisterFunc("ascii", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := oneArg("ascii", args, kw); err != nil {
+			return nil, err
 		}
-		for _, k := range d.Keys() {
-			if s, ok := k.(Str); ok {
-				seen[string(s)] = true
-			}
-		}
-	}
-	switch x := v.(type) {
-	case *Module:
-		addDict(x.Globals())
-	case *Type:
-		for _, c := range x.MRO() {
-			addDict(c.Dict())
-		}
-	case *Instance:
-		addDict(x.Dict())
-		for _, c := range x.Type().MRO() {
-			addDict(c.Dict())
-		}
-	default:
-		for _, c := range v.Type().MRO() {
-			addDict(c.Dict())
-		}
-	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	out := make([]Value, len(names))
-	for i, n := range names {
-		out[i] = Str(n)
-	}
-	return out
+		s, err := Repr(t, args[0])
+		return Str(asciiEscape(s)), err
+	})
 }

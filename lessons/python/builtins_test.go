@@ -110,5 +110,10 @@ func TestBuiltins(t *testing.T) {
 		"print('{'.format(1))",
 		"print('{2}'.format(1))",
 		"x = 3.5\nprint(f'{x:08.3f}|{x!r}|{x:^9}|{-x:+}|{10**3:_}')",
+		"print(eval('1 + 2 * 3'), eval(' [i * i for i in range(4)]'), eval('len(\"abc\")'))",
+		"g = {'a': 2}\nexec('b = a * 10', g)\nprint(g['b'], eval('a + b', g))",
+		"try:\n    eval('x = 1')\nexcept SyntaxError as e:\n    print('SyntaxError', e.args[0])",
+		"eval(5)",
+		"print(ascii('héllo'), ascii([1, 'ü']))",
 	})
 }

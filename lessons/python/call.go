@@ -64,20 +64,33 @@ func constValue(k any) Value {
 		return t
 	case *big.Int:
 		return MakeBigInt(x)
+	case compile.FrozenSetConst:
+		// CPython builds the frozenset from the elements, then rebuilds it
+		// from its own iteration order when it stores the constant.
+		first := NewSet(true)
+		for _, k := range x {
+			first.Add(nil, constValue(k))
+		}
+		s := NewSet(true)
+		for _, e := range first.Elems() {
+			s.Add(nil, e)
+		}
+		return s
 	}
 	panic(fmt.Sprintf("python: unknown constant %T", k))
 }
 
 // Function is a function defined in Python (def or lambda).
 type Function struct {
-	code      *codeObj
-	globals   *Module
-	defaults  []Value
-	kwdefault *Dict
-	closure   []*Cell
-	name      string
-	qualname  string
-	dict      *Dict
+	code        *codeObj
+	globals     *Module
+	defaults    []Value
+	kwdefault   *Dict
+	annotations *Dict
+	closure     []*Cell
+	name        string
+	qualname    string
+	dict        *Dict
 }
 
 func (*Function) Type() *Type { return FunctionType }
@@ -138,6 +151,10 @@ func (*Super) Type() *Type { return SuperType }
 func CallValue(t *Thread, fn Value, args []Value, kw []Kwarg) (Value, error) {
 	switch f := fn.(type) {
 	case *Function:
+		if t.depth >= t.interp.recursionLimit {
+			// a call from Go code: CPython's C-level recursion check words it so
+			return nil, Errorf(RecursionError, "maximum recursion depth exceeded while calling a Python object")
+		}
 		return t.callFunction(f, args, kw)
 	case *Builtin:
 		if f.self == nil {

@@ -2,7 +2,10 @@ package python
 
 import (
 	"bytes"
+	"fmt"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -456,24 +459,6 @@ try:
 except UnboundLocalError as e:
     print(e)
 `,
-	"errors": `
-tests = ["1/0", "1//0", "1%0", "1.0/0", "1+'a'", "'a'+1", "[1]+(1,)", "-'a'", "'a'*'b'", "[1][2]",
-  "[1]['a']", "(1,)[5]", "{}[1]", "'abc'[9]", "1<'a'", "None<None", "x_undefined", "len(5)",
-  "5()", "'a'.foo", "int('x')", "float('x')", "1 in 5", "1 in 'a'", "a,b=1,2,3", "a,b=[1]", "a,=5",
-  "1<<-1", "int(float('inf'))", "object().x", "type.x", "isinstance(1, 5)", "range(1.5)",
-  "range(0,10,0)", "list(5)", "[1]*(10**20)", "hash_me = {[]: 1}", "{1, []}", "del x_undefined"]
-for t in tests:
-    try:
-        exec_ = None
-        eval_ = compile if False else None
-        raise RuntimeError
-    except RuntimeError:
-        pass
-def run(t):
-    ns = {}
-    return t
-print(len(tests))
-`,
 }
 
 func TestCoreAgainstCPython(t *testing.T) {
@@ -508,5 +493,84 @@ func TestErrorsAgainstCPython(t *testing.T) {
 		t.Run(strings.ReplaceAll(src, "\n", ";"), func(t *testing.T) {
 			checkAgainstCPython(t, src)
 		})
+	}
+}
+
+// The whole traceback, source lines and carets included, must read as
+// CPython's for programs run from a file.
+var tracebackCases = []string{
+	"def a():\n    b()\ndef b():\n    c = {}\n    return c['missing']\na()\n",
+	"x = 1\ny = x + 'a'\n",
+	"def r(n):\n    return r(n + 1)\nr(0)\n",
+	"class A:\n    def __init__(self):\n        self.x = 1\na = A()\nprint(a.y)\n",
+	"items = [1, 2]\nprint(items[5])\n",
+	"def f():\n    try:\n        raise ValueError('v')\n    finally:\n        print('cleanup')\nf()\n",
+	"try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    raise RuntimeError('wrapped') from e\n",
+	"try:\n    {}['k']\nexcept KeyError:\n    raise TypeError('during')\n",
+	"counter = 1\nprint(countr + 1)\n",
+	"import math\nprint(math.tauu)\n",
+	"s = 'x' * 10**12\n",
+	"class E(Exception):\n    pass\ndef f():\n    raise E('mine')\nf()\n",
+	"total = sum if False else 0\nfor x in 5:\n    total += x\n",
+	"def f(a, b):\n    return a * b\nf(1)\n",
+	"value = int('abc')\n",
+	"def outer():\n    def inner():\n        return undefined_thing\n    return inner()\nouter()\n",
+	"data = {'a': [1, 2]}\nprint(data['a'][7])\n",
+	"assert 1 + 1 == 3, 'math is broken'\n",
+	"def gen():\n    yield 1\n    raise ValueError('in generator')\nfor v in gen():\n    print(v)\n",
+	"x = (1 +\n     'a')\n",
+	"l = [1]\nl.append(2)\nl.nothing(3)\n",
+	"raise SystemExit('bye')\n",
+}
+
+func TestTracebacksAgainstCPython(t *testing.T) {
+	dir := t.TempDir()
+	for i, src := range tracebackCases {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			path := filepath.Join(dir, "prog.py")
+			if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command("/usr/bin/python3", "prog.py")
+			cmd.Dir = dir
+			var wantOut, wantErr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &wantOut, &wantErr
+			status := 0
+			if err := cmd.Run(); err != nil {
+				ee, ok := err.(*exec.ExitError)
+				if !ok {
+					t.Fatal(err)
+				}
+				status = ee.ExitCode()
+			}
+			var out, errb bytes.Buffer
+			got := Run(path, []byte(src), Options{Stdout: &out, Stderr: &errb})
+			if got != status || out.String() != wantOut.String() || errb.String() != wantErr.String() {
+				t.Errorf("program:\n%s\ngot status %d, stdout %q, stderr:\n%s\nwant status %d, stdout %q, stderr:\n%s",
+					src, got, out.String(), errb.String(), status, wantOut.String(), wantErr.String())
+			}
+		})
+	}
+}
+
+// A missing module fails as in CPython, with a note naming the modules
+// threadlab has.
+func TestMissingModuleHint(t *testing.T) {
+	src := "import numpy_like_thing\n"
+	want := runCPython(t, src)
+	var out, errb bytes.Buffer
+	status := Run("<string>", []byte(src), Options{Stdout: &out, Stderr: &errb})
+	lines := strings.Split(strings.TrimRight(errb.String(), "\n"), "\n")
+	if status != want.status || len(lines) < 2 || lines[len(lines)-2] != want.lastErr {
+		t.Fatalf("status %d, stderr:\n%s\nwant status %d and the line %q", status, errb.String(), want.status, want.lastErr)
+	}
+	note := lines[len(lines)-1]
+	if !strings.HasPrefix(note, "threadlab has no module 'numpy_like_thing'; its modules are ") {
+		t.Fatalf("note %q does not name threadlab's modules", note)
+	}
+	for _, name := range moduleNames(nil) {
+		if !strings.Contains(note, name) {
+			t.Errorf("note %q leaves out %s", note, name)
+		}
 	}
 }

@@ -93,29 +93,49 @@ func builtinPrint(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 			return nil, Errorf(TypeError, "'%s' is an invalid keyword argument for print()", k.Name)
 		}
 	}
-	var b strings.Builder
+	if file == nil {
+		var b strings.Builder
+		for i, a := range args {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			s, err := ToStr(t, a)
+			if err != nil {
+				return nil, err
+			}
+			b.WriteString(s)
+		}
+		b.WriteString(end)
+		t.interp.Write(t.Stdout(), b.String())
+		return None, nil
+	}
+	// A file object gets each piece in its own write call, as in CPython.
+	w, err := GetAttr(t, file, "write")
+	if err != nil {
+		return nil, err
+	}
+	write := func(s string) error {
+		_, err := CallValue(t, w, []Value{Str(s)}, nil)
+		return err
+	}
 	for i, a := range args {
-		if i > 0 {
-			b.WriteString(sep)
+		if i > 0 && sep != "" {
+			if err := write(sep); err != nil {
+				return nil, err
+			}
 		}
 		s, err := ToStr(t, a)
 		if err != nil {
 			return nil, err
 		}
-		b.WriteString(s)
+		if err := write(s); err != nil {
+			return nil, err
+		}
 	}
-	b.WriteString(end)
-	if file == nil {
-		t.interp.Write(t.interp.stdout, b.String())
-		return None, nil
-	}
-	w, err := GetAttr(t, file, "write")
-	if err != nil {
-		return nil, err
-	}
-	_, err = CallValue(t, w, []Value{Str(b.String())}, nil)
-	if err != nil {
-		return nil, err
+	if end != "" {
+		if err := write(end); err != nil {
+			return nil, err
+		}
 	}
 	return None, nil
 }

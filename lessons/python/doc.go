@@ -19,7 +19,8 @@
 //	exc.go        exceptions, the built-in hierarchy, tracebacks
 //	frame.go eval.go evalops.go generator.go  the interpreter loop
 //	thread.go host.go interp.go  threads, the host contract, interpreters, Run
-//	corebuiltins.go  print, len, isinstance, issubclass, repr
+//	corebuiltins.go dunders.go  print, len, isinstance, issubclass, repr; container dunders
+//	suggest.go    "Did you mean" suggestions, Dir
 //
 // Files named builtins_*.go, methods_*.go and mod_*.go hold the rest of
 // the builtins, the methods of built-in types and the modules; they
@@ -71,6 +72,19 @@
 // exception classes are package variables (TypeError, ValueError, ...;
 // ExceptionType is Exception). ErrorMatches(err, KeyError) tests one.
 //
+// Helpers for builtins: Next(t, it) is next() (a generator's return value
+// rides on its StopIteration), ToIndex applies __index__, Dir is dir(x),
+// Thread.Locals and Thread.Globals give the running frame's namespaces
+// (locals(), vars(), dir()), Format is format(v, spec), DictUpdate is
+// dict.update, Instance.Base unwraps a subclass of a built-in type.
+//
+// A Python class may subclass a built-in type (class Name(str), class
+// Stack(list), class Worker(threading.Thread)): its instances are
+// *Instance values whose Base is the built-in value, made by the type's
+// constructor. Methods of the built-in type get the Base as args[0],
+// unless the type called KeepSubclassReceiver (then they get the
+// *Instance and can call the subclass's overrides).
+//
 // The core registers only print, len, isinstance, issubclass and repr,
 // the exception classes and the built-in types (int, str, list, dict,
 // set, frozenset, tuple, bool, float, bytes, object, type, range, slice,
@@ -80,7 +94,12 @@
 // # Threads and the host
 //
 // An Interp holds modules and builtins; a Thread runs Python code on one
-// goroutine and is passed to every NativeFunc. There is no GIL inside
+// goroutine and is passed to every NativeFunc. A host runs a program or a
+// notebook cell with Interp.Compile (interactive: the value of a final
+// expression statement is returned) and Thread.ExecModule in a *Module it
+// keeps, and calls Python functions with Thread.CallSafe; both turn a Go
+// panic into an *InternalError. Compile reports SyntaxErrors as Python
+// exceptions and prints CPython's SyntaxWarnings to Options.Stderr. There is no GIL inside
 // the interpreter: lists, dicts, sets, cells and attribute dicts guard
 // each single operation with their own mutex, so that Go's race
 // detector stays quiet and memory stays safe while a compound
@@ -101,7 +120,18 @@
 // # Limits
 //
 // Recursion deeper than the recursion limit (1000) raises
-// RecursionError; ints are capped at MaxIntBits and sequences built by
-// repetition at MaxSeqLen (OverflowError, MemoryError); no Go panic
-// escapes Run (it is reported as a threadlab internal error).
+// RecursionError (so does repr or == of containers nested deeper); ints
+// are capped at MaxIntBits (OverflowError) and sequences built by
+// repetition at MaxSeqLen (MemoryError); int/str conversion has CPython's
+// 4300-digit limit; no Go panic escapes Run (it is reported as a
+// threadlab internal error, status 1).
+//
+// # Tracebacks
+//
+// An uncaught exception prints as CPython 3.11 prints it: the chain of
+// causes and contexts, "Traceback (most recent call last):", each frame's
+// file, line, function and source line with CPython's ^ and ~ markers,
+// "[Previous line repeated N more times]", and the exception line with
+// "Did you mean" suggestions (and, for a missing module, the modules
+// threadlab has).
 package python

@@ -51,7 +51,7 @@ func (t *Thread) exec(fr *frame) error {
 		case compile.LOAD_FAST:
 			v := locals[in.Arg]
 			if v == nil {
-				return Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", code.Locals[in.Arg])
+				return nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
 			}
 			stack[sp] = v
 			sp++
@@ -203,7 +203,7 @@ func (t *Thread) exec(fr *frame) error {
 			stack[sp] = nil
 			if a, ok := x.(Int); ok {
 				if b, ok := y.(Int); ok {
-					switch compile.BinOp(in.Arg) {
+					switch op := compile.BinOp(in.Arg); op {
 					case compile.Add:
 						if c := a + b; (c > a) == (b > 0) {
 							stack[sp-1] = c
@@ -212,6 +212,12 @@ func (t *Thread) exec(fr *frame) error {
 					case compile.Sub:
 						if c := a - b; (c < a) == (b > 0) {
 							stack[sp-1] = c
+							continue
+						}
+					case compile.TrueDiv:
+					default:
+						if v, ok := smallArith(op, int64(a), int64(b)); ok {
+							stack[sp-1] = v
 							continue
 						}
 					}
@@ -386,11 +392,18 @@ func (t *Thread) exec(fr *frame) error {
 			stack[sp] = nil
 		case compile.SET_UPDATE:
 			sp--
+			s := stack[sp-int(in.Arg)].(*Set)
+			if src, ok := stack[sp].(*Set); ok {
+				if err := s.merge(t, src); err != nil {
+					return err
+				}
+				stack[sp] = nil
+				continue
+			}
 			items, err := Collect(t, stack[sp])
 			if err != nil {
 				return err
 			}
-			s := stack[sp-int(in.Arg)].(*Set)
 			for _, v := range items {
 				if err := s.Add(t, v); err != nil {
 					return err
@@ -619,6 +632,10 @@ func (t *Thread) exec(fr *frame) error {
 					f.closure[i] = c.(*Cell)
 				}
 			}
+			if in.Arg&4 != 0 {
+				sp--
+				f.annotations = stack[sp].(*Dict)
+			}
 			if in.Arg&2 != 0 {
 				sp--
 				f.kwdefault = stack[sp].(*Dict)
@@ -741,7 +758,7 @@ func (t *Thread) exec(fr *frame) error {
 		case compile.WITH_EXCEPT:
 			exit, e := stack[sp-2], stack[sp-1].(*Exception)
 			fr.sp, fr.pc = sp, pc
-			r, err := CallValue(t, exit, []Value{e.class, e, None}, nil)
+			r, err := CallValue(t, exit, []Value{e.class, e, &Traceback{exc: e}}, nil)
 			if err != nil {
 				return err
 			}

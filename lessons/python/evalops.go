@@ -26,7 +26,7 @@ func (t *Thread) loadGlobal(fr *frame, pc int, name string) (Value, error) {
 	if v = t.interp.builtins.getStrHint(name, &fr.code.hints[2*pc+1]); v != nil {
 		return v, nil
 	}
-	return nil, Errorf(NameError, "name '%s' is not defined", name)
+	return nil, nameError(fr, NameError, name, "name '%s' is not defined")
 }
 
 func (t *Thread) storeGlobal(fr *frame, pc int, name string, v Value) {
@@ -131,8 +131,10 @@ func (t *Thread) call(fn Value, args []Value, kw []Kwarg) (Value, error) {
 	case *Function:
 		return t.callFunctionSelf(f, nil, args, kw)
 	case *MethodDescr:
-		if len(args) > 0 && args[0].Type().IsSubclass(f.owner) {
-			return f.fn(t, args, kw)
+		if len(args) > 0 {
+			if _, sub := args[0].(*Instance); !sub && args[0].Type() == f.owner {
+				return f.fn(t, args, kw)
+			}
 		}
 		return f.Call(t, args, kw)
 	case *Builtin:
@@ -416,6 +418,19 @@ func (t *Thread) makeClass(fr *frame, body *Function, name string, baseVals []Va
 	}
 	if cell, ok := r.(*Cell); ok {
 		cell.Set(cls)
+	}
+	// the nearest base's __init_subclass__ (a class method) hears of it
+	for _, b := range cls.mro[1:] {
+		if m := b.dict.GetStr("__init_subclass__"); m != nil {
+			fn := m
+			if cm, ok := m.(*ClassMethod); ok {
+				fn = cm.Fn
+			}
+			if _, err := CallValue(t, fn, []Value{cls}, nil); err != nil {
+				return nil, err
+			}
+			break
+		}
 	}
 	return cls, nil
 }

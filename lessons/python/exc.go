@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
+	"threadlab/lessons/python/internal/compile"
 	"threadlab/lessons/python/syntax"
 )
 
@@ -24,12 +26,20 @@ type Exception struct {
 	suppressContext bool
 	tb              []tbEntry     // innermost first, as the exception unwound
 	syntax          *syntax.Error // for a SyntaxError from the parser or compiler
-	hint            string        // added to the traceback's last line (what threadlab has instead)
+	notes           []string      // add_note(); printed after the exception line
+
+	// for "Did you mean" suggestions: the missing name, and the object
+	// (AttributeError) or the scopes (NameError) it was looked up in
+	name    string
+	obj     Value
+	code    *codeObj
+	globals *Dict
 }
 
 type tbEntry struct {
 	file  string
 	line  int
+	span  compile.Span // the extent of the failing expression, for the carets
 	fn    string
 	frame uint64 // the activation the entry is for, so that it is added once
 }
@@ -204,8 +214,20 @@ func (e *Exception) excAttr(name string) (Value, bool) {
 		return excOrNone(e.context), true
 	case "__suppress_context__":
 		return Bool(e.suppressContext), true
+	case "__notes__":
+		if e.notes == nil {
+			return nil, false
+		}
+		l := make([]Value, len(e.notes))
+		for i, n := range e.notes {
+			l[i] = Str(n)
+		}
+		return NewList(l), true
 	case "__traceback__":
-		return None, true
+		if len(e.tb) == 0 {
+			return None, true
+		}
+		return &Traceback{exc: e}, true
 	case "value":
 		if e.class.IsSubclass(StopIteration) {
 			if len(e.args) > 0 {
@@ -241,7 +263,7 @@ func excOrNone(e *Exception) Value {
 func (t *Thread) PrintTraceback(w io.Writer, err error) {
 	var e *Exception
 	if !errors.As(err, &e) {
-		fmt.Fprintln(w, err)
+		fmt.Fprintln(w, err.Error())
 		return
 	}
 	seen := map[*Exception]bool{}
@@ -274,8 +296,11 @@ func (t *Thread) printChain(w io.Writer, e *Exception, seen map[*Exception]bool)
 				}
 			}
 			fmt.Fprintf(w, "  File \"%s\", line %d, in %s\n", ent.file, ent.line, ent.fn)
-			if src := t.interp.sourceLine(ent.file, ent.line); src != "" {
-				fmt.Fprintf(w, "    %s\n", src)
+			if src := t.interp.sourceLine(ent.file, ent.line); strings.TrimSpace(src) != "" {
+				fmt.Fprintf(w, "    %s\n", strings.TrimSpace(src))
+				if carets := caretLine(src, ent.span); carets != "" {
+					fmt.Fprintf(w, "    %s\n", carets)
+				}
 			}
 		}
 		printRepeats(w, repeats)
@@ -322,15 +347,20 @@ func (t *Thread) excLine(e *Exception) string {
 			}
 		}
 	}
-	if e.hint != "" {
-		msg += " (" + e.hint + ")"
+	if s := t.suggestion(e); s != "" {
+		msg += ". Did you mean: '" + s + "'?"
 	}
-	if msg == "" {
-		return name
+	line := name
+	if msg != "" {
+		line += ": " + msg
 	}
-	return name + ": " + msg
+	for _, n := range e.notes {
+		line += "\n" + n
+	}
+	return line
 }
 
+// sourceLine returns line number line of file as compiled, or "".
 func (in *Interp) sourceLine(file string, line int) string {
 	in.mu.Lock()
 	lines := in.sources[file]
@@ -338,5 +368,91 @@ func (in *Interp) sourceLine(file string, line int) string {
 	if line < 1 || line > len(lines) {
 		return ""
 	}
-	return strings.TrimSpace(lines[line-1])
+	return strings.TrimRight(lines[line-1], "\r")
+}
+
+// caretLine is the line of markers CPython 3.11 prints under a
+// traceback's source line: ^ under the failing expression, or for a
+// binary operation or subscript ~ under the operands and ^ under the
+// operator or index. It is empty when the expression is the whole line.
+func caretLine(line string, sp compile.Span) string {
+	if sp.EndCol < 0 || sp.Line == 0 || int(sp.Col) > len(line) {
+		return ""
+	}
+	stripped := strings.TrimSpace(line)
+	strippedChars := utf8.RuneCountInString(line) - utf8.RuneCountInString(strings.TrimLeft(line, " \t\f\v\r\n"))
+	start := charOffset(line, int(sp.Col)) + 1
+	var end int
+	var left, right int
+	anchored := false
+	if sp.EndLine == sp.Line {
+		if int(sp.EndCol) > len(line) {
+			return ""
+		}
+		end = charOffset(line, int(sp.EndCol)) + 1
+		left, right, anchored = caretAnchors(line[sp.Col:sp.EndCol])
+	} else {
+		// a multi-line expression is marked to the end of its first line
+		end = charOffset(line, len(strings.TrimRight(line, " \t\f\v\r\n"))) + 1
+	}
+	n := utf8.RuneCountInString(stripped)
+	if !(end-start < n || anchored && right-left > 0) {
+		return ""
+	}
+	pad := strings.Repeat(" ", max(start-1-strippedChars, 0))
+	if anchored {
+		return pad + strings.Repeat("~", left) + strings.Repeat("^", right-left) + strings.Repeat("~", max(end-start-right, 0))
+	}
+	return pad + strings.Repeat("^", max(end-start, 0))
+}
+
+// charOffset converts a byte offset in s to a character offset.
+func charOffset(s string, off int) int {
+	if off > len(s) {
+		off = len(s)
+	}
+	return utf8.RuneCountInString(s[:off])
+}
+
+// caretAnchors parses the failing expression's text: for a binary
+// operation it marks the operator, for a subscript the index.
+func caretAnchors(segment string) (left, right int, ok bool) {
+	m, err := syntax.Parse("<segment>", []byte(segment))
+	if err != nil || len(m.Body) != 1 {
+		return 0, 0, false
+	}
+	es, isExpr := m.Body[0].(*syntax.ExprStmt)
+	if !isExpr {
+		return 0, 0, false
+	}
+	switch x := es.X.(type) {
+	case *syntax.BinOpExpr:
+		_, lend := x.X.Span()
+		rstart, _ := x.Y.Span()
+		if lend.Line != 1 || rstart.Line != 1 {
+			return 0, 0, false
+		}
+		opStart, opEnd := charOffset(segment, int(lend.Col)), charOffset(segment, int(rstart.Col))
+		runes := []rune(segment)
+		if opEnd > len(runes) || opStart > opEnd {
+			return 0, 0, false
+		}
+		op := string(runes[opStart:opEnd])
+		trimmed := strings.TrimLeft(op, " \t\f\n\r\v")
+		offset := len(op) - len(trimmed)
+		l := int(lend.Col) + offset
+		r := l + 1
+		if offset+1 < len(op) && !strings.ContainsAny(op[offset+1:offset+2], " \t\f\n\r\v") {
+			r++
+		}
+		return charOffset(segment, l), charOffset(segment, r), true
+	case *syntax.Subscript:
+		_, vend := x.X.Span()
+		_, iend := x.Index.Span()
+		if vend.Line != 1 || iend.Line != 1 {
+			return 0, 0, false
+		}
+		return charOffset(segment, int(vend.Col)), charOffset(segment, int(iend.Col)+1), true
+	}
+	return 0, 0, false
 }

@@ -1,5 +1,7 @@
 package python
 
+import "threadlab/lessons/python/internal/compile"
+
 // frame is the activation of a code object.
 type frame struct {
 	code    *codeObj
@@ -183,15 +185,16 @@ func (t *Thread) handle(fr *frame, err error) bool {
 		return false
 	}
 	line := 0
+	var span compile.Span
 	if fr.pc > 0 {
-		line = int(fr.code.Lines[fr.pc-1])
+		line, span = int(fr.code.Lines[fr.pc-1]), fr.code.Spans[fr.pc-1]
 	}
 	if fr.serial == 0 {
 		t.serial++
 		fr.serial = t.serial
 	}
 	if n := len(e.tb); n == 0 || e.tb[n-1].frame != fr.serial {
-		e.tb = append(e.tb, tbEntry{file: fr.code.Filename, line: line, fn: fr.code.Name, frame: fr.serial})
+		e.tb = append(e.tb, tbEntry{file: fr.code.Filename, line: line, span: span, fn: fr.code.Name, frame: fr.serial})
 	}
 	if e.context == nil && t.handled != nil && t.handled != e && !chainHas(t.handled, e) {
 		e.context = t.handled

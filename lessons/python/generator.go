@@ -183,3 +183,31 @@ func stopIteration(v Value) error {
 func (g *Generator) Repr(t *Thread) (string, error) {
 	return "<generator object " + g.qualname + " at 0x" + hex2(int(t.interp.objectID(g)), 12) + ">", nil
 }
+
+// Next is next(it) with no default: the iterator's next value, or a
+// StopIteration once it is exhausted, carrying a generator's return
+// value as CPython's does.
+func Next(t *Thread, it Value) (Value, error) {
+	switch x := it.(type) {
+	case *Generator:
+		v, done, err := x.resume(t, None, nil)
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			return nil, stopIteration(v)
+		}
+		return v, nil
+	case Iterator:
+		v, err := x.Next(t)
+		if err == nil && v == nil {
+			return nil, NewException(StopIteration)
+		}
+		return v, err
+	}
+	m := it.Type().Lookup("__next__")
+	if m == nil {
+		return nil, Errorf(TypeError, "'%s' object is not an iterator", TypeName(it))
+	}
+	return CallValue(t, m, []Value{it}, nil)
+}

@@ -281,3 +281,62 @@ def worker(id, n):
 		t.Errorf("box.count = %d, want within 1..%d", count, goroutines*n)
 	}
 }
+
+const raceLoop = `balance = 0
+def work(n):
+    global balance
+    for i in range(n):
+        balance = balance + 1
+        balance = balance - 1
+`
+
+type nopTracer struct{}
+
+func (nopTracer) Event(*Thread, *Event) {}
+
+// BenchmarkRaceLoop runs the tutorial's race loop with no host, with a
+// step hook every 100 steps, and with every memory event reported.
+func BenchmarkRaceLoop(b *testing.B) {
+	in := NewInterp(Options{})
+	code, err := in.Compile("race.py", []byte(raceLoop), false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := NewModule("__main__")
+	if _, err := in.NewThread("main").ExecModule(code, m); err != nil {
+		b.Fatal(err)
+	}
+	work := m.Globals().GetStr("work")
+	for _, mode := range []string{"plain", "hook100", "traced"} {
+		b.Run(mode, func(b *testing.B) {
+			th := in.NewThread("t")
+			switch mode {
+			case "hook100":
+				th.SetHost(&countingHost{}, 100)
+			case "traced":
+				th.SetTracer(nopTracer{})
+			}
+			for i := 0; i < b.N; i++ {
+				if _, err := Call(th, work, Int(10000)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func TestThreadStdout(t *testing.T) {
+	var main, cell bytes.Buffer
+	in, m := load(t, "def hello(who):\n    print('hello', who)\n", Options{Stdout: &main})
+	th := in.NewThread("worker")
+	th.SetStdout(&cell)
+	if _, err := th.CallSafe(m.Globals().GetStr("hello"), Str("cell")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := in.NewThread("other").CallSafe(m.Globals().GetStr("hello"), Str("main")); err != nil {
+		t.Fatal(err)
+	}
+	if cell.String() != "hello cell\n" || main.String() != "hello main\n" {
+		t.Fatalf("thread output %q, interpreter output %q", cell.String(), main.String())
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"threadlab/lessons/python/internal/compile"
+	"threadlab/lessons/python/resolve"
 	"threadlab/lessons/python/syntax"
 )
 
@@ -170,9 +171,21 @@ func (in *Interp) Compile(filename string, src []byte, interactive bool) (*compi
 	if err != nil {
 		return nil, syntaxException(err)
 	}
+	// The resolver reports the scope errors (global and nonlocal misuse,
+	// return or yield outside a function, ...) in CPython's words.
+	if err := resolve.File(mod, src); err != nil {
+		return nil, syntaxException(err)
+	}
 	code, err := compile.Module(mod, interactive)
 	if err != nil {
 		return nil, syntaxException(err)
+	}
+	for _, w := range code.Warnings {
+		msg := fmt.Sprintf("%s:%d: SyntaxWarning: %s\n", filename, w.Line, w.Msg)
+		if line := strings.TrimSpace(in.sourceLine(filename, w.Line)); line != "" {
+			msg += "  " + line + "\n"
+		}
+		in.Write(in.stderr, msg)
 	}
 	return code, nil
 }
@@ -197,10 +210,31 @@ func syntaxException(err error) error {
 // ExecModule runs compiled module code in m's namespace and returns the
 // value of the last expression statement if code was compiled
 // interactively (else None).
-func (t *Thread) ExecModule(code *compile.Code, m *Module) (Value, error) {
+// A Go panic inside is returned as an *InternalError.
+func (t *Thread) ExecModule(code *compile.Code, m *Module) (v Value, err error) {
+	defer t.recoverInternal(&err)
 	co := newCodeObj(code)
 	fn := &Function{code: co, globals: m, name: "<module>", qualname: "<module>", dict: NewDict()}
 	return t.callFunction(fn, nil, nil)
+}
+
+// CallSafe calls fn(*args) as a host's entry point into Python code (a
+// thread's target, a callback): a Go panic inside is returned as an
+// *InternalError instead of crashing the host.
+func (t *Thread) CallSafe(fn Value, args ...Value) (v Value, err error) {
+	defer t.recoverInternal(&err)
+	return CallValue(t, fn, args, nil)
+}
+
+func (t *Thread) recoverInternal(err *error) {
+	if r := recover(); r != nil {
+		msg := fmt.Sprint(r)
+		if os.Getenv("THREADLAB_DEBUG") != "" {
+			msg += "\n" + string(debug.Stack())
+		}
+		*err = &InternalError{Msg: msg}
+		t.depth, t.frame = 0, nil
+	}
 }
 
 // Import returns the module name, initialising it on first use.
@@ -238,7 +272,7 @@ func (t *Thread) Import(name string) (*Module, error) {
 
 func moduleNotFound(top, name string, have []string) error {
 	e := Errorf(ModuleNotFoundError, "No module named '%s'", name)
-	e.hint = "threadlab's modules are " + strings.Join(have, ", ")
+	e.notes = []string{"threadlab has no module '" + name + "'; its modules are " + strings.Join(have, ", ")}
 	return e
 }
 

@@ -149,8 +149,44 @@ func seqIndex(key Value, n int, what string) (int, error) {
 	return i, nil
 }
 
+// ToIndex is operator.index(v): an int, or the result of v.__index__().
+func ToIndex(t *Thread, v Value) (Value, error) {
+	if isInt(v) {
+		return v, nil
+	}
+	if m := v.Type().Lookup("__index__"); m != nil {
+		r, err := CallValue(t, m, []Value{v}, nil)
+		if err != nil {
+			return nil, err
+		}
+		if !isInt(r) {
+			return nil, Errorf(TypeError, "__index__ returned non-int (type %s)", TypeName(r))
+		}
+		return r, nil
+	}
+	return nil, Errorf(TypeError, "'%s' object cannot be interpreted as an integer", TypeName(v))
+}
+
+// indexKey converts a user object with __index__ used as a sequence
+// index.
+func indexKey(t *Thread, x, key Value) (Value, error) {
+	if _, ok := key.(*Instance); ok {
+		switch x.(type) {
+		case *List, Tuple, Str, Bytes, *Range:
+			if key.Type().Lookup("__index__") != nil {
+				return ToIndex(t, key)
+			}
+		}
+	}
+	return key, nil
+}
+
 // GetItem is x[key].
 func GetItem(t *Thread, x, key Value) (Value, error) {
+	key, err := indexKey(t, x, key)
+	if err != nil {
+		return nil, err
+	}
 	switch c := x.(type) {
 	case *List:
 		if k, ok := key.(Int); ok {
@@ -252,6 +288,15 @@ func GetItem(t *Thread, x, key Value) (Value, error) {
 	if m := x.Type().Lookup("__getitem__"); m != nil {
 		return CallValue(t, m, []Value{x, key}, nil)
 	}
+	if b := baseOf(x); b != nil {
+		v, err := GetItem(t, b, key)
+		if err != nil && ErrorMatches(err, KeyError) {
+			if m := x.Type().Lookup("__missing__"); m != nil {
+				return CallValue(t, m, []Value{x, key}, nil)
+			}
+		}
+		return v, err
+	}
 	return nil, Errorf(TypeError, "'%s' object is not subscriptable", TypeName(x))
 }
 
@@ -325,6 +370,10 @@ func isASCII(s string) bool {
 
 // SetItem is x[key] = v, or del x[key] when v is nil.
 func SetItem(t *Thread, x, key, v Value) error {
+	key, err := indexKey(t, x, key)
+	if err != nil {
+		return err
+	}
 	switch c := x.(type) {
 	case *List:
 		if s, ok := key.(*Slice); ok {
@@ -371,6 +420,9 @@ func SetItem(t *Thread, x, key, v Value) error {
 		}
 		_, err := CallValue(t, m, args, nil)
 		return err
+	}
+	if b := baseOf(x); b != nil {
+		return SetItem(t, b, key, v)
 	}
 	if v == nil {
 		if _, ok := x.(Tuple); ok || x.Type().Lookup("__getitem__") != nil {

@@ -41,6 +41,9 @@ func Iterate(t *Thread, v Value) (Iterator, error) {
 		}
 		return &pyIter{obj: r}, nil
 	}
+	if b := baseOf(v); b != nil {
+		return Iterate(t, b)
+	}
 	if m := v.Type().Lookup("__getitem__"); m != nil {
 		return &getitemIter{obj: v, get: m}, nil
 	}

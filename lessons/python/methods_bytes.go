@@ -38,6 +38,37 @@ func init() {
 		}
 		return nil, Errorf(TypeError, "a bytes-like object is required, not '%s'", TypeName(args[1]))
 	})
+	BytesType.AddClassMethod("fromhex", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := methodArgs("fromhex", args, kw, 1, 1); err != nil {
+			return nil, err
+		}
+		s, ok := args[1].(Str)
+		if !ok {
+			return nil, Errorf(TypeError, "fromhex() argument must be str, not %s", TypeName(args[1]))
+		}
+		var out []byte
+		digits := string(s)
+		for i := 0; i < len(digits); {
+			if digits[i] == ' ' {
+				i++
+				continue
+			}
+			if i+1 >= len(digits) {
+				return nil, Errorf(ValueError, "non-hexadecimal number found in fromhex() arg at position %d", i+1)
+			}
+			b, err := hex.DecodeString(digits[i : i+2])
+			if err != nil {
+				pos := i
+				if _, err := hex.DecodeString("0" + digits[i:i+1]); err == nil {
+					pos = i + 1
+				}
+				return nil, Errorf(ValueError, "non-hexadecimal number found in fromhex() arg at position %d", pos)
+			}
+			out = append(out, b...)
+			i += 2
+		}
+		return Bytes(out), nil
+	})
 	m("hex", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := method0("bytes.hex", args, kw); err != nil {
 			return nil, err
@@ -94,6 +125,107 @@ func init() {
 				return Int(-1), nil
 			}
 			return Int(start + i), nil
+		})
+	}
+	m("split", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		var sep, maxsplit Value
+		if err := UnpackArgs("split", args[1:], kw, []string{"sep?", "maxsplit?"}, &sep, &maxsplit); err != nil {
+			return nil, err
+		}
+		n := -1
+		if maxsplit != nil {
+			var err error
+			if n, err = AsIndex(maxsplit); err != nil {
+				return nil, err
+			}
+		}
+		b := string(args[0].(Bytes))
+		var parts []string
+		if sep == nil || sep == None {
+			parts = strings.Fields(b)
+			if n >= 0 && len(parts) > n+1 {
+				parts = pystrSplitN(b, n)
+			}
+		} else {
+			sp, ok := sep.(Bytes)
+			if !ok {
+				return nil, Errorf(TypeError, "a bytes-like object is required, not '%s'", TypeName(sep))
+			}
+			if sp == "" {
+				return nil, Errorf(ValueError, "empty separator")
+			}
+			if n < 0 {
+				parts = strings.Split(b, string(sp))
+			} else {
+				parts = strings.SplitN(b, string(sp), n+1)
+			}
+		}
+		out := make([]Value, len(parts))
+		for i, p := range parts {
+			out[i] = Bytes(p)
+		}
+		return NewList(out), nil
+	})
+	m("join", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := method1("bytes.join", args, kw); err != nil {
+			return nil, err
+		}
+		items, err := Collect(t, args[1])
+		if err != nil {
+			return nil, err
+		}
+		parts := make([]string, len(items))
+		for i, x := range items {
+			b, ok := x.(Bytes)
+			if !ok {
+				return nil, Errorf(TypeError, "sequence item %d: expected a bytes-like object, %s found", i, TypeName(x))
+			}
+			parts[i] = string(b)
+		}
+		return Bytes(strings.Join(parts, string(args[0].(Bytes)))), nil
+	})
+	m("replace", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := methodArgs("replace", args, kw, 2, 3); err != nil {
+			return nil, err
+		}
+		old, ok1 := args[1].(Bytes)
+		repl, ok2 := args[2].(Bytes)
+		if !ok1 || !ok2 {
+			return nil, Errorf(TypeError, "a bytes-like object is required, not '%s'", TypeName(args[1]))
+		}
+		n := -1
+		if len(args) == 4 {
+			var err error
+			if n, err = AsIndex(args[3]); err != nil {
+				return nil, err
+			}
+		}
+		return Bytes(strings.Replace(string(args[0].(Bytes)), string(old), string(repl), n)), nil
+	})
+	for _, name := range []string{"strip", "lstrip", "rstrip"} {
+		name := name
+		m(name, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+			if err := methodArgs(name, args, kw, 0, 1); err != nil {
+				return nil, err
+			}
+			chars := " \t\n\r\x0b\x0c"
+			if len(args) == 2 && args[1] != None {
+				c, ok := args[1].(Bytes)
+				if !ok {
+					return nil, Errorf(TypeError, "a bytes-like object is required, not '%s'", TypeName(args[1]))
+				}
+				chars = string(c)
+			}
+			b := string(args[0].(Bytes))
+			switch name {
+			case "strip":
+				b = strings.Trim(b, chars)
+			case "lstrip":
+				b = strings.TrimLeft(b, chars)
+			default:
+				b = strings.TrimRight(b, chars)
+			}
+			return Bytes(b), nil
 		})
 	}
 	for _, name := range []string{"startswith", "endswith"} {
@@ -260,4 +392,23 @@ func utf8Reason(b string) string {
 		}
 	}
 	return "invalid continuation byte"
+}
+
+// pystrSplitN is bytes.split() on white space with at most n splits: the
+// remainder after the nth field keeps its inner spacing.
+func pystrSplitN(b string, n int) []string {
+	var out []string
+	rest := strings.TrimLeft(b, " \t\n\r\x0b\x0c")
+	for len(out) < n && rest != "" {
+		i := strings.IndexAny(rest, " \t\n\r\x0b\x0c")
+		if i < 0 {
+			break
+		}
+		out = append(out, rest[:i])
+		rest = strings.TrimLeft(rest[i:], " \t\n\r\x0b\x0c")
+	}
+	if rest != "" {
+		out = append(out, rest)
+	}
+	return out
 }

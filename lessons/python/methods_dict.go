@@ -104,14 +104,14 @@ func init() {
 			if err := method0("dict."+name, args, kw); err != nil {
 				return nil, err
 			}
-			return &dictView{d: args[0].(*Dict), kind: kind}, nil
+			return &dictView{d: asDict(args[0]), kind: kind}, nil
 		})
 	}
 	m("get", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := methodArgs("get", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
-		v, err := args[0].(*Dict).Get(t, args[1])
+		v, err := asDict(args[0]).Get(t, args[1])
 		if err != nil {
 			return nil, err
 		}
@@ -127,7 +127,7 @@ func init() {
 		if err := methodArgs("setdefault", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
-		d := args[0].(*Dict)
+		d := asDict(args[0])
 		v, err := d.Get(t, args[1])
 		if err != nil || v != nil {
 			return v, err
@@ -142,7 +142,7 @@ func init() {
 		if err := methodArgs("pop", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
-		v, err := args[0].(*Dict).Delete(t, args[1])
+		v, err := asDict(args[0]).Delete(t, args[1])
 		if err != nil {
 			return nil, err
 		}
@@ -158,7 +158,7 @@ func init() {
 		if err := method0("dict.popitem", args, kw); err != nil {
 			return nil, err
 		}
-		d := args[0].(*Dict)
+		d := asDict(args[0])
 		d.mu.Lock()
 		defer d.mu.Unlock()
 		for i := len(d.entries) - 1; i >= 0; i-- {
@@ -173,7 +173,7 @@ func init() {
 		if len(args) > 2 {
 			return nil, Errorf(TypeError, "update expected at most 1 argument, got %d", len(args)-1)
 		}
-		d := args[0].(*Dict)
+		d := asDict(args[0])
 		if len(args) == 2 {
 			if err := dictMerge(t, d, args[1]); err != nil {
 				return nil, err
@@ -190,13 +190,13 @@ func init() {
 		if err := method0("dict.copy", args, kw); err != nil {
 			return nil, err
 		}
-		return args[0].(*Dict).Copy(), nil
+		return asDict(args[0]).Copy(), nil
 	})
 	m("clear", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := method0("dict.clear", args, kw); err != nil {
 			return nil, err
 		}
-		args[0].(*Dict).Clear()
+		asDict(args[0]).Clear()
 		return None, nil
 	})
 	DictType.AddClassMethod("fromkeys", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {

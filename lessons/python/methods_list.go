@@ -1,7 +1,9 @@
 package python
 
 import (
+	"slices"
 	"sort"
+	"strings"
 )
 
 // The methods of list. Each runs atomically on the list's items except
@@ -312,6 +314,9 @@ func sortValues(t *Thread, items []Value, key, reverse Value) error {
 			keys[i] = k
 		}
 	}
+	if sortHomogeneous(items, keys, rev) {
+		return nil
+	}
 	idx := make([]int, len(items))
 	for i := range idx {
 		idx[i] = i
@@ -340,4 +345,111 @@ func sortValues(t *Thread, items []Value, key, reverse Value) error {
 	}
 	copy(items, sorted)
 	return nil
+}
+
+// The methods of tuple.
+func init() {
+	TupleType.AddMethod("count", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := method1("tuple.count", args, kw); err != nil {
+			return nil, err
+		}
+		n := 0
+		for _, x := range tupleItems(args[0]) {
+			eq, err := sameOrEqual(t, x, args[1])
+			if err != nil {
+				return nil, err
+			}
+			if eq {
+				n++
+			}
+		}
+		return Int(n), nil
+	})
+	TupleType.AddMethod("index", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := NoKwargs("index", kw); err != nil {
+			return nil, err
+		}
+		if len(args) < 2 || len(args) > 4 {
+			return nil, Errorf(TypeError, "index expected at least 1 argument, got %d", len(args)-1)
+		}
+		items := tupleItems(args[0])
+		start, end, err := sliceBounds(args[2:], len(items))
+		if err != nil {
+			return nil, err
+		}
+		j, err := seqFind(t, items, args[1], start, end)
+		if err != nil {
+			return nil, err
+		}
+		if j < 0 {
+			return nil, Errorf(ValueError, "tuple.index(x): x not in tuple")
+		}
+		return Int(j), nil
+	})
+}
+
+// tupleItems is the items of a tuple or of a namedtuple instance.
+func tupleItems(v Value) Tuple {
+	if n, ok := v.(*ntValue); ok {
+		return n.items
+	}
+	return v.(Tuple)
+}
+
+// sortHomogeneous sorts items by keys in Go when every key is an int, or
+// every key a float, or every key a str (the common case, which needs no
+// Python comparisons and cannot fail). It reports whether it did.
+func sortHomogeneous(items, keys []Value, rev bool) bool {
+	if len(keys) < 2 {
+		return true
+	}
+	type pair struct {
+		k Value
+		v Value
+	}
+	var cmp func(a, b Value) int
+	var same func(k Value) bool
+	switch keys[0].(type) {
+	case Int:
+		cmp = func(a, b Value) int { return cmpOrdered(a.(Int), b.(Int)) }
+		same = func(k Value) bool { _, ok := k.(Int); return ok }
+	case Float:
+		cmp = func(a, b Value) int { return cmpOrdered(a.(Float), b.(Float)) }
+		// NaN is left to Python's comparison rules.
+		same = func(k Value) bool { f, ok := k.(Float); return ok && f == f }
+	case Str:
+		cmp = func(a, b Value) int { return strings.Compare(string(a.(Str)), string(b.(Str))) }
+		same = func(k Value) bool { _, ok := k.(Str); return ok }
+	default:
+		return false
+	}
+	for _, k := range keys {
+		if !same(k) {
+			return false
+		}
+	}
+	ps := make([]pair, len(items))
+	for i := range items {
+		ps[i] = pair{keys[i], items[i]}
+	}
+	slices.SortStableFunc(ps, func(a, b pair) int {
+		if rev {
+			return cmp(b.k, a.k)
+		}
+		return cmp(a.k, b.k)
+	})
+	for i := range ps {
+		items[i] = ps[i].v
+	}
+	return true
+}
+
+func cmpOrdered[T Int | Float](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }

@@ -15,7 +15,7 @@ func init() {
 	// The no-argument transformations.
 	for name, f := range map[string]func(string) string{
 		"upper": pystr.Upper, "lower": pystr.Lower, "title": pystr.Title, "capitalize": pystr.Capitalize,
-		"swapcase": pystr.SwapCase, "casefold": pystr.Lower,
+		"swapcase": pystr.SwapCase, "casefold": pystr.Casefold,
 	} {
 		name, f := name, f
 		m(name, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {

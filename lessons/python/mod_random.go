@@ -24,10 +24,13 @@ type randomObj struct {
 
 func (*randomObj) Type() *Type { return RandomType }
 
-// randomMethods maps each function of the module to its implementation
-// over a generator (args[0] is the *randomObj).
-func randomMethods() map[string]NativeFunc {
-	return map[string]NativeFunc{
+// randomFunc is a function of the module over a generator r; args do
+// not include r, so module functions call it without copying arguments.
+type randomFunc func(t *Thread, r *randomObj, args []Value, kw []Kwarg) (Value, error)
+
+// randomMethods maps each function of the module to its implementation.
+func randomMethods() map[string]randomFunc {
+	return map[string]randomFunc{
 		"seed":        randomSeed,
 		"random":      randomRandom,
 		"getrandbits": randomGetrandbits,
@@ -39,29 +42,34 @@ func randomMethods() map[string]NativeFunc {
 		"sample":      randomSample,
 		"uniform":     randomUniform,
 		"gauss":       randomGauss,
+		"getstate":    randomGetstate,
+		"setstate":    randomSetstate,
 	}
 }
 
 func init() {
 	for name, fn := range randomMethods() {
-		RandomType.AddMethod(name, fn)
+		fn := fn
+		RandomType.AddMethod(name, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+			return fn(t, args[0].(*randomObj), args[1:], kw)
+		})
 	}
 	RandomType.SetCtor(func(t *Thread, _ *Type, args []Value, kw []Kwarg) (Value, error) {
 		r := &randomObj{g: mt.New()}
-		if _, err := randomSeed(t, append([]Value{r}, args...), kw); err != nil {
+		if _, err := randomSeed(t, r, args, kw); err != nil {
 			return nil, err
 		}
 		return r, nil
 	})
 	RegisterModule(ModuleDef{Name: "random", Doc: "Random numbers (threadlab, CPython's Mersenne Twister).", Init: func(t *Thread, m *Module) error {
 		r := &randomObj{g: mt.New()}
-		if _, err := randomSeed(t, []Value{r}, nil); err != nil {
+		if _, err := randomSeed(t, r, nil, nil); err != nil {
 			return err
 		}
 		for name, fn := range randomMethods() {
 			fn := fn
 			m.SetFunc(name, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-				return fn(t, append([]Value{r}, args...), kw)
+				return fn(t, r, args, kw)
 			})
 		}
 		m.Set("Random", RandomType)
@@ -69,12 +77,11 @@ func init() {
 	}})
 }
 
-func randomSeed(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+func randomSeed(t *Thread, r *randomObj, args []Value, kw []Kwarg) (Value, error) {
 	var a, version Value
-	if err := UnpackArgs("seed", args[1:], kw, []string{"a?", "version?"}, &a, &version); err != nil {
+	if err := UnpackArgs("seed", args, kw, []string{"a?", "version?"}, &a, &version); err != nil {
 		return nil, err
 	}
-	r := args[0].(*randomObj)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	switch x := a.(type) {
@@ -101,28 +108,26 @@ func randomSeed(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	return None, nil
 }
 
-func randomRandom(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-	if err := method0("random", args, kw); err != nil {
+func randomRandom(t *Thread, r *randomObj, args []Value, kw []Kwarg) (Value, error) {
+	if err := noArgs("random", args, kw); err != nil {
 		return nil, err
 	}
-	r := args[0].(*randomObj)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return Float(r.g.Random()), nil
 }
 
-func randomGetrandbits(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-	if err := method1("getrandbits", args, kw); err != nil {
+func randomGetrandbits(t *Thread, r *randomObj, args []Value, kw []Kwarg) (Value, error) {
+	if err := exactlyOne("getrandbits", args, kw); err != nil {
 		return nil, err
 	}
-	k, err := AsIndex(args[1])
+	k, err := AsIndex(args[0])
 	if err != nil {
 		return nil, err
 	}
 	if k > MaxIntBits {
 		return nil, intTooLarge()
 	}
-	r := args[0].(*randomObj)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	x, err := r.g.GetRandBits(k)
@@ -148,9 +153,9 @@ func randrangeArg(v Value, what string) (*big.Int, error) {
 	return nil, Errorf(TypeError, "'%s' object cannot be interpreted as an integer", TypeName(v))
 }
 
-func randomRandrange(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+func randomRandrange(t *Thread, r *randomObj, args []Value, kw []Kwarg) (Value, error) {
 	var start, stop, step Value
-	if err := UnpackArgs("randrange", args[1:], kw, []string{"start", "stop?", "step?"}, &start, &stop, &step); err != nil {
+	if err := UnpackArgs("randrange", args, kw, []string{"start", "stop?", "step?"}, &start, &stop, &step); err != nil {
 		return nil, err
 	}
 	a, err := randrangeArg(start, "arg 1")
@@ -169,7 +174,6 @@ func randomRandrange(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 			return nil, err
 		}
 	}
-	r := args[0].(*randomObj)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	x, err := r.g.Randrange(a, b, s, b != nil)
@@ -179,9 +183,9 @@ func randomRandrange(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	return MakeBigInt(x), nil
 }
 
-func randomRandint(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+func randomRandint(t *Thread, r *randomObj, args []Value, kw []Kwarg) (Value, error) {
 	var a, b Value
-	if err := UnpackArgs("randint", args[1:], kw, []string{"a", "b"}, &a, &b); err != nil {
+	if err := UnpackArgs("randint", args, kw, []string{"a", "b"}, &a, &b); err != nil {
 		return nil, err
 	}
 	x, err := randrangeArg(a, "arg 1")
@@ -192,7 +196,6 @@ func randomRandint(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := args[0].(*randomObj)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	v, err := r.g.Randint(x, y)
@@ -202,30 +205,28 @@ func randomRandint(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	return MakeBigInt(v), nil
 }
 
-func randomChoice(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-	if err := method1("choice", args, kw); err != nil {
+func randomChoice(t *Thread, r *randomObj, args []Value, kw []Kwarg) (Value, error) {
+	if err := exactlyOne("choice", args, kw); err != nil {
 		return nil, err
 	}
-	n, err := Len(t, args[1])
+	n, err := Len(t, args[0])
 	if err != nil {
 		return nil, err
 	}
-	r := args[0].(*randomObj)
 	r.mu.Lock()
 	i, err := r.g.Choice(n)
 	r.mu.Unlock()
 	if err != nil {
 		return nil, fromHelper(err)
 	}
-	return GetItem(t, args[1], Int(i))
+	return GetItem(t, args[0], Int(i))
 }
 
-func randomShuffle(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-	if err := method1("shuffle", args, kw); err != nil {
+func randomShuffle(t *Thread, r *randomObj, args []Value, kw []Kwarg) (Value, error) {
+	if err := exactlyOne("shuffle", args, kw); err != nil {
 		return nil, err
 	}
-	r := args[0].(*randomObj)
-	if l, ok := args[1].(*List); ok {
+	if l, ok := args[0].(*List); ok {
 		r.mu.Lock()
 		defer r.mu.Unlock()
 		l.Update(func(e []Value) []Value {
@@ -234,7 +235,7 @@ func randomShuffle(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		})
 		return None, nil
 	}
-	n, err := Len(t, args[1])
+	n, err := Len(t, args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -245,18 +246,18 @@ func randomShuffle(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	r.g.Shuffle(n, func(i, j int) { swaps = append(swaps, [2]int{i, j}) })
 	r.mu.Unlock()
 	for _, s := range swaps {
-		a, err := GetItem(t, args[1], Int(s[0]))
+		a, err := GetItem(t, args[0], Int(s[0]))
 		if err != nil {
 			return nil, err
 		}
-		b, err := GetItem(t, args[1], Int(s[1]))
+		b, err := GetItem(t, args[0], Int(s[1]))
 		if err != nil {
 			return nil, err
 		}
-		if err := SetItem(t, args[1], Int(s[0]), b); err != nil {
+		if err := SetItem(t, args[0], Int(s[0]), b); err != nil {
 			return nil, err
 		}
-		if err := SetItem(t, args[1], Int(s[1]), a); err != nil {
+		if err := SetItem(t, args[0], Int(s[1]), a); err != nil {
 			return nil, err
 		}
 	}
@@ -272,9 +273,9 @@ func population(t *Thread, v Value) ([]Value, error) {
 	return Collect(t, v)
 }
 
-func randomSample(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+func randomSample(t *Thread, r *randomObj, args []Value, kw []Kwarg) (Value, error) {
 	var pop, k, counts Value
-	if err := UnpackArgs("sample", args[1:], kw, []string{"population", "k", "*counts?"}, &pop, &k, &counts); err != nil {
+	if err := UnpackArgs("sample", args, kw, []string{"population", "k", "*counts?"}, &pop, &k, &counts); err != nil {
 		return nil, err
 	}
 	items, err := population(t, pop)
@@ -305,7 +306,6 @@ func randomSample(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := args[0].(*randomObj)
 	r.mu.Lock()
 	idx, err := r.g.Sample(len(items), n)
 	r.mu.Unlock()
@@ -319,9 +319,9 @@ func randomSample(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	return NewList(out), nil
 }
 
-func randomChoices(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+func randomChoices(t *Thread, r *randomObj, args []Value, kw []Kwarg) (Value, error) {
 	var pop, weights, cum, k Value
-	if err := UnpackArgs("choices", args[1:], kw, []string{"population", "weights?", "*cum_weights?", "*k?"}, &pop, &weights, &cum, &k); err != nil {
+	if err := UnpackArgs("choices", args, kw, []string{"population", "weights?", "*cum_weights?", "*k?"}, &pop, &weights, &cum, &k); err != nil {
 		return nil, err
 	}
 	items, err := population(t, pop)
@@ -369,7 +369,6 @@ func randomChoices(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 			}
 		}
 	}
-	r := args[0].(*randomObj)
 	r.mu.Lock()
 	idx, err := r.g.Choices(len(items), n, cw)
 	r.mu.Unlock()
@@ -386,9 +385,9 @@ func randomChoices(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	return NewList(out), nil
 }
 
-func randomUniform(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+func randomUniform(t *Thread, r *randomObj, args []Value, kw []Kwarg) (Value, error) {
 	var a, b Value
-	if err := UnpackArgs("uniform", args[1:], kw, []string{"a", "b"}, &a, &b); err != nil {
+	if err := UnpackArgs("uniform", args, kw, []string{"a", "b"}, &a, &b); err != nil {
 		return nil, err
 	}
 	x, err := floatArg(t, a)
@@ -399,15 +398,14 @@ func randomUniform(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := args[0].(*randomObj)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return Float(r.g.Uniform(x, y)), nil
 }
 
-func randomGauss(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+func randomGauss(t *Thread, r *randomObj, args []Value, kw []Kwarg) (Value, error) {
 	var mu, sigma Value
-	if err := UnpackArgs("gauss", args[1:], kw, []string{"mu?", "sigma?"}, &mu, &sigma); err != nil {
+	if err := UnpackArgs("gauss", args, kw, []string{"mu?", "sigma?"}, &mu, &sigma); err != nil {
 		return nil, err
 	}
 	vals := []float64{0, 1}
@@ -419,8 +417,90 @@ func randomGauss(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 			}
 		}
 	}
-	r := args[0].(*randomObj)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return Float(r.g.Gauss(vals[0], vals[1])), nil
+}
+
+// randomGetstate is random.getstate(): (3, (624 words..., index), gauss_next).
+func randomGetstate(t *Thread, r *randomObj, args []Value, kw []Kwarg) (Value, error) {
+	if err := noArgs("getstate", args, kw); err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	s := r.g.State()
+	r.mu.Unlock()
+	words := make(Tuple, 0, len(s.Words)+1)
+	for _, w := range s.Words {
+		words = append(words, Int(w))
+	}
+	words = append(words, Int(s.Index))
+	var gauss Value = None
+	if s.GaussNext != nil {
+		gauss = Float(*s.GaussNext)
+	}
+	return Tuple{Int(3), words, gauss}, nil
+}
+
+func randomSetstate(t *Thread, r *randomObj, args []Value, kw []Kwarg) (Value, error) {
+	if err := exactlyOne("setstate", args, kw); err != nil {
+		return nil, err
+	}
+	st, ok := args[0].(Tuple)
+	if !ok || len(st) != 3 {
+		return nil, Errorf(TypeError, "state must be a tuple of (version, internalstate, gauss_next)")
+	}
+	if v, ok := st[0].(Int); !ok || v != 3 {
+		r, _ := Repr(t, st[0])
+		return nil, Errorf(ValueError, "state with version %s passed to Random.setstate() of version 3", r)
+	}
+	words, ok := st[1].(Tuple)
+	var s mt.State
+	if !ok || len(words) != len(s.Words)+1 {
+		return nil, Errorf(ValueError, "state vector is the wrong size")
+	}
+	for i := range s.Words {
+		w, err := AsInt64(words[i])
+		if err != nil {
+			return nil, err
+		}
+		s.Words[i] = uint32(w)
+	}
+	idx, err := AsIndex(words[len(s.Words)])
+	if err != nil {
+		return nil, err
+	}
+	s.Index = idx
+	if st[2] != None {
+		f, err := floatArg(t, st[2])
+		if err != nil {
+			return nil, err
+		}
+		s.GaussNext = &f
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return None, fromHelper(r.g.SetState(s))
+}
+
+// noArgs and exactlyOne check the arguments of a random function, without
+// its receiver, in CPython's words.
+func noArgs(name string, args []Value, kw []Kwarg) error {
+	if err := NoKwargs(name, kw); err != nil {
+		return err
+	}
+	if len(args) != 0 {
+		return Errorf(TypeError, "%s() takes no arguments (%d given)", name, len(args))
+	}
+	return nil
+}
+
+func exactlyOne(name string, args []Value, kw []Kwarg) error {
+	if err := NoKwargs(name, kw); err != nil {
+		return err
+	}
+	if len(args) != 1 {
+		return Errorf(TypeError, "%s() takes exactly one argument (%d given)", name, len(args))
+	}
+	return nil
 }

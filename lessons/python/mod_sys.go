@@ -85,10 +85,15 @@ func initSys(t *Thread, m *Module) error {
 	m.Set("byteorder", Str("little"))
 	m.Set("platform", Str("linux"))
 	m.Set("version", Str("3.11.2 (threadlab)"))
-	m.Set("version_info", Tuple{Int(3), Int(11), Int(2), Str("final"), Int(0)})
+	vi, err := makeNamedTuple("version_info", []string{"major", "minor", "micro", "releaselevel", "serial"}, nil, "sys")
+	if err != nil {
+		return err
+	}
+	vi.display = "sys.version_info"
+	m.Set("version_info", &ntValue{cls: vi, items: Tuple{Int(3), Int(11), Int(2), Str("final"), Int(0)}})
 	m.Set("implementation", Str("threadlab"))
 	m.Set("path", NewList(nil))
-	m.Set("modules", NewDict())
+	m.Set("modules", &modulesView{in: in})
 	m.SetFunc("getrecursionlimit", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := ArgCount("getrecursionlimit", args, 0, 0); err != nil {
 			return nil, err
@@ -134,4 +139,38 @@ func initSys(t *Thread, m *Module) error {
 	})
 	m.Set("executable", Str("threadlab"))
 	return nil
+}
+
+// ModulesViewType is the type of sys.modules here: a read-only live view
+// of the interpreter's imported modules.
+var ModulesViewType = NewType("modules", nil).SetModule("sys")
+
+type modulesView struct{ in *Interp }
+
+func (*modulesView) Type() *Type { return ModulesViewType }
+
+// dict returns the imported modules at this instant.
+func (v *modulesView) dict() *Dict {
+	v.in.mu.Lock()
+	defer v.in.mu.Unlock()
+	d := NewDict()
+	for name, m := range v.in.modules {
+		d.SetStr(name, m)
+	}
+	return d
+}
+
+func (v *modulesView) Len() int                         { return v.dict().Len() }
+func (v *modulesView) Iter(t *Thread) (Iterator, error) { return NewDictIter(v.dict(), DictKeys), nil }
+func (v *modulesView) Repr(t *Thread) (string, error)   { return Repr(t, v.dict()) }
+func (v *modulesView) Contains(t *Thread, k Value) (bool, error) {
+	x, err := v.dict().Get(t, k)
+	return x != nil, err
+}
+func (v *modulesView) GetItem(t *Thread, k Value) (Value, error) {
+	x, err := v.dict().Get(t, k)
+	if err == nil && x == nil {
+		return nil, NewException(KeyError, k)
+	}
+	return x, err
 }

@@ -77,3 +77,59 @@ func TestItertoolsModule(t *testing.T) {
 		"it.permutations('a', -1)",
 	})
 }
+
+func TestCollectionsModule(t *testing.T) {
+	checkCases(t, "from collections import namedtuple, deque, defaultdict, Counter, OrderedDict", []string{
+		"P = namedtuple('P', 'x y')\np = P(1, y=2)\nprint(p, p.x, p[1], len(p), list(p), p._asdict(), p._replace(x=9), P._fields, isinstance(p, tuple))",
+		"P = namedtuple('P', ['a', 'b'], defaults=[0])\nprint(P(1), P(1, 2), P._make([3, 4]), P(1, 2) == (1, 2))\nx, y = P(5, 6)\nprint(x, y)",
+		"P = namedtuple('P', 'x y')\nP(1)",
+		"P = namedtuple('P', 'x y')\nP(1, 2, 3)",
+		"namedtuple('P', 'x x')",
+		"namedtuple('P', '_x')",
+		"namedtuple('P', 'class')",
+		"d = deque([1, 2, 3])\nd.append(4)\nd.appendleft(0)\nprint(d, d.pop(), d.popleft(), d, len(d), d[0], d[-1], 2 in d)",
+		"d = deque(range(5), maxlen=3)\nprint(d, d.maxlen)\nd.append(9)\nd.appendleft(7)\nprint(d)\nd.rotate(1)\nprint(d)\nd.rotate(-2)\nprint(d)",
+		"d = deque()\nd.extend('ab')\nd.extendleft('cd')\nprint(d, d.count('a'), d.index('a'), list(d))\nd.remove('a')\nd.reverse()\nprint(d, deque() == deque(), bool(deque()))",
+		"deque().pop()",
+		"dd = defaultdict(list)\ndd['a'].append(1)\ndd['b']\nprint(dd, dict(dd), isinstance(dd, dict), dd.default_factory, 'a' in dd, len(dd))",
+		"dd = defaultdict(int)\nfor c in 'abca':\n    dd[c] += 1\nprint(dd, sorted(dd.items()), dd.get('z'), list(dd.keys()))",
+		"dd = defaultdict()\ndd['x']",
+		"c = Counter('abracadabra')\nprint(c, c.most_common(2), c['a'], c['z'], sum(c.values()), c.total())",
+		"c = Counter(a=2, b=1)\nc.update('aab')\nc.subtract({'b': 1})\nprint(c, sorted(c.elements()), Counter('ab') + Counter('b'), Counter('aab') - Counter('ab'))",
+		"c = Counter([1, 2, 2])\nprint(c == {1: 1, 2: 2}, list(c), c.most_common())",
+		"od = OrderedDict()\nod['b'] = 1\nod['a'] = 2\nod.move_to_end('b')\nprint(od, list(od), OrderedDict(), od.popitem())\nod.move_to_end('a', last=False)",
+	})
+}
+
+func TestFunctoolsModule(t *testing.T) {
+	checkCases(t, "import functools\nfrom functools import partial, reduce, wraps, lru_cache, cache, cmp_to_key, total_ordering", []string{
+		"def f(a, b, c=3):\n    return a + b + c\np = partial(f, 1, c=5)\nprint(p.func.__name__, p.args, p.keywords, p(2), p(2, c=0), partial(p, 10)())",
+		"partial(1)",
+		"print(reduce(lambda a, b: a * b, [1, 2, 3, 4]), reduce(lambda a, b: a + b, [], 10), reduce(max, [3, 9, 2]))",
+		"reduce(lambda a, b: a + b, [])",
+		"def deco(fn):\n    @wraps(fn)\n    def inner(*a):\n        return fn(*a)\n    return inner\n@deco\ndef hello(x):\n    'doc'\n    return x\nprint(hello.__name__, hello(3), hello.__wrapped__.__name__)",
+		"@lru_cache(maxsize=2)\ndef g(x):\n    return x * 2\ng(1); g(1); g(2); g(3); g(1)\nprint(g.cache_info(), g(3), g.__name__)\ng.cache_clear()\nprint(g.cache_info())",
+		"@lru_cache\ndef fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fib(80), fib.cache_info().hits)",
+		"@cache\ndef h(x):\n    return x\nh(1); h(1)\nprint(h.cache_info())",
+		"def cmp(a, b):\n    return (a > b) - (a < b)\nprint(sorted([3, 1, 2], key=cmp_to_key(cmp)), sorted('bca', key=cmp_to_key(lambda a, b: -cmp(a, b))))",
+		"@total_ordering\nclass V:\n    def __init__(self, v):\n        self.v = v\n    def __eq__(self, o):\n        return self.v == o.v\n    def __lt__(self, o):\n        return self.v < o.v\nprint(V(1) <= V(2), V(2) >= V(1), V(3) > V(1), V(1) > V(1), V(1) >= V(1))",
+	})
+}
+
+func TestTypingDataclassesModules(t *testing.T) {
+	checkCases(t, "from typing import List, Dict, Optional, Any, Callable, Tuple, Union, TypeVar, Generic, cast\nfrom dataclasses import dataclass, field, fields, asdict, astuple, replace, FrozenInstanceError", []string{
+		"def f(x: List[int], y: Optional[Dict[str, int]] = None) -> Tuple[int, ...]:\n    return (len(x),)\nprint(f([1, 2]), List[int], Optional[int], Union[int, str], Dict[str, Any], cast(int, 'x'))",
+		"T = TypeVar('T')\nclass Box(Generic[T]):\n    def __init__(self, v: T):\n        self.v = v\nprint(Box(3).v, T, Callable[[int], str])",
+		"@dataclass\nclass P:\n    x: int\n    y: int = 0\n    tags: list = field(default_factory=list)\np = P(1)\np.tags.append('a')\nprint(p, P(1, 2) == P(1, 2), P(1) == P(2), P(3, y=4), [f.name for f in fields(p)], asdict(p), astuple(P(5, 6)))",
+		"@dataclass\nclass P:\n    x: int\n    y: int = 0\nprint(replace(P(1, 2), y=9))\nP()",
+		"@dataclass\nclass P:\n    x: int\nP(1, 2)",
+		"@dataclass\nclass P:\n    x: int\nP(1, z=2)",
+		"@dataclass(frozen=True)\nclass F:\n    a: int\nf = F(1)\nprint(f, hash(f) == hash(F(1)))\ntry:\n    f.a = 2\nexcept FrozenInstanceError as e:\n    print('frozen:', e)",
+		"@dataclass(order=True)\nclass V:\n    a: int\n    b: str = 'x'\nprint(V(1) < V(2), V(2, 'a') > V(2, 'b'), sorted([V(3), V(1), V(2)]))",
+		"@dataclass\nclass B:\n    a: int = 1\n    b: int",
+		"@dataclass\nclass C:\n    a: list = []",
+		"@dataclass\nclass P:\n    x: int\nhash(P(1))",
+		"@dataclass\nclass Q:\n    x: int\n    y: int = field(default=5, repr=False)\n    def __post_init__(self):\n        self.z = self.x * 2\nq = Q(3)\nprint(q, q.z, q.y)",
+		"@dataclass\nclass Base:\n    a: int\n@dataclass\nclass Child(Base):\n    b: int = 2\nprint(Child(1), Child(1, 3).b)",
+	})
+}

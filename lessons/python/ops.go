@@ -64,6 +64,9 @@ func Truth(t *Thread, v Value) (bool, error) {
 			n, err := Len(t, v)
 			return n > 0, err
 		}
+		if x.base != nil {
+			return Truth(t, x.base)
+		}
 		return true, nil
 	case Sized:
 		return x.Len() > 0, nil
@@ -150,6 +153,12 @@ func binaryDunder(t *Thread, op binop, x, y Value, inplace string) (Value, error
 			}
 		}
 	}
+	if baseOf(x) != nil || baseOf(y) != nil {
+		if inplace != "" {
+			return Inplace(t, op, unwrap(x), unwrap(y))
+		}
+		return Binary(t, op, unwrap(x), unwrap(y))
+	}
 	sym := op.Symbol()
 	if inplace != "" {
 		sym += "="
@@ -178,14 +187,9 @@ func Inplace(t *Thread, op binop, x, y Value) (Value, error) {
 	if _, ok := x.(*Instance); ok {
 		return binaryDunder(t, op, x, y, "i")
 	}
-	if s, ok := x.(*Set); ok && (op == opOr || op == opAnd || op == opSub || op == opXor) {
-		if _, ok := y.(*Set); ok {
-			r, err := Binary(t, op, x, y)
-			if err != nil {
-				return nil, err
-			}
-			s.replace(r.(*Set))
-			return s, nil
+	if s, ok := x.(*Set); ok && !s.frozen && (op == opOr || op == opAnd || op == opSub || op == opXor) {
+		if y2, ok := y.(*Set); ok {
+			return s, setInplace(t, op, s, y2)
 		}
 	}
 	v, err := Binary(t, op, x, y)
@@ -440,6 +444,9 @@ func Compare(t *Thread, op compile.CmpOp, x, y Value) (Value, error) {
 	if r, ok, err := try(y, x, swapped[op]); ok {
 		return r, err
 	}
+	if baseOf(x) != nil || baseOf(y) != nil {
+		return Compare(t, op, unwrap(x), unwrap(y))
+	}
 	switch op {
 	case compile.Eq:
 		return Bool(sameObject(x, y)), nil
@@ -604,6 +611,11 @@ func numCompare(x, y Value) (int, error) {
 }
 
 func seqCompare(t *Thread, op compile.CmpOp, a, b []Value) (bool, bool, error) {
+	done, err := t.nest(" in comparison")
+	if err != nil {
+		return false, true, err
+	}
+	defer done()
 	if (op == compile.Eq || op == compile.Ne) && len(a) != len(b) {
 		return op == compile.Ne, true, nil
 	}
@@ -640,6 +652,11 @@ func seqCompare(t *Thread, op compile.CmpOp, a, b []Value) (bool, bool, error) {
 }
 
 func dictEqual(t *Thread, a, b *Dict) (bool, error) {
+	done, err := t.nest(" in comparison")
+	if err != nil {
+		return false, err
+	}
+	defer done()
 	if a.Len() != b.Len() {
 		return false, nil
 	}
@@ -703,6 +720,9 @@ func Hash(t *Thread, v Value) (int64, error) {
 				return 0, Errorf(TypeError, "__hash__ method should return an integer")
 			}
 			return Hash(t, r)
+		}
+		if x.base != nil && x.class.Lookup("__hash__") == objectHash {
+			return Hash(t, x.base)
 		}
 		if x.class.Lookup("__eq__") != objectRich[compile.Eq] && x.class.dict.GetStr("__hash__") == nil {
 			// a class that defines __eq__ but not __hash__ is unhashable
@@ -846,6 +866,9 @@ func Len(t *Thread, v Value) (int, error) {
 		}
 		return int(n), nil
 	}
+	if b := baseOf(v); b != nil {
+		return Len(t, b)
+	}
 	return 0, Errorf(TypeError, "object of type '%s' has no len()", TypeName(v))
 }
 
@@ -907,6 +930,9 @@ func Contains(t *Thread, c, v Value) (bool, error) {
 			return false, err
 		}
 		return Truth(t, r)
+	}
+	if b := baseOf(c); b != nil {
+		return Contains(t, b, v)
 	}
 	if _, ok := c.(Iterable); !ok && c.Type().Lookup("__iter__") == nil {
 		return false, Errorf(TypeError, "argument of type '%s' is not iterable", TypeName(c))

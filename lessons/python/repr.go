@@ -76,6 +76,9 @@ func Repr(t *Thread, v Value) (string, error) {
 		}
 		return string(s), nil
 	}
+	if b := baseOf(v); b != nil {
+		return Repr(t, b)
+	}
 	switch x := v.(type) {
 	case Reprer:
 		return x.Repr(t)
@@ -113,7 +116,20 @@ func ToStr(t *Thread, v Value) (string, error) {
 	if e, ok := v.(*Exception); ok {
 		return e.message(t), nil
 	}
+	if b := baseOf(v); b != nil && v.Type().Lookup("__repr__") == objectRepr {
+		return ToStr(t, b)
+	}
 	return Repr(t, v)
+}
+
+// nest counts one level of recursion into a container (repr, ==) against
+// the recursion limit; call the returned function when done.
+func (t *Thread) nest(what string) (func(), error) {
+	if t.depth >= t.interp.recursionLimit {
+		return nil, Errorf(RecursionError, "maximum recursion depth exceeded%s", what)
+	}
+	t.depth++
+	return func() { t.depth-- }, nil
 }
 
 // enterRepr guards against infinite recursion when a container contains
@@ -131,6 +147,11 @@ func (t *Thread) enterRepr(v Value) bool {
 func (t *Thread) leaveRepr() { t.reprStack = t.reprStack[:len(t.reprStack)-1] }
 
 func (t *Thread) reprSeq(self Value, open, close string, elems []Value, trailingComma bool) (string, error) {
+	done, err := t.nest(" while getting the repr of an object")
+	if err != nil {
+		return "", err
+	}
+	defer done()
 	if _, isTuple := self.(Tuple); !isTuple {
 		if !t.enterRepr(self) {
 			return open + "..." + close, nil
@@ -157,6 +178,11 @@ func (t *Thread) reprSeq(self Value, open, close string, elems []Value, trailing
 }
 
 func (t *Thread) reprDict(d *Dict) (string, error) {
+	done, err := t.nest(" while getting the repr of an object")
+	if err != nil {
+		return "", err
+	}
+	defer done()
 	if !t.enterRepr(d) {
 		return "{...}", nil
 	}

@@ -237,12 +237,67 @@ func (s *Set) Elems() []Value {
 	return out
 }
 
-// Copy returns a shallow copy with the same layout.
+// Copy returns a shallow copy, laid out as CPython lays out a copy.
 func (s *Set) Copy() *Set {
-	s.mu.Lock()
-	c := &Set{table: append([]setSlot(nil), s.table...), used: s.used, fill: s.fill, frozen: s.frozen}
-	s.mu.Unlock()
+	c := &Set{frozen: s.frozen}
+	c.merge(nil, s)
 	return c
+}
+
+// slots returns the live entries in table order and the table size.
+func (s *Set) slots() ([]setSlot, int, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]setSlot, 0, s.used)
+	for _, sl := range s.table {
+		if sl.key != nil {
+			out = append(out, sl)
+		}
+	}
+	return out, len(s.table), s.fill == s.used
+}
+
+// merge adds the elements of o, growing the table first as CPython does
+// when it merges one set into another.
+func (s *Set) merge(t *Thread, o *Set) error {
+	entries, osize, clean := o.slots()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.table == nil {
+		s.table = make([]setSlot, 8)
+	}
+	if (s.fill+len(entries))*5 >= (len(s.table)-1)*3 {
+		s.resize((s.used + len(entries)) * 2)
+	}
+	if s.fill == 0 && len(s.table) == osize && clean {
+		o.mu.Lock()
+		if len(o.table) == osize {
+			copy(s.table, o.table)
+			s.used, s.fill = o.used, o.fill
+			o.mu.Unlock()
+			return nil
+		}
+		o.mu.Unlock()
+	}
+	for _, e := range entries {
+		if err := s.addLocked(t, e.key, e.hash); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// presize grows the table for n more elements, as CPython does before
+// adding the keys of a dict.
+func (s *Set) presize(n int) {
+	s.mu.Lock()
+	if s.table == nil {
+		s.table = make([]setSlot, 8)
+	}
+	if (s.fill+n)*5 >= (len(s.table)-1)*3 {
+		s.resize((s.used + n) * 2)
+	}
+	s.mu.Unlock()
 }
 
 func (s *Set) replace(o *Set) {
@@ -272,25 +327,18 @@ func (s *Set) Hash(t *Thread) (int64, error) {
 	return int64(h >> 1), nil
 }
 
-// setOp is a | b, a & b, a - b, a ^ b.
+// setOp is a | b, a & b, a - b, a ^ b, building the result the way
+// CPython does (copying a where it copies), so that the result iterates
+// in CPython's order.
 func setOp(t *Thread, op binop, a, b *Set) (Value, error) {
-	out := &Set{frozen: a.frozen}
-	add := func(v Value) error { return out.Add(t, v) }
 	switch op {
 	case opOr:
-		for _, e := range a.Elems() {
-			if err := add(e); err != nil {
-				return nil, err
-			}
-		}
-		for _, e := range b.Elems() {
-			if err := add(e); err != nil {
-				return nil, err
-			}
-		}
+		out := a.Copy()
+		return out, out.merge(t, b)
 	case opAnd:
+		out := &Set{frozen: a.frozen}
 		small, big := a, b
-		if b.Len() < a.Len() {
+		if b.Len() <= a.Len() {
 			small, big = b, a
 		}
 		for _, e := range small.Elems() {
@@ -299,50 +347,76 @@ func setOp(t *Thread, op binop, a, b *Set) (Value, error) {
 				return nil, err
 			}
 			if ok {
-				if err := add(e); err != nil {
+				if err := out.Add(t, e); err != nil {
 					return nil, err
 				}
 			}
 		}
+		return out, nil
 	case opSub:
+		if a.Len()>>2 > b.Len() {
+			out := a.Copy()
+			return out, out.discardAll(t, b.Elems())
+		}
+		out := &Set{frozen: a.frozen}
 		for _, e := range a.Elems() {
 			ok, err := b.Has(t, e)
 			if err != nil {
 				return nil, err
 			}
 			if !ok {
-				if err := add(e); err != nil {
+				if err := out.Add(t, e); err != nil {
 					return nil, err
 				}
 			}
 		}
+		return out, nil
 	case opXor:
-		for _, e := range a.Elems() {
-			ok, err := b.Has(t, e)
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				if err := add(e); err != nil {
-					return nil, err
-				}
-			}
-		}
-		for _, e := range b.Elems() {
-			ok, err := a.Has(t, e)
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				if err := add(e); err != nil {
-					return nil, err
-				}
-			}
-		}
-	default:
-		return nil, nil
+		out := a.Copy()
+		return out, out.symmetricUpdate(t, b.Elems())
 	}
-	return out, nil
+	return nil, nil
+}
+
+// setInplace is a |= b, a &= b, a -= b, a ^= b: a changes in place.
+func setInplace(t *Thread, op binop, a, b *Set) error {
+	switch op {
+	case opOr:
+		return a.merge(t, b)
+	case opSub:
+		return a.discardAll(t, b.Elems())
+	case opXor:
+		return a.symmetricUpdate(t, b.Elems())
+	}
+	r, err := setOp(t, op, a, b)
+	if err == nil {
+		a.replace(r.(*Set))
+	}
+	return err
+}
+
+func (s *Set) discardAll(t *Thread, items []Value) error {
+	for _, e := range items {
+		if _, err := s.Discard(t, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Set) symmetricUpdate(t *Thread, items []Value) error {
+	for _, e := range items {
+		removed, err := s.Discard(t, e)
+		if err != nil {
+			return err
+		}
+		if !removed {
+			if err := s.Add(t, e); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // setCompare: == and != are equality, < <= > >= are subset relations.

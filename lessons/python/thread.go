@@ -1,6 +1,7 @@
 package python
 
 import (
+	"io"
 	"sync/atomic"
 )
 
@@ -35,6 +36,9 @@ type Thread struct {
 
 	// Local is for the host's own per-thread data.
 	Local any
+
+	stdout io.Writer // where print writes for this thread; nil: the interpreter's
+
 }
 
 // noHostInterval is how often a thread without a host looks for
@@ -46,6 +50,19 @@ func (in *Interp) NewThread(name string) *Thread {
 	t := &Thread{interp: in, name: name, interval: noHostInterval, countdown: noHostInterval}
 	t.cancel.done = make(chan struct{})
 	return t
+}
+
+// SetStdout routes this thread's print output (and sys.stdout) to w, so
+// that a thread's output goes to the notebook cell that started it; nil
+// restores the interpreter's Stdout.
+func (t *Thread) SetStdout(w io.Writer) { t.stdout = w }
+
+// Stdout is where this thread's print output goes.
+func (t *Thread) Stdout() io.Writer {
+	if t.stdout != nil {
+		return t.stdout
+	}
+	return t.interp.stdout
 }
 
 // Interp returns the thread's interpreter.
@@ -130,4 +147,45 @@ func (t *Thread) hook() error {
 		return t.host.Step(t)
 	}
 	return nil
+}
+
+// Locals returns the names bound in the innermost running Python frame
+// and their values, as locals() does: a new dict for a function, the
+// namespace itself for a module or class body.
+func (t *Thread) Locals() *Dict {
+	fr := t.frame
+	if fr == nil {
+		return NewDict()
+	}
+	if fr.ns != nil {
+		return fr.ns
+	}
+	if fr.code.Name == "<module>" {
+		return fr.globals.globals
+	}
+	d := NewDict()
+	for i, name := range fr.code.Locals {
+		if v := fr.locals[i]; v != nil {
+			d.SetStr(name, v)
+		}
+	}
+	for i, name := range fr.code.Cells {
+		if v := fr.cells[i].Get(); v != nil {
+			d.SetStr(name, v)
+		}
+	}
+	for i, name := range fr.code.Frees {
+		if v := fr.cells[len(fr.code.Cells)+i].Get(); v != nil {
+			d.SetStr(name, v)
+		}
+	}
+	return d
+}
+
+// Globals returns the module namespace of the innermost running frame.
+func (t *Thread) Globals() *Dict {
+	if t.frame == nil {
+		return NewDict()
+	}
+	return t.frame.globals.globals
 }

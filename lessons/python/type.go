@@ -21,6 +21,9 @@ type Type struct {
 	dict   *Dict
 	user   bool   // made by a class statement: attributes are writable
 	layout layout // how instances are represented in Go
+	solid  *Type  // layoutBuiltin: the built-in type whose value instances carry
+	// keepInstance: methods get a subclass instance itself, not its Base
+	keepInstance bool
 
 	// ctor, if set, is what calling the type does (for built-in types:
 	// int(x), list(it), ...). User classes use __new__/__init__ instead.
@@ -47,6 +50,7 @@ const (
 	layoutNone      layout = iota // not subclassable by a class statement
 	layoutObject                  // instances are *Instance
 	layoutException               // instances are *Exception
+	layoutBuiltin                 // instances are *Instance holding a built-in value (Type.solid's)
 )
 
 func (*Type) Type() *Type { return TypeType }
@@ -170,13 +174,33 @@ func NewClass(name string, bases []*Type, dict *Dict, module string) (*Type, err
 	if len(bases) == 0 {
 		bases = []*Type{ObjectType}
 	}
+	// a class that defines __eq__ but not __hash__ is unhashable
+	if dict.GetStr("__eq__") != nil && dict.GetStr("__hash__") == nil {
+		dict.SetStr("__hash__", None)
+	}
+	if f, ok := dict.GetStr("__init_subclass__").(*Function); ok {
+		dict.SetStr("__init_subclass__", &ClassMethod{Fn: f})
+	}
 	c := &Type{name: name, module: module, bases: bases, dict: dict, user: true}
 	var lay layout = layoutObject
 	for _, b := range bases {
+		solid := b.solid
 		switch b.layout {
 		case layoutNone:
-			return nil, Errorf(TypeError, "threadlab cannot subclass the built-in type '%s' (subclass object, an exception class, or a class of your own)", b.name)
+			if b.ctor == nil || b == BoolType {
+				return nil, Errorf(TypeError, "type '%s' is not an acceptable base type", b.name)
+			}
+			solid = b
+			fallthrough
+		case layoutBuiltin:
+			if c.solid != nil && c.solid != solid || lay == layoutException {
+				return nil, Errorf(TypeError, "multiple bases have instance lay-out conflict")
+			}
+			c.solid, lay = solid, layoutBuiltin
 		case layoutException:
+			if lay == layoutBuiltin {
+				return nil, Errorf(TypeError, "multiple bases have instance lay-out conflict")
+			}
 			lay = layoutException
 		}
 	}
@@ -284,10 +308,20 @@ func (c *Type) Call(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 			obj = v
 		}
 	}
+	init := c.Lookup("__init__")
+	if obj == nil && c.layout == layoutBuiltin {
+		var err error
+		if obj, err = c.newBuiltinBased(t, args, kw, init); err != nil {
+			return nil, err
+		}
+	}
 	if obj == nil {
 		obj = newInstance(c)
 	}
-	init := c.Lookup("__init__")
+	_, pyInit := init.(*Function)
+	if c.layout == layoutBuiltin && !pyInit {
+		return obj, nil
+	}
 	if init != nil && init != objectInit {
 		all := make([]Value, 0, len(args)+1)
 		all = append(append(all, obj), args...)
@@ -306,6 +340,24 @@ func (c *Type) Call(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		}
 	}
 	return obj, nil
+}
+
+// newBuiltinBased makes an instance of a subclass of a built-in type.
+// A type whose own __init__ fills the value (list, dict, set) starts
+// empty when a Python __init__ takes over; otherwise (str, int, tuple)
+// the value is built from the arguments, as the type's __new__ does.
+func (c *Type) newBuiltinBased(t *Thread, args []Value, kw []Kwarg, init Value) (Value, error) {
+	s := c.solid
+	if s.dict.GetStr("__init__") != nil {
+		if _, pyInit := init.(*Function); pyInit {
+			args, kw = nil, nil
+		}
+	}
+	b, err := s.ctor(t, s, args, kw)
+	if err != nil {
+		return nil, err
+	}
+	return &Instance{class: c, dict: NewDict(), base: b}, nil
 }
 
 func newInstance(c *Type) Value {

@@ -36,6 +36,7 @@ var (
 	PropertyType           = NewType("property", nil)
 	StaticMethodType       = NewType("staticmethod", nil)
 	ClassMethodType        = NewType("classmethod", nil)
+	TracebackType          = NewType("traceback", nil)
 	SuperType              = NewType("super", nil)
 	GeneratorType          = NewType("generator", nil)
 	ListIterType           = NewType("list_iterator", nil)
@@ -102,7 +103,14 @@ func initObjectMethods() {
 			return nil, Errorf(TypeError, "object.__new__(X): X is not a type object (%s)", TypeName(args[0]))
 		}
 		if !c.user {
-			return c.Call(t, nil, nil)
+			return c.Call(t, args[1:], kw)
+		}
+		if c.layout == layoutBuiltin {
+			b, err := c.solid.ctor(t, c.solid, args[1:], kw)
+			if err != nil {
+				return nil, err
+			}
+			return &Instance{class: c, dict: NewDict(), base: b}, nil
 		}
 		return newInstance(c), nil
 	})
@@ -203,10 +211,50 @@ func init() {
 		return None, nil
 	}))
 	BaseException.dict.SetStr("__new__", &StaticMethod{Fn: objectNew})
+	BaseException.dict.SetStr("add_note", NewBuiltin("add_note", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := ArgCount("add_note", args, 2, 2); err != nil {
+			return nil, err
+		}
+		note, ok := args[1].(Str)
+		if !ok {
+			return nil, Errorf(TypeError, "note must be a str, not '%s'", TypeName(args[1]))
+		}
+		if e, ok := args[0].(*Exception); ok {
+			e.notes = append(e.notes, string(note))
+		}
+		return None, nil
+	}))
 	BaseException.dict.SetStr("with_traceback", NewBuiltin("with_traceback", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		return args[0], nil
 	}))
 	NoneTypeType.dict.SetStr("__eq__", objectRich[2])
+	// list, dict and set fill themselves in __init__, so that a subclass's
+	// __init__ can call super().__init__(items).
+	for _, c := range []*Type{ListType, DictType, SetType} {
+		c := c
+		c.dict.SetStr("__init__", &MethodDescr{name: "__init__", owner: c, fn: func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+			if len(args) == 0 {
+				return nil, Errorf(TypeError, "descriptor '__init__' of '%s' object needs an argument", c.name)
+			}
+			fresh, err := c.ctor(t, c, args[1:], kw)
+			if err != nil {
+				return nil, err
+			}
+			switch self := unwrap(args[0]).(type) {
+			case *List:
+				items := fresh.(*List).Snapshot()
+				self.Update(func([]Value) []Value { return items })
+			case *Dict:
+				self.Clear()
+				for _, kv := range fresh.(*Dict).Items() {
+					self.Set(t, kv[0], kv[1])
+				}
+			case *Set:
+				self.replace(fresh.(*Set))
+			}
+			return None, nil
+		}})
+	}
 }
 
 func objectCtor(t *Thread, c *Type, args []Value, kw []Kwarg) (Value, error) {
@@ -572,10 +620,11 @@ func setCtor(t *Thread, c *Type, args []Value, kw []Kwarg) (Value, error) {
 	}
 	s := NewSet(c == FrozenSetType)
 	if len(args) == 1 {
-		if src, ok := args[0].(*Set); ok {
-			cp := src.Copy()
-			cp.frozen = s.frozen
-			return cp, nil
+		switch src := args[0].(type) {
+		case *Set:
+			return s, s.merge(t, src)
+		case *Dict:
+			s.presize(src.Len())
 		}
 		items, err := Collect(t, args[0])
 		if err != nil {

@@ -242,6 +242,28 @@ func (l *List) Update(f func(elems []Value) []Value) {
 type Instance struct {
 	class *Type
 	dict  *Dict
+	base  Value // for a subclass of a built-in type: the built-in value (a Str, a *List, ...)
+}
+
+// Base returns the built-in value inside an instance of a user subclass
+// of a built-in type (class Name(str), class Worker(threading.Thread)),
+// or nil.
+func (o *Instance) Base() Value { return o.base }
+
+// baseOf unwraps an instance of a subclass of a built-in type.
+func baseOf(v Value) Value {
+	if o, ok := v.(*Instance); ok && o.base != nil {
+		return o.base
+	}
+	return nil
+}
+
+// unwrap returns the built-in value inside v, or v itself.
+func unwrap(v Value) Value {
+	if b := baseOf(v); b != nil {
+		return b
+	}
+	return v
 }
 
 func (o *Instance) Type() *Type { return o.class }
@@ -289,7 +311,55 @@ func (r *Range) Len() int {
 	return 0
 }
 
+// Attr gives a range's start, stop and step.
+func (r *Range) Attr(t *Thread, name string) (Value, error) {
+	switch name {
+	case "start":
+		return Int(r.Start), nil
+	case "stop":
+		return Int(r.Stop), nil
+	case "step":
+		return Int(r.Step), nil
+	}
+	return nil, nil
+}
+
 // Slice is slice(start, stop, step); absent parts are None.
 type Slice struct{ Start, Stop, Step Value }
 
 func (*Slice) Type() *Type { return SliceType }
+
+// Attr gives a slice's start, stop and step.
+func (s *Slice) Attr(t *Thread, name string) (Value, error) {
+	switch name {
+	case "start":
+		return s.Start, nil
+	case "stop":
+		return s.Stop, nil
+	case "step":
+		return s.Step, nil
+	}
+	return nil, nil
+}
+
+// Traceback is the traceback object of a raised exception (__traceback__,
+// the third argument of __exit__): the innermost entry's line.
+type Traceback struct {
+	exc *Exception
+}
+
+func (*Traceback) Type() *Type { return TracebackType }
+
+// Attr gives tb_lineno and tb_next.
+func (tb *Traceback) Attr(t *Thread, name string) (Value, error) {
+	switch name {
+	case "tb_lineno":
+		if n := len(tb.exc.tb); n > 0 {
+			return Int(tb.exc.tb[n-1].line), nil
+		}
+		return Int(0), nil
+	case "tb_next":
+		return None, nil
+	}
+	return nil, nil
+}

@@ -92,6 +92,7 @@ type Function struct {
 	Cells    []*Binding
 	FreeVars []*Binding
 
-	Generator bool // contains yield, or is a generator expression
-	ClassCell bool // a class whose methods use super or __class__: Cells holds __class__
+	Generator         bool // contains yield, or is a generator expression
+	FutureAnnotations bool // a module with `from __future__ import annotations`: annotations stay unevaluated and unresolved
+	ClassCell         bool // a class whose methods use super or __class__: Cells holds __class__
 }

@@ -55,7 +55,11 @@ func canonCodes(top *scope) string {
 	}
 	walk(top)
 	sort.Strings(lines)
-	return strings.Join(lines, "\n")
+	future := 0
+	if top.fn.FutureAnnotations {
+		future = 1
+	}
+	return strings.Join(append(lines, fmt.Sprintf("future_annotations=%d", future)), "\n")
 }
 
 func decoratorLine(e syntax.Expr) (int32, int32) {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os/exec"
+	"strings"
 	"testing"
 
 	"threadlab/lessons/python/syntax"
@@ -39,6 +40,17 @@ var compileErrorCases = []string{
 	"def f():\n  import x\n  global x", "def f():\n  def x(): pass\n  global x", "def f():\n  class x: pass\n  global x",
 	"def f():\n  with a as x: pass\n  global x", "def f():\n  try: pass\n  except E as x: pass\n  global x",
 	"def f():\n  (x := 1)\n  global x", "def f():\n  x += 1\n  global x",
+	"def f(__debug__): pass", "def __debug__(): pass", "class __debug__: pass", "import x as __debug__",
+	"for __debug__ in x: pass", "del __debug__", "f(__debug__=1)", "lambda __debug__: 1",
+	"try: pass\nexcept E as __debug__: pass", "with x as __debug__: pass", "(__debug__ := 1)",
+	"x.__debug__ = 1", "global __debug__", "__debug__ += 1", "[__debug__ for __debug__ in x]",
+	"from m import __debug__", "del x.__debug__", "print(__debug__)",
+	"\"\"\"doc\"\"\"\nfrom __future__ import annotations\nx = 1", "x = 1\nfrom __future__ import annotations",
+	"from __future__ import braces", "from __future__ import nope", "from __future__ import annotations, generators as g",
+	"\"\"\"doc\"\"\"\n\"\"\"two\"\"\"\nfrom __future__ import annotations", "def f():\n    from __future__ import annotations",
+	"from __future__ import *", "# c\n\nfrom __future__ import annotations\nfrom __future__ import division\nimport os\nfrom __future__ import generators",
+	"from __future__ import (annotations)", "from . import __future__", "from .__future__ import x", "import __future__",
+	"def f():\n  return 1\nfrom __future__ import nope", "x = 1\nfrom __future__ import nope",
 }
 
 func TestCompileErrorsMatchCPython(t *testing.T) {
@@ -78,4 +90,42 @@ func TestCompileErrorsMatchCPython(t *testing.T) {
 			}
 		}
 	}
+}
+
+// nested returns k statements each nested in the one before: head
+// opens each; inner ends the innermost; tail closes each level.
+func nested(k int, head, inner, tail string) string {
+	var b strings.Builder
+	for i := 0; i < k; i++ {
+		b.WriteString(strings.Repeat(" ", i) + head + "\n")
+	}
+	b.WriteString(strings.Repeat(" ", k) + inner + "\n")
+	for i := k - 1; i >= 0 && tail != ""; i-- {
+		b.WriteString(strings.Repeat(" ", i) + tail + "\n" + strings.Repeat(" ", i+1) + "pass\n")
+	}
+	return b.String()
+}
+
+func init() {
+	for _, k := range []int{19, 20, 21} {
+		compileErrorCases = append(compileErrorCases,
+			nested(k, "for x in y:", "pass", ""),
+			nested(k, "while x:", "pass", ""),
+			nested(k, "with a:", "pass", ""),
+			nested(k/2+1, "with a, b:", "pass", ""),
+			nested(k, "try:", "pass", "finally:"),
+			nested(k, "try:", "pass", "except E:"),
+			nested(k, "try:", "pass", "except E as e:"),
+			nested(k/2, "try:", "pass", "except:"),
+			nested(k, "if x:", "pass", ""),
+			nested(k-1, "for x in y:", "try:\n"+strings.Repeat(" ", k)+" pass\n"+strings.Repeat(" ", k)+"finally:\n"+strings.Repeat(" ", k)+" pass", ""),
+		)
+	}
+	var b strings.Builder
+	for i := 0; i < 12; i++ {
+		in := strings.Repeat(" ", 2*i)
+		b.WriteString(in + "try:\n" + in + " pass\n" + in + "except E:\n")
+	}
+	b.WriteString(strings.Repeat(" ", 24) + "pass\n")
+	compileErrorCases = append(compileErrorCases, b.String())
 }

@@ -29,6 +29,7 @@ func resolveFile(m *syntax.Module, src []byte) (top *scope, err error) {
 	top = r.push(ModuleKind, "<module>", m)
 	r.top = top
 	m.Scope = top.fn
+	r.futureLine, top.fn.FutureAnnotations = r.futures(m)
 	r.stmts(m.Body)
 	r.pop()
 	r.analyze(top, nil)
@@ -77,6 +78,7 @@ type scope struct {
 	classRef *Binding // a class's __class__ cell
 
 	loops    int // enclosing loops, for break and continue
+	blocks   int // enclosing blocks as CPython's compiler counts them
 	compIter int // >0 while in a comprehension's iterable
 }
 
@@ -93,6 +95,7 @@ type resolver struct {
 	top        *scope
 	cur        *scope
 	class      string // the innermost enclosing class's name, for name mangling
+	futureLine int32  // the line of the last future statement at the top, or 0
 	compTarget bool   // visiting a comprehension's for target
 	err        *syntax.Error
 	deferred   *syntax.Error // the first error of CPython's compile stage

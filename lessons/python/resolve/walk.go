@@ -25,14 +25,15 @@ func (r *resolver) stmt(s syntax.Stmt) {
 		// CPython's order: defaults, annotations, decorators.
 		r.paramDefaults(s.Params)
 		r.annotations(s.Params)
-		if s.Returns != nil {
+		if s.Returns != nil && !r.top.fn.FutureAnnotations {
 			r.expr(s.Returns)
 		}
 		r.exprs(s.Decorators)
+		r.forbidden(s, s.Name)
 		r.def(s.Name, defLocal)
 		fs := r.push(FunctionKind, s.Name.Name, s)
 		s.Scope = fs.fn
-		r.params(s.Params)
+		r.params(s, s.Params)
 		r.stmts(s.Body)
 		r.pop()
 	case *syntax.ClassDef:
@@ -41,6 +42,7 @@ func (r *resolver) stmt(s syntax.Stmt) {
 		for _, k := range s.Keywords {
 			r.expr(k.Value)
 		}
+		r.forbidden(s, s.Name)
 		r.def(s.Name, defLocal)
 		outer := r.class
 		r.class = s.Name.Name
@@ -77,18 +79,24 @@ func (r *resolver) stmt(s syntax.Stmt) {
 		} else {
 			r.expr(s.Target)
 		}
-		r.expr(s.Annotation)
+		if !r.top.fn.FutureAnnotations {
+			r.expr(s.Annotation)
+		}
 		if s.Value != nil {
 			r.expr(s.Value)
 		}
 	case *syntax.For:
 		r.expr(s.Target)
 		r.expr(s.Iter)
+		r.pushBlock(s)
 		r.loop(s.Body)
+		r.popBlocks(1)
 		r.stmts(s.Else)
 	case *syntax.While:
 		r.expr(s.Test)
+		r.pushBlock(s)
 		r.loop(s.Body)
+		r.popBlocks(1)
 		r.stmts(s.Else)
 	case *syntax.If:
 		r.expr(s.Test)
@@ -97,11 +105,13 @@ func (r *resolver) stmt(s syntax.Stmt) {
 	case *syntax.With:
 		for _, it := range s.Items {
 			r.expr(it.Context)
+			r.pushBlock(s)
 			if it.Vars != nil {
 				r.expr(it.Vars)
 			}
 		}
 		r.stmts(s.Body)
+		r.popBlocks(len(s.Items))
 	case *syntax.Raise:
 		if s.Exc != nil {
 			r.expr(s.Exc)
@@ -110,21 +120,7 @@ func (r *resolver) stmt(s syntax.Stmt) {
 			r.expr(s.Cause)
 		}
 	case *syntax.Try:
-		r.stmts(s.Body)
-		for i, h := range s.Handlers {
-			if h.Type == nil && i < len(s.Handlers)-1 {
-				r.later(h, "default 'except:' must be last")
-			}
-			if h.Type != nil {
-				r.expr(h.Type)
-			}
-			if h.Name != nil {
-				r.def(h.Name, defLocal)
-			}
-			r.stmts(h.Body)
-		}
-		r.stmts(s.Else)
-		r.stmts(s.Finally)
+		r.tryStmt(s)
 	case *syntax.Assert:
 		r.expr(s.Test)
 		if s.Msg != nil {
@@ -132,9 +128,13 @@ func (r *resolver) stmt(s syntax.Stmt) {
 		}
 	case *syntax.Import:
 		for _, a := range s.Names {
+			r.forbidden(s, a.Bind)
 			r.def(a.Bind, defImport)
 		}
 	case *syntax.ImportFrom:
+		if s.Module == "__future__" && s.Pos.Line > r.futureLine || s.Module == "__future__" && r.cur != r.top {
+			r.later(s, "from __future__ imports must occur at the beginning of the file")
+		}
 		for _, a := range s.Names {
 			if a.Bind == nil {
 				if r.cur.fn.Kind != ModuleKind {
@@ -142,6 +142,7 @@ func (r *resolver) stmt(s syntax.Stmt) {
 				}
 				continue
 			}
+			r.forbidden(s, a.Bind)
 			r.def(a.Bind, defImport)
 		}
 	case *syntax.Global:
@@ -209,7 +210,13 @@ func (r *resolver) paramDefaults(a *syntax.Arguments) {
 	r.exprs(a.KwDefaults)
 }
 
+// annotations visits the annotations of a parameter list, which the
+// enclosing scope evaluates unless the module has
+// `from __future__ import annotations`.
 func (r *resolver) annotations(a *syntax.Arguments) {
+	if r.top.fn.FutureAnnotations {
+		return
+	}
 	for _, arg := range allParams(a) {
 		if arg.Annotation != nil {
 			if s, ok := arg.Annotation.(*syntax.Starred); ok {
@@ -236,9 +243,18 @@ func allParams(a *syntax.Arguments) []*syntax.Arg {
 	return list
 }
 
-// params declares the parameters in the current (new) scope.
-func (r *resolver) params(a *syntax.Arguments) {
+// forbidden reports a binding of __debug__ by the statement or
+// expression n, as CPython's compiler does.
+func (r *resolver) forbidden(n syntax.Node, id *syntax.Ident) {
+	if id.Name == "__debug__" {
+		r.later(n, "cannot assign to __debug__")
+	}
+}
+
+// params declares the parameters of fn in the current (new) scope.
+func (r *resolver) params(fn syntax.Node, a *syntax.Arguments) {
 	for _, arg := range allParams(a) {
+		r.forbidden(fn, arg.Name)
 		if sym := r.cur.syms[r.mangle(arg.Name.Name)]; sym != nil && sym.flags&defParam != 0 {
 			r.fail(arg.Name, "duplicate argument '%s' in function definition", arg.Name.Name)
 		}
@@ -287,6 +303,9 @@ func (r *resolver) expr(e syntax.Expr) {
 		r.expr(e.Func)
 		r.elts(e.Args)
 		for _, k := range e.Keywords {
+			if k.Arg != nil {
+				r.forbidden(e, k.Arg)
+			}
 			r.expr(k.Value)
 		}
 	case *syntax.BinOpExpr:
@@ -321,7 +340,7 @@ func (r *resolver) expr(e syntax.Expr) {
 		r.paramDefaults(e.Params)
 		ls := r.push(LambdaKind, "<lambda>", e)
 		e.Scope = ls.fn
-		r.params(e.Params)
+		r.params(e, e.Params)
 		r.expr(e.Body)
 		r.pop()
 	case *syntax.ListComp:
@@ -448,4 +467,60 @@ func (r *resolver) namedExpr(e *syntax.NamedExpr) {
 		sym.first = id
 	}
 	r.cur.idents = append(r.cur.idents, id)
+}
+
+// maxBlocks is CPython's limit on statically nested blocks (CO_MAXBLOCKS).
+const maxBlocks = 20
+
+// pushBlock enters one block of CPython's compiler (a loop, a with
+// item, a try body or an except clause), which n opens.
+func (r *resolver) pushBlock(n syntax.Node) {
+	if r.cur.blocks >= maxBlocks {
+		r.later(n, "too many statically nested blocks")
+	}
+	r.cur.blocks++
+}
+
+func (r *resolver) popBlocks(n int) { r.cur.blocks -= n }
+
+// tryStmt visits a try statement, counting its blocks as CPython's
+// compiler does: a finally clause wraps the rest in one block, the body
+// of try/except is one more, and an except clause runs inside two.
+func (r *resolver) tryStmt(s *syntax.Try) {
+	if s.Finally != nil {
+		r.pushBlock(s)
+	}
+	if len(s.Handlers) > 0 {
+		r.pushBlock(s)
+	}
+	r.stmts(s.Body)
+	if len(s.Handlers) > 0 {
+		r.popBlocks(1)
+		r.pushBlock(s.Handlers[0])
+	}
+	for i, h := range s.Handlers {
+		if h.Type == nil && i < len(s.Handlers)-1 {
+			r.later(h, "default 'except:' must be last")
+		}
+		if h.Type != nil {
+			r.expr(h.Type)
+		}
+		r.pushBlock(h)
+		if h.Name != nil {
+			r.forbidden(h, h.Name)
+			r.def(h.Name, defLocal)
+		}
+		r.stmts(h.Body)
+		r.popBlocks(1)
+	}
+	if len(s.Handlers) > 0 {
+		r.popBlocks(1)
+	}
+	r.stmts(s.Else)
+	if s.Finally != nil {
+		r.popBlocks(1)
+		r.pushBlock(s) // the finally body runs in a block of its own
+		r.stmts(s.Finally)
+		r.popBlocks(1)
+	}
 }

@@ -3,7 +3,10 @@
 // async/await, match and except* are not part of the language.
 //
 // Parse turns a file into a *Module or returns an *Error whose Kind,
-// Msg, position and source line are those CPython 3.11 reports.
+// Msg, position and source line are those CPython 3.11 reports; its
+// Incomplete field tells input that more lines could complete (for a
+// console's is_complete) from invalid input. ParseExpr parses what eval
+// accepts.
 //
 // Every node embeds a Loc (start and end Pos; lines from 1, columns as
 // 0-based UTF-8 byte offsets, like CPython's ast). The node set follows
@@ -28,6 +31,28 @@
 // ImagLit, StrLit, BytesLit and NameConst. Implicitly concatenated
 // literals arrive joined: one StrLit or BytesLit, or a JoinedStr when an
 // f-string takes part.
+//
+// Inside an f-string, the expressions of replacement fields carry their
+// real positions; the literal pieces and FormattedValue nodes carry the
+// whole string's, as in CPython 3.11.
+//
+// Nesting is bounded: 200 open brackets (CPython's tokenizer limit), 100
+// indentation levels, and a few thousand levels of expression nesting;
+// past them Parse returns a SyntaxError instead of exhausting a stack.
+//
+// The files:
+//
+//	ast.go        the nodes, operators and positions
+//	error.go      Error, CPython's SyntaxError, IndentationError and TabError
+//	token.go      token kinds and keywords
+//	scan.go       the tokenizer: lines, indentation, brackets, operators, names
+//	scan_lit.go   number and string literals, escape sequences
+//	scan_fstr.go  splitting f-strings into literal pieces and fields
+//	scan_utf8.go  errors for source that is not UTF-8
+//	parse.go      Parse, ParseExpr and error reporting
+//	parse_stmt.go statements
+//	parse_expr.go expressions, targets and f-string fields
+//	walk.go       Walk, a traversal of the tree
 //
 // Every name that can bind or be looked up is an *Ident, including the
 // names of defs, classes, parameters, except targets, import aliases and

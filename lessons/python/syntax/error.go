@@ -27,6 +27,12 @@ type Error struct {
 	Pos      Pos    // where the error is; Col is a 0-based byte offset
 	End      Pos    // end of the offending text, or Pos when unknown
 	Line     string // the source line at Pos.Line, without its newline
+
+	// Incomplete is set when the source ends where more lines could
+	// complete it (an open bracket or triple-quoted string, a trailing
+	// backslash, a block header or decorator with nothing after it), as
+	// codeop.compile_command tells incomplete input from invalid input.
+	Incomplete bool
 }
 
 func (e *Error) Error() string {

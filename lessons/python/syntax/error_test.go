@@ -19,7 +19,7 @@ var syntaxErrorCases = []string{
 	"f(**k, *a)", "f(a for a in b, c)", "f(a+1=2)", "def f(a=1, b): pass", "x = 0777",
 	"x = 1abc", "x = 0x", "x = 0o8", "x = 0b2", "x = 1_", "x = 1__0", "x = 1e", "x = $",
 	"x = a ? b", "x = 5 €", "if x:\n    a\n  b", "if x:\n\ta\n        b", "x = 1 \\ 2", "x = \\",
-	"f'{}'", "f'{x!z}'", "f'{'", "f'}'", "f'{x\\n}'", "f'{#}'", "x = \"\\N{DASH}\"",
+	"f'{}'", "f'{x!z}'", "f'{'", "f'}'", "f'{x\\n}'", "f'{#}'",
 	"x = '\\x1'", "x = b'\\x1'", "x = b'é'", "def f(*): pass", "def f(*, **k): pass",
 	"def f(**k, a): pass", "import a.b as", "from x import a,",
 	"try:\n  pass\n", "try:\n  pass\nx=1", "with a as f(): pass", "x = [i for i in range(3) if]",
@@ -59,6 +59,24 @@ var syntaxErrorCases = []string{
 	"x = 'a' 'b' 1", "class A:\npass", "while x:\nbreak", "with x:\nf()", "try:\nx", "for x in y:\nx",
 	"if x:\n  a\nelif y:\nb", "if x:\n a\nelse:\nb", "try:\n a\nexcept:\nb", "try:\n a\nfinally:\nb",
 	"x = 1\nx = 2)", "x = f(\n1,\n2,\n", "def f(x):\n  return (x\n\ndef g(): pass",
+	// a learner's mistakes
+	"if x:\n  pass\nelse if y:\n  pass", "x++", "x = 1 +* 2", "while True print(x)", "global counter = 0",
+	"class = 1", "def class(): pass", "import = 1", "lambda x: return x", "d = {'a': 1 'b': 2}",
+	"print('hello\")", "lock.acquire(\nprint(1)", "t = threading.Thread(target=f args=(1,))",
+	"for i in range(10) print(i)", "def f(x):\n    return x\n  print(1)", "x = [1, 2, 3\nprint(x)",
+	"if x:\nprint(x)", "print(f'{x!}')", "x = (1, 2))", "def f(self x): pass", "f(a, b c)",
+	"with lock print(1)", "x = 1 if y else", "try:\n    x = 1\nexcept ValueError e:\n    pass",
+	"def f():\n\treturn 1\n        return 2", "import threading as", "from threading import",
+	"x = 'abc' 'def", "print(\"a\" \"b\" c)", "a = [x for x in]", "a = [for x in y]", "def f(*args, *more): pass",
+	"def f(**kw, **more): pass", "x = {1: 2, 3: }", "x = (1 for)", "class A:\n    def f(self):\n    pass",
+	"if 1:\n  pass\nelse x:\n  pass", "try x:\n  pass", "try:\n  pass\nfinally x:\n  pass", "class A x:\n  pass",
+	"def f() x:\n  pass", "def f() -> int x:\n  pass", "x = {1: }", "x = {1:}", "x = {1: 2, **}", "f(a=1 b=2)",
+	"f(a=1 b)", "f(a b=1)",
+	"x = " + strings.Repeat("1", 4301), "x = 1_" + strings.Repeat("2", 5000),
+	// found by fuzzing
+	"0[0,0 0", "if 0:\n0\"", "x = '\\x1' $", "x = b'é' $", "0ä", "for 0, in x: pass",
+	"for 0, 1", "with 0 as A", "0(**0,0,0!", "f'{=}'", "f'{!r}'", "f'{:x}'", "f'{ =}'", "f'{ }'",
+	"print(a b)\nx = 'unterminated", "f(a for a in b, c)\n$", "x = (1,\ny = 2", "(\r\r0 0!", "{0:{0:0}0",
 	// not UTF-8
 	"x\xd3 = 1", "\xff", "x = \"\xc3\"", "x = \"a\xc3\xa9\xe7\"", "x = \"\xed\xa0\x80\"", "x=1\ny = b\"\xd3\"",
 	"x=1\n\xd3", "f\"\xd3{x}\"",
@@ -120,6 +138,9 @@ func TestSyntaxErrorsMatchCPython(t *testing.T) {
 			continue
 		}
 		got := cpyError{e.Kind.String(), e.Msg, int(e.Pos.Line), e.Offset()}
+		if w.offset == 0 {
+			got.offset = 0 // CPython gives no column
+		}
 		if got != *w {
 			t.Errorf("%q:\n got  %s: %s (line %d, offset %d)\n want %s: %s (line %d, offset %d)",
 				src, got.kind, got.msg, got.line, got.offset, w.kind, w.msg, w.line, w.offset)
@@ -135,11 +156,54 @@ func TestUnsupported(t *testing.T) {
 		"def f():\n    await x",
 		"match x:\n    case 1: pass",
 		"try:\n    pass\nexcept* E:\n    pass",
+		"x = '\\N{EM DASH}'",
+		"x = f'\\N{BULLET} {x}'",
 	} {
 		_, err := Parse("<t>", []byte(src))
 		var e *Error
 		if !errors.As(err, &e) || !strings.Contains(e.Msg, "not supported by threadlab's Python") {
 			t.Errorf("%q: got %v, want an error saying it is not supported", src, err)
+		}
+	}
+}
+
+// TestIncomplete: Error.Incomplete tells incomplete input from invalid
+// input as Python's codeop.compile_command does.
+func TestIncomplete(t *testing.T) {
+	srcs := []string{"if x:", "if x:\n  pass", "x = (1,", "x = 1 +", "\"\"\"abc", "x = \\", "try:\n  pass",
+		"@dec", "def f():", "x = 1", "x = )", "for i in y:\n", "class A:\n  def f(self):", "print('a",
+		"x = [1,\n2", "while True:\n    if x:", "x = f(1,\n  2", "@a\n@b", "with a as b:", "x = '''\n",
+		"if x:\n  pass\nelse:", "def f(:", "x = {", "try:\n  pass\nexcept:", "lambda x:", "x = 1 if y else",
+	}
+	script := `import codeop, json, sys
+out = []
+for s in json.load(sys.stdin):
+    try:
+        out.append("incomplete" if codeop.compile_command(s, "<i>", "exec") is None else "complete")
+    except SyntaxError:
+        out.append("invalid")
+print(json.dumps(out))`
+	in, _ := json.Marshal(srcs)
+	cmd := exec.Command(python, "-c", script)
+	cmd.Stdin = bytes.NewReader(in)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("codeop: %v", err)
+	}
+	var want []string
+	if err := json.Unmarshal(out, &want); err != nil {
+		t.Fatal(err)
+	}
+	for i, src := range srcs {
+		got := "complete"
+		if _, err := Parse("<i>", []byte(src)); err != nil {
+			got = "invalid"
+			if err.(*Error).Incomplete {
+				got = "incomplete"
+			}
+		}
+		if got != want[i] {
+			t.Errorf("%q: %s, codeop says %s", src, got, want[i])
 		}
 	}
 }

@@ -23,9 +23,10 @@ func Parse(filename string, src []byte) (*Module, error) {
 	return m.(*Module), nil
 }
 
-// ParseExpr parses a single expression, as eval() does.
+// ParseExpr parses a single expression, as eval() does: leading spaces
+// and tabs are ignored.
 func ParseExpr(filename string, src []byte) (Expr, error) {
-	text := strings.TrimPrefix(string(src), "\ufeff")
+	text := strings.TrimLeft(strings.TrimPrefix(string(src), "\ufeff"), " \t")
 	p := &parser{filename: filename, src: text, parens: map[Node]Loc{}}
 	p.toks = tokenize(filename, text, 0, len(text), Pos{1, 0}, false)
 	e, err := p.run(func() any {
@@ -56,6 +57,7 @@ type parser struct {
 	fstring  bool         // parsing a replacement field of an f-string
 	parens   map[Node]Loc // extents of parenthesized expressions, parentheses included
 	stmtTok  int          // index of the current statement's first token
+	atEnd    bool         // the error being raised is at the end of the input
 	err      *Error
 }
 
@@ -117,7 +119,29 @@ func (p *parser) errorAt(kind ErrorKind, start, end Pos, format string, args ...
 	if p.fstring {
 		msg = "f-string: " + msg
 	}
-	p.err = &Error{Kind: kind, Msg: msg, Filename: p.filename, Pos: start, End: end, Line: p.line(start.Line)}
+	p.raise(&Error{Kind: kind, Msg: msg, Filename: p.filename, Pos: start, End: end, Line: p.line(start.Line), Incomplete: p.atEnd})
+}
+
+// endsHere records whether only the end of the input remains, for an
+// error about to be raised there.
+func (p *parser) endsHere() {
+	p.atEnd = true
+	for _, t := range p.toks[p.i:] {
+		if t.kind != tDedent && t.kind != tEOF && t.kind != tNewline {
+			p.atEnd = false
+		}
+	}
+}
+
+// raise stops parsing with e, unless a lexical error later in the source
+// takes its place. CPython tokenizes the rest of the source after a
+// parser error: any lexical error it meets wins, and so does a bracket
+// left open, if it opened on a line before e's.
+func (p *parser) raise(e *Error) {
+	if last := &p.toks[len(p.toks)-1]; last.kind == tError && (!last.unclosed || last.pos.Line < e.Pos.Line) {
+		e = last.err
+	}
+	p.err = e
 	panic(bailout{})
 }
 
@@ -127,20 +151,16 @@ func (p *parser) errorNode(n Node, format string, args ...any) {
 }
 
 // syntaxError reports CPython's generic "invalid syntax" at the current
-// token, unless the rest of the source holds a lexical error, which
-// CPython reports instead; so does a bracket left open on an earlier
-// line.
+// token.
 func (p *parser) syntaxError() {
-	if last := &p.toks[len(p.toks)-1]; last.kind == tError && (!last.unclosed || last.pos.Line < p.tok.pos.Line) {
-		p.err = last.err
-		panic(bailout{})
-	}
 	start, end := p.tok.pos, p.tok.end
 	if p.tok.kind == tNewline || p.tok.kind == tEOF || p.tok.kind == tDedent {
 		end = start
 	}
 	if p.tok.kind == tIndent {
-		p.errorAt(IndentationError, start, end, "unexpected indent")
+		// The one parser error that later lexical errors do not replace.
+		p.err = &Error{Kind: IndentationError, Msg: "unexpected indent", Filename: p.filename, Pos: start, End: end, Line: p.line(start.Line)}
+		panic(bailout{})
 	}
 	if first := &p.toks[p.stmtTok]; first.kind == tName && first.text == "match" && p.i > p.stmtTok && first.pos.Line == start.Line {
 		p.errorAt(SyntaxError, first.pos, first.end, "'match' statements are not supported by threadlab's Python; use if/elif instead")
@@ -164,7 +184,7 @@ func (p *parser) line(n int32) string {
 			line++
 		}
 	}
-	return lineText(p.src, n, start)
+	return lineText(p.src, start)
 }
 
 func (p *parser) enter() {

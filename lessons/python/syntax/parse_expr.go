@@ -82,6 +82,9 @@ func (p *parser) starNamedExpr() Expr {
 func (p *parser) namedExpr() Expr {
 	if p.tok.kind == tName && p.peek(1) == tColonEq {
 		id := p.ident(Store)
+		if id.Name == "__debug__" {
+			p.errorNode(id, "cannot assign to __debug__")
+		}
 		p.next()
 		v := p.expr()
 		return &NamedExpr{Loc: loc(id.Pos, p.endOf(v)), Target: id, Value: v}
@@ -340,6 +343,9 @@ func (p *parser) slices() Expr {
 		}
 		elts = append(elts, p.slice())
 	}
+	if p.tok.kind != tRBrack {
+		p.forgotComma(elts[len(elts)-1])
+	}
 	return &TupleExpr{Loc: loc(start, p.prevEnd), Elts: elts}
 }
 
@@ -402,6 +408,9 @@ func (p *parser) callArgs(lparen Pos, allowGen bool) ([]Expr, []*Keyword) {
 			}
 			kws = append(kws, &Keyword{Loc: loc(start, p.endOf(v)), Arg: name, Value: v})
 			sawKw = true
+			if p.tok.kind != tComma && p.tok.kind != tRParen {
+				p.forgotComma(v)
+			}
 		default:
 			e := p.namedExpr()
 			if p.tok.kind == kFor && allowGen {
@@ -424,14 +433,17 @@ func (p *parser) callArgs(lparen Pos, allowGen bool) ([]Expr, []*Keyword) {
 				p.forgotComma(e)
 			}
 		}
+		if p.tok.kind != tRParen && p.tok.kind != tComma && misplaced != "" {
+			break
+		}
 		if p.tok.kind != tRParen {
 			p.expect(tComma)
 		}
 	}
-	// A lone generator expression argument spans the call's parentheses.
 	if misplaced != "" {
 		p.errorAt(SyntaxError, p.tok.pos, p.tok.end, "%s", misplaced)
 	}
+	// A lone generator expression argument spans the call's parentheses.
 	if bareGen != nil {
 		bareGen.Loc = loc(Pos{lparen.Line, lparen.Col - 1}, p.tok.end)
 	}
@@ -456,12 +468,13 @@ func (p *parser) forgotComma(a Expr) {
 	}
 }
 
-// attempt runs f and returns its result, or nil if it fails.
+// attempt runs f and returns its result, or nil if it fails. A lexical
+// error it runs into stands: CPython meets it the same way.
 func (p *parser) attempt(f func() Expr) (e Expr) {
 	saved := p.err
 	defer func() {
 		if r := recover(); r != nil {
-			if _, ok := r.(bailout); !ok {
+			if _, ok := r.(bailout); !ok || p.tok.kind == tError {
 				panic(r)
 			}
 			p.err = saved
@@ -499,6 +512,10 @@ func (p *parser) atom() Expr {
 		k := constKind(t.kind)
 		return &NameConst{Loc: loc(start, t.end), Value: k}
 	case tInt:
+		if n := decimalDigits(t.text); n > maxStrDigits {
+			p.errorAt(SyntaxError, t.pos, t.end, "Exceeds the limit (%d digits) for integer string conversion: value has %d digits; "+
+				"use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", maxStrDigits, n)
+		}
 		p.next()
 		small, big := parseInt(t.text)
 		return &IntLit{Loc: loc(start, t.end), Raw: t.text, Small: small, Big: big}
@@ -638,8 +655,8 @@ func (p *parser) dictOrSet() Expr {
 		return p.dictRest(start, nil, v)
 	}
 	first := p.starNamedExpr()
-	if p.got(tColon) {
-		v := p.expr()
+	if p.tok.kind == tColon {
+		v := p.dictValue()
 		if p.tok.kind == kFor {
 			gens := p.comprehension()
 			p.expect(tRBrace)
@@ -659,6 +676,16 @@ func (p *parser) dictOrSet() Expr {
 	return &SetExpr{Loc: loc(start, p.prevEnd), Elts: elts}
 }
 
+// dictValue parses ':' value in a dict display.
+func (p *parser) dictValue() Expr {
+	colon := p.tok
+	p.next()
+	if p.tok.kind == tRBrace || p.tok.kind == tComma {
+		p.errorAt(SyntaxError, colon.pos, colon.end, "expression expected after dictionary key and ':'")
+	}
+	return p.expr()
+}
+
 func (p *parser) dictRest(start Pos, k, v Expr) Expr {
 	d := &DictExpr{Keys: []Expr{k}, Values: []Expr{v}}
 	for p.got(tComma) {
@@ -676,9 +703,8 @@ func (p *parser) dictRest(start Pos, k, v Expr) Expr {
 				e.Col--
 				p.errorAt(SyntaxError, e, e, "':' expected after dictionary key")
 			}
-			p.next()
 			d.Keys = append(d.Keys, key)
-			d.Values = append(d.Values, p.expr())
+			d.Values = append(d.Values, p.dictValue())
 		}
 		if p.tok.kind != tComma && p.tok.kind != tRBrace {
 			p.badElement(d.Values[len(d.Values)-1])
@@ -698,12 +724,14 @@ func (p *parser) strings() Expr {
 	start := p.tok.pos
 	isBytes := p.tok.str.bytes
 	var fields [][]fpart
-	fstr := false
+	fstr, mixed := false, false
+	bad := ""
 	for p.tok.kind == tString {
 		st := p.tok.str
-		if st.bytes != isBytes {
-			p.errorAt(SyntaxError, p.tok.end, p.tok.end, "cannot mix bytes and nonbytes literals")
+		if st.err != "" && bad == "" {
+			bad = st.err
 		}
+		mixed = mixed || st.bytes != isBytes
 		if st.fstr {
 			fstr = true
 			fields = append(fields, st.parts)
@@ -711,6 +739,13 @@ func (p *parser) strings() Expr {
 			fields = append(fields, []fpart{{lit: st.value}})
 		}
 		p.next()
+	}
+	// CPython reports what is wrong inside literals at the token after them.
+	if bad != "" {
+		p.errorAt(SyntaxError, p.tok.pos, p.tok.pos, "%s", bad)
+	}
+	if mixed {
+		p.errorAt(SyntaxError, p.tok.pos, p.tok.pos, "cannot mix bytes and nonbytes literals")
 	}
 	l := loc(start, p.prevEnd)
 	if !fstr {
@@ -798,8 +833,11 @@ func (p *parser) fieldExpr(fp fpart) Expr {
 		return e
 	})
 	if err != nil {
-		p.err = err.(*Error)
-		panic(bailout{})
+		e := err.(*Error)
+		if !strings.HasPrefix(e.Msg, "f-string") {
+			e.Msg = "f-string: " + e.Msg
+		}
+		p.raise(e)
 	}
 	return e.(Expr)
 }
@@ -815,6 +853,9 @@ func (p *parser) setStore(e Expr, single bool) {
 		}
 		t.Ctx = Store
 	case *Attribute:
+		if t.Name == "__debug__" {
+			p.errorNode(e, "cannot assign to __debug__")
+		}
 		t.Ctx = Store
 	case *Subscript:
 		t.Ctx = Store
@@ -860,6 +901,9 @@ func (p *parser) setStoreElts(seq Expr, elts []Expr) {
 func (p *parser) setDel(e Expr) {
 	switch t := e.(type) {
 	case *Ident:
+		if t.Name == "__debug__" {
+			p.errorNode(e, "cannot delete __debug__")
+		}
 		t.Ctx = Del
 	case *Attribute:
 		t.Ctx = Del

@@ -38,7 +38,7 @@ func (p *parser) statement(list []Stmt) []Stmt {
 	case kWith:
 		return append(list, p.withStmt())
 	case tIndent:
-		p.errorAt(IndentationError, p.tok.pos, p.tok.pos, "unexpected indent")
+		p.syntaxError() // unexpected indent
 	case kAsync:
 		p.errorAt(SyntaxError, p.tok.pos, p.tok.end, "'async' is not supported by threadlab's Python; use threads instead")
 	}
@@ -80,6 +80,7 @@ func (p *parser) block(what string, line int32) []Stmt {
 		if p.tok.kind == tEOF || p.tok.kind == tDedent {
 			at, end = p.toks[p.i-1].pos, p.toks[p.i-1].pos
 		}
+		p.endsHere()
 		p.errorAt(IndentationError, at, end, "expected an indented block after %s on line %d", what, line)
 	}
 	p.next()
@@ -91,6 +92,17 @@ func (p *parser) block(what string, line int32) []Stmt {
 	p.leave()
 	p.got(tDedent)
 	return body
+}
+
+// forceColon reports "expected ':'" unless a ':' comes next, where
+// CPython's grammar requires one whatever follows.
+func (p *parser) forceColon() {
+	if p.tok.kind == tNewline {
+		p.errorAt(SyntaxError, p.tok.pos, p.tok.pos, "expected ':'")
+	}
+	if p.tok.kind != tColon {
+		p.errorAt(SyntaxError, p.tok.pos, p.tok.end, "expected ':'")
+	}
 }
 
 func (p *parser) expectColon() {
@@ -119,6 +131,7 @@ func (p *parser) decorated() Stmt {
 	case kClass:
 		return p.classDef(decos)
 	}
+	p.endsHere()
 	p.syntaxError()
 	return nil
 }
@@ -136,6 +149,7 @@ func (p *parser) funcDef(decos []Expr) Stmt {
 	if p.got(tArrow) {
 		f.Returns = p.expr()
 	}
+	p.forceColon()
 	f.Body = p.block("function definition", line)
 	f.Loc = loc(start, p.prevEnd)
 	return f
@@ -271,6 +285,7 @@ func (p *parser) ifStmt() Stmt {
 func (p *parser) elseBlock() []Stmt {
 	line := p.tok.pos.Line
 	p.next()
+	p.forceColon()
 	return p.block("'else' statement", line)
 }
 
@@ -349,7 +364,7 @@ func (p *parser) targetList() Expr {
 		}
 		p.next()
 		comma = true
-		if p.tok.kind == kIn {
+		if !p.startsExpr() {
 			break
 		}
 	}
@@ -365,6 +380,7 @@ func (p *parser) tryStmt() Stmt {
 	start := p.tok.pos
 	line := start.Line
 	p.next()
+	p.forceColon()
 	s := &Try{Body: p.block("'try' statement", line)}
 	for p.tok.kind == kExcept {
 		hs := p.tok.pos
@@ -398,6 +414,7 @@ func (p *parser) tryStmt() Stmt {
 	if p.tok.kind == kFinally {
 		fline := p.tok.pos.Line
 		p.next()
+		p.forceColon()
 		s.Finally = p.block("'finally' statement", fline)
 	}
 	if len(s.Handlers) == 0 && s.Finally == nil {
@@ -405,6 +422,7 @@ func (p *parser) tryStmt() Stmt {
 		if p.tok.kind == tEOF || p.tok.kind == tDedent || p.tok.kind == tNewline {
 			end = at
 		}
+		p.endsHere()
 		p.errorAt(SyntaxError, at, end, "expected 'except' or 'finally' block")
 	}
 	s.Loc = loc(start, p.prevEnd)
@@ -464,7 +482,7 @@ func (p *parser) withItem() *WithItem {
 	if p.got(kAs) {
 		t := p.target()
 		switch p.tok.kind {
-		case tComma, tColon, tRParen:
+		case tComma, tColon, tRParen, tNewline:
 		default:
 			p.syntaxError()
 		}

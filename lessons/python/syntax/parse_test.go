@@ -104,3 +104,29 @@ func TestParseStdlibMatchesCPython(t *testing.T) {
 	}
 	compareWithCPython(t, files, false)
 }
+
+// TestParseExpr: an expression parses as the value of the same text as a
+// statement (which the CPython comparisons cover); statements fail.
+func TestParseExpr(t *testing.T) {
+	for _, src := range []string{"1", "a + b * c", "f(x, *y, k=1)", "[x for x in y if x]", "lambda: 0",
+		"x if y else z", "(yield)", "f'{x!r:>{w}}'", "a, b", "*a, b", "1\n", "  (1 +\n 2)"} {
+		e, err := ParseExpr("<t>", []byte(src))
+		if err != nil {
+			t.Errorf("%q: %v", src, err)
+			continue
+		}
+		m, err := Parse("<t>", []byte(strings.TrimLeft(src, " ")))
+		if err != nil {
+			t.Errorf("%q as a statement: %v", src, err)
+			continue
+		}
+		if got, want := canon(e), canon(m.Body[0].(*ExprStmt).X); got != want {
+			t.Errorf("%q: %s, as a statement %s", src, got, want)
+		}
+	}
+	for _, src := range []string{"x = 1", "pass", "1; 2", "if x: y", "1 2"} {
+		if _, err := ParseExpr("<t>", []byte(src)); err == nil {
+			t.Errorf("%q: no error", src)
+		}
+	}
+}

@@ -68,7 +68,7 @@ func (s *scanner) emit(k tokKind, pos Pos, text string) {
 // fail ends the token stream with an error at pos..end.
 func (s *scanner) fail(kind ErrorKind, pos, end Pos, format string, args ...any) {
 	e := &Error{Kind: kind, Msg: fmt.Sprintf(format, args...), Filename: s.filename, Pos: pos, End: end}
-	e.Line = lineText(s.src, pos.Line, s.lineStartOf(pos.Line))
+	e.Line = lineText(s.src, s.lineStartOf(pos.Line))
 	s.toks = append(s.toks, token{kind: tError, pos: pos, end: end, err: e})
 }
 
@@ -87,7 +87,7 @@ func (s *scanner) lineStartOf(n int32) int {
 }
 
 // lineText returns the text of the line that starts at offset start.
-func lineText(src string, _ int32, start int) string {
+func lineText(src string, start int) string {
 	if start > len(src) {
 		return ""
 	}
@@ -152,6 +152,7 @@ func (s *scanner) scan() {
 			s.off++
 			if s.off >= s.end {
 				s.fail(SyntaxError, s.pos(), s.pos(), "unexpected EOF while parsing")
+				s.toks[len(s.toks)-1].err.Incomplete = true
 				return
 			}
 			if d := s.src[s.off]; d != '\n' && d != '\r' {
@@ -162,6 +163,7 @@ func (s *scanner) scan() {
 			s.newline()
 			if s.off >= s.end {
 				s.fail(SyntaxError, at, at, "unexpected EOF while parsing")
+				s.toks[len(s.toks)-1].err.Incomplete = true
 				return
 			}
 		case c >= '0' && c <= '9' || c == '.' && s.off+1 < s.end && isDigit(s.src[s.off+1]):
@@ -297,7 +299,7 @@ func (s *scanner) indentation() bool {
 			}
 			top = len(s.indents) - 1
 			if col != s.indents[top] {
-				e := Pos{p.Line, int32(len(lineText(s.src, p.Line, s.lineStart)))}
+				e := Pos{p.Line, int32(len(lineText(s.src, s.lineStart)))}
 				s.fail(IndentationError, e, e, "unindent does not match any outer indentation level")
 				return false
 			}
@@ -315,6 +317,7 @@ func (s *scanner) atEOF() {
 		b := s.brackets[len(s.brackets)-1]
 		s.fail(SyntaxError, b.pos, b.pos, "'%c' was never closed", b.c)
 		s.toks[len(s.toks)-1].unclosed = true
+		s.toks[len(s.toks)-1].err.Incomplete = true
 		return
 	}
 	p := s.pos()
@@ -528,13 +531,12 @@ func (s *scanner) operator() bool {
 			k, n = k-tPlus+tPlusEq, 2
 		}
 	default:
-		// '$', '?', '`' and control characters
 		if c < ' ' && c != '\t' {
 			s.fail(SyntaxError, p, p, "invalid non-printable character U+%04X", c)
 			return false
 		}
-		s.fail(SyntaxError, p, Pos{p.Line, p.Col + 1}, "invalid syntax")
-		return false
+		// '$', '?' and '`' are not Python; the parser reports them.
+		k = tUnknown
 	}
 	s.off += n
 	s.emit(k, p, src[:n])

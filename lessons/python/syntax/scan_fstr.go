@@ -189,9 +189,10 @@ scan:
 	}
 	part.exprOff, part.exprEnd, part.exprPos = start, j, f.posOf(start)
 	if strings.TrimSpace(src[start:j]) == "" {
-		if src[j] == '!' || src[j] == '=' || src[j] == ':' || src[j] == '}' {
+		if src[j] == '}' {
 			return part, 0, "f-string: empty expression not allowed"
 		}
+		return part, 0, "f-string: expression required before '" + string(src[j]) + "'"
 	}
 	if debugEq >= 0 {
 		j++

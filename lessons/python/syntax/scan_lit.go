@@ -118,7 +118,7 @@ func (s *scanner) number() bool {
 	default:
 		if clean := strings.ReplaceAll(text, "_", ""); len(clean) > 1 && clean[0] == '0' && strings.Trim(clean, "0") != "" {
 			e := &Error{Kind: SyntaxError, Msg: "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-				Filename: s.filename, Pos: p, End: Pos{p.Line, p.Col + 1}, Line: lineText(s.src, p.Line, s.lineStart)}
+				Filename: s.filename, Pos: p, End: Pos{p.Line, p.Col + 1}, Line: lineText(s.src, s.lineStart)}
 			s.toks = append(s.toks, token{kind: tError, pos: p, end: p, err: e})
 			return false
 		}
@@ -134,12 +134,8 @@ func (s *scanner) identFollows() bool {
 	if s.off >= s.end {
 		return false
 	}
-	c := s.src[s.off]
-	if c < utf8.RuneSelf {
-		if !isLetter(c) && c != '_' && !isDigit(c) {
-			return false
-		}
-	} else if r, _ := utf8.DecodeRuneInString(s.src[s.off:]); !isIdentStart(r) {
+	// CPython counts every non-ASCII byte as a possible identifier here.
+	if c := s.src[s.off]; c < utf8.RuneSelf && !isLetter(c) && c != '_' && !isDigit(c) {
 		return false
 	}
 	for _, kw := range [...]string{"and", "else", "for", "if", "in", "is", "not", "or"} {
@@ -148,6 +144,20 @@ func (s *scanner) identFollows() bool {
 		}
 	}
 	return true
+}
+
+// maxStrDigits is CPython's default limit on the digits of a decimal
+// int literal (sys.get_int_max_str_digits()); it also keeps conversion,
+// which takes quadratic time, short.
+const maxStrDigits = 4300
+
+// decimalDigits counts the digits of a decimal int literal's text, or
+// returns 0 for other bases.
+func decimalDigits(text string) int {
+	if len(text) > 1 && text[0] == '0' && strings.IndexByte("xXoObB", text[1]) >= 0 {
+		return 0
+	}
+	return len(text) - strings.Count(text, "_")
 }
 
 // parseInt converts the text of an int token into an IntLit's value.
@@ -188,7 +198,6 @@ func (s *scanner) str(start int) bool {
 	if s.off+2 < s.end && s.src[s.off+1] == q && s.src[s.off+2] == q {
 		n = 3
 	}
-	st.quote = s.src[s.off : s.off+n]
 	s.off += n
 	st.bodyOff, st.bodyPos = s.off, s.pos()
 	for {
@@ -223,28 +232,16 @@ func (s *scanner) str(start int) bool {
 	st.body = s.src[st.bodyOff:s.off]
 	s.off += n
 	end := s.pos()
-	fail := func(msg string) bool {
-		s.fail(SyntaxError, end, end, "%s", msg)
-		return false
-	}
-	if !st.bytes {
-		if i := badUTF8(st.body); i >= 0 {
-			return fail(utf8Message(st.body, i))
-		}
-	}
-	if st.fstr {
+	// Errors in a literal's contents are the parser's to report, when it
+	// joins the literals, as CPython's parser does.
+	switch {
+	case !st.bytes && badUTF8(st.body) >= 0:
+		st.err = utf8Message(st.body, badUTF8(st.body))
+	case st.fstr:
 		f := fscanner{s: s, st: st}
-		parts, _, msg := f.parts(st.bodyOff, st.bodyOff+len(st.body), 0, false)
-		if msg != "" {
-			return fail(msg)
-		}
-		st.parts = parts
-	} else {
-		v, msg := decodeString(st.body, st.raw, st.bytes)
-		if msg != "" {
-			return fail(msg)
-		}
-		st.value = v
+		st.parts, _, st.err = f.parts(st.bodyOff, st.bodyOff+len(st.body), 0, false)
+	default:
+		st.value, st.err = decodeString(st.body, st.raw, st.bytes)
 	}
 	s.toks = append(s.toks, token{kind: tString, pos: p, end: end, text: s.src[start:s.off], str: st})
 	s.sawToken = true
@@ -261,6 +258,7 @@ func (s *scanner) unterminated(p Pos, quoteLen int) bool {
 		line-- // the text ends with a newline: CPython counts the line it ends
 	}
 	s.fail(SyntaxError, p, p, "unterminated triple-quoted string literal (detected at line %d)", line)
+	s.toks[len(s.toks)-1].err.Incomplete = true
 	return false
 }
 
@@ -393,8 +391,7 @@ func decodeEscape(b *strings.Builder, body string, i int, isBytes bool) (int, st
 		end := j
 		if end < len(body) && body[end] == '{' {
 			if k := strings.IndexByte(body[end:], '}'); k >= 0 {
-				end += k + 1
-				return unicodeErr(end, "unknown Unicode character name")
+				return 0, "\\N{...} escapes are not supported by threadlab's Python; write the character itself or use \\u or \\U with its code point"
 			}
 		}
 		return unicodeErr(end, "malformed \\N character escape")

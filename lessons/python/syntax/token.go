@@ -32,6 +32,7 @@ const (
 	tAssign
 	tTilde
 	tExclaim // a lone '!', only meaningful inside f-string fields
+	tUnknown // a character that is no token: '$', '?' or '`'
 	// binary operators, in BinaryOp order, then their augmented forms
 	tPlus
 	tMinus
@@ -209,11 +210,11 @@ type strToken struct {
 	bytes, fstr bool
 	value       string  // decoded value, when !fstr
 	parts       []fpart // when fstr
-	quote       string  // the quote sequence: ', ", ''' or """
 	raw         bool    // r prefix
 	bodyPos     Pos     // position of the first byte after the quote
 	bodyOff     int     // its byte offset in the source
 	body        string  // the undecoded text between the quotes
+	err         string  // what is wrong with the contents, in CPython's words
 }
 
 // An fpart is a literal piece or a replacement field of an f-string.

@@ -76,7 +76,7 @@ const (
 	CALL_METHOD   // arg: argc. [meth self a1..an] -> [r]
 	CALL_KW       // arg: argc incl. keywords; TOS is a const tuple of names
 	CALL_EX       // arg: 1 if a kwargs dict is on the stack. [fn args (kw)] -> [r]
-	MAKE_FUNCTION // arg: flags (1 defaults, 2 kwdefaults, 8 closure). [.. code] -> [fn]
+	MAKE_FUNCTION // arg: flags (1 defaults, 2 kwdefaults, 4 annotations, 8 closure). [.. code] -> [fn]
 	MAKE_CLASS    // arg: nbases; TOS1 class-body function, TOS name... see compiler
 	RETURN_VALUE
 
@@ -103,6 +103,18 @@ const (
 	opCount
 )
 
+// Warning is a SyntaxWarning of the compiler, such as calling a literal.
+type Warning struct {
+	Line int
+	Msg  string
+}
+
+// Span is an extent of source text: lines from 1, columns as 0-based
+// UTF-8 byte offsets (CPython's convention), end exclusive.
+type Span struct {
+	Line, Col, EndLine, EndCol int32
+}
+
 // Instr is one instruction.
 type Instr struct {
 	Op  Op
@@ -119,6 +131,7 @@ type Code struct {
 
 	Instrs []Instr
 	Lines  []int32 // source line of each instruction
+	Spans  []Span  // source extent of the expression or statement each instruction is for
 	Consts []any   // see Const
 	Names  []string
 
@@ -137,7 +150,11 @@ type Code struct {
 	// Frees are the variables captured from enclosing functions.
 	Frees []string
 
-	HasDoc    bool // Consts[0] is the docstring
+	HasDoc bool // Consts[0] is the docstring
+	// Warnings are the SyntaxWarnings compiling the module gave (module
+	// code only), for the caller to print before running it.
+	Warnings []Warning
+
 	Generator bool // contains yield
 	ClassBody bool // runs with a namespace dict (LOAD_NAME / STORE_NAME)
 	MaxStack  int
@@ -145,10 +162,12 @@ type Code struct {
 
 // Constants in Code.Consts have one of these Go types: int64, *big.Int,
 // float64, string (a str), BytesConst, bool, NoneConst, EllipsisConst, *Code,
-// KwNames (the keyword names of a CALL_KW).
+// KwNames (the keyword names of a CALL_KW), FrozenSetConst (the
+// elements of a constant set display, in source order).
 type (
-	BytesConst    string
-	NoneConst     struct{}
-	EllipsisConst struct{}
-	KwNames       []string
+	BytesConst     string
+	NoneConst      struct{}
+	EllipsisConst  struct{}
+	KwNames        []string
+	FrozenSetConst []any
 )

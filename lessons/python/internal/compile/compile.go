@@ -42,20 +42,25 @@ func Module(m *syntax.Module, interactive bool) (code *Code, err error) {
 	if interactive && len(body) > 0 {
 		if es, ok := body[len(body)-1].(*syntax.ExprStmt); ok {
 			f.stmts(body[:len(body)-1])
-			f.setLine(es.Pos)
+			f.setSpan(es)
 			f.expr(es.X)
 			f.emit(RETURN_VALUE, 0)
-			return f.finish(), nil
+			code = f.finish()
+			code.Warnings = c.warnings
+			return code, nil
 		}
 	}
 	f.stmts(body)
 	f.returnNone()
-	return f.finish(), nil
+	code = f.finish()
+	code.Warnings = c.warnings
+	return code, nil
 }
 
 type compiler struct {
-	file   string
-	scopes map[syntax.Node]*scope
+	file     string
+	scopes   map[syntax.Node]*scope
+	warnings []Warning
 }
 
 // fcomp compiles one code object.
@@ -68,6 +73,7 @@ type fcomp struct {
 	locals  map[string]int
 	derefs  map[string]int
 	line    int32
+	span    Span
 	depth   int
 	maxD    int
 	fblocks []fblock
@@ -151,6 +157,16 @@ func (f *fcomp) fail(pos syntax.Pos, format string, a ...any) {
 func (f *fcomp) setLine(p syntax.Pos) {
 	if p.Line > 0 {
 		f.line = p.Line
+		f.span = Span{Line: p.Line, Col: p.Col, EndLine: p.Line, EndCol: -1}
+	}
+}
+
+// setSpan makes n's extent the position of the instructions emitted next.
+func (f *fcomp) setSpan(n syntax.Node) {
+	start, end := n.Span()
+	if start.Line > 0 {
+		f.line = start.Line
+		f.span = Span{Line: start.Line, Col: start.Col, EndLine: end.Line, EndCol: end.Col}
 	}
 }
 
@@ -158,6 +174,7 @@ func (f *fcomp) setLine(p syntax.Pos) {
 func (f *fcomp) emit(op Op, arg int) int {
 	f.code.Instrs = append(f.code.Instrs, Instr{Op: op, Arg: int32(arg)})
 	f.code.Lines = append(f.code.Lines, f.line)
+	f.code.Spans = append(f.code.Spans, f.span)
 	f.depth += stackEffect(op, arg)
 	if f.depth > f.maxD {
 		f.maxD = f.depth
@@ -215,6 +232,9 @@ func (f *fcomp) constIndex(v any) int {
 
 func (f *fcomp) loadConst(v any) { f.emit(LOAD_CONST, f.constIndex(v)) }
 
+// attrName is the name index of an attribute, mangled if private.
+func (f *fcomp) attrName(n string) int { return f.name(f.sc.mangle(n)) }
+
 func (f *fcomp) name(n string) int {
 	if i, ok := f.names[n]; ok {
 		return i
@@ -232,6 +252,7 @@ func (f *fcomp) returnNone() {
 // ---- names ----
 
 func (f *fcomp) loadName(n string) {
+	n = f.sc.mangle(n)
 	switch f.sc.lookup(n) {
 	case bindFast:
 		f.emit(LOAD_FAST, f.locals[n])
@@ -245,6 +266,7 @@ func (f *fcomp) loadName(n string) {
 }
 
 func (f *fcomp) storeName(n string) {
+	n = f.sc.mangle(n)
 	switch f.sc.lookup(n) {
 	case bindFast:
 		f.emit(STORE_FAST, f.locals[n])
@@ -258,6 +280,7 @@ func (f *fcomp) storeName(n string) {
 }
 
 func (f *fcomp) deleteName(n string) {
+	n = f.sc.mangle(n)
 	switch f.sc.lookup(n) {
 	case bindFast:
 		f.emit(DELETE_FAST, f.locals[n])
@@ -289,7 +312,7 @@ func hasAnnotations(body []syntax.Stmt) bool {
 
 func (f *fcomp) stmt(s syntax.Stmt) {
 	start, _ := s.Span()
-	f.setLine(start)
+	f.setSpan(s)
 	switch n := s.(type) {
 	case *syntax.ExprStmt:
 		f.expr(n.X)
@@ -363,8 +386,10 @@ func (f *fcomp) stmt(s syntax.Stmt) {
 		f.jump(POP_JUMP_IF_TRUE, ok)
 		if n.Msg != nil {
 			f.expr(n.Msg)
+			f.setSpan(n.Test)
 			f.emit(RAISE_ASSERT, 1)
 		} else {
+			f.setSpan(n.Test)
 			f.emit(RAISE_ASSERT, 0)
 		}
 		f.bind(ok)
@@ -410,25 +435,25 @@ func (f *fcomp) augAssign(n *syntax.AugAssign) {
 	case *syntax.Ident:
 		f.loadName(t.Name)
 		f.expr(n.Value)
-		f.setLine(n.Pos)
+		f.setSpan(n)
 		f.emit(INPLACE, int(op))
 		f.storeName(t.Name)
 	case *syntax.Attribute:
 		f.expr(t.X)
 		f.emit(DUP_TOP, 0)
-		f.emit(LOAD_ATTR, f.name(t.Name))
+		f.emit(LOAD_ATTR, f.attrName(t.Name))
 		f.expr(n.Value)
-		f.setLine(n.Pos)
+		f.setSpan(n)
 		f.emit(INPLACE, int(op))
 		f.emit(ROT_TWO, 0)
-		f.emit(STORE_ATTR, f.name(t.Name))
+		f.emit(STORE_ATTR, f.attrName(t.Name))
 	case *syntax.Subscript:
 		f.expr(t.X)
 		f.expr(t.Index)
 		f.emit(DUP_TOP_TWO, 0)
 		f.emit(BINARY_SUBSCR, 0)
 		f.expr(n.Value)
-		f.setLine(n.Pos)
+		f.setSpan(n)
 		f.emit(INPLACE, int(op))
 		f.emit(ROT_THREE, 0)
 		f.emit(STORE_SUBSCR, 0)
@@ -444,12 +469,12 @@ func (f *fcomp) store(t syntax.Expr) {
 		f.storeName(n.Name)
 	case *syntax.Attribute:
 		f.expr(n.X)
-		f.setLine(n.Pos)
-		f.emit(STORE_ATTR, f.name(n.Name))
+		f.setSpan(n)
+		f.emit(STORE_ATTR, f.attrName(n.Name))
 	case *syntax.Subscript:
 		f.expr(n.X)
 		f.expr(n.Index)
-		f.setLine(n.Pos)
+		f.setSpan(n)
 		f.emit(STORE_SUBSCR, 0)
 	case *syntax.TupleExpr:
 		f.unpack(n.Pos, n.Elts)
@@ -494,7 +519,7 @@ func (f *fcomp) del(t syntax.Expr) {
 		f.deleteName(n.Name)
 	case *syntax.Attribute:
 		f.expr(n.X)
-		f.emit(DELETE_ATTR, f.name(n.Name))
+		f.emit(DELETE_ATTR, f.attrName(n.Name))
 	case *syntax.Subscript:
 		f.expr(n.X)
 		f.expr(n.Index)
@@ -555,7 +580,7 @@ func (f *fcomp) whileStmt(n *syntax.While) {
 func (f *fcomp) forStmt(n *syntax.For) {
 	top, els, brk := f.newLabel(), f.newLabel(), f.newLabel()
 	f.expr(n.Iter)
-	f.setLine(n.Pos)
+	f.setSpan(n)
 	f.emit(GET_ITER, 0)
 	f.bind(top)
 	f.jump(FOR_ITER, els)
@@ -745,7 +770,7 @@ func (f *fcomp) withStmt(items []*syntax.WithItem, body []syntax.Stmt) {
 // makeFunction emits the code that builds a function object for scope
 // node (def, lambda, comprehension or class body), whose code is built by
 // body.
-func (f *fcomp) makeFunction(node syntax.Node, name string, params *syntax.Arguments, body func(g *fcomp)) {
+func (f *fcomp) makeFunction(node syntax.Node, name string, params *syntax.Arguments, returns syntax.Expr, body func(g *fcomp)) {
 	sc := f.c.scopes[node]
 	start, _ := node.Span()
 	g := f.c.newFunc(sc, name, start.Line)
@@ -775,6 +800,31 @@ func (f *fcomp) makeFunction(node syntax.Node, name string, params *syntax.Argum
 			f.emit(BUILD_MAP, nkw)
 			flags |= 2
 		}
+		nann := 0
+		annotated := append(append([]*syntax.Arg(nil), params.PosOnly...), params.Args...)
+		if params.Vararg != nil {
+			annotated = append(annotated, params.Vararg)
+		}
+		annotated = append(annotated, params.KwOnly...)
+		if params.Kwarg != nil {
+			annotated = append(annotated, params.Kwarg)
+		}
+		for _, a := range annotated {
+			if a.Annotation != nil {
+				f.loadConst(a.Name.Name)
+				f.expr(a.Annotation)
+				nann++
+			}
+		}
+		if returns != nil {
+			f.loadConst("return")
+			f.expr(returns)
+			nann++
+		}
+		if nann > 0 {
+			f.emit(BUILD_MAP, nann)
+			flags |= 4
+		}
 	}
 	if sc.isComp {
 		g.code.NumArgs = 1
@@ -801,7 +851,7 @@ func (f *fcomp) funcDef(n *syntax.FunctionDef) {
 		f.expr(d)
 	}
 	f.setLine(n.Pos)
-	f.makeFunction(n, n.Name.Name, n.Params, func(g *fcomp) {
+	f.makeFunction(n, n.Name.Name, n.Params, n.Returns, func(g *fcomp) {
 		body := n.Body
 		if g.sc.hasDoc {
 			g.code.HasDoc = true
@@ -822,7 +872,7 @@ func (f *fcomp) classDef(n *syntax.ClassDef) {
 		f.expr(d)
 	}
 	f.setLine(n.Pos)
-	f.makeFunction(n, n.Name.Name, nil, func(g *fcomp) {
+	f.makeFunction(n, n.Name.Name, nil, nil, func(g *fcomp) {
 		body := n.Body
 		if hasAnnotations(body) {
 			g.emit(SETUP_ANNOTATIONS, 0)

@@ -56,7 +56,7 @@ func stackEffect(op Op, arg int) int {
 		return -1 - arg
 	case MAKE_FUNCTION:
 		n := 0
-		for _, bit := range []int{1, 2, 8} {
+		for _, bit := range []int{1, 2, 4, 8} {
 			if arg&bit != 0 {
 				n++
 			}

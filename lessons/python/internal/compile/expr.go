@@ -46,6 +46,13 @@ func (f *fcomp) exprs(list []syntax.Expr) {
 }
 
 func (f *fcomp) expr(e syntax.Expr) {
+	saved, savedLine := f.span, f.line
+	f.setSpan(e)
+	f.expr1(e)
+	f.span, f.line = saved, savedLine
+}
+
+func (f *fcomp) expr1(e syntax.Expr) {
 	switch n := e.(type) {
 	case *syntax.Ident:
 		f.loadName(n.Name)
@@ -77,7 +84,6 @@ func (f *fcomp) expr(e syntax.Expr) {
 	case *syntax.BinOpExpr:
 		f.expr(n.X)
 		f.expr(n.Y)
-		f.setLine(n.Pos)
 		f.emit(BINARY, int(binOp(n.Op)))
 	case *syntax.UnaryOpExpr:
 		if lit, ok := n.X.(*syntax.IntLit); ok && n.Op == syntax.USub && lit.Big == nil {
@@ -89,7 +95,6 @@ func (f *fcomp) expr(e syntax.Expr) {
 			return
 		}
 		f.expr(n.X)
-		f.setLine(n.Pos)
 		f.emit([...]Op{syntax.Invert: UNARY_INVERT, syntax.Not: UNARY_NOT, syntax.UAdd: UNARY_POSITIVE, syntax.USub: UNARY_NEGATIVE}[n.Op], 0)
 	case *syntax.BoolOpExpr:
 		end := f.newLabel()
@@ -122,12 +127,11 @@ func (f *fcomp) expr(e syntax.Expr) {
 		f.storeName(n.Target.Name)
 	case *syntax.Attribute:
 		f.expr(n.X)
-		f.setLine(n.Pos)
-		f.emit(LOAD_ATTR, f.name(n.Name))
+		f.emit(LOAD_ATTR, f.attrName(n.Name))
 	case *syntax.Subscript:
+		f.checkSubscript(n)
 		f.expr(n.X)
 		f.expr(n.Index)
-		f.setLine(n.Pos)
 		f.emit(BINARY_SUBSCR, 0)
 	case *syntax.Slice:
 		for _, x := range []syntax.Expr{n.Lower, n.Upper} {
@@ -154,7 +158,7 @@ func (f *fcomp) expr(e syntax.Expr) {
 	case *syntax.DictExpr:
 		f.dict(n)
 	case *syntax.Lambda:
-		f.makeFunction(n, "<lambda>", n.Params, func(g *fcomp) {
+		f.makeFunction(n, "<lambda>", n.Params, nil, func(g *fcomp) {
 			g.expr(n.Body)
 			g.emit(RETURN_VALUE, 0)
 		})
@@ -205,10 +209,10 @@ func (f *fcomp) expr(e syntax.Expr) {
 }
 
 func (f *fcomp) compare(n *syntax.Compare) {
+	f.checkCompare(n)
 	f.expr(n.Left)
 	if len(n.Ops) == 1 {
 		f.expr(n.Comparators[0])
-		f.setLine(n.Pos)
 		f.emit(COMPARE, int(cmpOp(n.Ops[0])))
 		return
 	}
@@ -241,8 +245,64 @@ func hasStar(elts []syntax.Expr) bool {
 	return false
 }
 
+// constValue returns the constant an expression is, if it is a literal.
+func constValue(e syntax.Expr) (any, bool) {
+	switch n := e.(type) {
+	case *syntax.IntLit:
+		if n.Big != nil {
+			return n.Big, true
+		}
+		return n.Small, true
+	case *syntax.FloatLit:
+		return n.Value, true
+	case *syntax.StrLit:
+		return n.Value, true
+	case *syntax.BytesLit:
+		return BytesConst(n.Value), true
+	case *syntax.NameConst:
+		switch n.Value {
+		case syntax.None:
+			return NoneConst{}, true
+		case syntax.True:
+			return true, true
+		case syntax.False:
+			return false, true
+		}
+		return EllipsisConst{}, true
+	case *syntax.UnaryOpExpr:
+		if n.Op == syntax.USub {
+			switch x := n.X.(type) {
+			case *syntax.IntLit:
+				if x.Big == nil {
+					return -x.Small, true
+				}
+			case *syntax.FloatLit:
+				return -x.Value, true
+			}
+		}
+	}
+	return nil, false
+}
+
 // sequence builds a tuple, list or set display.
 func (f *fcomp) sequence(elts []syntax.Expr, build Op) {
+	if build == BUILD_SET && len(elts) > 2 {
+		// A set display of three or more constants is built, as in
+		// CPython, by updating an empty set from a constant frozenset;
+		// that decides the order in which the set iterates.
+		items := make(FrozenSetConst, 0, len(elts))
+		for _, e := range elts {
+			if v, ok := constValue(e); ok {
+				items = append(items, v)
+			}
+		}
+		if len(items) == len(elts) {
+			f.emit(BUILD_SET, 0)
+			f.loadConst(items)
+			f.emit(SET_UPDATE, 1)
+			return
+		}
+	}
 	if !hasStar(elts) {
 		f.exprs(elts)
 		f.emit(build, len(elts))
@@ -298,6 +358,7 @@ func (f *fcomp) dict(n *syntax.DictExpr) {
 }
 
 func (f *fcomp) call(n *syntax.Call) {
+	f.checkCaller(n.Func)
 	star := hasStar(n.Args)
 	for _, k := range n.Keywords {
 		if k.Arg == nil {
@@ -306,10 +367,10 @@ func (f *fcomp) call(n *syntax.Call) {
 	}
 	if a, ok := n.Func.(*syntax.Attribute); ok && !star && len(n.Keywords) == 0 {
 		f.expr(a.X)
-		f.setLine(a.Pos)
-		f.emit(LOAD_METHOD, f.name(a.Name))
+		f.setSpan(a)
+		f.emit(LOAD_METHOD, f.attrName(a.Name))
+		f.setSpan(n)
 		f.exprs(n.Args)
-		f.setLine(n.Pos)
 		f.emit(CALL_METHOD, len(n.Args))
 		return
 	}
@@ -317,7 +378,6 @@ func (f *fcomp) call(n *syntax.Call) {
 	if !star {
 		f.exprs(n.Args)
 		if len(n.Keywords) == 0 {
-			f.setLine(n.Pos)
 			f.emit(CALL, len(n.Args))
 			return
 		}
@@ -327,13 +387,11 @@ func (f *fcomp) call(n *syntax.Call) {
 			names[i] = k.Arg.Name
 		}
 		f.loadConst(names)
-		f.setLine(n.Pos)
 		f.emit(CALL_KW, len(n.Args)+len(n.Keywords))
 		return
 	}
 	f.sequence(n.Args, BUILD_TUPLE)
 	if len(n.Keywords) == 0 {
-		f.setLine(n.Pos)
 		f.emit(CALL_EX, 0)
 		return
 	}
@@ -348,14 +406,13 @@ func (f *fcomp) call(n *syntax.Call) {
 			f.emit(MAP_ADD, 1)
 		}
 	}
-	f.setLine(n.Pos)
 	f.emit(CALL_EX, 1)
 }
 
 // comprehension compiles a comprehension as a call of a nested function
 // with the first iterator as its argument.
 func (f *fcomp) comprehension(node syntax.Node, gens []*syntax.Comprehension, build Op, elt func(g *fcomp, depth int)) {
-	f.makeFunction(node, compName(node), nil, func(g *fcomp) {
+	f.makeFunction(node, compName(node), nil, nil, func(g *fcomp) {
 		if build != NOP {
 			g.emit(build, 0)
 		}

@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"threadlab/lessons/python/resolve"
 	"threadlab/lessons/python/syntax"
 )
 
@@ -45,10 +46,16 @@ type scope struct {
 	gen      bool
 	isComp   bool
 	hasDoc   bool
+	class    string // the innermost enclosing class, whose name private names are mangled with
 }
 
 func newScope(kind scopeKind, name string, parent *scope) *scope {
 	s := &scope{kind: kind, name: name, parent: parent, flags: map[string]nameFlags{}}
+	if kind == classScope {
+		s.class = name
+	} else if parent != nil {
+		s.class = parent.class
+	}
 	if parent != nil {
 		parent.children = append(parent.children, s)
 		switch {
@@ -63,7 +70,17 @@ func newScope(kind scopeKind, name string, parent *scope) *scope {
 	return s
 }
 
+// mangle turns a private name (__x) used inside a class into the name
+// it is stored under (_Class__x).
+func (s *scope) mangle(name string) string {
+	if s.class == "" {
+		return name
+	}
+	return resolve.Mangle(s.class, name)
+}
+
 func (s *scope) mark(name string, f nameFlags) {
+	name = s.mangle(name)
 	old, ok := s.flags[name]
 	if !ok {
 		s.order = append(s.order, name)
@@ -270,6 +287,9 @@ func (sc *scanner) stmt(s syntax.Stmt) {
 			sc.expr(d)
 		}
 		sc.args(n.Params)
+		if n.Returns != nil {
+			sc.expr(n.Returns)
+		}
 		sc.bind(n.Name)
 		fs := newScope(functionScope, n.Name.Name, sc.cur)
 		sc.scopes[n] = fs
@@ -443,7 +463,7 @@ func (sc *scanner) function(fs *scope, params *syntax.Arguments, body func()) {
 
 func (sc *scanner) param(a *syntax.Arg) {
 	sc.cur.mark(a.Name.Name, fBound|fParam)
-	sc.cur.params = append(sc.cur.params, a.Name.Name)
+	sc.cur.params = append(sc.cur.params, sc.cur.mangle(a.Name.Name))
 }
 
 // args scans defaults and annotations, which run in the enclosing scope.
@@ -459,6 +479,24 @@ func (sc *scanner) args(p *syntax.Arguments) {
 			sc.expr(d)
 		}
 	}
+	for _, a := range paramList(p) {
+		if a.Annotation != nil {
+			sc.expr(a.Annotation)
+		}
+	}
+}
+
+// paramList lists a def's parameters in the order of its code's locals.
+func paramList(p *syntax.Arguments) []*syntax.Arg {
+	var out []*syntax.Arg
+	out = append(append(append(out, p.PosOnly...), p.Args...), p.KwOnly...)
+	if p.Vararg != nil {
+		out = append(out, p.Vararg)
+	}
+	if p.Kwarg != nil {
+		out = append(out, p.Kwarg)
+	}
+	return out
 }
 
 func (sc *scanner) target(t syntax.Expr) {

@@ -10,6 +10,8 @@ package mt
 import (
 	"crypto/sha512"
 	"math/big"
+
+	"threadlab/lessons/python/internal/pyerr"
 )
 
 const (
@@ -130,4 +132,37 @@ func (g *Generator) twist() {
 func (g *Generator) Random() float64 {
 	a, b := g.Uint32()>>5, g.Uint32()>>6
 	return (float64(a)*67108864.0 + float64(b)) * (1.0 / 9007199254740992.0)
+}
+
+// State is the generator's state as random.getstate() exposes it: the
+// 624 words, the index of the next word, and the pending normal deviate
+// of gauss() if there is one.
+type State struct {
+	Words     [n]uint32
+	Index     int
+	GaussNext *float64
+}
+
+// State returns a copy of the state.
+func (g *Generator) State() State {
+	s := State{Words: g.state, Index: g.index}
+	if g.hasGaussNext {
+		v := g.gaussNext
+		s.GaussNext = &v
+	}
+	return s
+}
+
+// SetState restores a state from State; an index outside [0, 624] is
+// CPython's ValueError.
+func (g *Generator) SetState(s State) error {
+	if s.Index < 0 || s.Index > n {
+		return pyerr.New(pyerr.ValueError, "invalid state")
+	}
+	g.state, g.index = s.Words, s.Index
+	g.hasGaussNext = s.GaussNext != nil
+	if s.GaussNext != nil {
+		g.gaussNext = *s.GaussNext
+	}
+	return nil
 }

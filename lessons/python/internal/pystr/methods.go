@@ -235,6 +235,24 @@ func Upper(s string) string {
 	return b.String()
 }
 
+// Casefold is str.casefold(): lower case, with the full case foldings
+// that change length (ß -> ss, ligatures split).
+func Casefold(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if u, ok := specialUpper(r); ok {
+			b.WriteString(strings.ToLower(u))
+			continue
+		}
+		if r == 'ς' {
+			b.WriteString("σ")
+			continue
+		}
+		b.WriteString(lowerAt(s, i, r))
+	}
+	return strings.ReplaceAll(b.String(), "ς", "σ")
+}
+
 // Lower is str.lower().
 func Lower(s string) string {
 	var b strings.Builder

@@ -54,6 +54,7 @@ func TestStrMethods(t *testing.T) {
 		{"s.swapcase()", func(s string) string { return Repr(SwapCase(s)) }},
 		{"s.upper()", func(s string) string { return Repr(Upper(s)) }},
 		{"s.lower()", func(s string) string { return Repr(Lower(s)) }},
+		{"s.casefold()", func(s string) string { return Repr(Casefold(s)) }},
 		{"s.isupper()", func(s string) string { return pyBool(IsUpper(s)) }},
 		{"s.islower()", func(s string) string { return pyBool(IsLower(s)) }},
 		{"s.istitle()", func(s string) string { return pyBool(IsTitle(s)) }},

@@ -4,7 +4,8 @@ it, in the canonical form resolve_test.go prints for threadlab's
 resolver. Each file's output starts with "== NAME"; then one line per
 code object, sorted:
     LINE NAME QUALNAME: params=[..] locals=[..] cells=[..] free=[..] gen=0|1
-locals lists the variables that are not cells, all sorted but params."""
+locals lists the variables that are not cells, all sorted but params.
+A last line says whether the module has from __future__ import annotations."""
 
 import sys
 import types
@@ -12,6 +13,7 @@ import types
 CO_GENERATOR = 0x20
 CO_VARARGS = 0x04
 CO_VARKEYWORDS = 0x08
+CO_FUTURE_ANNOTATIONS = 0x1000000
 
 
 def walk(co, out):
@@ -40,3 +42,4 @@ for name in sys.argv[1:]:
     walk(co, out)
     for line in sorted(out):
         print(line)
+    print("future_annotations=%d" % bool(co.co_flags & CO_FUTURE_ANNOTATIONS))

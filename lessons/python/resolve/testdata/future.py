@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+
+def f(x: int) -> "C":
+    y: List[int] = []
+    return x, y
+
+
+z: Dict = {}
