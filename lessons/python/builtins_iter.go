@@ -1,5 +1,11 @@
 package python
 
+import (
+	"math"
+
+	"threadlab/lessons/python/internal/compile"
+)
+
 // The iteration built-ins: enumerate, zip, map, filter, reversed (types,
 // as in Python), and iter, next, sorted, sum, min, max, any, all.
 
@@ -17,14 +23,19 @@ var (
 // goIter is an iterator implemented by a Go function; next returns (nil,
 // nil) at the end.
 type goIter struct {
-	typ  *Type
-	next func(t *Thread) (Value, error)
-	done bool
+	typ   *Type
+	next  func(t *Thread) (Value, error)
+	done  bool
+	guard iterGuard
 }
 
 func (it *goIter) Type() *Type { return it.typ }
 
 func (it *goIter) Next(t *Thread) (Value, error) {
+	if err := it.guard.acquire(t, it.typ.Name()); err != nil {
+		return nil, err
+	}
+	defer it.guard.release()
 	if it.done {
 		return nil, nil
 	}
@@ -68,7 +79,9 @@ func init() {
 				return nil, err
 			}
 			i := n
-			if n, err = Binary(t, opAdd, n, Int(1)); err != nil {
+			if k, ok := n.(Int); ok && k < math.MaxInt64 {
+				n = k + 1
+			} else if n, err = Binary(t, opAdd, n, Int(1)); err != nil {
 				return nil, err
 			}
 			return Tuple{i, v}, nil
@@ -427,7 +440,7 @@ func minMax(t *Thread, args []Value, kw []Kwarg, name string) (Value, error) {
 		if name == "min" {
 			better, err = less(t, k, bestKey)
 		} else {
-			better, err = less(t, bestKey, k)
+			better, err = greater(t, k, bestKey)
 		}
 		if err != nil {
 			return nil, err
@@ -475,4 +488,28 @@ func isCallable(v Value) bool {
 		return true
 	}
 	return v.Type().Lookup("__call__") != nil
+}
+
+// greater is x > y as a Go bool (max compares with >, as CPython does,
+// which its error messages show).
+func greater(t *Thread, x, y Value) (bool, error) {
+	switch a := x.(type) {
+	case Int:
+		if b, ok := y.(Int); ok {
+			return a > b, nil
+		}
+	case Float:
+		if b, ok := y.(Float); ok {
+			return a > b, nil
+		}
+	case Str:
+		if b, ok := y.(Str); ok {
+			return a > b, nil
+		}
+	}
+	r, err := Compare(t, compile.Gt, x, y)
+	if err != nil {
+		return false, err
+	}
+	return Truth(t, r)
 }

@@ -41,6 +41,10 @@ func TestBytesMethods(t *testing.T) {
 		"b = b'hello'\nprint(len(b), b[0], b[1:3], list(b)[:2], b.find(b'l'), b.count(b'l'), b.index(b'o'), b.upper(), b.hex())",
 		"print(b'abc'.startswith(b'a'), b'abc'.endswith(b'bc'), b'abc'.decode('utf-8'), b'a' in b'abc')",
 		"print(b'abc'.index(b'z'))",
+		"ba = bytearray(b'hello')\nba[0] = ord('J')\nba.append(33)\nba.extend(b'!?')\nprint(ba, bytes(ba), len(ba), ba.decode(), ba.pop(), ba == b'Jello!!', list(ba[1:3]), bytearray(3), b'l' in ba)",
+		"bytearray(b'a').append(256)",
+		"print(b'%d-%s|%5.1f|%r' % (5, b'x', 2.25, 'é'), b'ab'.center(6, b'*'), b'ab'.rjust(4), (1024).to_bytes(2, 'little'), int.from_bytes(b'\\xff\\xfe', 'big', signed=True))",
+		"print(b'%s' % 'x')",
 	})
 }
 
@@ -116,6 +120,10 @@ d = {}
 s = set()
 dq = deque()
 dd = defaultdict(list)
+import itertools
+ids = itertools.count()
+pairs = enumerate(zip(range(10**6), itertools.repeat('x')))
+got = []
 def worker(id, n):
     for i in range(n):
         lst.append(i)
@@ -135,6 +143,7 @@ def worker(id, n):
         random.randint(1, 6)
         sorted(lst[:5])
         ",".join(["a", str(i)])
+        got.append((next(ids), next(pairs)[0]))
 `
 	in, m := load(t, src, Options{})
 	worker := m.Globals().GetStr("worker")
@@ -169,5 +178,14 @@ def worker(id, n):
 	}
 	if l := get("dd").(*dictSub).Len(); l != goroutines {
 		t.Errorf("len(dd) = %d, want %d", l, goroutines)
+	}
+	// Shared iterators hand out each item once.
+	seenID, seenPair := map[Value]bool{}, map[Value]bool{}
+	for _, v := range get("got").(*List).Snapshot() {
+		p := v.(Tuple)
+		seenID[p[0]], seenPair[p[1]] = true, true
+	}
+	if len(seenID) != goroutines*n || len(seenPair) != goroutines*n {
+		t.Errorf("shared count() gave %d distinct ids and enumerate %d distinct indexes, want %d each", len(seenID), len(seenPair), goroutines*n)
 	}
 }

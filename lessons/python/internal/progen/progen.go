@@ -352,7 +352,9 @@ func (g *gen) mutate(depth int) string {
 			v.size += iterations
 			return indent(depth, v.name+".append("+e+")")
 		case kStr:
-			if v.size+iterations*2 > maxLen*2 {
+			// As for lists: a loop over this string (or one built from
+			// it) would run longer each time an outer loop comes round.
+			if v.size+iterations*2 > maxLen*2 || g.overList() {
 				continue
 			}
 			v.size += iterations * 2
@@ -436,7 +438,8 @@ func (g *gen) forStmt(depth int) string {
 	return out
 }
 
-// overList tells whether an enclosing for loop iterates over a list.
+// overList tells whether an enclosing for loop iterates over something
+// other than a range: a list or a string.
 func (g *gen) overList() bool {
 	for _, h := range g.heads {
 		if !strings.Contains(h, " in range(") && !strings.Contains(h, " in reversed(range(") {
