@@ -4,6 +4,7 @@
 #                (make lab UI=lab: in JupyterLab 4, the page test-jupyterlab uses)
 #   make test    every test (installs missing Debian test packages first)
 #   make bench   benchmarks, threadlab beside Debian's ipykernel / python3
+#   make fuzz    long randomized runs (the Python differential test)
 #
 # Debian's Python is used on purpose: a `python3` earlier on PATH (pyenv,
 # venv) usually has no Jupyter.
@@ -48,7 +49,7 @@ EXTRA_TESTS ?=
 .PHONY: all build install deps-test deps-lab lab test test-go test-install \
         test-client test-conformance test-console test-reliability test-notebooks \
         deps-jupyterlab jupyterlab-page test-jupyterlab badge \
-        deps-bench bench bench-go bench-explore bench-kernel bench-heartbeat html clean
+        deps-bench bench bench-go bench-explore bench-python bench-kernel bench-heartbeat fuzz fuzz-python html clean
 
 all: build
 
@@ -150,7 +151,7 @@ deps-bench: deps-test install
 	  sys.exit(K().get_kernel_spec("python3").argv[0] != "/usr/bin/python3")' 2>/dev/null \
 	  || $(PY) -m ipykernel install --user
 
-bench: deps-bench bench-go bench-explore bench-kernel bench-heartbeat
+bench: deps-bench bench-go bench-explore bench-python bench-kernel bench-heartbeat
 	$(PY) kernel/clienttest/bench_summary.py build/bench
 
 # Timing comparisons run pinned to one CPU, threadlab and the python3 it
@@ -171,11 +172,30 @@ bench-explore:
 	THREADLAB_BENCH_DIR=$(CURDIR)/build/bench taskset -c $(ONE_CPU) \
 	  $(GO) test -run='^$$' -bench='^BenchmarkExploreLiterature$$' -benchtime=1x ./runtime/
 
+# threadlab's Python beside /usr/bin/python3: the testdata/bench programs,
+# step hook and tracing overhead, memory and start-up (lessons/python/bench_test.go).
+bench-python: build
+	mkdir -p build/bench && rm -f build/bench/python.json
+	THREADLAB_BENCH_DIR=$(CURDIR)/build/bench THREADLAB_BIN=$(CURDIR)/$(BIN) taskset -c $(ONE_CPU) \
+	  $(GO) test -run='^$$' -bench=. -benchtime=1x -timeout=60m ./lessons/python/
+
 bench-kernel:
 	$(PY) kernel/clienttest/bench_kernel.py --out build/bench/kernel.json
 
 bench-heartbeat:
 	$(PY) kernel/clienttest/bench_heartbeat.py --out build/bench/heartbeat.json
+
+# ---- fuzzing ----------------------------------------------------------------
+
+# The differential test at length: DIFF_N random programs on threadlab and
+# CPython (make test runs 20000), e.g. make fuzz-python DIFF_N=2000000 DIFF_SEED=9.
+DIFF_N    ?= 500000
+DIFF_SEED ?= 1
+fuzz: fuzz-python
+
+fuzz-python:
+	THREADLAB_DIFF_N=$(DIFF_N) THREADLAB_DIFF_SEED=$(DIFF_SEED) \
+	  $(GO) test -run='^TestDiffCPython$$' -v -timeout=0 ./lessons/python/
 
 # ---- other ------------------------------------------------------------------
 

@@ -3,19 +3,24 @@
 //
 //	threadlab kernel -f CONNECTION_FILE   run the kernel (Jupyter calls this)
 //	threadlab install [--user | --sys-prefix | --prefix DIR]
+//	threadlab run FILE.py [ARGS]          run a Python program
 //	threadlab version
 package main
 
 import (
+	"bufio"
 	"context"
 	_ "embed"
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
+	"path/filepath"
 	"sync"
 
 	"threadlab/kernel"
 	"threadlab/lessons"
+	"threadlab/lessons/python"
 	"threadlab/runtime"
 )
 
@@ -32,6 +37,8 @@ func main() {
 		err = runKernel(os.Args[2:])
 	case "install":
 		err = install(os.Args[2:])
+	case "run":
+		os.Exit(runFile(os.Args[2:]))
 	case "version", "--version", "-version":
 		fmt.Println("threadlab", kernel.Version)
 	default:
@@ -47,8 +54,51 @@ func usage() {
 	fmt.Fprintln(os.Stderr, `usage:
   threadlab kernel -f CONNECTION_FILE
   threadlab install [--user | --sys-prefix | --prefix DIR]
+  threadlab run FILE.py [ARGS]
   threadlab version`)
 	os.Exit(2)
+}
+
+// runFile runs a Python program with threadlab's interpreter and returns
+// the exit status Python would.
+func runFile(args []string) int {
+	if len(args) < 1 {
+		fmt.Fprintln(os.Stderr, "usage: threadlab run FILE.py [ARGS]")
+		return 2
+	}
+	src, err := os.ReadFile(args[0])
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "threadlab: can't open file '%s': %v\n", args[0], err)
+		return 2
+	}
+	name := args[0]
+	if abs, err := filepath.Abs(name); err == nil {
+		name = abs // as CPython names the script in tracebacks
+	}
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	errOut := &flushFirst{out: out, w: os.Stderr}
+	interrupt := make(chan struct{})
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt)
+	defer signal.Stop(sigs)
+	go func() {
+		<-sigs
+		close(interrupt)
+	}()
+	return python.Run(name, src, python.Options{Stdout: out, Stderr: errOut, Stdin: os.Stdin, Argv: args, Interrupt: interrupt})
+}
+
+// flushFirst flushes buffered standard output before each write to
+// standard error, so that the two appear in the order they were written.
+type flushFirst struct {
+	out *bufio.Writer
+	w   *os.File
+}
+
+func (f *flushFirst) Write(p []byte) (int, error) {
+	f.out.Flush()
+	return f.w.Write(p)
 }
 
 func runKernel(args []string) error {

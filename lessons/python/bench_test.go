@@ -1,0 +1,340 @@
+package python_test
+
+// Benchmarks of threadlab's Python beside /usr/bin/python3 in the same run
+// (make bench-python runs them pinned to one CPU):
+//
+//   - BenchmarkPrograms: the programs of testdata/bench, each timing its own
+//     main() with time.perf_counter; threadlab runs in this process, CPython
+//     as a subprocess. Goal: geometric mean of the ratios <= 2, none > 4.
+//   - BenchmarkStepHook: the race loop with a host called every 100 steps
+//     against none (<= 1.15x); BenchmarkTracing: with a tracer against
+//     without (<= 2x).
+//   - BenchmarkMemory: peak RSS growth of a 1 000 000-int list and a
+//     100 000-entry str->int dict over an empty program, `threadlab run`
+//     against python3 (<= 2x).
+//   - BenchmarkStartup: `threadlab run empty.py` against `python3 empty.py`
+//     (<= 1x).
+//
+// With THREADLAB_BENCH_DIR set, every figure goes to python.json there for
+// kernel/clienttest/bench_summary.py. THREADLAB_BIN names the built
+// threadlab binary (else the benchmark builds one).
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"threadlab/lessons/python"
+)
+
+// benchRepeats: each side runs a program this many times per iteration and
+// keeps its fastest run, which is the least disturbed on a shared machine.
+const benchRepeats = 2
+
+func BenchmarkPrograms(b *testing.B) {
+	files, err := filepath.Glob("testdata/bench/*.py")
+	if err != nil || len(files) < 10 {
+		b.Fatalf("want at least 10 programs in testdata/bench, have %d (%v)", len(files), err)
+	}
+	ratios := map[string]float64{}
+	for _, path := range files {
+		name := strings.TrimSuffix(filepath.Base(path), ".py")
+		b.Run(name, func(b *testing.B) {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var ours, theirs float64
+			for i := 0; i < b.N; i++ {
+				o, t := math.Inf(1), math.Inf(1)
+				for r := 0; r < benchRepeats; r++ {
+					oOut, oSec := oursTimed(b, path, src, nil)
+					tOut, tSec := cpythonTimed(b, path)
+					if oOut != tOut {
+						b.Fatalf("%s: threadlab printed %q, CPython %q", name, oOut, tOut)
+					}
+					o, t = math.Min(o, oSec), math.Min(t, tSec)
+				}
+				ours += o
+				theirs += t
+			}
+			ours, theirs = ours/float64(b.N), theirs/float64(b.N)
+			ratio := ours / theirs
+			b.ReportMetric(ours*1000, "threadlab-ms")
+			b.ReportMetric(theirs*1000, "cpython-ms")
+			b.ReportMetric(ratio, "ratio")
+			ratios[name] = ratio
+			recordPython(b, pyBenchRow{Label: "python " + name, Ours: ours * 1000, Peer: theirs * 1000,
+				Name: "CPython", Unit: "ms", Ratio: ratio, Goal: "<= 4x", Met: met(ratio <= 4)})
+		})
+	}
+	if len(ratios) != len(files) {
+		return // a program failed, or -bench picked a few
+	}
+	logSum, worst, worstName := 0.0, 0.0, ""
+	for name, r := range ratios {
+		logSum += math.Log(r)
+		if r > worst {
+			worst, worstName = r, name
+		}
+	}
+	geo := math.Exp(logSum / float64(len(ratios)))
+	b.Logf("python programs: geometric mean of threadlab/CPython %.2f (goal <= 2), worst %s %.2f (goal <= 4)", geo, worstName, worst)
+	recordPython(b, pyBenchRow{Label: fmt.Sprintf("python %d programs, geometric mean", len(ratios)), Ours: geo, Peer: 1,
+		Name: "CPython = 1", Unit: "x", Ratio: geo, Goal: "<= 2x", Met: met(geo <= 2)})
+}
+
+// oursTimed runs a benchmark program on threadlab and returns its output
+// without the elapsed line, and the elapsed seconds it printed.
+func oursTimed(b *testing.B, path string, src []byte, setup func(*python.Thread)) (string, float64) {
+	o, err := runWatched(filepath.Base(path), src, nil, 10*time.Minute, nil, setup)
+	if err != nil {
+		b.Fatalf("%s on threadlab: %v", path, err)
+	}
+	if o.code != 0 {
+		b.Fatalf("%s on threadlab: exit %d: %s", path, o.code, strings.Join(o.stderr, "\n"))
+	}
+	return splitElapsed(b, path, o.stdout)
+}
+
+func cpythonTimed(b *testing.B, path string) (string, float64) {
+	cmd := exec.Command(python3, filepath.Base(path))
+	cmd.Dir = filepath.Dir(path)
+	out, err := cmd.Output()
+	if err != nil {
+		b.Fatalf("%s on CPython: %v", path, err)
+	}
+	return splitElapsed(b, path, string(out))
+}
+
+// splitElapsed cuts the last line, "elapsed SECONDS", off a program's output.
+func splitElapsed(b *testing.B, path, out string) (string, float64) {
+	body, last, _ := strings.Cut(strings.TrimSuffix(out, "\n"), "\nelapsed ")
+	sec, err := strconv.ParseFloat(last, 64)
+	if err != nil {
+		b.Fatalf("%s: output does not end in an elapsed line: %q", path, out)
+	}
+	return body, sec
+}
+
+// countingHost is the cheapest host: it counts the calls.
+type countingHost struct{ steps int }
+
+func (h *countingHost) Step(*python.Thread) error { h.steps++; return nil }
+
+// countingTracer counts memory events.
+type countingTracer struct{ events int }
+
+func (c *countingTracer) Event(*python.Thread, *python.Event) { c.events++ }
+
+// BenchmarkStepHook: the race loop with the host called every 100 steps,
+// against no host, alternating. Goal: at most 1.15x.
+func BenchmarkStepHook(b *testing.B) {
+	h := &countingHost{}
+	with, without := alternate(b, func(th *python.Thread) { th.SetHost(h, 100) })
+	if h.steps == 0 {
+		b.Fatal("the host was never called")
+	}
+	ratio := with / without
+	b.ReportMetric(ratio, "ratio")
+	recordPython(b, pyBenchRow{Label: "python race loop, step hook N=100 vs none", Ours: with * 1000, Peer: without * 1000,
+		Name: "threadlab, no hook", Unit: "ms", Ratio: ratio, Goal: "<= 1.15x", Met: met(ratio <= 1.15)})
+}
+
+// BenchmarkTracing: the race loop with a tracer on against off. Goal: at
+// most 2x.
+func BenchmarkTracing(b *testing.B) {
+	tr := &countingTracer{}
+	with, without := alternate(b, func(th *python.Thread) { th.SetTracer(tr) })
+	if tr.events == 0 {
+		b.Fatal("the tracer saw no events")
+	}
+	ratio := with / without
+	b.ReportMetric(ratio, "ratio")
+	recordPython(b, pyBenchRow{Label: "python race loop, tracing on vs off", Ours: with * 1000, Peer: without * 1000,
+		Name: "threadlab, tracing off", Unit: "ms", Ratio: ratio, Goal: "<= 2x", Met: met(ratio <= 2)})
+}
+
+// alternate runs the race program with setup and without, in turns, and
+// returns the fastest time of each.
+func alternate(b *testing.B, setup func(*python.Thread)) (with, without float64) {
+	path := "testdata/bench/race.py"
+	src, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	with, without = math.Inf(1), math.Inf(1)
+	for i := 0; i < b.N*3; i++ {
+		_, w := oursTimed(b, path, src, setup)
+		_, wo := oursTimed(b, path, src, nil)
+		with, without = math.Min(with, w), math.Min(without, wo)
+	}
+	return with, without
+}
+
+// Programs for BenchmarkMemory: each keeps its data alive to the end.
+var memoryPrograms = []struct{ label, src string }{
+	{"list of 1 000 000 small ints", "x = [i for i in range(1000000)]\n"},
+	{"dict of 100 000 str->int", "d = {str(i): i for i in range(100000)}\n"},
+}
+
+// BenchmarkMemory: how much a program's peak RSS grows over an empty
+// program's, under `threadlab run` and under python3. Goal: at most 2x.
+func BenchmarkMemory(b *testing.B) {
+	bin := threadlabBinary(b)
+	dir := b.TempDir()
+	empty := writeProgram(b, dir, "empty.py", "")
+	for _, mp := range memoryPrograms {
+		prog := writeProgram(b, dir, "mem.py", mp.src)
+		var ours, theirs float64
+		for i := 0; i < b.N; i++ {
+			ours += float64(minRSS(b, bin, "run", prog) - minRSS(b, bin, "run", empty))
+			theirs += float64(minRSS(b, python3, prog) - minRSS(b, python3, empty))
+		}
+		ours, theirs = ours/float64(b.N), theirs/float64(b.N)
+		if ours <= 0 || theirs <= 0 {
+			b.Fatalf("%s: RSS growth threadlab %.0f bytes, CPython %.0f bytes: the measurement is broken", mp.label, ours, theirs)
+		}
+		ratio := ours / theirs
+		b.Logf("%s: RSS growth threadlab %.1f MiB, CPython %.1f MiB, ratio %.2f", mp.label, ours/(1<<20), theirs/(1<<20), ratio)
+		recordPython(b, pyBenchRow{Label: "python RSS growth, " + mp.label, Ours: ours, Peer: theirs,
+			Name: "CPython", Unit: "bytes", Ratio: ratio, Goal: "<= 2x", Met: met(ratio <= 2)})
+	}
+}
+
+// BenchmarkStartup: `threadlab run empty.py` against `python3 empty.py`,
+// wall time of the whole process. Goal: no slower than CPython.
+func BenchmarkStartup(b *testing.B) {
+	bin := threadlabBinary(b)
+	empty := writeProgram(b, b.TempDir(), "empty.py", "")
+	const runs = 20
+	var ours, theirs time.Duration
+	for i := 0; i < b.N; i++ {
+		for r := 0; r < runs; r++ {
+			ours += wall(b, bin, "run", empty)
+			theirs += wall(b, python3, empty)
+		}
+	}
+	o := float64(ours.Microseconds()) / 1000 / float64(b.N*runs)
+	t := float64(theirs.Microseconds()) / 1000 / float64(b.N*runs)
+	b.ReportMetric(o, "threadlab-ms")
+	b.ReportMetric(t, "cpython-ms")
+	recordPython(b, pyBenchRow{Label: "python start-up, empty program", Ours: o, Peer: t,
+		Name: "python3 empty.py", Unit: "ms", Ratio: o / t, Goal: "<= 1x", Met: met(o <= t)})
+}
+
+func threadlabBinary(b *testing.B) string {
+	if bin := os.Getenv("THREADLAB_BIN"); bin != "" {
+		return bin
+	}
+	bin := filepath.Join(b.TempDir(), "threadlab")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", bin, "threadlab")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("building threadlab: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func writeProgram(b *testing.B, dir, name, src string) string {
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// minRSS is the smallest peak resident set of three runs of a command:
+// the least disturbed by a machine short of memory.
+func minRSS(b *testing.B, name string, args ...string) int64 {
+	least := maxRSS(b, name, args...)
+	for i := 0; i < 2; i++ {
+		least = min(least, maxRSS(b, name, args...))
+	}
+	return least
+}
+
+// maxRSS runs a command and returns its peak resident set, in bytes.
+func maxRSS(b *testing.B, name string, args ...string) int64 {
+	cmd := exec.Command(name, args...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		b.Fatal("no rusage on this system")
+	}
+	return ru.Maxrss * 1024 // Linux reports KiB
+}
+
+func wall(b *testing.B, name string, args ...string) time.Duration {
+	began := time.Now()
+	if out, err := exec.Command(name, args...).CombinedOutput(); err != nil {
+		b.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return time.Since(began)
+}
+
+// pyBenchRow is one line of `make bench`'s summary, in the shape of
+// lessons/bench_test.go's rows.
+type pyBenchRow struct {
+	Label string  `json:"label"`
+	Ours  float64 `json:"threadlab"`
+	Peer  float64 `json:"peer"`
+	Name  string  `json:"peer_name"`
+	Unit  string  `json:"unit"`
+	Ratio float64 `json:"ratio"`
+	Goal  string  `json:"goal"`
+	Met   *bool   `json:"met"`
+}
+
+func met(ok bool) *bool { return &ok }
+
+// setRow adds r to rows, replacing a row of the same label.
+func setRow(rows []pyBenchRow, r pyBenchRow) []pyBenchRow {
+	for i := range rows {
+		if rows[i].Label == r.Label {
+			rows[i] = r
+			return rows
+		}
+	}
+	return append(rows, r)
+}
+
+// recordPython merges rows into $THREADLAB_BENCH_DIR/python.json.
+func recordPython(b *testing.B, rows ...pyBenchRow) {
+	dir := os.Getenv("THREADLAB_BENCH_DIR")
+	if dir == "" {
+		return
+	}
+	path := filepath.Join(dir, "python.json")
+	var doc struct {
+		Summary []pyBenchRow `json:"summary"`
+	}
+	if data, err := os.ReadFile(path); err == nil {
+		if err := json.Unmarshal(data, &doc); err != nil {
+			b.Fatalf("%s: %v", path, err)
+		}
+	}
+	for _, r := range rows {
+		doc.Summary = setRow(doc.Summary, r)
+	}
+	data, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+}

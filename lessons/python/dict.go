@@ -1,0 +1,389 @@
+package python
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// Dict is an insertion-ordered hash table from hashable keys to values:
+// Python's dict, and the attribute dictionary of modules, classes and
+// instances. Each method is atomic (it holds the dict's mutex).
+//
+// Keys are hashed before the mutex is taken (a user __hash__ may run
+// Python code). Key equality for str, int, float, bool, None and tuples of
+// them is decided in Go; other keys compare by identity first and then by
+// their __eq__, which then runs with the mutex held.
+type Dict struct {
+	mu      sync.Mutex
+	entries []dictEntry // in insertion order; a deleted entry has key nil
+	index   []int32     // open addressing into entries: -1 empty, -2 deleted; nil while small
+	live    int
+}
+
+type dictEntry struct {
+	key, value Value
+	hash       int64
+}
+
+// dictSmall is the size up to which a dict is searched linearly.
+const dictSmall = 8
+
+// NewDict returns an empty dict.
+func NewDict() *Dict { return &Dict{} }
+
+func (*Dict) Type() *Type { return DictType }
+
+// Len reports the number of entries.
+func (d *Dict) Len() int {
+	d.mu.Lock()
+	n := d.live
+	d.mu.Unlock()
+	return n
+}
+
+// find returns the entry index of key, or -1. d.mu is held.
+func (d *Dict) find(t *Thread, key Value, h int64) (int, error) {
+	if d.index == nil {
+		for i := range d.entries {
+			e := &d.entries[i]
+			if e.key != nil && e.hash == h {
+				eq, err := keyEqual(t, e.key, key)
+				if err != nil {
+					return -1, err
+				}
+				if eq {
+					return i, nil
+				}
+			}
+		}
+		return -1, nil
+	}
+	mask := uint64(len(d.index) - 1)
+	for i, perturb := uint64(h)&mask, uint64(h); ; {
+		x := d.index[i]
+		if x == -1 {
+			return -1, nil
+		}
+		if x >= 0 {
+			e := &d.entries[x]
+			if e.hash == h {
+				eq, err := keyEqual(t, e.key, key)
+				if err != nil {
+					return -1, err
+				}
+				if eq {
+					return int(x), nil
+				}
+			}
+		}
+		perturb >>= 5
+		i = (i*5 + 1 + perturb) & mask
+	}
+}
+
+// findStr is find for a str key, with no hashing while the dict is small.
+func (d *Dict) findStr(s string) int {
+	if d.index == nil {
+		for i := range d.entries {
+			if k, ok := d.entries[i].key.(Str); ok && string(k) == s {
+				return i
+			}
+		}
+		return -1
+	}
+	h := strHash(s)
+	mask := uint64(len(d.index) - 1)
+	for i, perturb := uint64(h)&mask, uint64(h); ; {
+		x := d.index[i]
+		if x == -1 {
+			return -1
+		}
+		if x >= 0 {
+			if e := &d.entries[x]; e.hash == h {
+				if k, ok := e.key.(Str); ok && string(k) == s {
+					return int(x)
+				}
+			}
+		}
+		perturb >>= 5
+		i = (i*5 + 1 + perturb) & mask
+	}
+}
+
+// getStrHint is GetStr with a remembered entry index (an interpreter
+// instruction's cache), checked before searching.
+func (d *Dict) getStrHint(s string, hint *atomic.Int32) Value {
+	d.mu.Lock()
+	i := int(hint.Load())
+	if i < len(d.entries) {
+		if k, ok := d.entries[i].key.(Str); ok && string(k) == s {
+			v := d.entries[i].value
+			d.mu.Unlock()
+			return v
+		}
+	}
+	var v Value
+	if i = d.findStr(s); i >= 0 {
+		v = d.entries[i].value
+		hint.Store(int32(i))
+	}
+	d.mu.Unlock()
+	return v
+}
+
+// setStrHint is SetStr with a remembered entry index.
+func (d *Dict) setStrHint(s string, v Value, hint *atomic.Int32) {
+	d.mu.Lock()
+	i := int(hint.Load())
+	if i < len(d.entries) {
+		if k, ok := d.entries[i].key.(Str); ok && string(k) == s {
+			d.entries[i].value = v
+			d.mu.Unlock()
+			return
+		}
+	}
+	if i = d.findStr(s); i >= 0 {
+		d.entries[i].value = v
+	} else {
+		d.insertNew(Str(s), v, strHash(s))
+		i = len(d.entries) - 1
+	}
+	hint.Store(int32(i))
+	d.mu.Unlock()
+}
+
+func (d *Dict) rebuildIndex() {
+	n := 16
+	for n*2 <= d.live*3 {
+		n *= 2
+	}
+	n *= 2
+	if d.live < len(d.entries) {
+		j := 0
+		for _, e := range d.entries {
+			if e.key != nil {
+				d.entries[j] = e
+				j++
+			}
+		}
+		clear(d.entries[j:])
+		d.entries = d.entries[:j]
+	}
+	d.index = make([]int32, n)
+	for i := range d.index {
+		d.index[i] = -1
+	}
+	mask := uint64(n - 1)
+	for x, e := range d.entries {
+		i, perturb := uint64(e.hash)&mask, uint64(e.hash)
+		for d.index[i] != -1 {
+			perturb >>= 5
+			i = (i*5 + 1 + perturb) & mask
+		}
+		d.index[i] = int32(x)
+	}
+}
+
+func (d *Dict) insertNew(key, v Value, h int64) {
+	d.entries = append(d.entries, dictEntry{key, v, h})
+	d.live++
+	if d.index == nil {
+		if len(d.entries) > dictSmall {
+			d.rebuildIndex()
+		}
+		return
+	}
+	if len(d.entries)*3 >= len(d.index)*2 {
+		d.rebuildIndex()
+		return
+	}
+	mask := uint64(len(d.index) - 1)
+	i, perturb := uint64(h)&mask, uint64(h)
+	for d.index[i] >= 0 {
+		perturb >>= 5
+		i = (i*5 + 1 + perturb) & mask
+	}
+	d.index[i] = int32(len(d.entries) - 1)
+}
+
+// Get returns the value for key, or nil if absent. It fails if key is
+// unhashable or its __eq__ fails.
+func (d *Dict) Get(t *Thread, key Value) (Value, error) {
+	if s, ok := key.(Str); ok {
+		return d.GetStr(string(s)), nil
+	}
+	h, err := Hash(t, key)
+	if err != nil {
+		return nil, err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	i, err := d.find(t, key, h)
+	if i < 0 || err != nil {
+		return nil, err
+	}
+	return d.entries[i].value, nil
+}
+
+// GetStr returns the value for the str key s, or nil.
+func (d *Dict) GetStr(s string) Value {
+	d.mu.Lock()
+	var v Value
+	if i := d.findStr(s); i >= 0 {
+		v = d.entries[i].value
+	}
+	d.mu.Unlock()
+	return v
+}
+
+// Set binds key to v.
+func (d *Dict) Set(t *Thread, key, v Value) error {
+	if s, ok := key.(Str); ok {
+		d.SetStr(string(s), v)
+		return nil
+	}
+	h, err := Hash(t, key)
+	if err != nil {
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	i, err := d.find(t, key, h)
+	if err != nil {
+		return err
+	}
+	if i >= 0 {
+		d.entries[i].value = v
+		return nil
+	}
+	d.insertNew(key, v, h)
+	return nil
+}
+
+// SetStr binds the str key s to v.
+func (d *Dict) SetStr(s string, v Value) {
+	d.mu.Lock()
+	if i := d.findStr(s); i >= 0 {
+		d.entries[i].value = v
+	} else {
+		d.insertNew(Str(s), v, strHash(s))
+	}
+	d.mu.Unlock()
+}
+
+// Delete removes key and returns its value, or nil if it was absent.
+func (d *Dict) Delete(t *Thread, key Value) (Value, error) {
+	h, err := Hash(t, key)
+	if err != nil {
+		return nil, err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	i, err := d.find(t, key, h)
+	if i < 0 || err != nil {
+		return nil, err
+	}
+	return d.deleteAt(i), nil
+}
+
+func (d *Dict) deleteAt(i int) Value {
+	e := d.entries[i]
+	d.live--
+	if d.index == nil {
+		n := copy(d.entries[i:], d.entries[i+1:])
+		d.entries[i+n] = dictEntry{}
+		d.entries = d.entries[:i+n]
+		return e.value
+	}
+	mask := uint64(len(d.index) - 1)
+	j, perturb := uint64(e.hash)&mask, uint64(e.hash)
+	for d.index[j] != int32(i) {
+		perturb >>= 5
+		j = (j*5 + 1 + perturb) & mask
+	}
+	d.index[j] = -2
+	d.entries[i] = dictEntry{}
+	if d.live < len(d.entries)/2 {
+		d.rebuildIndex()
+	}
+	return e.value
+}
+
+// Items returns the (key, value) pairs at one instant, in order.
+func (d *Dict) Items() []Tuple {
+	d.mu.Lock()
+	out := make([]Tuple, 0, d.live)
+	for _, e := range d.entries {
+		if e.key != nil {
+			out = append(out, Tuple{e.key, e.value})
+		}
+	}
+	d.mu.Unlock()
+	return out
+}
+
+// Keys returns the keys at one instant, in order.
+func (d *Dict) Keys() []Value {
+	d.mu.Lock()
+	out := make([]Value, 0, d.live)
+	for _, e := range d.entries {
+		if e.key != nil {
+			out = append(out, e.key)
+		}
+	}
+	d.mu.Unlock()
+	return out
+}
+
+// Clear removes every entry.
+func (d *Dict) Clear() {
+	d.mu.Lock()
+	d.entries, d.index, d.live = nil, nil, 0
+	d.mu.Unlock()
+}
+
+// Copy returns a shallow copy.
+func (d *Dict) Copy() *Dict {
+	d.mu.Lock()
+	c := &Dict{entries: make([]dictEntry, 0, d.live), live: d.live}
+	for _, e := range d.entries {
+		if e.key != nil {
+			c.entries = append(c.entries, e)
+		}
+	}
+	d.mu.Unlock()
+	if len(c.entries) > dictSmall {
+		c.rebuildIndex()
+	}
+	return c
+}
+
+// entryAt returns entry i of the entry slice (for iterators, which walk
+// entries by position and so tolerate concurrent changes); ok is false
+// past the end. A deleted slot gives a nil key.
+func (d *Dict) entryAt(i int) (key, value Value, ok bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if i >= len(d.entries) {
+		return nil, nil, false
+	}
+	e := d.entries[i]
+	return e.key, e.value, true
+}
+
+// keyEqual compares dict/set keys: identity, then value equality.
+func keyEqual(t *Thread, a, b Value) (bool, error) {
+	switch x := a.(type) {
+	case Str:
+		y, ok := b.(Str)
+		return ok && x == y, nil
+	case Int:
+		if y, ok := b.(Int); ok {
+			return x == y, nil
+		}
+	}
+	if sameObject(a, b) {
+		return true, nil
+	}
+	return Equal(t, a, b)
+}

@@ -1,0 +1,138 @@
+// Package python is threadlab's Python 3.11 interpreter: the value model,
+// the bytecode interpreter loop, calls, classes, exceptions and
+// tracebacks, generators, the Thread/Host contract and Run.
+//
+// The pipeline is split like go.starlark.net's: syntax (tokenizer,
+// parser, AST) → internal/compile (scopes, bytecode) → this package,
+// which runs code objects. Run compiles and runs a whole program.
+//
+// # Map of the package
+//
+//	value.go      the Value interface, optional protocol interfaces, the simple values
+//	type.go       *Type: built-in types and user classes, MRO, instantiation
+//	types.go      the built-in types and their constructors (int(x), list(it), ...)
+//	builtin.go    *Builtin, NativeFunc, methods on built-in types, registries, UnpackArgs
+//	dict.go set.go  the hash tables (dict: insertion order; set: CPython's iteration order)
+//	int.go        int arithmetic (int64 fast path, *big.Int beyond), limits, float repr
+//	ops.go        operators, comparison, hashing, len, in
+//	item.go iter.go attr.go call.go repr.go  subscripts, iteration, attributes, calls, repr/str
+//	exc.go        exceptions, the built-in hierarchy, tracebacks
+//	frame.go eval.go evalops.go generator.go  the interpreter loop
+//	thread.go host.go interp.go  threads, the host contract, interpreters, Run
+//	corebuiltins.go dunders.go  print, len, isinstance, issubclass, repr; container dunders
+//	suggest.go    "Did you mean" suggestions, Dir
+//
+// Files named builtins_*.go, methods_*.go and mod_*.go hold the rest of
+// the builtins, the methods of built-in types and the modules; they
+// build on the extension points below and nothing else.
+//
+// # Values
+//
+// A Value is any Python object; Value.Type returns its class. The Go
+// representations: None (NoneType), Bool, Int (int64) and *BigInt (both
+// int; use MakeBigInt to normalise), Float, Str (UTF-8), Bytes, Tuple
+// ([]Value, immutable), *List, *Dict, *Set (set and frozenset), *Range,
+// *Slice, *Function, *Builtin, *BoundMethod, *Type, *Instance,
+// *Exception, *Module, *Generator. A Go type becomes a Python type by
+// implementing Value; optional interfaces (Sized, Iterable, Iterator,
+// Indexable, ItemSetter, Container, Callable, HasAttrs, Reprer, Hasher)
+// plug it into len(), for, x[k], in, calls, attributes, repr() and
+// hash(). Generic helpers apply the Python protocols to any value: Truth,
+// Repr, ToStr, Hash, Equal, Compare, Binary, Len, Contains, GetItem,
+// SetItem, Iterate, Collect, GetAttr, SetAttr, CallValue, Format.
+//
+// # Extension points (for builtins, methods and modules)
+//
+// A built-in function is a NativeFunc
+//
+//	func(t *Thread, args []Value, kw []Kwarg) (Value, error)
+//
+// registered from an init function with RegisterFunc(name, fn) (or
+// RegisterBuiltin for any value). args aliases the caller's stack: copy
+// it to keep it. UnpackArgs, ArgCount and NoKwargs check arguments with
+// CPython's messages; AsIndex, AsInt64, AsBigInt, SliceIndices convert.
+//
+// A method of a built-in type is registered with
+// StrType.AddMethod("upper", fn): fn gets the receiver as args[0].
+// AddClassMethod, AddStaticMethod and AddAttr (constants, NewProperty)
+// complete the set. A new built-in type is a package-level
+// `var dequeType = NewType("deque", nil).SetModule("collections")`, with
+// SetCtor and methods set in init. Formatting: format(v, spec) and
+// f-string fields call type(v).__format__(v, spec) — register
+// __format__ on IntType, FloatType and StrType; `str % x` calls the
+// __mod__ method registered on StrType.
+//
+// A module is registered with RegisterModule(ModuleDef{Name, Doc,
+// Init}); Init fills a fresh *Module (Set, SetFunc) the first time each
+// interpreter imports it. An interpreter may add its own modules through
+// Options.Modules.
+//
+// Go code raises a Python exception by returning it as the error:
+// Errorf(TypeError, "...%s", x) or NewException(KeyError, key). The
+// exception classes are package variables (TypeError, ValueError, ...;
+// ExceptionType is Exception). ErrorMatches(err, KeyError) tests one.
+//
+// Helpers for builtins: Next(t, it) is next() (a generator's return value
+// rides on its StopIteration), ToIndex applies __index__, Dir is dir(x),
+// Thread.Locals and Thread.Globals give the running frame's namespaces
+// (locals(), vars(), dir()), Format is format(v, spec), DictUpdate is
+// dict.update, Instance.Base unwraps a subclass of a built-in type.
+//
+// A Python class may subclass a built-in type (class Name(str), class
+// Stack(list), class Worker(threading.Thread)): its instances are
+// *Instance values whose Base is the built-in value, made by the type's
+// constructor. Methods of the built-in type get the Base as args[0],
+// unless the type called KeepSubclassReceiver (then they get the
+// *Instance and can call the subclass's overrides).
+//
+// The core registers only print, len, isinstance, issubclass and repr,
+// the exception classes and the built-in types (int, str, list, dict,
+// set, frozenset, tuple, bool, float, bytes, object, type, range, slice,
+// property, staticmethod, classmethod, super) with their constructors.
+// Registering a name twice panics at start-up.
+//
+// # Threads and the host
+//
+// An Interp holds modules and builtins; a Thread runs Python code on one
+// goroutine and is passed to every NativeFunc. A host runs a program or a
+// notebook cell with Interp.Compile (interactive: the value of a final
+// expression statement is returned) and Thread.ExecModule in a *Module it
+// keeps, and calls Python functions with Thread.CallSafe; both turn a Go
+// panic into an *InternalError. Thread.SetStdout sends one thread's
+// print output elsewhere (the cell that started the thread). Compile reports SyntaxErrors as Python
+// exceptions and prints CPython's SyntaxWarnings to Options.Stderr. There is no GIL inside
+// the interpreter: lists, dicts, sets, cells and attribute dicts guard
+// each single operation with their own mutex, so that Go's race
+// detector stays quiet and memory stays safe while a compound
+// read-modify-write (x = x + 1) stays racy, as in free-threaded CPython.
+//
+// A Host (Thread.SetHost(h, n)) is called every n steps; a step is about
+// one CPython bytecode. Host.Step may block (a GIL hand-off, a controlled
+// scheduler) or return an error to unwind the thread. Thread.Block runs a
+// host primitive's wait (locks, sleeps, joins) and is woken by
+// cancellation. Thread.Cancel stops a thread at its next hook point: it
+// unwinds with *Cancelled, which no except clause catches and which runs
+// no finally clause or __exit__. A Tracer (Thread.SetTracer) receives an
+// Event for every read and write of a module global, an instance or
+// user-class attribute, and a list or dict item, with the thread, the
+// object, the name or key, the value and the source line; with no tracer
+// each of these costs one nil check.
+//
+// # Limits
+//
+// Recursion deeper than the recursion limit (1000) raises
+// RecursionError (so does repr or == of containers nested deeper); ints
+// are capped at MaxIntBits (OverflowError) and sequences built by
+// repetition at MaxSeqLen (MemoryError); int/str conversion has CPython's
+// 4300-digit limit; no Go panic escapes Run (it is reported as a
+// threadlab internal error, status 1).
+//
+// # Tracebacks
+//
+// An uncaught exception prints as CPython 3.11 prints it: the chain of
+// causes and contexts, "Traceback (most recent call last):", each frame's
+// file, line, function and source line with CPython's ^ and ~ markers,
+// "[Previous line repeated N more times]", and the exception line with
+// "Did you mean" suggestions (and, for a missing module, the modules
+// threadlab has).
+package python

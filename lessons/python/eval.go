@@ -1,0 +1,854 @@
+package python
+
+import (
+	"threadlab/lessons/python/internal/compile"
+)
+
+// exec is the interpreter loop. It returns nil when the frame returns or
+// yields (fr.ret, fr.yielded) and the error when an instruction fails;
+// run then looks for a handler and calls exec again.
+func (t *Thread) exec(fr *frame) error {
+	code := fr.code
+	instrs := code.Instrs
+	consts := code.consts
+	names := code.Names
+	locals := fr.locals
+	stack := fr.stack
+	sp := fr.sp
+	pc := fr.pc
+	defer func() { fr.sp, fr.pc = sp, pc }()
+	for {
+		t.countdown--
+		if t.countdown <= 0 {
+			if err := t.hook(); err != nil {
+				return err
+			}
+		}
+		in := instrs[pc]
+		pc++
+		switch in.Op {
+		case compile.NOP:
+		case compile.POP_TOP:
+			sp--
+			stack[sp] = nil
+		case compile.DUP_TOP:
+			stack[sp] = stack[sp-1]
+			sp++
+		case compile.DUP_TOP_TWO:
+			stack[sp] = stack[sp-2]
+			stack[sp+1] = stack[sp-1]
+			sp += 2
+		case compile.ROT_TWO:
+			stack[sp-1], stack[sp-2] = stack[sp-2], stack[sp-1]
+		case compile.ROT_THREE:
+			stack[sp-1], stack[sp-2], stack[sp-3] = stack[sp-2], stack[sp-3], stack[sp-1]
+		case compile.ROT_FOUR:
+			stack[sp-1], stack[sp-2], stack[sp-3], stack[sp-4] = stack[sp-2], stack[sp-3], stack[sp-4], stack[sp-1]
+
+		case compile.LOAD_CONST:
+			stack[sp] = consts[in.Arg]
+			sp++
+		case compile.LOAD_FAST:
+			v := locals[in.Arg]
+			if v == nil {
+				return nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+			}
+			stack[sp] = v
+			sp++
+		case compile.STORE_FAST:
+			sp--
+			locals[in.Arg] = stack[sp]
+			stack[sp] = nil
+		case compile.DELETE_FAST:
+			if locals[in.Arg] == nil {
+				return Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", code.Locals[in.Arg])
+			}
+			locals[in.Arg] = nil
+		case compile.LOAD_DEREF:
+			v := fr.cells[in.Arg].Get()
+			if v == nil {
+				return t.unboundDeref(fr, int(in.Arg))
+			}
+			stack[sp] = v
+			sp++
+		case compile.STORE_DEREF:
+			sp--
+			fr.cells[in.Arg].Set(stack[sp])
+			stack[sp] = nil
+		case compile.DELETE_DEREF:
+			if fr.cells[in.Arg].Get() == nil {
+				return t.unboundDeref(fr, int(in.Arg))
+			}
+			fr.cells[in.Arg].Set(nil)
+		case compile.LOAD_CLOSURE:
+			stack[sp] = fr.cells[in.Arg]
+			sp++
+		case compile.LOAD_GLOBAL:
+			fr.pc = pc
+			v, err := t.loadGlobal(fr, pc-1, names[in.Arg])
+			if err != nil {
+				return err
+			}
+			stack[sp] = v
+			sp++
+		case compile.STORE_GLOBAL:
+			fr.pc = pc
+			sp--
+			t.storeGlobal(fr, pc-1, names[in.Arg], stack[sp])
+			stack[sp] = nil
+		case compile.DELETE_GLOBAL:
+			fr.pc = pc
+			name := names[in.Arg]
+			old, _ := fr.globals.globals.Delete(t, Str(name))
+			if old == nil {
+				return Errorf(NameError, "name '%s' is not defined", name)
+			}
+			if t.tracer != nil {
+				t.emit(DeleteGlobal, fr.globals, name, nil, nil)
+			}
+		case compile.LOAD_NAME:
+			fr.pc = pc
+			name := names[in.Arg]
+			v := fr.ns.GetStr(name)
+			if v == nil {
+				var err error
+				if v, err = t.loadGlobal(fr, pc-1, name); err != nil {
+					return err
+				}
+			}
+			stack[sp] = v
+			sp++
+		case compile.STORE_NAME:
+			sp--
+			fr.ns.SetStr(names[in.Arg], stack[sp])
+			stack[sp] = nil
+		case compile.DELETE_NAME:
+			name := names[in.Arg]
+			if old, _ := fr.ns.Delete(t, Str(name)); old == nil {
+				return Errorf(NameError, "name '%s' is not defined", name)
+			}
+		case compile.LOAD_ATTR:
+			fr.pc = pc
+			x := stack[sp-1]
+			v, err := t.loadAttr(fr, pc-1, x, names[in.Arg])
+			if err != nil {
+				return err
+			}
+			stack[sp-1] = v
+		case compile.STORE_ATTR:
+			fr.pc = pc
+			x, v := stack[sp-1], stack[sp-2]
+			sp -= 2
+			stack[sp], stack[sp+1] = nil, nil
+			if err := t.storeAttr(fr, pc-1, x, names[in.Arg], v); err != nil {
+				return err
+			}
+		case compile.DELETE_ATTR:
+			fr.pc = pc
+			sp--
+			x := stack[sp]
+			stack[sp] = nil
+			if err := t.setAttr(x, names[in.Arg], nil); err != nil {
+				return err
+			}
+		case compile.LOAD_METHOD:
+			fr.pc = pc
+			x := stack[sp-1]
+			m, self, err := t.loadMethodCached(fr, pc-1, x, names[in.Arg])
+			if err != nil {
+				return err
+			}
+			stack[sp-1] = m
+			stack[sp] = self
+			sp++
+		case compile.BINARY_SUBSCR:
+			fr.pc = pc
+			x, k := stack[sp-2], stack[sp-1]
+			sp--
+			stack[sp] = nil
+			v, err := GetItem(t, x, k)
+			if err != nil {
+				return err
+			}
+			if t.tracer != nil {
+				t.itemEvent(ReadItem, x, k, v)
+			}
+			stack[sp-1] = v
+		case compile.STORE_SUBSCR:
+			fr.pc = pc
+			v, x, k := stack[sp-3], stack[sp-2], stack[sp-1]
+			sp -= 3
+			stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
+			if err := SetItem(t, x, k, v); err != nil {
+				return err
+			}
+			if t.tracer != nil {
+				t.itemEvent(WriteItem, x, k, v)
+			}
+		case compile.DELETE_SUBSCR:
+			fr.pc = pc
+			x, k := stack[sp-2], stack[sp-1]
+			sp -= 2
+			stack[sp], stack[sp+1] = nil, nil
+			if err := SetItem(t, x, k, nil); err != nil {
+				return err
+			}
+			if t.tracer != nil {
+				t.itemEvent(DeleteItem, x, k, nil)
+			}
+
+		case compile.BINARY:
+			x, y := stack[sp-2], stack[sp-1]
+			sp--
+			stack[sp] = nil
+			if a, ok := x.(Int); ok {
+				if b, ok := y.(Int); ok {
+					switch op := compile.BinOp(in.Arg); op {
+					case compile.Add:
+						if c := a + b; (c > a) == (b > 0) {
+							stack[sp-1] = boxInt(c)
+							continue
+						}
+					case compile.Sub:
+						if c := a - b; (c < a) == (b > 0) {
+							stack[sp-1] = boxInt(c)
+							continue
+						}
+					case compile.TrueDiv:
+					default:
+						if v, ok := smallArith(op, int64(a), int64(b)); ok {
+							stack[sp-1] = v
+							continue
+						}
+					}
+				}
+			}
+			v, err := Binary(t, compile.BinOp(in.Arg), x, y)
+			if err != nil {
+				return err
+			}
+			stack[sp-1] = v
+		case compile.INPLACE:
+			x, y := stack[sp-2], stack[sp-1]
+			sp--
+			stack[sp] = nil
+			if a, ok := x.(Int); ok {
+				if b, ok := y.(Int); ok && compile.BinOp(in.Arg) == compile.Add {
+					if c := a + b; (c > a) == (b > 0) {
+						stack[sp-1] = boxInt(c)
+						continue
+					}
+				}
+			}
+			v, err := Inplace(t, compile.BinOp(in.Arg), x, y)
+			if err != nil {
+				return err
+			}
+			stack[sp-1] = v
+		case compile.UNARY_NEGATIVE, compile.UNARY_POSITIVE, compile.UNARY_INVERT:
+			op := byte('~')
+			switch in.Op {
+			case compile.UNARY_NEGATIVE:
+				op = '-'
+			case compile.UNARY_POSITIVE:
+				op = '+'
+			}
+			v, err := Unary(t, op, stack[sp-1])
+			if err != nil {
+				return err
+			}
+			stack[sp-1] = v
+		case compile.UNARY_NOT:
+			b, err := Truth(t, stack[sp-1])
+			if err != nil {
+				return err
+			}
+			stack[sp-1] = Bool(!b)
+		case compile.COMPARE:
+			x, y := stack[sp-2], stack[sp-1]
+			sp--
+			stack[sp] = nil
+			if a, ok := x.(Int); ok {
+				if b, ok := y.(Int); ok {
+					var r bool
+					switch compile.CmpOp(in.Arg) {
+					case compile.Lt:
+						r = a < b
+					case compile.Le:
+						r = a <= b
+					case compile.Eq:
+						r = a == b
+					case compile.Ne:
+						r = a != b
+					case compile.Gt:
+						r = a > b
+					case compile.Ge:
+						r = a >= b
+					default:
+						goto slow
+					}
+					stack[sp-1] = Bool(r)
+					continue
+				}
+			}
+		slow:
+			v, err := t.compare(compile.CmpOp(in.Arg), x, y)
+			if err != nil {
+				return err
+			}
+			stack[sp-1] = v
+
+		case compile.BUILD_TUPLE:
+			n := int(in.Arg)
+			tup := make(Tuple, n)
+			copy(tup, stack[sp-n:sp])
+			clear(stack[sp-n : sp])
+			sp -= n
+			stack[sp] = tup
+			sp++
+		case compile.BUILD_LIST:
+			n := int(in.Arg)
+			l := make([]Value, n)
+			copy(l, stack[sp-n:sp])
+			clear(stack[sp-n : sp])
+			sp -= n
+			stack[sp] = NewList(l)
+			sp++
+		case compile.BUILD_SET:
+			n := int(in.Arg)
+			s := NewSet(false)
+			for _, v := range stack[sp-n : sp] {
+				if err := s.Add(t, v); err != nil {
+					return err
+				}
+			}
+			clear(stack[sp-n : sp])
+			sp -= n
+			stack[sp] = s
+			sp++
+		case compile.BUILD_MAP:
+			n := int(in.Arg) * 2
+			d := NewDict()
+			for i := sp - n; i < sp; i += 2 {
+				if err := d.Set(t, stack[i], stack[i+1]); err != nil {
+					return err
+				}
+			}
+			clear(stack[sp-n : sp])
+			sp -= n
+			stack[sp] = d
+			sp++
+		case compile.BUILD_SLICE:
+			s := &Slice{Start: stack[sp-2], Stop: stack[sp-1], Step: None}
+			if in.Arg == 3 {
+				s = &Slice{Start: stack[sp-3], Stop: stack[sp-2], Step: stack[sp-1]}
+			}
+			n := int(in.Arg)
+			clear(stack[sp-n : sp])
+			sp -= n
+			stack[sp] = s
+			sp++
+		case compile.BUILD_STRING:
+			n := int(in.Arg)
+			size := 0
+			for _, v := range stack[sp-n : sp] {
+				size += len(v.(Str))
+			}
+			b := make([]byte, 0, size)
+			for _, v := range stack[sp-n : sp] {
+				b = append(b, v.(Str)...)
+			}
+			clear(stack[sp-n : sp])
+			sp -= n
+			stack[sp] = Str(b)
+			sp++
+		case compile.LIST_APPEND:
+			sp--
+			stack[sp-int(in.Arg)].(*List).Append(stack[sp])
+			stack[sp] = nil
+		case compile.SET_ADD:
+			sp--
+			if err := stack[sp-int(in.Arg)].(*Set).Add(t, stack[sp]); err != nil {
+				return err
+			}
+			stack[sp] = nil
+		case compile.MAP_ADD:
+			sp -= 2
+			if err := stack[sp-int(in.Arg)].(*Dict).Set(t, stack[sp], stack[sp+1]); err != nil {
+				return err
+			}
+			stack[sp], stack[sp+1] = nil, nil
+		case compile.LIST_EXTEND:
+			sp--
+			items, err := Collect(t, stack[sp])
+			if err != nil {
+				if ErrorMatches(err, TypeError) && !isIterable(stack[sp]) {
+					return Errorf(TypeError, "Value after * must be an iterable, not %s", TypeName(stack[sp]))
+				}
+				return err
+			}
+			l := stack[sp-int(in.Arg)].(*List)
+			l.Update(func(e []Value) []Value { return append(e, items...) })
+			stack[sp] = nil
+		case compile.SET_UPDATE:
+			sp--
+			s := stack[sp-int(in.Arg)].(*Set)
+			if src, ok := stack[sp].(*Set); ok {
+				if err := s.merge(t, src); err != nil {
+					return err
+				}
+				stack[sp] = nil
+				continue
+			}
+			items, err := Collect(t, stack[sp])
+			if err != nil {
+				return err
+			}
+			for _, v := range items {
+				if err := s.Add(t, v); err != nil {
+					return err
+				}
+			}
+			stack[sp] = nil
+		case compile.DICT_UPDATE, compile.DICT_MERGE:
+			sp--
+			src := stack[sp]
+			d := stack[sp-int(in.Arg)].(*Dict)
+			var fn Value
+			if in.Op == compile.DICT_MERGE {
+				fn = stack[sp-int(in.Arg)-2]
+			}
+			if err := t.dictMerge(d, src, fn != nil, fn); err != nil {
+				return err
+			}
+			stack[sp] = nil
+		case compile.LIST_TO_TUPLE:
+			stack[sp-1] = Tuple(stack[sp-1].(*List).Snapshot())
+		case compile.FORMAT_VALUE:
+			var spec Value = Str("")
+			if in.Arg&256 != 0 {
+				sp--
+				spec = stack[sp]
+				stack[sp] = nil
+			}
+			s, err := t.formatValue(stack[sp-1], rune(in.Arg&255), string(spec.(Str)))
+			if err != nil {
+				return err
+			}
+			stack[sp-1] = Str(s)
+
+		case compile.UNPACK_SEQUENCE:
+			n := int(in.Arg)
+			sp--
+			seq := stack[sp]
+			var items []Value
+			switch x := seq.(type) {
+			case Tuple:
+				items = x
+			case *List:
+				items = x.Snapshot()
+			default:
+				var err error
+				if items, err = t.unpackIter(seq, n); err != nil {
+					return err
+				}
+			}
+			if len(items) != n {
+				if len(items) > n {
+					return Errorf(ValueError, "too many values to unpack (expected %d)", n)
+				}
+				return Errorf(ValueError, "not enough values to unpack (expected %d, got %d)", n, len(items))
+			}
+			for i := n - 1; i >= 0; i-- {
+				stack[sp] = items[i]
+				sp++
+			}
+		case compile.UNPACK_EX:
+			before, after := int(in.Arg&255), int(in.Arg>>8)
+			sp--
+			items, err := t.unpackIter(stack[sp], -1)
+			if err != nil {
+				return err
+			}
+			if len(items) < before+after {
+				return Errorf(ValueError, "not enough values to unpack (expected at least %d, got %d)", before+after, len(items))
+			}
+			for i := len(items) - 1; i >= len(items)-after; i-- {
+				stack[sp] = items[i]
+				sp++
+			}
+			stack[sp] = NewList(append([]Value(nil), items[before:len(items)-after]...))
+			sp++
+			for i := before - 1; i >= 0; i-- {
+				stack[sp] = items[i]
+				sp++
+			}
+
+		case compile.JUMP:
+			pc = int(in.Arg)
+		case compile.POP_JUMP_IF_FALSE, compile.POP_JUMP_IF_TRUE:
+			sp--
+			v := stack[sp]
+			stack[sp] = nil
+			var b bool
+			switch x := v.(type) {
+			case Bool:
+				b = bool(x)
+			default:
+				var err error
+				if b, err = Truth(t, v); err != nil {
+					return err
+				}
+			}
+			if b == (in.Op == compile.POP_JUMP_IF_TRUE) {
+				pc = int(in.Arg)
+			}
+		case compile.JUMP_IF_FALSE_OR_POP, compile.JUMP_IF_TRUE_OR_POP:
+			b, err := Truth(t, stack[sp-1])
+			if err != nil {
+				return err
+			}
+			if b == (in.Op == compile.JUMP_IF_TRUE_OR_POP) {
+				pc = int(in.Arg)
+			} else {
+				sp--
+				stack[sp] = nil
+			}
+		case compile.GET_ITER:
+			it, err := Iterate(t, stack[sp-1])
+			if err != nil {
+				return err
+			}
+			stack[sp-1] = it
+		case compile.FOR_ITER:
+			var v Value
+			switch it := stack[sp-1].(type) {
+			case *rangeIter:
+				if it.left > 0 {
+					v = boxInt(Int(it.next))
+					it.next += it.step
+					it.left--
+				}
+			case *listIter:
+				v, _ = it.Next(t)
+			default:
+				var err error
+				if v, err = it.(Iterator).Next(t); err != nil {
+					return err
+				}
+			}
+			if v == nil {
+				sp--
+				stack[sp] = nil
+				pc = int(in.Arg)
+			} else {
+				stack[sp] = v
+				sp++
+			}
+
+		case compile.CALL:
+			n := int(in.Arg)
+			fn := stack[sp-n-1]
+			fr.sp, fr.pc = sp, pc
+			v, err := t.call(fn, stack[sp-n:sp], nil)
+			clear(stack[sp-n-1 : sp])
+			sp -= n + 1
+			if err != nil {
+				return err
+			}
+			stack[sp] = v
+			sp++
+		case compile.CALL_METHOD:
+			n := int(in.Arg)
+			fn, self := stack[sp-n-2], stack[sp-n-1]
+			fr.sp, fr.pc = sp, pc
+			var v Value
+			var err error
+			if self != nil {
+				v, err = t.call(fn, stack[sp-n-1:sp], nil)
+			} else {
+				v, err = t.call(fn, stack[sp-n:sp], nil)
+			}
+			clear(stack[sp-n-2 : sp])
+			sp -= n + 2
+			if err != nil {
+				return err
+			}
+			stack[sp] = v
+			sp++
+		case compile.CALL_KW:
+			sp--
+			kwn := stack[sp].(Tuple)
+			stack[sp] = nil
+			n := int(in.Arg)
+			fn := stack[sp-n-1]
+			npos := n - len(kwn)
+			kw := make([]Kwarg, len(kwn))
+			for i, k := range kwn {
+				kw[i] = Kwarg{Name: string(k.(Str)), Value: stack[sp-len(kwn)+i]}
+			}
+			fr.sp, fr.pc = sp, pc
+			v, err := t.call(fn, stack[sp-n:sp-n+npos], kw)
+			clear(stack[sp-n-1 : sp])
+			sp -= n + 1
+			if err != nil {
+				return err
+			}
+			stack[sp] = v
+			sp++
+		case compile.CALL_EX:
+			var kw []Kwarg
+			if in.Arg&1 != 0 {
+				sp--
+				for _, kv := range stack[sp].(*Dict).Items() {
+					k, ok := kv[0].(Str)
+					if !ok {
+						return Errorf(TypeError, "keywords must be strings")
+					}
+					kw = append(kw, Kwarg{Name: string(k), Value: kv[1]})
+				}
+				stack[sp] = nil
+			}
+			sp--
+			args := stack[sp].(Tuple)
+			fn := stack[sp-1]
+			stack[sp] = nil
+			fr.sp, fr.pc = sp, pc
+			v, err := t.call(fn, args, kw)
+			if err != nil {
+				return err
+			}
+			stack[sp-1] = v
+		case compile.MAKE_FUNCTION:
+			fr.sp = sp
+			sp--
+			co := stack[sp].(*codeObj)
+			f := &Function{code: co, globals: fr.globals, name: co.Name, qualname: co.QualName, dict: NewDict()}
+			if in.Arg&8 != 0 {
+				sp--
+				cl := stack[sp].(Tuple)
+				f.closure = make([]*Cell, len(cl))
+				for i, c := range cl {
+					f.closure[i] = c.(*Cell)
+				}
+			}
+			if in.Arg&4 != 0 {
+				sp--
+				f.annotations = stack[sp].(*Dict)
+			}
+			if in.Arg&2 != 0 {
+				sp--
+				f.kwdefault = stack[sp].(*Dict)
+			}
+			if in.Arg&1 != 0 {
+				sp--
+				f.defaults = stack[sp].(Tuple)
+			}
+			clear(stack[sp:fr.sp])
+			stack[sp] = f
+			sp++
+		case compile.MAKE_CLASS:
+			n := int(in.Arg)
+			fr.sp, fr.pc = sp, pc
+			cls, err := t.makeClass(fr, stack[sp-n-2].(*Function), string(stack[sp-n-1].(Str)), stack[sp-n:sp])
+			if err != nil {
+				return err
+			}
+			clear(stack[sp-n-2 : sp])
+			sp -= n + 2
+			stack[sp] = cls
+			sp++
+		case compile.RETURN_VALUE:
+			sp--
+			fr.ret = stack[sp]
+			stack[sp] = nil
+			fr.yielded = false
+			return nil
+
+		case compile.YIELD_VALUE:
+			sp--
+			fr.ret = stack[sp]
+			stack[sp] = nil
+			fr.yielded = true
+			return nil
+		case compile.GET_YIELD_FROM_ITER:
+			if _, ok := stack[sp-1].(*Generator); !ok {
+				it, err := Iterate(t, stack[sp-1])
+				if err != nil {
+					return err
+				}
+				stack[sp-1] = it
+			}
+		case compile.YIELD_FROM:
+			sp--
+			sent := stack[sp]
+			stack[sp] = nil
+			v, done, err := t.delegate(stack[sp-1], sent)
+			if err != nil {
+				return err
+			}
+			if done {
+				stack[sp-1] = v
+				continue
+			}
+			pc-- // come back here with the value sent next
+			fr.ret = v
+			fr.yielded = true
+			return nil
+
+		case compile.RAISE:
+			var exc, cause Value
+			switch in.Arg {
+			case 2:
+				sp -= 2
+				exc, cause = stack[sp], stack[sp+1]
+			case 1:
+				sp--
+				exc = stack[sp]
+			}
+			return t.raise(exc, cause, in.Arg)
+		case compile.SETUP_FINALLY:
+			fr.blocks = append(fr.blocks, block{kind: blockSetup, handler: in.Arg, level: int32(sp)})
+		case compile.POP_BLOCK:
+			fr.blocks = fr.blocks[:len(fr.blocks)-1]
+		case compile.POP_EXCEPT:
+			b := fr.blocks[len(fr.blocks)-1]
+			fr.blocks = fr.blocks[:len(fr.blocks)-1]
+			t.handled = b.prev
+		case compile.RERAISE:
+			sp--
+			e := stack[sp]
+			stack[sp] = nil
+			return e.(*Exception)
+		case compile.JUMP_IF_NOT_EXC_MATCH:
+			sp--
+			typ := stack[sp]
+			stack[sp] = nil
+			ok, err := excMatches(stack[sp-1].(*Exception), typ)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				pc = int(in.Arg)
+			}
+		case compile.SETUP_WITH:
+			cm := stack[sp-1]
+			enter, exit, err := t.withMethods(cm)
+			if err != nil {
+				return err
+			}
+			stack[sp-1] = exit
+			fr.blocks = append(fr.blocks, block{kind: blockSetup, handler: in.Arg, level: int32(sp)})
+			fr.sp, fr.pc = sp, pc
+			v, err := CallValue(t, enter, nil, nil)
+			if err != nil {
+				fr.blocks = fr.blocks[:len(fr.blocks)-1]
+				return err
+			}
+			stack[sp] = v
+			sp++
+		case compile.WITH_EXIT:
+			sp--
+			exit := stack[sp]
+			stack[sp] = nil
+			fr.sp, fr.pc = sp, pc
+			if _, err := CallValue(t, exit, []Value{None, None, None}, nil); err != nil {
+				return err
+			}
+		case compile.WITH_EXCEPT:
+			exit, e := stack[sp-2], stack[sp-1].(*Exception)
+			fr.sp, fr.pc = sp, pc
+			r, err := CallValue(t, exit, []Value{e.class, e, &Traceback{exc: e}}, nil)
+			if err != nil {
+				return err
+			}
+			suppress, err := Truth(t, r)
+			if err != nil {
+				return err
+			}
+			if !suppress {
+				return e
+			}
+			sp -= 2
+			stack[sp], stack[sp+1] = nil, nil
+			b := fr.blocks[len(fr.blocks)-1]
+			fr.blocks = fr.blocks[:len(fr.blocks)-1]
+			t.handled = b.prev
+
+		case compile.IMPORT_NAME:
+			sp--
+			stack[sp] = nil
+			m, err := t.Import(names[in.Arg])
+			if err != nil {
+				return err
+			}
+			stack[sp] = m
+			sp++
+		case compile.IMPORT_FROM:
+			m := stack[sp-1]
+			name := names[in.Arg]
+			v, err := GetAttr(t, m, name)
+			if err != nil {
+				if ErrorMatches(err, AttributeError) {
+					mod, _ := m.(*Module)
+					return Errorf(ImportError, "cannot import name '%s' from '%s' (unknown location)", name, mod.name)
+				}
+				return err
+			}
+			stack[sp] = v
+			sp++
+		case compile.IMPORT_STAR:
+			sp--
+			m := stack[sp].(*Module)
+			stack[sp] = nil
+			for _, kv := range m.globals.Items() {
+				k := string(kv[0].(Str))
+				if len(k) > 0 && k[0] != '_' {
+					t.storeName(fr, k, kv[1])
+				}
+			}
+		case compile.RAISE_ASSERT:
+			e := NewException(AssertionError)
+			if in.Arg == 1 {
+				sp--
+				e.args = Tuple{stack[sp]}
+				stack[sp] = nil
+			}
+			return e
+		case compile.SETUP_ANNOTATIONS:
+			ns := fr.ns
+			if ns == nil {
+				ns = fr.globals.globals
+			}
+			if ns.GetStr("__annotations__") == nil {
+				ns.SetStr("__annotations__", NewDict())
+			}
+		case compile.STORE_ANNOTATION:
+			sp--
+			ns := fr.ns
+			if ns == nil {
+				ns = fr.globals.globals
+			}
+			if d, ok := ns.GetStr("__annotations__").(*Dict); ok {
+				d.SetStr(names[in.Arg], stack[sp])
+			}
+			stack[sp] = nil
+		default:
+			return &InternalError{Msg: "unknown opcode " + itoa(int(in.Op))}
+		}
+	}
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}

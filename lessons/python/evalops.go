@@ -1,0 +1,549 @@
+package python
+
+import (
+	"strings"
+
+	"threadlab/lessons/python/internal/compile"
+)
+
+func (t *Thread) unboundDeref(fr *frame, i int) error {
+	c := fr.code
+	if i < len(c.Cells) {
+		return Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", c.Cells[i])
+	}
+	return Errorf(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", c.Frees[i-len(c.Cells)])
+}
+
+func (t *Thread) loadGlobal(fr *frame, pc int, name string) (Value, error) {
+	m := fr.globals
+	v := m.globals.getStrHint(name, &fr.code.hints[2*pc])
+	if v != nil {
+		if t.tracer != nil {
+			t.emit(ReadGlobal, m, name, nil, v)
+		}
+		return v, nil
+	}
+	if v = t.interp.builtins.getStrHint(name, &fr.code.hints[2*pc+1]); v != nil {
+		return v, nil
+	}
+	return nil, nameError(fr, NameError, name, "name '%s' is not defined")
+}
+
+func (t *Thread) storeGlobal(fr *frame, pc int, name string, v Value) {
+	fr.globals.globals.setStrHint(name, v, &fr.code.hints[2*pc])
+	if t.tracer != nil {
+		t.emit(WriteGlobal, fr.globals, name, nil, v)
+	}
+}
+
+func (t *Thread) storeName(fr *frame, name string, v Value) {
+	if fr.ns != nil {
+		fr.ns.SetStr(name, v)
+		return
+	}
+	fr.globals.globals.SetStr(name, v)
+	if t.tracer != nil {
+		t.emit(WriteGlobal, fr.globals, name, nil, v)
+	}
+}
+
+// attrEvents reports whether attribute accesses on x are memory events
+// (instances and user classes; not modules' functions or methods of
+// built-in values).
+func attrTraced(x Value) bool {
+	switch o := x.(type) {
+	case *Instance, *Exception:
+		return true
+	case *Type:
+		return o.user
+	}
+	return false
+}
+
+func (t *Thread) getAttr(x Value, name string) (Value, error) {
+	v, err := GetAttr(t, x, name)
+	if err == nil && t.tracer != nil && attrTraced(x) {
+		if _, isMethod := v.(*BoundMethod); !isMethod {
+			t.emit(ReadAttr, x, name, nil, v)
+		}
+	}
+	return v, err
+}
+
+func (t *Thread) setAttr(x Value, name string, v Value) error {
+	err := SetAttr(t, x, name, v)
+	if err == nil && t.tracer != nil && attrTraced(x) {
+		kind := WriteAttr
+		if v == nil {
+			kind = DeleteAttr
+		}
+		t.emit(kind, x, name, nil, v)
+	}
+	return err
+}
+
+func (t *Thread) itemEvent(kind EventKind, x, k, v Value) {
+	switch x.(type) {
+	case *List, *Dict:
+		t.emit(kind, x, "", k, v)
+	}
+}
+
+// loadMethod finds x.name for a call; it returns (function, x) when the
+// receiver can be passed as the first argument without binding, else
+// (bound value, nil).
+func (t *Thread) loadMethod(x Value, name string) (Value, Value, error) {
+	typ := x.Type()
+	switch o := x.(type) {
+	case *Instance:
+		if o.class.user {
+			if ga := o.class.Lookup("__getattribute__"); ga != Value(objectGetattr) {
+				break
+			}
+		}
+		d := typ.Lookup(name)
+		switch f := d.(type) {
+		case *Function:
+			if o.dict == nil || o.dict.GetStr(name) == nil {
+				return f, x, nil
+			}
+		case *MethodDescr:
+			return f, x, nil
+		}
+	case *Type, *Module, *Super, *Exception:
+	default:
+		if d := typ.Lookup(name); d != nil {
+			switch f := d.(type) {
+			case *MethodDescr:
+				return f, x, nil
+			case *Function:
+				return f, x, nil
+			}
+		}
+	}
+	v, err := t.getAttr(x, name)
+	return v, nil, err
+}
+
+// call calls fn; args may alias the caller's stack.
+func (t *Thread) call(fn Value, args []Value, kw []Kwarg) (Value, error) {
+	switch f := fn.(type) {
+	case *Function:
+		return t.callFunctionSelf(f, nil, args, kw)
+	case *MethodDescr:
+		if len(args) > 0 {
+			if _, sub := args[0].(*Instance); !sub && args[0].Type() == f.owner {
+				return f.fn(t, args, kw)
+			}
+		}
+		return f.Call(t, args, kw)
+	case *Builtin:
+		if f.self == nil {
+			return f.fn(t, args, kw)
+		}
+	case *BoundMethod:
+		if g, ok := f.Fn.(*Function); ok {
+			return t.callFunctionSelf(g, f.Self, args, kw)
+		}
+	}
+	return CallValue(t, fn, args, kw)
+}
+
+func (t *Thread) compare(op compile.CmpOp, x, y Value) (Value, error) {
+	switch op {
+	case compile.In, compile.NotIn:
+		ok, err := Contains(t, y, x)
+		return Bool(ok == (op == compile.In)), err
+	case compile.Is:
+		return Bool(sameObject(x, y)), nil
+	case compile.IsNot:
+		return Bool(!sameObject(x, y)), nil
+	}
+	return Compare(t, op, x, y)
+}
+
+// dictMerge adds src's items to d ({**src} or f(**src)); for a call,
+// duplicate keys are an error naming the function fn.
+func (t *Thread) dictMerge(d *Dict, src Value, call bool, fn Value) error {
+	s, ok := src.(*Dict)
+	if !ok {
+		if src.Type().Lookup("keys") == nil {
+			if call {
+				return Errorf(TypeError, "%s argument after ** must be a mapping, not %s", funcName(fn), TypeName(src))
+			}
+			return Errorf(TypeError, "'%s' object is not a mapping", TypeName(src))
+		}
+		s = NewDict()
+		if err := DictUpdate(t, s, src); err != nil {
+			return err
+		}
+	}
+	for _, kv := range s.Items() {
+		if call {
+			if _, isStr := kv[0].(Str); !isStr {
+				return Errorf(TypeError, "keywords must be strings")
+			}
+			if old, _ := d.Get(t, kv[0]); old != nil {
+				return Errorf(TypeError, "%s got multiple values for keyword argument '%s'", funcName(fn), kv[0].(Str))
+			}
+		}
+		if err := d.Set(t, kv[0], kv[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func funcName(fn Value) string {
+	switch f := fn.(type) {
+	case *Function:
+		return f.qualname + "()"
+	case *Builtin:
+		return f.name + "()"
+	case *Type:
+		return f.name + "()"
+	}
+	return "function"
+}
+
+// Format is format(v, spec): str(v) for an empty spec of a str, int or
+// float, else type(v).__format__(v, spec).
+func Format(t *Thread, v Value, spec string) (string, error) {
+	if spec == "" {
+		switch v.(type) {
+		case Str, Int, Float:
+			return ToStr(t, v)
+		}
+	}
+	m := v.Type().Lookup("__format__")
+	r, err := CallValue(t, m, []Value{v, Str(spec)}, nil)
+	if err != nil {
+		return "", err
+	}
+	s, ok := r.(Str)
+	if !ok {
+		return "", Errorf(TypeError, "__format__ must return a str, not %s", TypeName(r))
+	}
+	return string(s), nil
+}
+
+// formatValue is an f-string field: the conversion, then the format.
+func (t *Thread) formatValue(v Value, conv rune, spec string) (string, error) {
+	switch conv {
+	case 's':
+		s, err := ToStr(t, v)
+		if err != nil {
+			return "", err
+		}
+		v = Str(s)
+	case 'r':
+		s, err := Repr(t, v)
+		if err != nil {
+			return "", err
+		}
+		v = Str(s)
+	case 'a':
+		s, err := Repr(t, v)
+		if err != nil {
+			return "", err
+		}
+		v = Str(asciiEscape(s))
+	}
+	if s, ok := v.(Str); ok && spec == "" {
+		return string(s), nil
+	}
+	return Format(t, v, spec)
+}
+
+// asciiEscape is what ascii() does to a repr: non-ASCII escaped.
+func asciiEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			b.WriteRune(r)
+		case r < 0x100:
+			b.WriteString(`\x` + hex2(int(r), 2))
+		case r < 0x10000:
+			b.WriteString(`\u` + hex2(int(r), 4))
+		default:
+			b.WriteString(`\U` + hex2(int(r), 8))
+		}
+	}
+	return b.String()
+}
+
+func hex2(n, width int) string {
+	const digits = "0123456789abcdef"
+	b := make([]byte, width)
+	for i := width - 1; i >= 0; i-- {
+		b[i] = digits[n&15]
+		n >>= 4
+	}
+	return string(b)
+}
+
+func isIterable(v Value) bool {
+	switch v.(type) {
+	case Iterable, Iterator, *List, Tuple, Str, *Dict, *Set, *Range, Bytes:
+		return true
+	}
+	return v.Type().Lookup("__iter__") != nil || v.Type().Lookup("__getitem__") != nil
+}
+
+// unpackIter collects the values of an unpacking assignment; n >= 0 stops
+// after n+1 values (enough to report "too many values").
+func (t *Thread) unpackIter(v Value, n int) ([]Value, error) {
+	if !isIterable(v) {
+		return nil, Errorf(TypeError, "cannot unpack non-iterable %s object", TypeName(v))
+	}
+	it, err := Iterate(t, v)
+	if err != nil {
+		return nil, err
+	}
+	var out []Value
+	for n < 0 || len(out) <= n {
+		e, err := it.Next(t)
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			break
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+func (t *Thread) withMethods(cm Value) (enter, exit Value, err error) {
+	typ := cm.Type()
+	en, ex := typ.Lookup("__enter__"), typ.Lookup("__exit__")
+	if en == nil {
+		return nil, nil, Errorf(TypeError, "'%s' object does not support the context manager protocol", typ.name)
+	}
+	if ex == nil {
+		return nil, nil, Errorf(TypeError, "'%s' object does not support the context manager protocol (missed __exit__ method)", typ.name)
+	}
+	return bindAttr(en, cm, typ), bindAttr(ex, cm, typ), nil
+}
+
+// raise implements the raise statement (n: 0 re-raise, 1 exc, 2 exc from
+// cause).
+func (t *Thread) raise(exc, cause Value, n int32) error {
+	if n == 0 {
+		if t.handled == nil {
+			return Errorf(RuntimeError, "No active exception to reraise")
+		}
+		return t.handled
+	}
+	e, err := t.makeException(exc)
+	if err != nil {
+		return err
+	}
+	if n == 2 {
+		if cause == None {
+			e.cause = nil
+		} else {
+			c, err := t.makeException(cause)
+			if err != nil {
+				return Errorf(TypeError, "exception causes must derive from BaseException")
+			}
+			e.cause = c
+		}
+		e.suppressContext = true
+	}
+	return e
+}
+
+func (t *Thread) makeException(v Value) (*Exception, error) {
+	switch x := v.(type) {
+	case *Exception:
+		return x, nil
+	case *Type:
+		if x.IsSubclass(BaseException) {
+			r, err := x.Call(t, nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			if e, ok := r.(*Exception); ok {
+				return e, nil
+			}
+		}
+	}
+	return nil, Errorf(TypeError, "exceptions must derive from BaseException")
+}
+
+func excMatches(e *Exception, typ Value) (bool, error) {
+	switch c := typ.(type) {
+	case *Type:
+		if !c.IsSubclass(BaseException) {
+			break
+		}
+		return e.class.IsSubclass(c), nil
+	case Tuple:
+		for _, x := range c {
+			ok, err := excMatches(e, x)
+			if err != nil || ok {
+				return ok, err
+			}
+		}
+		return false, nil
+	}
+	return false, Errorf(TypeError, "catching classes that do not inherit from BaseException is not allowed")
+}
+
+// makeClass runs a class body and makes the class.
+func (t *Thread) makeClass(fr *frame, body *Function, name string, baseVals []Value) (Value, error) {
+	bases := make([]*Type, 0, len(baseVals))
+	for _, b := range baseVals {
+		c, ok := b.(*Type)
+		if !ok {
+			return nil, Errorf(TypeError, "bases must be types")
+		}
+		bases = append(bases, c)
+	}
+	ns := NewDict()
+	modName, _ := fr.globals.globals.GetStr("__name__").(Str)
+	ns.SetStr("__module__", modName)
+	ns.SetStr("__qualname__", Str(body.qualname))
+	bf := newFrame(body)
+	bf.ns = ns
+	r, err := t.runFrame(bf)
+	if err != nil {
+		return nil, err
+	}
+	cls, err := NewClass(name, bases, ns, string(modName))
+	if err != nil {
+		return nil, err
+	}
+	if cell, ok := r.(*Cell); ok {
+		cell.Set(cls)
+	}
+	// the nearest base's __init_subclass__ (a class method) hears of it
+	for _, b := range cls.mro[1:] {
+		if m := b.dict.GetStr("__init_subclass__"); m != nil {
+			fn := m
+			if cm, ok := m.(*ClassMethod); ok {
+				fn = cm.Fn
+			}
+			if _, err := CallValue(t, fn, []Value{cls}, nil); err != nil {
+				return nil, err
+			}
+			break
+		}
+	}
+	return cls, nil
+}
+
+// zeroArgSuper is super() inside a method: the class whose body defined
+// the method (its __class__ cell) and the method's first argument.
+func (t *Thread) zeroArgSuper(args []Value) (Value, error) {
+	if len(args) == 2 {
+		c, ok := args[0].(*Type)
+		if !ok {
+			return nil, Errorf(TypeError, "super() argument 1 must be a type, not %s", TypeName(args[0]))
+		}
+		return &Super{Class: c, Obj: args[1]}, nil
+	}
+	if len(args) != 0 {
+		return nil, Errorf(TypeError, "super() takes 0 or 2 arguments")
+	}
+	fr := t.frame
+	if fr == nil || fr.code.NumArgs == 0 {
+		return nil, Errorf(RuntimeError, "super(): no arguments")
+	}
+	var cls *Type
+	for i, name := range fr.code.Frees {
+		if name == "__class__" {
+			cls, _ = fr.cells[len(fr.code.Cells)+i].Get().(*Type)
+		}
+	}
+	if cls == nil {
+		return nil, Errorf(RuntimeError, "super(): __class__ cell not found")
+	}
+	self := fr.locals[0]
+	for i, p := range fr.code.CellParam {
+		if p == 0 {
+			self = fr.cells[i].Get()
+		}
+	}
+	if self == nil {
+		return nil, Errorf(RuntimeError, "super(): arg[0] deleted")
+	}
+	return &Super{Class: cls, Obj: self}, nil
+}
+
+// attrCache remembers, for one instruction, what the class of the last
+// instance it saw has under the attribute name, as of a class version.
+// plain means instances of the class use ordinary attribute access (no
+// __getattribute__, __getattr__ or __setattr__ of their own, and the
+// class attribute is not a property).
+type attrCache struct {
+	typ     *Type
+	version uint64
+	d       Value
+	plain   bool
+}
+
+func (t *Thread) attrLookup(fr *frame, pc int, c *Type, name string) *attrCache {
+	slot := &fr.code.attrs[pc]
+	if ce := slot.Load(); ce != nil && ce.typ == c && ce.version == c.version.Load() {
+		return ce
+	}
+	ce := &attrCache{typ: c, version: c.version.Load(), d: c.Lookup(name)}
+	_, prop := ce.d.(*Property)
+	ce.plain = !prop && c.layout == layoutObject &&
+		c.Lookup("__getattribute__") == Value(objectGetattr) &&
+		c.Lookup("__getattr__") == nil &&
+		c.Lookup("__setattr__") == Value(objectSetattr)
+	slot.Store(ce)
+	return ce
+}
+
+// loadAttr is LOAD_ATTR, with the fast path for plain instances.
+func (t *Thread) loadAttr(fr *frame, pc int, x Value, name string) (Value, error) {
+	if o, ok := x.(*Instance); ok && o.dict != nil && o.class.user {
+		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
+			v := o.dict.GetStr(name)
+			if v == nil && ce.d != nil {
+				v = bindAttr(ce.d, x, o.class)
+			}
+			if v != nil {
+				if t.tracer != nil {
+					if _, isMethod := v.(*BoundMethod); !isMethod {
+						t.emit(ReadAttr, x, name, nil, v)
+					}
+				}
+				return v, nil
+			}
+		}
+	}
+	return t.getAttr(x, name)
+}
+
+// storeAttr is STORE_ATTR (v == nil: DELETE_ATTR), with the fast path
+// for plain instances.
+func (t *Thread) storeAttr(fr *frame, pc int, x Value, name string, v Value) error {
+	if o, ok := x.(*Instance); ok && v != nil && o.dict != nil && o.class.user {
+		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
+			o.dict.SetStr(name, v)
+			if t.tracer != nil {
+				t.emit(WriteAttr, x, name, nil, v)
+			}
+			return nil
+		}
+	}
+	return t.setAttr(x, name, v)
+}
+
+// loadMethodCached is LOAD_METHOD, with the fast path for plain instances.
+func (t *Thread) loadMethodCached(fr *frame, pc int, x Value, name string) (Value, Value, error) {
+	if o, ok := x.(*Instance); ok && o.dict != nil && o.class.user {
+		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
+			if f, ok := ce.d.(*Function); ok && o.dict.GetStr(name) == nil {
+				return f, x, nil
+			}
+		}
+	}
+	return t.loadMethod(x, name)
+}

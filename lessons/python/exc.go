@@ -1,0 +1,475 @@
+package python
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"threadlab/lessons/python/internal/compile"
+	"threadlab/lessons/python/syntax"
+)
+
+// Exception is an instance of BaseException or of any subclass, built-in
+// or user-defined. It is also a Go error, so Go code raises a Python
+// exception by returning one:
+//
+//	return nil, Errorf(TypeError, "can only concatenate str (not \"%s\") to str", TypeName(y))
+//
+// Go code tests the type of a Python exception with ErrorMatches.
+type Exception struct {
+	class           *Type
+	args            Tuple
+	dict            *Dict // user attributes, made on first write
+	cause, context  *Exception
+	suppressContext bool
+	tb              []tbEntry     // innermost first, as the exception unwound
+	syntax          *syntax.Error // for a SyntaxError from the parser or compiler
+	notes           []string      // add_note(); printed after the exception line
+
+	// for "Did you mean" suggestions: the missing name, and the object
+	// (AttributeError) or the scopes (NameError) it was looked up in
+	name    string
+	obj     Value
+	code    *codeObj
+	globals *Dict
+}
+
+type tbEntry struct {
+	file  string
+	line  int
+	span  compile.Span // the extent of the failing expression, for the carets
+	fn    string
+	frame uint64 // the activation the entry is for, so that it is added once
+}
+
+func (e *Exception) Type() *Type { return e.class }
+
+// Args is the exception's args tuple.
+func (e *Exception) Args() Tuple { return e.args }
+
+// Error is "Type: message", as the last line of a traceback.
+func (e *Exception) Error() string {
+	msg := e.message(nil)
+	if msg == "" {
+		return e.class.name
+	}
+	return e.class.name + ": " + msg
+}
+
+// message is str(e) for built-in exceptions (user __str__ is honoured by
+// the traceback printer, which has a thread).
+func (e *Exception) message(t *Thread) string {
+	if e.class.IsSubclass(SyntaxErrorType) && len(e.args) == 2 {
+		if s, ok := e.args[0].(Str); ok {
+			return string(s)
+		}
+	}
+	switch len(e.args) {
+	case 0:
+		return ""
+	case 1:
+		if e.class.IsSubclass(KeyError) && t != nil {
+			s, err := Repr(t, e.args[0])
+			if err == nil {
+				return s
+			}
+		}
+		if s, ok := e.args[0].(Str); ok {
+			if e.class.IsSubclass(KeyError) {
+				return quoteStr(string(s))
+			}
+			return string(s)
+		}
+		if t != nil {
+			if s, err := ToStr(t, e.args[0]); err == nil {
+				return s
+			}
+		}
+		return fmt.Sprint(e.args[0])
+	}
+	if t != nil {
+		if s, err := Repr(t, e.args); err == nil {
+			return s
+		}
+	}
+	return fmt.Sprint([]Value(e.args))
+}
+
+// NewException makes an exception of class c with the given args.
+func NewException(c *Type, args ...Value) *Exception {
+	return &Exception{class: c, args: Tuple(args)}
+}
+
+// Errorf makes an exception of class c whose single argument is the
+// formatted message.
+func Errorf(c *Type, format string, a ...any) *Exception {
+	return &Exception{class: c, args: Tuple{Str(fmt.Sprintf(format, a...))}}
+}
+
+// ErrorMatches reports whether err is a Python exception of class c or a
+// subclass.
+func ErrorMatches(err error, c *Type) bool {
+	var e *Exception
+	return errors.As(err, &e) && e.class.IsSubclass(c)
+}
+
+// Cancelled is the error a thread unwinds with once the host has
+// cancelled it (Thread.Cancel). It is not a Python exception: no except
+// clause catches it and no finally clause or __exit__ runs, so a stopped
+// thread stops even inside `except BaseException:` or `finally: while
+// True: pass`.
+type Cancelled struct{ Reason string }
+
+func (c *Cancelled) Error() string { return "thread cancelled: " + c.Reason }
+
+// InternalError reports a bug in threadlab found while running a program
+// (a Go panic recovered at the top of Run or a Thread call).
+type InternalError struct{ Msg string }
+
+func (e *InternalError) Error() string { return "threadlab internal error: " + e.Msg }
+
+// ---- the built-in hierarchy ----
+
+func excType(name string, base *Type) *Type {
+	c := NewType(name, base)
+	c.layout = layoutException
+	return c
+}
+
+// The built-in exception classes.
+var (
+	BaseException       = newBaseException()
+	SystemExit          = excType("SystemExit", BaseException)
+	KeyboardInterrupt   = excType("KeyboardInterrupt", BaseException)
+	GeneratorExit       = excType("GeneratorExit", BaseException)
+	ExceptionType       = excType("Exception", BaseException)
+	ArithmeticError     = excType("ArithmeticError", ExceptionType)
+	FloatingPointError  = excType("FloatingPointError", ArithmeticError)
+	OverflowError       = excType("OverflowError", ArithmeticError)
+	ZeroDivisionError   = excType("ZeroDivisionError", ArithmeticError)
+	AssertionError      = excType("AssertionError", ExceptionType)
+	AttributeError      = excType("AttributeError", ExceptionType)
+	BufferError         = excType("BufferError", ExceptionType)
+	EOFError            = excType("EOFError", ExceptionType)
+	ImportError         = excType("ImportError", ExceptionType)
+	ModuleNotFoundError = excType("ModuleNotFoundError", ImportError)
+	LookupError         = excType("LookupError", ExceptionType)
+	IndexError          = excType("IndexError", LookupError)
+	KeyError            = excType("KeyError", LookupError)
+	MemoryError         = excType("MemoryError", ExceptionType)
+	NameError           = excType("NameError", ExceptionType)
+	UnboundLocalError   = excType("UnboundLocalError", NameError)
+	OSError             = excType("OSError", ExceptionType)
+	FileNotFoundError   = excType("FileNotFoundError", OSError)
+	PermissionError     = excType("PermissionError", OSError)
+	TimeoutError        = excType("TimeoutError", OSError)
+	ReferenceError      = excType("ReferenceError", ExceptionType)
+	RuntimeError        = excType("RuntimeError", ExceptionType)
+	NotImplementedError = excType("NotImplementedError", RuntimeError)
+	RecursionError      = excType("RecursionError", RuntimeError)
+	StopIteration       = excType("StopIteration", ExceptionType)
+	SyntaxErrorType     = excType("SyntaxError", ExceptionType)
+	IndentationError    = excType("IndentationError", SyntaxErrorType)
+	TabError            = excType("TabError", IndentationError)
+	SystemError         = excType("SystemError", ExceptionType)
+	TypeError           = excType("TypeError", ExceptionType)
+	ValueError          = excType("ValueError", ExceptionType)
+	UnicodeError        = excType("UnicodeError", ValueError)
+	UnicodeDecodeError  = excType("UnicodeDecodeError", UnicodeError)
+	UnicodeEncodeError  = excType("UnicodeEncodeError", UnicodeError)
+	Warning             = excType("Warning", ExceptionType)
+	UserWarning         = excType("UserWarning", Warning)
+	DeprecationWarning  = excType("DeprecationWarning", Warning)
+	RuntimeWarning      = excType("RuntimeWarning", Warning)
+)
+
+func newBaseException() *Type {
+	c := NewType("BaseException", nil)
+	c.layout = layoutException
+	return c
+}
+
+var exceptionTypes = []*Type{
+	BaseException, SystemExit, KeyboardInterrupt, GeneratorExit, ExceptionType,
+	ArithmeticError, FloatingPointError, OverflowError, ZeroDivisionError,
+	AssertionError, AttributeError, BufferError, EOFError, ImportError,
+	ModuleNotFoundError, LookupError, IndexError, KeyError, MemoryError,
+	NameError, UnboundLocalError, OSError, FileNotFoundError, PermissionError,
+	TimeoutError, ReferenceError, RuntimeError, NotImplementedError,
+	RecursionError, StopIteration, SyntaxErrorType, IndentationError, TabError,
+	SystemError, TypeError, ValueError, UnicodeError, UnicodeDecodeError,
+	UnicodeEncodeError, Warning, UserWarning, DeprecationWarning, RuntimeWarning,
+}
+
+// excAttr reads the attributes every exception has.
+func (e *Exception) excAttr(name string) (Value, bool) {
+	switch name {
+	case "args":
+		return e.args, true
+	case "__cause__":
+		return excOrNone(e.cause), true
+	case "__context__":
+		return excOrNone(e.context), true
+	case "__suppress_context__":
+		return Bool(e.suppressContext), true
+	case "__notes__":
+		if e.notes == nil {
+			return nil, false
+		}
+		l := make([]Value, len(e.notes))
+		for i, n := range e.notes {
+			l[i] = Str(n)
+		}
+		return NewList(l), true
+	case "__traceback__":
+		if len(e.tb) == 0 {
+			return None, true
+		}
+		return &Traceback{exc: e}, true
+	case "value":
+		if e.class.IsSubclass(StopIteration) {
+			if len(e.args) > 0 {
+				return e.args[0], true
+			}
+			return None, true
+		}
+	case "errno", "strerror", "filename":
+		if e.class.IsSubclass(OSError) {
+			if len(e.args) >= 2 && name != "filename" {
+				if name == "errno" {
+					return e.args[0], true
+				}
+				return e.args[1], true
+			}
+			if name == "filename" && len(e.args) >= 3 {
+				return e.args[2], true
+			}
+			return None, true
+		}
+	case "code":
+		if e.class.IsSubclass(SystemExit) {
+			switch len(e.args) {
+			case 0:
+				return None, true
+			case 1:
+				return e.args[0], true
+			}
+			return e.args, true
+		}
+	}
+	return nil, false
+}
+
+func excOrNone(e *Exception) Value {
+	if e == nil {
+		return None
+	}
+	return e
+}
+
+// ---- tracebacks ----
+
+// PrintTraceback writes err the way CPython prints an uncaught exception:
+// the chain of causes and contexts first, each with its traceback.
+func (t *Thread) PrintTraceback(w io.Writer, err error) {
+	var e *Exception
+	if !errors.As(err, &e) {
+		fmt.Fprintln(w, err.Error())
+		return
+	}
+	seen := map[*Exception]bool{}
+	t.printChain(w, e, seen)
+}
+
+func (t *Thread) printChain(w io.Writer, e *Exception, seen map[*Exception]bool) {
+	seen[e] = true
+	if e.cause != nil && !seen[e.cause] {
+		t.printChain(w, e.cause, seen)
+		fmt.Fprint(w, "\nThe above exception was the direct cause of the following exception:\n\n")
+	} else if e.context != nil && !e.suppressContext && !seen[e.context] {
+		t.printChain(w, e.context, seen)
+		fmt.Fprint(w, "\nDuring handling of the above exception, another exception occurred:\n\n")
+	}
+	if len(e.tb) > 0 {
+		fmt.Fprintln(w, "Traceback (most recent call last):")
+		repeats := 0
+		for i := len(e.tb) - 1; i >= 0; i-- {
+			ent := e.tb[i]
+			if i < len(e.tb)-1 {
+				if prev := e.tb[i+1]; prev.file == ent.file && prev.line == ent.line && prev.fn == ent.fn {
+					repeats++
+					if repeats >= 3 {
+						continue
+					}
+				} else {
+					printRepeats(w, repeats)
+					repeats = 0
+				}
+			}
+			fmt.Fprintf(w, "  File \"%s\", line %d, in %s\n", ent.file, ent.line, ent.fn)
+			if src := t.interp.sourceLine(ent.file, ent.line); strings.TrimSpace(src) != "" {
+				fmt.Fprintf(w, "    %s\n", strings.TrimSpace(src))
+				if carets := caretLine(src, ent.span); carets != "" {
+					fmt.Fprintf(w, "    %s\n", carets)
+				}
+			}
+		}
+		printRepeats(w, repeats)
+	}
+	if se := e.syntax; se != nil {
+		fmt.Fprintf(w, "  File \"%s\", line %d\n", se.Filename, se.Pos.Line)
+		if line := strings.TrimRight(se.Line, "\r\n"); strings.TrimSpace(line) != "" {
+			trimmed := strings.TrimLeft(line, " \f")
+			indent := len(line) - len(trimmed)
+			fmt.Fprintf(w, "    %s\n", trimmed)
+			// the caret goes under the offending text, one wide for an
+			// indentation error; none if it would point into the indent
+			col := se.Offset() - 1 - indent
+			width := 1
+			if se.Kind == syntax.SyntaxError && se.End.Line == se.Pos.Line && se.EndOffset() > se.Offset() {
+				width = se.EndOffset() - se.Offset()
+			}
+			if col >= 0 {
+				fmt.Fprintf(w, "    %s%s\n", strings.Repeat(" ", col), strings.Repeat("^", width))
+			}
+		}
+	}
+	fmt.Fprintln(w, t.excLine(e))
+}
+
+// printRepeats says how many identical traceback entries were left out
+// (CPython prints three and then counts the rest).
+func printRepeats(w io.Writer, repeats int) {
+	if repeats >= 3 {
+		n := repeats - 2
+		fmt.Fprintf(w, "  [Previous line repeated %d more time%s]\n", n, pluralS(n))
+	}
+}
+
+// excLine is the last line of a traceback: "module.Type: message".
+func (t *Thread) excLine(e *Exception) string {
+	name := e.class.name
+	if m := e.class.module; m != "builtins" && m != "__main__" && m != "" {
+		name = m + "." + name
+	}
+	msg := e.message(t)
+	if s := e.class.Lookup("__str__"); s != nil && e.class.user {
+		if _, builtin := s.(*Builtin); !builtin {
+			if v, err := CallValue(t, s, []Value{e}, nil); err == nil {
+				if sv, ok := v.(Str); ok {
+					msg = string(sv)
+				}
+			}
+		}
+	}
+	if s := t.suggestion(e); s != "" {
+		msg += ". Did you mean: '" + s + "'?"
+	}
+	line := name
+	if msg != "" {
+		line += ": " + msg
+	}
+	for _, n := range e.notes {
+		line += "\n" + n
+	}
+	return line
+}
+
+// sourceLine returns line number line of file as compiled, or "".
+func (in *Interp) sourceLine(file string, line int) string {
+	in.mu.Lock()
+	lines := in.sources[file]
+	in.mu.Unlock()
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	return strings.TrimRight(lines[line-1], "\r")
+}
+
+// caretLine is the line of markers CPython 3.11 prints under a
+// traceback's source line: ^ under the failing expression, or for a
+// binary operation or subscript ~ under the operands and ^ under the
+// operator or index. It is empty when the expression is the whole line.
+func caretLine(line string, sp compile.Span) string {
+	if sp.EndCol < 0 || sp.Line == 0 || int(sp.Col) > len(line) {
+		return ""
+	}
+	stripped := strings.TrimSpace(line)
+	strippedChars := utf8.RuneCountInString(line) - utf8.RuneCountInString(strings.TrimLeft(line, " \t\f\v\r\n"))
+	start := charOffset(line, int(sp.Col)) + 1
+	var end int
+	var left, right int
+	anchored := false
+	if sp.EndLine == sp.Line {
+		if int(sp.EndCol) > len(line) {
+			return ""
+		}
+		end = charOffset(line, int(sp.EndCol)) + 1
+		left, right, anchored = caretAnchors(line[sp.Col:sp.EndCol])
+	} else {
+		// a multi-line expression is marked to the end of its first line
+		end = charOffset(line, len(strings.TrimRight(line, " \t\f\v\r\n"))) + 1
+	}
+	n := utf8.RuneCountInString(stripped)
+	if !(end-start < n || anchored && right-left > 0) {
+		return ""
+	}
+	pad := strings.Repeat(" ", max(start-1-strippedChars, 0))
+	if anchored {
+		return pad + strings.Repeat("~", left) + strings.Repeat("^", right-left) + strings.Repeat("~", max(end-start-right, 0))
+	}
+	return pad + strings.Repeat("^", max(end-start, 0))
+}
+
+// charOffset converts a byte offset in s to a character offset.
+func charOffset(s string, off int) int {
+	if off > len(s) {
+		off = len(s)
+	}
+	return utf8.RuneCountInString(s[:off])
+}
+
+// caretAnchors parses the failing expression's text: for a binary
+// operation it marks the operator, for a subscript the index.
+func caretAnchors(segment string) (left, right int, ok bool) {
+	m, err := syntax.Parse("<segment>", []byte(segment))
+	if err != nil || len(m.Body) != 1 {
+		return 0, 0, false
+	}
+	es, isExpr := m.Body[0].(*syntax.ExprStmt)
+	if !isExpr {
+		return 0, 0, false
+	}
+	switch x := es.X.(type) {
+	case *syntax.BinOpExpr:
+		_, lend := x.X.Span()
+		rstart, _ := x.Y.Span()
+		if lend.Line != 1 || rstart.Line != 1 {
+			return 0, 0, false
+		}
+		opStart, opEnd := charOffset(segment, int(lend.Col)), charOffset(segment, int(rstart.Col))
+		runes := []rune(segment)
+		if opEnd > len(runes) || opStart > opEnd {
+			return 0, 0, false
+		}
+		op := string(runes[opStart:opEnd])
+		trimmed := strings.TrimLeft(op, " \t\f\n\r\v")
+		offset := len(op) - len(trimmed)
+		l := int(lend.Col) + offset
+		r := l + 1
+		if offset+1 < len(op) && !strings.ContainsAny(op[offset+1:offset+2], " \t\f\n\r\v") {
+			r++
+		}
+		return charOffset(segment, l), charOffset(segment, r), true
+	case *syntax.Subscript:
+		_, vend := x.X.Span()
+		_, iend := x.Index.Span()
+		if vend.Line != 1 || iend.Line != 1 {
+			return 0, 0, false
+		}
+		return charOffset(segment, int(vend.Col)), charOffset(segment, int(iend.Col)+1), true
+	}
+	return 0, 0, false
+}

@@ -1,0 +1,235 @@
+package python
+
+import "threadlab/lessons/python/internal/compile"
+
+// frame is the activation of a code object.
+type frame struct {
+	code    *codeObj
+	globals *Module
+	ns      *Dict // class body namespace, or nil
+	locals  []Value
+	cells   []*Cell // the code's cells, then its free variables
+	stack   []Value
+	sp      int
+	pc      int
+	blocks  []block
+	back    *frame
+
+	ret     Value // the value returned or yielded
+	yielded bool
+	throw   error // an exception to raise on resumption (generator.throw)
+
+	serial  uint64 // identifies this activation in tracebacks (frames are reused)
+	chunk   int    // which of the thread's value chunks holds locals and stack (0: heap)
+	memBase int
+}
+
+type blockKind uint8
+
+const (
+	blockSetup   blockKind = iota // SETUP_FINALLY / SETUP_WITH: jump to handler on exception
+	blockHandler                  // inside a handler: restores the handled exception when left
+)
+
+type block struct {
+	kind    blockKind
+	handler int32
+	level   int32
+	prev    *Exception // blockHandler: the exception handled before
+}
+
+// newFrame makes a frame whose memory is its own (generators, class
+// bodies).
+func newFrame(f *Function) *frame {
+	c := f.code
+	nl := len(c.Locals)
+	mem := make([]Value, nl+c.MaxStack)
+	fr := &frame{}
+	fr.setup(f, mem)
+	return fr
+}
+
+func (fr *frame) setup(f *Function, mem []Value) {
+	c := f.code
+	nl := len(c.Locals)
+	fr.code, fr.globals = c, f.globals
+	fr.locals, fr.stack = mem[:nl:nl], mem[nl:]
+	if nc := len(c.Cells) + len(c.Frees); nc > 0 {
+		fr.cells = make([]*Cell, nc)
+		for i := range c.Cells {
+			fr.cells[i] = &Cell{}
+		}
+		copy(fr.cells[len(c.Cells):], f.closure)
+	}
+}
+
+// valueChunk is how many values the thread allocates at a time for the
+// locals and stacks of the frames it runs.
+const valueChunk = 8192
+
+// allocFrame makes a frame for a call that will not outlive the call,
+// from the thread's free frames and value chunk.
+func (t *Thread) allocFrame(f *Function) *frame {
+	n := len(f.code.Locals) + f.code.MaxStack
+	var fr *frame
+	if k := len(t.freeFrames); k > 0 {
+		fr = t.freeFrames[k-1]
+		t.freeFrames = t.freeFrames[:k-1]
+	} else {
+		fr = &frame{}
+	}
+	if t.vtop+n > len(t.vstack) {
+		t.vstack = make([]Value, max(valueChunk, 2*n))
+		t.vtop = 0
+		t.chunkID++
+	}
+	mem := t.vstack[t.vtop : t.vtop+n : t.vtop+n]
+	clear(mem[:len(f.code.Locals)])
+	fr.setup(f, mem)
+	fr.chunk, fr.memBase = t.chunkID, t.vtop
+	t.vtop += n
+	return fr
+}
+
+// freeFrame returns a finished frame made by allocFrame. Its locals and
+// live stack are cleared; slots above the stack pointer are nil except
+// after an instruction failed, and a new frame clears its locals anyway
+// (allocFrame), so stack slots are only ever read after being written.
+func (t *Thread) freeFrame(fr *frame) {
+	n := len(fr.locals) + len(fr.stack)
+	clear(fr.locals)
+	clear(fr.stack[:fr.sp])
+	if fr.chunk == t.chunkID && fr.memBase+n == t.vtop {
+		t.vtop = fr.memBase
+	}
+	*fr = frame{}
+	t.freeFrames = append(t.freeFrames, fr)
+}
+
+// initCells moves parameters that inner functions capture into their
+// cells.
+func (fr *frame) initCells() {
+	for i, p := range fr.code.CellParam {
+		if p >= 0 {
+			fr.cells[i].v = fr.locals[p]
+		}
+	}
+}
+
+func (t *Thread) callFunction(f *Function, args []Value, kw []Kwarg) (Value, error) {
+	return t.callFunctionSelf(f, nil, args, kw)
+}
+
+// callFunctionSelf calls f with self (if not nil) before args.
+func (t *Thread) callFunctionSelf(f *Function, self Value, args []Value, kw []Kwarg) (Value, error) {
+	c := f.code
+	var fr *frame
+	if c.Generator {
+		fr = newFrame(f)
+	} else {
+		fr = t.allocFrame(f)
+	}
+	if self == nil && len(kw) == 0 && len(args) == c.NumArgs && !c.VarArgs && !c.VarKw && c.NumKwOnly == 0 {
+		copy(fr.locals, args)
+	} else if err := bindArgs(f, fr.locals, self, args, kw); err != nil {
+		if !c.Generator {
+			t.freeFrame(fr)
+		}
+		return nil, err
+	}
+	if fr.cells != nil {
+		fr.initCells()
+	}
+	if c.Generator {
+		return &Generator{fr: fr, name: f.name, qualname: f.qualname}, nil
+	}
+	v, err := t.runFrame(fr)
+	t.freeFrame(fr)
+	return v, err
+}
+
+// runFrame runs a new frame to its end, checking the recursion limit.
+func (t *Thread) runFrame(fr *frame) (Value, error) {
+	if t.depth >= t.interp.recursionLimit {
+		return nil, Errorf(RecursionError, "maximum recursion depth exceeded")
+	}
+	t.depth++
+	v, err := t.run(fr)
+	t.depth--
+	return v, err
+}
+
+// run executes fr until it returns, yields or fails.
+func (t *Thread) run(fr *frame) (Value, error) {
+	fr.back = t.frame
+	t.frame = fr
+	defer func() { t.frame = fr.back }()
+	if err := fr.throw; err != nil {
+		fr.throw = nil
+		if !t.handle(fr, err) {
+			return nil, err
+		}
+	}
+	for {
+		err := t.exec(fr)
+		if err == nil {
+			return fr.ret, nil
+		}
+		if !t.handle(fr, err) {
+			return nil, err
+		}
+	}
+}
+
+// handle looks for a handler of err in fr; it reports false if err
+// leaves the frame.
+func (t *Thread) handle(fr *frame, err error) bool {
+	e, ok := err.(*Exception)
+	if !ok {
+		return false
+	}
+	line := 0
+	var span compile.Span
+	if fr.pc > 0 {
+		line, span = int(fr.code.Lines[fr.pc-1]), fr.code.Spans[fr.pc-1]
+	}
+	if fr.serial == 0 {
+		t.serial++
+		fr.serial = t.serial
+	}
+	if n := len(e.tb); n == 0 || e.tb[n-1].frame != fr.serial {
+		e.tb = append(e.tb, tbEntry{file: fr.code.Filename, line: line, span: span, fn: fr.code.Name, frame: fr.serial})
+	}
+	if e.context == nil && t.handled != nil && t.handled != e && !chainHas(t.handled, e) {
+		e.context = t.handled
+	}
+	for len(fr.blocks) > 0 {
+		b := fr.blocks[len(fr.blocks)-1]
+		fr.blocks = fr.blocks[:len(fr.blocks)-1]
+		if b.kind == blockHandler {
+			t.handled = b.prev
+			continue
+		}
+		clear(fr.stack[b.level:fr.sp])
+		fr.sp = int(b.level)
+		fr.stack[fr.sp] = e
+		fr.sp++
+		fr.blocks = append(fr.blocks, block{kind: blockHandler, level: b.level, prev: t.handled})
+		t.handled = e
+		fr.pc = int(b.handler)
+		return true
+	}
+	return false
+}
+
+// chainHas reports whether e is already in x's context chain (to avoid
+// making a cycle).
+func chainHas(x, e *Exception) bool {
+	for i := 0; x != nil && i < 100; i++ {
+		if x == e {
+			return true
+		}
+		x = x.context
+	}
+	return false
+}

@@ -1,0 +1,253 @@
+package python
+
+import (
+	"sync/atomic"
+
+	"threadlab/lessons/python/internal/compile"
+)
+
+// Generator is the iterator a generator function returns. Its frame is
+// suspended at each yield and resumed by next() or send().
+type Generator struct {
+	fr       *frame
+	name     string
+	qualname string
+	running  atomic.Bool
+	done     bool
+	started  bool
+}
+
+func (*Generator) Type() *Type { return GeneratorType }
+
+// Next resumes the generator (next(g)); (nil, nil) means it finished.
+func (g *Generator) Next(t *Thread) (Value, error) {
+	v, done, err := g.resume(t, None, nil)
+	if done {
+		return nil, err
+	}
+	return v, err
+}
+
+// resume runs the generator until it yields (done false) or ends (done
+// true, v its return value). throw, if set, is raised at the yield.
+func (g *Generator) resume(t *Thread, send Value, throw error) (v Value, done bool, err error) {
+	if !g.running.CompareAndSwap(false, true) {
+		return nil, true, Errorf(ValueError, "generator already executing")
+	}
+	defer g.running.Store(false)
+	if g.done {
+		if throw != nil {
+			return nil, true, throw
+		}
+		return nil, true, nil
+	}
+	if !g.started {
+		if send != None && throw == nil {
+			return nil, true, Errorf(TypeError, "can't send non-None value to a just-started generator")
+		}
+		g.started = true
+	} else if throw != nil && g.delegating() {
+		// throw() and close() go to the generator a yield from is running
+		fr := g.fr
+		sub := fr.stack[fr.sp-1].(*Generator)
+		if ErrorMatches(throw, GeneratorExit) {
+			if _, err := CallValue(t, GeneratorType.Lookup("close"), []Value{sub}, nil); err != nil {
+				throw = err
+			}
+		} else {
+			v, done, err := sub.resume(t, None, throw)
+			switch {
+			case err != nil:
+				throw = err
+			case !done:
+				return v, false, nil
+			default:
+				// the subgenerator returned: yield from's value, and on
+				if v == nil {
+					v = None
+				}
+				fr.stack[fr.sp-1] = v
+				fr.pc++
+				throw = nil
+			}
+		}
+	} else if throw == nil {
+		g.fr.stack[g.fr.sp] = send
+		g.fr.sp++
+	}
+	g.fr.throw = throw
+	saved := t.handled
+	v, err = t.runFrame(g.fr)
+	t.handled = saved
+	if err != nil {
+		g.done = true
+		if ErrorMatches(err, StopIteration) {
+			return nil, true, Errorf(RuntimeError, "generator raised StopIteration")
+		}
+		return nil, true, err
+	}
+	if !g.fr.yielded {
+		g.done = true
+		return v, true, nil
+	}
+	return v, false, nil
+}
+
+// delegating reports whether g is suspended in a yield from whose
+// iterator is a generator.
+func (g *Generator) delegating() bool {
+	fr := g.fr
+	if fr.pc >= len(fr.code.Instrs) || fr.code.Instrs[fr.pc].Op != compile.YIELD_FROM || fr.sp < 1 {
+		return false
+	}
+	_, ok := fr.stack[fr.sp-1].(*Generator)
+	return ok
+}
+
+// delegate is one step of `yield from it`: it sends sent into it and
+// returns the value to yield, or (result, true) once it is exhausted.
+func (t *Thread) delegate(it, sent Value) (Value, bool, error) {
+	if g, ok := it.(*Generator); ok {
+		v, done, err := g.resume(t, sent, nil)
+		if err != nil {
+			return nil, true, err
+		}
+		if done {
+			if v == nil {
+				v = None
+			}
+			return v, true, nil
+		}
+		return v, false, nil
+	}
+	if sent != None {
+		if m := it.Type().Lookup("send"); m != nil {
+			v, err := CallValue(t, m, []Value{it, sent}, nil)
+			if err != nil {
+				if e, ok := err.(*Exception); ok && e.class.IsSubclass(StopIteration) {
+					r, _ := e.excAttr("value")
+					return r, true, nil
+				}
+				return nil, true, err
+			}
+			return v, false, nil
+		}
+	}
+	v, err := it.(Iterator).Next(t)
+	if err != nil {
+		return nil, true, err
+	}
+	if v == nil {
+		return None, true, nil
+	}
+	return v, false, nil
+}
+
+func init() {
+	GeneratorType.AddMethod("__next__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		g := args[0].(*Generator)
+		v, done, err := g.resume(t, None, nil)
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			return nil, stopIteration(v)
+		}
+		return v, nil
+	})
+	GeneratorType.AddMethod("__iter__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) { return args[0], nil })
+	GeneratorType.AddMethod("send", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := ArgCount("send", args, 2, 2); err != nil {
+			return nil, err
+		}
+		g := args[0].(*Generator)
+		v, done, err := g.resume(t, args[1], nil)
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			return nil, stopIteration(v)
+		}
+		return v, nil
+	})
+	GeneratorType.AddMethod("throw", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := ArgCount("throw", args, 2, 4); err != nil {
+			return nil, err
+		}
+		g := args[0].(*Generator)
+		exc := args[1]
+		if len(args) > 2 && args[2] != None {
+			exc = args[2]
+		}
+		e, err := t.makeException(exc)
+		if err != nil {
+			return nil, err
+		}
+		v, done, err := g.resume(t, None, e)
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			return nil, stopIteration(v)
+		}
+		return v, nil
+	})
+	GeneratorType.AddMethod("close", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		g := args[0].(*Generator)
+		if !g.started || g.done {
+			g.done = true
+			return None, nil
+		}
+		_, done, err := g.resume(t, None, NewException(GeneratorExit))
+		if err != nil {
+			if ErrorMatches(err, GeneratorExit) || ErrorMatches(err, StopIteration) {
+				return None, nil
+			}
+			return nil, err
+		}
+		if !done {
+			return nil, Errorf(RuntimeError, "generator ignored GeneratorExit")
+		}
+		return None, nil
+	})
+}
+
+func stopIteration(v Value) error {
+	if v == nil || v == None {
+		return NewException(StopIteration)
+	}
+	return NewException(StopIteration, v)
+}
+
+// Repr is <generator object f at 0x...>.
+func (g *Generator) Repr(t *Thread) (string, error) {
+	return "<generator object " + g.qualname + " at 0x" + hex2(int(t.interp.objectID(g)), 12) + ">", nil
+}
+
+// Next is next(it) with no default: the iterator's next value, or a
+// StopIteration once it is exhausted, carrying a generator's return
+// value as CPython's does.
+func Next(t *Thread, it Value) (Value, error) {
+	switch x := it.(type) {
+	case *Generator:
+		v, done, err := x.resume(t, None, nil)
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			return nil, stopIteration(v)
+		}
+		return v, nil
+	case Iterator:
+		v, err := x.Next(t)
+		if err == nil && v == nil {
+			return nil, NewException(StopIteration)
+		}
+		return v, err
+	}
+	m := it.Type().Lookup("__next__")
+	if m == nil {
+		return nil, Errorf(TypeError, "'%s' object is not an iterator", TypeName(it))
+	}
+	return CallValue(t, m, []Value{it}, nil)
+}

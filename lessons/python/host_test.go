@@ -1,0 +1,372 @@
+package python
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// load compiles and runs src as module __main__ of a new interpreter and
+// returns the module.
+func load(t *testing.T, src string, opts Options) (*Interp, *Module) {
+	t.Helper()
+	in := NewInterp(opts)
+	code, err := in.Compile("prog.py", []byte(src), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewModule("__main__")
+	in.AddModule(m)
+	th := in.NewThread("main")
+	if _, err := th.ExecModule(code, m); err != nil {
+		var b strings.Builder
+		th.PrintTraceback(&b, err)
+		t.Fatal(b.String())
+	}
+	return in, m
+}
+
+type countingHost struct{ calls int }
+
+func (h *countingHost) Step(*Thread) error { h.calls++; return nil }
+
+func TestStepHookInterval(t *testing.T) {
+	in, m := load(t, "def work(n):\n    s = 0\n    for i in range(n):\n        s += i\n    return s\n", Options{})
+	work := m.Globals().GetStr("work")
+	steps := func(n int) int {
+		th := in.NewThread("t")
+		h := &countingHost{}
+		th.SetHost(h, 1)
+		if _, err := Call(th, work, Int(1000)); err != nil {
+			t.Fatal(err)
+		}
+		return h.calls
+	}
+	every1 := steps(1)
+	// A loop iteration is several bytecodes: FOR_ITER, STORE, LOAD, LOAD, INPLACE, STORE, JUMP.
+	if every1 < 5000 || every1 > 10000 {
+		t.Fatalf("range(1000) loop took %d steps, want about 7 per iteration", every1)
+	}
+	th := in.NewThread("t")
+	h := &countingHost{}
+	th.SetHost(h, 100)
+	if _, err := Call(th, work, Int(1000)); err != nil {
+		t.Fatal(err)
+	}
+	if want := every1 / 100; h.calls < want-1 || h.calls > want+1 {
+		t.Fatalf("with N=100 the host was called %d times, want %d", h.calls, want)
+	}
+}
+
+// stopHost cancels the thread at its 50th hook call.
+type stopHost struct{ calls int }
+
+func (h *stopHost) Step(t *Thread) error {
+	h.calls++
+	if h.calls == 50 {
+		t.Cancel("stopped by test")
+	}
+	return nil
+}
+
+func TestCancelIsNotCatchable(t *testing.T) {
+	src := `
+def spin():
+    while True:
+        try:
+            while True:
+                pass
+        except BaseException:
+            print("caught")
+        finally:
+            print("finally")
+`
+	var out bytes.Buffer
+	in, m := load(t, src, Options{Stdout: &out})
+	th := in.NewThread("t")
+	th.SetHost(&stopHost{}, 10)
+	_, err := Call(th, m.Globals().GetStr("spin"))
+	var c *Cancelled
+	if !errors.As(err, &c) || c.Reason != "stopped by test" {
+		t.Fatalf("err = %v, want *Cancelled", err)
+	}
+	if out.Len() != 0 {
+		t.Fatalf("handlers ran on cancellation: %q", out.String())
+	}
+}
+
+func TestCancelFromAnotherGoroutine(t *testing.T) {
+	in, m := load(t, "def spin():\n    while True:\n        pass\n", Options{})
+	th := in.NewThread("t")
+	started := make(chan struct{})
+	th.SetHost(hostFunc(func(*Thread) error {
+		select {
+		case <-started:
+		default:
+			close(started)
+		}
+		return nil
+	}), 100)
+	done := make(chan error)
+	go func() {
+		_, err := Call(th, m.Globals().GetStr("spin"))
+		done <- err
+	}()
+	<-started
+	th.Cancel("interrupt")
+	var c *Cancelled
+	if err := <-done; !errors.As(err, &c) {
+		t.Fatalf("err = %v, want *Cancelled", err)
+	}
+}
+
+type hostFunc func(*Thread) error
+
+func (f hostFunc) Step(t *Thread) error { return f(t) }
+
+// A host primitive waits with Block; cancelling the thread wakes it.
+func TestBlockIsCancellable(t *testing.T) {
+	blocked := make(chan struct{})
+	wait := ModuleDef{Name: "waiter", Init: func(_ *Thread, m *Module) error {
+		m.SetFunc("wait_forever", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+			err := t.Block(func(done <-chan struct{}) error {
+				close(blocked)
+				<-done
+				return nil
+			})
+			return None, err
+		})
+		return nil
+	}}
+	in, m := load(t, "import waiter\ndef f():\n    try:\n        waiter.wait_forever()\n    except BaseException:\n        return 'caught'\n", Options{Modules: []ModuleDef{wait}})
+	th := in.NewThread("t")
+	done := make(chan error)
+	go func() {
+		_, err := Call(th, m.Globals().GetStr("f"))
+		done <- err
+	}()
+	<-blocked
+	th.Cancel("deadlock")
+	var c *Cancelled
+	if err := <-done; !errors.As(err, &c) || c.Reason != "deadlock" {
+		t.Fatalf("err = %v, want *Cancelled(deadlock)", err)
+	}
+}
+
+type recorder struct{ events []string }
+
+func (r *recorder) Event(t *Thread, ev *Event) {
+	var what string
+	switch ev.Kind {
+	case ReadGlobal, WriteGlobal, DeleteGlobal, ReadAttr, WriteAttr, DeleteAttr:
+		what = ev.Name
+	default:
+		k, _ := Repr(t, ev.Key)
+		what = "[" + k + "]"
+	}
+	v := "-"
+	if ev.Value != nil {
+		v, _ = Repr(t, ev.Value)
+	}
+	r.events = append(r.events, fmt.Sprintf("%d %s %s=%s", ev.Line, ev.Kind, what, v))
+}
+
+func TestMemoryEvents(t *testing.T) {
+	src := `class Account:
+    pass
+acct = Account()
+items = [0, 0]
+table = {}
+balance = 0
+def work(n):
+    global balance
+    balance = balance + n
+    acct.total = n
+    items[1] = acct.total
+    table["k"] = items[0]
+    del table["k"]
+    Account.kind = "savings"
+`
+	in, m := load(t, src, Options{})
+	th := in.NewThread("t")
+	r := &recorder{}
+	th.SetTracer(r)
+	if _, err := Call(th, m.Globals().GetStr("work"), Int(5)); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"9 read global balance=0",
+		"9 write global balance=5",
+		"10 read global acct=<__main__.Account object at ADDR>",
+		"10 write attr total=5",
+		"11 read global acct=<__main__.Account object at ADDR>",
+		"11 read attr total=5",
+		"11 read global items=[0, 0]",
+		"11 write item [1]=5",
+		"12 read global items=[0, 5]",
+		"12 read item [0]=0",
+		"12 read global table={}",
+		"12 write item ['k']=0",
+		"13 read global table={'k': 0}",
+		"13 delete item ['k']=-",
+		"14 read global Account=<class '__main__.Account'>",
+		"14 write attr kind='savings'",
+	}
+	got := r.events
+	for i := range got {
+		if j := strings.Index(got[i], " at 0x"); j >= 0 {
+			got[i] = got[i][:j] + " at ADDR>"
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("events:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	th.SetTracer(nil)
+	if _, err := Call(th, m.Globals().GetStr("work"), Int(1)); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.events) != len(want) {
+		t.Fatalf("events recorded with the tracer off")
+	}
+}
+
+// Goroutines share a list, a dict and an instance with no GIL: each
+// operation is atomic (no append is lost, go test -race stays quiet) while
+// the compound update of a counter may lose updates.
+func TestSharedObjectsAcrossGoroutines(t *testing.T) {
+	src := `class Box:
+    def __init__(self):
+        self.count = 0
+shared = []
+table = {}
+box = Box()
+def worker(id, n):
+    global shared
+    for i in range(n):
+        shared += [i]
+        table[(id, i)] = i
+        box.count = box.count + 1
+        box.last = id
+        x = len(shared)
+`
+	in, m := load(t, src, Options{})
+	worker := m.Globals().GetStr("worker")
+	const goroutines, n = 4, 2000
+	var wg sync.WaitGroup
+	errs := make([]error, goroutines)
+	for g := 0; g < goroutines; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			_, errs[g] = Call(in.NewThread(fmt.Sprint("w", g)), worker, Int(g), Int(n))
+		}(g)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if l := m.Globals().GetStr("shared").(*List).Len(); l != goroutines*n {
+		t.Errorf("len(shared) = %d, want %d", l, goroutines*n)
+	}
+	if l := m.Globals().GetStr("table").(*Dict).Len(); l != goroutines*n {
+		t.Errorf("len(table) = %d, want %d", l, goroutines*n)
+	}
+	count := m.Globals().GetStr("box").(*Instance).Dict().GetStr("count").(Int)
+	if count < 1 || count > goroutines*n {
+		t.Errorf("box.count = %d, want within 1..%d", count, goroutines*n)
+	}
+}
+
+const raceLoop = `balance = 0
+def work(n):
+    global balance
+    for i in range(n):
+        balance = balance + 1
+        balance = balance - 1
+`
+
+type nopTracer struct{}
+
+func (nopTracer) Event(*Thread, *Event) {}
+
+// BenchmarkRaceLoop runs the tutorial's race loop with no host, with a
+// step hook every 100 steps, and with every memory event reported.
+func BenchmarkRaceLoop(b *testing.B) {
+	in := NewInterp(Options{})
+	code, err := in.Compile("race.py", []byte(raceLoop), false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := NewModule("__main__")
+	if _, err := in.NewThread("main").ExecModule(code, m); err != nil {
+		b.Fatal(err)
+	}
+	work := m.Globals().GetStr("work")
+	for _, mode := range []string{"plain", "hook100", "traced"} {
+		b.Run(mode, func(b *testing.B) {
+			th := in.NewThread("t")
+			switch mode {
+			case "hook100":
+				th.SetHost(&countingHost{}, 100)
+			case "traced":
+				th.SetTracer(nopTracer{})
+			}
+			for i := 0; i < b.N; i++ {
+				if _, err := Call(th, work, Int(10000)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func TestThreadStdout(t *testing.T) {
+	var main, cell bytes.Buffer
+	in, m := load(t, "def hello(who):\n    print('hello', who)\n", Options{Stdout: &main})
+	th := in.NewThread("worker")
+	th.SetStdout(&cell)
+	if _, err := th.CallSafe(m.Globals().GetStr("hello"), Str("cell")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := in.NewThread("other").CallSafe(m.Globals().GetStr("hello"), Str("main")); err != nil {
+		t.Fatal(err)
+	}
+	if cell.String() != "hello cell\n" || main.String() != "hello main\n" {
+		t.Fatalf("thread output %q, interpreter output %q", cell.String(), main.String())
+	}
+}
+
+// Next carries a generator's return value on its StopIteration.
+func TestNextReturnValue(t *testing.T) {
+	in, m := load(t, "def g():\n    yield 1\n    return 'done'\nit = g()\n", Options{})
+	th := in.NewThread("t")
+	it := m.Globals().GetStr("it")
+	if v, err := Next(th, it); err != nil || v != Int(1) {
+		t.Fatalf("first next = %v, %v", v, err)
+	}
+	_, err := Next(th, it)
+	e, ok := err.(*Exception)
+	if !ok || !e.Type().IsSubclass(StopIteration) || len(e.Args()) != 1 || e.Args()[0] != Str("done") {
+		t.Fatalf("second next: %v, want StopIteration('done')", err)
+	}
+	if _, err := Next(th, NewList(nil)); err == nil || !ErrorMatches(err, TypeError) {
+		t.Fatalf("next of a list: %v, want TypeError", err)
+	}
+}
+
+// Closing Options.Interrupt stops Run's program as Ctrl-C stops CPython's.
+func TestRunInterrupt(t *testing.T) {
+	interrupt := make(chan struct{})
+	close(interrupt)
+	var errb bytes.Buffer
+	src := "while True:\n    try:\n        pass\n    except BaseException:\n        pass\n"
+	status := Run("spin.py", []byte(src), Options{Stderr: &errb, Interrupt: interrupt})
+	if status != 130 || !strings.HasSuffix(errb.String(), "KeyboardInterrupt\n") {
+		t.Fatalf("status %d, stderr %q; want 130 and KeyboardInterrupt", status, errb.String())
+	}
+}

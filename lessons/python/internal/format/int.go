@@ -1,0 +1,83 @@
+package format
+
+import (
+	"math"
+	"math/big"
+	"strings"
+
+	"threadlab/lessons/python/internal/pyint"
+)
+
+// Int returns format(x, spec) for an int (or bool: typeName "bool").
+// maxDigits is the interpreter's int/str digit limit (0: none); decimal
+// output longer than it is a ValueError, as in CPython 3.11.
+func Int(x *big.Int, spec, typeName string, maxDigits int) (string, error) {
+	s, err := ParseSpec(spec, typeName)
+	if err != nil {
+		return "", err
+	}
+	switch s.Type {
+	case 0, 'd', 'n', 'b', 'o', 'x', 'X', 'c':
+	case 'e', 'E', 'f', 'F', 'g', 'G', '%':
+		f, _ := new(big.Float).SetInt(x).Float64()
+		if math.IsInf(f, 0) {
+			return "", errorf(OverflowError, "int too large to convert to float")
+		}
+		return floatSpec(f, s, typeName)
+	default:
+		return "", unknownCode(rune(s.Type), typeName)
+	}
+	if s.Precision >= 0 {
+		return "", errorf(ValueError, "Precision not allowed in integer format specifier")
+	}
+	if s.NoNegZero {
+		return "", errorf(ValueError, "Negative zero coercion (z) not allowed in integer format specifier")
+	}
+	if s.Type == 'c' {
+		return intChar(x, s)
+	}
+	n := number{neg: x.Sign() < 0, groupBy: 3}
+	abs := new(big.Int).Abs(x)
+	base := 10
+	switch s.Type {
+	case 'b':
+		base, n.prefix = 2, "0b"
+	case 'o':
+		base, n.prefix = 8, "0o"
+	case 'x', 'X':
+		base, n.prefix = 16, "0x"
+	}
+	if base != 10 {
+		n.groupBy = 4
+		if !s.Alt {
+			n.prefix = ""
+		}
+	}
+	if base == 10 {
+		if n.digits, err = pyint.Decimal(abs, maxDigits); err != nil {
+			return "", err
+		}
+	} else {
+		n.digits = abs.Text(base)
+	}
+	if s.Type == 'X' {
+		n.digits, n.prefix = strings.ToUpper(n.digits), strings.ToUpper(n.prefix)
+	}
+	return layout(s, n)
+}
+
+func intChar(x *big.Int, s Spec) (string, error) {
+	if s.Sign != 0 {
+		return "", errorf(ValueError, "Sign not allowed with integer format specifier 'c'")
+	}
+	if s.Alt {
+		return "", errorf(ValueError, "Alternate form (#) not allowed with integer format specifier 'c'")
+	}
+	if !x.IsInt64() {
+		return "", errorf(OverflowError, "Python int too large to convert to C long")
+	}
+	if x.Int64() < 0 || x.Int64() > 0x10ffff {
+		return "", errorf(OverflowError, "%c arg not in range(0x110000)")
+	}
+	return layout(s, number{digits: string(rune(x.Int64()))})
+}

@@ -1,0 +1,95 @@
+package format
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// number is a formatted numeric value split the way padding and grouping
+// need it: sign, radix prefix ("0x"), the integer digits that grouping
+// applies to, and the rest (fraction, exponent, '%', or "inf"/"nan").
+type number struct {
+	neg     bool
+	prefix  string
+	digits  string
+	rest    string
+	groupBy int // digits per group: 3 for decimal, 4 for b/o/x/X; 0: never group
+}
+
+// layout applies sign, grouping, fill, alignment and width to n.
+func layout(s Spec, n number) (string, error) {
+	if s.Width > MaxWidth {
+		return "", errorf(MemoryError, "")
+	}
+	sign := ""
+	switch {
+	case n.neg:
+		sign = "-"
+	case s.Sign == '+':
+		sign = "+"
+	case s.Sign == ' ':
+		sign = " "
+	}
+	fill, align := s.Fill, s.Align
+	if s.Zero {
+		if fill == 0 {
+			fill = '0'
+		}
+		if align == 0 {
+			align = '='
+		}
+	}
+	if fill == 0 {
+		fill = ' '
+	}
+	if align == 0 {
+		align = '>'
+	}
+	digits := n.digits
+	if s.Grouping != 0 && n.groupBy > 0 {
+		minDigits := 0
+		if fill == '0' && align == '=' {
+			minDigits = s.Width - len(sign) - len(n.prefix) - utf8.RuneCountInString(n.rest)
+		}
+		digits = group(digits, n.groupBy, s.Grouping, minDigits)
+	}
+	return pad(sign+n.prefix, digits+n.rest, s.Width, fill, align), nil
+}
+
+// group inserts sep every size digits from the right, first padding with
+// zeros until the grouped text is at least minWidth long. The result never
+// starts with a separator, so it may come out one character wider.
+func group(digits string, size int, sep byte, minWidth int) string {
+	d := len(digits)
+	for d+(d-1)/size < minWidth {
+		d++
+	}
+	digits = strings.Repeat("0", d-len(digits)) + digits
+	var b strings.Builder
+	for i := 0; i < d; i++ {
+		if i > 0 && (d-i)%size == 0 {
+			b.WriteByte(sep)
+		}
+		b.WriteByte(digits[i])
+	}
+	return b.String()
+}
+
+// pad places head+body in a field of width runes. With '=' the padding goes
+// between head (sign and prefix) and body.
+func pad(head, body string, width int, fill rune, align byte) string {
+	n := width - utf8.RuneCountInString(head) - utf8.RuneCountInString(body)
+	if n <= 0 {
+		return head + body
+	}
+	f := string(fill)
+	switch align {
+	case '<':
+		return head + body + strings.Repeat(f, n)
+	case '^':
+		return strings.Repeat(f, n/2) + head + body + strings.Repeat(f, n-n/2)
+	case '=':
+		return head + strings.Repeat(f, n) + body
+	}
+	return strings.Repeat(f, n) + head + body
+}

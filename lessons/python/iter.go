@@ -1,0 +1,246 @@
+package python
+
+import "unicode/utf8"
+
+// Iterate is iter(v) as a Go Iterator.
+func Iterate(t *Thread, v Value) (Iterator, error) {
+	switch x := v.(type) {
+	case *List:
+		return &listIter{l: x}, nil
+	case Tuple:
+		return &tupleIter{tup: x}, nil
+	case *Range:
+		return &rangeIter{next: x.Start, step: x.Step, left: x.Len()}, nil
+	case Str:
+		return &strIter{s: string(x)}, nil
+	case *Dict:
+		return NewDictIter(x, DictKeys), nil
+	case *Set:
+		return &tupleIter{tup: x.Elems(), typ: SetIterType}, nil
+	case Bytes:
+		tup := make(Tuple, len(x))
+		for i := range tup {
+			tup[i] = Int(x[i])
+		}
+		return &tupleIter{tup: tup, typ: BytesIterType}, nil
+	case Iterator:
+		return x, nil
+	case Iterable:
+		return x.Iter(t)
+	}
+	if m := v.Type().Lookup("__iter__"); m != nil && m != None {
+		r, err := CallValue(t, m, []Value{v}, nil)
+		if err != nil {
+			return nil, err
+		}
+		if it, ok := r.(Iterator); ok {
+			return it, nil
+		}
+		if r.Type().Lookup("__next__") == nil {
+			return nil, Errorf(TypeError, "iter() returned non-iterator of type '%s'", TypeName(r))
+		}
+		return &pyIter{obj: r}, nil
+	}
+	if b := baseOf(v); b != nil {
+		return Iterate(t, b)
+	}
+	if m := v.Type().Lookup("__getitem__"); m != nil {
+		return &getitemIter{obj: v, get: m}, nil
+	}
+	return nil, Errorf(TypeError, "'%s' object is not iterable", TypeName(v))
+}
+
+// Collect iterates v to the end and returns its items.
+func Collect(t *Thread, v Value) ([]Value, error) {
+	switch x := v.(type) {
+	case *List:
+		return x.Snapshot(), nil
+	case Tuple:
+		return append([]Value(nil), x...), nil
+	}
+	it, err := Iterate(t, v)
+	if err != nil {
+		return nil, err
+	}
+	var out []Value
+	for {
+		e, err := it.Next(t)
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			return out, nil
+		}
+		if len(out) >= MaxSeqLen {
+			return nil, NewException(MemoryError)
+		}
+		out = append(out, e)
+	}
+}
+
+type listIter struct {
+	l *List
+	i int
+}
+
+func (*listIter) Type() *Type { return ListIterType }
+
+func (it *listIter) Next(*Thread) (Value, error) {
+	v, ok := it.l.Index(it.i)
+	if !ok {
+		return nil, nil
+	}
+	it.i++
+	return v, nil
+}
+
+type tupleIter struct {
+	tup Tuple
+	i   int
+	typ *Type
+}
+
+func (it *tupleIter) Type() *Type {
+	if it.typ != nil {
+		return it.typ
+	}
+	return TupleIterType
+}
+
+func (it *tupleIter) Next(*Thread) (Value, error) {
+	if it.i >= len(it.tup) {
+		return nil, nil
+	}
+	v := it.tup[it.i]
+	it.i++
+	return v, nil
+}
+
+type rangeIter struct {
+	next, step int64
+	left       int
+}
+
+func (*rangeIter) Type() *Type { return RangeIterType }
+
+func (it *rangeIter) Next(*Thread) (Value, error) {
+	if it.left <= 0 {
+		return nil, nil
+	}
+	v := it.next
+	it.next += it.step
+	it.left--
+	return Int(v), nil
+}
+
+type strIter struct {
+	s string
+	i int
+}
+
+func (*strIter) Type() *Type { return StrIterType }
+
+func (it *strIter) Next(*Thread) (Value, error) {
+	if it.i >= len(it.s) {
+		return nil, nil
+	}
+	if c := it.s[it.i]; c < utf8.RuneSelf {
+		it.i++
+		return Str(it.s[it.i-1 : it.i]), nil
+	}
+	_, n := utf8.DecodeRuneInString(it.s[it.i:])
+	it.i += n
+	return Str(it.s[it.i-n : it.i]), nil
+}
+
+// DictIterKind selects what a dict iterator yields.
+type DictIterKind uint8
+
+// The kinds of dict iterators.
+const (
+	DictKeys DictIterKind = iota
+	DictValues
+	DictItems
+)
+
+type dictIter struct {
+	d    *Dict
+	i    int
+	kind DictIterKind
+	size int
+}
+
+// NewDictIter iterates over a dict's keys, values or (key, value) tuples.
+// Like CPython's, it fails if the dict changes size meanwhile.
+func NewDictIter(d *Dict, kind DictIterKind) Iterator {
+	return &dictIter{d: d, kind: kind, size: d.Len()}
+}
+
+func (it *dictIter) Type() *Type {
+	return [...]*Type{DictKeyIterType, DictValueIterType, DictItemIterType}[it.kind]
+}
+
+func (it *dictIter) Next(*Thread) (Value, error) {
+	for {
+		k, v, ok := it.d.entryAt(it.i)
+		if it.d.Len() != it.size {
+			it.size = -1
+			return nil, Errorf(RuntimeError, "dictionary changed size during iteration")
+		}
+		if !ok {
+			return nil, nil
+		}
+		it.i++
+		if k == nil {
+			continue
+		}
+		switch it.kind {
+		case DictValues:
+			return v, nil
+		case DictItems:
+			return Tuple{k, v}, nil
+		}
+		return k, nil
+	}
+}
+
+// pyIter adapts an object with __next__ to Iterator.
+type pyIter struct{ obj Value }
+
+func (it *pyIter) Type() *Type { return it.obj.Type() }
+
+func (it *pyIter) Next(t *Thread) (Value, error) {
+	m := it.obj.Type().Lookup("__next__")
+	if m == nil {
+		return nil, Errorf(TypeError, "'%s' object is not an iterator", TypeName(it.obj))
+	}
+	v, err := CallValue(t, m, []Value{it.obj}, nil)
+	if err != nil {
+		if ErrorMatches(err, StopIteration) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	return v, nil
+}
+
+// getitemIter iterates the old way, by x[0], x[1], ... until IndexError.
+type getitemIter struct {
+	obj Value
+	get Value
+	i   int
+}
+
+func (*getitemIter) Type() *Type { return IteratorType }
+
+func (it *getitemIter) Next(t *Thread) (Value, error) {
+	v, err := CallValue(t, it.get, []Value{it.obj, Int(it.i)}, nil)
+	if err != nil {
+		if ErrorMatches(err, IndexError) || ErrorMatches(err, StopIteration) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	it.i++
+	return v, nil
+}

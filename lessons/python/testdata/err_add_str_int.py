@@ -1,0 +1,2 @@
+# str + int: Python will not convert silently.
+print("x" + 1)

@@ -1,0 +1,2 @@
+# A failed assert with no message.
+assert 1 + 1 == 3

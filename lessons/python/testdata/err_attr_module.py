@@ -1,0 +1,4 @@
+# A module has no such attribute.
+import math
+print(math.tau)
+print(math.tauu)

@@ -1,0 +1,3 @@
+# Calling something that is not callable.
+x = 5
+x()

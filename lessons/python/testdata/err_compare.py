@@ -1,0 +1,2 @@
+# Ordering comparisons between unrelated types.
+print(sorted([3, "two", 1]))

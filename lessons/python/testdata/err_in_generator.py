@@ -1,0 +1,6 @@
+# An error inside a generator surfaces where it is consumed.
+def gen():
+    yield 1
+    yield 1 / 0
+for v in gen():
+    print(v)

@@ -1,0 +1,4 @@
+# A required keyword-only argument is missing.
+def f(*, key):
+    return key
+f()

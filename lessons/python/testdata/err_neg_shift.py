@@ -1,0 +1,2 @@
+# A negative shift count.
+print(1 << -1)

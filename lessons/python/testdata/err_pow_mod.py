@@ -1,0 +1,2 @@
+# three-argument pow with a zero modulus.
+print(pow(3, 4, 0))

@@ -1,0 +1,2 @@
+# Raising a class without arguments.
+raise RuntimeError

@@ -1,0 +1,3 @@
+# Strings are immutable.
+word = "cat"
+word[0] = "b"

@@ -1,0 +1,3 @@
+# Indexing a string past its end.
+s = "hi"
+print(s[2])

@@ -1,0 +1,2 @@
+# Subtracting a str from an int.
+print(10 - "3")

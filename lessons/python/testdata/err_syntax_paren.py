@@ -1,0 +1,3 @@
+# An unclosed parenthesis.
+print("start"
+x = 1

@@ -1,0 +1,2 @@
+# len() of an object that has no length.
+print(len(42))

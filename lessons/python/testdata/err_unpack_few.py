@@ -1,0 +1,2 @@
+# Too few values to unpack.
+x, y, z = [1, 2]

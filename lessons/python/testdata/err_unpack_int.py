@@ -1,0 +1,2 @@
+# An int cannot be unpacked.
+a, b = 5

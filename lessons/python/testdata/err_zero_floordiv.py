@@ -1,0 +1,2 @@
+# Floor division of floats by zero.
+print(7.0 // 0)

@@ -1,0 +1,2 @@
+# Modulo by zero is also ZeroDivisionError.
+print(7 % 0)
