@@ -12,7 +12,7 @@ data = {"user": {"name": "lin", "langs": ["go", "py"]}}
 print(f"{data['user']['name'].title()} knows {len(data['user']['langs'])} languages: {', '.join(data['user']['langs'])}")
 n = 255
 print(f"{n:#x} {n:#o} {n:#b} {n:08b} {n:,d} {-n:+}")
-print(f"{3 + 4j if False else 7!r:>5}")
+print(f"{3 if False else 7!r:>5}")
 print(f"{'nested ' + f'{n:x}'}")
 val = 0.000123456
 print(f"{val:.2e} {val:g} {val * 1e6:.1f}")
