@@ -77,15 +77,6 @@ func less(t *Thread, x, y Value) (bool, error) {
 	return Truth(t, r)
 }
 
-// bigArg returns an int argument as a *big.Int, or a TypeError naming
-// what the caller wanted.
-func bigArg(v Value) (*big.Int, error) {
-	if b, ok := AsBigInt(v); ok {
-		return b, nil
-	}
-	return nil, Errorf(TypeError, "'%s' object cannot be interpreted as an integer", TypeName(v))
-}
-
 // floatArg converts a real number (int, bool, float, or an object with
 // __float__) for the math functions: "must be real number, not str".
 func floatArg(t *Thread, v Value) (float64, error) {

@@ -1,5 +1,7 @@
 package python
 
+import "math"
+
 // The iteration built-ins: enumerate, zip, map, filter, reversed (types,
 // as in Python), and iter, next, sorted, sum, min, max, any, all.
 
@@ -17,14 +19,19 @@ var (
 // goIter is an iterator implemented by a Go function; next returns (nil,
 // nil) at the end.
 type goIter struct {
-	typ  *Type
-	next func(t *Thread) (Value, error)
-	done bool
+	typ   *Type
+	next  func(t *Thread) (Value, error)
+	done  bool
+	guard iterGuard
 }
 
 func (it *goIter) Type() *Type { return it.typ }
 
 func (it *goIter) Next(t *Thread) (Value, error) {
+	if err := it.guard.acquire(t, it.typ.Name()); err != nil {
+		return nil, err
+	}
+	defer it.guard.release()
 	if it.done {
 		return nil, nil
 	}
@@ -68,7 +75,9 @@ func init() {
 				return nil, err
 			}
 			i := n
-			if n, err = Binary(t, opAdd, n, Int(1)); err != nil {
+			if k, ok := n.(Int); ok && k < math.MaxInt64 {
+				n = k + 1
+			} else if n, err = Binary(t, opAdd, n, Int(1)); err != nil {
 				return nil, err
 			}
 			return Tuple{i, v}, nil

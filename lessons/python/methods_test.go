@@ -116,6 +116,10 @@ d = {}
 s = set()
 dq = deque()
 dd = defaultdict(list)
+import itertools
+ids = itertools.count()
+pairs = enumerate(zip(range(10**6), itertools.repeat('x')))
+got = []
 def worker(id, n):
     for i in range(n):
         lst.append(i)
@@ -135,6 +139,7 @@ def worker(id, n):
         random.randint(1, 6)
         sorted(lst[:5])
         ",".join(["a", str(i)])
+        got.append((next(ids), next(pairs)[0]))
 `
 	in, m := load(t, src, Options{})
 	worker := m.Globals().GetStr("worker")
@@ -169,5 +174,14 @@ def worker(id, n):
 	}
 	if l := get("dd").(*dictSub).Len(); l != goroutines {
 		t.Errorf("len(dd) = %d, want %d", l, goroutines)
+	}
+	// Shared iterators hand out each item once.
+	seenID, seenPair := map[Value]bool{}, map[Value]bool{}
+	for _, v := range get("got").(*List).Snapshot() {
+		p := v.(Tuple)
+		seenID[p[0]], seenPair[p[1]] = true, true
+	}
+	if len(seenID) != goroutines*n || len(seenPair) != goroutines*n {
+		t.Errorf("shared count() gave %d distinct ids and enumerate %d distinct indexes, want %d each", len(seenID), len(seenPair), goroutines*n)
 	}
 }

@@ -30,11 +30,18 @@ var (
 )
 
 // countIter and repeatIter have reprs of their own.
-type countIter struct{ cur, step Value }
+type countIter struct {
+	cur, step Value
+	guard     iterGuard
+}
 
 func (*countIter) Type() *Type { return CountType }
 
 func (c *countIter) Next(t *Thread) (Value, error) {
+	if err := c.guard.acquire(t, "count"); err != nil {
+		return nil, err
+	}
+	defer c.guard.release()
 	v := c.cur
 	n, err := Binary(t, opAdd, c.cur, c.step)
 	if err != nil {
@@ -45,7 +52,12 @@ func (c *countIter) Next(t *Thread) (Value, error) {
 }
 
 func (c *countIter) Repr(t *Thread) (string, error) {
-	s, err := Repr(t, c.cur)
+	if err := c.guard.acquire(t, "count"); err != nil {
+		return "", err
+	}
+	cur := c.cur
+	c.guard.release()
+	s, err := Repr(t, cur)
 	if err != nil {
 		return "", err
 	}
@@ -57,13 +69,18 @@ func (c *countIter) Repr(t *Thread) (string, error) {
 }
 
 type repeatIter struct {
-	v    Value
-	left int // -1: forever
+	v     Value
+	left  int // -1: forever
+	guard iterGuard
 }
 
 func (*repeatIter) Type() *Type { return RepeatType }
 
 func (r *repeatIter) Next(t *Thread) (Value, error) {
+	if err := r.guard.acquire(t, "repeat"); err != nil {
+		return nil, err
+	}
+	defer r.guard.release()
 	if r.left == 0 {
 		return nil, nil
 	}

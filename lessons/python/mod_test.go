@@ -133,3 +133,35 @@ func TestTypingDataclassesModules(t *testing.T) {
 		"@dataclass\nclass Base:\n    a: int\n@dataclass\nclass Child(Base):\n    b: int = 2\nprint(Child(1), Child(1, 3).b)",
 	})
 }
+
+func TestTimeCalendar(t *testing.T) {
+	checkCases(t, "import time", []string{
+		"g = time.gmtime(1700000000)\nprint(g, g.tm_year, g[1], tuple(g))",
+		"print(time.strftime('%Y-%m-%d %H:%M:%S %a %A %b %B %j %p %I %y %w %%', time.gmtime(1700000000)))",
+		"print(time.strftime('%c|%x|%X', time.gmtime(86400 * 45)), time.asctime(time.gmtime(0)))",
+		"lt = time.localtime(1234567890)\nprint(lt.tm_hour == time.localtime(1234567890).tm_hour, time.mktime(lt), time.ctime(1234567890))",
+		"print(type(time.localtime()).__name__, len(time.strftime('%H:%M')))",
+	})
+}
+
+func TestHeapqBisect(t *testing.T) {
+	checkCases(t, "import heapq, bisect, random", []string{
+		"random.seed(4)\nh = []\nfor x in [random.randint(0, 50) for _ in range(30)]:\n    heapq.heappush(h, x)\nprint(h)\nprint([heapq.heappop(h) for _ in range(10)], h)",
+		"random.seed(5)\nl = [random.random() for _ in range(25)]\nheapq.heapify(l)\nprint(l)\nprint(heapq.heapreplace(l, 0.5), heapq.heappushpop(l, 0.01), l[:5])",
+		"print(heapq.nlargest(3, [5, 1, 8, 3, 9]), heapq.nsmallest(2, 'hello'), heapq.nlargest(2, [(1, 'a'), (3, 'b'), (2, 'c')], key=lambda p: p[0]))",
+		"h = [(2, 'b'), (1, 'a'), (3, 'c')]\nheapq.heapify(h)\nprint(heapq.heappop(h), h)",
+		"heapq.heappop([])",
+		"a = [1, 2, 2, 4, 7]\nprint(bisect.bisect_left(a, 2), bisect.bisect_right(a, 2), bisect.bisect(a, 5), bisect.bisect_left(a, 2, 2), bisect.bisect_right(a, 9, 0, 3))\nbisect.insort(a, 3)\nbisect.insort_left(a, 2)\nprint(a)",
+		"a = [('a', 1), ('c', 3)]\nbisect.insort(a, ('b', 2), key=lambda p: p[1])\nprint(a, bisect.bisect([1, 2], 1, key=None))",
+	})
+}
+
+func TestCopyModule(t *testing.T) {
+	checkCases(t, "import copy\nfrom collections import deque, defaultdict", []string{
+		"a = [[1, 2], {'k': [3]}, (4, [5])]\nb = copy.copy(a)\nc = copy.deepcopy(a)\na[0].append(9)\na[1]['k'].append(8)\na[2][1].append(7)\nprint(b, c, b[0] is a[0], c[0] is a[0])",
+		"x = [1]\nx.append(x)\ny = copy.deepcopy(x)\nprint(y[1] is y, y[0])",
+		"class P:\n    def __init__(self):\n        self.items = [1]\np = P()\nq = copy.copy(p)\nr = copy.deepcopy(p)\np.items.append(2)\nprint(q.items, r.items, type(r).__name__)",
+		"d = deque([1, [2]])\ne = copy.deepcopy(d)\nd[1].append(3)\nprint(e, copy.copy(defaultdict(int, a=1)))",
+		"t = (1, 2)\nprint(copy.deepcopy(t) is t, copy.copy({1, 2}), copy.deepcopy(frozenset([1])))",
+	})
+}

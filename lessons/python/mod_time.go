@@ -78,7 +78,7 @@ func initTime(t *Thread, m *Module) error {
 		}
 		return None, sleep(t, time.Duration(secs*1e9))
 	})
-	return nil
+	return initTimeStruct(t, m)
 }
 
 // sleep blocks t for d, through the host when it is a Sleeper.
