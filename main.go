@@ -19,6 +19,7 @@ import (
 
 	"threadlab/kernel"
 	"threadlab/lessons"
+	"threadlab/lessons/pyhost"
 	"threadlab/lessons/python"
 )
 
@@ -76,7 +77,7 @@ func runFile(args []string) int {
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	errOut := &flushFirst{out: out, w: os.Stderr}
-	return python.Run(name, src, python.Options{Stdout: out, Stderr: errOut, Stdin: os.Stdin, Argv: args})
+	return pyhost.Run(name, src, python.Options{Stdout: out, Stderr: errOut, Stdin: os.Stdin, Argv: args})
 }
 
 // flushFirst flushes buffered standard output before each write to

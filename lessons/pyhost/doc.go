@@ -1,0 +1,20 @@
+// Package pyhost is what threadlab adds to its Python interpreter
+// (lessons/python) to run threaded programs on threadlab's runtime: every
+// Python thread is a runtime.Thread, the GIL changes hands every switch
+// interval and at every blocking call, and a program whose threads all
+// wait for ever ends with a DeadlockError instead of hanging.
+//
+// # Map of the package
+//
+//	host.go      Host: python.Host, Blocker and Sleeper backed by the runtime; errors it turns into Python's
+//	run.go       Run, the entry point of `threadlab run FILE.py`
+//	native.go    the native module _threadlab: starting threads, handles, current thread, idents
+//	lock.go      Lock and RLock, on runtime locks (Condition waiters too)
+//	modules.go   the modules a program imports: threading and queue (Python source in lib/),
+//	             and the thread-aware parts of time, sys and multiprocessing
+//	lib/*.py     threading and queue written in Python on top of _threadlab
+//
+// Condition, Semaphore, Event, Barrier, Timer, local and the queues are
+// Python code built on locks, so every wait is a runtime lock wait: the
+// GIL is released while waiting, and stop and interrupt end the wait.
+package pyhost
