@@ -25,6 +25,7 @@ type Host struct {
 // binding ties an interpreter thread to its runtime thread and to the
 // Python threading.Thread object that represents it.
 type binding struct {
+	h   *Host
 	rt  *runtime.Thread
 	obj python.Value // the threading.Thread; nil until threading registers it
 }
@@ -48,7 +49,7 @@ func (h *Host) AttachMain(main *python.Thread) {
 
 // bind makes pt run as rtT: its steps tick rtT, and stopping rtT cancels pt.
 func (h *Host) bind(pt *python.Thread, rtT *runtime.Thread) *binding {
-	b := &binding{rt: rtT}
+	b := &binding{h: h, rt: rtT}
 	pt.Local = b
 	rtT.Data = pt
 	rtT.Line = func() int { _, line := pt.Position(); return line }

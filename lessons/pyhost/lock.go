@@ -137,6 +137,16 @@ func receiver(args []python.Value) *Lock {
 
 func init() {
 	for _, c := range []*python.Type{LockType, RLockType} {
+		reentrant := c == RLockType
+		c.SetCtor(func(t *python.Thread, cls *python.Type, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+			if err := python.ArgCount(cls.Name(), args, 0, 0); err != nil {
+				return nil, err
+			}
+			if err := python.NoKwargs(cls.Name(), kw); err != nil {
+				return nil, err
+			}
+			return bindingOf(t).h.newLock(t, reentrant), nil
+		})
 		c.AddMethod("acquire", lockAcquire)
 		c.AddMethod("__enter__", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 			if err := python.ArgCount("__enter__", args, 1, 1); err != nil {

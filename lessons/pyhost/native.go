@@ -55,18 +55,6 @@ func (h *Host) nativeModule() python.ModuleDef {
 		m.Set("DeadlockError", h.deadlockType)
 		m.Set("LockType", LockType)
 		m.Set("RLockType", RLockType)
-		fn("allocate_lock", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-			if err := python.ArgCount("allocate_lock", args, 0, 0); err != nil {
-				return nil, err
-			}
-			return h.newLock(t, false), python.NoKwargs("allocate_lock", kw)
-		})
-		fn("RLock", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-			if err := python.ArgCount("RLock", args, 0, 0); err != nil {
-				return nil, err
-			}
-			return h.newLock(t, true), python.NoKwargs("RLock", kw)
-		})
 		fn("waiter", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 			l, err := h.waiter(t)
 			if err != nil {

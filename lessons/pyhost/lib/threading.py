@@ -13,7 +13,7 @@ TIMEOUT_MAX = 9223372036.0
 
 def RLock(*args, **kwargs):
     """A reentrant lock: the thread that holds it may take it again."""
-    return _threadlab.RLock(*args, **kwargs)
+    return _RLock(*args, **kwargs)
 
 
 class Condition:
@@ -344,13 +344,14 @@ class Thread:
         else:
             self._daemonic = current_thread().daemon
         self._handle = None
+        self._started = False
         self._ident = None
         self._initialized = True
 
     def __repr__(self):
         assert self._initialized, "Thread.__init__() was not called"
         status = "initial"
-        if self._handle is not None:
+        if self._started:
             status = "started" if self.is_alive() else "stopped"
         if self._daemonic:
             status += " daemon"
@@ -361,8 +362,9 @@ class Thread:
     def start(self):
         if not self._initialized:
             raise RuntimeError("thread.__init__() not called")
-        if self._handle is not None:
+        if self._started:
             raise RuntimeError("threads can only be started once")
+        self._started = True
         self._handle = _threadlab.start(self, self._name, self._daemonic, _invoke_excepthook)
         self._ident = self._handle.ident()
 
@@ -376,7 +378,7 @@ class Thread:
     def join(self, timeout=None):
         if not self._initialized:
             raise RuntimeError("Thread.__init__() not called")
-        if self._handle is None:
+        if not self._started:
             raise RuntimeError("cannot join thread before it is started")
         if self is current_thread():
             raise RuntimeError("cannot join current thread")
@@ -384,7 +386,8 @@ class Thread:
 
     def is_alive(self):
         assert self._initialized, "Thread.__init__() not called"
-        return self._handle is not None and self._handle.is_alive()
+        handle = self._handle
+        return handle is not None and handle.is_alive()
 
     @property
     def name(self):
@@ -415,7 +418,7 @@ class Thread:
     def daemon(self, daemonic):
         if not self._initialized:
             raise RuntimeError("Thread.__init__() not called")
-        if self._handle is not None:
+        if self._started:
             raise RuntimeError("cannot set daemon status of active thread")
         self._daemonic = daemonic
 
@@ -437,6 +440,7 @@ class _MainThread(Thread):
     def __init__(self):
         Thread.__init__(self, name="MainThread", daemon=False)
         self._ident = _threadlab.main_ident()
+        self._started = True
 
     def is_alive(self):
         return True
