@@ -93,3 +93,10 @@ func TestScripts(t *testing.T) {
 		})
 	}
 }
+
+// execPython runs a program file under /usr/bin/python3 and returns its
+// standard output.
+func execPython(path string) (string, error) {
+	out, err := exec.Command(python3, path).Output()
+	return string(out), err
+}
