@@ -7,3 +7,17 @@ func (t *Thread) LeaveTurn() { t.dom.get().leave(t) }
 
 // EnterTurn waits for t's next turn after LeaveTurn.
 func (t *Thread) EnterTurn() error { return t.dom.get().enter(t) }
+
+// ClearStop undoes a stop whose reason the interpreter has now delivered
+// (a DeadlockError raised in the main thread, which may catch it and go
+// on), as BeginCell does for each new cell.
+func (t *Thread) ClearStop() {
+	t.rt.mu.Lock()
+	defer t.rt.mu.Unlock()
+	if t.ended {
+		return
+	}
+	t.renewStop()
+	t.stopErr = nil
+	t.stopped.Store(false)
+}

@@ -18,6 +18,7 @@ type Host struct {
 	main    *python.Thread
 	waiters *runtime.Thread // owns every Condition waiter lock until a notify releases it
 	threads atomic.Int64    // last automatic thread number (Thread-N)
+	stuck   stuckWatch
 
 	deadlockType *python.Type
 }
@@ -52,10 +53,27 @@ func (h *Host) bind(pt *python.Thread, rtT *runtime.Thread) *binding {
 	b := &binding{h: h, rt: rtT}
 	pt.Local = b
 	rtT.Data = pt
-	rtT.Line = func() int { _, line := pt.Position(); return line }
-	rtT.OnStop = func() { pt.Cancel("stopped") }
+	rtT.Line = func() int { return userLine(pt) }
+	rtT.OnStop = func() {
+		// A deadlock is raised as an exception in the thread's wait, not a
+		// cancellation: the main thread may catch it.
+		var dl *runtime.DeadlockError
+		if !errors.As(rtT.Stopped(), &dl) {
+			pt.Cancel("stopped")
+		}
+	}
 	pt.SetHost(h, h.rt.SwitchInterval())
 	return b
+}
+
+// userLine is the line t runs for a report, or 0 inside the host's own
+// Python modules, whose lines mean nothing to the program's author.
+func userLine(t *python.Thread) int {
+	file, line := t.Position()
+	if _, err := lib.Open("lib/" + file); err == nil {
+		return 0
+	}
+	return line
 }
 
 func bindingOf(t *python.Thread) *binding { return t.Local.(*binding) }
@@ -94,6 +112,11 @@ func (h *Host) pyErr(t *python.Thread, err error) error {
 	var dl *runtime.DeadlockError
 	switch {
 	case errors.As(err, &dl):
+		// Delivered once: the thread may catch it, and its finally
+		// clauses and __exit__ methods must be able to take locks.
+		if bindingOf(t).rt.Stopped() == err {
+			bindingOf(t).rt.ClearStop()
+		}
 		return python.NewException(h.deadlockType, python.Str(dl.Error()))
 	case errors.Is(err, runtime.ErrStopped) || bindingOf(t).rt.Stopped() != nil:
 		t.Cancel(err.Error())

@@ -153,6 +153,35 @@ l = threading.Lock()
 l.acquire()
 threading.Thread(target=l.acquire, name="taker").start()
 `, "taker holds nothing and waits for Lock-1, held by MainThread"},
+		{"consumer of a queue nobody fills", `
+import threading, queue
+q = queue.Queue()
+def consumer():
+    while True:
+        q.get()
+c = threading.Thread(target=consumer, name="consumer")
+c.start()
+q.put(1)
+c.join()
+`, "consumer holds nothing and waits for a notify of a Queue's get (an item to be put) that no thread is left to send (a lost wakeup)"},
+		{"main waits on a condition alone", `
+import threading
+cond = threading.Condition()
+with cond:
+    cond.wait()
+`, "MainThread holds nothing and waits for a notify of a Condition that no thread is left to send"},
+		{"a thread waits for an event at exit", `
+import threading
+e = threading.Event()
+threading.Thread(target=e.wait, name="waiter").start()
+`, "waiter holds nothing and waits for a notify of an Event"},
+		{"barrier short of a party", `
+import threading
+b = threading.Barrier(3)
+t = threading.Thread(target=b.wait, name="party")
+t.start()
+b.wait()
+`, "party holds nothing and waits for a notify of a Barrier"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

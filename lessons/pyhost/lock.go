@@ -17,6 +17,8 @@ type Lock struct {
 	h     *Host
 	l     *runtime.Lock
 	depth atomic.Int32 // an RLock's recursion count; changed only by its owner
+	what  string       // for a Condition's waiter: what the Condition is for, in reports
+	wake  bool         // a Condition's waiter: once its thread has it, it is spent
 }
 
 // The types of the two kinds of lock, as CPython names them.
@@ -59,9 +61,11 @@ func (h *Host) newLock(t *python.Thread, reentrant bool) *Lock {
 }
 
 // waiter makes a lock already held by nobody that runs: a Condition's
-// waiter blocks on it until notify releases it.
-func (h *Host) waiter(t *python.Thread) (*Lock, error) {
+// waiter blocks on it until notify releases it. what names the
+// Condition's purpose for a lost-wakeup report.
+func (h *Host) waiter(t *python.Thread, what string) (*Lock, error) {
 	l := h.newLock(t, false)
+	l.what, l.wake = what, true
 	if _, err := l.l.Acquire(h.waiters, false, 0); err != nil {
 		return nil, err
 	}
@@ -109,7 +113,24 @@ func seconds(v python.Value) (float64, error) {
 }
 
 func (l *Lock) acquire(t *python.Thread, blocking bool, d time.Duration) (bool, error) {
+	forever := blocking && d < 0
+	if forever {
+		l.h.begin(t, &waitFor{lock: l})
+	}
 	got, err := l.l.Acquire(bindingOf(t).rt, blocking, d)
+	if got && l.wake {
+		// The notify has arrived; the lock must not stay in the thread's
+		// holdings, where reports would show it.
+		l.l.Release(bindingOf(t).rt)
+	}
+	if forever {
+		if dl := l.h.end(t); dl != nil && err == nil {
+			if got && !l.wake {
+				l.l.Release(bindingOf(t).rt)
+			}
+			got, err = false, dl
+		}
+	}
 	if got && l.l.Reentrant() {
 		l.depth.Add(1)
 	}

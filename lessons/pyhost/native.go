@@ -37,14 +37,19 @@ func init() {
 			}
 			d = time.Duration(max(secs, 0) * 1e9)
 		}
+		if d < 0 {
+			hd.h.begin(t, &waitFor{join: hd.rtT})
+		}
 		ended, err := hd.rtT.Join(bindingOf(t).rt, d)
+		if d < 0 {
+			if dl := hd.h.end(t); dl != nil && err == nil {
+				err = dl
+			}
+		}
 		return python.Bool(ended), hd.h.pyErr(t, err)
 	})
 	HandleType.AddMethod("is_alive", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		return python.Bool(args[0].(*handle).rtT.IsAlive()), nil
-	})
-	HandleType.AddMethod("ident", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-		return python.Int(args[0].(*handle).rtT.Ident()), nil
 	})
 }
 
@@ -56,7 +61,14 @@ func (h *Host) nativeModule() python.ModuleDef {
 		m.Set("LockType", LockType)
 		m.Set("RLockType", RLockType)
 		fn("waiter", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-			l, err := h.waiter(t)
+			if err := python.ArgCount("waiter", args, 1, 1); err != nil {
+				return nil, err
+			}
+			what, ok := args[0].(python.Str)
+			if !ok {
+				return nil, python.Errorf(python.TypeError, "waiter() needs a str, not '%s'", args[0].Type().Name())
+			}
+			l, err := h.waiter(t, string(what))
 			if err != nil {
 				return nil, h.pyErr(t, err)
 			}
@@ -133,6 +145,10 @@ func (h *Host) start(t *python.Thread, args []python.Value, kw []python.Kwarg) (
 	pt := t.Interp().NewThread(string(name))
 	pt.SetStdout(t.Stdout())
 	h.bind(pt, rtT).obj = obj
+	// The new thread may ask for its ident before start() returns.
+	if err := python.SetAttr(t, obj, "_ident", python.Int(rtT.Ident())); err != nil {
+		return nil, err
+	}
 	if err := rtT.Start(parent, func() error { return h.body(pt, obj, hook) }); err != nil {
 		if errors.Is(err, runtime.ErrStartedTwice) {
 			return nil, python.Errorf(python.RuntimeError, "threads can only be started once")
@@ -142,6 +158,11 @@ func (h *Host) start(t *python.Thread, args []python.Value, kw []python.Kwarg) (
 		}
 		return nil, python.Errorf(python.RuntimeError, "can't start new thread (%s)", err)
 	}
+	go func() {
+		// A thread's end may leave the others stuck.
+		<-rtT.Done()
+		h.check()
+	}()
 	return &handle{h: h, rtT: rtT}, nil
 }
 

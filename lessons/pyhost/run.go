@@ -61,7 +61,12 @@ func (h *Host) joinAll(main *python.Thread) error {
 		if next == nil {
 			return nil
 		}
-		if _, err := next.Join(h.rt.Main(), -1); err != nil {
+		h.begin(main, &waitFor{join: next})
+		_, err := next.Join(h.rt.Main(), -1)
+		if dl := h.end(main); dl != nil && err == nil {
+			err = dl
+		}
+		if err != nil {
 			return h.pyErr(main, err)
 		}
 	}

@@ -32,6 +32,9 @@ class Queue:
         self.not_full = threading.Condition(self.mutex)
         self.all_tasks_done = threading.Condition(self.mutex)
         self.unfinished_tasks = 0
+        self.not_empty._what = "a Queue's get (an item to be put)"
+        self.not_full._what = "a Queue's put (room for an item)"
+        self.all_tasks_done._what = "a Queue's join (task_done calls)"
 
     def task_done(self):
         with self.all_tasks_done:

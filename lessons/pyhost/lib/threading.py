@@ -26,6 +26,7 @@ class Condition:
         self.acquire = lock.acquire
         self.release = lock.release
         self._waiters = []
+        self._what = "a Condition"  # how a lost-wakeup report names it
 
     def __enter__(self):
         return self._lock.__enter__()
@@ -59,7 +60,7 @@ class Condition:
     def wait(self, timeout=None):
         if not self._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
-        waiter = _threadlab.waiter()
+        waiter = _threadlab.waiter(self._what)
         self._waiters.append(waiter)
         saved = self._release_save()
         got = False
@@ -116,6 +117,7 @@ class Semaphore:
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
         self._cond = Condition(Lock())
+        self._cond._what = "a Semaphore"
         self._value = value
 
     def __repr__(self):
@@ -182,6 +184,7 @@ class Event:
 
     def __init__(self):
         self._cond = Condition(Lock())
+        self._cond._what = "an Event"
         self._flag = False
 
     def __repr__(self):
@@ -221,6 +224,7 @@ class Barrier:
         if parties < 1:
             raise ValueError("parties must be > 0")
         self._cond = Condition(Lock())
+        self._cond._what = "a Barrier"
         self._action = action
         self._timeout = timeout
         self._parties = parties
@@ -366,7 +370,6 @@ class Thread:
             raise RuntimeError("threads can only be started once")
         self._started = True
         self._handle = _threadlab.start(self, self._name, self._daemonic, _invoke_excepthook)
-        self._ident = self._handle.ident()
 
     def run(self):
         try:
