@@ -16,6 +16,11 @@ import (
 func Run(filename string, src []byte, opts python.Options) int {
 	rt := runtime.New()
 	rt.SetTracing(false)
+	return runOn(rt, filename, src, opts)
+}
+
+// runOn is Run on a given runtime, which the caller may stop.
+func runOn(rt *runtime.Runtime, filename string, src []byte, opts python.Options) int {
 	h := NewHost(rt)
 	opts.Modules = append(opts.Modules, h.Modules()...)
 	in := python.NewInterp(opts)
