@@ -120,6 +120,7 @@ bench-go:
 	THREADLAB_BENCH_DIR=$(CURDIR)/build/bench taskset -c $(ONE_CPU) \
 	  $(GO) test -run='^$$' -bench='Race|Tracing|Floor|Explore|Handoff' ./lessons/
 	THREADLAB_BENCH_DIR=$(CURDIR)/build/bench $(GO) test -run='^$$' -bench='^BenchmarkCPU$$' ./lessons/
+	taskset -c $(ONE_CPU) $(GO) test -run='^$$' -bench='RaceVsCPython' -benchtime=5x ./lessons/pyhost/
 
 # threadlab's Python beside /usr/bin/python3: the testdata/bench programs,
 # step hook and tracing overhead, memory and start-up (lessons/python/bench_test.go).
