@@ -12,7 +12,8 @@ import (
 // scheduling, tracing off). As CPython does at exit, it then waits for
 // the threads that are not daemons; daemon threads are stopped. It
 // returns the exit status CPython would: 0, 1 after an uncaught
-// exception, a SyntaxError or a deadlock, or SystemExit's code.
+// exception, a SyntaxError or a deadlock, SystemExit's code, or 130 after
+// opts.Interrupt (Ctrl-C), which stops every thread.
 func Run(filename string, src []byte, opts python.Options) int {
 	rt := runtime.New()
 	rt.SetTracing(false)
@@ -26,6 +27,20 @@ func runOn(rt *runtime.Runtime, filename string, src []byte, opts python.Options
 	in := python.NewInterp(opts)
 	main := in.NewThread("MainThread")
 	h.AttachMain(main)
+	if opts.Interrupt != nil {
+		finished := make(chan struct{})
+		defer close(finished)
+		go func() {
+			select {
+			case <-opts.Interrupt:
+				// The main thread's reason comes first, so that it ends
+				// with KeyboardInterrupt; every other thread is stopped.
+				main.Cancel("KeyboardInterrupt")
+				rt.StopAll()
+			case <-finished:
+			}
+		}()
+	}
 	if err := rt.BeginCell(); err != nil {
 		return main.ExitStatus(err)
 	}

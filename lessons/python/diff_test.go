@@ -93,6 +93,10 @@ func TestDiffCPython(t *testing.T) {
 				agreed++
 				continue
 			}
+			if b.res[i].Exc == progen.TimedOut {
+				t.Errorf("program %d runs longer than 10 s on CPython; progen must not make such programs:\n%s", start+i, srcs[i])
+				continue
+			}
 			if reported++; reported <= 3 {
 				t.Error(describeMismatch(py, runOurs, start+i, progs[i]))
 			}

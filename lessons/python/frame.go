@@ -5,7 +5,6 @@ import "threadlab/lessons/python/internal/compile"
 // frame is the activation of a code object.
 type frame struct {
 	code    *codeObj
-	fn      *Function
 	globals *Module
 	ns      *Dict // class body namespace, or nil
 	locals  []Value
@@ -53,7 +52,7 @@ func newFrame(f *Function) *frame {
 func (fr *frame) setup(f *Function, mem []Value) {
 	c := f.code
 	nl := len(c.Locals)
-	fr.code, fr.fn, fr.globals = c, f, f.globals
+	fr.code, fr.globals = c, f.globals
 	fr.locals, fr.stack = mem[:nl:nl], mem[nl:]
 	if nc := len(c.Cells) + len(c.Frees); nc > 0 {
 		fr.cells = make([]*Cell, nc)

@@ -3,7 +3,10 @@
 // reports the SyntaxErrors CPython's symbol table and compiler report
 // (global/nonlocal misuse, duplicate parameters, 'return' outside
 // function, 'break' outside loop, misplaced yield and starred
-// expressions, and the walrus rules of comprehensions).
+// expressions, the walrus rules of comprehensions, future statements,
+// bindings of __debug__ and too many nested blocks), with CPython's
+// words and positions; symbol-table errors come before compiler errors,
+// as in CPython.
 //
 // File resolves a *syntax.Module in place:
 //
@@ -34,6 +37,15 @@
 // implicit __class__ cell of its class (the class's Function.ClassCell).
 // A comprehension is a function of its own whose parameter ".0" is the
 // iterator of its first for clause, which the enclosing scope evaluates.
+// A Function's FreeVars may include names it only passes on to inner
+// functions (as a class body passes a method's free variables).
+// Names inside classes are mangled (Mangle), and with
+// `from __future__ import annotations` annotations are left unresolved
+// (Function.FutureAnnotations).
+//
+// The files: binding.go (the results), resolve.go (File, errors,
+// symbols), walk.go (the first pass over the tree), analyze.go (scopes,
+// slots, qualified names), future.go (future statements).
 package resolve
 
 import "threadlab/lessons/python/syntax"
@@ -94,5 +106,10 @@ type Function struct {
 
 	Generator         bool // contains yield, or is a generator expression
 	FutureAnnotations bool // a module with `from __future__ import annotations`: annotations stay unevaluated and unresolved
-	ClassCell         bool // a class whose methods use super or __class__: Cells holds __class__
+
+	// Warnings, on the module's Function, are the SyntaxWarnings CPython's
+	// compiler gives for the module (such as '"is" with a literal'), in
+	// source order; their Kind is syntax.SyntaxWarning.
+	Warnings  []*syntax.Error
+	ClassCell bool // a class whose methods use super or __class__: Cells holds __class__
 }

@@ -49,6 +49,8 @@
 //	scan_lit.go   number and string literals, escape sequences
 //	scan_fstr.go  splitting f-strings into literal pieces and fields
 //	scan_utf8.go  errors for source that is not UTF-8
+//	unicode_names.go the names \N{...} accepts (unicode_names.bin, made
+//	              by testdata/mknames.py from CPython's unicodedata)
 //	parse.go      Parse, ParseExpr and error reporting
 //	parse_stmt.go statements
 //	parse_expr.go expressions, targets and f-string fields

@@ -73,6 +73,7 @@ var syntaxErrorCases = []string{
 	"def f() x:\n  pass", "def f() -> int x:\n  pass", "x = {1: }", "x = {1:}", "x = {1: 2, **}", "f(a=1 b=2)",
 	"f(a=1 b)", "f(a b=1)",
 	"x = " + strings.Repeat("1", 4301), "x = 1_" + strings.Repeat("2", 5000),
+	"x = '\\N{NOT A CHARACTER NAME}'", "x = '\\N{}'", "x = '\\N{EM DASH'", "x = f'\\N{NOPE} {x}'", "x = b'\\N{EM DASH}' + 1 +",
 	// found by fuzzing
 	"0[0,0 0", "if 0:\n0\"", "x = '\\x1' $", "x = b'é' $", "0ä", "for 0, in x: pass",
 	"for 0, 1", "with 0 as A", "0(**0,0,0!", "f'{=}'", "f'{!r}'", "f'{:x}'", "f'{ =}'", "f'{ }'",
@@ -156,8 +157,7 @@ func TestUnsupported(t *testing.T) {
 		"def f():\n    await x",
 		"match x:\n    case 1: pass",
 		"try:\n    pass\nexcept* E:\n    pass",
-		"x = '\\N{EM DASH}'",
-		"x = f'\\N{BULLET} {x}'",
+		"# coding: iso-8859-5\nx = '\xb0'\n",
 	} {
 		_, err := Parse("<t>", []byte(src))
 		var e *Error

@@ -13,7 +13,10 @@ const maxDepth = 3000
 
 // Parse parses a Python 3.11 file. On failure the error is an *Error.
 func Parse(filename string, src []byte) (*Module, error) {
-	text := strings.TrimPrefix(string(src), "\ufeff") // a UTF-8 byte order mark
+	text, serr := sourceText(filename, src)
+	if serr != nil {
+		return nil, serr
+	}
 	p := &parser{filename: filename, src: text, parens: map[Node]Loc{}}
 	p.toks = tokenize(filename, text, 0, len(text), Pos{1, 0}, false)
 	m, err := p.run(func() any { return p.file() })
@@ -26,7 +29,11 @@ func Parse(filename string, src []byte) (*Module, error) {
 // ParseExpr parses a single expression, as eval() does: leading spaces
 // and tabs are ignored.
 func ParseExpr(filename string, src []byte) (Expr, error) {
-	text := strings.TrimLeft(strings.TrimPrefix(string(src), "\ufeff"), " \t")
+	text, serr := sourceText(filename, src)
+	if serr != nil {
+		return nil, serr
+	}
+	text = strings.TrimLeft(text, " \t")
 	p := &parser{filename: filename, src: text, parens: map[Node]Loc{}}
 	p.toks = tokenize(filename, text, 0, len(text), Pos{1, 0}, false)
 	e, err := p.run(func() any {

@@ -84,12 +84,16 @@ func (f *fscanner) parts(i, end, level int, inSpec bool) ([]fpart, int, string) 
 			return nil, 0, "f-string: single '}' is not allowed"
 		case c == '\\' && !f.st.raw:
 			if i+1 < end && src[i+1] == 'N' && i+2 < end && src[i+2] == '{' {
+				// The braces of \N{...} are not a replacement field.
 				k := strings.IndexByte(src[i:end], '}')
 				if k < 0 {
 					k = end - i - 1
 				}
-				_, msg := decodeEscape(&lit, src[i:i+k+1], 0, false)
-				return nil, 0, msg
+				if _, msg := decodeEscape(&lit, src[i:i+k+1], 0, false); msg != "" {
+					return nil, 0, msg
+				}
+				i += k + 1
+				continue
 			}
 			next, msg := decodeEscape(&lit, src[:end], i, false)
 			if msg != "" {

@@ -387,11 +387,21 @@ func decodeEscape(b *strings.Builder, body string, i int, isBytes bool) (int, st
 			b.WriteString(body[i:j])
 			return j, ""
 		}
-		// The Unicode name database is not part of Go's standard library.
 		end := j
 		if end < len(body) && body[end] == '{' {
-			if k := strings.IndexByte(body[end:], '}'); k >= 0 {
-				return 0, "\\N{...} escapes are not supported by threadlab's Python; write the character itself or use \\u or \\U with its code point"
+			switch k := strings.IndexByte(body[end:], '}'); {
+			case k > 1:
+				end += k + 1
+				r, ok := lookupName(body[j+1 : end-1])
+				if !ok {
+					return unicodeErr(end, "unknown Unicode character name")
+				}
+				writeRune(b, r)
+				return end, ""
+			case k < 0:
+				end = len(body)
+			default:
+				end++ // \N{}
 			}
 		}
 		return unicodeErr(end, "malformed \\N character escape")

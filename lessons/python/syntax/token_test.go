@@ -61,7 +61,11 @@ func TestTokensMatchPythonTokenize(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := dumpTokens(string(src))
+		text, serr := sourceText(f, src)
+		if serr != nil {
+			t.Fatal(serr)
+		}
+		got := dumpTokens(text)
 		if got != want[f] {
 			gl, wl := strings.Split(got, "\n"), strings.Split(want[f], "\n")
 			for i := 0; i < len(gl) && i < len(wl); i++ {

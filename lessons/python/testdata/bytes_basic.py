@@ -8,7 +8,7 @@ print(b.split(b"l"), b.replace(b"l", b"L"), b.startswith(b"he"), b.find(b"l"))
 print(repr(b"\x00\x01\xff"), b"a\nb", b"tab\t")
 print(b == b"hello", b < b"help", type(b).__name__)
 print(bytes(range(250, 256)), b"abc".count(b"b"), b"-".join([b"a", b"b"]))
-print(list(bytes(b"AZ")), bytearray(b"ab"), b.strip(b"ho"))
+print(list(bytes(b"AZ")), b.strip(b"ho"))
 try:
     b[0] = 1
 except TypeError as e:

@@ -9,6 +9,10 @@ import (
 	"sync"
 )
 
+// TimedOut is Result.Exc for a program CPython stopped after 10 s, which
+// the generator should never make.
+const TimedOut = "progen: timed out"
+
 // Result is what one program did: its stdout, and the last line of the
 // traceback ("ZeroDivisionError: division by zero") if an exception ended
 // it, else "".
@@ -23,13 +27,13 @@ type Result struct {
 // program would cost more than the programs themselves.
 //
 // A program that runs longer than 10 s is stopped and reported as the
-// exception line "progen: timed out".
+// exception line TimedOut.
 const batchScript = `
 import io, json, signal, sys, traceback
-class TimedOut(BaseException):
+class Expired(BaseException):
     pass
 def alarm(signum, frame):
-    raise TimedOut()
+    raise Expired()
 signal.signal(signal.SIGALRM, alarm)
 real = sys.stdout
 for line in sys.stdin:
@@ -40,8 +44,8 @@ for line in sys.stdin:
     signal.setitimer(signal.ITIMER_REAL, 10)
     try:
         exec(compile(src, "<prog>", "exec"), {"__name__": "__main__"})
-    except TimedOut:
-        exc = "progen: timed out"
+    except Expired:
+        exc = "` + TimedOut + `"
     except BaseException as e:
         exc = traceback.format_exception_only(type(e), e)[-1].rstrip("\n")
     finally:

@@ -39,7 +39,7 @@ const (
 	For                          // for loops over ranges, lists, strs and dicts
 	Funcs                        // def and calls
 	Format                       // f-strings with specs, % formatting, format()
-	Errors                       // statements that raise ZeroDivisionError, IndexError, KeyError, TypeError, ValueError
+	Errors                       // statements that raise ZeroDivisionError, IndexError, KeyError, TypeError, ValueError, NameError, AttributeError
 )
 
 // All is every feature.
@@ -352,7 +352,9 @@ func (g *gen) mutate(depth int) string {
 			v.size += iterations
 			return indent(depth, v.name+".append("+e+")")
 		case kStr:
-			if v.size+iterations*2 > maxLen*2 {
+			// As for lists: a loop over this string (or one built from
+			// it) would run longer each time an outer loop comes round.
+			if v.size+iterations*2 > maxLen*2 || g.overList() {
 				continue
 			}
 			v.size += iterations * 2
@@ -436,7 +438,8 @@ func (g *gen) forStmt(depth int) string {
 	return out
 }
 
-// overList tells whether an enclosing for loop iterates over a list.
+// overList tells whether an enclosing for loop iterates over something
+// other than a range: a list or a string.
 func (g *gen) overList() bool {
 	for _, h := range g.heads {
 		if !strings.Contains(h, " in range(") && !strings.Contains(h, " in reversed(range(") {
@@ -518,7 +521,15 @@ func paramSize(k kind) int {
 // the time; uncaught, it ends the program.
 func (g *gen) errorStmt(depth int) string {
 	var e string
-	switch g.r.Intn(6) {
+	switch g.r.Intn(9) {
+	case 6:
+		e = "undefined_name + 1"
+	case 7:
+		a, _ := g.expr(kInt, 1)
+		e = "(" + a + ").nope"
+	case 8:
+		a, _ := g.expr(kInt, 1)
+		e = "len(" + a + ")"
 	case 0:
 		a, _ := g.expr(kInt, 1)
 		e = a + " // 0"
@@ -573,6 +584,9 @@ var words = []string{"a", "b", "ab", "xyz", "Thread", "lock", "", "race", "q", "
 func (g *gen) strLit() string {
 	return "'" + words[g.r.Intn(len(words))] + "'"
 }
+
+// intLitOnly is a small int literal.
+func (g *gen) intLitOnly() string { return strconv.Itoa(g.r.Intn(20)) }
 
 func (g *gen) intLit() (string, int) {
 	switch g.r.Intn(10) {
@@ -670,7 +684,23 @@ func maxInt(a, b int) int {
 
 func (g *gen) intExpr(depth int) (string, int) {
 	a, as := g.expr(kInt, depth-1)
-	switch g.r.Intn(14) {
+	switch g.r.Intn(18) {
+	case 14:
+		b, bs := g.expr(kInt, depth-1)
+		return []string{"min", "max"}[g.r.Intn(2)] + "(" + a + ", " + b + ")", maxInt(as, bs)
+	case 15:
+		k := g.r.Intn(5) - 2
+		return fmt.Sprintf("(lambda x: x * %d + %s)(%s)", k, g.intLitOnly(), a), as + 3
+	case 16:
+		if g.has(Strings) {
+			s, _ := g.expr(kStr, depth-1)
+			return s + "." + []string{"find", "rfind", "count"}[g.r.Intn(3)] + "(" + g.strLit() + ")", 8
+		}
+	case 17:
+		if g.has(Lists) {
+			l, _ := g.expr(kList, depth-1)
+			return "(" + l + ".index(" + a + ") if " + a + " in " + l + " else -1)", 8
+		}
 	case 0, 1:
 		b, bs := g.expr(kInt, depth-1)
 		return "(" + a + " + " + b + ")", maxInt(as, bs) + 1
@@ -814,7 +844,7 @@ func (g *gen) floatExpr(depth int) (string, int) {
 
 func (g *gen) strExpr(depth int) (string, int) {
 	a, as := g.expr(kStr, depth-1)
-	switch g.r.Intn(10) {
+	switch g.r.Intn(13) {
 	case 0, 1:
 		b, bs := g.expr(kStr, depth-1)
 		if as+bs > maxLen {
@@ -857,6 +887,21 @@ func (g *gen) strExpr(depth int) (string, int) {
 		if g.has(Floats) {
 			f, _ := g.expr(kFloat, depth-1)
 			return "str(" + f + ")", 24
+		}
+	case 10:
+		if as*2 > maxLen {
+			return a, as
+		}
+		return g.strLit() + ".join(" + a + ")", as * 7
+	case 11:
+		return "' '.join(" + a + ".split())", as
+	case 12:
+		if g.has(Lists) {
+			l, ls := g.expr(kList, depth-1)
+			if ls > 12 {
+				return a, as
+			}
+			return "','.join(map(str, " + l + "))", ls * 21
 		}
 	}
 	return a, as
@@ -905,7 +950,17 @@ func (g *gen) slice() string {
 
 func (g *gen) listExpr(depth int) (string, int) {
 	a, as := g.expr(kList, depth-1)
-	switch g.r.Intn(9) {
+	switch g.r.Intn(12) {
+	case 9:
+		if g.has(Dicts) {
+			d, ds := g.expr(kDict, depth-1)
+			return "list(" + d + ".values())", ds
+		}
+	case 10:
+		return "sorted(" + a + ", reverse=True)", as
+	case 11:
+		i, _ := g.expr(kInt, depth-1)
+		return "[*" + a + ", " + i + "]", as + 1
 	case 0, 1:
 		b, bs := g.expr(kList, depth-1)
 		if as+bs > maxLen {

@@ -8,6 +8,7 @@ with symbols sorted and scopes named LOCAL, CELL, FREE, GLOBAL or NAME
 
 import symtable
 import sys
+import tokenize
 
 LOCAL, GLOBAL_EXPLICIT, GLOBAL_IMPLICIT, FREE, CELL = 1, 2, 3, 4, 5
 
@@ -36,8 +37,8 @@ def walk(t, out, order):
 
 for name in sys.argv[1:]:
     print("==", name)
-    with open(name, "rb") as f:
-        src = f.read().decode("utf-8")
+    with tokenize.open(name) as f:  # honours coding comments
+        src = f.read()
     try:
         top = symtable.symtable(src, name, "exec")
     except SyntaxError as e:

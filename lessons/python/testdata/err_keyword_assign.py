@@ -1,0 +1,2 @@
+# Assigning to a keyword.
+class = "math"

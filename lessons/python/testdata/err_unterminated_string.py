@@ -1,0 +1,3 @@
+# A string that never ends.
+print("ok")
+s = "no closing quote

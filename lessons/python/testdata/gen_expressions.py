@@ -1,0 +1,13 @@
+# Generator expressions: lazy, single-use, and usable as arguments.
+nums = range(1, 11)
+squares = (n * n for n in nums)
+print(next(squares), next(squares), sum(squares))
+print(sum(n for n in nums if n % 2), max(n % 7 for n in nums), min((n for n in nums), key=lambda n: abs(n - 5.5)))
+print(list(x for x in "abc"), tuple(i for i in range(3)), set(i % 2 for i in range(5)))
+print(dict((c, ord(c)) for c in "ab"), "-".join(str(i) for i in range(4)))
+g = (print("evaluated", i) or i for i in range(2))
+print("before iterating")
+print(list(g))
+print(any(x > 8 for x in nums), all(x > 0 for x in nums), sorted(-x for x in range(3)))
+nested = ((i, j) for i in range(3) for j in range(i))
+print(list(nested))
