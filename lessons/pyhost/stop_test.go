@@ -81,3 +81,38 @@ func readyModule(started chan struct{}) python.ModuleDef {
 		return nil
 	}}
 }
+
+// TestInterrupt: Ctrl-C (Options.Interrupt) ends the main thread with
+// KeyboardInterrupt and status 130, and stops the other threads.
+func TestInterrupt(t *testing.T) {
+	const prog = `
+import threading
+def spin():
+    while True:
+        pass
+threading.Thread(target=spin).start()
+ready.set()
+threading.Event().wait()
+`
+	started := make(chan struct{})
+	interrupt := make(chan struct{})
+	var stdout, stderr bytes.Buffer
+	opts := python.Options{Stdout: &stdout, Stderr: &stderr, Interrupt: interrupt,
+		Modules: []python.ModuleDef{readyModule(started)}}
+	done := make(chan int)
+	go func() { done <- Run("prog.py", []byte("from ready import ready\n"+prog), opts) }()
+	select {
+	case <-started:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("the program did not start its thread: %s", stderr.String())
+	}
+	close(interrupt)
+	select {
+	case status := <-done:
+		if status != 130 || !strings.HasSuffix(stderr.String(), "KeyboardInterrupt\n") {
+			t.Errorf("status %d, stderr %q; want 130 and KeyboardInterrupt", status, stderr.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the program did not end after the interrupt")
+	}
+}
