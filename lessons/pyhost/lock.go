@@ -113,23 +113,29 @@ func seconds(v python.Value) (float64, error) {
 }
 
 func (l *Lock) acquire(t *python.Thread, blocking bool, d time.Duration) (bool, error) {
-	forever := blocking && d < 0
-	if forever {
-		l.h.begin(t, &waitFor{lock: l})
+	rtT := bindingOf(t).rt
+	// Try first: only a wait without a timeout that really blocks needs
+	// recording for the stuck-program watch.
+	got, err := l.l.Acquire(rtT, false, 0)
+	if !got && err == nil && blocking && d != 0 {
+		forever := d < 0
+		if forever {
+			l.h.begin(t, &waitFor{lock: l})
+		}
+		got, err = l.l.Acquire(rtT, true, d)
+		if forever {
+			if dl := l.h.end(t); dl != nil && err == nil {
+				if got && !l.wake {
+					l.l.Release(rtT)
+				}
+				got, err = false, dl
+			}
+		}
 	}
-	got, err := l.l.Acquire(bindingOf(t).rt, blocking, d)
 	if got && l.wake {
 		// The notify has arrived; the lock must not stay in the thread's
 		// holdings, where reports would show it.
-		l.l.Release(bindingOf(t).rt)
-	}
-	if forever {
-		if dl := l.h.end(t); dl != nil && err == nil {
-			if got && !l.wake {
-				l.l.Release(bindingOf(t).rt)
-			}
-			got, err = false, dl
-		}
+		l.l.Release(rtT)
 	}
 	if got && l.l.Reentrant() {
 		l.depth.Add(1)
