@@ -109,7 +109,7 @@ func seconds(v python.Value) (float64, error) {
 		}
 		return 0, nil
 	}
-	return 0, python.Errorf(python.TypeError, "'%s' object cannot be interpreted as an integer or float", v.Type().Name())
+	return 0, python.Errorf(python.TypeError, "'%s' object cannot be interpreted as an integer", v.Type().Name())
 }
 
 func (l *Lock) acquire(t *python.Thread, blocking bool, d time.Duration) (bool, error) {
