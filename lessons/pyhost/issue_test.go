@@ -243,3 +243,12 @@ func benchVsCPython(b *testing.B, label, prog string) {
 	b.ReportMetric(ms/pms, "ratio")
 	fmt.Printf("%s: threadlab %.1f ms, CPython %.1f ms, ratio %.2f (goal <= 2)\n", label, ms, pms, ms/pms)
 }
+
+// TestIsGILEnabled: sys._is_gil_enabled (Python 3.13; no 3.11 reference
+// exists) reports the runtime's GIL, which Run leaves on.
+func TestIsGILEnabled(t *testing.T) {
+	out, errs, status := run(t, "import sys\nprint(sys._is_gil_enabled())\n")
+	if status != 0 || out != "True\n" {
+		t.Errorf("status %d, stdout %q, stderr %q; want True", status, out, errs)
+	}
+}

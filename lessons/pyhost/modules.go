@@ -48,7 +48,8 @@ func sourceModule(name, doc string) python.ModuleDef {
 	}}
 }
 
-// Patch gives the interpreter's sys module the switch interval; call it
+// Patch gives the interpreter's sys module the switch interval and
+// _is_gil_enabled (from Python 3.13, for lessons on the GIL); call it
 // on the main thread before the program runs. (time.sleep needs no
 // patch: it sleeps through the host, a python.Sleeper.)
 func Patch(t *python.Thread) error { return patchSys(t) }
@@ -68,6 +69,12 @@ func patchSys(t *python.Thread) error {
 			return nil, err
 		}
 		return python.Float(math.Float64frombits(interval.Load())), nil
+	})
+	m.SetFunc("_is_gil_enabled", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		if err := python.ArgCount("_is_gil_enabled", args, 0, 0); err != nil {
+			return nil, err
+		}
+		return python.Bool(bindingOf(t).h.rt.GIL()), nil
 	})
 	m.SetFunc("setswitchinterval", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		if err := python.ArgCount("setswitchinterval", args, 1, 1); err != nil {
