@@ -10,11 +10,15 @@
 //	run.go       Run, the entry point of `threadlab run FILE.py`
 //	native.go    the native module _threadlab: starting threads, handles, current thread, idents
 //	lock.go      Lock and RLock, on runtime locks (Condition waiters too)
+//	stuck.go     the stuck-program watch: lost wakeups and waits nobody can end
 //	modules.go   the modules a program imports: threading and queue (Python source in lib/),
 //	             and the thread-aware parts of time, sys and multiprocessing
 //	lib/*.py     threading and queue written in Python on top of _threadlab
 //
 // Condition, Semaphore, Event, Barrier, Timer, local and the queues are
 // Python code built on locks, so every wait is a runtime lock wait: the
-// GIL is released while waiting, and stop and interrupt end the wait.
+// GIL is released while waiting, and stop and interrupt end the wait. A
+// Condition waiter's lock is owned by a thread that never runs, so the
+// runtime's cycle detector cannot see through it; stuck.go watches those
+// waits instead and reports a lost wakeup naming what was waited for.
 package pyhost
