@@ -235,6 +235,19 @@ func (e *Exception) excAttr(name string) (Value, bool) {
 			}
 			return None, true
 		}
+	case "errno", "strerror", "filename":
+		if e.class.IsSubclass(OSError) {
+			if len(e.args) >= 2 && name != "filename" {
+				if name == "errno" {
+					return e.args[0], true
+				}
+				return e.args[1], true
+			}
+			if name == "filename" && len(e.args) >= 3 {
+				return e.args[2], true
+			}
+			return None, true
+		}
 	case "code":
 		if e.class.IsSubclass(SystemExit) {
 			switch len(e.args) {

@@ -109,7 +109,7 @@ func intArith(op binop, x, y Value) (Value, error) {
 		q, m := new(big.Int).DivMod(a, b, new(big.Int))
 		// DivMod is Euclidean (m >= 0); Python floors toward -inf.
 		if m.Sign() != 0 && b.Sign() < 0 {
-			q.Add(q, big.NewInt(1))
+			q.Sub(q, big.NewInt(1))
 			m.Add(m, b)
 		}
 		if op == opMod {
