@@ -11,6 +11,7 @@
 //	native.go    the native module _threadlab: starting threads, handles, current thread, idents
 //	lock.go      Lock and RLock, on runtime locks (Condition waiters too)
 //	stuck.go     the stuck-program watch: lost wakeups and waits nobody can end
+//	locknames.go locks named after the variables that hold them, for reports
 //	modules.go   the modules a program imports: threading and queue (Python source in lib/),
 //	             and the thread-aware parts of time, sys and multiprocessing
 //	lib/*.py     threading and queue written in Python on top of _threadlab

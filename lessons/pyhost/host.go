@@ -14,11 +14,12 @@ import (
 // interpreter runs itself release the GIL) and python.Sleeper (time.sleep
 // through the runtime).
 type Host struct {
-	rt      *runtime.Runtime
-	main    *python.Thread
-	waiters *runtime.Thread // owns every Condition waiter lock until a notify releases it
-	threads atomic.Int64    // last automatic thread number (Thread-N)
-	stuck   stuckWatch
+	rt        *runtime.Runtime
+	main      *python.Thread
+	waiters   *runtime.Thread // owns every Condition waiter lock until a notify releases it
+	threads   atomic.Int64    // last automatic thread number (Thread-N)
+	stuck     stuckWatch
+	lockNames lockNames
 
 	deadlockType *python.Type
 }

@@ -119,7 +119,8 @@ time.sleep(1.5)
 }
 
 // TestDeadlock: programs whose threads wait for each other for ever end
-// with a DeadlockError report instead of hanging.
+// with a DeadlockError report instead of hanging; locks are named after
+// the variables that hold them.
 func TestDeadlock(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"lock taken twice", `
@@ -131,7 +132,7 @@ def f():
 t = threading.Thread(target=f, name="saver")
 t.start()
 t.join()
-`, "saver holds Lock-1 and waits for Lock-1"},
+`, "saver holds l and waits for l, which it holds itself"},
 		{"lock cycle", `
 import threading
 a = threading.Lock()
@@ -146,13 +147,21 @@ t1 = threading.Thread(target=f, args=(a, b), name="t1")
 t2 = threading.Thread(target=f, args=(b, a), name="t2")
 t1.start(); t2.start()
 t1.join(); t2.join()
-`, "waits for t1 to finish"},
+`, "t1 holds a and waits for b, held by t2"},
 		{"main holds what a thread needs at exit", `
 import threading
 l = threading.Lock()
 l.acquire()
 threading.Thread(target=l.acquire, name="taker").start()
-`, "taker holds nothing and waits for Lock-1, held by MainThread"},
+`, "taker holds nothing and waits for l, held by MainThread"},
+		{"a thread ends holding a lock", `
+import threading
+guard = threading.Lock()
+t = threading.Thread(target=guard.acquire, name="leaver")
+t.start()
+t.join()
+guard.acquire()
+`, "MainThread holds nothing and waits for guard, held by leaver, which ended without releasing it"},
 		{"consumer of a queue nobody fills", `
 import threading, queue
 q = queue.Queue()

@@ -56,8 +56,8 @@ func (l *Lock) Repr(t *python.Thread) (string, error) {
 func (l *Lock) count() int { return int(l.depth.Load()) }
 
 func (h *Host) newLock(t *python.Thread, reentrant bool) *Lock {
-	_, line := t.Position()
-	return &Lock{h: h, l: h.rt.NewLock(reentrant, line, "")}
+	file, line := t.Position()
+	return &Lock{h: h, l: h.rt.NewLock(reentrant, line, h.lockNames.name(file, line))}
 }
 
 // waiter makes a lock already held by nobody that runs: a Condition's

@@ -49,6 +49,7 @@ func runOn(rt *runtime.Runtime, filename string, src []byte, opts python.Options
 		rt.StopThreads()
 		rt.Wait(time.Second)
 	}()
+	h.NameLocks(filename, src)
 	err := Patch(main)
 	if err == nil {
 		code, cerr := in.Compile(filename, src, false)

@@ -43,14 +43,19 @@ func (w *waitFor) satisfiable(t *runtime.Thread) bool {
 }
 
 // describe says what the thread waits for, as a deadlock report words it.
-func (w *waitFor) describe() string {
+func (w *waitFor) describe(t *runtime.Thread) string {
 	switch {
 	case w.join != nil:
 		return w.join.Name() + " to finish"
 	case w.lock.wake:
 		return "a notify of " + w.lock.what + " that no thread is left to send (a lost wakeup)"
 	}
-	if o := w.lock.l.Owner(); o != nil {
+	switch o := w.lock.l.Owner(); {
+	case o == t:
+		return w.lock.l.Name() + ", which it holds itself (a Lock cannot be taken twice; an RLock can)"
+	case o != nil && !o.IsAlive():
+		return fmt.Sprintf("%s, held by %s, which ended without releasing it", w.lock.l.Name(), o.Name())
+	case o != nil:
 		return fmt.Sprintf("%s, held by %s", w.lock.l.Name(), o.Name())
 	}
 	return w.lock.l.Name()
@@ -98,7 +103,7 @@ func (h *Host) check() {
 			h.stuck.mu.Unlock()
 			return
 		}
-		row := runtime.DeadlockRow{Thread: t.Name(), WaitsFor: w.describe(), Line: w.line}
+		row := runtime.DeadlockRow{Thread: t.Name(), WaitsFor: w.describe(t), Line: w.line}
 		for _, l := range t.Held() {
 			row.Holds = append(row.Holds, l.Name())
 		}
