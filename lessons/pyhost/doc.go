@@ -12,9 +12,11 @@
 //	lock.go      Lock and RLock, on runtime locks (Condition waiters too)
 //	stuck.go     the stuck-program watch: lost wakeups and waits nobody can end
 //	locknames.go locks named after the variables that hold them, for reports
-//	modules.go   the modules a program imports: threading and queue (Python source in lib/),
+//	modules.go   the modules a program imports: threading, queue and concurrent.futures
+//	             (Python source in lib/),
 //	             and the thread-aware parts of time, sys and multiprocessing
-//	lib/*.py     threading and queue written in Python on top of _threadlab
+//	lib/*.py     threading, queue and concurrent.futures (ThreadPoolExecutor, Future,
+//	             as_completed, wait) written in Python on top of _threadlab
 //
 // Condition, Semaphore, Event, Barrier, Timer, local and the queues are
 // Python code built on locks, so every wait is a runtime lock wait: the

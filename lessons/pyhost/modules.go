@@ -13,13 +13,19 @@ import (
 var lib embed.FS
 
 // Modules are the modules this host adds to an interpreter (through
-// python.Options.Modules): _threadlab, threading and queue (Python
-// source), and multiprocessing.cpu_count.
+// python.Options.Modules): _threadlab, threading, queue and
+// concurrent.futures (Python source), and multiprocessing.cpu_count.
 func (h *Host) Modules() []python.ModuleDef {
 	return []python.ModuleDef{
 		h.nativeModule(),
 		sourceModule("threading", "Thread-based parallelism."),
 		sourceModule("queue", "Synchronized queues."),
+		sourceModule("concurrent.futures", "Running callables in a pool of threads."),
+		{Name: "concurrent", Doc: "Concurrent execution (threadlab: futures only).", Init: func(t *python.Thread, m *python.Module) error {
+			f, err := t.Import("concurrent.futures")
+			m.Set("futures", f)
+			return err
+		}},
 		{Name: "multiprocessing", Doc: "Process-based parallelism (threadlab: cpu_count only).", Init: func(t *python.Thread, m *python.Module) error {
 			m.SetFunc("cpu_count", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 				if err := python.ArgCount("cpu_count", args, 0, 0); err != nil {
