@@ -184,6 +184,13 @@ import threading
 e = threading.Event()
 threading.Thread(target=e.wait, name="waiter").start()
 `, "waiter holds nothing and waits for a notify of an Event"},
+		{"a one-thread pool waits for its own work", `
+from concurrent.futures import ThreadPoolExecutor
+ex = ThreadPoolExecutor(max_workers=1)
+def outer():
+    return ex.submit(pow, 2, 3).result()
+print(ex.submit(outer).result())
+`, "ThreadPoolExecutor-0_0 holds nothing and waits for a notify of a Future's result"},
 		{"barrier short of a party", `
 import threading
 b = threading.Barrier(3)
