@@ -164,6 +164,7 @@ bench-go:
 	THREADLAB_BENCH_DIR=$(CURDIR)/build/bench taskset -c $(ONE_CPU) \
 	  $(GO) test -run='^$$' -bench='Race|Tracing|Floor|Explore|Handoff' ./lessons/
 	THREADLAB_BENCH_DIR=$(CURDIR)/build/bench $(GO) test -run='^$$' -bench='^BenchmarkCPU$$' ./lessons/
+	taskset -c $(ONE_CPU) $(GO) test -run='^$$' -bench='RaceVsCPython' -benchtime=5x ./lessons/pyhost/
 
 # The exploration literature's benchmarks, each beside its published trace
 # count (runtime/explore_bench_test.go); pinned like bench-go.

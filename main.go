@@ -20,6 +20,7 @@ import (
 
 	"threadlab/kernel"
 	"threadlab/lessons"
+	"threadlab/lessons/pyhost"
 	"threadlab/lessons/python"
 	"threadlab/runtime"
 )
@@ -86,7 +87,7 @@ func runFile(args []string) int {
 		<-sigs
 		close(interrupt)
 	}()
-	return python.Run(name, src, python.Options{Stdout: out, Stderr: errOut, Stdin: os.Stdin, Argv: args, Interrupt: interrupt})
+	return pyhost.Run(name, src, python.Options{Stdout: out, Stderr: errOut, Stdin: os.Stdin, Argv: args, Interrupt: interrupt})
 }
 
 // flushFirst flushes buffered standard output before each write to

@@ -1,0 +1,27 @@
+// Package pyhost is what threadlab adds to its Python interpreter
+// (lessons/python) to run threaded programs on threadlab's runtime: every
+// Python thread is a runtime.Thread, the GIL changes hands every switch
+// interval and at every blocking call, and a program whose threads all
+// wait for ever ends with a DeadlockError instead of hanging.
+//
+// # Map of the package
+//
+//	host.go      Host: python.Host, Blocker and Sleeper backed by the runtime; errors it turns into Python's
+//	run.go       Run, the entry point of `threadlab run FILE.py`
+//	native.go    the native module _threadlab: starting threads, handles, current thread, idents
+//	lock.go      Lock and RLock, on runtime locks (Condition waiters too)
+//	stuck.go     the stuck-program watch: lost wakeups and waits nobody can end
+//	locknames.go locks named after the variables that hold them, for reports
+//	modules.go   the modules a program imports: threading, queue and concurrent.futures
+//	             (Python source in lib/),
+//	             and the thread-aware parts of time, sys and multiprocessing
+//	lib/*.py     threading, queue and concurrent.futures (ThreadPoolExecutor, Future,
+//	             as_completed, wait) written in Python on top of _threadlab
+//
+// Condition, Semaphore, Event, Barrier, Timer, local and the queues are
+// Python code built on locks, so every wait is a runtime lock wait: the
+// GIL is released while waiting, and stop and interrupt end the wait. A
+// Condition waiter's lock is owned by a thread that never runs, so the
+// runtime's cycle detector cannot see through it; stuck.go watches those
+// waits instead and reports a lost wakeup naming what was waited for.
+package pyhost

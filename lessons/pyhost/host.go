@@ -1,0 +1,127 @@
+package pyhost
+
+import (
+	"errors"
+	"sync/atomic"
+	"time"
+
+	"threadlab/lessons/python"
+	"threadlab/runtime"
+)
+
+// Host runs the threads of one interpreter on a runtime. It implements
+// python.Host (Step hands the GIL over), python.Blocker (waits the
+// interpreter runs itself release the GIL) and python.Sleeper (time.sleep
+// through the runtime).
+type Host struct {
+	rt        *runtime.Runtime
+	main      *python.Thread
+	waiters   *runtime.Thread // owns every Condition waiter lock until a notify releases it
+	threads   atomic.Int64    // last automatic thread number (Thread-N)
+	stuck     stuckWatch
+	lockNames lockNames
+
+	deadlockType *python.Type
+}
+
+// binding ties an interpreter thread to its runtime thread and to the
+// Python threading.Thread object that represents it.
+type binding struct {
+	h   *Host
+	rt  *runtime.Thread
+	obj python.Value // the threading.Thread; nil until threading registers it
+}
+
+// NewHost makes a host for threads on rt. Give Modules to the
+// interpreter's Options, then AttachMain its main thread.
+func NewHost(rt *runtime.Runtime) *Host {
+	return &Host{
+		rt:           rt,
+		waiters:      rt.NewThread(rt.Main(), "condition waiters", true),
+		deadlockType: python.NewType("DeadlockError", python.RuntimeError).SetModule("threading"),
+	}
+}
+
+// AttachMain makes main, a thread of the interpreter the host's modules
+// were given to, run as the runtime's main thread.
+func (h *Host) AttachMain(main *python.Thread) {
+	h.main = main
+	h.bind(main, h.rt.Main())
+}
+
+// bind makes pt run as rtT: its steps tick rtT, and stopping rtT cancels pt.
+func (h *Host) bind(pt *python.Thread, rtT *runtime.Thread) *binding {
+	b := &binding{h: h, rt: rtT}
+	pt.Local = b
+	rtT.Data = pt
+	rtT.Line = func() int { return userLine(pt) }
+	rtT.OnStop = func() {
+		// A deadlock is raised as an exception in the thread's wait, not a
+		// cancellation: the main thread may catch it.
+		var dl *runtime.DeadlockError
+		if !errors.As(rtT.Stopped(), &dl) {
+			pt.Cancel("stopped")
+		}
+	}
+	pt.SetHost(h, h.rt.SwitchInterval())
+	return b
+}
+
+// userLine is the line t runs for a report, or 0 inside the host's own
+// Python modules, whose lines mean nothing to the program's author.
+func userLine(t *python.Thread) int {
+	file, line := t.Position()
+	if _, err := lib.Open("lib/" + file); err == nil {
+		return 0
+	}
+	return line
+}
+
+func bindingOf(t *python.Thread) *binding { return t.Local.(*binding) }
+
+// Step hands the GIL over when another thread waits for it.
+func (h *Host) Step(t *python.Thread) error {
+	n, err := bindingOf(t).rt.Tick()
+	if err != nil {
+		return h.pyErr(t, err)
+	}
+	t.SetHost(h, n)
+	return nil
+}
+
+// BeginBlock releases the GIL before a wait of the interpreter's own.
+func (h *Host) BeginBlock(t *python.Thread) { bindingOf(t).rt.LeaveTurn() }
+
+// EndBlock takes the GIL back.
+func (h *Host) EndBlock(t *python.Thread) error {
+	return h.pyErr(t, bindingOf(t).rt.EnterTurn())
+}
+
+// Sleep is time.sleep: the GIL is free meanwhile.
+func (h *Host) Sleep(t *python.Thread, d time.Duration) error {
+	return h.pyErr(t, bindingOf(t).rt.Sleep(d))
+}
+
+// pyErr turns an error of a runtime call made for t into what the
+// interpreter expects: a DeadlockError exception for a deadlock the main
+// thread waits in, cancellation when the thread was stopped, and a
+// RuntimeError for anything else.
+func (h *Host) pyErr(t *python.Thread, err error) error {
+	if err == nil {
+		return nil
+	}
+	var dl *runtime.DeadlockError
+	switch {
+	case errors.As(err, &dl):
+		// Delivered once: the thread may catch it, and its finally
+		// clauses and __exit__ methods must be able to take locks.
+		if bindingOf(t).rt.Stopped() == err {
+			bindingOf(t).rt.ClearStop()
+		}
+		return python.NewException(h.deadlockType, python.Str(dl.Error()))
+	case errors.Is(err, runtime.ErrStopped) || bindingOf(t).rt.Stopped() != nil:
+		t.Cancel(err.Error())
+		return t.Err()
+	}
+	return python.Errorf(python.RuntimeError, "%s", err.Error())
+}

@@ -1,0 +1,295 @@
+"""Running callables in a pool of threads (threadlab: threads only)."""
+
+import threading
+
+FIRST_COMPLETED = "FIRST_COMPLETED"
+FIRST_EXCEPTION = "FIRST_EXCEPTION"
+ALL_COMPLETED = "ALL_COMPLETED"
+
+_PENDING, _RUNNING, _CANCELLED, _FINISHED = "PENDING", "RUNNING", "CANCELLED", "FINISHED"
+
+
+class Error(Exception):
+    pass
+
+
+class CancelledError(Error):
+    pass
+
+
+class TimeoutError(Error, TimeoutError):
+    pass
+
+
+class InvalidStateError(Error):
+    pass
+
+
+class Future:
+    """The result of a call that may not have finished yet."""
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self._cond._what = "a Future's result"
+        self._state = _PENDING
+        self._result = None
+        self._exception = None
+        self._callbacks = []
+
+    def __repr__(self):
+        with self._cond:
+            if self._state == _FINISHED:
+                if self._exception is not None:
+                    return "<Future at 0x%x state=finished raised %s>" % (id(self), type(self._exception).__name__)
+                return "<Future at 0x%x state=finished returned %s>" % (id(self), type(self._result).__name__)
+            return "<Future at 0x%x state=%s>" % (id(self), self._state.lower())
+
+    def cancel(self):
+        with self._cond:
+            if self._state in (_RUNNING, _FINISHED):
+                return False
+            if self._state != _CANCELLED:
+                self._state = _CANCELLED
+                self._cond.notify_all()
+        self._run_callbacks()
+        return True
+
+    def cancelled(self):
+        with self._cond:
+            return self._state == _CANCELLED
+
+    def running(self):
+        with self._cond:
+            return self._state == _RUNNING
+
+    def done(self):
+        with self._cond:
+            return self._state in (_CANCELLED, _FINISHED)
+
+    def _wait(self, timeout):
+        if not self._cond.wait_for(lambda: self._state in (_CANCELLED, _FINISHED), timeout):
+            raise TimeoutError()
+        if self._state == _CANCELLED:
+            raise CancelledError()
+
+    def result(self, timeout=None):
+        with self._cond:
+            self._wait(timeout)
+            if self._exception is not None:
+                raise self._exception
+            return self._result
+
+    def exception(self, timeout=None):
+        with self._cond:
+            self._wait(timeout)
+            return self._exception
+
+    def add_done_callback(self, fn):
+        with self._cond:
+            if self._state not in (_CANCELLED, _FINISHED):
+                self._callbacks.append(fn)
+                return
+        fn(self)
+
+    def set_running_or_notify_cancel(self):
+        with self._cond:
+            if self._state == _CANCELLED:
+                return False
+            if self._state != _PENDING:
+                raise RuntimeError("Future in unexpected state")
+            self._state = _RUNNING
+            return True
+
+    def set_result(self, result):
+        with self._cond:
+            if self._state in (_CANCELLED, _FINISHED):
+                raise InvalidStateError("%s: %r" % (self._state, self))
+            self._result = result
+            self._state = _FINISHED
+            self._cond.notify_all()
+        self._run_callbacks()
+
+    def set_exception(self, exception):
+        with self._cond:
+            if self._state in (_CANCELLED, _FINISHED):
+                raise InvalidStateError("%s: %r" % (self._state, self))
+            self._exception = exception
+            self._state = _FINISHED
+            self._cond.notify_all()
+        self._run_callbacks()
+
+    def _run_callbacks(self):
+        with self._cond:
+            callbacks, self._callbacks = self._callbacks, []
+        for fn in callbacks:
+            try:
+                fn(self)
+            except Exception as e:
+                print("exception calling callback for %r: %r" % (self, e))
+
+
+class Executor:
+    """Runs calls asynchronously; use as a context manager to shut down."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        raise NotImplementedError()
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        futures = [self.submit(fn, *args) for args in zip(*iterables)]
+
+        def results():
+            try:
+                for f in futures:
+                    yield f.result(timeout)
+            finally:
+                for f in futures:
+                    f.cancel()
+        return results()
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.shutdown(wait=True)
+        return False
+
+
+class ThreadPoolExecutor(Executor):
+    """Runs calls on a pool of at most max_workers threads."""
+
+    _counter = [0]
+
+    def __init__(self, max_workers=None, thread_name_prefix="", initializer=None, initargs=()):
+        if max_workers is None:
+            import multiprocessing
+            max_workers = min(32, multiprocessing.cpu_count() + 4)
+        if max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        self._max_workers = max_workers
+        self._work = []
+        self._cond = threading.Condition()
+        self._cond._what = "work for a ThreadPoolExecutor"
+        self._threads = []
+        self._idle = 0
+        self._shutdown = False
+        self._initializer = initializer
+        self._initargs = initargs
+        ThreadPoolExecutor._counter[0] += 1
+        self._prefix = thread_name_prefix or "ThreadPoolExecutor-%d" % (ThreadPoolExecutor._counter[0] - 1)
+
+    def submit(self, fn, /, *args, **kwargs):
+        with self._cond:
+            if self._shutdown:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            f = Future()
+            self._work.append((f, fn, args, kwargs))
+            if self._idle > 0:
+                self._idle -= 1
+                self._cond.notify()
+            elif len(self._threads) < self._max_workers:
+                t = threading.Thread(name="%s_%d" % (self._prefix, len(self._threads)), target=self._worker)
+                self._threads.append(t)
+                t.start()
+            return f
+
+    def _worker(self):
+        if self._initializer is not None:
+            self._initializer(*self._initargs)
+        while True:
+            with self._cond:
+                while not self._work and not self._shutdown:
+                    self._idle += 1
+                    self._cond.wait()
+                if not self._work:
+                    return
+                f, fn, args, kwargs = self._work.pop(0)
+            if not f.set_running_or_notify_cancel():
+                continue
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as e:
+                f.set_exception(e)
+            else:
+                f.set_result(result)
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._cond:
+            self._shutdown = True
+            if cancel_futures:
+                for f, _, _, _ in self._work:
+                    f.cancel()
+                self._work = []
+            self._cond.notify_all()
+        if wait:
+            for t in list(self._threads):
+                t.join()
+
+
+def as_completed(fs, timeout=None):
+    """Yields the futures of fs as they finish."""
+    fs = list(dict.fromkeys(fs))
+    done = threading.Condition()
+    done._what = "a future to finish (as_completed)"
+    finished = []
+
+    def note(f):
+        with done:
+            finished.append(f)
+            done.notify()
+    for f in fs:
+        f.add_done_callback(note)
+    import time
+    end = None if timeout is None else time.monotonic() + timeout
+    yielded = 0
+    while yielded < len(fs):
+        with done:
+            while not finished:
+                remaining = None if end is None else end - time.monotonic()
+                if remaining is not None and remaining <= 0:
+                    raise TimeoutError("%d (of %d) futures unfinished" % (len(fs) - yielded, len(fs)))
+                done.wait(remaining)
+            f = finished.pop(0)
+        yielded += 1
+        yield f
+
+
+class DoneAndNotDoneFutures(tuple):
+    def __new__(cls, done, not_done):
+        return tuple.__new__(cls, (done, not_done))
+
+    @property
+    def done(self):
+        return self[0]
+
+    @property
+    def not_done(self):
+        return self[1]
+
+
+def wait(fs, timeout=None, return_when=ALL_COMPLETED):
+    """Waits for the futures of fs; returns (done, not_done) sets."""
+    fs = set(fs)
+    cond = threading.Condition()
+    cond._what = "futures to finish (wait)"
+
+    def note(f):
+        with cond:
+            cond.notify_all()
+    for f in fs:
+        f.add_done_callback(note)
+
+    def ready():
+        done = {f for f in fs if f.done()}
+        if return_when == FIRST_COMPLETED:
+            return len(done) > 0
+        if return_when == FIRST_EXCEPTION:
+            if any(not f.cancelled() and f.exception() is not None for f in done):
+                return True
+        return len(done) == len(fs)
+    with cond:
+        cond.wait_for(ready, timeout)
+    done = {f for f in fs if f.done()}
+    return DoneAndNotDoneFutures(done, fs - done)

@@ -1,0 +1,119 @@
+package pyhost
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"threadlab/lessons/python"
+	"threadlab/runtime"
+)
+
+// The runtime finds cycles of locks and joins. What it cannot see is a
+// thread waiting on a Condition (and so on an Event, a Semaphore, a
+// Barrier or a queue, all built on Conditions): its waiter lock belongs to
+// no running thread. stuckWatch covers that case by keeping, for every
+// thread in a wait without a timeout, what it waits for. When every live
+// thread is in such a wait and none of them can be satisfied any more,
+// nobody is left to notify, release or finish: the program is stuck, and
+// the main thread's wait ends with a DeadlockError naming each wait.
+type stuckWatch struct {
+	mu      sync.Mutex
+	waiting map[*runtime.Thread]*waitFor
+}
+
+// waitFor is one thread's wait without a timeout.
+type waitFor struct {
+	lock *Lock           // a lock, or a Condition's waiter lock
+	join *runtime.Thread // or a thread's end
+	line int
+	mine bool // the thread held the lock already: a Lock taken twice
+}
+
+// satisfiable reports whether the wait can still end without any other
+// thread acting: the lock is free, or the thread has ended.
+func (w *waitFor) satisfiable(t *runtime.Thread) bool {
+	if w.join != nil {
+		return !w.join.IsAlive()
+	}
+	// The waiting thread takes the lock before it stops being recorded as
+	// waiting: owning it then means the wait is over.
+	o := w.lock.l.Owner()
+	return o == nil || (o == t && (!w.mine || w.lock.l.Reentrant()))
+}
+
+// describe says what the thread waits for, as a deadlock report words it.
+func (w *waitFor) describe(t *runtime.Thread) string {
+	switch {
+	case w.join != nil:
+		return w.join.Name() + " to finish"
+	case w.lock.wake:
+		return "a notify of " + w.lock.what + " that no thread is left to send (a lost wakeup)"
+	}
+	switch o := w.lock.l.Owner(); {
+	case o == t:
+		return w.lock.l.Name() + ", which it holds itself (a Lock cannot be taken twice; an RLock can)"
+	case o != nil && !o.IsAlive():
+		return fmt.Sprintf("%s, held by %s, which ended without releasing it", w.lock.l.Name(), o.Name())
+	case o != nil:
+		return fmt.Sprintf("%s, held by %s", w.lock.l.Name(), o.Name())
+	}
+	return w.lock.l.Name()
+}
+
+// begin records that t (the caller's thread) waits for w without a
+// timeout, and looks for a stuck program; end forgets the wait.
+func (h *Host) begin(t *python.Thread, w *waitFor) {
+	rtT := bindingOf(t).rt
+	w.line = userLine(t)
+	w.mine = w.lock != nil && w.lock.l.Owner() == rtT
+	h.stuck.mu.Lock()
+	if h.stuck.waiting == nil {
+		h.stuck.waiting = map[*runtime.Thread]*waitFor{}
+	}
+	h.stuck.waiting[rtT] = w
+	h.stuck.mu.Unlock()
+	h.check()
+}
+
+// It returns the DeadlockError the thread was stopped with, if check
+// found the program stuck: the wait may have ended without seeing the
+// stop (the thread it joined was stopped and ended first).
+func (h *Host) end(t *python.Thread) error {
+	rtT := bindingOf(t).rt
+	h.stuck.mu.Lock()
+	delete(h.stuck.waiting, rtT)
+	h.stuck.mu.Unlock()
+	var dl *runtime.DeadlockError
+	if errors.As(rtT.Stopped(), &dl) {
+		return dl
+	}
+	return nil
+}
+
+// check stops a stuck program: the main thread gets a DeadlockError, the
+// others are stopped.
+func (h *Host) check() {
+	h.stuck.mu.Lock()
+	threads := h.rt.Threads()
+	e := &runtime.DeadlockError{}
+	for _, t := range threads {
+		w := h.stuck.waiting[t]
+		if w == nil || w.satisfiable(t) {
+			h.stuck.mu.Unlock()
+			return
+		}
+		row := runtime.DeadlockRow{Thread: t.Name(), WaitsFor: w.describe(t), Line: w.line}
+		for _, l := range t.Held() {
+			row.Holds = append(row.Holds, l.Name())
+		}
+		e.Rows = append(e.Rows, row)
+	}
+	h.stuck.mu.Unlock()
+	// The main thread's row last, as the runtime orders its reports.
+	e.Rows = append(e.Rows[1:], e.Rows[0])
+	for _, t := range threads[1:] {
+		t.Stop(runtime.ErrStopped)
+	}
+	threads[0].Stop(e)
+}
