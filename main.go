@@ -14,6 +14,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"sync"
 
@@ -76,7 +77,15 @@ func runFile(args []string) int {
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	errOut := &flushFirst{out: out, w: os.Stderr}
-	return python.Run(name, src, python.Options{Stdout: out, Stderr: errOut, Stdin: os.Stdin, Argv: args})
+	interrupt := make(chan struct{})
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt)
+	defer signal.Stop(sigs)
+	go func() {
+		<-sigs
+		close(interrupt)
+	}()
+	return python.Run(name, src, python.Options{Stdout: out, Stderr: errOut, Stdin: os.Stdin, Argv: args, Interrupt: interrupt})
 }
 
 // flushFirst flushes buffered standard output before each write to

@@ -83,6 +83,9 @@ func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 		case "__module__":
 			return o.globals.globals.GetStr("__name__"), nil
 		case "__doc__":
+			if v := o.dict.GetStr("__doc__"); v != nil {
+				return v, nil
+			}
 			if len(o.code.consts) > 0 && o.code.HasDoc {
 				return o.code.consts[0], nil
 			}

@@ -185,6 +185,7 @@ type Module struct {
 func NewModule(name string) *Module {
 	m := &Module{name: name, globals: NewDict()}
 	m.globals.SetStr("__name__", Str(name))
+	m.globals.SetStr("__doc__", None)
 	return m
 }
 

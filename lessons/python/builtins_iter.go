@@ -1,6 +1,10 @@
 package python
 
-import "math"
+import (
+	"math"
+
+	"threadlab/lessons/python/internal/compile"
+)
 
 // The iteration built-ins: enumerate, zip, map, filter, reversed (types,
 // as in Python), and iter, next, sorted, sum, min, max, any, all.
@@ -436,7 +440,7 @@ func minMax(t *Thread, args []Value, kw []Kwarg, name string) (Value, error) {
 		if name == "min" {
 			better, err = less(t, k, bestKey)
 		} else {
-			better, err = less(t, bestKey, k)
+			better, err = greater(t, k, bestKey)
 		}
 		if err != nil {
 			return nil, err
@@ -484,4 +488,28 @@ func isCallable(v Value) bool {
 		return true
 	}
 	return v.Type().Lookup("__call__") != nil
+}
+
+// greater is x > y as a Go bool (max compares with >, as CPython does,
+// which its error messages show).
+func greater(t *Thread, x, y Value) (bool, error) {
+	switch a := x.(type) {
+	case Int:
+		if b, ok := y.(Int); ok {
+			return a > b, nil
+		}
+	case Float:
+		if b, ok := y.(Float); ok {
+			return a > b, nil
+		}
+	case Str:
+		if b, ok := y.(Str); ok {
+			return a > b, nil
+		}
+	}
+	r, err := Compare(t, compile.Gt, x, y)
+	if err != nil {
+		return false, err
+	}
+	return Truth(t, r)
 }

@@ -3,6 +3,7 @@ package python
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -571,6 +572,63 @@ func TestMissingModuleHint(t *testing.T) {
 	for _, name := range moduleNames(nil) {
 		if !strings.Contains(note, name) {
 			t.Errorf("note %q leaves out %s", note, name)
+		}
+	}
+}
+
+// A notebook cell is compiled interactively: its final expression is its
+// value, and its globals persist into the next cell.
+func TestInteractiveCells(t *testing.T) {
+	in := NewInterp(Options{})
+	m := NewModule("__main__")
+	in.AddModule(m)
+	th := in.NewThread("main")
+	cells := []struct{ src, want string }{
+		{"x = 20\ndef f():\n    return x + 1\n", "None"},
+		{"x = 40\nf()\n", "41"},
+		{"[f(), x]", "[41, 40]"},
+	}
+	for i, c := range cells {
+		code, err := in.Compile(fmt.Sprintf("<cell %d>", i+1), []byte(c.src), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := th.ExecModule(code, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := Repr(th, v); got != c.want {
+			t.Errorf("cell %d = %s, want %s", i+1, got, c.want)
+		}
+	}
+}
+
+// SyntaxErrors print as CPython prints them: file and line, the source
+// line, a caret, the message.
+func TestSyntaxErrorsAgainstCPython(t *testing.T) {
+	dir := t.TempDir()
+	for i, src := range []string{
+		"x = = 1\n",
+		"def f(:\n    pass\n",
+		"if True\n    pass\n",
+		"def f():\n  return 1\n   x = 2\n",
+		"for x in range(3):\nprint(x)\n",
+		"def f():\n    nonlocal q\n",
+		"return 5\n",
+		"break\n",
+	} {
+		path := filepath.Join(dir, fmt.Sprintf("s%d.py", i))
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command("/usr/bin/python3", path)
+		var wantErr bytes.Buffer
+		cmd.Stderr = &wantErr
+		_ = cmd.Run()
+		var errb bytes.Buffer
+		status := Run(path, []byte(src), Options{Stdout: io.Discard, Stderr: &errb})
+		if status != 1 || errb.String() != wantErr.String() {
+			t.Errorf("program %q: status %d, stderr:\n%s\nwant status 1, stderr:\n%s", src, status, errb.String(), wantErr.String())
 		}
 	}
 }

@@ -98,7 +98,8 @@
 // notebook cell with Interp.Compile (interactive: the value of a final
 // expression statement is returned) and Thread.ExecModule in a *Module it
 // keeps, and calls Python functions with Thread.CallSafe; both turn a Go
-// panic into an *InternalError. Compile reports SyntaxErrors as Python
+// panic into an *InternalError. Thread.SetStdout sends one thread's
+// print output elsewhere (the cell that started the thread). Compile reports SyntaxErrors as Python
 // exceptions and prints CPython's SyntaxWarnings to Options.Stderr. There is no GIL inside
 // the interpreter: lists, dicts, sets, cells and attribute dicts guard
 // each single operation with their own mutex, so that Go's race

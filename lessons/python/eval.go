@@ -206,12 +206,12 @@ func (t *Thread) exec(fr *frame) error {
 					switch op := compile.BinOp(in.Arg); op {
 					case compile.Add:
 						if c := a + b; (c > a) == (b > 0) {
-							stack[sp-1] = c
+							stack[sp-1] = boxInt(c)
 							continue
 						}
 					case compile.Sub:
 						if c := a - b; (c < a) == (b > 0) {
-							stack[sp-1] = c
+							stack[sp-1] = boxInt(c)
 							continue
 						}
 					case compile.TrueDiv:
@@ -235,7 +235,7 @@ func (t *Thread) exec(fr *frame) error {
 			if a, ok := x.(Int); ok {
 				if b, ok := y.(Int); ok && compile.BinOp(in.Arg) == compile.Add {
 					if c := a + b; (c > a) == (b > 0) {
-						stack[sp-1] = c
+						stack[sp-1] = boxInt(c)
 						continue
 					}
 				}
@@ -525,7 +525,7 @@ func (t *Thread) exec(fr *frame) error {
 			switch it := stack[sp-1].(type) {
 			case *rangeIter:
 				if it.left > 0 {
-					v = Int(it.next)
+					v = boxInt(Int(it.next))
 					it.next += it.step
 					it.left--
 				}

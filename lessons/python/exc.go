@@ -235,6 +235,19 @@ func (e *Exception) excAttr(name string) (Value, bool) {
 			}
 			return None, true
 		}
+	case "errno", "strerror", "filename":
+		if e.class.IsSubclass(OSError) {
+			if len(e.args) >= 2 && name != "filename" {
+				if name == "errno" {
+					return e.args[0], true
+				}
+				return e.args[1], true
+			}
+			if name == "filename" && len(e.args) >= 3 {
+				return e.args[2], true
+			}
+			return None, true
+		}
 	case "code":
 		if e.class.IsSubclass(SystemExit) {
 			switch len(e.args) {
@@ -307,16 +320,20 @@ func (t *Thread) printChain(w io.Writer, e *Exception, seen map[*Exception]bool)
 	}
 	if se := e.syntax; se != nil {
 		fmt.Fprintf(w, "  File \"%s\", line %d\n", se.Filename, se.Pos.Line)
-		if line := strings.TrimRight(se.Line, " \t\r\n"); strings.TrimSpace(line) != "" {
-			trimmed := strings.TrimLeft(line, " \t\f")
+		if line := strings.TrimRight(se.Line, "\r\n"); strings.TrimSpace(line) != "" {
+			trimmed := strings.TrimLeft(line, " \f")
 			indent := len(line) - len(trimmed)
 			fmt.Fprintf(w, "    %s\n", trimmed)
+			// the caret goes under the offending text, one wide for an
+			// indentation error; none if it would point into the indent
 			col := se.Offset() - 1 - indent
 			width := 1
-			if se.End.Line == se.Pos.Line && se.EndOffset() > se.Offset() {
+			if se.Kind == syntax.SyntaxError && se.End.Line == se.Pos.Line && se.EndOffset() > se.Offset() {
 				width = se.EndOffset() - se.Offset()
 			}
-			fmt.Fprintf(w, "    %s%s\n", strings.Repeat(" ", max(col, 0)), strings.Repeat("^", width))
+			if col >= 0 {
+				fmt.Fprintf(w, "    %s%s\n", strings.Repeat(" ", col), strings.Repeat("^", width))
+			}
 		}
 	}
 	fmt.Fprintln(w, t.excLine(e))

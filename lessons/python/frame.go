@@ -5,7 +5,6 @@ import "threadlab/lessons/python/internal/compile"
 // frame is the activation of a code object.
 type frame struct {
 	code    *codeObj
-	fn      *Function
 	globals *Module
 	ns      *Dict // class body namespace, or nil
 	locals  []Value
@@ -53,7 +52,7 @@ func newFrame(f *Function) *frame {
 func (fr *frame) setup(f *Function, mem []Value) {
 	c := f.code
 	nl := len(c.Locals)
-	fr.code, fr.fn, fr.globals = c, f, f.globals
+	fr.code, fr.globals = c, f.globals
 	fr.locals, fr.stack = mem[:nl:nl], mem[nl:]
 	if nc := len(c.Cells) + len(c.Frees); nc > 0 {
 		fr.cells = make([]*Cell, nc)
@@ -84,17 +83,22 @@ func (t *Thread) allocFrame(f *Function) *frame {
 		t.vtop = 0
 		t.chunkID++
 	}
-	fr.setup(f, t.vstack[t.vtop:t.vtop+n:t.vtop+n])
+	mem := t.vstack[t.vtop : t.vtop+n : t.vtop+n]
+	clear(mem[:len(f.code.Locals)])
+	fr.setup(f, mem)
 	fr.chunk, fr.memBase = t.chunkID, t.vtop
 	t.vtop += n
 	return fr
 }
 
-// freeFrame returns a finished frame made by allocFrame.
+// freeFrame returns a finished frame made by allocFrame. Its locals and
+// live stack are cleared; slots above the stack pointer are nil except
+// after an instruction failed, and a new frame clears its locals anyway
+// (allocFrame), so stack slots are only ever read after being written.
 func (t *Thread) freeFrame(fr *frame) {
 	n := len(fr.locals) + len(fr.stack)
 	clear(fr.locals)
-	clear(fr.stack[:cap(fr.stack)])
+	clear(fr.stack[:fr.sp])
 	if fr.chunk == t.chunkID && fr.memBase+n == t.vtop {
 		t.vtop = fr.memBase
 	}
@@ -206,6 +210,7 @@ func (t *Thread) handle(fr *frame, err error) bool {
 			t.handled = b.prev
 			continue
 		}
+		clear(fr.stack[b.level:fr.sp])
 		fr.sp = int(b.level)
 		fr.stack[fr.sp] = e
 		fr.sp++

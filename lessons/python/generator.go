@@ -1,6 +1,10 @@
 package python
 
-import "sync/atomic"
+import (
+	"sync/atomic"
+
+	"threadlab/lessons/python/internal/compile"
+)
 
 // Generator is the iterator a generator function returns. Its frame is
 // suspended at each yield and resumed by next() or send().
@@ -42,6 +46,31 @@ func (g *Generator) resume(t *Thread, send Value, throw error) (v Value, done bo
 			return nil, true, Errorf(TypeError, "can't send non-None value to a just-started generator")
 		}
 		g.started = true
+	} else if throw != nil && g.delegating() {
+		// throw() and close() go to the generator a yield from is running
+		fr := g.fr
+		sub := fr.stack[fr.sp-1].(*Generator)
+		if ErrorMatches(throw, GeneratorExit) {
+			if _, err := CallValue(t, GeneratorType.Lookup("close"), []Value{sub}, nil); err != nil {
+				throw = err
+			}
+		} else {
+			v, done, err := sub.resume(t, None, throw)
+			switch {
+			case err != nil:
+				throw = err
+			case !done:
+				return v, false, nil
+			default:
+				// the subgenerator returned: yield from's value, and on
+				if v == nil {
+					v = None
+				}
+				fr.stack[fr.sp-1] = v
+				fr.pc++
+				throw = nil
+			}
+		}
 	} else if throw == nil {
 		g.fr.stack[g.fr.sp] = send
 		g.fr.sp++
@@ -62,6 +91,17 @@ func (g *Generator) resume(t *Thread, send Value, throw error) (v Value, done bo
 		return v, true, nil
 	}
 	return v, false, nil
+}
+
+// delegating reports whether g is suspended in a yield from whose
+// iterator is a generator.
+func (g *Generator) delegating() bool {
+	fr := g.fr
+	if fr.pc >= len(fr.code.Instrs) || fr.code.Instrs[fr.pc].Op != compile.YIELD_FROM || fr.sp < 1 {
+		return false
+	}
+	_, ok := fr.stack[fr.sp-1].(*Generator)
+	return ok
 }
 
 // delegate is one step of `yield from it`: it sends sent into it and

@@ -340,3 +340,33 @@ func TestThreadStdout(t *testing.T) {
 		t.Fatalf("thread output %q, interpreter output %q", cell.String(), main.String())
 	}
 }
+
+// Next carries a generator's return value on its StopIteration.
+func TestNextReturnValue(t *testing.T) {
+	in, m := load(t, "def g():\n    yield 1\n    return 'done'\nit = g()\n", Options{})
+	th := in.NewThread("t")
+	it := m.Globals().GetStr("it")
+	if v, err := Next(th, it); err != nil || v != Int(1) {
+		t.Fatalf("first next = %v, %v", v, err)
+	}
+	_, err := Next(th, it)
+	e, ok := err.(*Exception)
+	if !ok || !e.Type().IsSubclass(StopIteration) || len(e.Args()) != 1 || e.Args()[0] != Str("done") {
+		t.Fatalf("second next: %v, want StopIteration('done')", err)
+	}
+	if _, err := Next(th, NewList(nil)); err == nil || !ErrorMatches(err, TypeError) {
+		t.Fatalf("next of a list: %v, want TypeError", err)
+	}
+}
+
+// Closing Options.Interrupt stops Run's program as Ctrl-C stops CPython's.
+func TestRunInterrupt(t *testing.T) {
+	interrupt := make(chan struct{})
+	close(interrupt)
+	var errb bytes.Buffer
+	src := "while True:\n    try:\n        pass\n    except BaseException:\n        pass\n"
+	status := Run("spin.py", []byte(src), Options{Stderr: &errb, Interrupt: interrupt})
+	if status != 130 || !strings.HasSuffix(errb.String(), "KeyboardInterrupt\n") {
+		t.Fatalf("status %d, stderr %q; want 130 and KeyboardInterrupt", status, errb.String())
+	}
+}

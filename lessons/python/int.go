@@ -109,7 +109,7 @@ func intArith(op binop, x, y Value) (Value, error) {
 		q, m := new(big.Int).DivMod(a, b, new(big.Int))
 		// DivMod is Euclidean (m >= 0); Python floors toward -inf.
 		if m.Sign() != 0 && b.Sign() < 0 {
-			q.Add(q, big.NewInt(1))
+			q.Sub(q, big.NewInt(1))
 			m.Add(m, b)
 		}
 		if op == opMod {
@@ -205,9 +205,9 @@ func smallArith(op binop, a, b int64) (Value, bool) {
 			m += b
 		}
 		if op == opMod {
-			return Int(m), true
+			return boxInt(Int(m)), true
 		}
-		return Int(q), true
+		return boxInt(Int(q)), true
 	case opPow:
 		if b < 0 || b > 64 {
 			return nil, false
@@ -241,11 +241,11 @@ func smallArith(op binop, a, b int64) (Value, bool) {
 			return Int(a >> uint(b)), true
 		}
 	case opAnd:
-		return Int(a & b), true
+		return boxInt(Int(a & b)), true
 	case opOr:
-		return Int(a | b), true
+		return boxInt(Int(a | b)), true
 	case opXor:
-		return Int(a ^ b), true
+		return boxInt(Int(a ^ b)), true
 	}
 	return nil, false
 }
@@ -414,4 +414,22 @@ func FloatRepr(f float64) string {
 		es = "0" + es
 	}
 	return neg + mant + "e" + sign + es
+}
+
+// smallInts are the ints -5..1023 already boxed as Values, so that the
+// interpreter's commonest results need no allocation. Set once by init.
+var smallInts [1029]Value
+
+func init() {
+	for i := range smallInts {
+		smallInts[i] = Int(i - 5)
+	}
+}
+
+// boxInt returns c as a Value, shared for small values.
+func boxInt(c Int) Value {
+	if uint64(c+5) < uint64(len(smallInts)) {
+		return smallInts[c+5]
+	}
+	return c
 }

@@ -2,6 +2,7 @@ package python
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -24,6 +25,10 @@ type Options struct {
 	// Modules are importable in this interpreter only, in addition to the
 	// registered ones (the host's threading, for example).
 	Modules []ModuleDef
+
+	// Interrupt, if set, stops Run's program when it is closed (Ctrl-C in
+	// a terminal): Run then prints KeyboardInterrupt and returns 130.
+	Interrupt <-chan struct{}
 }
 
 // Interp is one interpreter: its modules (sys.modules), builtins, source
@@ -292,6 +297,17 @@ func (in *Interp) AddModule(m *Module) {
 func Run(filename string, src []byte, opts Options) int {
 	in := NewInterp(opts)
 	t := in.NewThread("MainThread")
+	if opts.Interrupt != nil {
+		finished := make(chan struct{})
+		defer close(finished)
+		go func() {
+			select {
+			case <-opts.Interrupt:
+				t.Cancel(interruptReason)
+			case <-finished:
+			}
+		}()
+	}
 	status := 0
 	func() {
 		defer func() {
@@ -326,8 +342,16 @@ func (t *Thread) runMain(filename string, src []byte) int {
 
 // exitStatus turns an uncaught error into an exit status, printing it as
 // CPython does (SystemExit prints its message only if it is not an int).
+// interruptReason is the cancellation of a program stopped by Ctrl-C.
+const interruptReason = "KeyboardInterrupt"
+
 func (t *Thread) exitStatus(err error) int {
 	in := t.interp
+	var c *Cancelled
+	if errors.As(err, &c) && c.Reason == interruptReason {
+		in.Write(in.stderr, "Traceback (most recent call last):\nKeyboardInterrupt\n")
+		return 130
+	}
 	e, ok := err.(*Exception)
 	if ok && e.class.IsSubclass(SystemExit) {
 		var code Value = None

@@ -138,6 +138,9 @@ func seqIndex(key Value, n int, what string) (int, error) {
 	case *BigInt:
 		return 0, Errorf(IndexError, "cannot fit 'int' into an index-sized integer")
 	default:
+		if what == "string" {
+			return 0, Errorf(TypeError, "string indices must be integers, not '%s'", TypeName(key))
+		}
 		return 0, Errorf(TypeError, "%s indices must be integers or slices, not %s", what, TypeName(key))
 	}
 	if i < 0 {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"strings"
+	"threadlab/lessons/python/internal/format"
 	"unicode/utf8"
 )
 
@@ -228,6 +229,64 @@ func init() {
 			return Bytes(b), nil
 		})
 	}
+	for _, name := range []string{"center", "ljust", "rjust"} {
+		name := name
+		m(name, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+			if err := methodArgs(name, args, kw, 1, 2); err != nil {
+				return nil, err
+			}
+			width, err := AsIndex(args[1])
+			if err != nil {
+				return nil, err
+			}
+			fill := " "
+			if len(args) == 3 {
+				f, ok := args[2].(Bytes)
+				if !ok || len(f) != 1 {
+					return nil, Errorf(TypeError, "%s() argument 2 must be a byte string of length 1, not %s", name, TypeName(args[2]))
+				}
+				fill = string(f)
+			}
+			b := string(args[0].(Bytes))
+			n := width - len(b)
+			if n <= 0 {
+				return args[0], nil
+			}
+			if err := checkSize(width); err != nil {
+				return nil, err
+			}
+			left := 0
+			switch name {
+			case "center":
+				left = n/2 + (n & width & 1)
+			case "rjust":
+				left = n
+			}
+			return Bytes(strings.Repeat(fill, left) + b + strings.Repeat(fill, n-left)), nil
+		})
+	}
+	m("__mod__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := method1("bytes.__mod__", args, kw); err != nil {
+			return nil, err
+		}
+		var a format.Args
+		if tup, ok := args[1].(Tuple); ok {
+			a.Items, a.Tuple = make([]any, len(tup)), true
+			for i, x := range tup {
+				a.Items[i] = x
+			}
+		} else {
+			a.Items = []any{args[1]}
+			if _, ok := args[1].(*Dict); ok {
+				a.Mapping = args[1]
+			}
+		}
+		s, err := format.Percent(string(args[0].(Bytes)), a, bytesOperands{percentOperands{t}})
+		if err != nil {
+			return nil, fromHelper(err)
+		}
+		return Bytes(s), nil
+	})
 	for _, name := range []string{"startswith", "endswith"} {
 		name := name
 		m(name, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
@@ -412,3 +471,16 @@ func pystrSplitN(b string, n int) []string {
 	}
 	return out
 }
+
+// bytesOperands is percentOperands for bytes % args: %s takes bytes as
+// they are, %r and %a give the ASCII repr.
+type bytesOperands struct{ percentOperands }
+
+func (b bytesOperands) Str(v any) (string, error) {
+	if x, ok := v.(Bytes); ok {
+		return string(x), nil
+	}
+	return "", Errorf(TypeError, "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'", TypeName(v.(Value)))
+}
+
+func (b bytesOperands) Repr(v any) (string, error) { return b.ASCII(v) }

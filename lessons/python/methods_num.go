@@ -3,6 +3,7 @@ package python
 import (
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -179,4 +180,120 @@ func parseHexFloat(s string) (float64, error) {
 		return 0, bad
 	}
 	return f, nil
+}
+
+// int.to_bytes and int.from_bytes.
+func init() {
+	byteOrder := func(v Value) (bool, error) {
+		if v == nil {
+			return true, nil
+		}
+		s, ok := v.(Str)
+		if !ok {
+			return false, Errorf(TypeError, "to_bytes() argument 'byteorder' must be str, not %s", TypeName(v))
+		}
+		switch s {
+		case "big":
+			return true, nil
+		case "little":
+			return false, nil
+		}
+		return false, Errorf(ValueError, "byteorder must be either 'little' or 'big'")
+	}
+	IntType.AddMethod("to_bytes", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		var length, order, signed Value
+		if err := UnpackArgs("to_bytes", args[1:], kw, []string{"length?", "byteorder?", "*signed?"}, &length, &order, &signed); err != nil {
+			return nil, err
+		}
+		n := 1
+		if length != nil {
+			var err error
+			if n, err = AsIndex(length); err != nil {
+				return nil, err
+			}
+			if n < 0 {
+				return nil, Errorf(ValueError, "length argument must be non-negative")
+			}
+			if err := checkSize(n); err != nil {
+				return nil, err
+			}
+		}
+		big_, err := byteOrder(order)
+		if err != nil {
+			return nil, err
+		}
+		sgn := false
+		if signed != nil {
+			if sgn, err = Truth(t, signed); err != nil {
+				return nil, err
+			}
+		}
+		x, _ := AsBigInt(args[0])
+		if x.Sign() < 0 && !sgn {
+			return nil, Errorf(OverflowError, "can't convert negative int to unsigned")
+		}
+		// Two's complement in n bytes: x mod 256**n, checked to fit.
+		limit := new(big.Int).Lsh(big.NewInt(1), uint(8*n))
+		v := new(big.Int).Set(x)
+		if sgn {
+			half := new(big.Int).Rsh(limit, 1)
+			if v.Cmp(half) >= 0 || v.Cmp(new(big.Int).Neg(half)) < 0 {
+				return nil, Errorf(OverflowError, "int too big to convert")
+			}
+			if v.Sign() < 0 {
+				v.Add(v, limit)
+			}
+		} else if v.Cmp(limit) >= 0 {
+			return nil, Errorf(OverflowError, "int too big to convert")
+		}
+		b := v.FillBytes(make([]byte, n))
+		if !big_ {
+			slices.Reverse(b)
+		}
+		return Bytes(b), nil
+	})
+	IntType.AddClassMethod("from_bytes", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		var data, order, signed Value
+		if err := UnpackArgs("from_bytes", args[1:], kw, []string{"bytes", "byteorder?", "*signed?"}, &data, &order, &signed); err != nil {
+			return nil, err
+		}
+		var b []byte
+		if s, ok := data.(Bytes); ok {
+			b = []byte(s)
+		} else {
+			items, err := Collect(t, data)
+			if err != nil {
+				return nil, err
+			}
+			for _, it := range items {
+				n, err := AsIndex(it)
+				if err != nil {
+					return nil, err
+				}
+				if n < 0 || n > 255 {
+					return nil, Errorf(ValueError, "bytes must be in range(0, 256)")
+				}
+				b = append(b, byte(n))
+			}
+		}
+		big_, err := byteOrder(order)
+		if err != nil {
+			return nil, err
+		}
+		if !big_ {
+			b = slices.Clone(b)
+			slices.Reverse(b)
+		}
+		x := new(big.Int).SetBytes(b)
+		if signed != nil {
+			sgn, err := Truth(t, signed)
+			if err != nil {
+				return nil, err
+			}
+			if sgn && len(b) > 0 && b[0]&0x80 != 0 {
+				x.Sub(x, new(big.Int).Lsh(big.NewInt(1), uint(8*len(b))))
+			}
+		}
+		return MakeBigInt(x), nil
+	})
 }

@@ -41,6 +41,10 @@ func TestBytesMethods(t *testing.T) {
 		"b = b'hello'\nprint(len(b), b[0], b[1:3], list(b)[:2], b.find(b'l'), b.count(b'l'), b.index(b'o'), b.upper(), b.hex())",
 		"print(b'abc'.startswith(b'a'), b'abc'.endswith(b'bc'), b'abc'.decode('utf-8'), b'a' in b'abc')",
 		"print(b'abc'.index(b'z'))",
+		"ba = bytearray(b'hello')\nba[0] = ord('J')\nba.append(33)\nba.extend(b'!?')\nprint(ba, bytes(ba), len(ba), ba.decode(), ba.pop(), ba == b'Jello!!', list(ba[1:3]), bytearray(3), b'l' in ba)",
+		"bytearray(b'a').append(256)",
+		"print(b'%d-%s|%5.1f|%r' % (5, b'x', 2.25, 'é'), b'ab'.center(6, b'*'), b'ab'.rjust(4), (1024).to_bytes(2, 'little'), int.from_bytes(b'\\xff\\xfe', 'big', signed=True))",
+		"print(b'%s' % 'x')",
 	})
 }
 

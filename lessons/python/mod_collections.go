@@ -161,6 +161,21 @@ func makeNamedTuple(name string, fields []string, defaults []Value, module strin
 		}
 		return &ntValue{cls: c, items: items}, nil
 	})
+	c.typ.AddMethod("__add__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		var b Tuple
+		switch o := args[1].(type) {
+		case *ntValue:
+			b = o.items
+		case Tuple:
+			b = o
+		default:
+			return NotImplemented, nil
+		}
+		return append(append(Tuple(nil), args[0].(*ntValue).items...), b...), nil
+	})
+	c.typ.AddMethod("__mul__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		return Binary(t, opMul, args[0].(*ntValue).items, args[1])
+	})
 	for i, op := range []string{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"} {
 		cmp := [...]compile.CmpOp{compile.Lt, compile.Le, compile.Eq, compile.Ne, compile.Gt, compile.Ge}[i]
 		c.typ.AddMethod(op, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
@@ -570,6 +585,13 @@ func init() {
 	})
 	m("__bool__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		return Bool(args[0].(*deque).Len() > 0), nil
+	})
+	m("__reversed__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		items := args[0].(*deque).snapshot()
+		for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
+			items[i], items[j] = items[j], items[i]
+		}
+		return &tupleIter{tup: items}, nil
 	})
 }
 

@@ -96,6 +96,18 @@ func sameObject(a, b Value) bool {
 // Binary applies a binary operator (x + y, ...).
 func Binary(t *Thread, op binop, x, y Value) (Value, error) {
 	// numbers
+	if bx, ok := x.(Bool); ok {
+		if by, ok := y.(Bool); ok {
+			switch op {
+			case opAnd:
+				return bx && by, nil
+			case opOr:
+				return bx || by, nil
+			case opXor:
+				return Bool(bx != by), nil
+			}
+		}
+	}
 	if isInt(x) && isInt(y) {
 		if op == opTrueDiv {
 			return trueDiv(x, y)

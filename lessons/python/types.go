@@ -157,6 +157,12 @@ func init() {
 		ObjectType.dict.SetStr(name, objectRich[i])
 	}
 	ObjectType.dict.SetStr("__init__", objectInit)
+	ObjectType.dict.SetStr("__init_subclass__", &ClassMethod{Fn: NewBuiltin("__init_subclass__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if len(args) > 1 || len(kw) > 0 {
+			return nil, Errorf(TypeError, "%s.__init_subclass__() takes no keyword arguments", TypeName(args[0]))
+		}
+		return None, nil
+	})})
 	ObjectType.dict.SetStr("__new__", &StaticMethod{Fn: objectNew})
 	ObjectType.dict.SetStr("__repr__", objectRepr)
 	ObjectType.dict.SetStr("__str__", objectStr)

@@ -106,5 +106,10 @@ type Function struct {
 
 	Generator         bool // contains yield, or is a generator expression
 	FutureAnnotations bool // a module with `from __future__ import annotations`: annotations stay unevaluated and unresolved
-	ClassCell         bool // a class whose methods use super or __class__: Cells holds __class__
+
+	// Warnings, on the module's Function, are the SyntaxWarnings CPython's
+	// compiler gives for the module (such as '"is" with a literal'), in
+	// source order; their Kind is syntax.SyntaxWarning.
+	Warnings  []*syntax.Error
+	ClassCell bool // a class whose methods use super or __class__: Cells holds __class__
 }

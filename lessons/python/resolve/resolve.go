@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"threadlab/lessons/python/syntax"
@@ -32,6 +33,8 @@ func resolveFile(m *syntax.Module, src []byte) (top *scope, err error) {
 	r.futureLine, top.fn.FutureAnnotations = r.futures(m)
 	r.stmts(m.Body)
 	r.pop()
+	sort.SliceStable(r.warnings, func(i, j int) bool { return r.warnings[i].Pos.Before(r.warnings[j].Pos) })
+	top.fn.Warnings = r.warnings
 	r.analyze(top, nil)
 	r.bind(top)
 	if r.deferred != nil {
@@ -99,6 +102,7 @@ type resolver struct {
 	compTarget bool   // visiting a comprehension's for target
 	err        *syntax.Error
 	deferred   *syntax.Error // the first error of CPython's compile stage
+	warnings   []*syntax.Error
 }
 
 func (r *resolver) newError(n syntax.Node, format string, args ...any) *syntax.Error {

@@ -122,6 +122,9 @@ func (r *resolver) stmt(s syntax.Stmt) {
 	case *syntax.Try:
 		r.tryStmt(s)
 	case *syntax.Assert:
+		if t, ok := s.Test.(*syntax.TupleExpr); ok && len(t.Elts) > 0 {
+			r.warn(s, "assertion is always true, perhaps remove parentheses?")
+		}
 		r.expr(s.Test)
 		if s.Msg != nil {
 			r.expr(s.Msg)
@@ -300,6 +303,7 @@ func (r *resolver) expr(e syntax.Expr) {
 		r.exprs(e.Keys)
 		r.exprs(e.Values)
 	case *syntax.Call:
+		r.checkCaller(e)
 		r.expr(e.Func)
 		r.elts(e.Args)
 		for _, k := range e.Keywords {
@@ -316,6 +320,7 @@ func (r *resolver) expr(e syntax.Expr) {
 	case *syntax.BoolOpExpr:
 		r.exprs(e.Values)
 	case *syntax.Compare:
+		r.checkIs(e)
 		r.expr(e.Left)
 		r.exprs(e.Comparators)
 	case *syntax.IfExp:
@@ -325,6 +330,9 @@ func (r *resolver) expr(e syntax.Expr) {
 	case *syntax.Attribute:
 		r.expr(e.X)
 	case *syntax.Subscript:
+		if e.Ctx == syntax.Load {
+			r.checkSubscript(e)
+		}
 		r.expr(e.X)
 		r.expr(e.Index)
 	case *syntax.Slice:

@@ -11,10 +11,11 @@ type ErrorKind uint8
 const (
 	SyntaxError ErrorKind = iota
 	IndentationError
-	TabError // a subclass of IndentationError
+	TabError      // a subclass of IndentationError
+	SyntaxWarning // not an error: the resolver's warnings about suspicious code
 )
 
-var kindNames = [...]string{SyntaxError: "SyntaxError", IndentationError: "IndentationError", TabError: "TabError"}
+var kindNames = [...]string{SyntaxError: "SyntaxError", IndentationError: "IndentationError", TabError: "TabError", SyntaxWarning: "SyntaxWarning"}
 
 func (k ErrorKind) String() string { return kindNames[k] }
 

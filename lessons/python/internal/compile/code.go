@@ -100,7 +100,6 @@ const (
 	RAISE_ASSERT // arg: 1 if a message is on the stack
 	SETUP_ANNOTATIONS
 	STORE_ANNOTATION // arg: name index; [ann] -> []
-	opCount
 )
 
 // Warning is a SyntaxWarning of the compiler, such as calling a literal.

@@ -39,6 +39,16 @@ func Module(m *syntax.Module, interactive bool) (code *Code, err error) {
 		f.emit(SETUP_ANNOTATIONS, 0)
 	}
 	body := m.Body
+	if !interactive && len(body) > 0 {
+		if es, ok := body[0].(*syntax.ExprStmt); ok {
+			if s, ok := es.X.(*syntax.StrLit); ok {
+				f.setSpan(es)
+				f.loadConst(s.Value)
+				f.emit(STORE_GLOBAL, f.name("__doc__"))
+				body = body[1:]
+			}
+		}
+	}
 	if interactive && len(body) > 0 {
 		if es, ok := body[len(body)-1].(*syntax.ExprStmt); ok {
 			f.stmts(body[:len(body)-1])
