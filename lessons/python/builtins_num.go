@@ -112,7 +112,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		if !x.IsInt64() {
+		if !x.IsInt64() || x.Int64() > math.MaxInt32 || x.Int64() < math.MinInt32 {
 			return nil, Errorf(OverflowError, "Python int too large to convert to C int")
 		}
 		if c := x.Int64(); c < 0 || c > 0x10ffff {

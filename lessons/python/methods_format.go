@@ -113,6 +113,12 @@ func (p percentOperands) GetItem(m any, key string) (any, error) {
 
 func (p percentOperands) Number(v any) (format.Number, error) {
 	x := v.(Value)
+	switch i := x.(type) {
+	case Int:
+		return format.Number{Kind: format.IntNumber, Small: int64(i), IsSmall: true}, nil
+	case Bool:
+		return format.Number{Kind: format.IntNumber, Small: b2i(bool(i)), IsSmall: true}, nil
+	}
 	if b, ok := AsBigInt(x); ok {
 		return format.Number{Kind: format.IntNumber, Int: b}, nil
 	}

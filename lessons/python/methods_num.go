@@ -14,13 +14,14 @@ import (
 
 func init() {
 	self := func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-		if b, ok := args[0].(Bool); ok {
+		v := unwrap(args[0])
+		if b, ok := v.(Bool); ok {
 			return Int(b2i(bool(b))), nil
 		}
-		return args[0], nil
+		return v, nil
 	}
 	zero := func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-		if _, ok := args[0].(Float); ok {
+		if _, ok := unwrap(args[0]).(Float); ok {
 			return Float(0), nil
 		}
 		return Int(0), nil

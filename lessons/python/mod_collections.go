@@ -39,15 +39,6 @@ func (v *ntValue) GetItem(t *Thread, k Value) (Value, error) {
 func (v *ntValue) Contains(t *Thread, x Value) (bool, error) { return Contains(t, v.items, x) }
 func (v *ntValue) Hash(t *Thread) (int64, error)             { return Hash(t, v.items) }
 
-func (v *ntValue) Attr(t *Thread, name string) (Value, error) {
-	for i, f := range v.cls.fields {
-		if f == name {
-			return v.items[i], nil
-		}
-	}
-	return nil, nil
-}
-
 func (v *ntValue) Repr(t *Thread) (string, error) {
 	var b strings.Builder
 	name := v.cls.typ.Name()
@@ -123,6 +114,20 @@ func makeNamedTuple(name string, fields []string, defaults []Value, module strin
 		fieldTuple[i] = Str(f)
 	}
 	c.typ.AddAttr("_fields", fieldTuple)
+	for i, f := range fields {
+		i := i
+		c.typ.AddAttr(f, &Property{
+			Get: NewBuiltin(f, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+				return unwrap(args[0]).(*ntValue).items[i], nil
+			}),
+			Set: NewBuiltin(f, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+				return nil, Errorf(AttributeError, "can't set attribute")
+			}),
+			Del: NewBuiltin(f, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+				return nil, Errorf(AttributeError, "can't delete attribute")
+			}),
+		})
+	}
 	c.typ.SetCtor(func(t *Thread, _ *Type, args []Value, kw []Kwarg) (Value, error) { return c.make(args, kw) })
 	c.typ.AddClassMethod("_make", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := methodArgs("_make", args, kw, 1, 1); err != nil {
@@ -570,7 +575,7 @@ func init() {
 		return None, nil
 	})
 	DequeType.AddAttr("maxlen", NewProperty("maxlen", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-		if n := args[0].(*deque).maxlen; n >= 0 {
+		if n := unwrap(args[0]).(*deque).maxlen; n >= 0 {
 			return Int(n), nil
 		}
 		return None, nil
@@ -783,7 +788,7 @@ func init() {
 		return s, dictInit(t, s.d, args, kw, "defaultdict")
 	})
 	DefaultDictType.AddAttr("default_factory", NewProperty("default_factory", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-		return args[0].(*dictSub).factory, nil
+		return unwrap(args[0]).(*dictSub).factory, nil
 	}))
 	OrderedDictType.SetCtor(func(t *Thread, _ *Type, args []Value, kw []Kwarg) (Value, error) {
 		s := &dictSub{d: NewDict(), typ: OrderedDictType}

@@ -384,7 +384,7 @@ func (st *dataclassesState) process(t *Thread, c *Type, opts map[string]bool) er
 		if c.Dict().GetStr(name) != nil && name != "__setattr__" && name != "__delattr__" {
 			return // the class defines its own
 		}
-		c.Dict().SetStr(name, &MethodDescr{name: name, owner: c, fn: fn})
+		c.Dict().SetStr(name, &MethodDescr{name: name, owner: c, fn: fn, keepSelf: true})
 	}
 	if opts["init"] {
 		method("__init__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {

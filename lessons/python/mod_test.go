@@ -165,3 +165,12 @@ func TestCopyModule(t *testing.T) {
 		"t = (1, 2)\nprint(copy.deepcopy(t) is t, copy.copy({1, 2}), copy.deepcopy(frozenset([1])))",
 	})
 }
+
+func TestSubclassedLibraryTypes(t *testing.T) {
+	checkCases(t, "from collections import namedtuple, deque, Counter, defaultdict", []string{
+		"class V(namedtuple('V', 'a b')):\n    def total(self):\n        return self.a + self.b\nv = V(1, 2)\nprint(v, v.total(), v.a, v[1], isinstance(v, tuple))\ntry:\n    v.a = 5\nexcept AttributeError as e:\n    print('AttributeError:', e)",
+		"class D(deque):\n    pass\nd = D([1, 2], maxlen=3)\nd.append(3)\nd.append(4)\nprint(list(d), d.maxlen, len(d))",
+		"class C(Counter):\n    pass\nc = C('aab')\nprint(c['a'], c.most_common(1))",
+		"class N(int):\n    pass\nprint(N(5).real, N(5).bit_length(), (3.5).real, (2).imag)",
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -20,11 +21,23 @@ const (
 	FloatNumber            // float, or an object with __float__ only
 )
 
-// Number is an operand seen as a real number.
+// Number is an operand seen as a real number. An int that fits in 64
+// bits may come as Small (with IsSmall set) instead of Int, which saves
+// the caller an allocation on the common path.
 type Number struct {
-	Kind  NumberKind
-	Int   *big.Int
-	Float float64
+	Kind    NumberKind
+	Int     *big.Int
+	Small   int64
+	IsSmall bool
+	Float   float64
+}
+
+// bigInt returns the int value of n.
+func (n Number) bigInt() *big.Int {
+	if n.IsSmall {
+		return big.NewInt(n.Small)
+	}
+	return n.Int
 }
 
 // Converter is what printf-style formatting needs from the interpreter
@@ -167,10 +180,11 @@ flagsDone:
 			if n.Kind != IntNumber {
 				return errorf(TypeError, "* wants int")
 			}
-			if !n.Int.IsInt64() || n.Int.Int64() > math.MaxInt32 || n.Int.Int64() < math.MinInt32 {
+			x := n.bigInt()
+			if !x.IsInt64() || x.Int64() > math.MaxInt32 || x.Int64() < math.MinInt32 {
 				return errorf(OverflowError, "Python int too large to convert to C int")
 			}
-			*dst = int(n.Int.Int64())
+			*dst = int(x.Int64())
 			return nil
 		}
 		n, start := 0, i
@@ -262,11 +276,12 @@ func (p *percent) convert(code rune, v any, s Spec) (string, error) {
 		if n.Kind != IntNumber {
 			return "", errorf(TypeError, "%c requires int or char")
 		}
-		if !n.Int.IsInt64() || n.Int.Int64() < 0 || n.Int.Int64() > 0x10ffff {
+		x := n.bigInt()
+		if !x.IsInt64() || x.Int64() < 0 || x.Int64() > 0x10ffff {
 			return "", errorf(OverflowError, "%c arg not in range(0x110000)")
 		}
 		s.Precision = -1
-		return text(string(rune(n.Int.Int64())), nil)
+		return text(string(rune(x.Int64())), nil)
 	case 'e', 'E', 'f', 'F', 'g', 'G':
 		n, err := p.c.Number(v)
 		if err != nil {
@@ -277,7 +292,7 @@ func (p *percent) convert(code rune, v any, s Spec) (string, error) {
 		case NotNumber:
 			return "", errorf(TypeError, "must be real number, not "+p.c.TypeName(v))
 		case IntNumber:
-			if f, _ = new(big.Float).SetInt(n.Int).Float64(); math.IsInf(f, 0) {
+			if f, _ = new(big.Float).SetInt(n.bigInt()).Float64(); math.IsInf(f, 0) {
 				return "", errorf(OverflowError, "int too large to convert to float")
 			}
 		}
@@ -296,7 +311,20 @@ func (p *percent) integer(code byte, v any, s Spec) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	x := n.Int
+	if n.Kind == IntNumber && n.IsSmall && (code == 'd' || code == 'i' || code == 'u') && n.Small != math.MinInt64 {
+		num := number{neg: n.Small < 0}
+		abs := n.Small
+		if abs < 0 {
+			abs = -abs
+		}
+		num.digits = strconv.FormatInt(abs, 10)
+		if len(num.digits) < s.Precision {
+			num.digits = strings.Repeat("0", s.Precision-len(num.digits)) + num.digits
+		}
+		s.Precision = -1
+		return layout(s, num)
+	}
+	x := n.bigInt()
 	switch {
 	case n.Kind == FloatNumber && (code == 'd' || code == 'i' || code == 'u'):
 		switch {

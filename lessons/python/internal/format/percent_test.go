@@ -83,6 +83,11 @@ func (goValues) TypeName(v any) string {
 func (goValues) Number(v any) (Number, error) {
 	switch v := v.(type) {
 	case *big.Int:
+		// Ints that fit come the fast way; bools (below) and huge ints
+		// keep the *big.Int path covered.
+		if v.IsInt64() {
+			return Number{Kind: IntNumber, Small: v.Int64(), IsSmall: true}, nil
+		}
 		return Number{Kind: IntNumber, Int: v}, nil
 	case bool:
 		if v {
