@@ -15,23 +15,18 @@ The harness proves itself first on a small notebook run by ipykernel
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 import unittest
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
+import browser  # noqa: E402
 import nbtools  # noqa: E402
 import pagechecks  # noqa: E402
 
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 OUTPUTS = "#notebook-container .output_area"
 RUN_DEADLINE = {"harness.ipynb": 60, "02-race-conditions.ipynb": 180,
                 "05-gil-and-cores.ipynb": 180}
@@ -101,40 +96,19 @@ class BrowserTest(unittest.TestCase):
         cls.port = nbtools.free_port()
         cls.token = "threadlab-test-" + str(os.getpid())
         cls.log = open(os.path.join(cls.tmp, "notebook.log"), "w")
-        cls.server = subprocess.Popen(
+        cls.base = "http://127.0.0.1:%d" % cls.port
+        cls.driver = None
+        cls.server = browser.start_server(
             ["/usr/bin/python3", "-m", "notebook", "--no-browser", "--allow-root",
              "--ip=127.0.0.1", "--port=%d" % cls.port, "--port-retries=0",
              "--NotebookApp.token=" + cls.token,
-             "--notebook-dir=" + cls.root],
-            stdout=cls.log, stderr=subprocess.STDOUT, env=nbtools.jupyter_env(),
-            cwd=cls.root)
-        cls.base = "http://127.0.0.1:%d" % cls.port
-        deadline = time.time() + 60
-        while True:
-            try:
-                with urllib.request.urlopen("%s/api/status?token=%s" % (cls.base, cls.token), timeout=2):
-                    break
-            except OSError:
-                if cls.server.poll() is not None or time.time() > deadline:
-                    cls.tearDownClass()
-                    raise RuntimeError("jupyter notebook did not start; see the log:\n" + cls.server_log())
-                time.sleep(0.3)
-
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                     "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync",
-                     "--disable-dev-shm-usage", "--window-size=1400,1600",
-                     "--user-data-dir=" + os.path.join(cls.tmp, "chromium-profile")]:
-            options.add_argument(flag)
+             "--notebook-dir=" + cls.root], cls.root, cls.log)
         try:
-            cls.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+            browser.wait_serving(cls.base, cls.token, cls.server, cls.server_log, "jupyter notebook")
+            cls.driver = browser.chromium(os.path.join(cls.tmp, "chromium-profile"))
         except Exception:
-            cls.driver = None
             cls.tearDownClass()
             raise
-        cls.driver.set_script_timeout(30)
 
     @classmethod
     def server_log(cls):
@@ -144,19 +118,8 @@ class BrowserTest(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        if getattr(cls, "driver", None):
-            cls.driver.quit()
-        if getattr(cls, "server", None) and cls.server.poll() is None:
-            try:  # shuts down the kernels too
-                req = urllib.request.Request("%s/api/shutdown?token=%s" % (cls.base, cls.token), method="POST")
-                urllib.request.urlopen(req, timeout=5)
-                cls.server.wait(timeout=15)
-            except Exception:
-                cls.server.terminate()
-                try:
-                    cls.server.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    cls.server.kill()
+        browser.stop(getattr(cls, "driver", None), getattr(cls, "server", None),
+                     "%s/api/shutdown?token=%s" % (cls.base, cls.token))
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
     # -- helpers --------------------------------------------------------------

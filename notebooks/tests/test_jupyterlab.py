@@ -25,22 +25,17 @@ Screenshots in the light and the dark theme go to build/screenshots/jupyterlab/.
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 import unittest
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
+import browser  # noqa: E402
 import nbtools  # noqa: E402
 import pagechecks  # noqa: E402
 
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 STATIC = nbtools.BUILD / "jupyterlab" / "static"
 PAGE = STATIC / "threadlab-lab" / "index.html"
 SHOTS = nbtools.SCREENSHOTS / "jupyterlab"
@@ -136,19 +131,6 @@ def checks_notebook():
     }
 
 
-def chromium(profile):
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-dev-shm-usage", "--window-size=1400,1600",
-                 "--user-data-dir=" + profile]:
-        options.add_argument(flag)
-    # The page's console, read after every notebook (console_errors).
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-
-
 class JupyterLabTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -168,30 +150,20 @@ class JupyterLabTest(unittest.TestCase):
         cls.port = nbtools.free_port()
         cls.token = "threadlab-jupyterlab-" + str(os.getpid())
         cls.log = open(os.path.join(cls.tmp, "server.log"), "w")
-        cls.server = subprocess.Popen(
+        cls.base = "http://127.0.0.1:%d" % cls.port
+        cls.driver = None
+        cls.server = browser.start_server(
             ["/usr/bin/python3", "-m", "jupyter_server", "--no-browser", "--allow-root",
              "--ip=127.0.0.1", "--port=%d" % cls.port, "--port-retries=0",
              "--ServerApp.token=" + cls.token, "--ServerApp.root_dir=" + cls.root,
-             "--ServerApp.extra_static_paths=%s" % STATIC],
-            stdout=cls.log, stderr=subprocess.STDOUT, env=nbtools.jupyter_env(), cwd=cls.root)
-        cls.base = "http://127.0.0.1:%d" % cls.port
-        deadline = time.time() + 60
-        while True:
-            try:
-                with urllib.request.urlopen("%s/api/status?token=%s" % (cls.base, cls.token), timeout=2):
-                    break
-            except OSError:
-                if cls.server.poll() is not None or time.time() > deadline:
-                    cls.tearDownClass()
-                    raise RuntimeError("jupyter_server did not start:\n" + cls.server_log())
-                time.sleep(0.3)
+             "--ServerApp.extra_static_paths=%s" % STATIC], cls.root, cls.log)
         try:
-            cls.driver = chromium(os.path.join(cls.tmp, "chromium-profile"))
+            browser.wait_serving(cls.base, cls.token, cls.server, cls.server_log, "jupyter_server")
+            # The page's console is read after every notebook (console_errors).
+            cls.driver = browser.chromium(os.path.join(cls.tmp, "chromium-profile"), console=True)
         except Exception:
-            cls.driver = None
             cls.tearDownClass()
             raise
-        cls.driver.set_script_timeout(30)
 
     @classmethod
     def server_log(cls):
@@ -201,15 +173,8 @@ class JupyterLabTest(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        if getattr(cls, "driver", None):
-            cls.driver.quit()
-        if getattr(cls, "server", None) and cls.server.poll() is None:
-            cls.server.terminate()  # jupyter_server shuts its kernels down on SIGTERM
-            try:
-                cls.server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                cls.server.kill()
-                cls.server.wait()
+        # jupyter_server shuts its kernels down on SIGTERM.
+        browser.stop(getattr(cls, "driver", None), getattr(cls, "server", None))
         if getattr(cls, "log", None):
             cls.log.close()
         shutil.rmtree(cls.tmp, ignore_errors=True)
