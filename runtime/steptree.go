@@ -314,7 +314,10 @@ func (ch *treeChooser) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, 
 		}
 	}
 	for _, t := range enabled {
-		if t.isMain || t.pending.Kind == OpBegin {
+		// A stopped thread is unwinding from the deadlock or abort that
+		// ended the run (a wait it leaves makes it ready again): what it
+		// does until it ends is no state of the run.
+		if t.isMain || t.pending.Kind == OpBegin || t.stopped.Load() {
 			return t, nil
 		}
 	}

@@ -53,18 +53,29 @@ func stepRaceOn(rt *Runtime, main *Thread, acct *Shared, iterations int, amounts
 	}
 }
 
-// stepTwoLocks: one thread takes a then b, the other b then a.
-func stepTwoLocks(rt *Runtime, main *Thread) func() (any, error) {
+// stepTwoLocks: one thread takes a then b, the other b then a. With
+// lateUnwind, the threads a deadlock stops are still unwinding when the
+// main thread leaves the run: each waits for the turn the scheduler hands
+// it once the main thread is gone (the slowest way the timing can go).
+func stepTwoLocks(rt *Runtime, main *Thread, lateUnwind bool) func() (any, error) {
 	return func() (any, error) {
 		a, b := rt.NewLock(false, 1, "a"), rt.NewLock(false, 2, "b")
+		unwinding := make(chan struct{}, 2)
+		stopped := func(th *Thread, err error) error {
+			if lateUnwind {
+				unwinding <- struct{}{}
+				<-th.wake
+			}
+			return err
+		}
 		body := func(first, second *Lock) func() error {
 			return func() error {
 				th := rt.Current()
 				if _, err := first.Acquire(th, true, -1); err != nil {
-					return err
+					return stopped(th, err)
 				}
 				if _, err := second.Acquire(th, true, -1); err != nil {
-					return err
+					return stopped(th, err)
 				}
 				if err := second.Release(th); err != nil {
 					return err
@@ -81,6 +92,10 @@ func stepTwoLocks(rt *Runtime, main *Thread) func() (any, error) {
 		}
 		for _, th := range []*Thread{t1, t2} {
 			if _, err := th.Join(main, -1); err != nil {
+				if lateUnwind {
+					<-unwinding // both stuck threads are stopped and ready again
+					<-unwinding
+				}
 				return nil, err
 			}
 		}
@@ -249,9 +264,18 @@ func followSchedule(t *testing.T, tree *StepTree, order []int) int {
 	return balance
 }
 
+// TestStepsReachesTheDeadlock also runs with the deadlocked threads
+// unwinding after the main thread has left: the unwinding is no step, and
+// the deadlock stays a leaf.
 func TestStepsReachesTheDeadlock(t *testing.T) {
+	for _, late := range []bool{false, true} {
+		t.Run(fmt.Sprintf("late unwind: %v", late), func(t *testing.T) { testStepsReachesTheDeadlock(t, late) })
+	}
+}
+
+func testStepsReachesTheDeadlock(t *testing.T, lateUnwind bool) {
 	rt := New()
-	tree, err := steps(t, rt, func(main *Thread) func() (any, error) { return stepTwoLocks(rt, main) }, StepOptions{})
+	tree, err := steps(t, rt, func(main *Thread) func() (any, error) { return stepTwoLocks(rt, main, lateUnwind) }, StepOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
