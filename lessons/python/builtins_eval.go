@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"threadlab/lessons/python/internal/compile"
+	"threadlab/lessons/python/resolve"
 	"threadlab/lessons/python/syntax"
 )
 
@@ -74,6 +75,9 @@ func evalExec(t *Thread, args []Value, kw []Kwarg, name string) (Value, error) {
 		}
 	}
 	t.interp.addSource("<string>", []byte(text))
+	if err := resolve.File(mod, []byte(text)); err != nil {
+		return nil, syntaxException(err)
+	}
 	code, err := compile.Module(mod, name == "eval")
 	if err != nil {
 		return nil, syntaxException(err)

@@ -176,8 +176,9 @@ func (in *Interp) Compile(filename string, src []byte, interactive bool) (*compi
 	if err != nil {
 		return nil, syntaxException(err)
 	}
-	// The resolver reports the scope errors (global and nonlocal misuse,
-	// return or yield outside a function, ...) in CPython's words.
+	// The resolver decides the scope of every name for the compiler and
+	// reports the scope errors (global and nonlocal misuse, return or
+	// yield outside a function, ...) in CPython's words.
 	if err := resolve.File(mod, src); err != nil {
 		return nil, syntaxException(err)
 	}
@@ -185,9 +186,9 @@ func (in *Interp) Compile(filename string, src []byte, interactive bool) (*compi
 	if err != nil {
 		return nil, syntaxException(err)
 	}
-	for _, w := range code.Warnings {
-		msg := fmt.Sprintf("%s:%d: SyntaxWarning: %s\n", filename, w.Line, w.Msg)
-		if line := strings.TrimSpace(in.sourceLine(filename, w.Line)); line != "" {
+	for _, w := range mod.Scope.(*resolve.Function).Warnings {
+		msg := fmt.Sprintf("%s:%d: SyntaxWarning: %s\n", filename, w.Pos.Line, w.Msg)
+		if line := strings.TrimSpace(in.sourceLine(filename, int(w.Pos.Line))); line != "" {
 			msg += "  " + line + "\n"
 		}
 		in.Write(in.stderr, msg)

@@ -102,12 +102,6 @@ const (
 	STORE_ANNOTATION // arg: name index; [ann] -> []
 )
 
-// Warning is a SyntaxWarning of the compiler, such as calling a literal.
-type Warning struct {
-	Line int
-	Msg  string
-}
-
 // Span is an extent of source text: lines from 1, columns as 0-based
 // UTF-8 byte offsets (CPython's convention), end exclusive.
 type Span struct {
@@ -150,9 +144,6 @@ type Code struct {
 	Frees []string
 
 	HasDoc bool // Consts[0] is the docstring
-	// Warnings are the SyntaxWarnings compiling the module gave (module
-	// code only), for the caller to print before running it.
-	Warnings []Warning
 
 	Generator bool // contains yield
 	ClassBody bool // runs with a namespace dict (LOAD_NAME / STORE_NAME)

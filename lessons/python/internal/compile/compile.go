@@ -1,31 +1,37 @@
-// Package compile turns a parsed module (package syntax) into code
-// objects: stack bytecode for package python's interpreter loop. It
-// resolves each name to a fast local slot, a cell, a global or a
-// class-body name, so the interpreter never looks names up by scope
-// chains at run time.
+// Package compile turns a parsed and resolved module (packages syntax
+// and resolve) into code objects: stack bytecode for package python's
+// interpreter loop. Each name becomes a fast local slot, a cell, a
+// global or a class-body name as package resolve decided, so the
+// interpreter never looks names up by scope chains at run time.
 //
-// The compiler is the place for Python's compile-time errors that the
-// parser leaves (return/yield outside a function, break outside a loop,
-// nonlocal without a binding): they are *syntax.Error values.
+// Package resolve reports the scope errors and the SyntaxWarnings; the
+// compiler reports, as *syntax.Error values, what threadlab cannot
+// compile (complex numbers, relative imports, starred bases).
+//
+// The files: compile.go (modules, statements, functions and classes),
+// expr.go (expressions), names.go (slots and name access), code.go
+// (the Code and its instructions), ops.go and effect.go (operators and
+// stack effects).
 package compile
 
 import (
 	"fmt"
 	"math"
 
+	"threadlab/lessons/python/resolve"
 	"threadlab/lessons/python/syntax"
 )
 
-// Module compiles a module. With interactive set, a final expression
-// statement's value is the module code's return value (a notebook cell's
-// result).
+// Module compiles a module that resolve.File has resolved without error.
+// With interactive set, a final expression statement's value is the
+// module code's return value (a notebook cell's result).
 func Module(m *syntax.Module, interactive bool) (code *Code, err error) {
-	top, scopes, err := scan(m)
-	if err != nil {
-		return nil, err
+	top, ok := m.Scope.(*resolve.Function)
+	if !ok {
+		return nil, &syntax.Error{Kind: syntax.SyntaxError, Msg: "threadlab compiler: the module was not resolved", Filename: m.Filename, Pos: m.Pos, End: m.Pos}
 	}
-	c := &compiler{file: m.Filename, scopes: scopes}
-	f := c.newFunc(top, "<module>", m.Pos.Line)
+	c := &compiler{file: m.Filename, lazyAnnotations: top.FutureAnnotations}
+	f := c.newFunc(top, m.Pos.Line)
 	defer func() {
 		if r := recover(); r != nil {
 			e, ok := r.(*syntax.Error)
@@ -55,33 +61,27 @@ func Module(m *syntax.Module, interactive bool) (code *Code, err error) {
 			f.setSpan(es)
 			f.expr(es.X)
 			f.emit(RETURN_VALUE, 0)
-			code = f.finish()
-			code.Warnings = c.warnings
-			return code, nil
+			return f.finish(), nil
 		}
 	}
 	f.stmts(body)
 	f.returnNone()
-	code = f.finish()
-	code.Warnings = c.warnings
-	return code, nil
+	return f.finish(), nil
 }
 
 type compiler struct {
-	file     string
-	scopes   map[syntax.Node]*scope
-	warnings []Warning
+	file            string
+	lazyAnnotations bool // from __future__ import annotations: annotations are not evaluated
 }
 
 // fcomp compiles one code object.
 type fcomp struct {
 	c       *compiler
-	sc      *scope
+	sc      *resolve.Function
+	slot    []int // the frame slot of each of sc's Locals
 	code    *Code
 	consts  map[constKey]int
 	names   map[string]int
-	locals  map[string]int
-	derefs  map[string]int
 	line    int32
 	span    Span
 	depth   int
@@ -119,39 +119,12 @@ type label struct {
 	refs []int
 }
 
-func (c *compiler) newFunc(sc *scope, name string, line int32) *fcomp {
-	f := &fcomp{c: c, sc: sc, consts: map[constKey]int{}, names: map[string]int{}, locals: map[string]int{}, derefs: map[string]int{}, line: line}
-	f.code = &Code{Name: name, QualName: sc.qualname, Filename: c.file, FirstLine: int(line)}
-	if sc.kind == moduleScope {
-		f.code.QualName = name
-	}
-	for _, p := range sc.params {
-		f.locals[p] = len(f.code.Locals)
-		f.code.Locals = append(f.code.Locals, p)
-	}
-	if sc.kind == functionScope {
-		for _, n := range sc.order {
-			if _, ok := f.locals[n]; !ok && sc.lookup(n) == bindFast {
-				f.locals[n] = len(f.code.Locals)
-				f.code.Locals = append(f.code.Locals, n)
-			}
-		}
-	}
-	for _, n := range sc.cells {
-		f.derefs[n] = len(f.code.Cells)
-		f.code.Cells = append(f.code.Cells, n)
-		p, ok := f.locals[n]
-		if !ok {
-			p = -1
-		}
-		f.code.CellParam = append(f.code.CellParam, p)
-	}
-	for _, n := range sc.frees {
-		f.derefs[n] = len(f.code.Cells) + len(f.code.Frees)
-		f.code.Frees = append(f.code.Frees, n)
-	}
-	f.code.Generator = sc.gen
-	f.code.ClassBody = sc.kind == classScope
+func (c *compiler) newFunc(fn *resolve.Function, line int32) *fcomp {
+	f := &fcomp{c: c, sc: fn, consts: map[constKey]int{}, names: map[string]int{}, line: line}
+	f.code = &Code{Name: fn.Name, QualName: fn.QualName, Filename: c.file, FirstLine: int(line)}
+	f.slot = layout(f.code, fn)
+	f.code.Generator = fn.Generator
+	f.code.ClassBody = fn.Kind == resolve.ClassKind
 	return f
 }
 
@@ -243,7 +216,7 @@ func (f *fcomp) constIndex(v any) int {
 func (f *fcomp) loadConst(v any) { f.emit(LOAD_CONST, f.constIndex(v)) }
 
 // attrName is the name index of an attribute, mangled if private.
-func (f *fcomp) attrName(n string) int { return f.name(f.sc.mangle(n)) }
+func (f *fcomp) attrName(n string) int { return f.name(resolve.Mangle(f.sc.Class, n)) }
 
 func (f *fcomp) name(n string) int {
 	if i, ok := f.names[n]; ok {
@@ -257,50 +230,6 @@ func (f *fcomp) name(n string) int {
 func (f *fcomp) returnNone() {
 	f.loadConst(NoneConst{})
 	f.emit(RETURN_VALUE, 0)
-}
-
-// ---- names ----
-
-func (f *fcomp) loadName(n string) {
-	n = f.sc.mangle(n)
-	switch f.sc.lookup(n) {
-	case bindFast:
-		f.emit(LOAD_FAST, f.locals[n])
-	case bindDeref:
-		f.emit(LOAD_DEREF, f.derefs[n])
-	case bindGlobal:
-		f.emit(LOAD_GLOBAL, f.name(n))
-	case bindName:
-		f.emit(LOAD_NAME, f.name(n))
-	}
-}
-
-func (f *fcomp) storeName(n string) {
-	n = f.sc.mangle(n)
-	switch f.sc.lookup(n) {
-	case bindFast:
-		f.emit(STORE_FAST, f.locals[n])
-	case bindDeref:
-		f.emit(STORE_DEREF, f.derefs[n])
-	case bindGlobal:
-		f.emit(STORE_GLOBAL, f.name(n))
-	case bindName:
-		f.emit(STORE_NAME, f.name(n))
-	}
-}
-
-func (f *fcomp) deleteName(n string) {
-	n = f.sc.mangle(n)
-	switch f.sc.lookup(n) {
-	case bindFast:
-		f.emit(DELETE_FAST, f.locals[n])
-	case bindDeref:
-		f.emit(DELETE_DEREF, f.derefs[n])
-	case bindGlobal:
-		f.emit(DELETE_GLOBAL, f.name(n))
-	case bindName:
-		f.emit(DELETE_NAME, f.name(n))
-	}
 }
 
 // ---- statements ----
@@ -342,7 +271,7 @@ func (f *fcomp) stmt(s syntax.Stmt) {
 			f.expr(n.Value)
 			f.store(n.Target)
 		}
-		if id, ok := n.Target.(*syntax.Ident); ok && n.Simple && f.sc.kind != functionScope {
+		if id, ok := n.Target.(*syntax.Ident); ok && n.Simple && f.sc.Kind != resolve.FunctionKind && !f.c.lazyAnnotations {
 			f.expr(n.Annotation)
 			f.emit(STORE_ANNOTATION, f.name(id.Name))
 		}
@@ -358,9 +287,6 @@ func (f *fcomp) stmt(s syntax.Stmt) {
 		f.breakCont(n.Pos, false)
 	case *syntax.Pass:
 	case *syntax.Return:
-		if f.sc.kind != functionScope || f.sc.isComp {
-			f.fail(n.Pos, "'return' outside function")
-		}
 		if n.Value != nil {
 			f.expr(n.Value)
 		} else {
@@ -417,7 +343,7 @@ func (f *fcomp) stmt(s syntax.Stmt) {
 				f.loadConst(NoneConst{})
 				f.emit(IMPORT_NAME, f.name(a.Bind.Name))
 			}
-			f.storeName(a.Bind.Name)
+			f.storeName(a.Bind)
 		}
 	case *syntax.ImportFrom:
 		if n.Level > 0 {
@@ -431,7 +357,7 @@ func (f *fcomp) stmt(s syntax.Stmt) {
 				return
 			}
 			f.emit(IMPORT_FROM, f.name(a.Name))
-			f.storeName(a.Bind.Name)
+			f.storeName(a.Bind)
 		}
 		f.emit(POP_TOP, 0)
 	default:
@@ -443,11 +369,11 @@ func (f *fcomp) augAssign(n *syntax.AugAssign) {
 	op := binOp(n.Op)
 	switch t := n.Target.(type) {
 	case *syntax.Ident:
-		f.loadName(t.Name)
+		f.loadName(t)
 		f.expr(n.Value)
 		f.setSpan(n)
 		f.emit(INPLACE, int(op))
-		f.storeName(t.Name)
+		f.storeName(t)
 	case *syntax.Attribute:
 		f.expr(t.X)
 		f.emit(DUP_TOP, 0)
@@ -476,7 +402,7 @@ func (f *fcomp) augAssign(n *syntax.AugAssign) {
 func (f *fcomp) store(t syntax.Expr) {
 	switch n := t.(type) {
 	case *syntax.Ident:
-		f.storeName(n.Name)
+		f.storeName(n)
 	case *syntax.Attribute:
 		f.expr(n.X)
 		f.setSpan(n)
@@ -526,7 +452,7 @@ func (f *fcomp) unpack(pos syntax.Pos, elts []syntax.Expr) {
 func (f *fcomp) del(t syntax.Expr) {
 	switch n := t.(type) {
 	case *syntax.Ident:
-		f.deleteName(n.Name)
+		f.deleteName(n)
 	case *syntax.Attribute:
 		f.expr(n.X)
 		f.emit(DELETE_ATTR, f.attrName(n.Name))
@@ -657,8 +583,8 @@ func (f *fcomp) unwind(n int, returning bool) {
 			f.emit(POP_EXCEPT, 0)
 			if b.handlerTarget != nil {
 				f.loadConst(NoneConst{})
-				f.storeName(b.handlerTarget.Name)
-				f.deleteName(b.handlerTarget.Name)
+				f.storeName(b.handlerTarget)
+				f.deleteName(b.handlerTarget)
 			}
 		case fbFinallyHandler:
 			f.emit(POP_EXCEPT, 0)
@@ -726,7 +652,7 @@ func (f *fcomp) tryExcept(n *syntax.Try) {
 			f.jump(JUMP_IF_NOT_EXC_MATCH, next)
 		}
 		if h.Name != nil {
-			f.storeName(h.Name.Name)
+			f.storeName(h.Name)
 		} else {
 			f.emit(POP_TOP, 0)
 		}
@@ -736,8 +662,8 @@ func (f *fcomp) tryExcept(n *syntax.Try) {
 		f.emit(POP_EXCEPT, 0)
 		if h.Name != nil {
 			f.loadConst(NoneConst{})
-			f.storeName(h.Name.Name)
-			f.deleteName(h.Name.Name)
+			f.storeName(h.Name)
+			f.deleteName(h.Name)
 		}
 		f.jump(JUMP, end)
 		f.bind(next)
@@ -777,13 +703,16 @@ func (f *fcomp) withStmt(items []*syntax.WithItem, body []syntax.Stmt) {
 
 // ---- functions and classes ----
 
-// makeFunction emits the code that builds a function object for scope
-// node (def, lambda, comprehension or class body), whose code is built by
-// body.
-func (f *fcomp) makeFunction(node syntax.Node, name string, params *syntax.Arguments, returns syntax.Expr, body func(g *fcomp)) {
-	sc := f.c.scopes[node]
+// makeFunction emits the code that builds a function object for node
+// (def, lambda, comprehension or class body), whose Scope field is
+// scope and whose code is built by body.
+func (f *fcomp) makeFunction(node syntax.Node, scope any, params *syntax.Arguments, returns syntax.Expr, body func(g *fcomp)) {
 	start, _ := node.Span()
-	g := f.c.newFunc(sc, name, start.Line)
+	sc, ok := scope.(*resolve.Function)
+	if !ok {
+		f.fail(start, "threadlab compiler: the %T was not resolved", node)
+	}
+	g := f.c.newFunc(sc, start.Line)
 	flags := 0
 	if params != nil {
 		g.code.NumPosOnly = len(params.PosOnly)
@@ -810,50 +739,57 @@ func (f *fcomp) makeFunction(node syntax.Node, name string, params *syntax.Argum
 			f.emit(BUILD_MAP, nkw)
 			flags |= 2
 		}
-		nann := 0
-		annotated := append(append([]*syntax.Arg(nil), params.PosOnly...), params.Args...)
-		if params.Vararg != nil {
-			annotated = append(annotated, params.Vararg)
-		}
-		annotated = append(annotated, params.KwOnly...)
-		if params.Kwarg != nil {
-			annotated = append(annotated, params.Kwarg)
-		}
-		for _, a := range annotated {
-			if a.Annotation != nil {
-				f.loadConst(a.Name.Name)
-				f.expr(a.Annotation)
-				nann++
-			}
-		}
-		if returns != nil {
-			f.loadConst("return")
-			f.expr(returns)
-			nann++
-		}
-		if nann > 0 {
+		if nann := f.annotations(params, returns); nann > 0 {
 			f.emit(BUILD_MAP, nann)
 			flags |= 4
 		}
 	}
-	if sc.isComp {
+	if sc.Kind == resolve.ComprehensionKind {
 		g.code.NumArgs = 1
 	}
 	body(g)
 	code := g.finish()
-	if len(sc.frees) > 0 {
-		for _, n := range sc.frees {
-			i, ok := f.derefs[n]
-			if !ok {
-				f.fail(start, "threadlab compiler: no cell for free variable '%s'", n)
-			}
-			f.emit(LOAD_CLOSURE, i)
+	if len(sc.FreeVars) > 0 {
+		for _, b := range sc.FreeVars {
+			f.emit(LOAD_CLOSURE, f.derefIndex(b.Outer))
 		}
-		f.emit(BUILD_TUPLE, len(sc.frees))
+		f.emit(BUILD_TUPLE, len(sc.FreeVars))
 		flags |= 8
 	}
 	f.loadConst(code)
 	f.emit(MAKE_FUNCTION, flags)
+}
+
+// annotations pushes the names and values of a def's or lambda's
+// annotations and returns how many there are. Under
+// `from __future__ import annotations` there are none: the resolver
+// leaves them unresolved, as CPython leaves them unevaluated.
+func (f *fcomp) annotations(params *syntax.Arguments, returns syntax.Expr) int {
+	if f.c.lazyAnnotations {
+		return 0
+	}
+	nann := 0
+	annotated := append(append([]*syntax.Arg(nil), params.PosOnly...), params.Args...)
+	if params.Vararg != nil {
+		annotated = append(annotated, params.Vararg)
+	}
+	annotated = append(annotated, params.KwOnly...)
+	if params.Kwarg != nil {
+		annotated = append(annotated, params.Kwarg)
+	}
+	for _, a := range annotated {
+		if a.Annotation != nil {
+			f.loadConst(a.Name.Name)
+			f.expr(a.Annotation)
+			nann++
+		}
+	}
+	if returns != nil {
+		f.loadConst("return")
+		f.expr(returns)
+		nann++
+	}
+	return nann
 }
 
 func (f *fcomp) funcDef(n *syntax.FunctionDef) {
@@ -861,9 +797,9 @@ func (f *fcomp) funcDef(n *syntax.FunctionDef) {
 		f.expr(d)
 	}
 	f.setLine(n.Pos)
-	f.makeFunction(n, n.Name.Name, n.Params, n.Returns, func(g *fcomp) {
+	f.makeFunction(n, n.Scope, n.Params, n.Returns, func(g *fcomp) {
 		body := n.Body
-		if g.sc.hasDoc {
+		if hasDocstring(body) {
 			g.code.HasDoc = true
 			g.constIndex(body[0].(*syntax.ExprStmt).X.(*syntax.StrLit).Value)
 			body = body[1:]
@@ -874,7 +810,7 @@ func (f *fcomp) funcDef(n *syntax.FunctionDef) {
 	for range n.Decorators {
 		f.emit(CALL, 1)
 	}
-	f.storeName(n.Name.Name)
+	f.storeName(n.Name)
 }
 
 func (f *fcomp) classDef(n *syntax.ClassDef) {
@@ -882,7 +818,7 @@ func (f *fcomp) classDef(n *syntax.ClassDef) {
 		f.expr(d)
 	}
 	f.setLine(n.Pos)
-	f.makeFunction(n, n.Name.Name, nil, nil, func(g *fcomp) {
+	f.makeFunction(n, n.Scope, nil, nil, func(g *fcomp) {
 		body := n.Body
 		if hasAnnotations(body) {
 			g.emit(SETUP_ANNOTATIONS, 0)
@@ -897,8 +833,9 @@ func (f *fcomp) classDef(n *syntax.ClassDef) {
 			}
 		}
 		g.stmts(body)
-		if i, ok := g.derefs["__class__"]; ok && g.sc.isCell("__class__") {
-			g.emit(LOAD_CLOSURE, i)
+		if g.sc.ClassCell {
+			// A class body's only cell is __class__.
+			g.emit(LOAD_CLOSURE, g.derefIndex(g.sc.Cells[len(g.sc.Cells)-1]))
 			g.emit(RETURN_VALUE, 0)
 		} else {
 			g.returnNone()
@@ -915,5 +852,18 @@ func (f *fcomp) classDef(n *syntax.ClassDef) {
 	for range n.Decorators {
 		f.emit(CALL, 1)
 	}
-	f.storeName(n.Name.Name)
+	f.storeName(n.Name)
+}
+
+// hasDocstring reports whether a body starts with a docstring.
+func hasDocstring(body []syntax.Stmt) bool {
+	if len(body) == 0 {
+		return false
+	}
+	es, ok := body[0].(*syntax.ExprStmt)
+	if !ok {
+		return false
+	}
+	_, ok = es.X.(*syntax.StrLit)
+	return ok
 }

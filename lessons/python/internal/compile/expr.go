@@ -55,7 +55,7 @@ func (f *fcomp) expr(e syntax.Expr) {
 func (f *fcomp) expr1(e syntax.Expr) {
 	switch n := e.(type) {
 	case *syntax.Ident:
-		f.loadName(n.Name)
+		f.loadName(n)
 	case *syntax.IntLit:
 		if n.Big != nil {
 			f.loadConst(n.Big)
@@ -124,12 +124,11 @@ func (f *fcomp) expr1(e syntax.Expr) {
 	case *syntax.NamedExpr:
 		f.expr(n.Value)
 		f.emit(DUP_TOP, 0)
-		f.storeName(n.Target.Name)
+		f.storeName(n.Target)
 	case *syntax.Attribute:
 		f.expr(n.X)
 		f.emit(LOAD_ATTR, f.attrName(n.Name))
 	case *syntax.Subscript:
-		f.checkSubscript(n)
 		f.expr(n.X)
 		f.expr(n.Index)
 		f.emit(BINARY_SUBSCR, 0)
@@ -158,28 +157,28 @@ func (f *fcomp) expr1(e syntax.Expr) {
 	case *syntax.DictExpr:
 		f.dict(n)
 	case *syntax.Lambda:
-		f.makeFunction(n, "<lambda>", n.Params, nil, func(g *fcomp) {
+		f.makeFunction(n, n.Scope, n.Params, nil, func(g *fcomp) {
 			g.expr(n.Body)
 			g.emit(RETURN_VALUE, 0)
 		})
 	case *syntax.ListComp:
-		f.comprehension(n, n.Generators, BUILD_LIST, func(g *fcomp, depth int) {
+		f.comprehension(n, n.Scope, n.Generators, BUILD_LIST, func(g *fcomp, depth int) {
 			g.expr(n.Elt)
 			g.emit(LIST_APPEND, depth)
 		})
 	case *syntax.SetComp:
-		f.comprehension(n, n.Generators, BUILD_SET, func(g *fcomp, depth int) {
+		f.comprehension(n, n.Scope, n.Generators, BUILD_SET, func(g *fcomp, depth int) {
 			g.expr(n.Elt)
 			g.emit(SET_ADD, depth)
 		})
 	case *syntax.DictComp:
-		f.comprehension(n, n.Generators, BUILD_MAP, func(g *fcomp, depth int) {
+		f.comprehension(n, n.Scope, n.Generators, BUILD_MAP, func(g *fcomp, depth int) {
 			g.expr(n.Key)
 			g.expr(n.Value)
 			g.emit(MAP_ADD, depth)
 		})
 	case *syntax.GeneratorExp:
-		f.comprehension(n, n.Generators, NOP, func(g *fcomp, depth int) {
+		f.comprehension(n, n.Scope, n.Generators, NOP, func(g *fcomp, depth int) {
 			g.expr(n.Elt)
 			g.emit(YIELD_VALUE, 0)
 			g.emit(POP_TOP, 0)
@@ -209,7 +208,6 @@ func (f *fcomp) expr1(e syntax.Expr) {
 }
 
 func (f *fcomp) compare(n *syntax.Compare) {
-	f.checkCompare(n)
 	f.expr(n.Left)
 	if len(n.Ops) == 1 {
 		f.expr(n.Comparators[0])
@@ -358,7 +356,6 @@ func (f *fcomp) dict(n *syntax.DictExpr) {
 }
 
 func (f *fcomp) call(n *syntax.Call) {
-	f.checkCaller(n.Func)
 	star := hasStar(n.Args)
 	for _, k := range n.Keywords {
 		if k.Arg == nil {
@@ -411,8 +408,8 @@ func (f *fcomp) call(n *syntax.Call) {
 
 // comprehension compiles a comprehension as a call of a nested function
 // with the first iterator as its argument.
-func (f *fcomp) comprehension(node syntax.Node, gens []*syntax.Comprehension, build Op, elt func(g *fcomp, depth int)) {
-	f.makeFunction(node, compName(node), nil, nil, func(g *fcomp) {
+func (f *fcomp) comprehension(node syntax.Node, scope any, gens []*syntax.Comprehension, build Op, elt func(g *fcomp, depth int)) {
+	f.makeFunction(node, scope, nil, nil, func(g *fcomp) {
 		if build != NOP {
 			g.emit(build, 0)
 		}

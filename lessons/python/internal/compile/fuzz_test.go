@@ -3,6 +3,7 @@ package compile
 import (
 	"testing"
 
+	"threadlab/lessons/python/resolve"
 	"threadlab/lessons/python/syntax"
 )
 
@@ -19,17 +20,18 @@ var seeds = []string{
 	"while True:\n    try:\n        continue\n    finally:\n        break\n",
 	"class C:\n    x: int = 1\n    def f(self):\n        return __class__\n",
 	"{**a, 'b': 1}\n[*a, *b]\nf(*a, **b, c=1)\n{x: y for x, y in z}\n{s for s in t}\n(g for g in h)\n",
+	"from __future__ import annotations\nx: y = 1\ndef f(a: [i for i in b]) -> (lambda: c): pass\n",
 }
 
 // FuzzCompile checks that the compiler never panics on a program the
-// parser accepts: it returns code or a SyntaxError.
+// parser and the resolver accept: it returns code or a SyntaxError.
 func FuzzCompile(f *testing.F) {
 	for _, s := range seeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		m, err := syntax.Parse("fuzz.py", []byte(src))
-		if err != nil {
+		if err != nil || resolve.File(m, []byte(src)) != nil {
 			return
 		}
 		code, err := Module(m, false)
@@ -50,6 +52,9 @@ func TestSeedsCompile(t *testing.T) {
 		m, err := syntax.Parse("seed.py", []byte(s))
 		if err != nil {
 			t.Fatalf("seed does not parse: %v\n%s", err, s)
+		}
+		if err := resolve.File(m, []byte(s)); err != nil {
+			t.Fatalf("seed does not resolve: %v\n%s", err, s)
 		}
 		if _, err := Module(m, false); err != nil {
 			t.Errorf("seed does not compile: %v\n%s", err, s)
