@@ -153,38 +153,7 @@ func init() {
 		}}, nil
 	})
 	FilterType.SetCtor(func(t *Thread, _ *Type, args []Value, kw []Kwarg) (Value, error) {
-		if err := NoKwargs("filter", kw); err != nil {
-			return nil, err
-		}
-		if err := ArgCount("filter", args, 2, 2); err != nil {
-			return nil, err
-		}
-		fn := args[0]
-		src, err := Iterate(t, args[1])
-		if err != nil {
-			return nil, err
-		}
-		return &goIter{typ: FilterType, next: func(t *Thread) (Value, error) {
-			for {
-				v, err := src.Next(t)
-				if v == nil || err != nil {
-					return nil, err
-				}
-				test := v
-				if fn != None {
-					if test, err = CallValue(t, fn, []Value{v}, nil); err != nil {
-						return nil, err
-					}
-				}
-				ok, err := Truth(t, test)
-				if err != nil {
-					return nil, err
-				}
-				if ok {
-					return v, nil
-				}
-			}
-		}}, nil
+		return filterIter(t, FilterType, "filter", args, kw, true)
 	})
 	ReversedType.SetCtor(func(t *Thread, _ *Type, args []Value, kw []Kwarg) (Value, error) {
 		if err := NoKwargs("reversed", kw); err != nil {
@@ -512,4 +481,42 @@ func greater(t *Thread, x, y Value) (bool, error) {
 		return false, err
 	}
 	return Truth(t, r)
+}
+
+// filterIter is filter(fn, xs) when keep is true and
+// itertools.filterfalse(fn, xs) when it is false: the items whose truth, or
+// the truth of fn(item) when fn is not None, equals keep.
+func filterIter(t *Thread, typ *Type, name string, args []Value, kw []Kwarg, keep bool) (Value, error) {
+	if err := NoKwargs(name, kw); err != nil {
+		return nil, err
+	}
+	if err := ArgCount(name, args, 2, 2); err != nil {
+		return nil, err
+	}
+	fn := args[0]
+	src, err := Iterate(t, args[1])
+	if err != nil {
+		return nil, err
+	}
+	return &goIter{typ: typ, next: func(t *Thread) (Value, error) {
+		for {
+			v, err := src.Next(t)
+			if v == nil || err != nil {
+				return nil, err
+			}
+			test := v
+			if fn != None {
+				if test, err = CallValue(t, fn, []Value{v}, nil); err != nil {
+					return nil, err
+				}
+			}
+			ok, err := Truth(t, test)
+			if err != nil {
+				return nil, err
+			}
+			if ok == keep {
+				return v, nil
+			}
+		}
+	}}, nil
 }

@@ -296,38 +296,7 @@ func init() {
 		}}, nil
 	})
 	FilterfalseType.SetCtor(func(t *Thread, _ *Type, args []Value, kw []Kwarg) (Value, error) {
-		if err := NoKwargs("filterfalse", kw); err != nil {
-			return nil, err
-		}
-		if err := ArgCount("filterfalse", args, 2, 2); err != nil {
-			return nil, err
-		}
-		fn := args[0]
-		src, err := Iterate(t, args[1])
-		if err != nil {
-			return nil, err
-		}
-		return &goIter{typ: FilterfalseType, next: func(t *Thread) (Value, error) {
-			for {
-				v, err := src.Next(t)
-				if v == nil || err != nil {
-					return nil, err
-				}
-				test := v
-				if fn != None {
-					if test, err = CallValue(t, fn, []Value{v}, nil); err != nil {
-						return nil, err
-					}
-				}
-				ok, err := Truth(t, test)
-				if err != nil {
-					return nil, err
-				}
-				if !ok {
-					return v, nil
-				}
-			}
-		}}, nil
+		return filterIter(t, FilterfalseType, "filterfalse", args, kw, false)
 	})
 	RegisterModule(ModuleDef{Name: "itertools", Doc: "Iterator building blocks (threadlab).", Init: func(t *Thread, m *Module) error {
 		for _, c := range all {
