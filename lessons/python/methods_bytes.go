@@ -161,29 +161,10 @@ func init() {
 				parts = strings.SplitN(b, string(sp), n+1)
 			}
 		}
-		out := make([]Value, len(parts))
-		for i, p := range parts {
-			out[i] = Bytes(p)
-		}
-		return NewList(out), nil
+		return textList[Bytes](parts), nil
 	})
 	m("join", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-		if err := method1("bytes.join", args, kw); err != nil {
-			return nil, err
-		}
-		items, err := Collect(t, args[1])
-		if err != nil {
-			return nil, err
-		}
-		parts := make([]string, len(items))
-		for i, x := range items {
-			b, ok := x.(Bytes)
-			if !ok {
-				return nil, Errorf(TypeError, "sequence item %d: expected a bytes-like object, %s found", i, TypeName(x))
-			}
-			parts[i] = string(b)
-		}
-		return Bytes(strings.Join(parts, string(args[0].(Bytes)))), nil
+		return textJoin[Bytes](t, "bytes.join", "a bytes-like object", args, kw)
 	})
 	m("replace", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := methodArgs("replace", args, kw, 2, 3); err != nil {
