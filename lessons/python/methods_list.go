@@ -113,48 +113,16 @@ func init() {
 		return None, nil
 	})
 	m("index", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-		if err := NoKwargs("index", kw); err != nil {
+		if err := methodArgs("index", args, kw, 1, 3); err != nil {
 			return nil, err
 		}
-		if len(args) < 2 {
-			return nil, Errorf(TypeError, "index expected at least 1 argument, got %d", len(args)-1)
-		}
-		if len(args) > 4 {
-			return nil, Errorf(TypeError, "index expected at most 3 arguments, got %d", len(args)-1)
-		}
-		items := args[0].(*List).Snapshot()
-		start, end, err := sliceBounds(args[2:], len(items))
-		if err != nil {
-			return nil, err
-		}
-		j, err := seqFind(t, items, args[1], start, end)
-		if err != nil {
-			return nil, err
-		}
-		if j < 0 {
-			r, err := Repr(t, args[1])
-			if err != nil {
-				return nil, err
-			}
-			return nil, Errorf(ValueError, "%s is not in list", r)
-		}
-		return Int(j), nil
+		return seqIndexOf(t, args[0].(*List).Snapshot(), args[1:], "list")
 	})
 	m("count", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := method1("list.count", args, kw); err != nil {
 			return nil, err
 		}
-		n := 0
-		for _, x := range args[0].(*List).Snapshot() {
-			eq, err := sameOrEqual(t, x, args[1])
-			if err != nil {
-				return nil, err
-			}
-			if eq {
-				n++
-			}
-		}
-		return Int(n), nil
+		return seqCount(t, args[0].(*List).Snapshot(), args[1])
 	})
 	m("sort", listSort)
 	m("reverse", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
@@ -213,6 +181,44 @@ func methodArgs(name string, args []Value, kw []Kwarg, min, max int) error {
 		return err
 	}
 	return ArgCount(name, args[1:], min, max)
+}
+
+// seqIndexOf is list.index and deque.index(x[, start[, end]]) on a
+// snapshot of the items; args is (x, start?, end?) and kind names the
+// container in the ValueError.
+func seqIndexOf(t *Thread, items, args []Value, kind string) (Value, error) {
+	start, end, err := sliceBounds(args[1:], len(items))
+	if err != nil {
+		return nil, err
+	}
+	i, err := seqFind(t, items, args[0], start, end)
+	if err != nil {
+		return nil, err
+	}
+	if i < 0 {
+		r, err := Repr(t, args[0])
+		if err != nil {
+			// CPython drops the repr's error and raises a bare ValueError.
+			return nil, NewException(ValueError)
+		}
+		return nil, Errorf(ValueError, "%s is not in %s", r, kind)
+	}
+	return Int(i), nil
+}
+
+// seqCount is list.count and deque.count: how many items are x or == x.
+func seqCount(t *Thread, items []Value, x Value) (Value, error) {
+	n := 0
+	for _, e := range items {
+		eq, err := sameOrEqual(t, e, x)
+		if err != nil {
+			return nil, err
+		}
+		if eq {
+			n++
+		}
+	}
+	return Int(n), nil
 }
 
 // sameOrEqual is the containment test of list methods: identity first,

@@ -509,36 +509,13 @@ func init() {
 		if err := method1("deque.count", args, kw); err != nil {
 			return nil, err
 		}
-		n := 0
-		for _, x := range args[0].(*deque).snapshot() {
-			eq, err := sameOrEqual(t, x, args[1])
-			if err != nil {
-				return nil, err
-			}
-			if eq {
-				n++
-			}
-		}
-		return Int(n), nil
+		return seqCount(t, args[0].(*deque).snapshot(), args[1])
 	})
 	m("index", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := methodArgs("index", args, kw, 1, 3); err != nil {
 			return nil, err
 		}
-		items := args[0].(*deque).snapshot()
-		start, end, err := sliceBounds(args[2:], len(items))
-		if err != nil {
-			return nil, err
-		}
-		i, err := seqFind(t, items, args[1], start, end)
-		if err != nil {
-			return nil, err
-		}
-		if i < 0 {
-			r, _ := Repr(t, args[1])
-			return nil, Errorf(ValueError, "%s is not in deque", r)
-		}
-		return Int(i), nil
+		return seqIndexOf(t, args[0].(*deque).snapshot(), args[1:], "deque")
 	})
 	m("remove", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := method1("deque.remove", args, kw); err != nil {
