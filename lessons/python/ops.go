@@ -300,10 +300,8 @@ func seqArith(t *Thread, op binop, x, y Value) (Value, error) {
 	case *Dict:
 		if b, ok := y.(*Dict); ok && op == opOr {
 			c := a.Copy()
-			for _, kv := range b.Items() {
-				if err := c.Set(t, kv[0], kv[1]); err != nil {
-					return nil, err
-				}
+			if err := dictSetAll(t, c, b); err != nil {
+				return nil, err
 			}
 			return c, nil
 		}

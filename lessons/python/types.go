@@ -562,32 +562,14 @@ func dictCtor(t *Thread, c *Type, args []Value, kw []Kwarg) (Value, error) {
 // as dict(x) and d.update(x) do.
 func DictUpdate(t *Thread, d *Dict, x Value) error {
 	if src, ok := x.(*Dict); ok {
-		for _, kv := range src.Items() {
-			if err := d.Set(t, kv[0], kv[1]); err != nil {
-				return err
-			}
-		}
-		return nil
+		return dictSetAll(t, d, src)
 	}
 	if keys := x.Type().Lookup("keys"); keys != nil {
 		kv, err := CallValue(t, keys, []Value{x}, nil)
 		if err != nil {
 			return err
 		}
-		ks, err := Collect(t, kv)
-		if err != nil {
-			return err
-		}
-		for _, k := range ks {
-			v, err := GetItem(t, x, k)
-			if err != nil {
-				return err
-			}
-			if err := d.Set(t, k, v); err != nil {
-				return err
-			}
-		}
-		return nil
+		return dictSetKeys(t, d, x, kv)
 	}
 	it, err := Iterate(t, x)
 	if err != nil {
@@ -601,17 +583,7 @@ func DictUpdate(t *Thread, d *Dict, x Value) error {
 		if e == nil {
 			return nil
 		}
-		pair, err := Collect(t, e)
-		if err != nil {
-			if ErrorMatches(err, TypeError) {
-				return Errorf(TypeError, "cannot convert dictionary update sequence element #%d to a sequence", i)
-			}
-			return err
-		}
-		if len(pair) != 2 {
-			return Errorf(ValueError, "dictionary update sequence element #%d has length %d; 2 is required", i, len(pair))
-		}
-		if err := d.Set(t, pair[0], pair[1]); err != nil {
+		if err := dictSetPair(t, d, i, e); err != nil {
 			return err
 		}
 	}
