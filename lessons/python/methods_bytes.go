@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strings"
 	"threadlab/lessons/python/internal/format"
+	"threadlab/lessons/python/internal/pystr"
 	"unicode/utf8"
 )
 
@@ -351,7 +352,7 @@ func encodeStr(s string, encV, errsV Value) (Value, error) {
 			b.WriteByte('?')
 		default:
 			return nil, Errorf(UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %d: ordinal not in %s",
-				enc, strings.Trim(asciiEscape(quoteStr(string(r))), "'"), pos, rng)
+				enc, strings.Trim(asciiEscape(pystr.Repr(string(r))), "'"), pos, rng)
 		}
 		pos++
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"threadlab/lessons/python/internal/compile"
+	"threadlab/lessons/python/internal/pystr"
 )
 
 // The collections module: namedtuple, deque, defaultdict, Counter,
@@ -89,19 +90,19 @@ func newNamedTuple(t *Thread, name string, fields []string, defaults []Value, mo
 func makeNamedTuple(name string, fields []string, defaults []Value, module string) (*ntClass, error) {
 	for _, n := range append([]string{name}, fields...) {
 		if !isIdentifier(n) {
-			return nil, Errorf(ValueError, "Type names and field names must be valid identifiers: %s", quoteStr(n))
+			return nil, Errorf(ValueError, "Type names and field names must be valid identifiers: %s", pystr.Repr(n))
 		}
 		if pyKeywords[n] {
-			return nil, Errorf(ValueError, "Type names and field names cannot be a keyword: %s", quoteStr(n))
+			return nil, Errorf(ValueError, "Type names and field names cannot be a keyword: %s", pystr.Repr(n))
 		}
 	}
 	seen := map[string]bool{}
 	for _, f := range fields {
 		if strings.HasPrefix(f, "_") {
-			return nil, Errorf(ValueError, "Field names cannot start with an underscore: %s", quoteStr(f))
+			return nil, Errorf(ValueError, "Field names cannot start with an underscore: %s", pystr.Repr(f))
 		}
 		if seen[f] {
-			return nil, Errorf(ValueError, "Encountered duplicate field name: %s", quoteStr(f))
+			return nil, Errorf(ValueError, "Encountered duplicate field name: %s", pystr.Repr(f))
 		}
 		seen[f] = true
 	}

@@ -5,6 +5,8 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+
+	"threadlab/lessons/python/internal/pystr"
 )
 
 // The built-in types.
@@ -347,7 +349,7 @@ func intCtor(t *Thread, c *Type, args []Value, kw []Kwarg) (Value, error) {
 func ParseInt(s string, base int) (Value, error) {
 	orig := s
 	bad := func() error {
-		return Errorf(ValueError, "invalid literal for int() with base %d: %s", base, quoteStr(orig))
+		return Errorf(ValueError, "invalid literal for int() with base %d: %s", base, pystr.Repr(orig))
 	}
 	if base != 0 && (base < 2 || base > 36) {
 		return nil, Errorf(ValueError, "int() base must be >= 2 and <= 36, or 0")
@@ -370,7 +372,7 @@ func ParseInt(s string, base int) (Value, error) {
 	if !prefix("0x", 16) && !prefix("0o", 8) && !prefix("0b", 2) && base == 0 {
 		base = 10
 		if len(s) > 1 && strings.Trim(s, "0_") != "" && s[0] == '0' {
-			return nil, Errorf(ValueError, "invalid literal for int() with base 0: %s", quoteStr(orig))
+			return nil, Errorf(ValueError, "invalid literal for int() with base 0: %s", pystr.Repr(orig))
 		}
 	}
 	if s == "" || s[0] == '_' || s[len(s)-1] == '_' || strings.Contains(s, "__") {
@@ -448,7 +450,7 @@ func ParseFloat(s string) (Value, error) {
 			return Float(f), nil
 		}
 	}
-	return nil, Errorf(ValueError, "could not convert string to float: %s", quoteStr(s))
+	return nil, Errorf(ValueError, "could not convert string to float: %s", pystr.Repr(s))
 }
 
 func strCtor(t *Thread, c *Type, args []Value, kw []Kwarg) (Value, error) {
