@@ -53,15 +53,9 @@ func init() {
 		return None, nil
 	})
 	m("pop", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("pop", args, kw, 0, 1); err != nil {
+		i, err := popIndex(args, kw)
+		if err != nil {
 			return nil, err
-		}
-		i := -1
-		if len(args) == 2 {
-			var err error
-			if i, err = AsIndex(args[1]); err != nil {
-				return nil, err
-			}
 		}
 		var v Value
 		var perr error
@@ -181,6 +175,18 @@ func methodArgs(name string, args []Value, kw []Kwarg, min, max int) error {
 		return err
 	}
 	return ArgCount(name, args[1:], min, max)
+}
+
+// popIndex checks the arguments of list.pop and bytearray.pop([i]) and
+// returns i, -1 when absent.
+func popIndex(args []Value, kw []Kwarg) (int, error) {
+	if err := methodArgs("pop", args, kw, 0, 1); err != nil {
+		return 0, err
+	}
+	if len(args) == 2 {
+		return AsIndex(args[1])
+	}
+	return -1, nil
 }
 
 // seqIndexOf is list.index and deque.index(x[, start[, end]]) on a
