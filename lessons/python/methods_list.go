@@ -193,11 +193,7 @@ func popIndex(args []Value, kw []Kwarg) (int, error) {
 // snapshot of the items; args is (x, start?, end?) and kind names the
 // container in the ValueError.
 func seqIndexOf(t *Thread, items, args []Value, kind string) (Value, error) {
-	start, end, err := sliceBounds(args[1:], len(items))
-	if err != nil {
-		return nil, err
-	}
-	i, err := seqFind(t, items, args[0], start, end)
+	i, err := seqFindIn(t, items, args)
 	if err != nil {
 		return nil, err
 	}
@@ -210,6 +206,15 @@ func seqIndexOf(t *Thread, items, args []Value, kind string) (Value, error) {
 		return nil, Errorf(ValueError, "%s is not in %s", r, kind)
 	}
 	return Int(i), nil
+}
+
+// seqFindIn is seqFind for the arguments (x, start?, end?) of index().
+func seqFindIn(t *Thread, items, args []Value) (int, error) {
+	start, end, err := sliceBounds(args[1:], len(items))
+	if err != nil {
+		return -1, err
+	}
+	return seqFind(t, items, args[0], start, end)
 }
 
 // seqCount is list.count and deque.count: how many items are x or == x.
@@ -378,18 +383,10 @@ func init() {
 		return Int(n), nil
 	})
 	TupleType.AddMethod("index", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-		if err := NoKwargs("index", kw); err != nil {
+		if err := methodArgs("index", args, kw, 1, 3); err != nil {
 			return nil, err
 		}
-		if len(args) < 2 || len(args) > 4 {
-			return nil, Errorf(TypeError, "index expected at least 1 argument, got %d", len(args)-1)
-		}
-		items := tupleItems(args[0])
-		start, end, err := sliceBounds(args[2:], len(items))
-		if err != nil {
-			return nil, err
-		}
-		j, err := seqFind(t, items, args[1], start, end)
+		j, err := seqFindIn(t, tupleItems(args[0]), args[1:])
 		if err != nil {
 			return nil, err
 		}
