@@ -46,8 +46,10 @@ func (it *goIter) Next(t *Thread) (Value, error) {
 	return v, err
 }
 
-func init() {
-	for _, c := range []*Type{EnumerateType, ZipType, MapType, FilterType, ReversedType, ListReverseIterType, CallableIteratorType} {
+// addIterMethods gives the Go-implemented iterator types their Python
+// protocol: __iter__ returns self and __next__ raises StopIteration at the end.
+func addIterMethods(types ...*Type) {
+	for _, c := range types {
 		c.AddMethod("__iter__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) { return args[0], nil })
 		c.AddMethod("__next__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 			v, err := args[0].(Iterator).Next(t)
@@ -57,6 +59,10 @@ func init() {
 			return v, err
 		})
 	}
+}
+
+func init() {
+	addIterMethods(EnumerateType, ZipType, MapType, FilterType, ReversedType, ListReverseIterType, CallableIteratorType)
 	EnumerateType.SetCtor(func(t *Thread, _ *Type, args []Value, kw []Kwarg) (Value, error) {
 		var it, start Value
 		if err := UnpackArgs("enumerate", args, kw, []string{"iterable", "start?"}, &it, &start); err != nil {

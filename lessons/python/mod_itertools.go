@@ -102,16 +102,7 @@ func init() {
 	all := []*Type{CountType, CycleType, RepeatType, ChainType, ISliceType, ProductType, PermutationsType,
 		CombinationsType, CombWithReplType, AccumulateType, ZipLongestType, TakewhileType, DropwhileType,
 		StarmapType, GroupbyType, GrouperType, PairwiseType, CompressType, FilterfalseType}
-	for _, c := range all {
-		c.AddMethod("__iter__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) { return args[0], nil })
-		c.AddMethod("__next__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-			v, err := args[0].(Iterator).Next(t)
-			if v == nil && err == nil {
-				return nil, NewException(StopIteration)
-			}
-			return v, err
-		})
-	}
+	addIterMethods(all...)
 	CountType.SetCtor(func(t *Thread, _ *Type, args []Value, kw []Kwarg) (Value, error) {
 		var start, step Value
 		if err := UnpackArgs("count", args, kw, []string{"start?", "step?"}, &start, &step); err != nil {
