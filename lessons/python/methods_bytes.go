@@ -237,14 +237,7 @@ func init() {
 			if err := checkSize(width); err != nil {
 				return nil, err
 			}
-			left := 0
-			switch name {
-			case "center":
-				left = n/2 + (n & width & 1)
-			case "rjust":
-				left = n
-			}
-			return Bytes(strings.Repeat(fill, left) + b + strings.Repeat(fill, n-left)), nil
+			return Bytes(padText(name, b, fill, n, width)), nil
 		})
 	}
 	m("__mod__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {

@@ -181,16 +181,7 @@ func init() {
 			if err := checkSize(width * len(fill)); err != nil {
 				return nil, err
 			}
-			left := 0
-			switch name {
-			case "center":
-				// CPython puts the odd space on the left when the width
-				// is odd: left = n/2 + (n & width & 1).
-				left = n/2 + (n & width & 1)
-			case "rjust":
-				left = n
-			}
-			return Str(strings.Repeat(fill, left) + s + strings.Repeat(fill, n-left)), nil
+			return Str(padText(name, s, fill, n, width)), nil
 		})
 	}
 	m("zfill", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
@@ -321,6 +312,20 @@ func textList[S textType](parts []string) *List {
 		vs[i] = S(p)
 	}
 	return NewList(vs)
+}
+
+// padText is s with n fill characters added, on the right for ljust, the
+// left for rjust, and both sides for center, which puts the odd one on the
+// left when width is odd (left = n/2 + (n & width & 1)), as CPython does.
+func padText(name, s, fill string, n, width int) string {
+	left := 0
+	switch name {
+	case "center":
+		left = n/2 + (n & width & 1)
+	case "rjust":
+		left = n
+	}
+	return strings.Repeat(fill, left) + s + strings.Repeat(fill, n-left)
 }
 
 // textType is the constraint of the helpers shared by str and bytes.
