@@ -143,15 +143,9 @@ func init() {
 		return None, nil
 	})
 	m("pop", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("pop", args, kw, 0, 1); err != nil {
+		i, err := popIndex(args, kw)
+		if err != nil {
 			return nil, err
-		}
-		i := -1
-		if len(args) == 2 {
-			var err error
-			if i, err = AsIndex(args[1]); err != nil {
-				return nil, err
-			}
 		}
 		a := args[0].(*byteArray)
 		a.mu.Lock()

@@ -2,7 +2,6 @@ package python
 
 import (
 	"errors"
-	"math/big"
 
 	"threadlab/lessons/python/internal/compile"
 	"threadlab/lessons/python/internal/pyerr"
@@ -80,22 +79,9 @@ func less(t *Thread, x, y Value) (bool, error) {
 // floatArg converts a real number (int, bool, float, or an object with
 // __float__) for the math functions: "must be real number, not str".
 func floatArg(t *Thread, v Value) (float64, error) {
-	switch x := v.(type) {
-	case Float:
-		return float64(x), nil
-	case Int:
-		return float64(x), nil
-	case Bool:
-		if x {
-			return 1, nil
-		}
-		return 0, nil
-	case *BigInt:
-		f, _ := new(big.Float).SetInt(x.Big()).Float64()
-		if f > 1.7976931348623157e308 || f < -1.7976931348623157e308 {
-			return 0, Errorf(OverflowError, "int too large to convert to float")
-		}
-		return f, nil
+	switch v.(type) {
+	case Float, Int, Bool, *BigInt:
+		return asFloat(v)
 	}
 	if m := v.Type().Lookup("__float__"); m != nil {
 		r, err := CallValue(t, m, []Value{v}, nil)

@@ -46,8 +46,10 @@ func (it *goIter) Next(t *Thread) (Value, error) {
 	return v, err
 }
 
-func init() {
-	for _, c := range []*Type{EnumerateType, ZipType, MapType, FilterType, ReversedType, ListReverseIterType, CallableIteratorType} {
+// addIterMethods gives the Go-implemented iterator types their Python
+// protocol: __iter__ returns self and __next__ raises StopIteration at the end.
+func addIterMethods(types ...*Type) {
+	for _, c := range types {
 		c.AddMethod("__iter__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) { return args[0], nil })
 		c.AddMethod("__next__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 			v, err := args[0].(Iterator).Next(t)
@@ -57,6 +59,10 @@ func init() {
 			return v, err
 		})
 	}
+}
+
+func init() {
+	addIterMethods(EnumerateType, ZipType, MapType, FilterType, ReversedType, ListReverseIterType, CallableIteratorType)
 	EnumerateType.SetCtor(func(t *Thread, _ *Type, args []Value, kw []Kwarg) (Value, error) {
 		var it, start Value
 		if err := UnpackArgs("enumerate", args, kw, []string{"iterable", "start?"}, &it, &start); err != nil {
@@ -153,38 +159,7 @@ func init() {
 		}}, nil
 	})
 	FilterType.SetCtor(func(t *Thread, _ *Type, args []Value, kw []Kwarg) (Value, error) {
-		if err := NoKwargs("filter", kw); err != nil {
-			return nil, err
-		}
-		if err := ArgCount("filter", args, 2, 2); err != nil {
-			return nil, err
-		}
-		fn := args[0]
-		src, err := Iterate(t, args[1])
-		if err != nil {
-			return nil, err
-		}
-		return &goIter{typ: FilterType, next: func(t *Thread) (Value, error) {
-			for {
-				v, err := src.Next(t)
-				if v == nil || err != nil {
-					return nil, err
-				}
-				test := v
-				if fn != None {
-					if test, err = CallValue(t, fn, []Value{v}, nil); err != nil {
-						return nil, err
-					}
-				}
-				ok, err := Truth(t, test)
-				if err != nil {
-					return nil, err
-				}
-				if ok {
-					return v, nil
-				}
-			}
-		}}, nil
+		return filterIter(t, FilterType, "filter", args, kw, true)
 	})
 	ReversedType.SetCtor(func(t *Thread, _ *Type, args []Value, kw []Kwarg) (Value, error) {
 		if err := NoKwargs("reversed", kw); err != nil {
@@ -512,4 +487,42 @@ func greater(t *Thread, x, y Value) (bool, error) {
 		return false, err
 	}
 	return Truth(t, r)
+}
+
+// filterIter is filter(fn, xs) when keep is true and
+// itertools.filterfalse(fn, xs) when it is false: the items whose truth, or
+// the truth of fn(item) when fn is not None, equals keep.
+func filterIter(t *Thread, typ *Type, name string, args []Value, kw []Kwarg, keep bool) (Value, error) {
+	if err := NoKwargs(name, kw); err != nil {
+		return nil, err
+	}
+	if err := ArgCount(name, args, 2, 2); err != nil {
+		return nil, err
+	}
+	fn := args[0]
+	src, err := Iterate(t, args[1])
+	if err != nil {
+		return nil, err
+	}
+	return &goIter{typ: typ, next: func(t *Thread) (Value, error) {
+		for {
+			v, err := src.Next(t)
+			if v == nil || err != nil {
+				return nil, err
+			}
+			test := v
+			if fn != None {
+				if test, err = CallValue(t, fn, []Value{v}, nil); err != nil {
+					return nil, err
+				}
+			}
+			ok, err := Truth(t, test)
+			if err != nil {
+				return nil, err
+			}
+			if ok == keep {
+				return v, nil
+			}
+		}
+	}}, nil
 }

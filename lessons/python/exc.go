@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"threadlab/lessons/python/internal/compile"
+	"threadlab/lessons/python/internal/pystr"
 	"threadlab/lessons/python/syntax"
 )
 
@@ -78,7 +79,7 @@ func (e *Exception) message(t *Thread) string {
 		}
 		if s, ok := e.args[0].(Str); ok {
 			if e.class.IsSubclass(KeyError) {
-				return quoteStr(string(s))
+				return pystr.Repr(string(s))
 			}
 			return string(s)
 		}

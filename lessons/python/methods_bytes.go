@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strings"
 	"threadlab/lessons/python/internal/format"
+	"threadlab/lessons/python/internal/pystr"
 	"unicode/utf8"
 )
 
@@ -161,29 +162,10 @@ func init() {
 				parts = strings.SplitN(b, string(sp), n+1)
 			}
 		}
-		out := make([]Value, len(parts))
-		for i, p := range parts {
-			out[i] = Bytes(p)
-		}
-		return NewList(out), nil
+		return textList[Bytes](parts), nil
 	})
 	m("join", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-		if err := method1("bytes.join", args, kw); err != nil {
-			return nil, err
-		}
-		items, err := Collect(t, args[1])
-		if err != nil {
-			return nil, err
-		}
-		parts := make([]string, len(items))
-		for i, x := range items {
-			b, ok := x.(Bytes)
-			if !ok {
-				return nil, Errorf(TypeError, "sequence item %d: expected a bytes-like object, %s found", i, TypeName(x))
-			}
-			parts[i] = string(b)
-		}
-		return Bytes(strings.Join(parts, string(args[0].(Bytes)))), nil
+		return textJoin[Bytes](t, "bytes.join", "a bytes-like object", args, kw)
 	})
 	m("replace", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := methodArgs("replace", args, kw, 2, 3); err != nil {
@@ -255,14 +237,7 @@ func init() {
 			if err := checkSize(width); err != nil {
 				return nil, err
 			}
-			left := 0
-			switch name {
-			case "center":
-				left = n/2 + (n & width & 1)
-			case "rjust":
-				left = n
-			}
-			return Bytes(strings.Repeat(fill, left) + b + strings.Repeat(fill, n-left)), nil
+			return Bytes(padText(name, b, fill, n, width)), nil
 		})
 	}
 	m("__mod__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
@@ -370,7 +345,7 @@ func encodeStr(s string, encV, errsV Value) (Value, error) {
 			b.WriteByte('?')
 		default:
 			return nil, Errorf(UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %d: ordinal not in %s",
-				enc, strings.Trim(asciiEscape(quoteStr(string(r))), "'"), pos, rng)
+				enc, strings.Trim(asciiEscape(pystr.Repr(string(r))), "'"), pos, rng)
 		}
 		pos++
 	}

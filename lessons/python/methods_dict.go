@@ -225,32 +225,14 @@ func init() {
 // keys(), or an iterable of pairs, as dict.update does.
 func dictMerge(t *Thread, d *Dict, other Value) error {
 	if o, ok := other.(*Dict); ok {
-		for _, kv := range o.Items() {
-			if err := d.Set(t, kv[0], kv[1]); err != nil {
-				return err
-			}
-		}
-		return nil
+		return dictSetAll(t, d, o)
 	}
 	if keysFn, err := GetAttr(t, other, "keys"); err == nil {
 		keys, err := CallValue(t, keysFn, nil, nil)
 		if err != nil {
 			return err
 		}
-		ks, err := Collect(t, keys)
-		if err != nil {
-			return err
-		}
-		for _, k := range ks {
-			v, err := GetItem(t, other, k)
-			if err != nil {
-				return err
-			}
-			if err := d.Set(t, k, v); err != nil {
-				return err
-			}
-		}
-		return nil
+		return dictSetKeys(t, d, other, keys)
 	} else if !ErrorMatches(err, AttributeError) {
 		return err
 	}
@@ -259,19 +241,54 @@ func dictMerge(t *Thread, d *Dict, other Value) error {
 		return err
 	}
 	for i, it := range items {
-		pair, err := Collect(t, it)
-		if err != nil {
-			if ErrorMatches(err, TypeError) {
-				return Errorf(TypeError, "cannot convert dictionary update sequence element #%d to a sequence", i)
-			}
-			return err
-		}
-		if len(pair) != 2 {
-			return Errorf(ValueError, "dictionary update sequence element #%d has length %d; 2 is required", i, len(pair))
-		}
-		if err := d.Set(t, pair[0], pair[1]); err != nil {
+		if err := dictSetPair(t, d, i, it); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// dictSetAll sets every item of src in d.
+func dictSetAll(t *Thread, d, src *Dict) error {
+	for _, kv := range src.Items() {
+		if err := d.Set(t, kv[0], kv[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dictSetKeys sets d[k] = src[k] for each k of keys, what src.keys()
+// returned: the mapping half of dict.update.
+func dictSetKeys(t *Thread, d *Dict, src, keys Value) error {
+	ks, err := Collect(t, keys)
+	if err != nil {
+		return err
+	}
+	for _, k := range ks {
+		v, err := GetItem(t, src, k)
+		if err != nil {
+			return err
+		}
+		if err := d.Set(t, k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dictSetPair sets in d the i-th element e of a dict update sequence,
+// which must be a key and value pair.
+func dictSetPair(t *Thread, d *Dict, i int, e Value) error {
+	pair, err := Collect(t, e)
+	if err != nil {
+		if ErrorMatches(err, TypeError) {
+			return Errorf(TypeError, "cannot convert dictionary update sequence element #%d to a sequence", i)
+		}
+		return err
+	}
+	if len(pair) != 2 {
+		return Errorf(ValueError, "dictionary update sequence element #%d has length %d; 2 is required", i, len(pair))
+	}
+	return d.Set(t, pair[0], pair[1])
 }

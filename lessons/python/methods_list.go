@@ -53,15 +53,9 @@ func init() {
 		return None, nil
 	})
 	m("pop", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-		if err := methodArgs("pop", args, kw, 0, 1); err != nil {
+		i, err := popIndex(args, kw)
+		if err != nil {
 			return nil, err
-		}
-		i := -1
-		if len(args) == 2 {
-			var err error
-			if i, err = AsIndex(args[1]); err != nil {
-				return nil, err
-			}
 		}
 		var v Value
 		var perr error
@@ -113,48 +107,16 @@ func init() {
 		return None, nil
 	})
 	m("index", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-		if err := NoKwargs("index", kw); err != nil {
+		if err := methodArgs("index", args, kw, 1, 3); err != nil {
 			return nil, err
 		}
-		if len(args) < 2 {
-			return nil, Errorf(TypeError, "index expected at least 1 argument, got %d", len(args)-1)
-		}
-		if len(args) > 4 {
-			return nil, Errorf(TypeError, "index expected at most 3 arguments, got %d", len(args)-1)
-		}
-		items := args[0].(*List).Snapshot()
-		start, end, err := sliceBounds(args[2:], len(items))
-		if err != nil {
-			return nil, err
-		}
-		j, err := seqFind(t, items, args[1], start, end)
-		if err != nil {
-			return nil, err
-		}
-		if j < 0 {
-			r, err := Repr(t, args[1])
-			if err != nil {
-				return nil, err
-			}
-			return nil, Errorf(ValueError, "%s is not in list", r)
-		}
-		return Int(j), nil
+		return seqIndexOf(t, args[0].(*List).Snapshot(), args[1:], "list")
 	})
 	m("count", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := method1("list.count", args, kw); err != nil {
 			return nil, err
 		}
-		n := 0
-		for _, x := range args[0].(*List).Snapshot() {
-			eq, err := sameOrEqual(t, x, args[1])
-			if err != nil {
-				return nil, err
-			}
-			if eq {
-				n++
-			}
-		}
-		return Int(n), nil
+		return seqCount(t, args[0].(*List).Snapshot(), args[1])
 	})
 	m("sort", listSort)
 	m("reverse", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
@@ -213,6 +175,61 @@ func methodArgs(name string, args []Value, kw []Kwarg, min, max int) error {
 		return err
 	}
 	return ArgCount(name, args[1:], min, max)
+}
+
+// popIndex checks the arguments of list.pop and bytearray.pop([i]) and
+// returns i, -1 when absent.
+func popIndex(args []Value, kw []Kwarg) (int, error) {
+	if err := methodArgs("pop", args, kw, 0, 1); err != nil {
+		return 0, err
+	}
+	if len(args) == 2 {
+		return AsIndex(args[1])
+	}
+	return -1, nil
+}
+
+// seqIndexOf is list.index and deque.index(x[, start[, end]]) on a
+// snapshot of the items; args is (x, start?, end?) and kind names the
+// container in the ValueError.
+func seqIndexOf(t *Thread, items, args []Value, kind string) (Value, error) {
+	i, err := seqFindIn(t, items, args)
+	if err != nil {
+		return nil, err
+	}
+	if i < 0 {
+		r, err := Repr(t, args[0])
+		if err != nil {
+			// CPython drops the repr's error and raises a bare ValueError.
+			return nil, NewException(ValueError)
+		}
+		return nil, Errorf(ValueError, "%s is not in %s", r, kind)
+	}
+	return Int(i), nil
+}
+
+// seqFindIn is seqFind for the arguments (x, start?, end?) of index().
+func seqFindIn(t *Thread, items, args []Value) (int, error) {
+	start, end, err := sliceBounds(args[1:], len(items))
+	if err != nil {
+		return -1, err
+	}
+	return seqFind(t, items, args[0], start, end)
+}
+
+// seqCount is list.count and deque.count: how many items are x or == x.
+func seqCount(t *Thread, items []Value, x Value) (Value, error) {
+	n := 0
+	for _, e := range items {
+		eq, err := sameOrEqual(t, e, x)
+		if err != nil {
+			return nil, err
+		}
+		if eq {
+			n++
+		}
+	}
+	return Int(n), nil
 }
 
 // sameOrEqual is the containment test of list methods: identity first,
@@ -366,18 +383,10 @@ func init() {
 		return Int(n), nil
 	})
 	TupleType.AddMethod("index", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-		if err := NoKwargs("index", kw); err != nil {
+		if err := methodArgs("index", args, kw, 1, 3); err != nil {
 			return nil, err
 		}
-		if len(args) < 2 || len(args) > 4 {
-			return nil, Errorf(TypeError, "index expected at least 1 argument, got %d", len(args)-1)
-		}
-		items := tupleItems(args[0])
-		start, end, err := sliceBounds(args[2:], len(items))
-		if err != nil {
-			return nil, err
-		}
-		j, err := seqFind(t, items, args[1], start, end)
+		j, err := seqFindIn(t, tupleItems(args[0]), args[1:])
 		if err != nil {
 			return nil, err
 		}

@@ -67,25 +67,10 @@ func init() {
 				return nil, err
 			}
 		}
-		return strList(pystr.SplitLines(string(args[0].(Str)), k)), nil
+		return textList[Str](pystr.SplitLines(string(args[0].(Str)), k)), nil
 	})
 	m("join", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-		if err := method1("str.join", args, kw); err != nil {
-			return nil, err
-		}
-		items, err := Collect(t, args[1])
-		if err != nil {
-			return nil, err
-		}
-		parts := make([]string, len(items))
-		for i, x := range items {
-			s, ok := x.(Str)
-			if !ok {
-				return nil, Errorf(TypeError, "sequence item %d: expected str instance, %s found", i, TypeName(x))
-			}
-			parts[i] = string(s)
-		}
-		return Str(strings.Join(parts, string(args[0].(Str)))), nil
+		return textJoin[Str](t, "str.join", "str instance", args, kw)
 	})
 	for _, name := range []string{"strip", "lstrip", "rstrip"} {
 		name := name
@@ -196,16 +181,7 @@ func init() {
 			if err := checkSize(width * len(fill)); err != nil {
 				return nil, err
 			}
-			left := 0
-			switch name {
-			case "center":
-				// CPython puts the odd space on the left when the width
-				// is odd: left = n/2 + (n & width & 1).
-				left = n/2 + (n & width & 1)
-			case "rjust":
-				left = n
-			}
-			return Str(strings.Repeat(fill, left) + s + strings.Repeat(fill, n-left)), nil
+			return Str(padText(name, s, fill, n, width)), nil
 		})
 	}
 	m("zfill", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
@@ -328,12 +304,55 @@ func strArg(fname string, i int, v Value) (string, error) {
 	return string(s), nil
 }
 
-func strList(parts []string) *List {
+// textList is a list of the parts as values of S, str or bytes, as
+// split() and splitlines() return.
+func textList[S textType](parts []string) *List {
 	vs := make([]Value, len(parts))
 	for i, p := range parts {
-		vs[i] = Str(p)
+		vs[i] = S(p)
 	}
 	return NewList(vs)
+}
+
+// padText is s with n fill characters added, on the right for ljust, the
+// left for rjust, and both sides for center, which puts the odd one on the
+// left when width is odd (left = n/2 + (n & width & 1)), as CPython does.
+func padText(name, s, fill string, n, width int) string {
+	left := 0
+	switch name {
+	case "center":
+		left = n/2 + (n & width & 1)
+	case "rjust":
+		left = n
+	}
+	return strings.Repeat(fill, left) + s + strings.Repeat(fill, n-left)
+}
+
+// textType is the constraint of the helpers shared by str and bytes.
+type textType interface {
+	Str | Bytes
+	Value
+}
+
+// textJoin is str.join and bytes.join: the items of args[1], each of
+// self's type S (want names it in the error), with self between them.
+func textJoin[S textType](t *Thread, name, want string, args []Value, kw []Kwarg) (Value, error) {
+	if err := method1(name, args, kw); err != nil {
+		return nil, err
+	}
+	items, err := Collect(t, args[1])
+	if err != nil {
+		return nil, err
+	}
+	parts := make([]string, len(items))
+	for i, x := range items {
+		s, ok := x.(S)
+		if !ok {
+			return nil, Errorf(TypeError, "sequence item %d: expected %s, %s found", i, want, TypeName(x))
+		}
+		parts[i] = string(s)
+	}
+	return S(strings.Join(parts, string(args[0].(S)))), nil
 }
 
 // strSplit is str.split and str.rsplit(sep=None, maxsplit=-1).
@@ -352,9 +371,9 @@ func strSplit(t *Thread, args []Value, kw []Kwarg, name string) (Value, error) {
 	s := string(args[0].(Str))
 	if sep == nil || sep == None {
 		if name == "split" {
-			return strList(pystr.SplitSpace(s, n)), nil
+			return textList[Str](pystr.SplitSpace(s, n)), nil
 		}
-		return strList(pystr.RSplitSpace(s, n)), nil
+		return textList[Str](pystr.RSplitSpace(s, n)), nil
 	}
 	sp, ok := sep.(Str)
 	if !ok {
@@ -364,9 +383,9 @@ func strSplit(t *Thread, args []Value, kw []Kwarg, name string) (Value, error) {
 		return nil, Errorf(ValueError, "empty separator")
 	}
 	if name == "split" {
-		return strList(pystr.Split(s, string(sp), n)), nil
+		return textList[Str](pystr.Split(s, string(sp), n)), nil
 	}
-	return strList(pystr.RSplit(s, string(sp), n)), nil
+	return textList[Str](pystr.RSplit(s, string(sp), n)), nil
 }
 
 // strSearchArgs reads (sub[, start[, end]]) and returns sub and the part

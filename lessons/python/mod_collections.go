@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"threadlab/lessons/python/internal/compile"
+	"threadlab/lessons/python/internal/pystr"
 )
 
 // The collections module: namedtuple, deque, defaultdict, Counter,
@@ -89,19 +90,19 @@ func newNamedTuple(t *Thread, name string, fields []string, defaults []Value, mo
 func makeNamedTuple(name string, fields []string, defaults []Value, module string) (*ntClass, error) {
 	for _, n := range append([]string{name}, fields...) {
 		if !isIdentifier(n) {
-			return nil, Errorf(ValueError, "Type names and field names must be valid identifiers: %s", quoteStr(n))
+			return nil, Errorf(ValueError, "Type names and field names must be valid identifiers: %s", pystr.Repr(n))
 		}
 		if pyKeywords[n] {
-			return nil, Errorf(ValueError, "Type names and field names cannot be a keyword: %s", quoteStr(n))
+			return nil, Errorf(ValueError, "Type names and field names cannot be a keyword: %s", pystr.Repr(n))
 		}
 	}
 	seen := map[string]bool{}
 	for _, f := range fields {
 		if strings.HasPrefix(f, "_") {
-			return nil, Errorf(ValueError, "Field names cannot start with an underscore: %s", quoteStr(f))
+			return nil, Errorf(ValueError, "Field names cannot start with an underscore: %s", pystr.Repr(f))
 		}
 		if seen[f] {
-			return nil, Errorf(ValueError, "Encountered duplicate field name: %s", quoteStr(f))
+			return nil, Errorf(ValueError, "Encountered duplicate field name: %s", pystr.Repr(f))
 		}
 		seen[f] = true
 	}
@@ -509,36 +510,13 @@ func init() {
 		if err := method1("deque.count", args, kw); err != nil {
 			return nil, err
 		}
-		n := 0
-		for _, x := range args[0].(*deque).snapshot() {
-			eq, err := sameOrEqual(t, x, args[1])
-			if err != nil {
-				return nil, err
-			}
-			if eq {
-				n++
-			}
-		}
-		return Int(n), nil
+		return seqCount(t, args[0].(*deque).snapshot(), args[1])
 	})
 	m("index", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := methodArgs("index", args, kw, 1, 3); err != nil {
 			return nil, err
 		}
-		items := args[0].(*deque).snapshot()
-		start, end, err := sliceBounds(args[2:], len(items))
-		if err != nil {
-			return nil, err
-		}
-		i, err := seqFind(t, items, args[1], start, end)
-		if err != nil {
-			return nil, err
-		}
-		if i < 0 {
-			r, _ := Repr(t, args[1])
-			return nil, Errorf(ValueError, "%s is not in deque", r)
-		}
-		return Int(i), nil
+		return seqIndexOf(t, args[0].(*deque).snapshot(), args[1:], "deque")
 	})
 	m("remove", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := method1("deque.remove", args, kw); err != nil {

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"threadlab/lessons/python/internal/compile"
+	"threadlab/lessons/python/internal/pystr"
 )
 
 // The dataclasses module: @dataclass generates __init__, __repr__,
@@ -66,7 +67,7 @@ func (f *dcField) Attr(t *Thread, name string) (Value, error) {
 }
 
 func (f *dcField) Repr(t *Thread) (string, error) {
-	return "Field(name=" + quoteStr(f.name) + ")", nil
+	return "Field(name=" + pystr.Repr(f.name) + ")", nil
 }
 
 // dcInfo is what @dataclass recorded about a class.

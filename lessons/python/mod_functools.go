@@ -368,10 +368,8 @@ func updateWrapper(t *Thread, wrapper, wrapped Value) error {
 		if wd, err := GetAttr(t, wrapper, "__dict__"); err == nil {
 			if src, ok := d.(*Dict); ok {
 				if dst, ok := wd.(*Dict); ok {
-					for _, kv := range src.Items() {
-						if err := dst.Set(t, kv[0], kv[1]); err != nil {
-							return err
-						}
+					if err := dictSetAll(t, dst, src); err != nil {
+						return err
 					}
 				}
 			}

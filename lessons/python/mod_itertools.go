@@ -102,16 +102,7 @@ func init() {
 	all := []*Type{CountType, CycleType, RepeatType, ChainType, ISliceType, ProductType, PermutationsType,
 		CombinationsType, CombWithReplType, AccumulateType, ZipLongestType, TakewhileType, DropwhileType,
 		StarmapType, GroupbyType, GrouperType, PairwiseType, CompressType, FilterfalseType}
-	for _, c := range all {
-		c.AddMethod("__iter__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) { return args[0], nil })
-		c.AddMethod("__next__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-			v, err := args[0].(Iterator).Next(t)
-			if v == nil && err == nil {
-				return nil, NewException(StopIteration)
-			}
-			return v, err
-		})
-	}
+	addIterMethods(all...)
 	CountType.SetCtor(func(t *Thread, _ *Type, args []Value, kw []Kwarg) (Value, error) {
 		var start, step Value
 		if err := UnpackArgs("count", args, kw, []string{"start?", "step?"}, &start, &step); err != nil {
@@ -296,38 +287,7 @@ func init() {
 		}}, nil
 	})
 	FilterfalseType.SetCtor(func(t *Thread, _ *Type, args []Value, kw []Kwarg) (Value, error) {
-		if err := NoKwargs("filterfalse", kw); err != nil {
-			return nil, err
-		}
-		if err := ArgCount("filterfalse", args, 2, 2); err != nil {
-			return nil, err
-		}
-		fn := args[0]
-		src, err := Iterate(t, args[1])
-		if err != nil {
-			return nil, err
-		}
-		return &goIter{typ: FilterfalseType, next: func(t *Thread) (Value, error) {
-			for {
-				v, err := src.Next(t)
-				if v == nil || err != nil {
-					return nil, err
-				}
-				test := v
-				if fn != None {
-					if test, err = CallValue(t, fn, []Value{v}, nil); err != nil {
-						return nil, err
-					}
-				}
-				ok, err := Truth(t, test)
-				if err != nil {
-					return nil, err
-				}
-				if !ok {
-					return v, nil
-				}
-			}
-		}}, nil
+		return filterIter(t, FilterfalseType, "filterfalse", args, kw, false)
 	})
 	RegisterModule(ModuleDef{Name: "itertools", Doc: "Iterator building blocks (threadlab).", Init: func(t *Thread, m *Module) error {
 		for _, c := range all {

@@ -211,6 +211,15 @@ func Inplace(t *Thread, op binop, x, y Value) (Value, error) {
 	return v, err
 }
 
+// concatError is the error of str, list or tuple + y when y is of another
+// type; none when y is an instance, so that its __radd__ gets a turn.
+func concatError(kind string, y Value) error {
+	if _, ok := y.(*Instance); ok {
+		return nil
+	}
+	return Errorf(TypeError, "can only concatenate %s (not \"%s\") to %s", kind, TypeName(y), kind)
+}
+
 // seqArith handles + and * on str, bytes, list and tuple, and the set and
 // dict operators. It returns (nil, nil) if it does not apply.
 func seqArith(t *Thread, op binop, x, y Value) (Value, error) {
@@ -220,10 +229,7 @@ func seqArith(t *Thread, op binop, x, y Value) (Value, error) {
 		case opAdd:
 			b, ok := y.(Str)
 			if !ok {
-				if _, ok := y.(*Instance); ok {
-					return nil, nil
-				}
-				return nil, Errorf(TypeError, "can only concatenate str (not \"%s\") to str", TypeName(y))
+				return nil, concatError("str", y)
 			}
 			if len(a)+len(b) > MaxSeqLen {
 				return nil, NewException(MemoryError)
@@ -259,10 +265,7 @@ func seqArith(t *Thread, op binop, x, y Value) (Value, error) {
 		case opAdd:
 			b, ok := y.(*List)
 			if !ok {
-				if _, ok := y.(*Instance); ok {
-					return nil, nil
-				}
-				return nil, Errorf(TypeError, "can only concatenate list (not \"%s\") to list", TypeName(y))
+				return nil, concatError("list", y)
 			}
 			ea, eb := a.Snapshot(), b.Snapshot()
 			return NewList(append(ea, eb...)), nil
@@ -279,10 +282,7 @@ func seqArith(t *Thread, op binop, x, y Value) (Value, error) {
 		case opAdd:
 			b, ok := y.(Tuple)
 			if !ok {
-				if _, ok := y.(*Instance); ok {
-					return nil, nil
-				}
-				return nil, Errorf(TypeError, "can only concatenate tuple (not \"%s\") to tuple", TypeName(y))
+				return nil, concatError("tuple", y)
 			}
 			out := make(Tuple, 0, len(a)+len(b))
 			return append(append(out, a...), b...), nil
@@ -300,10 +300,8 @@ func seqArith(t *Thread, op binop, x, y Value) (Value, error) {
 	case *Dict:
 		if b, ok := y.(*Dict); ok && op == opOr {
 			c := a.Copy()
-			for _, kv := range b.Items() {
-				if err := c.Set(t, kv[0], kv[1]); err != nil {
-					return nil, err
-				}
+			if err := dictSetAll(t, c, b); err != nil {
+				return nil, err
 			}
 			return c, nil
 		}

@@ -4,15 +4,15 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"threadlab/lessons/python/internal/pystr"
 )
 
 // Repr is repr(v).
 func Repr(t *Thread, v Value) (string, error) {
 	switch x := v.(type) {
 	case Str:
-		return quoteStr(string(x)), nil
+		return pystr.Repr(string(x)), nil
 	case Int, *BigInt:
 		return intRepr(v)
 	case Float:
@@ -226,47 +226,6 @@ func (t *Thread) reprSet(s *Set) (string, error) {
 		return "frozenset(" + r + ")", nil
 	}
 	return r, nil
-}
-
-// quoteStr is repr(str): single quotes unless the text has a single quote
-// and no double quote; unprintable characters escaped.
-func quoteStr(s string) string {
-	q := byte('\'')
-	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
-		q = '"'
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte(q)
-	for _, r := range s {
-		switch {
-		case r == rune(q) || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == utf8.RuneError:
-			b.WriteString(`\ufffd`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case r < 0x7f:
-			b.WriteRune(r)
-		case unicode.IsPrint(r):
-			b.WriteRune(r)
-		case r < 0x100:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case r < 0x10000:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			fmt.Fprintf(&b, `\U%08x`, r)
-		}
-	}
-	b.WriteByte(q)
-	return b.String()
 }
 
 func bytesRepr(s string) string {

@@ -5,6 +5,8 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+
+	"threadlab/lessons/python/internal/pystr"
 )
 
 // The built-in types.
@@ -347,7 +349,7 @@ func intCtor(t *Thread, c *Type, args []Value, kw []Kwarg) (Value, error) {
 func ParseInt(s string, base int) (Value, error) {
 	orig := s
 	bad := func() error {
-		return Errorf(ValueError, "invalid literal for int() with base %d: %s", base, quoteStr(orig))
+		return Errorf(ValueError, "invalid literal for int() with base %d: %s", base, pystr.Repr(orig))
 	}
 	if base != 0 && (base < 2 || base > 36) {
 		return nil, Errorf(ValueError, "int() base must be >= 2 and <= 36, or 0")
@@ -370,7 +372,7 @@ func ParseInt(s string, base int) (Value, error) {
 	if !prefix("0x", 16) && !prefix("0o", 8) && !prefix("0b", 2) && base == 0 {
 		base = 10
 		if len(s) > 1 && strings.Trim(s, "0_") != "" && s[0] == '0' {
-			return nil, Errorf(ValueError, "invalid literal for int() with base 0: %s", quoteStr(orig))
+			return nil, Errorf(ValueError, "invalid literal for int() with base 0: %s", pystr.Repr(orig))
 		}
 	}
 	if s == "" || s[0] == '_' || s[len(s)-1] == '_' || strings.Contains(s, "__") {
@@ -448,7 +450,7 @@ func ParseFloat(s string) (Value, error) {
 			return Float(f), nil
 		}
 	}
-	return nil, Errorf(ValueError, "could not convert string to float: %s", quoteStr(s))
+	return nil, Errorf(ValueError, "could not convert string to float: %s", pystr.Repr(s))
 }
 
 func strCtor(t *Thread, c *Type, args []Value, kw []Kwarg) (Value, error) {
@@ -562,32 +564,14 @@ func dictCtor(t *Thread, c *Type, args []Value, kw []Kwarg) (Value, error) {
 // as dict(x) and d.update(x) do.
 func DictUpdate(t *Thread, d *Dict, x Value) error {
 	if src, ok := x.(*Dict); ok {
-		for _, kv := range src.Items() {
-			if err := d.Set(t, kv[0], kv[1]); err != nil {
-				return err
-			}
-		}
-		return nil
+		return dictSetAll(t, d, src)
 	}
 	if keys := x.Type().Lookup("keys"); keys != nil {
 		kv, err := CallValue(t, keys, []Value{x}, nil)
 		if err != nil {
 			return err
 		}
-		ks, err := Collect(t, kv)
-		if err != nil {
-			return err
-		}
-		for _, k := range ks {
-			v, err := GetItem(t, x, k)
-			if err != nil {
-				return err
-			}
-			if err := d.Set(t, k, v); err != nil {
-				return err
-			}
-		}
-		return nil
+		return dictSetKeys(t, d, x, kv)
 	}
 	it, err := Iterate(t, x)
 	if err != nil {
@@ -601,17 +585,7 @@ func DictUpdate(t *Thread, d *Dict, x Value) error {
 		if e == nil {
 			return nil
 		}
-		pair, err := Collect(t, e)
-		if err != nil {
-			if ErrorMatches(err, TypeError) {
-				return Errorf(TypeError, "cannot convert dictionary update sequence element #%d to a sequence", i)
-			}
-			return err
-		}
-		if len(pair) != 2 {
-			return Errorf(ValueError, "dictionary update sequence element #%d has length %d; 2 is required", i, len(pair))
-		}
-		if err := d.Set(t, pair[0], pair[1]); err != nil {
+		if err := dictSetPair(t, d, i, e); err != nil {
 			return err
 		}
 	}

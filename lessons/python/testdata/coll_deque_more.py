@@ -27,3 +27,20 @@ print(deque([1, 2]) == deque([1, 2]), list(reversed(deque([1, 2, 3]))), deque(ra
 e = deque()
 e.extendleft("abc")
 print(e, e.copy(), 2 in deque([1, 2]))
+
+
+class BadRepr:
+    def __repr__(self):
+        raise KeyError("no repr")
+
+
+# list.index and deque.index: a missing item's repr, and a repr that raises
+for probe in (lambda: [1, 2].index(3), lambda: deque([1, 2]).index(3),
+              lambda: deque([1, 2, 1]).index(1, 1, 3), lambda: deque([1, 2]).index(1, 1),
+              lambda: [1].index(BadRepr()), lambda: deque([1]).index(BadRepr()),
+              lambda: [1].index(), lambda: [1].index(1, 0, 1, 2),
+              lambda: deque([1]).count(1), lambda: [1, 1].count(1)):
+    try:
+        print(probe())
+    except Exception as ex:
+        print(type(ex).__name__, ex)
