@@ -1,6 +1,7 @@
 """Thread-based parallelism (threadlab: threads run on threadlab's runtime)."""
 
 import _threadlab
+from collections import deque as _deque
 from time import monotonic as _time
 
 get_ident = _threadlab.get_ident
@@ -16,6 +17,29 @@ def RLock(*args, **kwargs):
     return _RLock(*args, **kwargs)
 
 
+class _Deadline:
+    """When a wait with a timeout gives up; a timeout of None never does."""
+
+    def __init__(self, timeout):
+        self._at = None
+        if timeout is not None:
+            # Compared first, a timeout of the wrong type fails as CPython's does.
+            self._at = _time() + (timeout if timeout > 0 else 0)
+
+    def left(self):
+        """Seconds still to wait: None for no limit, 0 or less once past."""
+        if self._at is None:
+            return None
+        return self._at - _time()
+
+
+def _holds(lock):
+    # Our locks can tell whether the caller may wait or notify; a lock-like
+    # object from elsewhere is trusted.
+    held = getattr(lock, "_held", None)
+    return held is None or held()
+
+
 class Condition:
     """Lets threads wait until another thread notifies them."""
 
@@ -25,7 +49,9 @@ class Condition:
         self._lock = lock
         self.acquire = lock.acquire
         self.release = lock.release
-        self._waiters = []
+        # One runtime lock per sleeping thread, oldest first: notify wakes
+        # a sleeper by releasing its lock.
+        self._sleepers = _deque()
         self._what = "a Condition"  # how a lost-wakeup report names it
 
     def __enter__(self):
@@ -35,77 +61,68 @@ class Condition:
         return self._lock.__exit__(*args)
 
     def __repr__(self):
-        return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
+        return "<Condition(%s, %d)>" % (self._lock, len(self._sleepers))
 
-    def _is_owned(self):
-        if isinstance(self._lock, _RLock):
-            return self._lock._is_owned()
-        if self._lock.acquire(False):
-            self._lock.release()
-            return False
-        return True
+    def wait(self, timeout=None):
+        return self._sleep(timeout, self._what)
 
-    def _release_save(self):
-        if isinstance(self._lock, _RLock):
-            return self._lock._release_save()
+    def _sleep(self, timeout, what):
+        # what names the wait in a lost-wakeup report.
+        if not _holds(self._lock):
+            raise RuntimeError("cannot wait on un-acquired lock")
+        gate = _threadlab.waiter(what)
+        self._sleepers.append(gate)
+        levels = self._let_go()
+        woken = False
+        try:
+            if timeout is None:
+                woken = gate.acquire()
+            else:
+                woken = gate.acquire(True, timeout if timeout > 0 else 0)
+            return woken
+        finally:
+            self._take_back(levels)
+            if not woken and gate in self._sleepers:
+                self._sleepers.remove(gate)
+
+    def _let_go(self):
+        unwind = getattr(self._lock, "_unwind", None)
+        if unwind is not None:
+            return unwind()
         self._lock.release()
-        return None
+        return 1
 
-    def _acquire_restore(self, saved):
-        if isinstance(self._lock, _RLock):
-            self._lock._acquire_restore(saved)
+    def _take_back(self, levels):
+        rewind = getattr(self._lock, "_rewind", None)
+        if rewind is not None:
+            rewind(levels)
         else:
             self._lock.acquire()
 
-    def wait(self, timeout=None):
-        if not self._is_owned():
-            raise RuntimeError("cannot wait on un-acquired lock")
-        waiter = _threadlab.waiter(self._what)
-        self._waiters.append(waiter)
-        saved = self._release_save()
-        got = False
-        try:
-            if timeout is None:
-                waiter.acquire()
-                got = True
-            elif timeout > 0:
-                got = waiter.acquire(True, timeout)
-            else:
-                got = waiter.acquire(False)
-            return got
-        finally:
-            self._acquire_restore(saved)
-            if not got:
-                try:
-                    self._waiters.remove(waiter)
-                except ValueError:
-                    pass
-
     def wait_for(self, predicate, timeout=None):
-        endtime = None
-        waittime = timeout
-        result = predicate()
-        while not result:
-            if waittime is not None:
-                if endtime is None:
-                    endtime = _time() + waittime
-                else:
-                    waittime = endtime - _time()
-                    if waittime <= 0:
-                        break
-            self.wait(waittime)
-            result = predicate()
-        return result
+        return self._until(predicate, timeout, self._what)
+
+    def _until(self, predicate, timeout, what):
+        # Waits, the lock held, until predicate() is true or timeout
+        # seconds have gone by; returns predicate()'s last value.
+        deadline = _Deadline(timeout)
+        while True:
+            outcome = predicate()
+            if outcome:
+                return outcome
+            left = deadline.left()
+            if left is not None and left <= 0:
+                return outcome
+            self._sleep(left, what)
 
     def notify(self, n=1):
-        if not self._is_owned():
+        if not _holds(self._lock):
             raise RuntimeError("cannot notify on un-acquired lock")
-        while self._waiters and n > 0:
-            self._waiters.pop(0).release()
-            n -= 1
+        for _ in range(min(n, len(self._sleepers))):
+            self._sleepers.popleft().release()
 
     def notify_all(self):
-        self.notify(len(self._waiters))
+        self.notify(len(self._sleepers))
 
     notifyAll = notify_all
 
@@ -117,42 +134,37 @@ class Semaphore:
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
         self._cond = Condition(Lock())
-        self._cond._what = "a Semaphore"
         self._value = value
 
     def __repr__(self):
-        return "<%s.%s at %s: value=%d>" % (type(self).__module__, type(self).__qualname__, _hexid(self), self._value)
+        return "<%s at %s: value=%d>" % (_qualname(self), _hexid(self), self._value)
 
     def acquire(self, blocking=True, timeout=None):
         if not blocking and timeout is not None:
             raise ValueError("can't specify timeout for non-blocking acquire")
-        rc = False
-        endtime = None
         with self._cond:
-            while self._value == 0:
-                if not blocking:
-                    break
-                if timeout is not None:
-                    if endtime is None:
-                        endtime = _time() + timeout
-                    else:
-                        timeout = endtime - _time()
-                        if timeout <= 0:
-                            break
-                self._cond.wait(timeout)
-            else:
-                self._value -= 1
-                rc = True
-        return rc
+            if blocking:
+                self._cond._until(self._available, timeout, "a Semaphore")
+            if not self._available():
+                return False
+            self._value -= 1
+            return True
 
     __enter__ = acquire
+
+    def _available(self):
+        return self._value > 0
 
     def release(self, n=1):
         if n < 1:
             raise ValueError("n must be one or more")
         with self._cond:
+            self._check_room(n)
             self._value += n
             self._cond.notify(n)
+
+    def _check_room(self, n):
+        pass
 
     def __exit__(self, t, v, tb):
         self.release()
@@ -163,20 +175,14 @@ class BoundedSemaphore(Semaphore):
 
     def __init__(self, value=1):
         Semaphore.__init__(self, value)
-        self._initial_value = value
+        self._limit = value
 
     def __repr__(self):
-        return "<%s.%s at %s: value=%d/%d>" % (type(self).__module__, type(self).__qualname__, _hexid(self),
-                                               self._value, self._initial_value)
+        return "<%s at %s: value=%d/%d>" % (_qualname(self), _hexid(self), self._value, self._limit)
 
-    def release(self, n=1):
-        if n < 1:
-            raise ValueError("n must be one or more")
-        with self._cond:
-            if self._value + n > self._initial_value:
-                raise ValueError("Semaphore released too many times")
-            self._value += n
-            self._cond.notify(n)
+    def _check_room(self, n):
+        if self._value + n > self._limit:
+            raise ValueError("Semaphore released too many times")
 
 
 class Event:
@@ -184,12 +190,13 @@ class Event:
 
     def __init__(self):
         self._cond = Condition(Lock())
-        self._cond._what = "an Event"
         self._flag = False
+        # Counts set() calls, so that a waiter woken by a set() returns True
+        # even if clear() came before it ran again.
+        self._sets = 0
 
     def __repr__(self):
-        status = "set" if self._flag else "unset"
-        return "<%s.%s at %s: %s>" % (type(self).__module__, type(self).__qualname__, _hexid(self), status)
+        return "<%s at %s: %s>" % (_qualname(self), _hexid(self), "set" if self._flag else "unset")
 
     def is_set(self):
         return self._flag
@@ -199,6 +206,7 @@ class Event:
     def set(self):
         with self._cond:
             self._flag = True
+            self._sets += 1
             self._cond.notify_all()
 
     def clear(self):
@@ -207,14 +215,23 @@ class Event:
 
     def wait(self, timeout=None):
         with self._cond:
-            signaled = self._flag
-            if not signaled:
-                signaled = self._cond.wait(timeout)
-            return signaled
+            seen = self._sets
+            return self._cond._until(lambda: self._flag or self._sets != seen, timeout, "an Event")
 
 
 class BrokenBarrierError(RuntimeError):
     pass
+
+
+class _Round:
+    """One filling of a Barrier; ended says how it ended."""
+
+    def __init__(self):
+        self.arrived = 0
+        self.ended = None  # _PASSED or _FAILED
+
+
+_PASSED, _FAILED = "passed", "failed"
 
 
 class Barrier:
@@ -222,83 +239,64 @@ class Barrier:
 
     def __init__(self, parties, action=None, timeout=None):
         self._cond = Condition(Lock())
-        self._cond._what = "a Barrier"
+        self._parties = parties
         self._action = action
         self._timeout = timeout
-        self._parties = parties
-        self._state = 0  # 0 filling, 1 draining, -1 resetting, -2 broken
-        self._count = 0
+        self._round = _Round()
+        self._broken = False
 
     def __repr__(self):
-        if self.broken:
-            return "<%s.%s at %s: broken>" % (type(self).__module__, type(self).__qualname__, _hexid(self))
-        return "<%s.%s at %s: waiters=%d/%d>" % (type(self).__module__, type(self).__qualname__, _hexid(self),
-                                                 self.n_waiting, self._parties)
+        if self._broken:
+            return "<%s at %s: broken>" % (_qualname(self), _hexid(self))
+        return "<%s at %s: waiters=%d/%d>" % (_qualname(self), _hexid(self), self.n_waiting, self._parties)
 
     def wait(self, timeout=None):
         if timeout is None:
             timeout = self._timeout
         with self._cond:
-            self._enter()
-            index = self._count
-            self._count += 1
-            try:
-                if index + 1 == self._parties:
-                    self._release()
-                else:
-                    self._wait(timeout)
+            if self._broken:
+                raise BrokenBarrierError
+            mine = self._round
+            index = mine.arrived
+            mine.arrived += 1
+            if mine.arrived == self._parties:
+                self._trip()
                 return index
-            finally:
-                self._count -= 1
-                self._exit()
+            if not self._cond._until(lambda: mine.ended is not None, timeout, "a Barrier"):
+                self._break()
+            if mine.ended is _FAILED:
+                raise BrokenBarrierError
+            return index
 
-    def _enter(self):
-        while self._state in (-1, 1):
-            self._cond.wait()
-        if self._state < 0:
-            raise BrokenBarrierError
-
-    def _release(self):
-        try:
-            if self._action:
+    def _trip(self):
+        # The last party runs the action, then lets the round go; the
+        # next round starts empty at once.
+        if self._action is not None:
+            try:
                 self._action()
-            self._state = 1
-            self._cond.notify_all()
-        except:
-            self._break()
-            raise
+            except BaseException:
+                self._break()
+                raise
+        self._end_round(_PASSED)
 
-    def _wait(self, timeout):
-        if not self._cond.wait_for(lambda: self._state != 0, timeout):
-            self._break()
-            raise BrokenBarrierError
-        if self._state < 0:
-            raise BrokenBarrierError
+    def _end_round(self, how):
+        self._round.ended = how
+        self._round = _Round()
+        self._cond.notify_all()
 
-    def _exit(self):
-        if self._count == 0:
-            if self._state in (-1, 1):
-                self._state = 0
-                self._cond.notify_all()
+    def _break(self):
+        self._broken = True
+        self._end_round(_FAILED)
 
     def reset(self):
         with self._cond:
-            if self._count > 0:
-                if self._state == 0:
-                    self._state = -1
-                elif self._state == -2:
-                    self._state = -1
-            else:
-                self._state = 0
-            self._cond.notify_all()
+            self._broken = False
+            if self._round.arrived:
+                self._end_round(_FAILED)
 
     def abort(self):
         with self._cond:
             self._break()
-
-    def _break(self):
-        self._state = -2
-        self._cond.notify_all()
 
     @property
     def parties(self):
@@ -306,13 +304,15 @@ class Barrier:
 
     @property
     def n_waiting(self):
-        if self._state == 0:
-            return self._count
-        return 0
+        return 0 if self._broken else self._round.arrived
 
     @property
     def broken(self):
-        return self._state == -2
+        return self._broken
+
+
+def _qualname(obj):
+    return "%s.%s" % (type(obj).__module__, type(obj).__qualname__)
 
 
 def _hexid(obj):
@@ -322,104 +322,95 @@ def _hexid(obj):
 class Thread:
     """A thread of control: run() runs in it once start() is called."""
 
-    _initialized = False
+    _made = False  # set by __init__; a subclass may forget to call it
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
         assert group is None, "group argument must be None for now"
-        if kwargs is None:
-            kwargs = {}
-        if name:
-            name = str(name)
-        else:
-            name = "Thread-%d" % _threadlab.next_number()
-            if target is not None:
-                try:
-                    name += " (%s)" % target.__name__
-                except AttributeError:
-                    pass
         self._target = target
-        self._name = name
         self._args = args
-        self._kwargs = kwargs
-        if daemon is not None:
-            self._daemonic = daemon
-        else:
-            self._daemonic = current_thread().daemon
-        self._handle = None
-        self._started = False
+        self._kwargs = {} if kwargs is None else kwargs
+        self._name = str(name) if name else _default_name(target)
+        self._daemonic = current_thread().daemon if daemon is None else daemon
+        self._handle = None  # from _threadlab.start
         self._ident = None
-        self._initialized = True
+        self._made = True
+
+    def _check_made(self, message):
+        if not self._made:
+            raise RuntimeError(message)
 
     def __repr__(self):
-        assert self._initialized, "Thread.__init__() was not called"
-        status = "initial"
-        if self._started:
-            status = "started" if self.is_alive() else "stopped"
+        assert self._made, "Thread.__init__() was not called"
+        words = [self._status()]
         if self._daemonic:
-            status += " daemon"
+            words.append("daemon")
         if self._ident is not None:
-            status += " %s" % self._ident
-        return "<%s(%s, %s)>" % (type(self).__name__, self._name, status)
+            words.append(str(self._ident))
+        return "<%s(%s, %s)>" % (type(self).__name__, self._name, " ".join(words))
+
+    def _status(self):
+        if not self._begun():
+            return "initial"
+        return "started" if self.is_alive() else "stopped"
+
+    def _begun(self):
+        return self._handle is not None
 
     def start(self):
-        if not self._initialized:
-            raise RuntimeError("thread.__init__() not called")
-        if self._started:
+        self._check_made("thread.__init__() not called")
+        if self._begun():
             raise RuntimeError("threads can only be started once")
-        self._started = True
         self._handle = _threadlab.start(self, self._name, self._daemonic, _invoke_excepthook)
 
     def run(self):
-        try:
-            if self._target is not None:
-                self._target(*self._args, **self._kwargs)
-        finally:
-            del self._target, self._args, self._kwargs
+        call = self._target, self._args, self._kwargs
+        # A finished thread keeps nothing of its call alive.
+        self._target = self._args = self._kwargs = None
+        target, args, kwargs = call
+        if target is not None:
+            target(*args, **kwargs)
 
     def join(self, timeout=None):
-        if not self._initialized:
-            raise RuntimeError("Thread.__init__() not called")
-        if not self._started:
+        self._check_made("Thread.__init__() not called")
+        if not self._begun():
             raise RuntimeError("cannot join thread before it is started")
         if self is current_thread():
             raise RuntimeError("cannot join current thread")
         self._handle.join(timeout)
 
     def is_alive(self):
-        assert self._initialized, "Thread.__init__() not called"
-        handle = self._handle
-        return handle is not None and handle.is_alive()
+        assert self._made, "Thread.__init__() not called"
+        return self._begun() and self._handle.is_alive()
 
     @property
     def name(self):
-        assert self._initialized, "Thread.__init__() not called"
+        assert self._made, "Thread.__init__() not called"
         return self._name
 
     @name.setter
     def name(self, name):
-        assert self._initialized, "Thread.__init__() not called"
+        assert self._made, "Thread.__init__() not called"
         self._name = str(name)
 
     @property
     def ident(self):
-        assert self._initialized, "Thread.__init__() not called"
+        assert self._made, "Thread.__init__() not called"
         return self._ident
 
     @property
     def native_id(self):
-        assert self._initialized, "Thread.__init__() not called"
+        assert self._made, "Thread.__init__() not called"
         return self._ident
 
     @property
     def daemon(self):
-        assert self._initialized, "Thread.__init__() not called"
+        assert self._made, "Thread.__init__() not called"
         return self._daemonic
 
     @daemon.setter
     def daemon(self, daemonic):
-        if not self._initialized:
-            raise RuntimeError("Thread.__init__() not called")
-        if self._started:
+        self._check_made("Thread.__init__() not called")
+        if self._begun():
             raise RuntimeError("cannot set daemon status of active thread")
         self._daemonic = daemonic
 
@@ -436,12 +427,22 @@ class Thread:
         self.name = name
 
 
+def _default_name(target):
+    # Thread-N, and the target's name in brackets when it has one.
+    name = "Thread-%d" % _threadlab.next_number()
+    label = getattr(target, "__name__", None) if target is not None else None
+    return name if label is None else "%s (%s)" % (name, label)
+
+
 class _MainThread(Thread):
+    """The thread the program began on: it runs as long as the program."""
 
     def __init__(self):
         Thread.__init__(self, name="MainThread", daemon=False)
         self._ident = _threadlab.main_ident()
-        self._started = True
+
+    def _begun(self):
+        return True
 
     def is_alive(self):
         return True
@@ -454,16 +455,17 @@ class Timer(Thread):
         Thread.__init__(self)
         self.interval = interval
         self.function = function
-        self.args = args if args is not None else []
-        self.kwargs = kwargs if kwargs is not None else {}
+        self.args = [] if args is None else args
+        self.kwargs = {} if kwargs is None else kwargs
         self.finished = Event()
 
     def cancel(self):
         self.finished.set()
 
     def run(self):
-        self.finished.wait(self.interval)
-        if not self.finished.is_set():
+        # The Event doubles as the timer: set early, it is a cancel.
+        cancelled = self.finished.wait(self.interval)
+        if not cancelled:
             self.function(*self.args, **self.kwargs)
         self.finished.set()
 
