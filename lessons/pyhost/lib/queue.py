@@ -3,7 +3,6 @@
 import threading
 import heapq
 from collections import deque
-from time import monotonic as _time
 
 __all__ = ["Empty", "Full", "Queue", "PriorityQueue", "LifoQueue", "SimpleQueue"]
 
@@ -21,88 +20,75 @@ class Full(Exception):
     pass
 
 
+def _wait_until(cond, ready, block, timeout, failure, what):
+    # With cond held: return once ready() is true, or raise failure (Empty
+    # or Full) when it is not and block is false or timeout runs out.
+    if block and timeout is not None and timeout < 0:
+        raise ValueError("'timeout' must be a non-negative number")
+    if ready():
+        return
+    if not block or not cond._until(ready, timeout, what):
+        raise failure
+
+
 class Queue:
     """A FIFO queue; maxsize <= 0 means no limit."""
 
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
-        self._init(maxsize)
-        self.mutex = threading.Lock()
-        self.not_empty = threading.Condition(self.mutex)
-        self.not_full = threading.Condition(self.mutex)
-        self.all_tasks_done = threading.Condition(self.mutex)
+        self.queue = self._new_store()
+        # One Condition for every kind of wait (get, put, join): each change
+        # wakes all its sleepers, and each checks its own predicate again.
+        self._cond = threading.Condition(threading.Lock())
+        self.mutex = self._cond._lock
         self.unfinished_tasks = 0
-        self.not_empty._what = "a Queue's get (an item to be put)"
-        self.not_full._what = "a Queue's put (room for an item)"
-        self.all_tasks_done._what = "a Queue's join (task_done calls)"
+
+    def _has_item(self):
+        return len(self.queue) > 0
+
+    def _has_room(self):
+        return len(self.queue) < self.maxsize
+
+    def _all_done(self):
+        return self.unfinished_tasks == 0
 
     def task_done(self):
-        with self.all_tasks_done:
-            unfinished = self.unfinished_tasks - 1
-            if unfinished <= 0:
-                if unfinished < 0:
-                    raise ValueError("task_done() called too many times")
-                self.all_tasks_done.notify_all()
-            self.unfinished_tasks = unfinished
+        with self._cond:
+            if self._all_done():
+                raise ValueError("task_done() called too many times")
+            self.unfinished_tasks -= 1
+            if self._all_done():
+                self._cond.notify_all()
 
     def join(self):
-        with self.all_tasks_done:
-            while self.unfinished_tasks:
-                self.all_tasks_done.wait()
+        with self._cond:
+            self._cond._until(self._all_done, None, "a Queue's join (task_done calls)")
 
     def qsize(self):
-        with self.mutex:
-            return self._qsize()
+        with self._cond:
+            return len(self.queue)
 
     def empty(self):
-        with self.mutex:
-            return not self._qsize()
+        with self._cond:
+            return not self._has_item()
 
     def full(self):
-        with self.mutex:
-            return 0 < self.maxsize <= self._qsize()
+        with self._cond:
+            return self.maxsize > 0 and not self._has_room()
 
     def put(self, item, block=True, timeout=None):
-        with self.not_full:
+        with self._cond:
             if self.maxsize > 0:
-                if not block:
-                    if self._qsize() >= self.maxsize:
-                        raise Full
-                elif timeout is None:
-                    while self._qsize() >= self.maxsize:
-                        self.not_full.wait()
-                elif timeout < 0:
-                    raise ValueError("'timeout' must be a non-negative number")
-                else:
-                    endtime = _time() + timeout
-                    while self._qsize() >= self.maxsize:
-                        remaining = endtime - _time()
-                        if remaining <= 0.0:
-                            raise Full
-                        self.not_full.wait(remaining)
-            self._put(item)
+                _wait_until(self._cond, self._has_room, block, timeout, Full, "a Queue's put (room for an item)")
+            self._add(item)
             self.unfinished_tasks += 1
-            self.not_empty.notify()
+            self._cond.notify_all()
 
     def get(self, block=True, timeout=None):
-        with self.not_empty:
-            if not block:
-                if not self._qsize():
-                    raise Empty
-            elif timeout is None:
-                while not self._qsize():
-                    self.not_empty.wait()
-            elif timeout < 0:
-                raise ValueError("'timeout' must be a non-negative number")
-            else:
-                endtime = _time() + timeout
-                while not self._qsize():
-                    remaining = endtime - _time()
-                    if remaining <= 0.0:
-                        raise Empty
-                    self.not_empty.wait(remaining)
-            item = self._get()
-            self.not_full.notify()
+        with self._cond:
+            _wait_until(self._cond, self._has_item, block, timeout, Empty, "a Queue's get (an item to be put)")
+            item = self._take()
+            self._cond.notify_all()
             return item
 
     def put_nowait(self, item):
@@ -111,48 +97,39 @@ class Queue:
     def get_nowait(self):
         return self.get(block=False)
 
-    def _init(self, maxsize):
-        self.queue = deque()
+    # The order of the items: a subclass changes the store and how items
+    # go in and come out.
 
-    def _qsize(self):
-        return len(self.queue)
+    def _new_store(self):
+        return deque()
 
-    def _put(self, item):
+    def _add(self, item):
         self.queue.append(item)
 
-    def _get(self):
+    def _take(self):
         return self.queue.popleft()
 
 
 class PriorityQueue(Queue):
     """Gets the smallest item first."""
 
-    def _init(self, maxsize):
-        self.queue = []
+    def _new_store(self):
+        return []
 
-    def _qsize(self):
-        return len(self.queue)
-
-    def _put(self, item):
+    def _add(self, item):
         heapq.heappush(self.queue, item)
 
-    def _get(self):
+    def _take(self):
         return heapq.heappop(self.queue)
 
 
 class LifoQueue(Queue):
     """Gets the most recently put item first."""
 
-    def _init(self, maxsize):
-        self.queue = []
+    def _new_store(self):
+        return []
 
-    def _qsize(self):
-        return len(self.queue)
-
-    def _put(self, item):
-        self.queue.append(item)
-
-    def _get(self):
+    def _take(self):
         return self.queue.pop()
 
 
@@ -160,25 +137,36 @@ class SimpleQueue:
     """An unbounded FIFO queue without task tracking."""
 
     def __init__(self):
-        self._queue = Queue()
+        self._items = deque()
+        self._cond = threading.Condition(threading.Lock())
 
     def put(self, item, block=True, timeout=None):
-        self._queue.put(item)
+        # Never blocks: block and timeout are there for Queue's signature.
+        with self._cond:
+            self._items.append(item)
+            self._cond.notify()
 
     def put_nowait(self, item):
-        self._queue.put(item)
+        self.put(item)
+
+    def _has_item(self):
+        return len(self._items) > 0
 
     def get(self, block=True, timeout=None):
-        return self._queue.get(block, timeout)
+        with self._cond:
+            _wait_until(self._cond, self._has_item, block, timeout, Empty, "a SimpleQueue's get (an item to be put)")
+            return self._items.popleft()
 
     def get_nowait(self):
-        return self._queue.get(False)
+        return self.get(False)
 
     def empty(self):
-        return self._queue.empty()
+        with self._cond:
+            return not self._items
 
     def qsize(self):
-        return self._queue.qsize()
+        with self._cond:
+            return len(self._items)
 
 
 SimpleQueue.__module__ = "_queue"
