@@ -32,6 +32,9 @@ type goIter struct {
 func (it *goIter) Type() *Type { return it.typ }
 
 func (it *goIter) Next(t *Thread) (Value, error) {
+	if err := t.tick(); err != nil {
+		return nil, err
+	}
 	if err := it.guard.acquire(t, it.typ.Name()); err != nil {
 		return nil, err
 	}

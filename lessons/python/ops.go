@@ -271,7 +271,7 @@ func seqArith(t *Thread, op binop, x, y Value) (Value, error) {
 			return NewList(append(ea, eb...)), nil
 		case opMul:
 			e := a.Snapshot()
-			n, err := repeatCount(y, len(e))
+			n, err := repeatCount(y, len(e)*slotBytes)
 			if n < 0 || err != nil {
 				return nil, err
 			}
@@ -287,7 +287,7 @@ func seqArith(t *Thread, op binop, x, y Value) (Value, error) {
 			out := make(Tuple, 0, len(a)+len(b))
 			return append(append(out, a...), b...), nil
 		case opMul:
-			n, err := repeatCount(y, len(a))
+			n, err := repeatCount(y, len(a)*slotBytes)
 			if n < 0 || err != nil {
 				return nil, err
 			}
