@@ -861,6 +861,8 @@ func Len(t *Thread, v Value) (int, error) {
 		return utf8.RuneCountInString(string(x)), nil
 	case Sized:
 		return x.Len(), nil
+	case *bigRange:
+		return x.length()
 	}
 	if m := v.Type().Lookup("__len__"); m != nil {
 		r, err := CallValue(t, m, []Value{v}, nil)
