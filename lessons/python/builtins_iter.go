@@ -236,7 +236,15 @@ func reversedOf(t *Thread, v Value) (Value, error) {
 		items, typ = x.Snapshot(), ListReverseIterType
 	case Tuple:
 		items = x
-	case Str, *Range, Bytes:
+	case *Range:
+		n := x.Len()
+		if n == 0 {
+			return &rangeIter{}, nil
+		}
+		return &rangeIter{next: x.Start + int64(n-1)*x.Step, step: -x.Step, left: n}, nil
+	case *bigRange:
+		return x.reversed(), nil
+	case Str, Bytes:
 		var err error
 		if items, err = Collect(t, v); err != nil {
 			return nil, err

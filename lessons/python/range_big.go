@@ -64,6 +64,9 @@ func (r *bigRange) Contains(t *Thread, v Value) (bool, error) {
 }
 
 func (r *bigRange) GetItem(t *Thread, key Value) (Value, error) {
+	if s, ok := key.(*Slice); ok {
+		return r.slice(s)
+	}
 	if !isInt(key) {
 		return nil, Errorf(TypeError, "range indices must be integers, not %s", TypeName(key))
 	}
@@ -75,6 +78,85 @@ func (r *bigRange) GetItem(t *Thread, key Value) (Value, error) {
 		return nil, Errorf(IndexError, "range object index out of range")
 	}
 	return r.at(i), nil
+}
+
+// slice is r[s], computed on the big bounds as slice.indices does.
+func (r *bigRange) slice(s *Slice) (Value, error) {
+	step := bigOne
+	if s.Step != None {
+		if !isInt(s.Step) {
+			return nil, Errorf(TypeError, "slice indices must be integers or None or have an __index__ method")
+		}
+		if step = toBig(s.Step); step.Sign() == 0 {
+			return nil, Errorf(ValueError, "slice step cannot be zero")
+		}
+	}
+	back := step.Sign() < 0
+	// clamp maps a bound onto [0, n] (forward) or [-1, n-1] (backward)
+	clamp := func(v Value, dflt *big.Int) (*big.Int, error) {
+		if v == None {
+			return dflt, nil
+		}
+		if !isInt(v) {
+			return nil, Errorf(TypeError, "slice indices must be integers or None or have an __index__ method")
+		}
+		i := new(big.Int).Set(toBig(v))
+		if i.Sign() < 0 {
+			i.Add(i, r.n)
+			if i.Sign() < 0 {
+				if back {
+					return big.NewInt(-1), nil
+				}
+				return big.NewInt(0), nil
+			}
+		} else if i.Cmp(r.n) >= 0 {
+			if back {
+				return new(big.Int).Sub(r.n, bigOne), nil
+			}
+			return r.n, nil
+		}
+		return i, nil
+	}
+	first, last := big.NewInt(0), r.n
+	if back {
+		first, last = new(big.Int).Sub(r.n, bigOne), big.NewInt(-1)
+	}
+	lo, err := clamp(s.Start, first)
+	if err != nil {
+		return nil, err
+	}
+	hi, err := clamp(s.Stop, last)
+	if err != nil {
+		return nil, err
+	}
+	at := func(i *big.Int) *big.Int {
+		v := new(big.Int).Mul(i, r.step)
+		return v.Add(v, r.start)
+	}
+	return newRange(at(lo), at(hi), new(big.Int).Mul(r.step, step)), nil
+}
+
+// reversed is reversed(r).
+func (r *bigRange) reversed() Iterator {
+	last := new(big.Int).Sub(r.n, bigOne)
+	if r.n.Sign() == 0 {
+		last.SetInt64(0)
+	}
+	return &bigRangeIter{next: new(big.Int).Set(toBig(r.at(last))), step: new(big.Int).Neg(r.step), left: new(big.Int).Set(r.n)}
+}
+
+// asBig is r as a bigRange, for comparing a Range with one.
+func (r *Range) asBig() *bigRange {
+	return &bigRange{big.NewInt(r.Start), big.NewInt(r.Stop), big.NewInt(r.Step), big.NewInt(int64(r.Len()))}
+}
+
+// rangeEqual is r == s for ranges of which one at least is a bigRange:
+// the same ints in the same order.
+func rangeEqual(r, s *bigRange) bool {
+	if r.n.Cmp(s.n) != 0 {
+		return false
+	}
+	return r.n.Sign() == 0 || r.start.Cmp(s.start) == 0 && (r.n.Cmp(bigOne) == 0 || r.step.Cmp(s.step) == 0)
 }
 
 func (r *bigRange) Iter(t *Thread) (Iterator, error) {

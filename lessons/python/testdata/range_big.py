@@ -19,3 +19,12 @@ for e in [lambda: len(r), lambda: len(range(-1, sys.maxsize)), lambda: r[big], l
         print(e())
     except (OverflowError, IndexError, ValueError) as x:
         print(type(x).__name__, x)
+print(bool(r), bool(range(big, 0)), r == range(0, big), r == range(big + 1), r != range(0, big, 2))
+print(range(0, 2 ** 63 - 1, 2 ** 63 - 1) == range(0, 2 ** 64, 2 ** 64), range(5) == range(big, big + 5))
+print(r[2:5], r[::-1][:2], r[big - 2:], list(r[-3:]), r[1::big // 4], r[-big * 2:3], r[5:big * 3:-2])
+print(list(reversed(range(big, big + 3))), list(reversed(range(big, big - 7, -3))), list(reversed(range(big, 0))))
+print(list(reversed(range(10, 0, -3))), list(reversed(range(0))), list(reversed(range(2 ** 63 - 3, 2 ** 63 - 1))))
+try:
+    r[::0]
+except ValueError as x:
+    print("ValueError", x)
