@@ -123,6 +123,21 @@ func keywordArgs(fname string, kw []Kwarg, names ...string) (map[string]Value, e
 	return out, nil
 }
 
+// slotBytes is what one item of a list or tuple counts against
+// MaxSeqLen: its slot (a 16-byte interface value) and as much again for
+// the small object it usually points at and the slack of a growing
+// slice. Containers are capped by bytes, as a str is by its length.
+const slotBytes = 32
+
+// checkItems fails with MemoryError when n items of size bytes each
+// would pass MaxSeqLen bytes.
+func checkItems(n, size int) error {
+	if n < 0 || n > MaxSeqLen/size {
+		return NewException(MemoryError)
+	}
+	return nil
+}
+
 // checkSize fails with MemoryError when a result of n items (or bytes)
 // would pass the interpreter's cap on sequence sizes.
 func checkSize(n int) error {

@@ -32,6 +32,9 @@ type goIter struct {
 func (it *goIter) Type() *Type { return it.typ }
 
 func (it *goIter) Next(t *Thread) (Value, error) {
+	if err := t.tick(); err != nil {
+		return nil, err
+	}
 	if err := it.guard.acquire(t, it.typ.Name()); err != nil {
 		return nil, err
 	}
@@ -233,7 +236,15 @@ func reversedOf(t *Thread, v Value) (Value, error) {
 		items, typ = x.Snapshot(), ListReverseIterType
 	case Tuple:
 		items = x
-	case Str, *Range, Bytes:
+	case *Range:
+		n := x.Len()
+		if n == 0 {
+			return &rangeIter{}, nil
+		}
+		return &rangeIter{next: x.Start + int64(n-1)*x.Step, step: -x.Step, left: n}, nil
+	case *bigRange:
+		return x.reversed(), nil
+	case Str, Bytes:
 		var err error
 		if items, err = Collect(t, v); err != nil {
 			return nil, err
@@ -304,31 +315,12 @@ func builtinNext(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	if err := ArgCount("next", args, 1, 2); err != nil {
 		return nil, err
 	}
-	var v Value
-	var err error
-	switch it := args[0].(type) {
-	case Iterator:
-		v, err = it.Next(t)
-	default:
-		m := args[0].Type().Lookup("__next__")
-		if m == nil {
-			return nil, Errorf(TypeError, "'%s' object is not an iterator", TypeName(args[0]))
-		}
-		v, err = CallValue(t, m, []Value{args[0]}, nil)
-		if err != nil && ErrorMatches(err, StopIteration) && len(args) == 2 {
-			return args[1], nil
-		}
+	// Next keeps a generator's return value on its StopIteration
+	v, err := Next(t, args[0])
+	if err != nil && len(args) == 2 && ErrorMatches(err, StopIteration) {
+		return args[1], nil
 	}
-	if err != nil {
-		return nil, err
-	}
-	if v == nil {
-		if len(args) == 2 {
-			return args[1], nil
-		}
-		return nil, NewException(StopIteration)
-	}
-	return v, nil
+	return v, err
 }
 
 func builtinSum(t *Thread, args []Value, kw []Kwarg) (Value, error) {

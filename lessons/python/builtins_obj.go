@@ -142,6 +142,10 @@ func init() {
 				return nil, err
 			}
 		}
+		// the prompt and earlier output must show before the wait
+		if err := in.Flush(in.Stdout()); err != nil {
+			return nil, Errorf(OSError, "%v", err)
+		}
 		var line string
 		var rerr error
 		if err := t.Block(func(<-chan struct{}) error {

@@ -67,6 +67,7 @@ func isInstanceOf(c *Type, spec Value, fname string) (bool, error) {
 func builtinPrint(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	sep, end := " ", "\n"
 	var file Value
+	flush := false
 	for _, k := range kw {
 		switch k.Name {
 		case "sep", "end":
@@ -89,6 +90,10 @@ func builtinPrint(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 				file = k.Value
 			}
 		case "flush":
+			var err error
+			if flush, err = Truth(t, k.Value); err != nil {
+				return nil, err
+			}
 		default:
 			return nil, Errorf(TypeError, "'%s' is an invalid keyword argument for print()", k.Name)
 		}
@@ -107,6 +112,11 @@ func builtinPrint(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		}
 		b.WriteString(end)
 		t.interp.Write(t.Stdout(), b.String())
+		if flush {
+			if err := t.interp.Flush(t.Stdout()); err != nil {
+				return nil, Errorf(OSError, "%v", err)
+			}
+		}
 		return None, nil
 	}
 	// A file object gets each piece in its own write call, as in CPython.
@@ -134,6 +144,15 @@ func builtinPrint(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	}
 	if end != "" {
 		if err := write(end); err != nil {
+			return nil, err
+		}
+	}
+	if flush {
+		f, err := GetAttr(t, file, "flush")
+		if err != nil {
+			return nil, err
+		}
+		if _, err := CallValue(t, f, nil, nil); err != nil {
 			return nil, err
 		}
 	}

@@ -236,8 +236,22 @@ func (d *Dict) GetStr(s string) Value {
 	return v
 }
 
-// Set binds key to v.
+// dictEntryBytes is what an entry (key, value, hash) counts against
+// MaxSeqLen.
+const dictEntryBytes = 3 * slotBytes
+
+// Set binds key to v; a new key that would pass the size cap fails with
+// MemoryError.
 func (d *Dict) Set(t *Thread, key, v Value) error {
+	if d.Len() >= MaxSeqLen/dictEntryBytes {
+		old, err := d.Get(t, key)
+		if err != nil {
+			return err
+		}
+		if old == nil {
+			return NewException(MemoryError)
+		}
+	}
 	if s, ok := key.(Str); ok {
 		d.SetStr(string(s), v)
 		return nil

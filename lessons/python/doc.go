@@ -122,8 +122,10 @@
 //
 // Recursion deeper than the recursion limit (1000) raises
 // RecursionError (so does repr or == of containers nested deeper); ints
-// are capped at MaxIntBits (OverflowError) and sequences built by
-// repetition at MaxSeqLen (MemoryError); int/str conversion has CPython's
+// are capped at MaxIntBits (OverflowError) and containers built by
+// repetition or iteration at MaxSeqLen bytes (MemoryError); an item of a
+// loop that runs in Go (list(itertools.count())) counts as a step, so
+// cancellation and the host reach it; int/str conversion has CPython's
 // 4300-digit limit; no Go panic escapes Run (it is reported as a
 // threadlab internal error, status 1).
 //

@@ -310,6 +310,9 @@ func (t *Thread) unpackIter(v Value, n int) ([]Value, error) {
 		if e == nil {
 			break
 		}
+		if err := checkItems(len(out)+1, slotBytes); err != nil {
+			return nil, err
+		}
 		out = append(out, e)
 	}
 	return out, nil

@@ -120,18 +120,28 @@ func (t *Thread) delegate(it, sent Value) (Value, bool, error) {
 		}
 		return v, false, nil
 	}
+	obj := it
+	p, wrapped := it.(*pyIter)
+	if wrapped {
+		obj = p.obj
+	}
+	method := "__next__"
+	args := []Value{obj}
 	if sent != None {
-		if m := it.Type().Lookup("send"); m != nil {
-			v, err := CallValue(t, m, []Value{it, sent}, nil)
-			if err != nil {
-				if e, ok := err.(*Exception); ok && e.class.IsSubclass(StopIteration) {
-					r, _ := e.excAttr("value")
-					return r, true, nil
-				}
-				return nil, true, err
+		method = "send"
+		args = append(args, sent)
+	}
+	// a class's __next__ or send: its StopIteration's value is the result
+	if m := obj.Type().Lookup(method); m != nil && (method == "send" || wrapped) {
+		v, err := CallValue(t, m, args, nil)
+		if err != nil {
+			if e, ok := err.(*Exception); ok && e.class.IsSubclass(StopIteration) {
+				r, _ := e.excAttr("value")
+				return r, true, nil
 			}
-			return v, false, nil
+			return nil, true, err
 		}
+		return v, false, nil
 	}
 	v, err := it.(Iterator).Next(t)
 	if err != nil {

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"threadlab/lessons/python"
 )
 
 // Bounds for one hostile program. The watchdog polls the heap and the
@@ -40,7 +42,17 @@ var hostileCases = []struct {
 	{"mutual recursion", "def a(n):\n    return b(n) + 1\ndef b(n):\n    return a(n) + 1\na(0)\n", []string{"RecursionError"}, ""},
 	{"recursive __repr__", "class A:\n    def __repr__(self):\n        return repr(self)\nprint(A())\n", []string{"RecursionError"}, ""},
 	{"endless generator into list()", "def forever():\n    n = 0\n    while True:\n        yield n\n        n += 1\nprint(len(list(forever())))\n",
-		[]string{"MemoryError"}, "list() stops only at MaxSeqLen items (2**27), which takes GiBs"},
+		[]string{"MemoryError"}, ""},
+	{"list(count())", "import itertools\nx = list(itertools.count())\n", []string{"MemoryError"}, ""},
+	{"tuple(repeat())", "import itertools\nx = tuple(itertools.repeat(1))\n", []string{"MemoryError"}, ""},
+	{"sorted(repeat())", "import itertools\nx = sorted(itertools.repeat(1))\n", []string{"MemoryError"}, ""},
+	{"set(count())", "import itertools\nx = set(itertools.count())\n", []string{"MemoryError"}, ""},
+	{"dict(zip(count(), count()))", "import itertools\nx = dict(zip(itertools.count(), itertools.count()))\n", []string{"MemoryError"}, ""},
+	{"join(repeat())", "import itertools\nx = ''.join(itertools.repeat('x'))\n", []string{"MemoryError"}, ""},
+	{"join of long strs", "import itertools\nx = ''.join(itertools.repeat('x' * 100000, 10000))\n", []string{"MemoryError"}, ""},
+	{"star unpack of count()", "import itertools\nx = [*itertools.count()]\n", []string{"MemoryError"}, ""},
+	{"list.extend(cycle())", "import itertools\nx = []\nx.extend(itertools.cycle('ab'))\n", []string{"MemoryError"}, ""},
+	{"huge list repeat by bytes", "x = [0] * 2 ** 26\n", []string{"MemoryError"}, ""},
 	{"deeply nested list literal", "x = " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n",
 		[]string{"SyntaxError", "RecursionError", "MemoryError"}, ""},
 	{"deeply nested parentheses", "x = " + strings.Repeat("(", 100000) + "1" + strings.Repeat(")", 100000) + "\n",
@@ -146,4 +158,56 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// stepSignal is a host that, at its nth step, says so on reached and then
+// holds the thread until it is cancelled: a loop that runs in Go must
+// still reach the host, and a Cancel from another goroutine must end it.
+type stepSignal struct {
+	n       int
+	reached chan struct{}
+}
+
+func (h *stepSignal) Step(t *python.Thread) error {
+	if h.n--; h.n == 0 {
+		close(h.reached)
+		<-t.Done()
+	}
+	return t.Err()
+}
+
+func TestCancelGoLoop(t *testing.T) {
+	tests := []string{
+		"list(itertools.count())",
+		"sum(itertools.count())",
+		"sorted(itertools.repeat(1))",
+		"''.join(itertools.repeat('x'))",
+		"set(itertools.count())",
+		"-1 in itertools.count()",
+		"max(itertools.cycle([1, 2]))",
+		"sum(range(10 ** 18))",
+		"list(iter(int, 1))",
+		"any(map(bool, itertools.repeat(0)))",
+	}
+	for _, expr := range tests {
+		t.Run(expr, func(t *testing.T) {
+			// far more steps than the program's own bytecode: the thread
+			// is inside expr's Go loop when the host is reached
+			h := &stepSignal{n: 10000, reached: make(chan struct{})}
+			src := "import itertools\nx = " + expr + "\n"
+			reached := false
+			_, err := runWatched("cancel.py", []byte(src), nil, hostileTimeout, func() string {
+				select {
+				case <-h.reached:
+					reached = true
+					return "reached the host"
+				default:
+					return ""
+				}
+			}, func(th *python.Thread) { th.SetHost(h, 1) })
+			if !reached || err == nil || !strings.HasSuffix(err.Error(), "(cancelled)") {
+				t.Errorf("run ended with %v, want it cancelled in the loop", err)
+			}
+		})
+	}
 }

@@ -9,8 +9,10 @@ import (
 )
 
 // Limits that keep hostile programs from exhausting memory. An int may
-// have at most MaxIntBits bits; a str, bytes, list or tuple built by
-// repetition or concatenation at most MaxSeqLen items (bytes for str).
+// have at most MaxIntBits bits; a str, bytes, list, tuple, set or dict
+// built by repetition, concatenation or iteration at most MaxSeqLen
+// bytes, counting a byte for each of a str's and slotBytes or more for
+// each item of a container (checkItems).
 const (
 	MaxIntBits = 1 << 24 // about 5 million decimal digits
 	MaxSeqLen  = 1 << 27

@@ -18,6 +18,8 @@ import (
 
 // Options configure an interpreter (and Run).
 type Options struct {
+	// Stdout and Stderr may buffer: a writer with a Flush() error method
+	// is flushed by print(flush=True), sys.stdout.flush() and input().
 	Stdout, Stderr io.Writer
 	Stdin          io.Reader
 	Argv           []string // sys.argv
@@ -128,6 +130,18 @@ func (in *Interp) Write(w io.Writer, s string) error {
 	_, err := io.WriteString(w, s)
 	in.outMu.Unlock()
 	return err
+}
+
+// Flush flushes w if it buffers (has a Flush() error method), so that what
+// was written reaches the terminal before the program waits for input.
+func (in *Interp) Flush(w io.Writer) error {
+	f, ok := w.(interface{ Flush() error })
+	if !ok {
+		return nil
+	}
+	in.outMu.Lock()
+	defer in.outMu.Unlock()
+	return f.Flush()
 }
 
 // RecursionLimit is sys.getrecursionlimit().

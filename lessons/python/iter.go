@@ -71,8 +71,8 @@ func Collect(t *Thread, v Value) ([]Value, error) {
 		if e == nil {
 			return out, nil
 		}
-		if len(out) >= MaxSeqLen {
-			return nil, NewException(MemoryError)
+		if err := checkItems(len(out)+1, slotBytes); err != nil {
+			return nil, err
 		}
 		out = append(out, e)
 	}
@@ -123,9 +123,12 @@ type rangeIter struct {
 
 func (*rangeIter) Type() *Type { return RangeIterType }
 
-func (it *rangeIter) Next(*Thread) (Value, error) {
+func (it *rangeIter) Next(t *Thread) (Value, error) {
 	if it.left <= 0 {
 		return nil, nil
+	}
+	if err := t.tick(); err != nil {
+		return nil, err
 	}
 	v := it.next
 	it.next += it.step

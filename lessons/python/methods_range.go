@@ -7,7 +7,7 @@ func init() {
 		if err := method1("range.count", args, kw); err != nil {
 			return nil, err
 		}
-		if _, ok := rangeIndex(args[0].(*Range), args[1]); ok {
+		if _, ok := rangeFind(args[0], args[1]); ok {
 			return Int(1), nil
 		}
 		return Int(0), nil
@@ -16,8 +16,8 @@ func init() {
 		if err := method1("range.index", args, kw); err != nil {
 			return nil, err
 		}
-		if i, ok := rangeIndex(args[0].(*Range), args[1]); ok {
-			return Int(i), nil
+		if i, ok := rangeFind(args[0], args[1]); ok {
+			return i, nil
 		}
 		r, err := Repr(t, args[1])
 		if err != nil {
@@ -42,6 +42,19 @@ func init() {
 		}
 		return Tuple{Int(start), Int(stop), Int(step)}, nil
 	})
+}
+
+// rangeFind is the position of v in r, a *Range or *bigRange.
+func rangeFind(r, v Value) (Value, bool) {
+	if b, ok := r.(*bigRange); ok {
+		i, ok := b.index(v)
+		if !ok {
+			return nil, false
+		}
+		return MakeBigInt(i), true
+	}
+	i, ok := rangeIndex(r.(*Range), v)
+	return Int(i), ok
 }
 
 // rangeIndex is the position of v in r, if v is an int that r yields.

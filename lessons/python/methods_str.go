@@ -345,12 +345,17 @@ func textJoin[S textType](t *Thread, name, want string, args []Value, kw []Kwarg
 		return nil, err
 	}
 	parts := make([]string, len(items))
+	sep := len(args[0].(S))
+	total := 0
 	for i, x := range items {
 		s, ok := x.(S)
 		if !ok {
 			return nil, Errorf(TypeError, "sequence item %d: expected %s, %s found", i, want, TypeName(x))
 		}
 		parts[i] = string(s)
+		if total += len(s) + sep; total > MaxSeqLen {
+			return nil, NewException(MemoryError)
+		}
 	}
 	return S(strings.Join(parts, string(args[0].(S)))), nil
 }

@@ -38,6 +38,9 @@ type countIter struct {
 func (*countIter) Type() *Type { return CountType }
 
 func (c *countIter) Next(t *Thread) (Value, error) {
+	if err := t.tick(); err != nil {
+		return nil, err
+	}
 	if err := c.guard.acquire(t, "count"); err != nil {
 		return nil, err
 	}
@@ -77,6 +80,9 @@ type repeatIter struct {
 func (*repeatIter) Type() *Type { return RepeatType }
 
 func (r *repeatIter) Next(t *Thread) (Value, error) {
+	if err := t.tick(); err != nil {
+		return nil, err
+	}
 	if err := r.guard.acquire(t, "repeat"); err != nil {
 		return nil, err
 	}

@@ -50,7 +50,23 @@ func init() {
 		}
 		return Int(utf8.RuneCountInString(string(text))), nil
 	})
-	StreamType.AddMethod("flush", func(t *Thread, args []Value, kw []Kwarg) (Value, error) { return None, nil })
+	StreamType.AddMethod("flush", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		in := t.interp
+		var err error
+		switch args[0].(*stream).name {
+		case "stdout":
+			// print writes to the thread's stdout, write to the interpreter's
+			if err = in.Flush(t.Stdout()); err == nil {
+				err = in.Flush(in.Stdout())
+			}
+		case "stderr":
+			err = in.Flush(in.Stderr())
+		}
+		if err != nil {
+			return nil, Errorf(OSError, "%v", err)
+		}
+		return None, nil
+	})
 	StreamType.AddMethod("readline", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if args[0].(*stream).name != "stdin" {
 			return nil, Errorf(OSError, "not readable")

@@ -48,6 +48,8 @@ func Truth(t *Thread, v Value) (bool, error) {
 		return x.Len() > 0, nil
 	case *BigInt:
 		return true, nil
+	case *bigRange:
+		return x.n.Sign() != 0, nil
 	case *Instance:
 		if m := x.class.Lookup("__bool__"); m != nil {
 			r, err := CallValue(t, m, []Value{v}, nil)
@@ -271,7 +273,7 @@ func seqArith(t *Thread, op binop, x, y Value) (Value, error) {
 			return NewList(append(ea, eb...)), nil
 		case opMul:
 			e := a.Snapshot()
-			n, err := repeatCount(y, len(e))
+			n, err := repeatCount(y, len(e)*slotBytes)
 			if n < 0 || err != nil {
 				return nil, err
 			}
@@ -287,7 +289,7 @@ func seqArith(t *Thread, op binop, x, y Value) (Value, error) {
 			out := make(Tuple, 0, len(a)+len(b))
 			return append(append(out, a...), b...), nil
 		case opMul:
-			n, err := repeatCount(y, len(a))
+			n, err := repeatCount(y, len(a)*slotBytes)
 			if n < 0 || err != nil {
 				return nil, err
 			}
@@ -554,6 +556,20 @@ func builtinCompare(t *Thread, op compile.CmpOp, x, y Value) (bool, bool, error)
 		if b, ok := y.(*Range); ok && (op == compile.Eq || op == compile.Ne) {
 			eq := a.Len() == b.Len() && (a.Len() == 0 || a.Start == b.Start && (a.Len() == 1 || a.Step == b.Step))
 			return eq == (op == compile.Eq), true, nil
+		}
+	}
+	if op == compile.Eq || op == compile.Ne {
+		// a range past int64 against any range
+		xb, xok := x.(*bigRange)
+		yb, yok := y.(*bigRange)
+		if xr, ok := x.(*Range); ok && yok {
+			xb, xok = xr.asBig(), true
+		}
+		if yr, ok := y.(*Range); ok && xok {
+			yb, yok = yr.asBig(), true
+		}
+		if xok && yok {
+			return rangeEqual(xb, yb) == (op == compile.Eq), true, nil
 		}
 	}
 	if op == compile.Eq || op == compile.Ne {
@@ -861,6 +877,8 @@ func Len(t *Thread, v Value) (int, error) {
 		return utf8.RuneCountInString(string(x)), nil
 	case Sized:
 		return x.Len(), nil
+	case *bigRange:
+		return x.length()
 	}
 	if m := v.Type().Lookup("__len__"); m != nil {
 		r, err := CallValue(t, m, []Value{v}, nil)

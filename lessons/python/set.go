@@ -122,6 +122,10 @@ func (s *Set) resize(minUsed int) {
 	}
 }
 
+// setSlotBytes is what an element (value and hash) counts against
+// MaxSeqLen.
+const setSlotBytes = 2 * slotBytes
+
 // Add inserts v (unhashable values fail).
 func (s *Set) Add(t *Thread, v Value) error {
 	h, err := Hash(t, v)
@@ -139,6 +143,9 @@ func (s *Set) addLocked(t *Thread, v Value, h int64) error {
 	}
 	i, found, err := s.slotFor(t, v, h)
 	if err != nil || found {
+		return err
+	}
+	if err := checkItems(s.used+1, setSlotBytes); err != nil {
 		return err
 	}
 	if !s.table[i].dead {

@@ -137,6 +137,17 @@ func (t *Thread) Block(wait func(done <-chan struct{}) error) error {
 	return err
 }
 
+// tick counts one item of a loop that runs in Go (a built-in iterator's
+// next value) as a step, so that cancellation and the host's switches
+// reach list(itertools.count()) as they reach a Python loop.
+func (t *Thread) tick() error {
+	t.countdown--
+	if t.countdown <= 0 {
+		return t.hook()
+	}
+	return nil
+}
+
 // hook runs when the step countdown reaches zero.
 func (t *Thread) hook() error {
 	t.countdown = t.interval

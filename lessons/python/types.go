@@ -44,6 +44,7 @@ var (
 	ListIterType           = NewType("list_iterator", nil)
 	TupleIterType          = NewType("tuple_iterator", nil)
 	RangeIterType          = NewType("range_iterator", nil)
+	LongRangeIterType      = NewType("longrange_iterator", nil)
 	StrIterType            = NewType("str_ascii_iterator", nil)
 	SetIterType            = NewType("set_iterator", nil)
 	BytesIterType          = NewType("bytes_iterator", nil)
@@ -629,24 +630,22 @@ func rangeCtor(t *Thread, c *Type, args []Value, kw []Kwarg) (Value, error) {
 	if len(args) > 3 {
 		return nil, Errorf(TypeError, "range expected at most 3 arguments, got %d", len(args))
 	}
-	var n [3]int64
+	n := [3]*big.Int{big.NewInt(0), nil, big.NewInt(1)}
 	for i, a := range args {
-		v, err := AsInt64(a)
-		if err != nil {
-			return nil, err
+		if !isInt(a) {
+			if _, err := AsInt64(a); err != nil {
+				return nil, err
+			}
 		}
-		n[i] = v
+		if len(args) == 1 {
+			i = 1
+		}
+		n[i] = toBig(a)
 	}
-	switch len(args) {
-	case 1:
-		return &Range{0, n[0], 1}, nil
-	case 2:
-		return &Range{n[0], n[1], 1}, nil
-	}
-	if n[2] == 0 {
+	if n[2].Sign() == 0 {
 		return nil, Errorf(ValueError, "range() arg 3 must not be zero")
 	}
-	return &Range{n[0], n[1], n[2]}, nil
+	return newRange(n[0], n[1], n[2]), nil
 }
 
 func sliceCtor(t *Thread, c *Type, args []Value, kw []Kwarg) (Value, error) {
