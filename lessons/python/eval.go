@@ -241,10 +241,20 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			sp--
 			stack[sp] = nil
 			if a, ok := x.(Int); ok {
-				if b, ok := y.(Int); ok && compile.BinOp(in.Arg) == compile.Add {
-					if c := a + b; (c > a) == (b > 0) {
-						stack[sp-1] = boxInt(c)
-						continue
+				if b, ok := y.(Int); ok {
+					switch op := compile.BinOp(in.Arg); op {
+					case compile.Add:
+						if c := a + b; (c > a) == (b > 0) {
+							stack[sp-1] = boxInt(c)
+							continue
+						}
+					case compile.TrueDiv:
+					default:
+						// An int has no in-place operators of its own.
+						if v, ok := smallArith(op, int64(a), int64(b)); ok {
+							stack[sp-1] = v
+							continue
+						}
 					}
 				}
 			}
