@@ -129,8 +129,12 @@ func (t *Thread) callFunctionSelf(f *Function, self Value, args []Value, kw []Kw
 	} else {
 		fr = t.allocFrame(f)
 	}
-	if self == nil && len(kw) == 0 && len(args) == c.NumArgs && !c.VarArgs && !c.VarKw && c.NumKwOnly == 0 {
+	simple := len(kw) == 0 && !c.VarArgs && !c.VarKw && c.NumKwOnly == 0
+	if simple && self == nil && len(args) == c.NumArgs {
 		copy(fr.locals, args)
+	} else if simple && self != nil && len(args)+1 == c.NumArgs {
+		fr.locals[0] = self
+		copy(fr.locals[1:], args)
 	} else if err := bindArgs(f, fr.locals, self, args, kw); err != nil {
 		if !c.Generator {
 			t.freeFrame(fr)
