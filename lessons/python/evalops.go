@@ -110,7 +110,15 @@ func (t *Thread) loadMethod(x Value, name string) (Value, Value, error) {
 		case *MethodDescr:
 			return f, x, nil
 		}
-	case *Type, *Module, *Super, *Exception:
+	case *Super:
+		// super().m(...) on an instance: the method and the receiver,
+		// without a bound method.
+		if _, isType := o.Obj.(*Type); !isType {
+			if f, ok := superLookup(o, o.Obj.Type(), name).(*Function); ok {
+				return f, o.Obj, nil
+			}
+		}
+	case *Type, *Module, *Exception:
 	default:
 		if d := typ.Lookup(name); d != nil {
 			switch f := d.(type) {
