@@ -16,7 +16,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"sync"
 
 	"threadlab/kernel"
@@ -26,21 +25,12 @@ import (
 	"threadlab/runtime"
 )
 
-// gcPercent is the GC target used unless GOGC is set.
-const gcPercent = 400
-
 //go:embed kernel.json
 var specTemplate []byte
 
 func main() {
 	if len(os.Args) < 2 {
 		usage()
-	}
-	if os.Getenv("GOGC") == "" {
-		// The interpreter makes many short-lived small objects on a small
-		// live heap, where the default target collects every few MB;
-		// a larger one trades memory for far fewer collections.
-		debug.SetGCPercent(gcPercent)
 	}
 	var err error
 	switch os.Args[1] {
