@@ -481,22 +481,28 @@ func (t *Thread) zeroArgSuper(args []Value) (Value, error) {
 	return &Super{Class: cls, Obj: self}, nil
 }
 
-// attrCache remembers, for one instruction, what the class of the last
-// instance it saw has under the attribute name, as of a class version.
-// plain means instances of the class use ordinary attribute access (no
-// __getattribute__, __getattr__ or __setattr__ of their own, and the
-// class attribute is not a property).
+// attrCache remembers, for one instruction, what the classes of the last
+// two instances it saw have under the attribute name, as of a class
+// version: two, as a call site in a base class method often sees two
+// subclasses in turn. plain means instances of the class use ordinary
+// attribute access (no __getattribute__, __getattr__ or __setattr__ of
+// their own, and the class attribute is not a property). An entry is not
+// changed once stored.
 type attrCache struct {
 	typ     *Type
 	version uint64
 	d       Value
 	plain   bool
+	next    *attrCache // the entry for another class, or nil
 }
 
 func (t *Thread) attrLookup(fr *frame, pc int, c *Type, name string) *attrCache {
 	slot := &fr.code.attrs[pc]
-	if ce := slot.Load(); ce != nil && ce.typ == c && ce.version == c.version.Load() {
-		return ce
+	old := slot.Load()
+	for ce := old; ce != nil; ce = ce.next {
+		if ce.typ == c && ce.version == c.version.Load() {
+			return ce
+		}
 	}
 	ce := &attrCache{typ: c, version: c.version.Load(), d: c.Lookup(name)}
 	_, prop := ce.d.(*Property)
@@ -504,6 +510,11 @@ func (t *Thread) attrLookup(fr *frame, pc int, c *Type, name string) *attrCache 
 		c.Lookup("__getattribute__") == Value(objectGetattr) &&
 		c.Lookup("__getattr__") == nil &&
 		c.Lookup("__setattr__") == Value(objectSetattr)
+	if old != nil && old.typ != c {
+		prev := *old
+		prev.next = nil
+		ce.next = &prev
+	}
 	slot.Store(ce)
 	return ce
 }
