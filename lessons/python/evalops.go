@@ -521,6 +521,15 @@ func (t *Thread) attrLookup(fr *frame, pc int, c *Type, name string) *attrCache 
 
 // loadAttr is LOAD_ATTR, with the fast path for plain instances.
 func (t *Thread) loadAttr(fr *frame, pc int, x Value, name string) (Value, error) {
+	if c, ok := x.(*Type); ok && t.tracer == nil {
+		// A class attribute found in the MRO, unless it binds (as
+		// typeGetAttr does for static and class methods).
+		switch d := t.attrLookup(fr, pc, c, name).d; d.(type) {
+		case nil, *StaticMethod, *ClassMethod:
+		default:
+			return d, nil
+		}
+	}
 	if o, ok := x.(*Instance); ok && o.dict != nil && o.class.user {
 		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
 			v := o.dict.GetStr(name)
