@@ -382,7 +382,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			sp++
 		case compile.LIST_APPEND:
 			sp--
-			stack[sp-int(in.Arg)].(*List).Append(stack[sp])
+			stack[sp-int(in.Arg)].(*List).appendFresh(stack[sp])
 			stack[sp] = nil
 		case compile.SET_ADD:
 			sp--

@@ -219,6 +219,12 @@ func (l *List) Append(v Value) {
 	l.mu.Unlock()
 }
 
+// appendFresh is Append for a list no other thread can see yet (one a
+// comprehension or display is building), so it takes no lock.
+func (l *List) appendFresh(v Value) {
+	l.elems = append(growFull(l.elems), v)
+}
+
 // growFull returns s with room for one more element, doubling a full
 // slice: append alone grows a large slice by a quarter at a time, so
 // building a list or dict item by item copies it many more times.
