@@ -167,7 +167,14 @@ func (t *Thread) runFrame(fr *frame) (Value, error) {
 func (t *Thread) run(fr *frame) (Value, error) {
 	fr.back = t.frame
 	t.frame = fr
-	defer func() { t.frame = fr.back }()
+	v, err := t.runHere(fr)
+	// Not deferred: after a Go panic, recoverInternal resets t.frame.
+	t.frame = fr.back
+	return v, err
+}
+
+// runHere is run once fr is the thread's current frame.
+func (t *Thread) runHere(fr *frame) (Value, error) {
 	if err := fr.throw; err != nil {
 		fr.throw = nil
 		if !t.handle(fr, err) {
