@@ -566,11 +566,23 @@ func (t *Thread) storeAttr(fr *frame, pc int, x Value, name string, v Value) err
 
 // loadMethodCached is LOAD_METHOD, with the fast path for plain instances.
 func (t *Thread) loadMethodCached(fr *frame, pc int, x Value, name string) (Value, Value, error) {
-	if o, ok := x.(*Instance); ok && o.dict != nil && o.class.user {
-		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
-			if f, ok := ce.d.(*Function); ok && o.dict.GetStr(name) == nil {
-				return f, x, nil
+	switch o := x.(type) {
+	case *Instance:
+		if o.dict != nil && o.class.user {
+			if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
+				if f, ok := ce.d.(*Function); ok && o.dict.GetStr(name) == nil {
+					return f, x, nil
+				}
 			}
+		}
+	case *Super, *Type, *Module, *Exception:
+	default:
+		// A built-in value's method, as loadMethod finds it.
+		switch f := t.attrLookup(fr, pc, x.Type(), name).d.(type) {
+		case *MethodDescr:
+			return f, x, nil
+		case *Function:
+			return f, x, nil
 		}
 	}
 	return t.loadMethod(x, name)
