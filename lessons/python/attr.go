@@ -305,6 +305,27 @@ func superGetAttr(t *Thread, s *Super, name string) (Value, error) {
 	} else {
 		typ = s.Obj.Type()
 	}
+	if v := superLookup(s, typ, name); v != nil {
+		if _, isType := s.Obj.(*Type); isType {
+			switch f := v.(type) {
+			case *ClassMethod:
+				return &BoundMethod{Fn: f.Fn, Self: s.Obj}, nil
+			case *StaticMethod:
+				return f.Fn, nil
+			}
+			return v, nil
+		}
+		if p, ok := v.(*Property); ok && p.Get != nil {
+			return CallValue(t, p.Get, []Value{s.Obj}, nil)
+		}
+		return bindAttr(v, s.Obj, typ), nil
+	}
+	return nil, Errorf(AttributeError, "'super' object has no attribute '%s'", name)
+}
+
+// superLookup finds name in the classes of typ's MRO after s.Class, or
+// returns nil.
+func superLookup(s *Super, typ *Type, name string) Value {
 	mro := typ.mro
 	i := 0
 	for i < len(mro) && mro[i] != s.Class {
@@ -312,22 +333,10 @@ func superGetAttr(t *Thread, s *Super, name string) (Value, error) {
 	}
 	for _, k := range mro[min(i+1, len(mro)):] {
 		if v := k.dict.GetStr(name); v != nil {
-			if _, isType := s.Obj.(*Type); isType {
-				switch f := v.(type) {
-				case *ClassMethod:
-					return &BoundMethod{Fn: f.Fn, Self: s.Obj}, nil
-				case *StaticMethod:
-					return f.Fn, nil
-				}
-				return v, nil
-			}
-			if p, ok := v.(*Property); ok && p.Get != nil {
-				return CallValue(t, p.Get, []Value{s.Obj}, nil)
-			}
-			return bindAttr(v, s.Obj, typ), nil
+			return v
 		}
 	}
-	return nil, Errorf(AttributeError, "'super' object has no attribute '%s'", name)
+	return nil
 }
 
 // SetAttr is setattr(x, name, v); v == nil deletes (delattr).

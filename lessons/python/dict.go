@@ -185,7 +185,7 @@ func (d *Dict) rebuildIndex() {
 }
 
 func (d *Dict) insertNew(key, v Value, h int64) {
-	d.entries = append(d.entries, dictEntry{key, v, h})
+	d.entries = append(growFull(d.entries), dictEntry{key, v, h})
 	d.live++
 	if d.index == nil {
 		if len(d.entries) > dictSmall {

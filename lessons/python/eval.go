@@ -8,6 +8,15 @@ import (
 // yields (fr.ret, fr.yielded) and the error when an instruction fails;
 // run then looks for a handler and calls exec again.
 func (t *Thread) exec(fr *frame) error {
+	sp, pc, err := t.execLoop(fr)
+	fr.sp, fr.pc = sp, pc
+	return err
+}
+
+// execLoop runs fr from its saved pc and returns the stack pointer and pc
+// to save with the result; keeping them out of a deferred closure lets
+// them live in registers.
+func (t *Thread) execLoop(fr *frame) (int, int, error) {
 	code := fr.code
 	instrs := code.Instrs
 	consts := code.consts
@@ -16,12 +25,11 @@ func (t *Thread) exec(fr *frame) error {
 	stack := fr.stack
 	sp := fr.sp
 	pc := fr.pc
-	defer func() { fr.sp, fr.pc = sp, pc }()
 	for {
 		t.countdown--
 		if t.countdown <= 0 {
 			if err := t.hook(); err != nil {
-				return err
+				return sp, pc, err
 			}
 		}
 		in := instrs[pc]
@@ -51,7 +59,7 @@ func (t *Thread) exec(fr *frame) error {
 		case compile.LOAD_FAST:
 			v := locals[in.Arg]
 			if v == nil {
-				return nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
 			}
 			stack[sp] = v
 			sp++
@@ -61,13 +69,13 @@ func (t *Thread) exec(fr *frame) error {
 			stack[sp] = nil
 		case compile.DELETE_FAST:
 			if locals[in.Arg] == nil {
-				return Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", code.Locals[in.Arg])
+				return sp, pc, Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", code.Locals[in.Arg])
 			}
 			locals[in.Arg] = nil
 		case compile.LOAD_DEREF:
 			v := fr.cells[in.Arg].Get()
 			if v == nil {
-				return t.unboundDeref(fr, int(in.Arg))
+				return sp, pc, t.unboundDeref(fr, int(in.Arg))
 			}
 			stack[sp] = v
 			sp++
@@ -77,7 +85,7 @@ func (t *Thread) exec(fr *frame) error {
 			stack[sp] = nil
 		case compile.DELETE_DEREF:
 			if fr.cells[in.Arg].Get() == nil {
-				return t.unboundDeref(fr, int(in.Arg))
+				return sp, pc, t.unboundDeref(fr, int(in.Arg))
 			}
 			fr.cells[in.Arg].Set(nil)
 		case compile.LOAD_CLOSURE:
@@ -87,7 +95,7 @@ func (t *Thread) exec(fr *frame) error {
 			fr.pc = pc
 			v, err := t.loadGlobal(fr, pc-1, names[in.Arg])
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp] = v
 			sp++
@@ -101,7 +109,7 @@ func (t *Thread) exec(fr *frame) error {
 			name := names[in.Arg]
 			old, _ := fr.globals.globals.Delete(t, Str(name))
 			if old == nil {
-				return Errorf(NameError, "name '%s' is not defined", name)
+				return sp, pc, Errorf(NameError, "name '%s' is not defined", name)
 			}
 			if t.tracer != nil {
 				t.emit(DeleteGlobal, fr.globals, name, nil, nil)
@@ -113,7 +121,7 @@ func (t *Thread) exec(fr *frame) error {
 			if v == nil {
 				var err error
 				if v, err = t.loadGlobal(fr, pc-1, name); err != nil {
-					return err
+					return sp, pc, err
 				}
 			}
 			stack[sp] = v
@@ -125,14 +133,14 @@ func (t *Thread) exec(fr *frame) error {
 		case compile.DELETE_NAME:
 			name := names[in.Arg]
 			if old, _ := fr.ns.Delete(t, Str(name)); old == nil {
-				return Errorf(NameError, "name '%s' is not defined", name)
+				return sp, pc, Errorf(NameError, "name '%s' is not defined", name)
 			}
 		case compile.LOAD_ATTR:
 			fr.pc = pc
 			x := stack[sp-1]
 			v, err := t.loadAttr(fr, pc-1, x, names[in.Arg])
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp-1] = v
 		case compile.STORE_ATTR:
@@ -141,7 +149,7 @@ func (t *Thread) exec(fr *frame) error {
 			sp -= 2
 			stack[sp], stack[sp+1] = nil, nil
 			if err := t.storeAttr(fr, pc-1, x, names[in.Arg], v); err != nil {
-				return err
+				return sp, pc, err
 			}
 		case compile.DELETE_ATTR:
 			fr.pc = pc
@@ -149,14 +157,14 @@ func (t *Thread) exec(fr *frame) error {
 			x := stack[sp]
 			stack[sp] = nil
 			if err := t.setAttr(x, names[in.Arg], nil); err != nil {
-				return err
+				return sp, pc, err
 			}
 		case compile.LOAD_METHOD:
 			fr.pc = pc
 			x := stack[sp-1]
 			m, self, err := t.loadMethodCached(fr, pc-1, x, names[in.Arg])
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp-1] = m
 			stack[sp] = self
@@ -168,7 +176,7 @@ func (t *Thread) exec(fr *frame) error {
 			stack[sp] = nil
 			v, err := GetItem(t, x, k)
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			if t.tracer != nil {
 				t.itemEvent(ReadItem, x, k, v)
@@ -180,7 +188,7 @@ func (t *Thread) exec(fr *frame) error {
 			sp -= 3
 			stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
 			if err := SetItem(t, x, k, v); err != nil {
-				return err
+				return sp, pc, err
 			}
 			if t.tracer != nil {
 				t.itemEvent(WriteItem, x, k, v)
@@ -191,7 +199,7 @@ func (t *Thread) exec(fr *frame) error {
 			sp -= 2
 			stack[sp], stack[sp+1] = nil, nil
 			if err := SetItem(t, x, k, nil); err != nil {
-				return err
+				return sp, pc, err
 			}
 			if t.tracer != nil {
 				t.itemEvent(DeleteItem, x, k, nil)
@@ -225,7 +233,7 @@ func (t *Thread) exec(fr *frame) error {
 			}
 			v, err := Binary(t, compile.BinOp(in.Arg), x, y)
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp-1] = v
 		case compile.INPLACE:
@@ -233,16 +241,26 @@ func (t *Thread) exec(fr *frame) error {
 			sp--
 			stack[sp] = nil
 			if a, ok := x.(Int); ok {
-				if b, ok := y.(Int); ok && compile.BinOp(in.Arg) == compile.Add {
-					if c := a + b; (c > a) == (b > 0) {
-						stack[sp-1] = boxInt(c)
-						continue
+				if b, ok := y.(Int); ok {
+					switch op := compile.BinOp(in.Arg); op {
+					case compile.Add:
+						if c := a + b; (c > a) == (b > 0) {
+							stack[sp-1] = boxInt(c)
+							continue
+						}
+					case compile.TrueDiv:
+					default:
+						// An int has no in-place operators of its own.
+						if v, ok := smallArith(op, int64(a), int64(b)); ok {
+							stack[sp-1] = v
+							continue
+						}
 					}
 				}
 			}
 			v, err := Inplace(t, compile.BinOp(in.Arg), x, y)
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp-1] = v
 		case compile.UNARY_NEGATIVE, compile.UNARY_POSITIVE, compile.UNARY_INVERT:
@@ -255,13 +273,13 @@ func (t *Thread) exec(fr *frame) error {
 			}
 			v, err := Unary(t, op, stack[sp-1])
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp-1] = v
 		case compile.UNARY_NOT:
 			b, err := Truth(t, stack[sp-1])
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp-1] = Bool(!b)
 		case compile.COMPARE:
@@ -294,7 +312,7 @@ func (t *Thread) exec(fr *frame) error {
 		slow:
 			v, err := t.compare(compile.CmpOp(in.Arg), x, y)
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp-1] = v
 
@@ -319,7 +337,7 @@ func (t *Thread) exec(fr *frame) error {
 			s := NewSet(false)
 			for _, v := range stack[sp-n : sp] {
 				if err := s.Add(t, v); err != nil {
-					return err
+					return sp, pc, err
 				}
 			}
 			clear(stack[sp-n : sp])
@@ -331,7 +349,7 @@ func (t *Thread) exec(fr *frame) error {
 			d := NewDict()
 			for i := sp - n; i < sp; i += 2 {
 				if err := d.Set(t, stack[i], stack[i+1]); err != nil {
-					return err
+					return sp, pc, err
 				}
 			}
 			clear(stack[sp-n : sp])
@@ -364,18 +382,18 @@ func (t *Thread) exec(fr *frame) error {
 			sp++
 		case compile.LIST_APPEND:
 			sp--
-			stack[sp-int(in.Arg)].(*List).Append(stack[sp])
+			stack[sp-int(in.Arg)].(*List).appendFresh(stack[sp])
 			stack[sp] = nil
 		case compile.SET_ADD:
 			sp--
 			if err := stack[sp-int(in.Arg)].(*Set).Add(t, stack[sp]); err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp] = nil
 		case compile.MAP_ADD:
 			sp -= 2
 			if err := stack[sp-int(in.Arg)].(*Dict).Set(t, stack[sp], stack[sp+1]); err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp], stack[sp+1] = nil, nil
 		case compile.LIST_EXTEND:
@@ -383,9 +401,9 @@ func (t *Thread) exec(fr *frame) error {
 			items, err := Collect(t, stack[sp])
 			if err != nil {
 				if ErrorMatches(err, TypeError) && !isIterable(stack[sp]) {
-					return Errorf(TypeError, "Value after * must be an iterable, not %s", TypeName(stack[sp]))
+					return sp, pc, Errorf(TypeError, "Value after * must be an iterable, not %s", TypeName(stack[sp]))
 				}
-				return err
+				return sp, pc, err
 			}
 			l := stack[sp-int(in.Arg)].(*List)
 			l.Update(func(e []Value) []Value { return append(e, items...) })
@@ -395,18 +413,18 @@ func (t *Thread) exec(fr *frame) error {
 			s := stack[sp-int(in.Arg)].(*Set)
 			if src, ok := stack[sp].(*Set); ok {
 				if err := s.merge(t, src); err != nil {
-					return err
+					return sp, pc, err
 				}
 				stack[sp] = nil
 				continue
 			}
 			items, err := Collect(t, stack[sp])
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			for _, v := range items {
 				if err := s.Add(t, v); err != nil {
-					return err
+					return sp, pc, err
 				}
 			}
 			stack[sp] = nil
@@ -419,7 +437,7 @@ func (t *Thread) exec(fr *frame) error {
 				fn = stack[sp-int(in.Arg)-2]
 			}
 			if err := t.dictMerge(d, src, fn != nil, fn); err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp] = nil
 		case compile.LIST_TO_TUPLE:
@@ -433,7 +451,7 @@ func (t *Thread) exec(fr *frame) error {
 			}
 			s, err := t.formatValue(stack[sp-1], rune(in.Arg&255), string(spec.(Str)))
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp-1] = Str(s)
 
@@ -450,14 +468,14 @@ func (t *Thread) exec(fr *frame) error {
 			default:
 				var err error
 				if items, err = t.unpackIter(seq, n); err != nil {
-					return err
+					return sp, pc, err
 				}
 			}
 			if len(items) != n {
 				if len(items) > n {
-					return Errorf(ValueError, "too many values to unpack (expected %d)", n)
+					return sp, pc, Errorf(ValueError, "too many values to unpack (expected %d)", n)
 				}
-				return Errorf(ValueError, "not enough values to unpack (expected %d, got %d)", n, len(items))
+				return sp, pc, Errorf(ValueError, "not enough values to unpack (expected %d, got %d)", n, len(items))
 			}
 			for i := n - 1; i >= 0; i-- {
 				stack[sp] = items[i]
@@ -468,10 +486,10 @@ func (t *Thread) exec(fr *frame) error {
 			sp--
 			items, err := t.unpackIter(stack[sp], -1)
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			if len(items) < before+after {
-				return Errorf(ValueError, "not enough values to unpack (expected at least %d, got %d)", before+after, len(items))
+				return sp, pc, Errorf(ValueError, "not enough values to unpack (expected at least %d, got %d)", before+after, len(items))
 			}
 			for i := len(items) - 1; i >= len(items)-after; i-- {
 				stack[sp] = items[i]
@@ -497,7 +515,7 @@ func (t *Thread) exec(fr *frame) error {
 			default:
 				var err error
 				if b, err = Truth(t, v); err != nil {
-					return err
+					return sp, pc, err
 				}
 			}
 			if b == (in.Op == compile.POP_JUMP_IF_TRUE) {
@@ -506,7 +524,7 @@ func (t *Thread) exec(fr *frame) error {
 		case compile.JUMP_IF_FALSE_OR_POP, compile.JUMP_IF_TRUE_OR_POP:
 			b, err := Truth(t, stack[sp-1])
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			if b == (in.Op == compile.JUMP_IF_TRUE_OR_POP) {
 				pc = int(in.Arg)
@@ -517,7 +535,7 @@ func (t *Thread) exec(fr *frame) error {
 		case compile.GET_ITER:
 			it, err := Iterate(t, stack[sp-1])
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp-1] = it
 		case compile.FOR_ITER:
@@ -534,7 +552,7 @@ func (t *Thread) exec(fr *frame) error {
 			default:
 				var err error
 				if v, err = it.(Iterator).Next(t); err != nil {
-					return err
+					return sp, pc, err
 				}
 			}
 			if v == nil {
@@ -554,7 +572,7 @@ func (t *Thread) exec(fr *frame) error {
 			clear(stack[sp-n-1 : sp])
 			sp -= n + 1
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp] = v
 			sp++
@@ -572,7 +590,7 @@ func (t *Thread) exec(fr *frame) error {
 			clear(stack[sp-n-2 : sp])
 			sp -= n + 2
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp] = v
 			sp++
@@ -592,7 +610,7 @@ func (t *Thread) exec(fr *frame) error {
 			clear(stack[sp-n-1 : sp])
 			sp -= n + 1
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp] = v
 			sp++
@@ -603,7 +621,7 @@ func (t *Thread) exec(fr *frame) error {
 				for _, kv := range stack[sp].(*Dict).Items() {
 					k, ok := kv[0].(Str)
 					if !ok {
-						return Errorf(TypeError, "keywords must be strings")
+						return sp, pc, Errorf(TypeError, "keywords must be strings")
 					}
 					kw = append(kw, Kwarg{Name: string(k), Value: kv[1]})
 				}
@@ -616,7 +634,7 @@ func (t *Thread) exec(fr *frame) error {
 			fr.sp, fr.pc = sp, pc
 			v, err := t.call(fn, args, kw)
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp-1] = v
 		case compile.MAKE_FUNCTION:
@@ -652,7 +670,7 @@ func (t *Thread) exec(fr *frame) error {
 			fr.sp, fr.pc = sp, pc
 			cls, err := t.makeClass(fr, stack[sp-n-2].(*Function), string(stack[sp-n-1].(Str)), stack[sp-n:sp])
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			clear(stack[sp-n-2 : sp])
 			sp -= n + 2
@@ -663,19 +681,19 @@ func (t *Thread) exec(fr *frame) error {
 			fr.ret = stack[sp]
 			stack[sp] = nil
 			fr.yielded = false
-			return nil
+			return sp, pc, nil
 
 		case compile.YIELD_VALUE:
 			sp--
 			fr.ret = stack[sp]
 			stack[sp] = nil
 			fr.yielded = true
-			return nil
+			return sp, pc, nil
 		case compile.GET_YIELD_FROM_ITER:
 			if _, ok := stack[sp-1].(*Generator); !ok {
 				it, err := Iterate(t, stack[sp-1])
 				if err != nil {
-					return err
+					return sp, pc, err
 				}
 				stack[sp-1] = it
 			}
@@ -685,7 +703,7 @@ func (t *Thread) exec(fr *frame) error {
 			stack[sp] = nil
 			v, done, err := t.delegate(stack[sp-1], sent)
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			if done {
 				stack[sp-1] = v
@@ -694,7 +712,7 @@ func (t *Thread) exec(fr *frame) error {
 			pc-- // come back here with the value sent next
 			fr.ret = v
 			fr.yielded = true
-			return nil
+			return sp, pc, nil
 
 		case compile.RAISE:
 			var exc, cause Value
@@ -706,7 +724,7 @@ func (t *Thread) exec(fr *frame) error {
 				sp--
 				exc = stack[sp]
 			}
-			return t.raise(exc, cause, in.Arg)
+			return sp, pc, t.raise(exc, cause, in.Arg)
 		case compile.SETUP_FINALLY:
 			fr.blocks = append(fr.blocks, block{kind: blockSetup, handler: in.Arg, level: int32(sp)})
 		case compile.POP_BLOCK:
@@ -719,14 +737,14 @@ func (t *Thread) exec(fr *frame) error {
 			sp--
 			e := stack[sp]
 			stack[sp] = nil
-			return e.(*Exception)
+			return sp, pc, e.(*Exception)
 		case compile.JUMP_IF_NOT_EXC_MATCH:
 			sp--
 			typ := stack[sp]
 			stack[sp] = nil
 			ok, err := excMatches(stack[sp-1].(*Exception), typ)
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			if !ok {
 				pc = int(in.Arg)
@@ -735,7 +753,7 @@ func (t *Thread) exec(fr *frame) error {
 			cm := stack[sp-1]
 			enter, exit, err := t.withMethods(cm)
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp-1] = exit
 			fr.blocks = append(fr.blocks, block{kind: blockSetup, handler: in.Arg, level: int32(sp)})
@@ -743,7 +761,7 @@ func (t *Thread) exec(fr *frame) error {
 			v, err := CallValue(t, enter, nil, nil)
 			if err != nil {
 				fr.blocks = fr.blocks[:len(fr.blocks)-1]
-				return err
+				return sp, pc, err
 			}
 			stack[sp] = v
 			sp++
@@ -753,21 +771,21 @@ func (t *Thread) exec(fr *frame) error {
 			stack[sp] = nil
 			fr.sp, fr.pc = sp, pc
 			if _, err := CallValue(t, exit, []Value{None, None, None}, nil); err != nil {
-				return err
+				return sp, pc, err
 			}
 		case compile.WITH_EXCEPT:
 			exit, e := stack[sp-2], stack[sp-1].(*Exception)
 			fr.sp, fr.pc = sp, pc
 			r, err := CallValue(t, exit, []Value{e.class, e, &Traceback{exc: e}}, nil)
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			suppress, err := Truth(t, r)
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			if !suppress {
-				return e
+				return sp, pc, e
 			}
 			sp -= 2
 			stack[sp], stack[sp+1] = nil, nil
@@ -780,7 +798,7 @@ func (t *Thread) exec(fr *frame) error {
 			stack[sp] = nil
 			m, err := t.Import(names[in.Arg])
 			if err != nil {
-				return err
+				return sp, pc, err
 			}
 			stack[sp] = m
 			sp++
@@ -791,9 +809,9 @@ func (t *Thread) exec(fr *frame) error {
 			if err != nil {
 				if ErrorMatches(err, AttributeError) {
 					mod, _ := m.(*Module)
-					return Errorf(ImportError, "cannot import name '%s' from '%s' (unknown location)", name, mod.name)
+					return sp, pc, Errorf(ImportError, "cannot import name '%s' from '%s' (unknown location)", name, mod.name)
 				}
-				return err
+				return sp, pc, err
 			}
 			stack[sp] = v
 			sp++
@@ -814,7 +832,7 @@ func (t *Thread) exec(fr *frame) error {
 				e.args = Tuple{stack[sp]}
 				stack[sp] = nil
 			}
-			return e
+			return sp, pc, e
 		case compile.SETUP_ANNOTATIONS:
 			ns := fr.ns
 			if ns == nil {
@@ -834,7 +852,7 @@ func (t *Thread) exec(fr *frame) error {
 			}
 			stack[sp] = nil
 		default:
-			return &InternalError{Msg: "unknown opcode " + itoa(int(in.Op))}
+			return sp, pc, &InternalError{Msg: "unknown opcode " + itoa(int(in.Op))}
 		}
 	}
 }

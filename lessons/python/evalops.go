@@ -110,7 +110,15 @@ func (t *Thread) loadMethod(x Value, name string) (Value, Value, error) {
 		case *MethodDescr:
 			return f, x, nil
 		}
-	case *Type, *Module, *Super, *Exception:
+	case *Super:
+		// super().m(...) on an instance: the method and the receiver,
+		// without a bound method.
+		if _, isType := o.Obj.(*Type); !isType {
+			if f, ok := superLookup(o, o.Obj.Type(), name).(*Function); ok {
+				return f, o.Obj, nil
+			}
+		}
+	case *Type, *Module, *Exception:
 	default:
 		if d := typ.Lookup(name); d != nil {
 			switch f := d.(type) {
@@ -476,22 +484,28 @@ func (t *Thread) zeroArgSuper(args []Value) (Value, error) {
 	return &Super{Class: cls, Obj: self}, nil
 }
 
-// attrCache remembers, for one instruction, what the class of the last
-// instance it saw has under the attribute name, as of a class version.
-// plain means instances of the class use ordinary attribute access (no
-// __getattribute__, __getattr__ or __setattr__ of their own, and the
-// class attribute is not a property).
+// attrCache remembers, for one instruction, what the classes of the last
+// two instances it saw have under the attribute name, as of a class
+// version: two, as a call site in a base class method often sees two
+// subclasses in turn. plain means instances of the class use ordinary
+// attribute access (no __getattribute__, __getattr__ or __setattr__ of
+// their own, and the class attribute is not a property). An entry is not
+// changed once stored.
 type attrCache struct {
 	typ     *Type
 	version uint64
 	d       Value
 	plain   bool
+	next    *attrCache // the entry for another class, or nil
 }
 
 func (t *Thread) attrLookup(fr *frame, pc int, c *Type, name string) *attrCache {
 	slot := &fr.code.attrs[pc]
-	if ce := slot.Load(); ce != nil && ce.typ == c && ce.version == c.version.Load() {
-		return ce
+	old := slot.Load()
+	for ce := old; ce != nil; ce = ce.next {
+		if ce.typ == c && ce.version == c.version.Load() {
+			return ce
+		}
 	}
 	ce := &attrCache{typ: c, version: c.version.Load(), d: c.Lookup(name)}
 	_, prop := ce.d.(*Property)
@@ -499,12 +513,26 @@ func (t *Thread) attrLookup(fr *frame, pc int, c *Type, name string) *attrCache 
 		c.Lookup("__getattribute__") == Value(objectGetattr) &&
 		c.Lookup("__getattr__") == nil &&
 		c.Lookup("__setattr__") == Value(objectSetattr)
+	if old != nil && old.typ != c {
+		prev := *old
+		prev.next = nil
+		ce.next = &prev
+	}
 	slot.Store(ce)
 	return ce
 }
 
 // loadAttr is LOAD_ATTR, with the fast path for plain instances.
 func (t *Thread) loadAttr(fr *frame, pc int, x Value, name string) (Value, error) {
+	if c, ok := x.(*Type); ok && t.tracer == nil {
+		// A class attribute found in the MRO, unless it binds (as
+		// typeGetAttr does for static and class methods).
+		switch d := t.attrLookup(fr, pc, c, name).d; d.(type) {
+		case nil, *StaticMethod, *ClassMethod:
+		default:
+			return d, nil
+		}
+	}
 	if o, ok := x.(*Instance); ok && o.dict != nil && o.class.user {
 		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
 			v := o.dict.GetStr(name)
@@ -541,11 +569,23 @@ func (t *Thread) storeAttr(fr *frame, pc int, x Value, name string, v Value) err
 
 // loadMethodCached is LOAD_METHOD, with the fast path for plain instances.
 func (t *Thread) loadMethodCached(fr *frame, pc int, x Value, name string) (Value, Value, error) {
-	if o, ok := x.(*Instance); ok && o.dict != nil && o.class.user {
-		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
-			if f, ok := ce.d.(*Function); ok && o.dict.GetStr(name) == nil {
-				return f, x, nil
+	switch o := x.(type) {
+	case *Instance:
+		if o.dict != nil && o.class.user {
+			if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
+				if f, ok := ce.d.(*Function); ok && o.dict.GetStr(name) == nil {
+					return f, x, nil
+				}
 			}
+		}
+	case *Super, *Type, *Module, *Exception:
+	default:
+		// A built-in value's method, as loadMethod finds it.
+		switch f := t.attrLookup(fr, pc, x.Type(), name).d.(type) {
+		case *MethodDescr:
+			return f, x, nil
+		case *Function:
+			return f, x, nil
 		}
 	}
 	return t.loadMethod(x, name)

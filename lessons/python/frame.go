@@ -129,8 +129,12 @@ func (t *Thread) callFunctionSelf(f *Function, self Value, args []Value, kw []Kw
 	} else {
 		fr = t.allocFrame(f)
 	}
-	if self == nil && len(kw) == 0 && len(args) == c.NumArgs && !c.VarArgs && !c.VarKw && c.NumKwOnly == 0 {
+	simple := len(kw) == 0 && !c.VarArgs && !c.VarKw && c.NumKwOnly == 0
+	if simple && self == nil && len(args) == c.NumArgs {
 		copy(fr.locals, args)
+	} else if simple && self != nil && len(args)+1 == c.NumArgs {
+		fr.locals[0] = self
+		copy(fr.locals[1:], args)
 	} else if err := bindArgs(f, fr.locals, self, args, kw); err != nil {
 		if !c.Generator {
 			t.freeFrame(fr)
@@ -163,7 +167,14 @@ func (t *Thread) runFrame(fr *frame) (Value, error) {
 func (t *Thread) run(fr *frame) (Value, error) {
 	fr.back = t.frame
 	t.frame = fr
-	defer func() { t.frame = fr.back }()
+	v, err := t.runHere(fr)
+	// Not deferred: after a Go panic, recoverInternal resets t.frame.
+	t.frame = fr.back
+	return v, err
+}
+
+// runHere is run once fr is the thread's current frame.
+func (t *Thread) runHere(fr *frame) (Value, error) {
 	if err := fr.throw; err != nil {
 		fr.throw = nil
 		if !t.handle(fr, err) {

@@ -181,12 +181,12 @@ func smallArith(op binop, a, b int64) (Value, bool) {
 	case opAdd:
 		c := a + b
 		if (c > a) == (b > 0) {
-			return Int(c), true
+			return boxInt(Int(c)), true
 		}
 	case opSub:
 		c := a - b
 		if (c < a) == (b > 0) {
-			return Int(c), true
+			return boxInt(Int(c)), true
 		}
 	case opMul:
 		hi, lo := bits.Mul64(uint64(absI(a)), uint64(absI(b)))
@@ -195,7 +195,7 @@ func smallArith(op binop, a, b int64) (Value, bool) {
 			if (a < 0) != (b < 0) {
 				c = -c
 			}
-			return Int(c), true
+			return boxInt(Int(c)), true
 		}
 	case opFloorDiv, opMod:
 		if b == 0 || (a == math.MinInt64 && b == -1) {
@@ -227,12 +227,12 @@ func smallArith(op binop, a, b int64) (Value, bool) {
 				r = -r
 			}
 		}
-		return Int(r), true
+		return boxInt(Int(r)), true
 	case opLShift:
 		if b >= 0 && b < 63 {
 			c := a << uint(b)
 			if c>>uint(b) == a {
-				return Int(c), true
+				return boxInt(Int(c)), true
 			}
 		}
 	case opRShift:
@@ -240,7 +240,7 @@ func smallArith(op binop, a, b int64) (Value, bool) {
 			if b > 63 {
 				b = 63
 			}
-			return Int(a >> uint(b)), true
+			return boxInt(Int(a >> uint(b))), true
 		}
 	case opAnd:
 		return boxInt(Int(a & b)), true

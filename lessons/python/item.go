@@ -207,7 +207,11 @@ func GetItem(t *Thread, x, key Value) (Value, error) {
 			return nil, Errorf(IndexError, "list index out of range")
 		}
 		if s, ok := key.(*Slice); ok {
-			e, err := sliceValues(c.Snapshot(), s)
+			// Only the slice is copied, not the whole list; working out
+			// the bounds runs no Python code.
+			c.mu.Lock()
+			e, err := sliceValues(c.elems, s)
+			c.mu.Unlock()
 			if err != nil {
 				return nil, err
 			}

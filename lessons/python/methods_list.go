@@ -1,9 +1,9 @@
 package python
 
 import (
+	"cmp"
 	"slices"
 	"sort"
-	"strings"
 )
 
 // The methods of list. Each runs atomically on the list's items except
@@ -406,59 +406,54 @@ func tupleItems(v Value) Tuple {
 }
 
 // sortHomogeneous sorts items by keys in Go when every key is an int, or
-// every key a float, or every key a str (the common case, which needs no
-// Python comparisons and cannot fail). It reports whether it did.
+// every key is a float (no NaN), or every key is a str, and reports
+// whether it did.
 func sortHomogeneous(items, keys []Value, rev bool) bool {
 	if len(keys) < 2 {
 		return true
 	}
-	type pair struct {
-		k Value
-		v Value
-	}
-	var cmp func(a, b Value) int
-	var same func(k Value) bool
 	switch keys[0].(type) {
 	case Int:
-		cmp = func(a, b Value) int { return cmpOrdered(a.(Int), b.(Int)) }
-		same = func(k Value) bool { _, ok := k.(Int); return ok }
+		return sortByKey(items, keys, rev, func(k Value) (Int, bool) { i, ok := k.(Int); return i, ok })
 	case Float:
-		cmp = func(a, b Value) int { return cmpOrdered(a.(Float), b.(Float)) }
 		// NaN is left to Python's comparison rules.
-		same = func(k Value) bool { f, ok := k.(Float); return ok && f == f }
+		return sortByKey(items, keys, rev, func(k Value) (Float, bool) { f, ok := k.(Float); return f, ok && f == f })
 	case Str:
-		cmp = func(a, b Value) int { return strings.Compare(string(a.(Str)), string(b.(Str))) }
-		same = func(k Value) bool { _, ok := k.(Str); return ok }
-	default:
-		return false
+		return sortByKey(items, keys, rev, func(k Value) (Str, bool) { s, ok := k.(Str); return s, ok })
 	}
-	for _, k := range keys {
-		if !same(k) {
-			return false
-		}
-	}
-	ps := make([]pair, len(items))
-	for i := range items {
-		ps[i] = pair{keys[i], items[i]}
-	}
-	slices.SortStableFunc(ps, func(a, b pair) int {
-		if rev {
-			return cmp(b.k, a.k)
-		}
-		return cmp(a.k, b.k)
-	})
-	for i := range ps {
-		items[i] = ps[i].v
-	}
-	return true
+	return false
 }
 
-func cmpOrdered[T Int | Float](a, b T) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
+// sortByKey sorts items by keys unboxed with unbox, reporting false
+// (items untouched) if some key does not unbox. Ties keep their original
+// order, as Python's sort is stable in either direction; breaking them
+// by position lets an unstable O(n log n) sort be used.
+func sortByKey[K Int | Float | Str](items, keys []Value, rev bool, unbox func(Value) (K, bool)) bool {
+	type pair struct {
+		k K
+		i int
 	}
-	return 0
+	ps := make([]pair, len(keys))
+	for i, kv := range keys {
+		k, ok := unbox(kv)
+		if !ok {
+			return false
+		}
+		ps[i] = pair{k, i}
+	}
+	slices.SortFunc(ps, func(a, b pair) int {
+		c := cmp.Compare(a.k, b.k)
+		if rev {
+			c = -c
+		}
+		if c == 0 {
+			return cmp.Compare(a.i, b.i)
+		}
+		return c
+	})
+	orig := slices.Clone(items)
+	for j, p := range ps {
+		items[j] = orig[p.i]
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package python
 
 import (
 	"math/big"
+	"slices"
 	"sync"
 )
 
@@ -214,8 +215,24 @@ func (l *List) Snapshot() []Value {
 // Append adds v at the end.
 func (l *List) Append(v Value) {
 	l.mu.Lock()
-	l.elems = append(l.elems, v)
+	l.elems = append(growFull(l.elems), v)
 	l.mu.Unlock()
+}
+
+// appendFresh is Append for a list no other thread can see yet (one a
+// comprehension or display is building), so it takes no lock.
+func (l *List) appendFresh(v Value) {
+	l.elems = append(growFull(l.elems), v)
+}
+
+// growFull returns s with room for one more element, doubling a full
+// slice: append alone grows a large slice by a quarter at a time, so
+// building a list or dict item by item copies it many more times.
+func growFull[T any](s []T) []T {
+	if len(s) < cap(s) || len(s) < 256 {
+		return s
+	}
+	return slices.Grow(s, len(s))
 }
 
 // Index returns item i (0 <= i < Len), or false if i is out of range now.
