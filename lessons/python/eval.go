@@ -386,13 +386,13 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			stack[sp] = nil
 		case compile.SET_ADD:
 			sp--
-			if err := stack[sp-int(in.Arg)].(*Set).Add(t, stack[sp]); err != nil {
+			if err := stack[sp-int(in.Arg)].(*Set).addFresh(t, stack[sp]); err != nil {
 				return sp, pc, err
 			}
 			stack[sp] = nil
 		case compile.MAP_ADD:
 			sp -= 2
-			if err := stack[sp-int(in.Arg)].(*Dict).Set(t, stack[sp], stack[sp+1]); err != nil {
+			if err := stack[sp-int(in.Arg)].(*Dict).setFresh(t, stack[sp], stack[sp+1]); err != nil {
 				return sp, pc, err
 			}
 			stack[sp], stack[sp+1] = nil, nil
