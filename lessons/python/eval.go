@@ -569,7 +569,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			fn := stack[sp-n-1]
 			fr.sp, fr.pc = sp, pc
 			v, err := t.call(fn, stack[sp-n:sp], nil)
-			clear(stack[sp-n-1 : sp])
+			clearValues(stack[sp-n-1 : sp])
 			sp -= n + 1
 			if err != nil {
 				return sp, pc, err
@@ -587,7 +587,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			} else {
 				v, err = t.call(fn, stack[sp-n:sp], nil)
 			}
-			clear(stack[sp-n-2 : sp])
+			clearValues(stack[sp-n-2 : sp])
 			sp -= n + 2
 			if err != nil {
 				return sp, pc, err
@@ -607,7 +607,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			}
 			fr.sp, fr.pc = sp, pc
 			v, err := t.call(fn, stack[sp-n:sp-n+npos], kw)
-			clear(stack[sp-n-1 : sp])
+			clearValues(stack[sp-n-1 : sp])
 			sp -= n + 1
 			if err != nil {
 				return sp, pc, err
@@ -672,7 +672,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			if err != nil {
 				return sp, pc, err
 			}
-			clear(stack[sp-n-2 : sp])
+			clearValues(stack[sp-n-2 : sp])
 			sp -= n + 2
 			stack[sp] = cls
 			sp++
