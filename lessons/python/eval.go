@@ -320,7 +320,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			n := int(in.Arg)
 			tup := make(Tuple, n)
 			copy(tup, stack[sp-n:sp])
-			clear(stack[sp-n : sp])
+			clearValues(stack[sp-n : sp])
 			sp -= n
 			stack[sp] = tup
 			sp++
@@ -328,7 +328,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			n := int(in.Arg)
 			l := make([]Value, n)
 			copy(l, stack[sp-n:sp])
-			clear(stack[sp-n : sp])
+			clearValues(stack[sp-n : sp])
 			sp -= n
 			stack[sp] = NewList(l)
 			sp++
@@ -340,7 +340,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 					return sp, pc, err
 				}
 			}
-			clear(stack[sp-n : sp])
+			clearValues(stack[sp-n : sp])
 			sp -= n
 			stack[sp] = s
 			sp++
@@ -352,7 +352,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 					return sp, pc, err
 				}
 			}
-			clear(stack[sp-n : sp])
+			clearValues(stack[sp-n : sp])
 			sp -= n
 			stack[sp] = d
 			sp++
@@ -362,7 +362,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 				s = &Slice{Start: stack[sp-3], Stop: stack[sp-2], Step: stack[sp-1]}
 			}
 			n := int(in.Arg)
-			clear(stack[sp-n : sp])
+			clearValues(stack[sp-n : sp])
 			sp -= n
 			stack[sp] = s
 			sp++
@@ -376,7 +376,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			for _, v := range stack[sp-n : sp] {
 				b = append(b, v.(Str)...)
 			}
-			clear(stack[sp-n : sp])
+			clearValues(stack[sp-n : sp])
 			sp -= n
 			stack[sp] = Str(b)
 			sp++
@@ -662,7 +662,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 				sp--
 				f.defaults = stack[sp].(Tuple)
 			}
-			clear(stack[sp:fr.sp])
+			clearValues(stack[sp:fr.sp])
 			stack[sp] = f
 			sp++
 		case compile.MAKE_CLASS:
