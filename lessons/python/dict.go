@@ -262,6 +262,21 @@ func (d *Dict) Set(t *Thread, key, v Value) error {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	return d.setLocked(t, key, v, h)
+}
+
+// setFresh is Set for a dict no other thread can see yet (one a
+// comprehension, display or call is building), so it takes no lock.
+func (d *Dict) setFresh(t *Thread, key, v Value) error {
+	h, err := Hash(t, key)
+	if err != nil {
+		return err
+	}
+	return d.setLocked(t, key, v, h)
+}
+
+// setLocked binds key, whose hash is h, to v. d.mu is held.
+func (d *Dict) setLocked(t *Thread, key, v Value, h int64) error {
 	i, err := d.find(t, key, h)
 	if err != nil {
 		return err

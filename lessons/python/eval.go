@@ -320,7 +320,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			n := int(in.Arg)
 			tup := make(Tuple, n)
 			copy(tup, stack[sp-n:sp])
-			clear(stack[sp-n : sp])
+			clearValues(stack[sp-n : sp])
 			sp -= n
 			stack[sp] = tup
 			sp++
@@ -328,7 +328,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			n := int(in.Arg)
 			l := make([]Value, n)
 			copy(l, stack[sp-n:sp])
-			clear(stack[sp-n : sp])
+			clearValues(stack[sp-n : sp])
 			sp -= n
 			stack[sp] = NewList(l)
 			sp++
@@ -340,7 +340,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 					return sp, pc, err
 				}
 			}
-			clear(stack[sp-n : sp])
+			clearValues(stack[sp-n : sp])
 			sp -= n
 			stack[sp] = s
 			sp++
@@ -352,7 +352,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 					return sp, pc, err
 				}
 			}
-			clear(stack[sp-n : sp])
+			clearValues(stack[sp-n : sp])
 			sp -= n
 			stack[sp] = d
 			sp++
@@ -362,7 +362,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 				s = &Slice{Start: stack[sp-3], Stop: stack[sp-2], Step: stack[sp-1]}
 			}
 			n := int(in.Arg)
-			clear(stack[sp-n : sp])
+			clearValues(stack[sp-n : sp])
 			sp -= n
 			stack[sp] = s
 			sp++
@@ -376,7 +376,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			for _, v := range stack[sp-n : sp] {
 				b = append(b, v.(Str)...)
 			}
-			clear(stack[sp-n : sp])
+			clearValues(stack[sp-n : sp])
 			sp -= n
 			stack[sp] = Str(b)
 			sp++
@@ -386,13 +386,13 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			stack[sp] = nil
 		case compile.SET_ADD:
 			sp--
-			if err := stack[sp-int(in.Arg)].(*Set).Add(t, stack[sp]); err != nil {
+			if err := stack[sp-int(in.Arg)].(*Set).addFresh(t, stack[sp]); err != nil {
 				return sp, pc, err
 			}
 			stack[sp] = nil
 		case compile.MAP_ADD:
 			sp -= 2
-			if err := stack[sp-int(in.Arg)].(*Dict).Set(t, stack[sp], stack[sp+1]); err != nil {
+			if err := stack[sp-int(in.Arg)].(*Dict).setFresh(t, stack[sp], stack[sp+1]); err != nil {
 				return sp, pc, err
 			}
 			stack[sp], stack[sp+1] = nil, nil
@@ -569,7 +569,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			fn := stack[sp-n-1]
 			fr.sp, fr.pc = sp, pc
 			v, err := t.call(fn, stack[sp-n:sp], nil)
-			clear(stack[sp-n-1 : sp])
+			clearValues(stack[sp-n-1 : sp])
 			sp -= n + 1
 			if err != nil {
 				return sp, pc, err
@@ -587,7 +587,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			} else {
 				v, err = t.call(fn, stack[sp-n:sp], nil)
 			}
-			clear(stack[sp-n-2 : sp])
+			clearValues(stack[sp-n-2 : sp])
 			sp -= n + 2
 			if err != nil {
 				return sp, pc, err
@@ -607,7 +607,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			}
 			fr.sp, fr.pc = sp, pc
 			v, err := t.call(fn, stack[sp-n:sp-n+npos], kw)
-			clear(stack[sp-n-1 : sp])
+			clearValues(stack[sp-n-1 : sp])
 			sp -= n + 1
 			if err != nil {
 				return sp, pc, err
@@ -662,7 +662,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 				sp--
 				f.defaults = stack[sp].(Tuple)
 			}
-			clear(stack[sp:fr.sp])
+			clearValues(stack[sp:fr.sp])
 			stack[sp] = f
 			sp++
 		case compile.MAKE_CLASS:
@@ -672,7 +672,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			if err != nil {
 				return sp, pc, err
 			}
-			clear(stack[sp-n-2 : sp])
+			clearValues(stack[sp-n-2 : sp])
 			sp -= n + 2
 			stack[sp] = cls
 			sp++

@@ -84,7 +84,7 @@ func (t *Thread) allocFrame(f *Function) *frame {
 		t.chunkID++
 	}
 	mem := t.vstack[t.vtop : t.vtop+n : t.vtop+n]
-	clear(mem[:len(f.code.Locals)])
+	clearValues(mem[:len(f.code.Locals)])
 	fr.setup(f, mem)
 	fr.chunk, fr.memBase = t.chunkID, t.vtop
 	t.vtop += n
@@ -97,13 +97,22 @@ func (t *Thread) allocFrame(f *Function) *frame {
 // (allocFrame), so stack slots are only ever read after being written.
 func (t *Thread) freeFrame(fr *frame) {
 	n := len(fr.locals) + len(fr.stack)
-	clear(fr.locals)
-	clear(fr.stack[:fr.sp])
+	clearValues(fr.locals)
+	clearValues(fr.stack[:fr.sp])
 	if fr.chunk == t.chunkID && fr.memBase+n == t.vtop {
 		t.vtop = fr.memBase
 	}
 	*fr = frame{}
 	t.freeFrames = append(t.freeFrames, fr)
+}
+
+// clearValues sets the elements of s to nil one by one: for the few slots
+// of a call's arguments or locals that is cheaper than clear, which
+// becomes a call to the bulk memory clear.
+func clearValues(s []Value) {
+	for i := 0; i < len(s); i++ {
+		s[i] = nil
+	}
 }
 
 // initCells moves parameters that inner functions capture into their

@@ -137,6 +137,16 @@ func (s *Set) Add(t *Thread, v Value) error {
 	return s.addLocked(t, v, h)
 }
 
+// addFresh is Add for a set no other thread can see yet (one a
+// comprehension or display is building), so it takes no lock.
+func (s *Set) addFresh(t *Thread, v Value) error {
+	h, err := Hash(t, v)
+	if err != nil {
+		return err
+	}
+	return s.addLocked(t, v, h)
+}
+
 func (s *Set) addLocked(t *Thread, v Value, h int64) error {
 	if s.table == nil {
 		s.table = make([]setSlot, 8)
