@@ -1,6 +1,8 @@
 """Running callables in a pool of threads (threadlab: threads only)."""
 
 import threading
+from collections import deque as _deque
+from time import monotonic as _time
 
 FIRST_COMPLETED = "FIRST_COMPLETED"
 FIRST_EXCEPTION = "FIRST_EXCEPTION"
@@ -31,96 +33,99 @@ class Future:
     def __init__(self):
         self._cond = threading.Condition()
         self._cond._what = "a Future's result"
-        self._state = _PENDING
-        self._result = None
-        self._exception = None
-        self._callbacks = []
+        self._phase = _PENDING
+        self._value = None
+        self._error = None
+        self._on_done = []
 
     def __repr__(self):
         with self._cond:
-            if self._state == _FINISHED:
-                if self._exception is not None:
-                    return "<Future at 0x%x state=finished raised %s>" % (id(self), type(self._exception).__name__)
-                return "<Future at 0x%x state=finished returned %s>" % (id(self), type(self._result).__name__)
-            return "<Future at 0x%x state=%s>" % (id(self), self._state.lower())
+            if self._phase == _FINISHED:
+                if self._error is not None:
+                    return "<Future at 0x%x state=finished raised %s>" % (id(self), type(self._error).__name__)
+                return "<Future at 0x%x state=finished returned %s>" % (id(self), type(self._value).__name__)
+            return "<Future at 0x%x state=%s>" % (id(self), self._phase.lower())
 
     def cancel(self):
         with self._cond:
-            if self._state in (_RUNNING, _FINISHED):
+            if self._phase in (_RUNNING, _FINISHED):
                 return False
-            if self._state != _CANCELLED:
-                self._state = _CANCELLED
+            if self._phase != _CANCELLED:
+                self._phase = _CANCELLED
                 self._cond.notify_all()
-        self._run_callbacks()
+        self._call_back()
         return True
 
     def cancelled(self):
         with self._cond:
-            return self._state == _CANCELLED
+            return self._phase == _CANCELLED
 
     def running(self):
         with self._cond:
-            return self._state == _RUNNING
+            return self._phase == _RUNNING
 
     def done(self):
         with self._cond:
-            return self._state in (_CANCELLED, _FINISHED)
+            return self._settled()
+
+    def _settled(self):
+        return self._phase in (_CANCELLED, _FINISHED)
 
     def _wait(self, timeout):
-        if not self._cond.wait_for(lambda: self._state in (_CANCELLED, _FINISHED), timeout):
+        if not self._cond.wait_for(self._settled, timeout):
             raise TimeoutError()
-        if self._state == _CANCELLED:
+        if self._phase == _CANCELLED:
             raise CancelledError()
 
     def result(self, timeout=None):
         with self._cond:
             self._wait(timeout)
-            if self._exception is not None:
-                raise self._exception
-            return self._result
+            if self._error is not None:
+                raise self._error
+            return self._value
 
     def exception(self, timeout=None):
         with self._cond:
             self._wait(timeout)
-            return self._exception
+            return self._error
 
     def add_done_callback(self, fn):
         with self._cond:
-            if self._state not in (_CANCELLED, _FINISHED):
-                self._callbacks.append(fn)
+            if not self._settled():
+                self._on_done.append(fn)
                 return
         fn(self)
 
     def set_running_or_notify_cancel(self):
         with self._cond:
-            if self._state == _CANCELLED:
+            if self._phase == _CANCELLED:
                 return False
-            if self._state != _PENDING:
+            if self._phase != _PENDING:
                 raise RuntimeError("Future in unexpected state")
-            self._state = _RUNNING
+            self._phase = _RUNNING
             return True
 
     def set_result(self, result):
         with self._cond:
-            if self._state in (_CANCELLED, _FINISHED):
-                raise InvalidStateError("%s: %r" % (self._state, self))
-            self._result = result
-            self._state = _FINISHED
+            if self._settled():
+                raise InvalidStateError("%s: %r" % (self._phase, self))
+            self._value = result
+            self._phase = _FINISHED
             self._cond.notify_all()
-        self._run_callbacks()
+        self._call_back()
 
     def set_exception(self, exception):
         with self._cond:
-            if self._state in (_CANCELLED, _FINISHED):
-                raise InvalidStateError("%s: %r" % (self._state, self))
-            self._exception = exception
-            self._state = _FINISHED
+            if self._settled():
+                raise InvalidStateError("%s: %r" % (self._phase, self))
+            self._error = exception
+            self._phase = _FINISHED
             self._cond.notify_all()
-        self._run_callbacks()
+        self._call_back()
 
-    def _run_callbacks(self):
+    def _call_back(self):
         with self._cond:
-            callbacks, self._callbacks = self._callbacks, []
+            callbacks, self._on_done = self._on_done, []
         for fn in callbacks:
             try:
                 fn(self)
@@ -135,15 +140,20 @@ class Executor:
         raise NotImplementedError()
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
-        futures = [self.submit(fn, *args) for args in zip(*iterables)]
+        # Every call is submitted at once; timeout counts from now for all
+        # the results together, and leaving early cancels what is left.
+        deadline = None if timeout is None else _time() + timeout
+        pending = _deque(self.submit(fn, *call) for call in zip(*iterables))
 
         def results():
             try:
-                for f in futures:
-                    yield f.result(timeout)
+                while pending:
+                    left = None if deadline is None else deadline - _time()
+                    yield pending[0].result(left)
+                    pending.popleft()
             finally:
-                for f in futures:
-                    f.cancel()
+                while pending:
+                    pending.popleft().cancel()
         return results()
 
     def shutdown(self, wait=True, *, cancel_futures=False):
@@ -160,7 +170,7 @@ class Executor:
 class ThreadPoolExecutor(Executor):
     """Runs calls on a pool of at most max_workers threads."""
 
-    _counter = [0]
+    _pools_made = 0  # numbers the default thread name prefixes
 
     def __init__(self, max_workers=None, thread_name_prefix="", initializer=None, initargs=()):
         if max_workers is None:
@@ -177,8 +187,8 @@ class ThreadPoolExecutor(Executor):
         self._shutdown = False
         self._initializer = initializer
         self._initargs = initargs
-        ThreadPoolExecutor._counter[0] += 1
-        self._prefix = thread_name_prefix or "ThreadPoolExecutor-%d" % (ThreadPoolExecutor._counter[0] - 1)
+        self._prefix = thread_name_prefix or "ThreadPoolExecutor-%d" % ThreadPoolExecutor._pools_made
+        ThreadPoolExecutor._pools_made += 1
 
     def submit(self, fn, /, *args, **kwargs):
         with self._cond:
@@ -241,13 +251,12 @@ def as_completed(fs, timeout=None):
             done.notify()
     for f in fs:
         f.add_done_callback(note)
-    import time
-    end = None if timeout is None else time.monotonic() + timeout
+    end = None if timeout is None else _time() + timeout
     yielded = 0
     while yielded < len(fs):
         with done:
             while not finished:
-                remaining = None if end is None else end - time.monotonic()
+                remaining = None if end is None else end - _time()
                 if remaining is not None and remaining <= 0:
                     raise TimeoutError("%d (of %d) futures unfinished" % (len(fs) - yielded, len(fs)))
                 done.wait(remaining)

@@ -524,35 +524,37 @@ def _invoke_excepthook(thread, exc):
 class local:
     """Attributes that each thread sees on its own."""
 
+    # Each thread's attributes live in a dict of their own, keyed by the
+    # thread's ident, and made (with __init__ run again) on its first use.
+
     def __new__(cls, *args, **kw):
         if (args or kw) and cls.__init__ is object.__init__:
             raise TypeError("Initialization arguments are not supported")
         self = object.__new__(cls)
-        object.__setattr__(self, "_local__dicts", {get_ident(): {}})
-        object.__setattr__(self, "_local__args", (args, kw))
+        object.__setattr__(self, "_tl_by_thread", {get_ident(): {}})
+        object.__setattr__(self, "_tl_init_args", (args, kw))
         return self
 
-    def _local__dict(self):
-        dicts = object.__getattribute__(self, "_local__dicts")
-        key = get_ident()
-        d = dicts.get(key)
-        if d is None:
-            d = {}
-            dicts[key] = d
-            init = type(self).__init__
-            if init is not object.__init__:
-                args, kw = object.__getattribute__(self, "_local__args")
-                init(self, *args, **kw)
-        return d
+    def _tl_mine(self):
+        by_thread = object.__getattribute__(self, "_tl_by_thread")
+        me = get_ident()
+        if me in by_thread:
+            return by_thread[me]
+        attrs = by_thread[me] = {}
+        init = type(self).__init__
+        if init is not object.__init__:
+            args, kw = object.__getattribute__(self, "_tl_init_args")
+            init(self, *args, **kw)
+        return attrs
 
     def __getattribute__(self, name):
-        if name.startswith("_local__") or (name.startswith("__") and name.endswith("__") and name != "__dict__"):
+        if name.startswith("_tl_") or (name.startswith("__") and name.endswith("__") and name != "__dict__"):
             return object.__getattribute__(self, name)
-        d = object.__getattribute__(self, "_local__dict")()
+        attrs = object.__getattribute__(self, "_tl_mine")()
         if name == "__dict__":
-            return d
-        if name in d:
-            return d[name]
+            return attrs
+        if name in attrs:
+            return attrs[name]
         try:
             return object.__getattribute__(self, name)
         except AttributeError:
@@ -561,13 +563,13 @@ class local:
     def __setattr__(self, name, value):
         if name == "__dict__":
             raise AttributeError("'%s' object attribute '__dict__' is read-only" % _local_name(self))
-        object.__getattribute__(self, "_local__dict")()[name] = value
+        object.__getattribute__(self, "_tl_mine")()[name] = value
 
     def __delattr__(self, name):
-        d = object.__getattribute__(self, "_local__dict")()
-        if name not in d:
+        attrs = object.__getattribute__(self, "_tl_mine")()
+        if name not in attrs:
             raise AttributeError(name)
-        del d[name]
+        del attrs[name]
 
 
 def _local_name(obj):
