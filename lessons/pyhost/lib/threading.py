@@ -47,12 +47,16 @@ class Condition:
         if lock is None:
             lock = RLock()
         self._lock = lock
-        self.acquire = lock.acquire
-        self.release = lock.release
         # One runtime lock per sleeping thread, oldest first: notify wakes
         # a sleeper by releasing its lock.
         self._sleepers = _deque()
         self._what = "a Condition"  # how a lost-wakeup report names it
+
+    def acquire(self, *args, **kwargs):
+        return self._lock.acquire(*args, **kwargs)
+
+    def release(self):
+        return self._lock.release()
 
     def __enter__(self):
         return self._lock.__enter__()
