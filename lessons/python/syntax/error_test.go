@@ -13,7 +13,7 @@ import (
 // syntaxErrorCases are sources CPython rejects; what it says of each
 // comes from running testdata/errors.py at test time.
 var syntaxErrorCases = []string{
-	"[1 2]", "print(a b)", "a b", "if x\n  pass", "if x:\npass", "  x=1", "x = 'abc",
+	"[1 2]", "print(a b)", "print(\"a\"\nx = 1", "foo(a b,\n  3", "foo(a,\n  b c)\nx = 1", "print(1 +* 2,\n  3", "a b", "if x\n  pass", "if x:\npass", "  x=1", "x = 'abc",
 	"x = '''abc\n\n", "x = (1,\n2", "x = 1)", "x = (1]", "x=(1,\n2]", "f() = 1", "f() += 1",
 	"del f()", "1 = x", "a+1 = 2", "None = 1", "for f() in x: pass", "(a.b := 1)", "f(a=1, b)",
 	"f(**k, *a)", "f(a for a in b, c)", "f(a+1=2)", "def f(a=1, b): pass", "x = 0777",

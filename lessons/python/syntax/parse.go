@@ -143,9 +143,11 @@ func (p *parser) endsHere() {
 // raise stops parsing with e, unless a lexical error later in the source
 // takes its place. CPython tokenizes the rest of the source after a
 // parser error: any lexical error it meets wins, and so does a bracket
-// left open, if it opened on a line before e's.
+// left open, if it opened on a line before the last line e spans
+// (print("a" followed by x = 1 on the next line is an unclosed bracket,
+// not a missing comma).
 func (p *parser) raise(e *Error) {
-	if last := &p.toks[len(p.toks)-1]; last.kind == tError && (!last.unclosed || last.pos.Line < e.Pos.Line) {
+	if last := &p.toks[len(p.toks)-1]; last.kind == tError && (!last.unclosed || last.pos.Line < max(e.Pos.Line, e.End.Line)) {
 		e = last.err
 	}
 	p.err = e
