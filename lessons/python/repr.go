@@ -61,6 +61,13 @@ func Repr(t *Thread, v Value) (string, error) {
 		return fmt.Sprintf("<method '%s' of '%s' objects>", x.name, x.owner.name), nil
 	case *Cell:
 		return fmt.Sprintf("<cell at %#x>", t.interp.objectID(v)), nil
+	case *Function:
+		return fmt.Sprintf("<function %s at %#x>", x.qualname, t.interp.objectID(v)), nil
+	case *BoundMethod:
+		if f, ok := x.Fn.(*Function); ok {
+			self, err := Repr(t, x.Self)
+			return "<bound method " + f.qualname + " of " + self + ">", err
+		}
 	}
 	if m := v.Type().Lookup("__repr__"); m != nil && m != objectRepr {
 		if t.depth > t.interp.recursionLimit {
