@@ -173,15 +173,40 @@ func ToIndex(t *Thread, v Value) (Value, error) {
 // indexKey converts a user object with __index__ used as a sequence
 // index.
 func indexKey(t *Thread, x, key Value) (Value, error) {
-	if _, ok := key.(*Instance); ok {
+	switch k := key.(type) {
+	case *Instance:
 		switch x.(type) {
-		case *List, Tuple, Str, Bytes, *Range:
+		case *List, Tuple, Str, Bytes, *Range, *bigRange:
 			if key.Type().Lookup("__index__") != nil {
 				return ToIndex(t, key)
 			}
 		}
+	case *Slice:
+		switch x.(type) {
+		case *List, Tuple, Str, Bytes, *Range, *bigRange:
+			return sliceOfIndices(t, k)
+		}
 	}
 	return key, nil
+}
+
+// sliceOfIndices applies __index__ to the bounds of a slice of a
+// built-in sequence, which works out its bounds without running Python.
+func sliceOfIndices(t *Thread, s *Slice) (*Slice, error) {
+	out := *s
+	for _, f := range []*Value{&out.Start, &out.Stop, &out.Step} {
+		if _, ok := (*f).(*Instance); ok && (*f).Type().Lookup("__index__") != nil {
+			v, err := ToIndex(t, *f)
+			if err != nil {
+				return nil, err
+			}
+			*f = v
+		}
+	}
+	if out == *s {
+		return s, nil
+	}
+	return &out, nil
 }
 
 // GetItem is x[key].

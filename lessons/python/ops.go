@@ -703,6 +703,21 @@ func dictEqual(t *Thread, a, b *Dict) (bool, error) {
 
 const hashModulus = (1 << 61) - 1
 
+// rangeHash hashes a range by the ints it yields, so that equal ranges
+// (range(0), range(5, 5)) hash alike: the hash of (length, start, step),
+// with start and step left out (None) where they do not change the
+// ints.
+func rangeHash(t *Thread, r *bigRange) (int64, error) {
+	key := Tuple{MakeBigInt(r.n), None, None}
+	if r.n.Sign() != 0 {
+		key[1] = MakeBigInt(r.start)
+		if r.n.Cmp(bigOne) != 0 {
+			key[2] = MakeBigInt(r.step)
+		}
+	}
+	return tupleHash(t, key)
+}
+
 // Hash is hash(v). Numbers hash as in CPython (equal numbers hash equal,
 // small ints hash to themselves), so sets of numbers iterate in CPython's
 // order.
@@ -727,6 +742,10 @@ func Hash(t *Thread, v Value) (int64, error) {
 		return m, nil
 	case Tuple:
 		return tupleHash(t, x)
+	case *Range:
+		return rangeHash(t, x.asBig())
+	case *bigRange:
+		return rangeHash(t, x)
 	case NoneType:
 		return 0xFCA86420, nil
 	case Bytes:
@@ -940,9 +959,13 @@ func Contains(t *Thread, c, v Value) (bool, error) {
 		}
 		return false, nil
 	case *Range:
+		if b, ok := v.(Bool); ok {
+			v = Int(b2i(bool(b)))
+		}
 		n, ok := v.(Int)
 		if !ok {
-			break
+			// not an int: compared with each item, as CPython does
+			return iterContains(t, c, v)
 		}
 		i := int64(n)
 		if x.Step > 0 && (i < x.Start || i >= x.Stop) || x.Step < 0 && (i > x.Start || i <= x.Stop) {
@@ -965,6 +988,11 @@ func Contains(t *Thread, c, v Value) (bool, error) {
 	if _, ok := c.(Iterable); !ok && c.Type().Lookup("__iter__") == nil {
 		return false, Errorf(TypeError, "argument of type '%s' is not iterable", TypeName(c))
 	}
+	return iterContains(t, c, v)
+}
+
+// iterContains is `v in c` by iterating over c and comparing each item.
+func iterContains(t *Thread, c, v Value) (bool, error) {
 	it, err := Iterate(t, c)
 	if err != nil {
 		return false, err

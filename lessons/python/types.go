@@ -632,10 +632,9 @@ func rangeCtor(t *Thread, c *Type, args []Value, kw []Kwarg) (Value, error) {
 	}
 	n := [3]*big.Int{big.NewInt(0), nil, big.NewInt(1)}
 	for i, a := range args {
-		if !isInt(a) {
-			if _, err := AsInt64(a); err != nil {
-				return nil, err
-			}
+		a, err := ToIndex(t, a)
+		if err != nil {
+			return nil, err
 		}
 		if len(args) == 1 {
 			i = 1
