@@ -62,7 +62,16 @@ func (m *MethodDescr) Call(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		return nil, Errorf(TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.name, m.owner.name, TypeName(args[0]))
 	}
 	args[0] = m.receiver(args[0])
-	return m.fn(t, args, kw)
+	// Counted like a Python call: a dunder that calls itself through
+	// Go (x in y looking up y.__contains__) must end in RecursionError,
+	// not overflow the goroutine's stack and take the process down.
+	if t.depth >= t.interp.recursionLimit {
+		return nil, Errorf(RecursionError, "maximum recursion depth exceeded while calling a Python object")
+	}
+	t.depth++
+	v, err := m.fn(t, args, kw)
+	t.depth--
+	return v, err
 }
 
 // receiver is the value a method of a built-in type gets as self: the
