@@ -112,21 +112,33 @@ func (s *Session) Inspect(code string, cursor, detail int) (map[string]any, bool
 // completed by more lines ("incomplete", with the indent of the next
 // line) or can never be ("invalid").
 func (s *Session) IsComplete(code string) (string, string) {
-	_, err := syntax.Parse("<cell>", []byte(code))
+	m, err := syntax.Parse("<cell>", []byte(code))
+	lines := strings.Split(strings.TrimRight(code, " \t\n"), "\n")
+	last := lines[len(lines)-1]
+	indent := last[:len(last)-len(strings.TrimLeft(last, " \t"))]
 	var se *syntax.Error
 	switch {
 	case err == nil:
+		// As in IPython, a block goes on until a newline ends its last line.
+		if n := len(m.Body); n > 0 && isCompound(m.Body[n-1]) && !strings.HasSuffix(strings.TrimRight(code, " \t"), "\n") {
+			return "incomplete", indent
+		}
 		return "complete", ""
 	case errors.As(err, &se) && se.Incomplete:
-		lines := strings.Split(strings.TrimRight(code, "\n"), "\n")
-		last := lines[len(lines)-1]
-		indent := last[:len(last)-len(strings.TrimLeft(last, " \t"))]
 		if strings.HasSuffix(strings.TrimSpace(last), ":") {
 			indent += "    "
 		}
 		return "incomplete", indent
 	}
 	return "invalid", ""
+}
+
+func isCompound(st syntax.Stmt) bool {
+	switch st.(type) {
+	case *syntax.FunctionDef, *syntax.ClassDef, *syntax.For, *syntax.While, *syntax.If, *syntax.With, *syntax.Try:
+		return true
+	}
+	return false
 }
 
 func keys(vs []python.Value) []string {
