@@ -129,3 +129,26 @@ func TestRaceAndLock(t *testing.T) {
 		}
 	}
 }
+
+// Only lab is imported in a new session; importing a module threadlab
+// lacks fails as in CPython, with a note naming the modules it has.
+func TestModules(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	for _, name := range []string{"threading", "time", "queue", "multiprocessing", "sys"} {
+		checkError(t, execute(s, name).err, "NameError", "name '"+name+"' is not defined")
+	}
+	ce := checkError(t, execute(s, "import no_such_module_zz").err, "ModuleNotFoundError", "No module named 'no_such_module_zz'")
+	note := ce.Lines[len(ce.Lines)-1]
+	for _, want := range []string{"threadlab has no module 'no_such_module_zz'; its modules are ", "threading", "queue", "concurrent", "lab", "time"} {
+		if !strings.Contains(note, want) {
+			t.Errorf("the note %q lacks %q", note, want)
+		}
+	}
+	if strings.Contains(note, "_threadlab") || strings.Contains(note, "_lab") {
+		t.Errorf("the note names private modules: %q", note)
+	}
+	if c := execute(s, "import threading, time, queue, concurrent.futures, multiprocessing, sys\nsys.version_info[:2]"); c.err != nil || c.result != "(3, 11)" {
+		t.Errorf("imports: %q, %v", c.result, c.err)
+	}
+}
