@@ -16,6 +16,8 @@ import (
 type Host struct {
 	rt        *runtime.Runtime
 	main      *python.Thread
+	root      *runtime.Thread // the interpreter's first thread: the runtime's main thread, or a process's
+	procs     processes       // multiprocessing: this interpreter's process and the children it started
 	waiters   *runtime.Thread // owns every Condition waiter lock until a notify releases it
 	threads   atomic.Int64    // last automatic thread number (Thread-N)
 	stuck     stuckWatch
@@ -35,9 +37,15 @@ type binding struct {
 // NewHost makes a host for threads on rt. Give Modules to the
 // interpreter's Options, then AttachMain its main thread.
 func NewHost(rt *runtime.Runtime) *Host {
+	return newHost(rt, rt.Main())
+}
+
+// newHost makes the host of the interpreter whose first thread is root.
+func newHost(rt *runtime.Runtime, root *runtime.Thread) *Host {
 	return &Host{
 		rt:           rt,
-		waiters:      rt.NewThread(rt.Main(), "condition waiters", true),
+		root:         root,
+		waiters:      rt.NewThread(root, "condition waiters", true),
 		deadlockType: python.NewType("DeadlockError", python.RuntimeError).SetModule("threading"),
 	}
 }
@@ -46,7 +54,7 @@ func NewHost(rt *runtime.Runtime) *Host {
 // were given to, run as the runtime's main thread.
 func (h *Host) AttachMain(main *python.Thread) {
 	h.main = main
-	h.bind(main, h.rt.Main())
+	h.bind(main, h.root)
 }
 
 // bind makes pt run as rtT: its steps tick rtT, and stopping rtT cancels pt.
@@ -55,6 +63,7 @@ func (h *Host) bind(pt *python.Thread, rtT *runtime.Thread) *binding {
 	pt.Local = b
 	rtT.Data = pt
 	rtT.Line = func() int { return userLine(pt) }
+	rtT.SafePoint = pt.AtSwitchPoint
 	rtT.OnStop = func() {
 		// A deadlock is raised as an exception in the thread's wait, not a
 		// cancellation: the main thread may catch it.
