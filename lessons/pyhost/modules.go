@@ -19,7 +19,7 @@ func (h *Host) Modules() []python.ModuleDef {
 		h.nativeModule(),
 		sourceModule("threading", "Thread-based parallelism."),
 		sourceModule("queue", "Synchronized queues."),
-		sourceModule("concurrent.futures", "Running callables in a pool of threads."),
+		sourceModule("concurrent.futures", "Running callables in a pool of threads or processes."),
 		{Name: "concurrent", Doc: "Concurrent execution (threadlab: futures only).", Init: func(t *python.Thread, m *python.Module) error {
 			f, err := t.Import("concurrent.futures")
 			m.Set("futures", f)

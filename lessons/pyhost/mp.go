@@ -157,11 +157,16 @@ func (h *Host) startProcess(t *python.Thread, args []python.Value, kw []python.K
 		Argv:    t.Interp().Argv(),
 		Modules: child.Modules(),
 	})
+	in.InheritSources(t.Interp())
 	pt := in.NewThread("MainThread")
 	child.AttachMain(pt)
 	parent := bindingOf(t).rt
 	if err := rtT.Start(parent, func() error {
-		hd.exit.Store(child.runChild(pt, image, string(name)))
+		code := child.runChild(pt, image, string(name))
+		if sig := hd.killed.Load(); sig != 0 {
+			code = sig
+		}
+		hd.exit.Store(code)
 		return nil
 	}); err != nil {
 		if parent.Stopped() != nil {

@@ -808,3 +808,21 @@ func (u *unpacker) class(n *node) (Value, error) {
 	c.bump()
 	return c, err
 }
+
+// InheritSources gives in the source lines from's tracebacks show, as a
+// forked child inherits its parent's files.
+func (in *Interp) InheritSources(from *Interp) {
+	from.mu.Lock()
+	lines := make(map[string][]string, len(from.sources))
+	for name, src := range from.sources {
+		lines[name] = src
+	}
+	from.mu.Unlock()
+	in.mu.Lock()
+	for name, src := range lines {
+		if _, ok := in.sources[name]; !ok {
+			in.sources[name] = src
+		}
+	}
+	in.mu.Unlock()
+}
