@@ -45,7 +45,7 @@ func (v *sharedValue) AttrNames() []string {
 }
 
 func (v *sharedValue) Attr(name string) (starlark.Value, error) {
-	x, ok, err := v.s.Get(name)
+	x, ok, err := v.s.Get(v.w.rt.Main(), name) // (Starlark says not which thread: this file goes with Starlark)
 	if err != nil {
 		return nil, &CellError{Name: "ThreadStopped", Message: "the thread was stopped"}
 	}
@@ -59,7 +59,7 @@ func (v *sharedValue) SetField(name string, x starlark.Value) error {
 	if !v.w.rt.GIL() {
 		x.Freeze() // threads running in parallel may all reach it
 	}
-	if err := v.s.Set(name, x); err != nil {
+	if err := v.s.Set(v.w.rt.Main(), name, x); err != nil {
 		return &CellError{Name: "ThreadStopped", Message: "the thread was stopped"}
 	}
 	return nil

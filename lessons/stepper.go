@@ -285,7 +285,7 @@ func fieldNames(states [][]runtime.StepField, place func(obj int) string) map[[2
 			if byField[f.Field] == nil {
 				byField[f.Field] = map[int]bool{}
 			}
-			byField[f.Field][f.Obj] = true
+			byField[f.Field][0] = true
 		}
 	}
 	names := map[[2]any]string{}
@@ -360,7 +360,7 @@ func buildStepData(tree *runtime.StepTree, g stepGoal, place func(obj int) strin
 			out.Events = append(out.Events, eventText(e))
 		}
 		for _, f := range n.State {
-			out.State = append(out.State, [2]string{names[[2]any{f.Obj, f.Field}], valueText(f.Value)})
+			out.State = append(out.State, [2]string{names[[2]any{0, f.Field}], valueText(f.Value)})
 		}
 		for _, l := range n.Locks {
 			h := l.Holder
@@ -572,7 +572,7 @@ func (d *stepData) outcomes(tree *runtime.StepTree, reached func(*runtime.StepNo
 		state[name] = v
 	}
 	for _, f := range tree.Root.State {
-		set(names[[2]any{f.Obj, f.Field}], valueText(f.Value))
+		set(names[[2]any{0, f.Field}], valueText(f.Value))
 	}
 	n := tree.Root
 	step := 0
@@ -581,7 +581,7 @@ func (d *stepData) outcomes(tree *runtime.StepTree, reached func(*runtime.StepNo
 		for _, e := range n.Events {
 			step++
 			if e.Kind == runtime.OpWrite {
-				set(names[[2]any{e.Obj, e.Field}], valueText(e.Value))
+				set(names[[2]any{0, e.Field}], valueText(e.Value))
 			}
 			var parts []string
 			for _, name := range order {

@@ -216,7 +216,7 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 		if trace, spare = spare, nil; trace != nil {
 			trace.reset()
 		} else {
-			trace = newTrace(&rt.sharedMu, &rt.ints)
+			trace = rt.newTrace()
 		}
 		rt.trace = trace
 		rt.sharedMu.Unlock()

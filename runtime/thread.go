@@ -19,8 +19,7 @@ type Thread struct {
 	daemon bool
 	isMain bool
 	isProc bool
-	index  int    // creation order within a controlled run, for exploration
-	goid   uint64 // the goroutine running the thread, when bound
+	index  int // creation order within a controlled run, for exploration
 
 	// Guarded by rt.mu.
 	started bool
@@ -34,9 +33,11 @@ type Thread struct {
 	gilWake chan bool     // the GIL is handed over through this (true), or a stop ends the wait (false)
 	wake    chan struct{} // a controlled scheduler hands the turn over through this
 
-	// Guarded by rt.sharedMu: the thread's column in the trace traceGen.
+	// Guarded by rt.sharedMu: the thread's column in the trace traceGen,
+	// and the keys of the locations it touched last.
 	traceGen uint64
 	traceCol uint16
+	locs     locCache
 
 	// Guarded by the controlled scheduler's mutex.
 	cstate  cstate
@@ -211,14 +212,7 @@ func (t *Thread) Start(by *Thread, body func() error) error {
 
 	s := t.dom.get()
 	s.spawn(t)
-	_, alone := s.(*controlled)
-	alone = alone && rt.procsAlive() == 0
 	go func() {
-		if !alone {
-			// Several threads may run at once: Current must find t by its
-			// goroutine. (Under a controlled scheduler the turn says.)
-			rt.bindGoroutine(t)
-		}
 		err := s.enter(t)
 		if err == nil {
 			err = body()
@@ -255,9 +249,6 @@ func (t *Thread) finish(s scheduler, err error) {
 	rt.broadcast()
 	rt.resolveDeadlocks()
 	rt.mu.Unlock()
-	if t.goid != 0 {
-		rt.goids.Delete(t.goid)
-	}
 	s.leave(t)
 	// Only now: whoever waits for done (a search between two runs) must
 	// find the thread out of its scheduler, which reads the states of the

@@ -20,6 +20,7 @@ type Host struct {
 	threads   atomic.Int64    // last automatic thread number (Thread-N)
 	stuck     stuckWatch
 	lockNames lockNames
+	tracers   tracers
 
 	deadlockType *python.Type
 }
@@ -28,18 +29,30 @@ type Host struct {
 // Python threading.Thread object that represents it.
 type binding struct {
 	h   *Host
-	rt  *runtime.Thread
-	obj python.Value // the threading.Thread; nil until threading registers it
+	rt     *runtime.Thread
+	obj    python.Value  // the threading.Thread; nil until threading registers it
+	tracer python.Tracer // the thread's (Watch)
 }
 
 // NewHost makes a host for threads on rt. Give Modules to the
 // interpreter's Options, then AttachMain its main thread.
 func NewHost(rt *runtime.Runtime) *Host {
-	return &Host{
+	h := &Host{
 		rt:           rt,
 		waiters:      rt.NewThread(rt.Main(), "condition waiters", true),
 		deadlockType: python.NewType("DeadlockError", python.RuntimeError).SetModule("threading"),
 	}
+	h.tracers.record = &recorder{h}
+	h.tracers.announce = &announcer{recorder{h}}
+	rt.SetIntCodec(runtime.IntCodec{
+		Int: func(v any) (int64, bool) {
+			n, ok := v.(python.Int)
+			return int64(n), ok
+		},
+		Make: func(n int64) any { return python.Int(n) },
+	})
+	rt.SetSpelling(runtime.Spelling{Loc: h.spellLoc, Value: spellValue})
+	return h
 }
 
 // AttachMain makes main, a thread of the interpreter the host's modules
@@ -64,6 +77,7 @@ func (h *Host) bind(pt *python.Thread, rtT *runtime.Thread) *binding {
 		}
 	}
 	pt.SetHost(h, h.rt.SwitchInterval())
+	h.Watch(pt)
 	return b
 }
 
@@ -86,6 +100,7 @@ func (h *Host) Step(t *python.Thread) error {
 		return h.pyErr(t, err)
 	}
 	t.SetHost(h, n)
+	h.Watch(t)
 	return nil
 }
 

@@ -66,6 +66,7 @@ func (h *Host) newLock(t *python.Thread, reentrant bool) *Lock {
 func (h *Host) waiter(t *python.Thread, what string) (*Lock, error) {
 	l := h.newLock(t, false)
 	l.what, l.wake = what, true
+	l.l.SetWaiter(what)
 	if _, err := l.l.Acquire(h.waiters, false, 0); err != nil {
 		return nil, err
 	}

@@ -61,12 +61,15 @@ func (h *Host) nativeModule() python.ModuleDef {
 		m.Set("LockType", LockType)
 		m.Set("RLockType", RLockType)
 		fn("waiter", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-			if err := python.ArgCount("waiter", args, 1, 1); err != nil {
+			if err := python.ArgCount("waiter", args, 1, 2); err != nil {
 				return nil, err
 			}
 			what, ok := args[0].(python.Str)
 			if !ok {
 				return nil, python.Errorf(python.TypeError, "waiter() needs a str, not '%s'", args[0].Type().Name())
+			}
+			if len(args) == 2 {
+				what = python.Str(h.conditionName(t, args[1], string(what)))
 			}
 			l, err := h.waiter(t, string(what))
 			if err != nil {
