@@ -47,8 +47,8 @@ type controlled struct {
 	threads []*Thread
 	waits   map[*Thread]*waitSpec
 	clock   time.Duration
-	over    bool      // the run is over: a thread still ending must not consult the chooser, which has moved on
-	enabled []*Thread // choose's buffer; choosers do not keep it
+	over    bool        // the run is over: a thread still ending must not consult the chooser, which has moved on
+	enabled []*Thread   // choose's buffer; choosers do not keep it
 	objs    map[any]int // the objects the run's accesses touched, numbered (objID)
 }
 

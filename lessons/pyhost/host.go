@@ -28,7 +28,7 @@ type Host struct {
 // binding ties an interpreter thread to its runtime thread and to the
 // Python threading.Thread object that represents it.
 type binding struct {
-	h   *Host
+	h      *Host
 	rt     *runtime.Thread
 	obj    python.Value  // the threading.Thread; nil until threading registers it
 	tracer python.Tracer // the thread's (Watch)
