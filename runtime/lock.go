@@ -81,6 +81,16 @@ func (l *Lock) takeLocked(t *Thread) bool {
 	return false
 }
 
+// Hold gives the free lock to t without a scheduling point or a trace
+// event, and reports whether it was free. It is for a thread that never
+// runs, such as the one an interpreter makes own a Condition's waiter
+// locks until a notify releases them.
+func (l *Lock) Hold(t *Thread) bool {
+	l.rt.mu.Lock()
+	defer l.rt.mu.Unlock()
+	return l.owner == nil && l.takeLocked(t)
+}
+
 // Acquire takes the lock for t. Without blocking it returns at once; with a
 // timeout >= 0 it gives up after that long. It reports whether t got it.
 func (l *Lock) Acquire(t *Thread, blocking bool, timeout time.Duration) (bool, error) {

@@ -32,6 +32,12 @@ type binding struct {
 	rt     *runtime.Thread
 	obj    python.Value  // the threading.Thread; nil until threading registers it
 	tracer python.Tracer // the thread's (Watch)
+	// The last deadlock raised in the thread as a DeadlockError, for an
+	// exploration to tell a deadlock from other errors.
+	deadlock *runtime.DeadlockError
+
+	lastFile   string // inHostCode's memory
+	lastInHost bool
 }
 
 // NewHost makes a host for threads on rt. Give Modules to the
@@ -133,6 +139,7 @@ func (h *Host) pyErr(t *python.Thread, err error) error {
 		if bindingOf(t).rt.Stopped() == err {
 			bindingOf(t).rt.ClearStop()
 		}
+		bindingOf(t).deadlock = dl
 		return python.NewException(h.deadlockType, python.Str(dl.Error()))
 	case errors.Is(err, runtime.ErrStopped) || bindingOf(t).rt.Stopped() != nil:
 		t.Cancel(err.Error())

@@ -71,11 +71,7 @@ func (h *Host) nativeModule() python.ModuleDef {
 			if len(args) == 2 {
 				what = python.Str(h.conditionName(t, args[1], string(what)))
 			}
-			l, err := h.waiter(t, string(what))
-			if err != nil {
-				return nil, h.pyErr(t, err)
-			}
-			return l, nil
+			return h.waiter(t, string(what)), nil
 		})
 		fn("start", h.start)
 		fn("next_number", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {

@@ -33,6 +33,10 @@ type recorder struct{ h *Host }
 type announcer struct{ recorder }
 
 func (r *recorder) Event(t *python.Thread, ev *python.Event) {
+	b := bindingOf(t)
+	if b.inHostCode(ev.File) {
+		return
+	}
 	loc, kind, ok := locOf(ev)
 	if !ok {
 		return
@@ -40,19 +44,36 @@ func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 	if m, isMod := ev.Object.(*python.Module); isMod && r.h.tracers.main.Load() == nil && m.Name() == "__main__" {
 		r.h.tracers.main.Store(m)
 	}
-	bindingOf(t).rt.Access(loc, kind, ev.Value)
+	b.rt.Access(loc, kind, ev.Value)
 }
 
 func (a *announcer) Announce(t *python.Thread, ev *python.Event) {
+	b := bindingOf(t)
+	if b.inHostCode(ev.File) {
+		return
+	}
 	loc, kind, ok := locOf(ev)
 	if !ok {
 		return
 	}
-	if err := bindingOf(t).rt.Announce(loc, kind); err != nil {
+	if err := b.rt.Announce(loc, kind); err != nil {
 		// Stopped (the run is over): unwind at the next step.
 		t.Cancel(err.Error())
 		t.SetHost(a.h, 1)
 	}
+}
+
+// inHostCode reports whether file is one of the host's own modules
+// (threading.py, queue.py): what they do with their objects is no access
+// of the program's, and they synchronize through runtime locks, which
+// are scheduling points of their own. The answer for the file of the
+// last event is kept: a thread's events mostly come from one file.
+func (b *binding) inHostCode(file string) bool {
+	if file != b.lastFile {
+		_, err := lib.Open("lib/" + file)
+		b.lastFile, b.lastInHost = file, err == nil
+	}
+	return b.lastInHost
 }
 
 // Watch gives t the tracer its runtime thread needs now. The host does

@@ -1,6 +1,8 @@
 package pyhost
 
 import (
+	"errors"
+
 	"threadlab/lessons/python"
 	"threadlab/runtime"
 )
@@ -74,15 +76,19 @@ func (h *Host) controlled(t *python.Thread, m *python.Module, fn python.Value, s
 		snap.restore(t)
 		pt := t.Interp().NewThread(t.Name())
 		pt.SetStdout(t.Stdout())
-		h.bind(pt, main.rt).obj = main.obj
+		b := h.bind(pt, main.rt)
+		b.obj = main.obj
 		v, err := pt.CallSafe(fn)
-		if err != nil {
-			if rerr := main.rt.Stopped(); rerr != nil {
-				return nil, rerr // cut short: the search knows why
-			}
-			return nil, err
+		var exc *python.Exception
+		switch {
+		case err == nil:
+			return v, nil
+		case main.rt.Stopped() != nil:
+			return nil, main.rt.Stopped() // cut short: the search knows why
+		case errors.As(err, &exc) && exc.Type() == h.deadlockType && b.deadlock != nil:
+			return nil, b.deadlock // the outcome "deadlock", with its report
 		}
-		return v, nil
+		return nil, err
 	}
 	return search(run)
 }
