@@ -20,6 +20,8 @@ type Loc struct {
 type Spelling struct {
 	Loc   func(loc Loc) string
 	Value func(v any) string
+	// Site turns what Thread.Site reported into a line and its text.
+	Site func(site int32) (line int, code string)
 }
 
 // SetSpelling installs s for every trace.
@@ -34,6 +36,14 @@ func (s *Spelling) loc(loc Loc) string {
 		return loc.Name + "[" + s.value(loc.Key) + "]"
 	}
 	return loc.Name
+}
+
+// site decodes a step's site; without Site it is the line.
+func (s *Spelling) site(site int32) (int, string) {
+	if s.Site != nil {
+		return s.Site(site)
+	}
+	return int(site), ""
 }
 
 // value spells v, as Go prints it when the interpreter gave no way.

@@ -52,6 +52,9 @@ type Thread struct {
 	// Line reports the source line the thread is executing; it is called
 	// only on the thread's own goroutine.
 	Line func() int
+	// Site, when set, is Line for traces: where the thread is, as a
+	// number that Spelling.Site turns into a line and its source text.
+	Site func() int32
 	// OnStop is called (from any goroutine) when the thread is stopped, so
 	// that the interpreter can abandon whatever it is computing.
 	OnStop func()
@@ -184,6 +187,13 @@ func (t *Thread) line() int {
 		return 0
 	}
 	return t.Line()
+}
+
+func (t *Thread) site() int32 {
+	if t.Site != nil {
+		return t.Site()
+	}
+	return int32(t.line())
 }
 
 // ErrStartedTwice is returned by a second Start of the same thread.

@@ -19,6 +19,7 @@ type Event struct {
 	Seq    int    // 1-based position in the global order
 	Thread int    // index into Trace.Threads
 	Line   int    // source line, 0 if unknown
+	Code   string // the source text of the line, when the interpreter gives it (Spelling.Site)
 	Kind   OpKind // OpRead, OpWrite, OpAcquire, OpRelease or OpWait
 	Loc    int    // the location's index in the trace (a lock counts as one location)
 	Obj    int    // the object's number in the trace, from 1 in the order the trace met it
@@ -192,7 +193,8 @@ func (tr *Trace) each(fn func(i int, r *record) bool) {
 }
 
 func (tr *Trace) event(i int, r *record) Event {
-	return Event{Seq: i + 1, Thread: int(r.thread), Line: int(r.line), Kind: OpKind(r.kind),
+	line, code := tr.spelling.site(r.line)
+	return Event{Seq: i + 1, Thread: int(r.thread), Line: line, Code: code, Kind: OpKind(r.kind),
 		Loc: int(r.key), Obj: tr.objs[tr.keys[r.key].Obj], Field: tr.name(r.key), Value: tr.value(r)}
 }
 
@@ -266,7 +268,7 @@ func (tr *Trace) add(t *Thread, kind OpKind, key uint32, v any) {
 		}
 		t.traceGen, t.traceCol = tr.gen, uint16(ti)
 	}
-	r := record{key: key, line: int32(t.line()), thread: t.traceCol, kind: uint8(kind)}
+	r := record{key: key, line: t.site(), thread: t.traceCol, kind: uint8(kind)}
 	if v != nil {
 		r.vform = valueRef
 		if n, ok := tr.int(v); ok && n == int64(int32(n)) {

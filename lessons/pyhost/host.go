@@ -2,6 +2,7 @@ package pyhost
 
 import (
 	"errors"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -21,8 +22,10 @@ type Host struct {
 	stuck     stuckWatch
 	lockNames lockNames
 	tracers   tracers
+	sites     sites
 
 	deadlockType *python.Type
+	deadlocks    sync.Map // *python.Exception -> *runtime.DeadlockError, for DeadlockReport
 }
 
 // binding ties an interpreter thread to its runtime thread and to the
@@ -32,12 +35,10 @@ type binding struct {
 	rt     *runtime.Thread
 	obj    python.Value  // the threading.Thread; nil until threading registers it
 	tracer python.Tracer // the thread's (Watch)
-	// The last deadlock raised in the thread as a DeadlockError, for an
-	// exploration to tell a deadlock from other errors.
-	deadlock *runtime.DeadlockError
 
-	lastFile   string // inHostCode's memory
+	lastFile   string // inHostCode's and sites.site's memory
 	lastInHost bool
+	lastIndex  int32
 }
 
 // NewHost makes a host for threads on rt. Give Modules to the
@@ -57,15 +58,24 @@ func NewHost(rt *runtime.Runtime) *Host {
 		},
 		Make: func(n int64) any { return python.Int(n) },
 	})
-	rt.SetSpelling(runtime.Spelling{Loc: h.spellLoc, Value: spellValue})
+	rt.SetSpelling(runtime.Spelling{Loc: h.spellLoc, Value: spellValue, Site: h.sites.decode})
 	return h
 }
 
 // AttachMain makes main, a thread of the interpreter the host's modules
-// were given to, run as the runtime's main thread.
+// were given to, run as the runtime's main thread. A session calls it
+// again with a fresh thread after its main thread was cancelled (an
+// interrupted cell): threading's MainThread object carries over.
 func (h *Host) AttachMain(main *python.Thread) {
+	var obj python.Value
+	if h.main != nil {
+		obj = bindingOf(h.main).obj
+	}
 	h.main = main
-	h.bind(main, h.rt.Main())
+	h.bind(main, h.rt.Main()).obj = obj
+	h.sites.mu.Lock()
+	h.sites.interp = main.Interp()
+	h.sites.mu.Unlock()
 }
 
 // bind makes pt run as rtT: its steps tick rtT, and stopping rtT cancels pt.
@@ -74,6 +84,10 @@ func (h *Host) bind(pt *python.Thread, rtT *runtime.Thread) *binding {
 	pt.Local = b
 	rtT.Data = pt
 	rtT.Line = func() int { return userLine(pt) }
+	rtT.Site = func() int32 {
+		file, line := pt.Position()
+		return h.sites.site(b, file, line)
+	}
 	rtT.OnStop = func() {
 		// A deadlock is raised as an exception in the thread's wait, not a
 		// cancellation: the main thread may catch it.
@@ -123,6 +137,17 @@ func (h *Host) Sleep(t *python.Thread, d time.Duration) error {
 	return h.pyErr(t, bindingOf(t).rt.Sleep(d))
 }
 
+// DeadlockReport returns the runtime's report behind a DeadlockError
+// exception the host raised (once: the host forgets it then), so that a
+// notebook can show it as a table.
+func (h *Host) DeadlockReport(exc *python.Exception) (*runtime.DeadlockError, bool) {
+	dl, ok := h.deadlocks.LoadAndDelete(exc)
+	if !ok {
+		return nil, false
+	}
+	return dl.(*runtime.DeadlockError), true
+}
+
 // pyErr turns an error of a runtime call made for t into what the
 // interpreter expects: a DeadlockError exception for a deadlock the main
 // thread waits in, cancellation when the thread was stopped, and a
@@ -139,8 +164,9 @@ func (h *Host) pyErr(t *python.Thread, err error) error {
 		if bindingOf(t).rt.Stopped() == err {
 			bindingOf(t).rt.ClearStop()
 		}
-		bindingOf(t).deadlock = dl
-		return python.NewException(h.deadlockType, python.Str(dl.Error()))
+		exc := python.NewException(h.deadlockType, python.Str(dl.Error()))
+		h.deadlocks.Store(exc, dl)
+		return exc
 	case errors.Is(err, runtime.ErrStopped) || bindingOf(t).rt.Stopped() != nil:
 		t.Cancel(err.Error())
 		return t.Err()

@@ -3,6 +3,7 @@ package pyhost
 import (
 	"reflect"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"threadlab/lessons/python"
@@ -70,10 +71,75 @@ func (a *announcer) Announce(t *python.Thread, ev *python.Event) {
 // last event is kept: a thread's events mostly come from one file.
 func (b *binding) inHostCode(file string) bool {
 	if file != b.lastFile {
-		_, err := lib.Open("lib/" + file)
-		b.lastFile, b.lastInHost = file, err == nil
+		b.see(file)
 	}
 	return b.lastInHost
+}
+
+// see fills the binding's memory of the file of its last event.
+func (b *binding) see(file string) {
+	_, err := lib.Open("lib/" + file)
+	b.lastFile, b.lastInHost = file, err == nil
+	b.lastIndex = b.h.sites.index(file)
+}
+
+// sites number the source files the trace's steps come from, so that a
+// trace keeps each step's file and line in one number and can show the
+// line's text.
+type sites struct {
+	mu     sync.Mutex
+	interp *python.Interp
+	files  []string
+	byName map[string]int32
+}
+
+// siteLine is how many lines a file may have before a site is ambiguous.
+const siteLine = 1 << 20
+
+// site is where a thread is (file, line) as a trace keeps it: 0 inside
+// the host's own modules, whose lines mean nothing to the program's
+// author.
+func (s *sites) site(b *binding, file string, line int) int32 {
+	if file != b.lastFile {
+		b.see(file)
+	}
+	if b.lastInHost || line >= siteLine {
+		return 0
+	}
+	return b.lastIndex*siteLine + int32(line)
+}
+
+func (s *sites) index(file string) int32 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	i, ok := s.byName[file]
+	if !ok {
+		if s.byName == nil {
+			s.byName = map[string]int32{}
+		}
+		if len(s.files) >= 1<<31/siteLine-1 {
+			return 0 // out of numbers: the steps of later files show no text
+		}
+		i = int32(len(s.files))
+		s.files = append(s.files, file)
+		s.byName[file] = i
+	}
+	return i
+}
+
+// decode turns a site back into its line and source text.
+func (s *sites) decode(site int32) (int, string) {
+	line := int(site % siteLine)
+	s.mu.Lock()
+	file, in := "", s.interp
+	if i := int(site / siteLine); i < len(s.files) {
+		file = s.files[i]
+	}
+	s.mu.Unlock()
+	if in == nil || file == "" || line == 0 {
+		return line, ""
+	}
+	return line, strings.TrimSpace(in.SourceLine(file, line))
 }
 
 // Watch gives t the tracer its runtime thread needs now. The host does

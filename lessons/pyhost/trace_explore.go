@@ -76,8 +76,7 @@ func (h *Host) controlled(t *python.Thread, m *python.Module, fn python.Value, s
 		snap.restore(t)
 		pt := t.Interp().NewThread(t.Name())
 		pt.SetStdout(t.Stdout())
-		b := h.bind(pt, main.rt)
-		b.obj = main.obj
+		h.bind(pt, main.rt).obj = main.obj
 		v, err := pt.CallSafe(fn)
 		var exc *python.Exception
 		switch {
@@ -85,8 +84,10 @@ func (h *Host) controlled(t *python.Thread, m *python.Module, fn python.Value, s
 			return v, nil
 		case main.rt.Stopped() != nil:
 			return nil, main.rt.Stopped() // cut short: the search knows why
-		case errors.As(err, &exc) && exc.Type() == h.deadlockType && b.deadlock != nil:
-			return nil, b.deadlock // the outcome "deadlock", with its report
+		case errors.As(err, &exc):
+			if dl, ok := h.deadlocks.Load(exc); ok {
+				return nil, dl.(*runtime.DeadlockError) // the outcome "deadlock", with its report
+			}
 		}
 		return nil, err
 	}

@@ -113,6 +113,10 @@ func (t *Thread) tracedGlobal(m *Module, name string, v Value) Value {
 	return v
 }
 
+// SourceLine returns line number line of file as compiled, or "", for
+// reports that show the source of a step.
+func (in *Interp) SourceLine(file string, line int) string { return in.sourceLine(file, line) }
+
 // cancelState is the cancellation of a thread, safe to set from any
 // goroutine.
 type cancelState struct {
