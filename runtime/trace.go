@@ -244,6 +244,10 @@ func (tr *Trace) Columns() []int {
 	return cols
 }
 
+// threaded reports whether two threads or more made events. Callers hold
+// tr.mu.
+func (tr *Trace) threaded() bool { return len(tr.threads) > 1 }
+
 // Truncated reports whether events were dropped because of MaxEvents.
 func (tr *Trace) Truncated() bool {
 	tr.mu.Lock()

@@ -35,7 +35,7 @@ type announcer struct{ recorder }
 
 func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 	b := bindingOf(t)
-	if b.inHostCode(ev.File) {
+	if b.inHostCode(ev.File) || isCode(ev.Value) {
 		return
 	}
 	loc, kind, ok := locOf(ev)
@@ -50,7 +50,7 @@ func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 
 func (a *announcer) Announce(t *python.Thread, ev *python.Event) {
 	b := bindingOf(t)
-	if b.inHostCode(ev.File) {
+	if b.inHostCode(ev.File) || isCode(ev.Value) {
 		return
 	}
 	loc, kind, ok := locOf(ev)
@@ -62,6 +62,18 @@ func (a *announcer) Announce(t *python.Thread, ev *python.Event) {
 		t.Cancel(err.Error())
 		t.SetHost(a.h, 1)
 	}
+}
+
+// isCode reports whether v is a function, a class or a module: what a
+// def, a class statement or an import binds, and a call looks up. Threads
+// do share them, but their accesses are the program's plumbing, not its
+// data, and would fill every table.
+func isCode(v python.Value) bool {
+	switch v.(type) {
+	case *python.Function, *python.Type, *python.Module, *python.Builtin, *python.BoundMethod:
+		return true
+	}
+	return false
 }
 
 // inHostCode reports whether file is one of the host's own modules
@@ -76,10 +88,16 @@ func (b *binding) inHostCode(file string) bool {
 	return b.lastInHost
 }
 
+// HostFile reports whether file is one of the host's own Python modules
+// (threading.py, queue.py), whose lines mean nothing to a program's author.
+func HostFile(file string) bool {
+	_, err := lib.Open("lib/" + file)
+	return err == nil
+}
+
 // see fills the binding's memory of the file of its last event.
 func (b *binding) see(file string) {
-	_, err := lib.Open("lib/" + file)
-	b.lastFile, b.lastInHost = file, err == nil
+	b.lastFile, b.lastInHost = file, HostFile(file)
 	b.lastIndex = b.h.sites.index(file)
 }
 
@@ -237,7 +255,7 @@ func (h *Host) spellLoc(loc runtime.Loc) string {
 	}
 	base := h.nameOf(loc.Obj)
 	if loc.Key != nil {
-		return base + "[" + spellValue(loc.Key) + "]"
+		return base + "[" + SpellValue(loc.Key) + "]"
 	}
 	return base + "." + loc.Name
 }
@@ -276,13 +294,13 @@ func within(v python.Value, obj any) string {
 	case *python.List:
 		for i, e := range x.Snapshot() {
 			if any(e) == obj {
-				return "[" + spellValue(python.Int(i)) + "]"
+				return "[" + SpellValue(python.Int(i)) + "]"
 			}
 		}
 	case *python.Dict:
 		for _, kv := range x.Items() {
 			if any(kv[1]) == obj {
-				return "[" + spellValue(kv[0]) + "]"
+				return "[" + SpellValue(kv[0]) + "]"
 			}
 		}
 	case *python.Instance:
@@ -299,10 +317,10 @@ func within(v python.Value, obj any) string {
 	return ""
 }
 
-// spellValue writes a value as repr would for numbers, strings, None and
+// SpellValue writes a value of a trace as repr would for numbers, strings, None and
 // small containers of those; anything else as <Type object>. (repr of a
 // user's class runs the program's code, which a trace must not.)
-func spellValue(v any) string {
+func SpellValue(v any) string {
 	switch x := v.(type) {
 	case tupleKey:
 		return string(x)

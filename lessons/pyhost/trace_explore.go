@@ -55,7 +55,7 @@ func (h *Host) outcomeKey(t *python.Thread) func(any) string {
 		}
 		s, err := python.Repr(t, pv)
 		if err != nil {
-			return spellValue(pv)
+			return SpellValue(pv)
 		}
 		return s
 	}
@@ -76,6 +76,7 @@ func (h *Host) controlled(t *python.Thread, m *python.Module, fn python.Value, s
 		snap.restore(t)
 		pt := t.Interp().NewThread(t.Name())
 		pt.SetStdout(t.Stdout())
+		pt.SetStderr(t.Stderr())
 		h.bind(pt, main.rt).obj = main.obj
 		v, err := pt.CallSafe(fn)
 		var exc *python.Exception

@@ -75,7 +75,7 @@ func (s *session) explore(fn string, opts runtime.ExploreOptions) *runtime.Explo
 }
 
 func (s *session) global(name string) string {
-	return spellValue(s.mod.Globals().GetStr(name))
+	return SpellValue(s.mod.Globals().GetStr(name))
 }
 
 // The tutorial's race, in the tutorial's words.

@@ -113,9 +113,27 @@ func (t *Thread) tracedGlobal(m *Module, name string, v Value) Value {
 	return v
 }
 
+// Frames calls fn for each running frame of t, innermost first, with its
+// file, the first line of its code (a def's line) and the line it runs,
+// until fn returns false. Call it on t's own goroutine, or while t waits.
+func (t *Thread) Frames(fn func(file string, first, line int) bool) {
+	for f := t.frame; f != nil; f = f.back {
+		if !fn(f.code.Filename, f.code.FirstLine, int(f.code.Lines[max(f.pc-1, 0)])) {
+			return
+		}
+	}
+}
+
 // SourceLine returns line number line of file as compiled, or "", for
 // reports that show the source of a step.
 func (in *Interp) SourceLine(file string, line int) string { return in.sourceLine(file, line) }
+
+// SourceLines returns the lines of file as compiled (nil when unknown).
+func (in *Interp) SourceLines(file string) []string {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.sources[file]
+}
 
 // cancelState is the cancellation of a thread, safe to set from any
 // goroutine.
