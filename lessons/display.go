@@ -363,4 +363,3 @@ func plural(n int, noun string) string {
 	}
 	return noun
 }
-

@@ -55,10 +55,16 @@ func init() {
 		}))
 	}
 	// How many complete schedules: every way the learner can click through.
-	prop("schedules", func(_ *python.Thread, v *stepperValue) (python.Value, error) { return python.Int(v.tree.Schedules), nil })
+	prop("schedules", func(_ *python.Thread, v *stepperValue) (python.Value, error) {
+		return python.Int(v.tree.Schedules), nil
+	})
 	// How many different states (identical ones are kept once).
-	prop("states", func(_ *python.Thread, v *stepperValue) (python.Value, error) { return python.Int(len(v.data.Nodes)), nil })
-	prop("goal_schedules", func(_ *python.Thread, v *stepperValue) (python.Value, error) { return python.Int(v.data.GoalSchedules), nil })
+	prop("states", func(_ *python.Thread, v *stepperValue) (python.Value, error) {
+		return python.Int(len(v.data.Nodes)), nil
+	})
+	prop("goal_schedules", func(_ *python.Thread, v *stepperValue) (python.Value, error) {
+		return python.Int(v.data.GoalSchedules), nil
+	})
 	// Every way the program can end, with how many schedules end that way.
 	prop("outcomes", func(t *python.Thread, v *stepperValue) (python.Value, error) {
 		d := python.NewDict()
