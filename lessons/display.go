@@ -85,9 +85,9 @@ func opText(e runtime.Event) string {
 	return fmt.Sprintf("%s %s", e.Kind, e.Field)
 }
 
-// traceView is what an interleaving table shows of a trace: the events on
-// locations two threads share (one writing), the locks two threads use,
-// and every wait, numbered afresh as the table's steps.
+// traceView is what an interleaving table shows of a trace: the accesses
+// of locations two threads share (one writing), every lock taken and
+// released and every wait, numbered afresh as the table's steps.
 type traceView struct {
 	tr     *runtime.Trace
 	events []runtime.Event // shown, in order
@@ -100,11 +100,14 @@ func newTraceView(tr *runtime.Trace) *traceView {
 	contended := tr.Contended()
 	row := map[int]int{}
 	for i, e := range tr.Events() {
-		if e.Kind == runtime.OpWait || contended[e.Loc] {
-			row[i] = len(v.events)
-			v.events = append(v.events, e)
-			v.index = append(v.index, i)
+		if e.Kind == runtime.OpRead || e.Kind == runtime.OpWrite {
+			if !contended[e.Loc] {
+				continue
+			}
 		}
+		row[i] = len(v.events)
+		v.events = append(v.events, e)
+		v.index = append(v.index, i)
 	}
 	for _, l := range tr.LostUpdates() {
 		r, okR := row[l.Read]

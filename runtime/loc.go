@@ -68,6 +68,14 @@ func (t *Thread) Watch() (record, announce bool) {
 	return record, announce
 }
 
+// Controlled reports whether a controlled scheduler (lab.seed,
+// exploration, the stepper) runs the kernel's interpreter: one that finds
+// every deadlock itself, as the state where no thread can run.
+func (rt *Runtime) Controlled() bool {
+	_, ok := rt.dom.get().(*controlled)
+	return ok
+}
+
 // Announce is the scheduling point just before t reads (kind OpRead) or
 // writes (OpWrite) loc. Under a scheduler that decides at accesses
 // (exploration, the stepper), another thread may run first; under any
