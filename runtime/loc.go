@@ -108,14 +108,17 @@ func (c *controlled) objID(obj any) int {
 }
 
 // Access records, when tracing is on, that t has just read (kind OpRead)
-// or written (OpWrite) v at loc. Call Announce before the access.
-func (t *Thread) Access(loc Loc, kind OpKind, v any) {
+// or written (OpWrite) v at loc, at site (what Thread.Site would say;
+// the interpreter knows it already). Call Announce before the access.
+func (t *Thread) Access(loc Loc, kind OpKind, v any, site int32) {
 	rt := t.rt
 	if !rt.tracing.Load() {
 		return
 	}
 	rt.sharedMu.Lock()
-	rt.recordLocked(t, kind, loc, v)
+	if rt.tracing.Load() {
+		rt.trace.add(t, kind, t.locs.key(rt.trace, loc), v, site)
+	}
 	rt.sharedMu.Unlock()
 }
 

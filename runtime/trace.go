@@ -257,7 +257,7 @@ func (tr *Trace) Truncated() bool {
 
 // add appends an event; key is the (object, field) index from keyOf.
 // Callers hold tr.mu.
-func (tr *Trace) add(t *Thread, kind OpKind, key uint32, v any) {
+func (tr *Trace) add(t *Thread, kind OpKind, key uint32, v any, site int32) {
 	tr.total++
 	if tr.n >= MaxEvents {
 		return
@@ -272,7 +272,7 @@ func (tr *Trace) add(t *Thread, kind OpKind, key uint32, v any) {
 		}
 		t.traceGen, t.traceCol = tr.gen, uint16(ti)
 	}
-	r := record{key: key, line: t.site(), thread: t.traceCol, kind: uint8(kind)}
+	r := record{key: key, line: site, thread: t.traceCol, kind: uint8(kind)}
 	if v != nil {
 		r.vform = valueRef
 		if n, ok := tr.int(v); ok && n == int64(int32(n)) {
@@ -321,7 +321,7 @@ func (rt *Runtime) recordLocked(t *Thread, kind OpKind, loc Loc, v any) {
 		return
 	}
 	tr := rt.trace
-	tr.add(t, kind, t.locs.key(tr, loc), v)
+	tr.add(t, kind, t.locs.key(tr, loc), v, t.site())
 }
 
 func (rt *Runtime) recordLock(t *Thread, l *Lock, kind OpKind) {
@@ -330,7 +330,7 @@ func (rt *Runtime) recordLock(t *Thread, l *Lock, kind OpKind) {
 	if !rt.tracing.Load() {
 		return
 	}
-	rt.trace.add(t, kind, rt.trace.keyOf(Loc{Obj: l, Name: l.Name()}), nil)
+	rt.trace.add(t, kind, rt.trace.keyOf(Loc{Obj: l, Name: l.Name()}), nil, t.site())
 }
 
 // recordWait notes that t is about to block on w, with what it waits
@@ -355,7 +355,7 @@ func (rt *Runtime) recordWait(t *Thread, w *waitSpec) {
 	rt.sharedMu.Lock()
 	defer rt.sharedMu.Unlock()
 	if rt.tracing.Load() {
-		rt.trace.add(t, OpWait, rt.trace.keyOf(loc), what)
+		rt.trace.add(t, OpWait, rt.trace.keyOf(loc), what, t.site())
 	}
 }
 

@@ -45,7 +45,7 @@ func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 	if m, isMod := ev.Object.(*python.Module); isMod && r.h.tracers.main.Load() == nil && m.Name() == "__main__" {
 		r.h.tracers.main.Store(m)
 	}
-	b.rt.Access(loc, kind, ev.Value)
+	b.rt.Access(loc, kind, ev.Value, r.h.sites.site(b, ev.File, ev.Line))
 }
 
 func (a *announcer) Announce(t *python.Thread, ev *python.Event) {
@@ -69,6 +69,9 @@ func (a *announcer) Announce(t *python.Thread, ev *python.Event) {
 // do share them, but their accesses are the program's plumbing, not its
 // data, and would fill every table.
 func isCode(v python.Value) bool {
+	if _, ok := v.(python.Int); ok {
+		return false // the common case, first
+	}
 	switch v.(type) {
 	case *python.Function, *python.Type, *python.Module, *python.Builtin, *python.BoundMethod:
 		return true
