@@ -133,6 +133,19 @@ func TestExploreModes(t *testing.T) {
 	if c := execute(s, "r = lab.explore(race, mode='naive', budget=0.05)\nr.schedules > 0"); c.result != "True" {
 		t.Errorf("budget: %s, %v", c.result, c.err)
 	}
+	// A written schedule names the thread of each shared step: t1 and t2
+	// both read 0, t2's write of 8 is lost to t1's 5, and t2's last
+	// update starts from the 0 that t1 leaves.
+	execute(s, `
+def named():
+    t1 = threading.Thread(target=change_it, args=(5,), name="t1")
+    t2 = threading.Thread(target=change_it, args=(8,), name="t2")
+    t1.start(); t2.start(); t1.join(); t2.join()
+    return balance
+`)
+	if c := execute(s, "r = lab.explore(named, schedule='t1 t2 t2 t1 t1 t1 t2 t2')\nr.outcomes"); c.result != "{-8: 1}" {
+		t.Errorf("schedule: %s, %v", c.result, c.err)
+	}
 	for _, tt := range []struct{ code, ename, msg string }{
 		{"lab.explore(race, mode='fast')", "ValueError", "mode is 'dpor'"},
 		{"lab.explore(race, preemptions=-1)", "ValueError", "preemptions must be"},

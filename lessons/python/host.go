@@ -28,7 +28,8 @@ type Tracer interface {
 
 // Announcer is an optional interface of a Tracer. Announce is called just
 // before each access that Event then reports, with the same kind, object,
-// name and key (and for a write the value it will store), so that a host
+// name and key (and for a write the value it will store; for a read of a
+// global the value it held a moment before, nil for other reads), so that a host
 // can let other threads go first: a scheduler that decides who makes the
 // next access. It may block. To stop the thread, cancel it: it unwinds at
 // its next step, once the access is made.
@@ -104,7 +105,7 @@ func (t *Thread) announce(kind EventKind, obj Value, name string, key, v Value) 
 // written it meanwhile.
 func (t *Thread) tracedGlobal(m *Module, name string, v Value) Value {
 	if t.announcer != nil {
-		t.announce(ReadGlobal, m, name, nil, nil)
+		t.announce(ReadGlobal, m, name, nil, v)
 		if now := m.globals.GetStr(name); now != nil {
 			v = now
 		}
