@@ -92,6 +92,27 @@ a.start(); b.start(); a.join(); b.join()
 	b.Logf("GIL hand-offs: %.0f per second with a switch interval of %d steps (CPython switches every 5 ms: 200/s)", rate/float64(b.N), runtime.DefaultSwitchInterval)
 }
 
+// spinCell starts one spinning worker per core (threads or processes),
+// watches the CPU with lab.cpu, stops them and prints the report's
+// percent, cores and the sum of every core's use.
+func spinCell(setup, kind string, seconds float64) string {
+	return setup + `
+import threading, multiprocessing
+def spin():
+    x = 0
+    while True:
+        x = x ^ 1
+workers = []
+for i in range(multiprocessing.cpu_count()):
+    w = ` + kind + `(target=spin)
+    w.start()
+    workers.append(w)
+report = lab.cpu(` + strconv.FormatFloat(seconds, 'f', -1, 64) + `)
+lab.stop()
+print(report.percent, report.cores, sum(report.per_core), len(report.per_core))
+`
+}
+
 const pythonSpin = `
 import multiprocessing, os, sys, threading, time
 def spin(stop):
