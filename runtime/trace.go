@@ -325,6 +325,9 @@ func (rt *Runtime) recordLocked(t *Thread, kind OpKind, loc Loc, v any) {
 }
 
 func (rt *Runtime) recordLock(t *Thread, l *Lock, kind OpKind) {
+	if l.waiter != "" {
+		return // a Condition's gate: its wait is recorded, as a notify's
+	}
 	rt.sharedMu.Lock()
 	defer rt.sharedMu.Unlock()
 	if !rt.tracing.Load() {
