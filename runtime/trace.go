@@ -244,6 +244,22 @@ func (tr *Trace) Columns() []int {
 	return cols
 }
 
+// Select returns the indexes of the stored events for which keep, given
+// the event's kind and location (Event.Loc), is true, in order: a table
+// shows few of a long trace's events and need not make them all.
+func (tr *Trace) Select(keep func(kind OpKind, loc int) bool) []int {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	var out []int
+	tr.each(func(i int, r *record) bool {
+		if keep(OpKind(r.kind), int(r.key)) {
+			out = append(out, i)
+		}
+		return true
+	})
+	return out
+}
+
 // threaded reports whether two threads or more made events. Callers hold
 // tr.mu.
 func (tr *Trace) threaded() bool { return len(tr.threads) > 1 }
