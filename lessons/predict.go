@@ -4,30 +4,17 @@ import (
 	"fmt"
 	"strings"
 
-	"go.starlark.net/starlark"
-
 	"threadlab/runtime"
 )
 
-// predictValue is lab.trace(predict=True): the interleaving table with the
-// state after each step hidden until the learner reveals it, row by row,
-// as OSTEP's simulators do without -c. Where scripts do not run, the
-// table shows everything.
-type predictValue struct{ tr *runtime.Trace }
-
-func (v predictValue) String() string {
-	return fmt.Sprintf("<trace of %d events by %d threads, to predict>", v.tr.Len(), len(v.tr.Threads()))
-}
-func (v predictValue) Type() string          { return "trace" }
-func (v predictValue) Freeze()               {}
-func (v predictValue) Truth() starlark.Bool  { return v.tr.Len() > 0 }
-func (v predictValue) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: trace") }
-
-func (v predictValue) MIMEBundle() map[string]any { return predictBundle(v.tr) }
+// lab.trace(predict=True) is the interleaving table with the state after
+// each step hidden until the learner reveals it, row by row, as OSTEP's
+// simulators do without -c. Where scripts do not run, the table shows
+// everything.
 
 func predictBundle(tr *runtime.Trace) map[string]any {
 	b := traceBundle(tr)
-	if tr.Stored() == 0 {
+	if len(newTraceView(tr).index) == 0 {
 		return b
 	}
 	id := widgetID("predict")

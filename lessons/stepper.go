@@ -4,26 +4,28 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 	"strings"
 
-	"go.starlark.net/starlark"
-
+	"threadlab/lessons/pyhost"
+	"threadlab/lessons/python"
 	"threadlab/runtime"
 )
 
-// lab.stepper: the learner is the scheduler. The runtime precomputes
-// every state the program can reach (runtime.Steps); this file turns that
-// tree into the data of the widget (stepper_html.go draws it).
+// lab.stepper(fn, goal=None): the learner is the scheduler. The runtime
+// precomputes every state the program can reach (runtime.Steps, through
+// pyhost.Host.Steps); this file turns that tree into the data of the
+// widget (stepper_html.go draws it).
 
 // stepSite is where a thread is when it announces an operation.
 type stepSite struct {
 	File string
 	Line int
 	Text string // the source line, trimmed
-	// Where the def of the thread's outermost function starts (its target),
-	// when it is a def.
+	// Where the def of the thread's outermost function of the program
+	// starts (its target), when it is a def.
 	DefFile string
 	DefLine int
 }
@@ -36,141 +38,136 @@ type stepperValue struct {
 	data *stepData
 }
 
-func (v *stepperValue) String() string {
-	return fmt.Sprintf("<stepper: %d threads, %d schedules, %d states>", len(v.data.Threads), v.tree.Schedules, len(v.data.Nodes))
+var stepperType = python.NewType("stepper", nil).SetModule("lab")
+
+func (*stepperValue) Type() *python.Type { return stepperType }
+
+func (v *stepperValue) Repr(*python.Thread) (string, error) {
+	return fmt.Sprintf("<stepper: %d threads, %d schedules, %d states>", len(v.data.Threads), v.tree.Schedules, len(v.data.Nodes)), nil
 }
-func (v *stepperValue) Type() string          { return "stepper" }
-func (v *stepperValue) Freeze()               {}
-func (v *stepperValue) Truth() starlark.Bool  { return starlark.True }
-func (v *stepperValue) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: stepper") }
-func (v *stepperValue) AttrNames() []string {
-	return []string{"goal_schedules", "outcomes", "schedules", "states"}
-}
+
 func (v *stepperValue) MIMEBundle() map[string]any { return stepperBundle(v.data) }
 
-func (v *stepperValue) Attr(name string) (starlark.Value, error) {
-	switch name {
-	case "schedules":
-		return starlark.MakeInt(v.tree.Schedules), nil
-	case "states":
-		return starlark.MakeInt(len(v.data.Nodes)), nil
-	case "goal_schedules":
-		return starlark.MakeInt(v.data.GoalSchedules), nil
-	case "outcomes":
-		d := starlark.NewDict(len(v.data.Outcomes))
+func init() {
+	prop := func(name string, get func(t *python.Thread, v *stepperValue) (python.Value, error)) {
+		stepperType.AddAttr(name, python.NewProperty(name, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+			return get(t, args[0].(*stepperValue))
+		}))
+	}
+	// How many complete schedules: every way the learner can click through.
+	prop("schedules", func(_ *python.Thread, v *stepperValue) (python.Value, error) {
+		return python.Int(v.tree.Schedules), nil
+	})
+	// How many different states (identical ones are kept once).
+	prop("states", func(_ *python.Thread, v *stepperValue) (python.Value, error) {
+		return python.Int(len(v.data.Nodes)), nil
+	})
+	prop("goal_schedules", func(_ *python.Thread, v *stepperValue) (python.Value, error) {
+		return python.Int(v.data.GoalSchedules), nil
+	})
+	// Every way the program can end, with how many schedules end that way.
+	prop("outcomes", func(t *python.Thread, v *stepperValue) (python.Value, error) {
+		d := python.NewDict()
 		for _, o := range v.data.Outcomes {
-			var key starlark.Value = starlark.String(o.Key)
-			if x, ok := o.value.(starlark.Value); ok && o.value != nil && o.Key != "deadlock" && !strings.HasPrefix(o.Key, "error: ") {
+			var key python.Value = python.Str(o.Key)
+			if x, ok := o.value.(python.Value); ok && x != nil && o.Key != "deadlock" && !strings.HasPrefix(o.Key, "error: ") {
 				key = x
+			} else if o.value == nil && o.Key == "None" {
+				key = python.None
 			}
-			if err := d.SetKey(key, starlark.MakeInt(o.Count)); err != nil {
+			if err := d.Set(t, key, python.Int(o.Count)); err != nil {
 				return nil, err
 			}
 		}
 		return d, nil
-	}
-	return nil, nil
-}
-
-func init() {
-	AddDoc("stepper.schedules", "schedules", "How many complete schedules the program has: every way you can click through it.")
-	AddDoc("stepper.states", "states", "How many different states the stepper holds (identical ones are kept once).")
-	AddDoc("stepper.outcomes", "outcomes", "Every way the program can end, with how many schedules end that way.")
-	AddDoc("stepper.goal_schedules", "goal_schedules", "How many schedules reach the goal.")
+	})
 }
 
 // stepGoal is what the learner chases: an outcome (a result value), a
 // deadlock, or an error (a failed check, in fn or in a thread).
 type stepGoal struct {
 	Kind  string // "", "value", "deadlock" or "error"
-	Key   string // for "value": PyRepr of the result
+	Key   string // for "value": repr of the result
 	Label string // how the widget states it
 }
 
-func parseGoal(v starlark.Value) stepGoal {
+func parseGoal(t *python.Thread, v python.Value) (stepGoal, error) {
 	switch {
-	case v == nil || v == starlark.None:
-		return stepGoal{}
-	case v == starlark.String("deadlock"):
-		return stepGoal{Kind: "deadlock", Label: "reach a deadlock: every thread waits and none can go on"}
-	case v == starlark.String("error"):
-		return stepGoal{Kind: "error", Label: "make a check fail: a thread or the function stops with an error"}
+	case v == nil || v == python.None:
+		return stepGoal{}, nil
+	case v == python.Str("deadlock"):
+		return stepGoal{Kind: "deadlock", Label: "reach a deadlock: every thread waits and none can go on"}, nil
+	case v == python.Str("error"):
+		return stepGoal{Kind: "error", Label: "make a check fail: a thread or the function stops with an error"}, nil
 	}
-	k := PyRepr(v)
-	return stepGoal{Kind: "value", Key: k, Label: "make the result " + k}
+	k, err := python.Repr(t, v)
+	return stepGoal{Kind: "value", Key: k, Label: "make the result " + k}, err
 }
 
-func (w *world) stepper(th *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	var fn starlark.Callable
-	var goal starlark.Value
-	max := 5000
-	if err := starlark.UnpackArgs("stepper", args, kw, "fn", &fn, "goal?", &goal, "max_schedules?", &max); err != nil {
+// labStepper is _lab.stepper(fn, goal, max_schedules).
+func (s *Session) labStepper(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	var fn, goal, maxV python.Value
+	if err := python.UnpackArgs("stepper", args, kw, []string{"fn", "goal", "max_schedules"}, &fn, &goal, &maxV); err != nil {
 		return nil, err
 	}
-	if err := w.onMain(th, "lab.stepper"); err != nil {
+	if !s.isMain(t) {
+		return nil, errNotMain("lab.stepper")
+	}
+	max, ok := wholeNumber(maxV)
+	if !ok || max < 1 || max > 20000 {
+		return nil, python.Errorf(python.ValueError, "lab.stepper: max_schedules must be a whole number between 1 and 20000")
+	}
+	g, err := parseGoal(t, goal)
+	if err != nil {
 		return nil, err
 	}
-	if max < 1 || max > 20000 {
-		return nil, NewError("ValueError", fmt.Sprintf("lab.stepper: max_schedules must be between 1 and 20000, not %d", max))
-	}
-	opts := runtime.StepOptions{
-		MaxSchedules: max,
-		Key:          func(v any) string { return PyRepr(v.(starlark.Value)) },
-		Locate:       w.locate,
-	}
-	out := th.Local(LocalOutput)
-	th.SetLocal(LocalOutput, discard{})
-	w.exploring = true
-	tree, err := w.rt.Steps(w.me(th), func() (any, error) { return starlark.Call(th, fn, nil, nil) }, opts)
-	w.exploring = false
-	th.SetLocal(LocalOutput, out)
+	opts := runtime.StepOptions{MaxSchedules: int(max), Locate: s.locate}
+	stdout, stderr := t.Stdout(), t.Stderr()
+	t.SetStdout(io.Discard)
+	t.SetStderr(io.Discard)
+	tree, err := s.host.Steps(t, s.main, fn, opts)
+	t.SetStdout(stdout)
+	t.SetStderr(stderr)
 	if err != nil {
 		var big *runtime.TooBigError
+		var exc *python.Exception
 		switch {
 		case errors.As(err, &big):
-			return nil, NewError("ValueError", "lab.stepper: "+err.Error()+".")
-		case isRuntimeSignal(err):
-			return nil, w.fail(th, err)
+			return nil, python.Errorf(python.ValueError, "lab.stepper: %s.", err.Error())
+		case errors.Is(err, runtime.ErrStopped):
+			t.Cancel(err.Error())
+			return nil, t.Err()
+		case errors.As(err, &exc):
+			return nil, err
 		}
-		return nil, NewError("RuntimeError", err.Error())
+		return nil, python.Errorf(python.RuntimeError, "%s", err.Error())
 	}
-	g := parseGoal(goal)
-	place := func(obj int) string {
-		n, _ := w.sharedNames.Load(obj)
-		s, _ := n.(string)
-		return s
-	}
-	source := func(file string) []string {
-		w.s.srcMu.RLock()
-		defer w.s.srcMu.RUnlock()
-		return w.s.sources[file]
-	}
-	return &stepperValue{tree: tree, data: buildStepData(tree, g, place, source)}, nil
+	return &stepperValue{tree: tree, data: buildStepData(tree, g, s.interp.SourceLines)}, nil
 }
 
-// locate is StepOptions.Locate: the line the thread runs, with its text.
-func (w *world) locate(t *runtime.Thread) any {
-	d, _ := t.Data.(*threadData)
-	if d == nil || d.sth == nil {
+// locate is StepOptions.Locate: the line of the program the thread runs,
+// with its text, and the def of its outermost function of the program.
+func (s *Session) locate(rt *runtime.Thread) any {
+	pt, ok := rt.Data.(*python.Thread)
+	if !ok {
 		return nil
 	}
-	for i := 0; i < d.sth.CallStackDepth(); i++ {
-		pos := d.sth.CallFrame(i).Pos
-		if pos.Line <= 0 {
-			continue
+	var site stepSite
+	pt.Frames(func(file string, first, line int) bool {
+		if pyhost.HostFile(file) {
+			return true
 		}
-		site := stepSite{File: pos.Filename(), Line: int(pos.Line)}
-		if fn, ok := d.sth.DebugFrame(d.sth.CallStackDepth() - 1).Callable().(*starlark.Function); ok && fn.Name() != "lambda" {
-			site.DefFile, site.DefLine = fn.Position().Filename(), int(fn.Position().Line)
+		if site.File == "" {
+			site.File, site.Line = file, line
+			site.Text = strings.TrimSpace(s.interp.SourceLine(file, line))
 		}
-		w.s.srcMu.RLock()
-		if src := w.s.sources[site.File]; site.Line <= len(src) {
-			site.Text = strings.TrimSpace(src[site.Line-1])
-		}
-		w.s.srcMu.RUnlock()
-		return site
+		site.DefFile, site.DefLine = file, first // the outermost wins
+		return true
+	})
+	if site.File == "" {
+		return nil
 	}
-	return nil
+	return site
 }
 
 // The widget's data, as JSON. Node 0 is the start. Identical subtrees are
@@ -226,12 +223,7 @@ type stepOutcome struct {
 	value    any
 }
 
-func valueText(v any) string {
-	if x, ok := v.(starlark.Value); ok && x != nil {
-		return PyRepr(x)
-	}
-	return "None"
-}
+func valueText(v any) string { return pyhost.SpellValue(v) }
 
 func eventText(e runtime.StepEvent) string {
 	v := valueText(e.Value)
@@ -275,56 +267,13 @@ func computeText(line string) string {
 	return ""
 }
 
-// fieldNames names each field of the states: by itself when no other
-// object has a field of that name, else after where the program keeps its
-// object (money["alice"].balance), or by the object's number.
-func fieldNames(states [][]runtime.StepField, place func(obj int) string) map[[2]any]string {
-	byField := map[string]map[int]bool{}
-	for _, st := range states {
-		for _, f := range st {
-			if byField[f.Field] == nil {
-				byField[f.Field] = map[int]bool{}
-			}
-			byField[f.Field][f.Obj] = true
-		}
-	}
-	names := map[[2]any]string{}
-	for field, objs := range byField {
-		for obj := range objs {
-			n := field
-			if len(objs) > 1 {
-				n = fmt.Sprintf("shared-%d.%s", obj, field)
-				if p := place(obj); p != "" {
-					n = p + "." + field
-				}
-			}
-			names[[2]any{obj, field}] = n
-		}
-	}
-	return names
-}
-
-// buildStepData flattens the tree into distinct nodes.
-// place names a shared object after where the program keeps it; source
-// returns the lines of a cell.
-func buildStepData(tree *runtime.StepTree, g stepGoal, place func(obj int) string, source func(file string) []string) *stepData {
+// buildStepData flattens the tree into distinct nodes; source returns
+// the lines of a cell.
+func buildStepData(tree *runtime.StepTree, g stepGoal, source func(file string) []string) *stepData {
 	d := &stepData{Threads: tree.Threads[1:], Goal: g.Label, Schedules: tree.Schedules}
 	if len(d.Threads) == 0 {
 		d.Threads = []string{}
 	}
-	var allStates [][]runtime.StepField
-	var collect func(n *runtime.StepNode)
-	collect = func(n *runtime.StepNode) {
-		allStates = append(allStates, n.State)
-		for _, k := range n.Kids {
-			if k != nil {
-				collect(k)
-			}
-		}
-	}
-	collect(tree.Root)
-	names := fieldNames(allStates, place)
-
 	// Each thread's code: the distinct lines of its steps, and the def
 	// of its target.
 	code := make([]map[string]codeLine, len(tree.Threads))
@@ -360,7 +309,7 @@ func buildStepData(tree *runtime.StepTree, g stepGoal, place func(obj int) strin
 			out.Events = append(out.Events, eventText(e))
 		}
 		for _, f := range n.State {
-			out.State = append(out.State, [2]string{names[[2]any{f.Obj, f.Field}], valueText(f.Value)})
+			out.State = append(out.State, [2]string{f.Field, valueText(f.Value)})
 		}
 		for _, l := range n.Locks {
 			h := l.Holder
@@ -467,8 +416,15 @@ func buildStepData(tree *runtime.StepTree, g stepGoal, place func(obj int) strin
 		}
 		d.Code = append(d.Code, lines)
 	}
-	d.outcomes(tree, reached, names)
+	d.outcomes(tree, reached)
 	return d
+}
+
+// quiet reports whether a thread's error means it was stopped, which is
+// not worth a message.
+func quiet(err error) bool {
+	var c *python.Cancelled
+	return errors.Is(err, runtime.ErrStopped) || errors.As(err, &c)
 }
 
 func endText(e *runtime.StepOutcome) string {
@@ -482,16 +438,16 @@ func endText(e *runtime.StepOutcome) string {
 }
 
 func errorText(err error) string {
-	var ce *CellError
-	if errors.As(err, &ce) {
-		return ce.Name + ": " + ce.Message
+	var exc *python.Exception
+	if errors.As(err, &exc) {
+		return exc.Error()
 	}
 	return err.Error()
 }
 
 // outcomes lists every way the program ends, with the schedule of fewest
 // thread switches behind each, and the interleaving of the goal's.
-func (d *stepData) outcomes(tree *runtime.StepTree, reached func(*runtime.StepNode) bool, names map[[2]any]string) {
+func (d *stepData) outcomes(tree *runtime.StepTree, reached func(*runtime.StepNode) bool) {
 	type best struct {
 		path     []int
 		switches int
@@ -572,7 +528,7 @@ func (d *stepData) outcomes(tree *runtime.StepTree, reached func(*runtime.StepNo
 		state[name] = v
 	}
 	for _, f := range tree.Root.State {
-		set(names[[2]any{f.Obj, f.Field}], valueText(f.Value))
+		set(f.Field, valueText(f.Value))
 	}
 	n := tree.Root
 	step := 0
@@ -581,7 +537,7 @@ func (d *stepData) outcomes(tree *runtime.StepTree, reached func(*runtime.StepNo
 		for _, e := range n.Events {
 			step++
 			if e.Kind == runtime.OpWrite {
-				set(names[[2]any{e.Obj, e.Field}], valueText(e.Value))
+				set(e.Field, valueText(e.Value))
 			}
 			var parts []string
 			for _, name := range order {
@@ -594,17 +550,6 @@ func (d *stepData) outcomes(tree *runtime.StepTree, reached func(*runtime.StepNo
 	if n.End != nil {
 		d.ExampleRows = append(d.ExampleRows, []string{"", "", endText(n.End), ""})
 	}
-}
-
-// stepperBuiltin is lab.stepper, with its help.
-func (w *world) stepperBuiltin() *starlark.Builtin {
-	return Builtin("lab", "stepper", "stepper(fn, goal=None, max_schedules=5000)",
-		"Be the scheduler: an interactive stepper for fn (which starts threads on lab.shared state and locks, joins them and returns a result). "+
-			"Each thread is shown side by side with its next step highlighted and a Step button; Expand statements splits a line such as "+
-			"account.balance = account.balance + 5 into its read, compute and write, with the value the thread keeps; Undo and Reset go back. "+
-			"goal is what to chase: a result (goal=-8), goal=\"deadlock\", or goal=\"error\" (a check that fails). "+
-			"Every state is worked out in advance, so fn must be small (at most max_schedules schedules); a bigger program gets an error that says so. "+
-			"Fields: schedules, states, outcomes, goal_schedules.", w.stepper)
 }
 
 // defBody returns the lines of the def that starts at line of src: the

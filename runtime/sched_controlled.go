@@ -16,11 +16,12 @@ const (
 	cReady                 // running, or parked at a scheduling point
 	cWaiting               // blocked on a waitSpec
 	cEnded
+	cOutside // in a wait the scheduler cannot see (another process, the terminal); it comes back
 )
 
 // opTick is the reason given to a chooser when a thread's step budget runs
 // out; it is not an operation.
-const opTick = OpSleep + 1
+const opTick = OpWait + 1
 
 // chooser is the policy of a controlled scheduler.
 type chooser interface {
@@ -47,12 +48,13 @@ type controlled struct {
 	threads []*Thread
 	waits   map[*Thread]*waitSpec
 	clock   time.Duration
-	over    bool      // the run is over: a thread still ending must not consult the chooser, which has moved on
-	enabled []*Thread // choose's buffer; choosers do not keep it
+	over    bool        // the run is over: a thread still ending must not consult the chooser, which has moved on
+	enabled []*Thread   // choose's buffer; choosers do not keep it
+	objs    map[any]int // the objects the run's accesses touched, numbered (objID)
 }
 
 func newControlled(rt *Runtime, ch chooser) *controlled {
-	return &controlled{rt: rt, ch: ch, start: time.Now(), waits: map[*Thread]*waitSpec{}}
+	return &controlled{rt: rt, ch: ch, start: time.Now(), waits: map[*Thread]*waitSpec{}, objs: map[any]int{}}
 }
 
 func (c *controlled) spawn(t *Thread) {
@@ -154,6 +156,9 @@ func (c *controlled) handOff(t *Thread, why OpKind) []*Thread {
 	}
 	if next == nil {
 		c.turn.Store(nil)
+		if c.outsideLocked() {
+			return nil // idle until a thread comes back from outside
+		}
 		return c.deadlockLocked(nil)
 	}
 	c.give(next)
@@ -170,6 +175,13 @@ func (c *controlled) yield(t *Thread, why OpKind) error {
 		c.mu.Unlock()
 		stopAll(stop)
 		return err
+	}
+	if next == nil && c.outsideLocked() {
+		// Nobody here can run, but a thread outside will come back and
+		// may change that: no deadlock, t waits for its turn.
+		c.turn.Store(nil)
+		c.mu.Unlock()
+		return c.park(t)
 	}
 	if next == nil {
 		stop := c.deadlockLocked(t)
@@ -334,6 +346,9 @@ func (c *controlled) wait(t *Thread, w *waitSpec) (bool, error) {
 	if err := c.mine(t); err != nil {
 		return false, err
 	}
+	if w.external(t) {
+		return c.waitOutside(t, w)
+	}
 	w.line = t.line()
 	c.mu.Lock()
 	if w.timed() {
@@ -348,6 +363,11 @@ func (c *controlled) wait(t *Thread, w *waitSpec) (bool, error) {
 			delete(c.waits, t)
 			c.mu.Unlock()
 			return got, nil
+		}
+		if t.cstate != cWaiting {
+			c.mu.Unlock()
+			c.rt.recordWait(t, w)
+			c.mu.Lock()
 		}
 		t.cstate = cWaiting
 		c.waits[t] = w
