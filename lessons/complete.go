@@ -1,183 +1,152 @@
 package lessons
 
 import (
+	"errors"
 	"sort"
 	"strings"
 	"unicode"
 
-	"go.starlark.net/starlark"
-	"go.starlark.net/starlarkstruct"
-	"go.starlark.net/syntax"
+	"threadlab/lessons/python"
+	"threadlab/lessons/python/syntax"
 )
 
-var keywords = []string{"and", "break", "continue", "def", "elif", "else", "for", "if", "in", "lambda",
-	"not", "or", "pass", "return", "while", "True", "False", "None"}
+// Completion, inspection and is_complete. These forward to package
+// lessons/complete once it exists; until then they complete names and
+// attributes of dotted names, show an object's type, value and docstring,
+// and ask the parser whether a cell is complete.
 
-func isNameRune(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-// dottedBefore returns the dotted name that ends at cursor (in runes),
-// e.g. "threading.Lo", and where it starts.
-func dottedBefore(rs []rune, cursor int) (string, int) {
+// dottedBefore returns the dotted name that ends at cursor (a count of
+// code points) and where it starts.
+func dottedBefore(code string, cursor int) (string, int) {
+	r := []rune(code)
+	cursor = min(max(cursor, 0), len(r))
 	start := cursor
-	for start > 0 && (isNameRune(rs[start-1]) || rs[start-1] == '.') {
+	for start > 0 && (r[start-1] == '_' || r[start-1] == '.' || unicode.IsLetter(r[start-1]) || unicode.IsDigit(r[start-1])) {
 		start--
 	}
-	return string(rs[start:cursor]), start
+	return string(r[start:cursor]), start
 }
 
-// resolveDotted finds the value of a dotted name such as "threading.Lock"
-// or "items" without running code: names are looked up in the globals,
-// builtins and modules, and attributes only of modules and structs (the
-// attributes of other values may have side effects, e.g. recording a read
-// of a shared object).
-func (s *Session) resolveDotted(parts []string) (starlark.Value, bool) {
-	if len(parts) == 0 || parts[0] == "" {
+// lookup finds a dotted name in __main__ and the builtins, reading
+// attributes with a thread of its own (no cell runs meanwhile).
+func (s *Session) lookup(t *python.Thread, dotted string) (python.Value, bool) {
+	parts := strings.Split(dotted, ".")
+	v := s.main.Globals().GetStr(parts[0])
+	if v == nil {
+		v = s.interp.Builtins().GetStr(parts[0])
+	}
+	if v == nil {
 		return nil, false
 	}
-	v, ok := s.ns.Lookup(parts[0])
-	if !ok {
-		if v, ok = starlark.Universe[parts[0]]; !ok {
-			return nil, false
-		}
-	}
 	for _, p := range parts[1:] {
-		switch m := v.(type) {
-		case *starlarkstruct.Module:
-			if v, ok = m.Members[p]; !ok {
-				return nil, false
-			}
-		case *starlarkstruct.Struct:
-			x, err := m.Attr(p)
-			if err != nil || x == nil {
-				return nil, false
-			}
-			v = x
-		default:
+		x, err := python.GetAttr(t, v, p)
+		if err != nil {
 			return nil, false
 		}
+		v = x
 	}
 	return v, true
 }
 
-// Complete returns completion candidates for the text before cursor and
-// the [start, end) range (in code points) that a candidate replaces.
+// Complete returns the names that complete the (dotted) name before the
+// cursor, and the range they replace.
 func (s *Session) Complete(code string, cursor int) ([]string, int, int) {
-	rs := []rune(code)
-	if cursor < 0 || cursor > len(rs) {
-		cursor = len(rs)
-	}
-	token, start := dottedBefore(rs, cursor)
-	if token != "" && unicode.IsDigit([]rune(token)[0]) {
-		return nil, cursor, cursor
-	}
-	var cands []string
-	partial := token
-	if i := strings.LastIndexByte(token, '.'); i >= 0 {
-		partial = token[i+1:]
-		start = cursor - len([]rune(partial))
-		v, ok := s.resolveDotted(strings.Split(token[:i], "."))
+	dotted, start := dottedBefore(code, cursor)
+	end := start + len([]rune(dotted))
+	var names []string
+	prefix := dotted
+	if i := strings.LastIndexByte(dotted, '.'); i >= 0 {
+		obj, ok := s.lookup(s.interp.NewThread("complete"), dotted[:i])
 		if !ok {
-			return nil, cursor, cursor
+			return nil, end, end
 		}
-		if ha, ok := v.(starlark.HasAttrs); ok {
-			cands = ha.AttrNames()
-		}
+		names = python.Dir(s.interp.NewThread("complete"), obj)
+		prefix = dotted[i+1:]
+		start += len([]rune(dotted[:i+1]))
 	} else {
-		cands = append(cands, s.ns.Names()...)
-		cands = append(cands, builtinNames()...)
-		cands = append(cands, s.moduleNames()...)
-		cands = append(cands, keywords...)
+		names = append(keys(s.main.Globals().Keys()), keys(s.interp.Builtins().Keys())...)
 	}
 	seen := map[string]bool{}
 	var out []string
-	for _, c := range cands {
-		if seen[c] || !strings.HasPrefix(c, partial) || c == nsName || c == resultName {
-			continue
+	for _, n := range names {
+		if strings.HasPrefix(n, prefix) && !seen[n] && (strings.HasPrefix(prefix, "_") || !strings.HasPrefix(n, "_")) {
+			seen[n] = true
+			out = append(out, n)
 		}
-		if strings.HasPrefix(c, "_") && !strings.HasPrefix(partial, "_") {
-			continue
-		}
-		seen[c] = true
-		out = append(out, c)
 	}
 	sort.Strings(out)
-	return out, start, cursor
+	return out, start, end
 }
 
-// IsComplete reports whether code is ready to run ("complete"), needs more
-// lines ("incomplete", with the indent for the next line), or cannot be
-// fixed by adding lines ("invalid"). Like IPython, a cell whose last line
-// is inside an indented block stays incomplete until an empty line ends it.
+// Inspect shows the type, value and docstring of the name at the cursor.
+func (s *Session) Inspect(code string, cursor, detail int) (map[string]any, bool) {
+	r := []rune(code)
+	cursor = min(max(cursor, 0), len(r))
+	for cursor < len(r) && (r[cursor] == '_' || unicode.IsLetter(r[cursor]) || unicode.IsDigit(r[cursor])) {
+		cursor++
+	}
+	dotted, _ := dottedBefore(code, cursor)
+	dotted = strings.Trim(dotted, ".")
+	if dotted == "" {
+		return nil, false
+	}
+	t := s.interp.NewThread("inspect")
+	v, ok := s.lookup(t, dotted)
+	if !ok {
+		return nil, false
+	}
+	var b strings.Builder
+	b.WriteString("Type: " + v.Type().Name() + "\n")
+	if rep, err := python.Repr(t, v); err == nil {
+		b.WriteString("String form: " + rep + "\n")
+	}
+	if doc, err := python.GetAttr(t, v, "__doc__"); err == nil {
+		if d, ok := doc.(python.Str); ok && d != "" {
+			b.WriteString("Docstring:\n" + string(d) + "\n")
+		}
+	}
+	return map[string]any{"text/plain": b.String()}, true
+}
+
+// IsComplete reports whether code is a whole cell ("complete"), could be
+// completed by more lines ("incomplete", with the indent of the next
+// line) or can never be ("invalid").
 func (s *Session) IsComplete(code string) (string, string) {
-	lines := strings.Split(strings.ReplaceAll(code, "\r\n", "\n"), "\n")
+	m, err := syntax.Parse("<cell>", []byte(code))
+	lines := strings.Split(strings.TrimRight(code, " \t\n"), "\n")
 	last := lines[len(lines)-1]
-	if strings.TrimSpace(code) == "" {
+	indent := last[:len(last)-len(strings.TrimLeft(last, " \t"))]
+	var se *syntax.Error
+	switch {
+	case err == nil:
+		// As in IPython, a block goes on until a newline ends its last line.
+		if n := len(m.Body); n > 0 && isCompound(m.Body[n-1]) && !strings.HasSuffix(strings.TrimRight(code, " \t"), "\n") {
+			return "incomplete", indent
+		}
 		return "complete", ""
-	}
-	lastText := ""
-	for i := len(lines) - 1; i >= 0; i-- {
-		if strings.TrimSpace(lines[i]) != "" {
-			lastText = lines[i]
-			break
+	case errors.As(err, &se) && se.Incomplete:
+		if strings.HasSuffix(strings.TrimSpace(last), ":") {
+			indent += "    "
 		}
+		return "incomplete", indent
 	}
-	indentOf := func(l string) string { return l[:len(l)-len(strings.TrimLeft(l, " \t"))] }
-	text, ierr := s.rewriteImports(code)
-	if ierr != nil {
-		return "complete", "" // Execute will explain the import error
-	}
-	trimmed := strings.TrimRight(stripComment(lastText), " \t")
-	if strings.HasSuffix(trimmed, "\\") {
-		return "incomplete", indentOf(lastText)
-	}
-	f, err := FileOptions.Parse("<cell>", text+"\n", 0)
-	if err != nil {
-		if !hasAny(err.Error(), "end of file", "unexpected EOF", "want indent") {
-			return "invalid", ""
-		}
-		if strings.HasSuffix(trimmed, ":") && openBrackets(text) <= 0 {
-			return "incomplete", indentOf(lastText) + "    "
-		}
-		return "incomplete", indentOf(lastText)
-	}
-	// As in IPython, a block (def, if, for, while) stays open until an
-	// empty line ends it; an indented line that only continues brackets
-	// does not.
-	if strings.TrimSpace(last) != "" && indentOf(last) != "" && len(f.Stmts) > 0 {
-		switch f.Stmts[len(f.Stmts)-1].(type) {
-		case *syntax.DefStmt, *syntax.IfStmt, *syntax.ForStmt, *syntax.WhileStmt:
-			return "incomplete", indentOf(last)
-		}
-	}
-	return "complete", ""
+	return "invalid", ""
 }
 
-// openBrackets counts brackets left open in code, ignoring strings and
-// comments.
-func openBrackets(code string) int {
-	depth := 0
-	for _, line := range strings.Split(code, "\n") {
-		line = stripComment(line)
-		var q rune
-		esc := false
-		for _, r := range line {
-			switch {
-			case esc:
-				esc = false
-			case q != 0 && r == '\\':
-				esc = true
-			case q != 0:
-				if r == q {
-					q = 0
-				}
-			case r == '"' || r == '\'':
-				q = r
-			case r == '(' || r == '[' || r == '{':
-				depth++
-			case r == ')' || r == ']' || r == '}':
-				depth--
-			}
+func isCompound(st syntax.Stmt) bool {
+	switch st.(type) {
+	case *syntax.FunctionDef, *syntax.ClassDef, *syntax.For, *syntax.While, *syntax.If, *syntax.With, *syntax.Try:
+		return true
+	}
+	return false
+}
+
+func keys(vs []python.Value) []string {
+	out := make([]string, 0, len(vs))
+	for _, v := range vs {
+		if s, ok := v.(python.Str); ok {
+			out = append(out, string(s))
 		}
 	}
-	return depth
+	return out
 }
