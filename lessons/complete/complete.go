@@ -13,8 +13,8 @@ import (
 // match replaces: names of __main__, builtins and keywords; attributes
 // after a dot; modules after import; a module's members after
 // `from M import`; and `name=` for the keyword parameters of the call
-// whose parentheses the cursor is in. It runs no code of the learner's;
-// only `from M import` may import M, as IPython's completer does.
+// whose parentheses the cursor is in. It runs no Python code: `from M
+// import` offers the members of M once M has been imported.
 func Complete(th *python.Thread, globals *python.Module, code string, cursor int) (matches []string, start, end int) {
 	b := byteOffset(code, cursor)
 	end = runeOffset(code, b)
@@ -154,15 +154,11 @@ func (ns namespace) importContext(toks []tok, partial string) (names []string, o
 		if module == "" {
 			return nil, true
 		}
+		// Only a module already imported: importing one runs its code,
+		// which needs a thread the host has let into the scheduler.
 		m := ns.th.Interp().Loaded(module)
 		if m == nil {
-			if !contains(ns.th.Interp().ModuleNames(), module) {
-				return nil, true
-			}
-			var err error
-			if m, err = ns.th.Import(module); err != nil {
-				return nil, true
-			}
+			return nil, true
 		}
 		return members(m), true
 	}
@@ -206,11 +202,6 @@ func dotted(toks []tok) string {
 		return ""
 	}
 	return sb.String()
-}
-
-func contains(list []string, s string) bool {
-	i := sort.SearchStrings(list, s)
-	return i < len(list) && list[i] == s
 }
 
 // keywordArgs offers `name=` for the parameters of the call the cursor

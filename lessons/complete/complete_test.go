@@ -11,7 +11,7 @@ import (
 // program is the setup of the completion and inspection tests: the
 // names of an ordinary threading program, run by threadlab in __main__
 // and by /usr/bin/python3 for the reference answers.
-const program = `import threading, time
+const program = `import threading, time, concurrent.futures
 balance = 0
 lock = threading.Lock()
 items = [1, 2]
@@ -95,6 +95,7 @@ var completeCases = []completeCase{
 	{code: "from concurrent.futures import Thr", want: []string{"ThreadPoolExecutor"}, start: 31},
 	{code: "from time import sl", want: []string{"sleep"}, start: 17},
 	{code: "from qu", want: []string{"queue"}, start: 5},
+	{code: "from queue import Em", start: 18}, // not imported yet: nothing runs its code
 	// Nothing to complete: numbers, strings, comments, calls' results.
 	{code: "3.1", start: 3},
 	{code: "x = 'bal", start: 8},
