@@ -123,11 +123,11 @@ func (ns namespace) receiver(prefix string, toks []tok, dot int) python.Value {
 		}
 		return python.StrType
 	}
-	chain, _ := chainBefore(toks, dot)
-	if chain == nil {
+	o, ok := ns.find(chainBefore(toks, dot))
+	if !ok {
 		return nil
 	}
-	return ns.lookup(chain)
+	return o.v
 }
 
 // importContext completes module names after `import` and `from`, and a
@@ -211,7 +211,7 @@ func (ns namespace) keywordArgs(toks []tok) []string {
 	if !ok || !(toks[len(toks)-1].isOp("(") || toks[len(toks)-1].isOp(",")) {
 		return nil
 	}
-	chain, _ := chainBefore(toks, paren)
+	chain := chainBefore(toks, paren)
 	o, found := ns.find(chain)
 	if !found {
 		return nil

@@ -31,6 +31,15 @@ class Account:
         """
         self.balance += amount
 
+    @classmethod
+    def open(cls, owner, *, deposit=0):
+        """Open an account with a first deposit."""
+        return cls(owner, deposit)
+
+    @staticmethod
+    def fee(amount):
+        return amount // 100
+
 acct = Account('ann')
 
 def change_it(n, *, step=1):
@@ -42,6 +51,12 @@ def change_it(n, *, step=1):
 def run_thread(n, /, rounds=100000, *args, **kwargs):
     for i in range(rounds):
         change_it(n)
+
+class Worker(threading.Thread):
+    def run(self):
+        change_it(1)
+
+square = lambda x, power=2: x ** power
 `
 
 // completeCase is one completion at the end of code. word and call say
@@ -103,6 +118,7 @@ var completeCases = []completeCase{
 	{code: "nothing.x", start: 9},
 	{code: "threading.current_thread().na", start: 29},
 	{code: "items[0].", start: 9},
+	{code: "threading.current_thread().name.", start: 32}, // not the attributes of a global "name"
 }
 
 // cpythonCompletions asks /usr/bin/python3 for the reference answers of
