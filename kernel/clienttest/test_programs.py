@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import time
 import unittest
+from collections import Counter
 from queue import Empty
 
 from kernelutil import (
@@ -271,6 +272,7 @@ class TestTutorialPrograms(unittest.TestCase):
         t0 = time.monotonic()
         busy = cpu_percent(pid, 1.0)
         idle = 100 * (machine_idle_seconds() - idle0) / (time.monotonic() - t0)
+        runnable = sorted(runnable_threads(pid) for _ in range(200))
         msg = self.kc.session.msg("interrupt_request", {})
         self.kc.control_channel.send(msg)
         self.assertEqual(control_reply(self.kc, msg["header"]["msg_id"])["content"]["status"], "ok")
@@ -279,17 +281,17 @@ class TestTutorialPrograms(unittest.TestCase):
         self.assertLess(after, 15, f"{after:.0f}% CPU after the interrupt (spinning: {busy:.0f}%)")
         # The next cell hears what the interrupt stopped; that is all.
         execute(self.kc, "pass")
-        return busy, idle
+        return busy, idle, runnable
 
     def test_spin_uses_one_core_with_the_gil_and_every_core_without(self):
         if IS_IPYKERNEL:
             self.skipTest("lab.gil is threadlab's")
         cores = os.cpu_count()
-        with_gil, _ = self.spin_cpu()
+        with_gil, _, runnable_gil = self.spin_cpu()
         reply, _ = execute(self.kc, "import lab\nlab.gil(False)")
         self.assertEqual(reply["content"]["status"], "ok", reply["content"])
         try:
-            without, idle = self.spin_cpu()
+            without, idle, runnable = self.spin_cpu()
         finally:
             execute(self.kc, "lab.gil(True)")
         # The GIL lets one thread run at a time: at most about one core,
@@ -304,6 +306,27 @@ class TestTutorialPrograms(unittest.TestCase):
                                f"{cores} spinners without the GIL: {without:.0f}% CPU while "
                                f"{idle:.0f}% stayed idle (with the GIL: {with_gil:.0f}%)")
         self.assertGreater(without, 10, f"spinning without the GIL: {without:.0f}% CPU")
+        # Whatever the machine's load: with the GIL one of the kernel's
+        # threads is running or ready to run (the others wait for the GIL);
+        # without it, one per spinner.
+        median = len(runnable) // 2
+        self.assertEqual(runnable_gil[median], 1,
+                         f"threads running or ready with the GIL (count: samples): {Counter(runnable_gil)}")
+        self.assertGreaterEqual(runnable[median], cores,
+                                f"threads running or ready without the GIL (count: samples): {Counter(runnable)}")
+
+
+def runnable_threads(pid):
+    """How many of the process's threads are running or ready to run now
+    (state R in /proc)."""
+    n = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/stat") as f:
+                n += f.read().rsplit(")", 1)[1].split()[0] == "R"
+        except OSError:
+            pass  # the thread has just ended
+    return n
 
 
 def machine_idle_seconds():
