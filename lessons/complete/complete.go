@@ -10,7 +10,8 @@ import (
 
 // Complete returns the completions of the text before cursor (in code
 // points) and the range [start, end) of code, in code points, that a
-// match replaces: names of __main__, builtins and keywords; attributes
+// match replaces: names of __main__ (also those the cell itself binds
+// before the cursor), builtins and keywords; attributes
 // after a dot; modules after import; a module's members after
 // `from M import`; and `name=` for the keyword parameters of the call
 // whose parentheses the cursor is in. It runs no Python code: `from M
@@ -49,6 +50,7 @@ func Complete(th *python.Thread, globals *python.Module, code string, cursor int
 	} else {
 		kwargs = ns.keywordArgs(toks)
 		names = append(names, strKeys(globals.Globals())...)
+		names = append(names, cellNames(toks)...)
 		names = append(names, strKeys(th.Interp().Builtins())...)
 		names = append(names, keywords...)
 	}

@@ -102,6 +102,10 @@ var completeCases = []completeCase{
 	{code: "run_thread(5, ro", word: "ro", call: "run_thread", start: 14},
 	{code: "sorted(items, re", word: "re", call: "sorted", start: 14},
 	{code: "s = 'é'\nbal", word: "bal", start: 8},
+	// Names the cell binds before the cursor, before it has run.
+	{code: "def worker(q):\n    job = q.get()\nwor", want: []string{"worker"}, start: 33},
+	{code: "import queue as jobs\njo", want: []string{"jobs"}, start: 21},
+	{code: "def worker(q):\n    job = q.get()\n    jo", want: nil, start: 37}, // a local of the function being written: not tracked
 	// Import statements: threadlab's modules, not CPython's.
 	{code: "import thr", want: []string{"threading"}, start: 7},
 	{code: "import concurrent.", want: []string{"futures"}, start: 18},
