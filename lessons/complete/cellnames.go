@@ -4,32 +4,60 @@ import (
 	"threadlab/lessons/python/syntax"
 )
 
-// cellNames returns the module-level names that the text before the
-// cursor binds (defs, classes, imports, assignment, for, with and except
-// targets), so that a cell's own names complete before it has run. Names
-// bound inside def and class bodies are left out, as are those of
-// comprehensions and lambdas, which have scopes of their own.
+// A scope is the module, or a def or class body that the tokens open.
+type scope struct {
+	def      bool // a function body, whose names nested functions see
+	depth    int  // the indentation level of the body
+	names    []string
+	declared map[string]bool // names declared global or nonlocal here
+}
+
+// cellNames returns the names that the text before the cursor binds and
+// that are visible where it ends, so that a cell's own names complete
+// before it has run: those of the module (defs, classes, imports,
+// assignment, for, with and except targets), and inside a function its
+// parameters and locals and those of the functions around it. Names in
+// comprehensions and lambdas, which have scopes of their own, are left
+// out.
 func cellNames(toks []tok) []string {
+	open := scopes(toks)
 	var names []string
-	depth := 0    // indentation level
-	hidden := -1  // the level of a def or class whose body is being skipped
-	defOpen := -1 // a def or class header ended at this level; its body may follow
-	start := 0    // first token of the current statement
+	for i, s := range open {
+		// A class body's names are visible in that body only.
+		if i == 0 || s.def || i == len(open)-1 {
+			for _, n := range s.names {
+				if !s.declared[n] {
+					names = append(names, n)
+				}
+			}
+		}
+	}
+	return names
+}
+
+// scopes returns the scopes open at the end of the tokens, the module
+// first, with the names each binds.
+func scopes(toks []tok) []*scope {
+	stack := []*scope{{}}
+	depth := 0
+	var pending *scope // a def or class header ended; its body opens with an INDENT
+	start := 0         // first token of the current statement
 	for i := 0; i <= len(toks); i++ {
 		if i < len(toks) {
 			switch t := toks[i]; {
 			case t.Kind == syntax.TokenIndent:
 				depth++
-				if defOpen >= 0 && hidden < 0 && depth == defOpen+1 {
-					hidden = defOpen
+				if pending != nil {
+					pending.depth = depth
+					stack = append(stack, pending)
+					pending = nil
 				}
-				defOpen = -1
 				start = i + 1
 				continue
 			case t.Kind == syntax.TokenDedent:
 				depth--
-				if hidden >= 0 && depth <= hidden {
-					hidden = -1
+				for len(stack) > 1 && stack[len(stack)-1].depth > depth {
+					stack = stack[:len(stack)-1]
 				}
 				start = i + 1
 				continue
@@ -39,16 +67,71 @@ func cellNames(toks []tok) []string {
 		}
 		stmt := toks[start:i]
 		start = i + 1
-		if i < len(toks) && toks[i].Kind == syntax.TokenNewline {
-			defOpen = -1
-		}
-		if hidden >= 0 || len(stmt) == 0 {
+		pending = nil
+		if len(stmt) == 0 {
 			continue
 		}
-		bound, isDef := statementNames(stmt)
-		names = append(names, bound...)
-		if isDef && i < len(toks) && toks[i].Kind == syntax.TokenNewline {
-			defOpen = depth
+		top := stack[len(stack)-1]
+		if first := stmt[0]; first.is(syntax.TokenKeyword, "global") || first.is(syntax.TokenKeyword, "nonlocal") {
+			for _, t := range stmt[1:] {
+				if t.Kind == syntax.TokenName {
+					if top.declared == nil {
+						top.declared = map[string]bool{}
+					}
+					top.declared[t.Text] = true
+				}
+			}
+			continue
+		}
+		bound, body := statementNames(stmt)
+		top.names = append(top.names, bound...)
+		switch {
+		case body == nil:
+		case i < len(toks) && toks[i].Kind == syntax.TokenNewline:
+			pending = body
+		case i == len(toks) && headerColon(stmt) >= 0:
+			// The text ends in the body of a one-line def: def f(x): y = x
+			if rest := stmt[headerColon(stmt)+1:]; len(rest) > 0 {
+				more, _ := statementNames(rest)
+				body.names = append(body.names, more...)
+			}
+			stack = append(stack, body)
+		}
+	}
+	return stack
+}
+
+// headerColon returns the index of a def or class header's colon, or -1
+// when the header has not reached it.
+func headerColon(header []tok) int {
+	depth := 0
+	for j, t := range header {
+		switch {
+		case t.isOp("(") || t.isOp("[") || t.isOp("{"):
+			depth++
+		case t.isOp(")") || t.isOp("]") || t.isOp("}"):
+			depth--
+		case depth == 0 && t.isOp(":"):
+			return j
+		}
+	}
+	return -1
+}
+
+// params returns the parameter names of a def header.
+func params(header []tok) []string {
+	var names []string
+	depth := 0
+	for j, t := range header {
+		switch {
+		case t.isOp("(") || t.isOp("[") || t.isOp("{"):
+			depth++
+		case t.isOp(")") || t.isOp("]") || t.isOp("}"):
+			depth--
+		case depth == 1 && t.Kind == syntax.TokenName && j > 0:
+			if p := header[j-1]; p.isOp("(") || p.isOp(",") || p.isOp("*") || p.isOp("**") {
+				names = append(names, t.Text)
+			}
 		}
 	}
 	return names
@@ -62,9 +145,9 @@ var compound = map[string]bool{
 }
 
 // statementNames returns the names one simple statement or compound
-// header binds at module level, and whether it is a def or class header
-// (whose body binds nothing there).
-func statementNames(stmt []tok) (names []string, isDef bool) {
+// header binds in its scope, and for a def or class header the scope its
+// body opens (a def's with its parameters).
+func statementNames(stmt []tok) (names []string, body *scope) {
 	first := stmt[0]
 	if !first.is(syntax.TokenKeyword, "def") && !first.is(syntax.TokenKeyword, "class") {
 		// An assignment expression binds in the module, even inside a
@@ -76,7 +159,7 @@ func statementNames(stmt []tok) (names []string, isDef bool) {
 		}
 	}
 	if first.isOp("@") {
-		return nil, false
+		return nil, nil
 	}
 	if first.Kind == syntax.TokenKeyword {
 		switch first.Text {
@@ -84,22 +167,25 @@ func statementNames(stmt []tok) (names []string, isDef bool) {
 			if len(stmt) > 1 && stmt[1].Kind == syntax.TokenName {
 				names = append(names, stmt[1].Text)
 			}
-			return names, true
+			if first.Text == "def" {
+				return names, &scope{def: true, names: params(stmt)}
+			}
+			return names, &scope{}
 		case "import":
-			return append(names, importNames(stmt[1:], false)...), false
+			return append(names, importNames(stmt[1:], false)...), nil
 		case "from":
 			for j, t := range stmt {
 				if t.is(syntax.TokenKeyword, "import") {
-					return append(names, importNames(stmt[j+1:], true)...), false
+					return append(names, importNames(stmt[j+1:], true)...), nil
 				}
 			}
-			return names, false
+			return names, nil
 		}
 		if compound[first.Text] {
-			return append(names, headerNames(stmt)...), false
+			return append(names, headerNames(stmt)...), nil
 		}
 	}
-	return append(names, assignedNames(stmt)...), false
+	return append(names, assignedNames(stmt)...), nil
 }
 
 // importNames returns the names an import list binds: each alias, or

@@ -105,7 +105,7 @@ var completeCases = []completeCase{
 	// Names the cell binds before the cursor, before it has run.
 	{code: "def worker(q):\n    job = q.get()\nwor", want: []string{"worker"}, start: 33},
 	{code: "import queue as jobs\njo", want: []string{"jobs"}, start: 21},
-	{code: "def worker(q):\n    job = q.get()\n    jo", want: nil, start: 37}, // a local of the function being written: not tracked
+	{code: "def worker(q):\n    job = q.get()\n    jo", want: []string{"job"}, start: 37}, // a local of the function being written
 	// Import statements: threadlab's modules, not CPython's.
 	{code: "import thr", want: []string{"threading"}, start: 7},
 	{code: "import concurrent.", want: []string{"futures"}, start: 18},
