@@ -10,12 +10,12 @@ import (
 
 // Complete returns the completions of the text before cursor (in code
 // points) and the range [start, end) of code, in code points, that a
-// match replaces: names of __main__ (also those the cell itself binds
-// before the cursor), builtins and keywords; attributes
-// after a dot; modules after import; a module's members after
-// `from M import`; and `name=` for the keyword parameters of the call
-// whose parentheses the cursor is in. It runs no Python code: `from M
-// import` offers the members of M once M has been imported.
+// match replaces: the names of __main__ and those the cell itself binds
+// before the cursor, builtins and keywords; attributes after a dot;
+// modules after import; a module's members after `from M import`; and
+// `name=` for the keyword parameters of the call whose parentheses the
+// cursor is in. It runs no Python code: `from M import` offers the
+// members of M once M has been imported.
 func Complete(th *python.Thread, globals *python.Module, code string, cursor int) (matches []string, start, end int) {
 	b := byteOffset(code, cursor)
 	end = runeOffset(code, b)
