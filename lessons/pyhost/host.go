@@ -17,11 +17,14 @@ import (
 type Host struct {
 	rt        *runtime.Runtime
 	main      *python.Thread
+	root      *runtime.Thread // the interpreter's first thread: the runtime's main thread, or a process's
+	procs     processes       // multiprocessing: this interpreter's process and the children it started
 	waiters   *runtime.Thread // owns every Condition waiter lock until a notify releases it
 	threads   atomic.Int64    // last automatic thread number (Thread-N)
 	stuck     stuckWatch
 	lockNames lockNames
 
+	extra        []python.ModuleDef // the embedder's modules (AddModules), for child processes too
 	deadlockType *python.Type
 	deadlocks    sync.Map // *python.Exception -> *runtime.DeadlockError, for DeadlockReport
 }
@@ -37,12 +40,24 @@ type binding struct {
 // NewHost makes a host for threads on rt. Give Modules to the
 // interpreter's Options, then AttachMain its main thread.
 func NewHost(rt *runtime.Runtime) *Host {
+	return newHost(rt, rt.Main())
+}
+
+// newHost makes the host of the interpreter whose first thread is root.
+func newHost(rt *runtime.Runtime, root *runtime.Thread) *Host {
 	return &Host{
 		rt:           rt,
-		waiters:      rt.NewThread(rt.Main(), "condition waiters", true),
+		root:         root,
+		waiters:      rt.NewThread(root, "condition waiters", true),
 		deadlockType: python.NewType("DeadlockError", python.RuntimeError).SetModule("threading"),
 	}
 }
+
+// AddModules adds modules of the program that embeds the host (a
+// notebook's lab) to Modules, here and in every child process
+// multiprocessing starts, which needs them to copy a __main__ that
+// imported them. Call it before Modules.
+func (h *Host) AddModules(defs ...python.ModuleDef) { h.extra = append(h.extra, defs...) }
 
 // AttachMain makes main, a thread of the interpreter the host's modules
 // were given to, run as the runtime's main thread. A session calls it
@@ -54,7 +69,7 @@ func (h *Host) AttachMain(main *python.Thread) {
 		obj = bindingOf(h.main).obj
 	}
 	h.main = main
-	h.bind(main, h.rt.Main()).obj = obj
+	h.bind(main, h.root).obj = obj
 }
 
 // bind makes pt run as rtT: its steps tick rtT, and stopping rtT cancels pt.
@@ -63,6 +78,7 @@ func (h *Host) bind(pt *python.Thread, rtT *runtime.Thread) *binding {
 	pt.Local = b
 	rtT.Data = pt
 	rtT.Line = func() int { return userLine(pt) }
+	rtT.SafePoint = pt.AtSwitchPoint
 	rtT.OnStop = func() {
 		// A deadlock is raised as an exception in the thread's wait, not a
 		// cancellation: the main thread may catch it.
