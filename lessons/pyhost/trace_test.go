@@ -396,3 +396,23 @@ def both():
 	}
 	t.Error("no schedule of 50 seeds made a thread wait for the lock")
 }
+
+// Every run of an exploration names its threads as the first did, and
+// the program's thread numbering goes on afterwards as if the runs had
+// not happened.
+func TestExploreKeepsThreadNames(t *testing.T) {
+	s := newSession(t)
+	s.run(tutorialRace)
+	rep := s.explore("race", runtime.ExploreOptions{})
+	for _, o := range rep.Outcomes {
+		for _, name := range o.Example.Threads() {
+			if name != "Thread-1 (run_thread)" && name != "Thread-2 (run_thread)" && name != "MainThread" {
+				t.Errorf("outcome %s: threads %s", o.Key, o.Example.Threads())
+			}
+		}
+	}
+	s.run("import threading\nname = threading.Thread(target=print).name")
+	if got := s.global("name"); got != "'Thread-1 (print)'" {
+		t.Errorf("the next thread is named %s, want 'Thread-1 (print)'", got)
+	}
+}
