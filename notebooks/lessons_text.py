@@ -2,7 +2,8 @@
 into .ipynb files. Edit here, then run `python3 notebooks/build.py`.
 
 Conventions:
-- md(...) is a markdown cell, code(...) a code cell (Starlark).
+- md(...) is a markdown cell, code(...) a code cell (Python 3.11, as
+  threadlab's interpreter runs it).
 - code(..., tag="name") tags a cell so tests can find its output.
 - code(..., raises=True) marks a cell that is meant to stop with an error
   (nbconvert and the Notebook honour the "raises-exception" tag).
@@ -101,27 +102,24 @@ INDEX = [
     md("""
     ## What you type in the cells
 
-    The cells use **Starlark**, a small dialect of Python. Functions, loops,
-    lists and dictionaries work as you expect. A few things are missing, and
-    the lessons show you what to do instead:
+    The cells are ordinary **Python 3.11**, run by threadlab's own
+    interpreter. You import `threading`, `time` and `multiprocessing` as you
+    would anywhere else, and you can use everything the lessons need:
+    global variables, classes, `with` blocks, `try` and `finally`.
 
-    - no `global`: a function cannot rebind a top-level name, so anything
-      threads share lives in an object made by `lab.shared(...)`;
-    - no `with`: you call `lock.acquire()` and `lock.release()` yourself;
-    - no `try`: an error stops the thread (or the cell) that raised it;
-    - no `class`: you use functions, dictionaries and shared objects.
+    One module is there without an import: `lab`, threadlab's toolbox. It
+    gives you seeds that make a run repeatable, interleaving tables,
+    exploration of every schedule and live CPU plots. Where threadlab's
+    model of threads differs from the standard interpreter, CPython, the
+    lessons say so.
 
-    The modules `threading`, `time`, `multiprocessing` and `lab` are always
-    there; `import` lines for them are accepted so code looks like Python.
-    `lab` is threadlab's own toolbox: shared state, seeds, traces,
-    exploration and CPU plots. Run the cell below (Shift+Enter) to check
-    that the kernel works.
+    Run the cell below (Shift+Enter) to check that the kernel works.
     """),
     code("""
     import threading, multiprocessing
 
-    print("The kernel is running your cell in", threading.current_thread().name)
-    print("Cores available:", multiprocessing.cpu_count())
+    print("The kernel runs your cell in %s" % threading.current_thread().name)
+    print("Cores available: %d" % multiprocessing.cpu_count())
     """),
     md("""
     ## Run the lessons on your own computer
@@ -172,7 +170,7 @@ THREADS = [
     the thread that runs your cells.
     """),
     code("""
-    import threading, time, lab
+    import threading, time
 
     threading.current_thread().name
     """),
@@ -189,34 +187,35 @@ THREADS = [
     """),
     code("""
     def greet(person):
-        print("hello", person, "from", threading.current_thread().name)
+        print("hello %s from %s" % (person, threading.current_thread().name))
 
     helper = threading.Thread(target=greet, args=("Ada",), name="greeter")
     helper.start()
     helper.join()
-    print("back in", threading.current_thread().name)
-    """),
+    print("back in %s" % threading.current_thread().name)
+    """, tag="greeter"),
     md("""
     The greeting comes from the thread named `greeter`; the last line is
     printed by `MainThread` after `join()` returned. Output from every
     thread you start appears under the cell that started it.
 
     If you leave out `name=...`, the thread gets an **automatic name**:
-    `Thread-` and a number that counts up through your session. A thread
-    that was made but not started is not alive and has no `ident` (the
-    number the system uses to tell threads apart) yet.
+    `Thread-`, a number that counts up through your session, and the name
+    of its target function in brackets, as in Python 3.11. A thread that
+    was made but not started is not alive and has no `ident` (the number
+    the system uses to tell threads apart) yet.
     """),
     code("""
     first = threading.Thread(target=greet, args=("Grace",))
     second = threading.Thread(target=greet, args=("Linus",))
-    print("names:", first.name, second.name)
+    print("names: %s and %s" % (first.name, second.name))
     print("before start:", first.is_alive(), first.ident)
     first.start()
     second.start()
     first.join()
     second.join()
     print("after join:", first.is_alive(), second.is_alive())
-    """),
+    """, tag="auto-names"),
     md("""
     ## Two threads at once
 
@@ -231,7 +230,7 @@ THREADS = [
     def cook(dish, pause):
         for step in range(1, 4):
             time.sleep(pause)
-            print(dish, "step", step)
+            print("%s step %d" % (dish, step))
 
     def breakfast():
         tea = threading.Thread(target=cook, args=("tea", 0.01), name="tea")
@@ -304,7 +303,32 @@ THREADS = [
 
     lab.seed(None)
     tea_then_toast()
+    """, tag="tea-then-toast"),
+    md("""
+    ## A thread as a class
+
+    A thread can also be a class of its own. Subclass `threading.Thread`,
+    pass the name to `super().__init__`, and put the thread's work in a
+    method called `run`: `start()` calls it in the new thread. Here a
+    kitchen timer counts down while the main thread waits for it.
     """),
+    code("""
+    class KitchenTimer(threading.Thread):
+        def __init__(self, seconds):
+            super().__init__(name="KitchenTimer")
+            self.seconds = seconds
+
+        def run(self):
+            for left in range(self.seconds, 0, -1):
+                print("%s: %d s left" % (threading.current_thread().name, left))
+                time.sleep(1)
+            print("%s: ring!" % self.name)
+
+    timer = KitchenTimer(3)
+    timer.start()
+    timer.join()
+    print("%s heard it" % threading.current_thread().name)
+    """, tag="kitchen-timer"),
     md("""
     ## Exercise
 
@@ -320,7 +344,7 @@ THREADS = [
     code("""
     def roll_call(name):
         time.sleep(0.5)
-        print(name, "is here")
+        print("%s is here" % name)
 
     def run_team(names):
         team = []
@@ -330,27 +354,36 @@ THREADS = [
     code("""
     def check(run_team):
         names = ["ann", "bob", "cy"]
-        lab.seed(1)
+        lab.seed(1)          # virtual time: the check takes no real time
         began = time.monotonic()
-        team = run_team(names)
+        try:
+            team = run_team(names)
+        except Exception as error:
+            team = error
         took = time.monotonic() - began
-        if type(team) != "list" or len(team) != len(names):
-            lab.stop()      # end any thread that is still running
-            lab.seed(None)
-            print("Not yet: run_team should return a list of", len(names), "threads, one per name.")
-            return
-        running = [worker.name for worker in team if worker.is_alive()]
-        lab.stop()
+        running = []
+        if isinstance(team, list):
+            running = [w.name for w in team if isinstance(w, threading.Thread) and w.is_alive()]
+        lab.stop()           # end any thread that is still running
         lab.seed(None)
-        for i in range(len(names)):
-            if team[i].name != names[i]:
-                print("Not yet: thread", i, "is named", repr(team[i].name), "- pass name=" + repr(names[i]), "to threading.Thread.")
+        if isinstance(team, Exception):
+            print("Not yet: run_team raised %s: %s" % (type(team).__name__, team))
+            return
+        if not isinstance(team, list) or len(team) != len(names):
+            print("Not yet: run_team should return a list of %d threads, one per name." % len(names))
+            return
+        for i, (worker, name) in enumerate(zip(team, names)):
+            if not isinstance(worker, threading.Thread):
+                print("Not yet: item %d of the list is %r, not a thread." % (i, worker))
                 return
-            if team[i].ident == None:
-                print("Not yet:", team[i].name, "was never started: call .start() on it.")
+            if worker.name != name:
+                print("Not yet: thread %d is named %r - pass name=%r to threading.Thread." % (i, worker.name, name))
                 return
-            if team[i].name in running:
-                print("Not yet:", team[i].name, "was still running when run_team returned: join every thread.")
+            if worker.ident is None:
+                print("Not yet: %s was never started: call .start() on it." % name)
+                return
+            if name in running:
+                print("Not yet: %s was still running when run_team returned: join every thread." % name)
                 return
         if took > 1.0:
             print("Almost: the threads ran one after another. Start them all first, then join them all.")
@@ -383,7 +416,9 @@ THREADS = [
     - A thread is a separate line of work in the same program; your cells
       run in `MainThread`.
     - `start()` lets a thread run; `join()` waits for it to finish.
-    - Threads have names: the one you give, or an automatic `Thread-N`.
+    - Threads have names: the one you give, or an automatic
+      `Thread-N (target)`.
+    - A thread can be a subclass of `threading.Thread` with a `run` method.
     - Without a seed, the order in which threads run changes from run to
       run; `lab.seed(n)` makes it the same every time.
 
@@ -404,45 +439,53 @@ RACES = [
     **Prerequisites:** [Lesson 1: Threads](01-threads.ipynb).
     """),
     md("""
-    ## Shared state in threadlab
+    ## Shared state: a global variable
 
-    In Python, threads often share a global variable. Starlark has no
-    `global` statement: a function cannot rebind a top-level name. So in
-    threadlab, data that threads share lives in a **shared object** made by
-    `lab.shared(...)`. You read and write its fields like attributes, and
-    threadlab records every read and every write: which thread, which line,
-    which value. That record is what lets you see a race.
+    All the threads of a program see the same global variables. Here the
+    shared data is one number, `balance`, at the top of the module. A
+    function that assigns to a global must say so with `global balance`;
+    without that line, Python would treat `balance` inside the function as
+    a new local variable.
+
+    threadlab watches every read and every write of a variable that two or
+    more threads touch: which thread, which line, which value. That record
+    is what lets you see a race.
     """),
     code("""
-    import threading, time, lab
+    import threading, time
 
-    account = lab.shared(balance=0)
-    account.balance = account.balance + 5
-    account.balance
+    balance = 0
+
+    def deposit(amount, times):
+        global balance
+        for i in range(times):
+            balance = balance + amount
+
+    deposit(5, 2)
+    balance
     """),
     md("""
-    Here are two jobs. `deposit` adds `amount` to the balance `times` times;
-    `withdraw` takes it away again. `pay_and_spend` runs them in two threads
-    at once and returns the final balance.
+    Two deposits of 5 make 10. Here is the opposite job, and
+    `pay_and_spend`, which sets the balance back to 0, runs a deposit job
+    and a withdrawal job in two threads at once, and returns the final
+    balance.
     """),
     code("""
-    def deposit(account, amount, times):
+    def withdraw(amount, times):
+        global balance
         for i in range(times):
-            account.balance = account.balance + amount
+            balance = balance - amount
 
-    def withdraw(account, amount, times):
-        for i in range(times):
-            account.balance = account.balance - amount
-    """),
-    code("""
-    def pay_and_spend(account, amount, times):
-        saver = threading.Thread(target=deposit, args=(account, amount, times), name="saver")
-        spender = threading.Thread(target=withdraw, args=(account, amount, times), name="spender")
+    def pay_and_spend(amount, times):
+        global balance
+        balance = 0
+        saver = threading.Thread(target=deposit, args=(amount, times), name="saver")
+        spender = threading.Thread(target=withdraw, args=(amount, times), name="spender")
         saver.start()
         spender.start()
         saver.join()
         spender.join()
-        return account.balance
+        return balance
     """),
     md("""
     ## Predict, then run
@@ -455,38 +498,42 @@ RACES = [
     """),
     code("""
     lab.seed(None)   # real scheduling
-    [pay_and_spend(lab.shared(balance=0), 1, 100000) for run in range(3)]
+    [pay_and_spend(1, 100000) for run in range(3)]
     """, tag="unseeded-race"),
     md("""
     Every deposit has a matching withdrawal, so the answer ought to be 0.
     You will most likely see other numbers, and different ones on each run.
 
-    The reason is that `account.balance = account.balance + amount` is not
-    one step but two: first the thread **reads** the balance, then it
-    **writes** the new value. Between those two steps the other thread may
-    run. If it writes in that gap, the first thread's write replaces that
-    value with one computed from an old balance, and the other thread's
-    update is **lost**.
+    The reason is that `balance = balance + amount` is not one step but
+    two: first the thread **reads** the balance, then it **writes** the new
+    value. Between those two steps the other thread may run. If it writes
+    in that gap, the first thread's write replaces that value with one
+    computed from an old balance, and the other thread's update is
+    **lost**.
 
     A **race condition** is a bug whose result depends on how the steps of
     different threads happen to mix. One particular mix of steps is called an
     **interleaving**, or a **schedule**.
 
+    threadlab lets a thread run about 100 interpreter steps before it
+    switches to another. CPython switches every 5 milliseconds instead,
+    which is thousands of steps, so the same program on CPython loses
+    updates far less often and may print 0 many times in a row. The race
+    is still there: a test that passes proves nothing about it.
+
     ## Look closer
 
     A hundred thousand rounds are too many to read, so run three rounds
-    each. Normally a thread runs for about 100 interpreter steps before the
-    scheduler switches to another, and three rounds may well finish before a
-    switch comes. `lab.switch_interval(2)` makes switches come every few
-    steps, so the race shows up even in a short run.
+    each. Three rounds may well finish before a switch comes, so
+    `lab.switch_interval(2)` makes switches come every few steps.
     `lab.trace()` shows what happened as an **interleaving table**: one row
-    per read or write, in the order they happened, with one column per
-    thread.
+    per read or write of the shared balance, in the order they happened,
+    with one column per thread.
     """),
     code("""
     lab.switch_interval(2)
     lab.seed(1)
-    print("final balance:", pay_and_spend(lab.shared(balance=0), 1, 3))
+    print("final balance:", pay_and_spend(1, 3))
     lab.trace()
     """, tag="small-race"),
     md("""
@@ -508,8 +555,7 @@ RACES = [
     in the *note* column, which also marks step 3 (the read it is based on)
     and step 5 (the write it destroys). After that the threads happen to
     take turns, so no other update is lost and the balance ends one deposit
-    short, at {{small_final}}. The last row is `MainThread` reading the
-    result in `pay_and_spend`.
+    short, at {{small_final}}.
     """, rows=[("small-race", 1, "saver", "read balance → 0"),
                ("small-race", 2, "saver", "write balance ← 1"),
                ("small-race", 3, "spender", "read balance → 1"),
@@ -529,9 +575,9 @@ RACES = [
     """),
     code("""
     lab.seed(2024)
-    print("first run:", pay_and_spend(lab.shared(balance=0), 1, 100000))
+    print("first run:", pay_and_spend(1, 100000))
     lab.seed(2024)
-    print("second run:", pay_and_spend(lab.shared(balance=0), 1, 100000))
+    print("second run:", pay_and_spend(1, 100000))
     """, tag="seeded-race"),
     md("""
     Both runs end at {{race_seed}}: the same seed replays the same race,
@@ -540,21 +586,23 @@ RACES = [
 
     ## Every possible outcome
 
-    A seed shows you one schedule. `lab.explore(fn)` runs `fn` under
+    A seed shows you one schedule. `lab.explore(fn)` calls `fn` once for
     *every* schedule of its threads' reads and writes, and counts the
-    results. Take the smallest possible race: the saver deposits 8 once,
-    the spender withdraws 8 once.
+    values it returns. Before each call it puts the notebook's global
+    variables back as they were, so every run starts from the same state.
+    Take the smallest possible race: the saver deposits 8 once, the spender
+    withdraws 8 once.
 
     **Predict:** which final balances are possible?
     """),
     code("""
     def one_round():
-        return pay_and_spend(lab.shared(balance=0), 8, 1)
+        return pay_and_spend(8, 1)
 
     report = lab.explore(one_round)
     print("schedules:", report.schedules)
-    for balance, count in sorted(report.outcomes.items()):
-        print(str(balance) + ":", count, "schedules")
+    for outcome, count in sorted(report.outcomes.items()):
+        print("%s: %d schedules" % (outcome, count))
     """, tag="explore-payday"),
     md("""
     `explore` ran {{explore_schedules}} schedules. (It skips orders that
@@ -602,19 +650,23 @@ RACES = [
     The next lesson fixes this with a lock. There is another fix that needs
     no lock at all: **don't share**. Let each thread add up its own total in
     a local variable, which no other thread can see, and write it once at
-    the end into a result object of its own. The main thread combines the
-    results after `join`.
+    the end into a `Tally` of its own. The main thread combines the tallies
+    after `join`.
     """),
     code("""
-    def count_up(result, amount, times):
+    class Tally:
+        def __init__(self):
+            self.total = 0
+
+    def count_up(tally, amount, times):
         total = 0
         for i in range(times):
             total = total + amount
-        result.total = total
-
+        tally.total = total
+    """),
+    code("""
     def pay_and_spend_apart(amount, times):
-        saved = lab.shared(total=0)
-        spent = lab.shared(total=0)
+        saved, spent = Tally(), Tally()
         saver = threading.Thread(target=count_up, args=(saved, amount, times), name="saver")
         spender = threading.Thread(target=count_up, args=(spent, -amount, times), name="spender")
         saver.start()
@@ -622,8 +674,7 @@ RACES = [
         saver.join()
         spender.join()
         return saved.total + spent.total
-    """),
-    code("""
+
     print("full size:", pay_and_spend_apart(1, 100000))
     print("every schedule of one round:", lab.explore(lambda: pay_and_spend_apart(8, 1)).outcomes)
     """, tag="fix-apart"),
@@ -640,18 +691,22 @@ RACES = [
     happen, and why.
     """),
     code("""
-    def add(jar, coins):
-        jar.coins = jar.coins + coins
+    coins = 0
+
+    def add(amount):
+        global coins
+        coins = coins + amount
 
     def two_tips():
-        jar = lab.shared(coins=0)
-        alice = threading.Thread(target=add, args=(jar, 5), name="alice")
-        bob = threading.Thread(target=add, args=(jar, 10), name="bob")
+        global coins
+        coins = 0
+        alice = threading.Thread(target=add, args=(5,), name="alice")
+        bob = threading.Thread(target=add, args=(10,), name="bob")
         alice.start()
         bob.start()
         alice.join()
         bob.join()
-        return jar.coins
+        return coins
 
     my_answer = [15]   # edit this list
     """),
@@ -662,17 +717,22 @@ RACES = [
             10: "10: both read 0, and Bob wrote last, so Alice's 5 was lost.",
             5: "5: both read 0, and Alice wrote last, so Bob's 10 was lost.",
         }
-        possible = sorted(lab.explore(two_tips).outcomes.keys())
-        extra = [n for n in answer if n not in possible]
-        missing = [n for n in possible if n not in answer]
+        try:
+            guesses = sorted(set(answer))
+        except TypeError:
+            print("Not yet: give a list of numbers, such as [15], not %r." % (answer,))
+            return
+        possible = sorted(lab.explore(two_tips).outcomes)
+        extra = [n for n in guesses if n not in possible]
+        missing = [n for n in possible if n not in guesses]
         if extra:
-            print("Not yet:", extra, "cannot happen. Each write stores the value one thread read plus its own tip.")
+            print("Not yet: %s cannot happen. Each write stores the value one thread read plus its own tip." % extra)
         elif missing:
-            print("Not yet: you missed", missing, "- look for a schedule where one tip is lost:")
+            print("Not yet: you missed %s - look for a schedule where one tip is lost:" % missing)
             for n in missing:
                 print("  " + why.get(n, str(n)))
         else:
-            print("Right: exactly", possible, "are possible.")
+            print("Right: exactly %s are possible." % possible)
             for n in possible:
                 print("  " + why.get(n, str(n)))
 
@@ -687,8 +747,8 @@ RACES = [
     md("""
     ## Recap
 
-    - `x = x + 1` on shared data is two steps, a read and a write; another
-      thread can act in between.
+    - `balance = balance + 1` on a shared variable is two steps, a read and
+      a write; another thread can act in between.
     - A race condition loses updates, and whether it does depends on the
       schedule, so unseeded runs give different results.
     - `lab.trace()` shows the interleaving; the lost update is a write based
@@ -722,49 +782,64 @@ LOCKS = [
     thread is inside, every other thread that wants the same lock waits at
     its `acquire()`.
 
-    In Python you would usually write `with guard:`, which releases the lock
-    for you. Starlark has no `with` statement, so in threadlab you call
-    `acquire()` and `release()` yourself, and it is up to you to release.
+    The long way to write it is `acquire()`, then the critical section in a
+    `try:` block, and `release()` under `finally:`, so that the lock is
+    given back even if the critical section fails.
     """),
     code("""
-    import threading, time, lab
+    import threading, time
 
+    balance = 0
     guard = threading.Lock()
 
-    def deposit(account, amount, times):
+    def deposit(amount, times):
+        global balance
         for i in range(times):
             guard.acquire()
-            account.balance = account.balance + amount
-            guard.release()
-
-    def withdraw(account, amount, times):
+            try:
+                balance = balance + amount
+            finally:
+                guard.release()
+    """),
+    md("""
+    The short way is the `with` statement: `with guard:` acquires the lock,
+    runs the block, and releases the lock however the block ends. It does
+    the same as the long way, in two lines instead of five.
+    """),
+    code("""
+    def withdraw(amount, times):
+        global balance
         for i in range(times):
-            guard.acquire()
-            account.balance = account.balance - amount
-            guard.release()
+            with guard:
+                balance = balance - amount
     """),
     md("""
     For comparison, here are the unlocked jobs from lesson 2, and a helper
-    that runs any pair of jobs in two threads and returns the final balance.
+    that sets the balance to 0, runs any pair of jobs in two threads and
+    returns the final balance.
     """),
     code("""
-    def unsafe_deposit(account, amount, times):
+    def unsafe_deposit(amount, times):
+        global balance
         for i in range(times):
-            account.balance = account.balance + amount
+            balance = balance + amount
 
-    def unsafe_withdraw(account, amount, times):
+    def unsafe_withdraw(amount, times):
+        global balance
         for i in range(times):
-            account.balance = account.balance - amount
-
+            balance = balance - amount
+    """),
+    code("""
     def run_pair(put, take, amount, times):
-        account = lab.shared(balance=0)
-        saver = threading.Thread(target=put, args=(account, amount, times), name="saver")
-        spender = threading.Thread(target=take, args=(account, amount, times), name="spender")
+        global balance
+        balance = 0
+        saver = threading.Thread(target=put, args=(amount, times), name="saver")
+        spender = threading.Thread(target=take, args=(amount, times), name="spender")
         saver.start()
         spender.start()
         saver.join()
         spender.join()
-        return account.balance
+        return balance
     """),
     md("""
     ## Predict, then run
@@ -843,9 +918,9 @@ LOCKS = [
     began = time.perf_counter()
     run_pair(deposit, withdraw, 1, 20000)
     locked = time.perf_counter() - began
-    print("without the lock:", int(unlocked * 1000), "ms")
-    print("with the lock:   ", int(locked * 1000), "ms")
-    print("the lock made it", int(locked / unlocked * 10) / 10.0, "times as slow")
+    print("without the lock: %d ms" % (unlocked * 1000))
+    print("with the lock:    %d ms" % (locked * 1000))
+    print("the lock made it %.1f times as slow" % (locked / unlocked))
     """, tag="lock-cost"),
     md("""
     A correct answer is worth that time. Still, it explains a rule of thumb:
@@ -855,26 +930,32 @@ LOCKS = [
     ## A thread that fails while holding the lock
 
     What if a thread stops with an error between `acquire()` and
-    `release()`? Here `careless_withdraw` refuses to overdraw the account by
-    calling `fail(...)`, Starlark's way to raise an error, while it holds the
-    lock.
+    `release()`, and there is no `try` and no `with`? Here
+    `careless_withdraw` refuses to overdraw the account by raising
+    `ValueError` while it holds the lock.
 
     **Predict:** after the thread has died, is the lock free?
     """),
     code("""
-    def careless_withdraw(account, amount):
+    def careless_withdraw(amount):
+        global balance
         guard.acquire()
-        if amount > account.balance:
-            fail("not enough money")   # the thread stops here...
-        account.balance = account.balance - amount
-        guard.release()                # ...so this line never runs
+        if amount > balance:
+            raise ValueError("not enough money")   # the thread stops here...
+        balance = balance - amount
+        guard.release()                            # ...so this line never runs
 
-    empty = lab.shared(balance=0)
+    balance = 0
     lab.seed(1)
-    unlucky = threading.Thread(target=careless_withdraw, args=(empty, 50), name="unlucky")
+    unlucky = threading.Thread(target=careless_withdraw, args=(50,), name="unlucky")
     unlucky.start()
     unlucky.join()
     """, tag="dead-holder"),
+    md("""
+    The error ends the thread, and Python prints its report
+    (`Exception in thread unlucky`) under the cell. The main thread goes
+    on. Now look at the lock:
+    """),
     code("""
     print("unlucky is alive:", unlucky.is_alive())
     print("guard is locked:", guard.locked())
@@ -885,33 +966,30 @@ LOCKS = [
     release it. Every other thread that calls `guard.acquire()` would wait
     forever.
 
-    ## Fix it: critical sections that cannot fail
+    ## Fix it: let `with` release the lock
 
-    In Python, `with guard:` (or `try` ... `finally`) releases the lock even
-    when an error escapes. Starlark has neither, so in threadlab you write
-    critical sections that cannot fail: check first, and keep only plain
-    reads and writes between `acquire()` and `release()`.
+    `with guard:` (or `try` ... `finally`) releases the lock on every way
+    out of the block, including an error. The thread still fails, as it
+    should, but the lock is free afterwards.
     """),
     code("""
     guard = threading.Lock()   # a fresh lock; the old one is lost for good
 
-    def careful_withdraw(account, amount):
-        guard.acquire()
-        enough = amount <= account.balance
-        if enough:
-            account.balance = account.balance - amount
-        guard.release()        # reached on every path
-        if not enough:
-            print("refused: not enough money")
+    def careful_withdraw(amount):
+        global balance
+        with guard:
+            if amount > balance:
+                raise ValueError("not enough money")
+            balance = balance - amount
 
-    careful = threading.Thread(target=careful_withdraw, args=(empty, 50), name="careful")
+    careful = threading.Thread(target=careful_withdraw, args=(50,), name="careful")
     careful.start()
     careful.join()
     print("guard is locked:", guard.locked())
     """, tag="careful"),
     md("""
     Functions defined in earlier cells, such as `deposit`, now use the new
-    `guard` too: they look up the name each time they run.
+    `guard` too: they look up the global name each time they run.
 
     ## Locks inside locks: RLock
 
@@ -930,25 +1008,37 @@ LOCKS = [
     md("""
     An **RLock** (re-entrant lock) remembers which thread holds it and how
     many times. The same thread may acquire it again; it is free once that
-    thread has released it as many times as it acquired it.
+    thread has released it as many times as it acquired it. A class is a
+    natural home for it: the account keeps its balance and its own lock
+    together, and every method takes the lock.
     """),
     code("""
-    vault = threading.RLock()
+    class Account:
+        def __init__(self):
+            self.balance = 0
+            self.lock = threading.RLock()
 
-    def add(account, amount):
-        vault.acquire()
-        account.balance = account.balance + amount
-        vault.release()
+        def add(self, amount):
+            with self.lock:
+                self.balance = self.balance + amount
 
-    def add_twice(account, amount):
-        vault.acquire()
-        add(account, amount)     # takes vault again: fine for an RLock
-        add(account, amount)
-        vault.release()
+        def add_twice(self, amount):
+            with self.lock:
+                self.add(amount)     # takes the lock again: fine for an RLock
+                self.add(amount)
+    """),
+    code("""
+    def lock_is_free(lock):
+        # ask from another thread: the owner itself could always take an RLock
+        answer = []
+        probe = threading.Thread(target=lambda: answer.append(lock.acquire(blocking=False)))
+        probe.start()
+        probe.join()
+        return answer == [True]
 
-    savings = lab.shared(balance=0)
-    add_twice(savings, 10)
-    print("balance:", savings.balance, " vault locked:", vault.locked())
+    savings = Account()
+    savings.add_twice(10)
+    print("balance:", savings.balance, " lock free:", lock_is_free(savings.lock))
     """, tag="rlock"),
     md("""
     ## Exercise
@@ -958,32 +1048,39 @@ LOCKS = [
     and Bob (10 coins) under every schedule and tells you what it found.
     """),
     code("""
+    coins = 0
     jar_lock = threading.Lock()
 
-    def add_tip(jar, coins):
-        jar.coins = jar.coins + coins
+    def add_tip(amount):
+        global coins
+        coins = coins + amount
     """),
     code("""
     def check(add_tip):
         def two_tips():
-            jar = lab.shared(coins=0)
-            alice = threading.Thread(target=add_tip, args=(jar, 5), name="alice")
-            bob = threading.Thread(target=add_tip, args=(jar, 10), name="bob")
+            global coins
+            coins = 0
+            alice = threading.Thread(target=add_tip, args=(5,), name="alice")
+            bob = threading.Thread(target=add_tip, args=(10,), name="bob")
             alice.start()
             bob.start()
             alice.join()
             bob.join()
-            return jar.coins
+            return coins
+        if not callable(add_tip):
+            print("Not yet: pass your function itself, as in check(add_tip), not %r." % (add_tip,))
+            return
         report = lab.explore(two_tips)
         if jar_lock.locked():
             print("Not yet: jar_lock is still held after both threads finished. Every acquire() needs a release().")
         elif report.deadlocks > 0:
-            print("Not yet:", report.deadlocks, "schedules got stuck. Acquire the lock once and release it once.")
-        elif sorted(report.outcomes.keys()) != [15]:
-            print("Not yet: across", report.schedules, "schedules the jar ended with", sorted(report.outcomes.keys()), "coins.")
-            print("The read and the write of jar.coins must both happen while the thread holds jar_lock.")
+            print("Not yet: %d schedules got stuck. Acquire the lock once and release it once." % report.deadlocks)
+        elif sorted(report.outcomes, key=repr) != [15]:
+            print("Not yet: across %d schedules the jar ended with %s coins."
+                  % (report.schedules, sorted(report.outcomes, key=repr)))
+            print("The read and the write of coins must both happen while the thread holds jar_lock.")
         else:
-            print("Right: all", report.schedules, "schedules end with 15 coins.")
+            print("Right: all %d schedules end with 15 coins." % report.schedules)
 
     check(add_tip)
     """, tag="exercise-check"),
@@ -991,10 +1088,10 @@ LOCKS = [
     ### One possible answer
     """),
     code("""
-    def safe_add_tip(jar, coins):
-        jar_lock.acquire()
-        jar.coins = jar.coins + coins
-        jar_lock.release()
+    def safe_add_tip(amount):
+        global coins
+        with jar_lock:
+            coins = coins + amount
 
     check(safe_add_tip)
     """, tag="exercise-solution"),
@@ -1005,8 +1102,8 @@ LOCKS = [
       and its write can no longer be split by another thread.
     - `lab.explore` proves the fix: every schedule gives the same result.
     - Locking costs time; keep critical sections short.
-    - A thread that dies holding a lock never releases it. Without `with`
-      or `try`, make critical sections that cannot fail.
+    - A thread that dies holding a lock never releases it; `with lock:` or
+      `try` ... `finally` releases it on every way out.
     - An `RLock` can be taken again by the thread that holds it.
 
     Next: [Lesson 4: Deadlock](04-deadlock.ipynb).
@@ -1029,46 +1126,43 @@ DEADLOCK = [
     ## A bank with one lock per account
 
     One lock for the whole bank would be safe, but then only one transfer
-    could run at a time. So each account gets its own lock, and a transfer
-    takes the locks of both accounts it touches. `open_bank()` makes a fresh
-    bank: balances in shared objects, and one lock per account.
+    could run at a time. So each `Account` gets its own lock, and a transfer
+    takes the locks of both accounts it touches.
     """),
     code("""
-    import threading, time, lab
+    import threading, time
 
-    def open_bank():
-        return {
-            "money": {"alice": lab.shared(balance=100), "bob": lab.shared(balance=100)},
-            "locks": {"alice": threading.Lock(), "bob": threading.Lock()},
-        }
+    class Account:
+        def __init__(self, owner, balance):
+            self.owner = owner
+            self.balance = balance
+            self.lock = threading.Lock()
     """),
     md("""
     `transfer` moves `amount` from `source` to `target`. It holds the source
     account's lock for the whole transfer, and the target's lock while it
-    changes the balances.
+    changes the balances. The two `with` blocks are nested: the inner lock
+    is released first, then the outer one.
     """),
     code("""
-    def transfer(bank, source, target, amount):
-        money = bank["money"]
-        locks = bank["locks"]
-        locks[source].acquire()
-        time.sleep(0.1)              # a slow fraud check
-        locks[target].acquire()
-        money[source].balance = money[source].balance - amount
-        money[target].balance = money[target].balance + amount
-        locks[target].release()
-        locks[source].release()
+    def transfer(source, target, amount):
+        with source.lock:
+            time.sleep(0.1)              # a slow fraud check
+            with target.lock:
+                source.balance = source.balance - amount
+                target.balance = target.balance + amount
     """),
     code("""
     def both_ways(transfer_job):
-        bank = open_bank()
-        one = threading.Thread(target=transfer_job, args=(bank, "alice", "bob", 10), name="alice-pays")
-        two = threading.Thread(target=transfer_job, args=(bank, "bob", "alice", 20), name="bob-pays")
+        alice = Account("alice", 100)
+        bob = Account("bob", 100)
+        one = threading.Thread(target=transfer_job, args=(alice, bob, 10), name="alice-pays")
+        two = threading.Thread(target=transfer_job, args=(bob, alice, 20), name="bob-pays")
         one.start()
         two.start()
         one.join()
         two.join()
-        return (bank["money"]["alice"].balance, bank["money"]["bob"].balance)
+        return (alice.balance, bob.balance)
     """),
     md("""
     ## Predict, then run
@@ -1097,12 +1191,14 @@ DEADLOCK = [
 
     The report above the error has one row per stuck thread: the locks it
     holds, what it waits for, and the line where it waits. A lock is named
-    after the place your code keeps it: `locks["alice"]` is the lock
-    `open_bank` put under `"alice"` in its `"locks"` dictionary. Read the
-    *waits for* column: `alice-pays` waits for a lock held by `bob-pays`,
-    and `bob-pays` waits for a lock held by `alice-pays`. That loop is the
-    **wait-for cycle**. No cycle, no deadlock. (`MainThread` is in the
-    report too: it waits in `join()` for a thread that will never finish.)
+    after the place your code keeps it: here `self.lock`, the attribute
+    `Account.__init__` stores it in, so both accounts' locks carry that
+    name; the report tells them apart by the thread that holds each one.
+    Read the *waits for* column: `alice-pays` waits for a lock held by
+    `bob-pays`, and `bob-pays` waits for a lock held by `alice-pays`. That
+    loop is the **wait-for cycle**. No cycle, no deadlock. (`MainThread` is
+    in the report too: it waits in `join()` for a thread that will never
+    finish.)
 
     When it raised the error, threadlab also stopped the two stuck threads,
     so you can simply go on.
@@ -1150,23 +1246,18 @@ DEADLOCK = [
 
     A cycle needs one thread to take A and then B while another takes B and
     then A. If every thread takes locks in the **same global order**, no
-    cycle can form. Here the order is alphabetical by account name: every
-    transfer between Alice and Bob locks Alice's account first, whichever
-    way the money goes.
+    cycle can form. Here the order is alphabetical by owner: every transfer
+    between Alice and Bob locks Alice's account first, whichever way the
+    money goes.
     """),
     code("""
-    def ordered_transfer(bank, source, target, amount):
-        money = bank["money"]
-        locks = bank["locks"]
-        first = min(source, target)     # always the same order
-        second = max(source, target)
-        locks[first].acquire()
-        time.sleep(0.1)
-        locks[second].acquire()
-        money[source].balance = money[source].balance - amount
-        money[target].balance = money[target].balance + amount
-        locks[second].release()
-        locks[first].release()
+    def ordered_transfer(source, target, amount):
+        first, second = sorted([source, target], key=lambda account: account.owner)
+        with first.lock:                 # always the same order
+            time.sleep(0.1)
+            with second.lock:
+                source.balance = source.balance - amount
+                target.balance = target.balance + amount
 
     lab.seed(1)
     both_ways(ordered_transfer)
@@ -1187,40 +1278,44 @@ DEADLOCK = [
 
     ## Exercise
 
-    Write `safe_transfer(bank, source, target, amount)` without looking back
-    at `ordered_transfer`: it must move the money, take both locks in a
-    fixed order, and release both. The check explores every schedule of the
-    two transfers and tells you about deadlocks, lost money and locks left
+    Write `safe_transfer(source, target, amount)` without looking back at
+    `ordered_transfer`: it must move the money, take both locks in a fixed
+    order, and release both. The check explores every schedule of the two
+    transfers and tells you about deadlocks, lost money and locks left
     taken.
     """),
     code("""
-    def safe_transfer(bank, source, target, amount):
+    def safe_transfer(source, target, amount):
         # your code here
         pass
     """),
     code("""
     def check(safe_transfer):
-        banks = []
+        accounts = []
         def run():
-            bank = open_bank()
-            banks.append(bank)
-            one = threading.Thread(target=safe_transfer, args=(bank, "alice", "bob", 10), name="alice-pays")
-            two = threading.Thread(target=safe_transfer, args=(bank, "bob", "alice", 20), name="bob-pays")
+            alice, bob = Account("alice", 100), Account("bob", 100)
+            accounts[:] = [alice, bob]
+            one = threading.Thread(target=safe_transfer, args=(alice, bob, 10), name="alice-pays")
+            two = threading.Thread(target=safe_transfer, args=(bob, alice, 20), name="bob-pays")
             one.start()
             two.start()
             one.join()
             two.join()
-            return (bank["money"]["alice"].balance, bank["money"]["bob"].balance)
+            return (alice.balance, bob.balance)
+        if not callable(safe_transfer):
+            print("Not yet: pass your function itself, as in check(safe_transfer), not %r." % (safe_transfer,))
+            return
         report = lab.explore(run)
-        held = [name for name in ["alice", "bob"] if banks[-1]["locks"][name].locked()]
+        held = [account.owner for account in accounts if account.lock.locked()]
         if report.deadlocks > 0:
-            print("Not yet:", report.deadlocks, "of", report.schedules, "schedules deadlock. Take the two locks in the same order in every transfer.")
+            print("Not yet: %d of %d schedules deadlock. Take the two locks in the same order in every transfer."
+                  % (report.deadlocks, report.schedules))
         elif held:
-            print("Not yet: after the transfers, the lock of", held, "is still taken. Release both locks.")
-        elif list(report.outcomes.keys()) != [(110, 90)]:
-            print("Not yet: the balances (alice, bob) ended as", report.outcomes, "but should always be (110, 90).")
+            print("Not yet: after the transfers, the lock of %s is still taken. Release both locks." % held)
+        elif list(report.outcomes) != [(110, 90)]:
+            print("Not yet: the balances (alice, bob) ended as %s but should always be (110, 90)." % report.outcomes)
         else:
-            print("Right: no deadlock in", report.schedules, "schedules, and the money always adds up.")
+            print("Right: no deadlock in %d schedules, and the money always adds up." % report.schedules)
 
     check(safe_transfer)
     """, tag="exercise-check"),
@@ -1228,14 +1323,16 @@ DEADLOCK = [
     ### One possible answer
     """),
     code("""
-    def safe_transfer(bank, source, target, amount):
-        names = sorted([source, target])
-        for name in names:
-            bank["locks"][name].acquire()
-        bank["money"][source].balance = bank["money"][source].balance - amount
-        bank["money"][target].balance = bank["money"][target].balance + amount
-        for name in names:
-            bank["locks"][name].release()
+    def safe_transfer(source, target, amount):
+        first, second = sorted([source, target], key=lambda account: account.owner)
+        first.lock.acquire()
+        second.lock.acquire()
+        try:
+            source.balance = source.balance - amount
+            target.balance = target.balance + amount
+        finally:
+            second.lock.release()
+            first.lock.release()
 
     check(safe_transfer)
     """, tag="exercise-solution"),
@@ -1277,14 +1374,15 @@ GIL = [
     waits (for `time.sleep`, a file, the network), so threads still take
     turns.
 
-    threadlab has a GIL too, on by default, and lets you switch it off with
-    `lab.gil(False)`. CPython 3.13 and later can be built without the GIL in
-    the same way ("free-threaded" builds). The numbers in this lesson are
-    real measurements on your machine, so there is no seed: the scheduler
-    must be the real one.
+    threadlab has a GIL too, on by default. It changes hands every 100
+    interpreter steps rather than every 5 milliseconds, and at every wait.
+    `lab.gil(False)` switches it off. CPython 3.13 and later can be built
+    without the GIL in the same way ("free-threaded" builds). The numbers
+    in this lesson are real measurements on your machine, so there is no
+    seed: the scheduler must be the real one.
     """),
     code("""
-    import threading, time, multiprocessing, lab
+    import threading, time, multiprocessing
 
     lab.seed(None)
     cores = multiprocessing.cpu_count()
@@ -1304,7 +1402,7 @@ GIL = [
     def start_spinners(count, seconds):
         team = []
         for i in range(count):
-            worker = threading.Thread(target=spin, args=(seconds,), name="spinner-" + str(i + 1))
+            worker = threading.Thread(target=spin, args=(seconds,), name="spinner-%d" % (i + 1))
             worker.start()
             team.append(worker)
         return team
@@ -1373,11 +1471,12 @@ GIL = [
     join_all(team)
     """, tag="cpu-processes"),
     code("""
-    for label, usage in [("threads, GIL on", with_gil), ("threads, GIL off", without_gil), ("processes", with_processes)]:
+    for label, usage in [("threads, GIL on", with_gil), ("threads, GIL off", without_gil),
+                         ("processes", with_processes)]:
         busy = int(usage.percent / 100 + 0.5)
         machine = int(sum(usage.per_core))   # every program on the computer
-        print(label + ":", str(int(usage.percent)) + "% of", str(100 * usage.cores) + "%, about", busy, "of", usage.cores,
-              "cores busy (whole machine: " + str(machine) + "%)")
+        print("%s: %d%% of %d%%, about %d of %d cores busy (whole machine: %d%%)"
+              % (label, usage.percent, 100 * usage.cores, busy, usage.cores, machine))
     """, tag="cpu-summary"),
     md("""
     ## When threads still help: waiting
@@ -1400,7 +1499,7 @@ GIL = [
         reader.start()
         readers.append(reader)
     join_all(readers)
-    print("4 waits of 500 ms took", int((time.perf_counter() - began) * 1000), "ms in total")
+    print("4 waits of 500 ms took %d ms in total" % ((time.perf_counter() - began) * 1000))
     """, tag="io-threads"),
     md("""
     About half a second, not two: the waits overlapped. So threads are a good
@@ -1439,15 +1538,18 @@ GIL = [
             "busy processes, GIL on": ("all", "each process has its own interpreter and its own GIL."),
             "threads that only sleep, GIL on": ("none", "a sleeping thread waits without using a core."),
         }
+        if not isinstance(answers, dict):
+            print("Not yet: give a dictionary like my_answers, not %r." % (answers,))
+            return
         right = 0
-        for situation, expected in truth.items():
+        for situation, (expected, reason) in truth.items():
             given = answers.get(situation)
-            if given == expected[0]:
+            if isinstance(given, str) and given.strip().lower() == expected:
                 right += 1
-                print("Right:", situation, "->", expected[0] + ":", expected[1])
+                print("Right: %s -> %s: %s" % (situation, expected, reason))
             else:
-                print("Not yet:", situation, "->", repr(given), "is wrong. Hint:", expected[1])
-        print(right, "of", len(truth), "right")
+                print("Not yet: %s -> %r is wrong. Hint: %s" % (situation, given, reason))
+        print("%d of %d right" % (right, len(truth)))
 
     check(my_answers)
     """, tag="exercise-check"),
