@@ -120,7 +120,7 @@ INDEX = [
 
     print("The kernel runs your cell in %s" % threading.current_thread().name)
     print("Cores available: %d" % multiprocessing.cpu_count())
-    """),
+    """, tag="kernel-check"),
     md("""
     ## Run the lessons on your own computer
 

@@ -12,47 +12,45 @@ driver and a CSS selector for the page's output containers.
 from selenium.webdriver.common.by import By
 
 RACE = """\
-account = lab.shared(balance=0)
+balance = 0
 
 def worker(amount):
+    global balance
     for i in range(1):
-        account.balance = account.balance + amount
-        account.balance = account.balance - amount
+        balance = balance + amount
+        balance = balance - amount
 
 def race():
     a = threading.Thread(target=worker, args=(5,), name="a")
     b = threading.Thread(target=worker, args=(8,), name="b")
     a.start(); b.start(); a.join(); b.join()
-    return account.balance
+    return balance
 """
 
 LOCKS = """\
-def open_bank():
-    return {
-        "money": {"alice": lab.shared(balance=100), "bob": lab.shared(balance=100)},
-        "locks": {"alice": threading.Lock(), "bob": threading.Lock()},
-    }
+class Account:
+    def __init__(self, owner, balance):
+        self.owner = owner
+        self.balance = balance
+        self.lock = threading.Lock()
 
-def transfer(bank, source, target, amount):
-    money = bank["money"]
-    locks = bank["locks"]
-    locks[source].acquire()
-    time.sleep(0.1)              # a slow fraud check
-    locks[target].acquire()
-    money[source].balance = money[source].balance - amount
-    money[target].balance = money[target].balance + amount
-    locks[target].release()
-    locks[source].release()
+def transfer(source, target, amount):
+    with source.lock:
+        time.sleep(0.1)              # a slow fraud check
+        with target.lock:
+            source.balance = source.balance - amount
+            target.balance = target.balance + amount
 
 def both_ways():
-    bank = open_bank()
-    one = threading.Thread(target=transfer, args=(bank, "alice", "bob", 10), name="alice-pays")
-    two = threading.Thread(target=transfer, args=(bank, "bob", "alice", 20), name="bob-pays")
+    alice = Account("alice", 100)
+    bob = Account("bob", 100)
+    one = threading.Thread(target=transfer, args=(alice, bob, 10), name="alice-pays")
+    two = threading.Thread(target=transfer, args=(bob, alice, 20), name="bob-pays")
     one.start()
     two.start()
     one.join()
     two.join()
-    return (bank["money"]["alice"].balance, bank["money"]["bob"].balance)
+    return (alice.balance, bob.balance)
 """
 
 # Expanded, one operation per click; a write after a read takes two
@@ -70,7 +68,7 @@ def stepper_notebook():
                 "metadata": {"tags": list(tags)} if tags else {}}
     return {
         "cells": [
-            cell("import threading, time, lab\n\n" + RACE),
+            cell("import threading, time\n\n" + RACE),
             cell("lab.stepper(race, goal=-8)", ["stepper-race"]),
             cell(LOCKS),
             cell("lab.stepper(both_ways, goal='deadlock')", ["stepper-deadlock"]),
@@ -126,7 +124,7 @@ def reach_race_goal(test, driver, root, shoot=None):
     test.assertEqual(balance(box), "0")
     click(box, "button.tl-expand")
     highlighted = box.find_element(By.CSS_SELECTOR, ".tl-thread[data-thread='a'] .tl-next").text
-    test.assertIn("account.balance = account.balance + amount", highlighted)
+    test.assertIn("balance = balance + amount", highlighted)
     seen = []
     for thread in RACE_CLICKS:
         test.assertNotEqual(message(box)[1], "yes", "the goal was reached early: %s" % seen)
@@ -134,7 +132,7 @@ def reach_race_goal(test, driver, root, shoot=None):
         seen.append(balance(box))
         if len(seen) == 2:  # a has read 0 and computed 0 + 5: kept in the thread, not written yet
             local = box.find_element(By.CSS_SELECTOR, ".tl-thread[data-thread='a'] .tl-local").text
-            test.assertIn("account.balance + amount = 5", local)
+            test.assertIn("balance + amount = 5", local)
             test.assertEqual(seen[-1], "0")
     text, reached = message(box)
     test.assertEqual(reached, "yes", "no goal message after %s: %r" % (seen, text))
