@@ -43,10 +43,16 @@ func NewHost(rt *runtime.Runtime) *Host {
 }
 
 // AttachMain makes main, a thread of the interpreter the host's modules
-// were given to, run as the runtime's main thread.
+// were given to, run as the runtime's main thread. A session calls it
+// again with a fresh thread after its main thread was cancelled (an
+// interrupted cell): threading's MainThread object carries over.
 func (h *Host) AttachMain(main *python.Thread) {
+	var obj python.Value
+	if h.main != nil {
+		obj = bindingOf(h.main).obj
+	}
 	h.main = main
-	h.bind(main, h.rt.Main())
+	h.bind(main, h.rt.Main()).obj = obj
 }
 
 // bind makes pt run as rtT: its steps tick rtT, and stopping rtT cancels pt.

@@ -118,7 +118,7 @@ func (h *Host) nativeModule() python.ModuleDef {
 			var b strings.Builder
 			b.WriteString(string(header) + "\n")
 			t.PrintTraceback(&b, exc)
-			return python.None, t.Interp().Write(t.Interp().Stderr(), b.String())
+			return python.None, t.Interp().Write(t.Stderr(), b.String())
 		})
 		return nil
 	}}
@@ -144,6 +144,7 @@ func (h *Host) start(t *python.Thread, args []python.Value, kw []python.Kwarg) (
 	rtT := h.rt.NewThread(parent, string(name), daemon)
 	pt := t.Interp().NewThread(string(name))
 	pt.SetStdout(t.Stdout())
+	pt.SetStderr(t.Stderr())
 	h.bind(pt, rtT).obj = obj
 	// The new thread may ask for its ident before start() returns.
 	if err := python.SetAttr(t, obj, "_ident", python.Int(rtT.Ident())); err != nil {
@@ -181,7 +182,7 @@ func (h *Host) body(pt *python.Thread, obj, hook python.Value) error {
 		var b strings.Builder
 		fmt.Fprintf(&b, "Exception in threading.excepthook:\n")
 		pt.PrintTraceback(&b, err)
-		pt.Interp().Write(pt.Interp().Stderr(), b.String())
+		pt.Interp().Write(pt.Stderr(), b.String())
 	}
 	return nil
 }

@@ -38,7 +38,7 @@ type Thread struct {
 	Local any
 
 	stdout io.Writer // where print writes for this thread; nil: the interpreter's
-
+	stderr io.Writer // where sys.stderr writes for this thread; nil: the interpreter's
 }
 
 // noHostInterval is how often a thread without a host looks for
@@ -63,6 +63,19 @@ func (t *Thread) Stdout() io.Writer {
 		return t.stdout
 	}
 	return t.interp.stdout
+}
+
+// SetStderr routes this thread's sys.stderr (and the report of an
+// exception that ends a thread) to w, as SetStdout does for print; nil
+// restores the interpreter's Stderr.
+func (t *Thread) SetStderr(w io.Writer) { t.stderr = w }
+
+// Stderr is where this thread's sys.stderr goes.
+func (t *Thread) Stderr() io.Writer {
+	if t.stderr != nil {
+		return t.stderr
+	}
+	return t.interp.stderr
 }
 
 // Interp returns the thread's interpreter.
