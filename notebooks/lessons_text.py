@@ -353,19 +353,26 @@ THREADS = [
     """),
     code("""
     def check(run_team):
+        global roll_call
         names = ["ann", "bob", "cy"]
-        lab.seed(1)          # virtual time: the check takes no real time
-        began = time.monotonic()
+        events = []                  # what the threads did, in order
+        plain = roll_call
+        def watched(name):
+            events.append("start")
+            plain(name)
+            events.append("end")
+        roll_call = watched          # run_team's threads call this one
+        lab.seed(1)                  # virtual time: the check takes no real time
         try:
             team = run_team(names)
         except Exception as error:
             team = error
-        took = time.monotonic() - began
         running = []
         if isinstance(team, list):
             running = [w.name for w in team if isinstance(w, threading.Thread) and w.is_alive()]
-        lab.stop()           # end any thread that is still running
+        lab.stop()                   # end any thread that is still running
         lab.seed(None)
+        roll_call = plain
         if isinstance(team, Exception):
             print("Not yet: run_team raised %s: %s" % (type(team).__name__, team))
             return
@@ -385,7 +392,11 @@ THREADS = [
             if name in running:
                 print("Not yet: %s was still running when run_team returned: join every thread." % name)
                 return
-        if took > 1.0:
+        if events.count("start") != len(names):
+            print("Not yet: each thread should run roll_call(name) once, with target=roll_call.")
+            return
+        first_end = events.index("end") if "end" in events else len(events)
+        if events[:first_end].count("start") < len(names):
             print("Almost: the threads ran one after another. Start them all first, then join them all.")
             return
         print("Right: three named threads ran at the same time, and all finished before run_team returned.")
