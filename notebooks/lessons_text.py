@@ -1068,6 +1068,7 @@ LOCKS = [
     """),
     code("""
     def check(add_tip):
+        global coins, jar_lock
         def two_tips():
             global coins
             coins = 0
@@ -1081,10 +1082,22 @@ LOCKS = [
         if not callable(add_tip):
             print("Not yet: pass your function itself, as in check(add_tip), not %r." % (add_tip,))
             return
-        report = lab.explore(two_tips)
+        jar_lock = threading.Lock()   # a fresh lock, whatever an earlier try left behind
+        coins = 0
+        try:                          # first one tip, in this thread alone
+            add_tip(5)
+        except Exception as error:
+            print("Not yet: add_tip(5) on its own raised %s: %s" % (type(error).__name__, error))
+            return
         if jar_lock.locked():
-            print("Not yet: jar_lock is still held after both threads finished. Every acquire() needs a release().")
-        elif report.deadlocks > 0:
+            print("Not yet: jar_lock is still held after add_tip returned. Every acquire() needs a release().")
+            return
+        if coins != 5:
+            print("Not yet: add_tip(5) on its own left %r coins in an empty jar, not 5." % (coins,))
+            return
+        jar_lock = threading.Lock()
+        report = lab.explore(two_tips)
+        if report.deadlocks > 0:
             print("Not yet: %d schedules got stuck. Acquire the lock once and release it once." % report.deadlocks)
         elif sorted(report.outcomes, key=repr) != [15]:
             print("Not yet: across %d schedules the jar ended with %s coins."
@@ -1302,10 +1315,8 @@ DEADLOCK = [
     """),
     code("""
     def check(safe_transfer):
-        accounts = []
         def run():
             alice, bob = Account("alice", 100), Account("bob", 100)
-            accounts[:] = [alice, bob]
             one = threading.Thread(target=safe_transfer, args=(alice, bob, 10), name="alice-pays")
             two = threading.Thread(target=safe_transfer, args=(bob, alice, 20), name="bob-pays")
             one.start()
@@ -1316,15 +1327,27 @@ DEADLOCK = [
         if not callable(safe_transfer):
             print("Not yet: pass your function itself, as in check(safe_transfer), not %r." % (safe_transfer,))
             return
+        alice, bob = Account("alice", 100), Account("bob", 100)
+        try:                          # first one transfer, in this thread alone
+            safe_transfer(alice, bob, 10)
+        except Exception as error:
+            print("Not yet: one transfer on its own raised %s: %s" % (type(error).__name__, error))
+            return
+        held = [account.owner for account in (alice, bob) if account.lock.locked()]
+        if held:
+            print("Not yet: after one transfer, the lock of %s is still taken. Release both locks." % held)
+            return
+        if (alice.balance, bob.balance) != (90, 110):
+            print("Not yet: alice paying bob 10 left them at %s, not (90, 110). Move the money."
+                  % ((alice.balance, bob.balance),))
+            return
         report = lab.explore(run)
-        held = [account.owner for account in accounts if account.lock.locked()]
         if report.deadlocks > 0:
             print("Not yet: %d of %d schedules deadlock. Take the two locks in the same order in every transfer."
                   % (report.deadlocks, report.schedules))
-        elif held:
-            print("Not yet: after the transfers, the lock of %s is still taken. Release both locks." % held)
         elif list(report.outcomes) != [(110, 90)]:
             print("Not yet: the balances (alice, bob) ended as %s but should always be (110, 90)." % report.outcomes)
+            print("Change both balances while the thread holds both locks.")
         else:
             print("Right: no deadlock in %d schedules, and the money always adds up." % report.schedules)
 

@@ -57,6 +57,54 @@ check(run_team)""", "with target=roll_call"),
         ("check(lambda names: [1, 2, 3])", "item 0 of the list is 1, not a thread"),
         ("check(lambda names: None)", "should return a list of 3 threads"),
     ],
+    "02-race-conditions.ipynb": [
+        ("check([15])", "Not yet: you missed [5, 10]"),
+        ("check([0, 5, 10, 15])", "Not yet: [0] cannot happen"),
+        ("check([5, 15])", "10: both read 0, and Bob wrote last"),
+        ("check(15)", "give a list of numbers"),
+        ("check(None)", "give a list of numbers"),
+    ],
+    "03-locks.ipynb": [
+        ("check(add_tip)", "the jar ended with [5, 10, 15] coins"),
+        ("""def leaky_add_tip(amount):
+    global coins
+    jar_lock.acquire()
+    coins = coins + amount
+check(leaky_add_tip)""", "jar_lock is still held after add_tip returned"),
+        ("""def lock_elsewhere(amount):
+    global coins
+    seen = coins
+    with jar_lock:
+        coins = seen + amount
+check(lock_elsewhere)""", "must both happen while the thread holds jar_lock"),
+        ("""def forgetful(amount):
+    with jar_lock:
+        pass
+check(forgetful)""", "left 0 coins in an empty jar, not 5"),
+        ("check(lambda amount: 1 / 0)", "raised ZeroDivisionError"),
+        ("check('add_tip')", "pass your function itself"),
+    ],
+    "04-deadlock.ipynb": [
+        ("check(safe_transfer)", "left them at (100, 100), not (90, 110)"),
+        ("check(transfer)", "schedules deadlock. Take the two locks in the same order"),
+        ("""def no_release(source, target, amount):
+    first, second = sorted([source, target], key=lambda account: account.owner)
+    first.lock.acquire()
+    second.lock.acquire()
+    source.balance = source.balance - amount
+    target.balance = target.balance + amount
+check(no_release)""", "is still taken. Release both locks"),
+        ("""def outside(source, target, amount):
+    first, second = sorted([source, target], key=lambda account: account.owner)
+    paid = source.balance - amount
+    with first.lock:
+        with second.lock:
+            target.balance = target.balance + amount
+    source.balance = paid
+check(outside)""", "should always be (110, 90)"),
+        ("check(None)", "pass your function itself"),
+        ("check(lambda source, target: 0)", "raised TypeError"),
+    ],
     "05-gil-and-cores.ipynb": [
         ("check({'busy threads, GIL on': 'all'})", "Not yet: busy threads, GIL on -> 'all' is wrong"),
         ("check({'busy threads, GIL on': ' One '})", "Right: busy threads, GIL on -> one"),
