@@ -75,11 +75,28 @@ func (s *Session) outputOf(t *python.Thread) Output {
 }
 
 // setBuiltins adds what a notebook has beyond Python's builtins: input()
-// through the frontend and IPython's display().
+// through the frontend, and IPython's display() and clear_output().
 func (s *Session) setBuiltins() {
 	b := s.interp.Builtins()
 	b.SetStr("input", python.NewBuiltin("input", s.input))
 	b.SetStr("display", python.NewBuiltin("display", s.display))
+	b.SetStr("clear_output", python.NewBuiltin("clear_output", s.clearOutput))
+}
+
+// clearOutput is IPython's clear_output(wait=False).
+func (s *Session) clearOutput(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	wait := python.Value(python.False)
+	if err := python.UnpackArgs("clear_output", args, kw, []string{"wait?"}, &wait); err != nil {
+		return nil, err
+	}
+	w, err := python.Truth(t, wait)
+	if err != nil {
+		return nil, err
+	}
+	if out := s.outputOf(t); out != nil {
+		out.ClearOutput(w)
+	}
+	return python.None, nil
 }
 
 // stdinNotImplemented is what ipykernel raises when the frontend cannot

@@ -2,8 +2,10 @@ package lessons
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
+	goruntime "runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -142,6 +144,12 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 		s.reportLeftovers(out)
 	}
 	if err != nil {
+		var exc *python.Exception
+		if errors.As(err, &exc) {
+			if dl, ok := s.host.DeadlockReport(exc); ok {
+				out.Display(deadlockBundle(dl), nil, "", false)
+			}
+		}
 		return nil, s.cellError(th, err)
 	}
 	if result == nil || result == python.None {
@@ -174,6 +182,11 @@ func (s *Session) watch(ctx context.Context, th *python.Thread) func() string {
 				}
 				reason = interruptReason
 			case <-tick.C:
+				if heapBytes() <= MemoryLimit {
+					continue
+				}
+				// Garbage counts until it is swept: only live data ends a cell.
+				goruntime.GC()
 				if heapBytes() <= MemoryLimit {
 					continue
 				}

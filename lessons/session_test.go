@@ -69,13 +69,25 @@ func execute(s *Session, code string) cell {
 	return cell{text, rec, err}
 }
 
-func TestSmoke(t *testing.T) {
+func TestIsComplete(t *testing.T) {
+	tests := []struct{ code, status, indent string }{
+		{"x = 1", "complete", ""},
+		{"def f(x):\n    return x\n\n", "complete", ""},
+		{"x = [1,\n     2]", "complete", ""},
+		{"def f():", "incomplete", "    "},
+		{"def add(a, b):\n    return a + b", "incomplete", "    "},
+		{"def add(a, b):\n    return a + b\n    ", "complete", ""},
+		{"def f():\n    if True:", "incomplete", "        "},
+		{"x = (1,", "incomplete", ""},
+		{"s = '''abc", "incomplete", ""},
+		{"x = )", "invalid", ""},
+		{"1 +* 2", "invalid", ""},
+	}
 	s := New()
-	for _, code := range []string{"print(1)", "1+1", "x = 5", "def f():\n    return x * 2", "x = 7\nf()", "1/0", "import numpy", "threading", "import threading\nthreading.current_thread().name", "input('who? ')", "lab.gil()"} {
-		c := execute(s, code)
-		t.Logf("%q -> %q out %q err %q %v", code, c.result, c.rec.out(), c.rec.errs(), c.err)
-		if ce, ok := c.err.(*CellError); ok {
-			t.Logf("   %s | %s | %q", ce.Name, ce.Message, ce.Lines)
+	for _, tt := range tests {
+		status, indent := s.IsComplete(tt.code)
+		if status != tt.status || indent != tt.indent {
+			t.Errorf("IsComplete(%q) = %q, %q; want %q, %q", tt.code, status, indent, tt.status, tt.indent)
 		}
 	}
 }

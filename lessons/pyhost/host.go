@@ -2,6 +2,7 @@ package pyhost
 
 import (
 	"errors"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -22,6 +23,7 @@ type Host struct {
 	lockNames lockNames
 
 	deadlockType *python.Type
+	deadlocks    sync.Map // *python.Exception -> *runtime.DeadlockError, for DeadlockReport
 }
 
 // binding ties an interpreter thread to its runtime thread and to the
@@ -108,6 +110,17 @@ func (h *Host) Sleep(t *python.Thread, d time.Duration) error {
 	return h.pyErr(t, bindingOf(t).rt.Sleep(d))
 }
 
+// DeadlockReport returns the runtime's report behind a DeadlockError
+// exception the host raised (once: the host forgets it then), so that a
+// notebook can show it as a table.
+func (h *Host) DeadlockReport(exc *python.Exception) (*runtime.DeadlockError, bool) {
+	dl, ok := h.deadlocks.LoadAndDelete(exc)
+	if !ok {
+		return nil, false
+	}
+	return dl.(*runtime.DeadlockError), true
+}
+
 // pyErr turns an error of a runtime call made for t into what the
 // interpreter expects: a DeadlockError exception for a deadlock the main
 // thread waits in, cancellation when the thread was stopped, and a
@@ -124,7 +137,9 @@ func (h *Host) pyErr(t *python.Thread, err error) error {
 		if bindingOf(t).rt.Stopped() == err {
 			bindingOf(t).rt.ClearStop()
 		}
-		return python.NewException(h.deadlockType, python.Str(dl.Error()))
+		exc := python.NewException(h.deadlockType, python.Str(dl.Error()))
+		h.deadlocks.Store(exc, dl)
+		return exc
 	case errors.Is(err, runtime.ErrStopped) || bindingOf(t).rt.Stopped() != nil:
 		t.Cancel(err.Error())
 		return t.Err()
