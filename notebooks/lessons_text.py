@@ -1213,16 +1213,16 @@ DEADLOCK = [
 
     ## Look closer
 
-    The error message is threadlab's report, one line per stuck thread:
-    the locks it holds, what it waits for, and the line where it waits. A
-    lock is named after the place your code keeps it. Both locks here live
-    in the attribute that `Account.__init__` sets, so both are called
-    `self.lock`; the report tells them apart by the thread that holds each
-    one. Read the *waits for* part of each line: `alice-pays` waits for a
-    lock held by `bob-pays`, and `bob-pays` waits for a lock held by
-    `alice-pays`. That loop is the **wait-for cycle**. No cycle, no
-    deadlock. (`MainThread` is in the report too: it waits in `join()` for
-    a thread that will never finish.)
+    The table above the error is threadlab's report, one row per stuck
+    thread: the locks it holds, what it waits for, and the line where it
+    waits (the error message repeats it). A lock is named after the place
+    your code keeps it. Both locks here live in the attribute that
+    `Account.__init__` sets, so both are called `self.lock`; the report
+    tells them apart by the thread that holds each one. Read the *waits
+    for* column: `alice-pays` waits for a lock held by `bob-pays`, and
+    `bob-pays` waits for a lock held by `alice-pays`. That loop is the
+    **wait-for cycle**. No cycle, no deadlock. (`MainThread` is in the
+    report too: it waits in `join()` for a thread that will never finish.)
 
     When it raised the error, threadlab also stopped the two stuck threads,
     so you can simply go on.

@@ -332,8 +332,18 @@ class ExecutedLessons(unittest.TestCase):
 
     def test_04_deadlock(self):
         name = "04-deadlock.ipynb"
-        # The report is the DeadlockError's message: who holds what and
-        # waits for what, in a cycle (the prose reads it line by line).
+        # The report: a table of who holds what and waits for what, in a
+        # cycle (the prose reads its columns), repeated in the error message.
+        cell = self.out(name, "deadlock")
+        tables = cell.select("table.threadlab-deadlock")
+        self.assertTrue(tables, "no deadlock report table")
+        rows = {}
+        for tr in tables[0].select("tbody tr"):
+            tds = [nbtools.squash(td.get_text(" ")) for td in tr.find_all("td")]
+            rows[tds[0]] = tds[1:3]
+        self.assertEqual(rows.get("alice-pays"), ["self.lock", "self.lock, held by bob-pays"], rows)
+        self.assertEqual(rows.get("bob-pays"), ["self.lock", "self.lock, held by alice-pays"], rows)
+        self.assertEqual(rows.get("MainThread"), ["nothing", "alice-pays to finish"], rows)
         report = nbtools.squash(self.text(name, "deadlock"))
         self.assertIn("DeadlockError", report)
         for holder, waiter in (("alice-pays", "bob-pays"), ("bob-pays", "alice-pays")):
