@@ -85,13 +85,16 @@ func (s *Session) setBuiltins() {
 
 // clearOutput is IPython's clear_output(wait=False).
 func (s *Session) clearOutput(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-	wait := python.Value(python.False)
+	var wait python.Value
 	if err := python.UnpackArgs("clear_output", args, kw, []string{"wait?"}, &wait); err != nil {
 		return nil, err
 	}
-	w, err := python.Truth(t, wait)
-	if err != nil {
-		return nil, err
+	w := false
+	if wait != nil {
+		var err error
+		if w, err = python.Truth(t, wait); err != nil {
+			return nil, err
+		}
 	}
 	if out := s.outputOf(t); out != nil {
 		out.ClearOutput(w)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"sync"
-	"testing"
 )
 
 // recorder is an Output that keeps what a cell writes.
@@ -67,27 +66,4 @@ func execute(s *Session, code string) cell {
 	res, err := s.Execute(context.Background(), code, rec)
 	text, _ := res["text/plain"].(string)
 	return cell{text, rec, err}
-}
-
-func TestIsComplete(t *testing.T) {
-	tests := []struct{ code, status, indent string }{
-		{"x = 1", "complete", ""},
-		{"def f(x):\n    return x\n\n", "complete", ""},
-		{"x = [1,\n     2]", "complete", ""},
-		{"def f():", "incomplete", "    "},
-		{"def add(a, b):\n    return a + b", "incomplete", "    "},
-		{"def add(a, b):\n    return a + b\n    ", "complete", ""},
-		{"def f():\n    if True:", "incomplete", "        "},
-		{"x = (1,", "incomplete", ""},
-		{"s = '''abc", "incomplete", ""},
-		{"x = )", "invalid", ""},
-		{"1 +* 2", "invalid", ""},
-	}
-	s := New()
-	for _, tt := range tests {
-		status, indent := s.IsComplete(tt.code)
-		if status != tt.status || indent != tt.indent {
-			t.Errorf("IsComplete(%q) = %q, %q; want %q, %q", tt.code, status, indent, tt.status, tt.indent)
-		}
-	}
 }
