@@ -56,6 +56,7 @@ func BenchmarkRaceVsCPython(b *testing.B) {
 	cell := race("100000")
 	for i := 0; i < b.N; i++ {
 		s := New()
+		timeCell(b, s, "lab.tracing(False)")
 		ours += timeCell(b, s, cell)
 		s.Shutdown()
 		theirs += time.Duration(cpython(b, timedRace) * float64(time.Second))

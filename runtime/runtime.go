@@ -46,9 +46,8 @@ type Runtime struct {
 	tracing  atomic.Bool // written under sharedMu; read without it on the fast path
 	trace    *Trace      // the current cell's
 	ints     IntCodec
+	spelling Spelling
 	last     *Trace // the most recent trace with events
-
-	goids sync.Map // goroutine id -> *Thread, for telling threads apart when several run at once
 }
 
 // New returns a runtime with the GIL on, real scheduling and tracing on.
@@ -63,7 +62,7 @@ func New() *Runtime {
 	rt.main = rt.newThread(rt.dom, "MainThread", false)
 	rt.main.isMain = true
 	rt.main.started = true
-	rt.trace = newTrace(&rt.sharedMu, &rt.ints)
+	rt.trace = rt.newTrace()
 	return rt
 }
 
@@ -79,15 +78,17 @@ func (rt *Runtime) BeginCell() error {
 	rt.main.stopped.Store(false)
 	rt.mu.Unlock()
 	rt.sharedMu.Lock()
-	if rt.trace.total > 0 {
+	switch {
+	case rt.trace.threaded():
 		if rt.last != nil && !rt.last.exported {
 			rt.last.store.recycle() // nobody else can see it: reuse its memory now
 		}
 		rt.last = rt.trace
+	case !rt.trace.exported:
+		rt.trace.store.recycle()
 	}
-	rt.trace = newTrace(&rt.sharedMu, &rt.ints)
+	rt.trace = rt.newTrace()
 	rt.sharedMu.Unlock()
-	rt.bindGoroutine(rt.main)
 	return rt.dom.get().enter(rt.main)
 }
 
@@ -183,13 +184,14 @@ func (rt *Runtime) SetTracing(on bool) {
 	rt.sharedMu.Unlock()
 }
 
-// Trace returns the trace of the current cell if it has events, else the
-// most recent one that had events.
+// Trace returns the trace of the current cell if two threads or more
+// made its events, else the most recent one that had such events (a cell
+// that only looks at the last one, such as lab.trace(), leaves it be).
 func (rt *Runtime) Trace() *Trace {
 	rt.sharedMu.Lock()
 	defer rt.sharedMu.Unlock()
 	tr := rt.last
-	if rt.trace.total > 0 || rt.last == nil {
+	if rt.trace.threaded() || rt.last == nil {
 		tr = rt.trace
 	}
 	tr.exported = true
@@ -298,24 +300,4 @@ type schedBox struct{ s scheduler }
 func (d *domain) get() scheduler  { return d.sched.Load().s }
 func (d *domain) set(s scheduler) { d.sched.Store(&schedBox{s}) }
 
-// Current returns the thread running on the calling goroutine: the one
-// that holds the domain's turn when only one can run, or the one bound to
-// this goroutine otherwise.
-func (rt *Runtime) Current() *Thread {
-	if rt.procsAlive() == 0 {
-		if t := rt.dom.get().current(); t != nil {
-			return t
-		}
-	}
-	if t, ok := rt.goids.Load(goid()); ok {
-		return t.(*Thread)
-	}
-	return rt.main
-}
-
 func (rt *Runtime) procsAlive() int32 { return rt.procs.Load() }
-
-func (rt *Runtime) bindGoroutine(t *Thread) {
-	t.goid = goid()
-	rt.goids.Store(t.goid, t)
-}

@@ -21,6 +21,8 @@ type Host struct {
 	threads   atomic.Int64    // last automatic thread number (Thread-N)
 	stuck     stuckWatch
 	lockNames lockNames
+	tracers   tracers
+	sites     sites
 
 	deadlockType *python.Type
 	deadlocks    sync.Map // *python.Exception -> *runtime.DeadlockError, for DeadlockReport
@@ -29,19 +31,35 @@ type Host struct {
 // binding ties an interpreter thread to its runtime thread and to the
 // Python threading.Thread object that represents it.
 type binding struct {
-	h   *Host
-	rt  *runtime.Thread
-	obj python.Value // the threading.Thread; nil until threading registers it
+	h      *Host
+	rt     *runtime.Thread
+	obj    python.Value  // the threading.Thread; nil until threading registers it
+	tracer python.Tracer // the thread's (Watch)
+
+	lastFile   string // inHostCode's and sites.site's memory
+	lastInHost bool
+	lastIndex  int32
 }
 
 // NewHost makes a host for threads on rt. Give Modules to the
 // interpreter's Options, then AttachMain its main thread.
 func NewHost(rt *runtime.Runtime) *Host {
-	return &Host{
+	h := &Host{
 		rt:           rt,
 		waiters:      rt.NewThread(rt.Main(), "condition waiters", true),
 		deadlockType: python.NewType("DeadlockError", python.RuntimeError).SetModule("threading"),
 	}
+	h.tracers.record = &recorder{h}
+	h.tracers.announce = &announcer{recorder{h}}
+	rt.SetIntCodec(runtime.IntCodec{
+		Int: func(v any) (int64, bool) {
+			n, ok := v.(python.Int)
+			return int64(n), ok
+		},
+		Make: func(n int64) any { return python.Int(n) },
+	})
+	rt.SetSpelling(runtime.Spelling{Loc: h.spellLoc, Value: SpellValue, Site: h.sites.decode})
+	return h
 }
 
 // AttachMain makes main, a thread of the interpreter the host's modules
@@ -55,6 +73,9 @@ func (h *Host) AttachMain(main *python.Thread) {
 	}
 	h.main = main
 	h.bind(main, h.rt.Main()).obj = obj
+	h.sites.mu.Lock()
+	h.sites.interp = main.Interp()
+	h.sites.mu.Unlock()
 }
 
 // bind makes pt run as rtT: its steps tick rtT, and stopping rtT cancels pt.
@@ -63,6 +84,13 @@ func (h *Host) bind(pt *python.Thread, rtT *runtime.Thread) *binding {
 	pt.Local = b
 	rtT.Data = pt
 	rtT.Line = func() int { return userLine(pt) }
+	rtT.Site = func() int32 {
+		file, line := pt.Position()
+		if b.inHostCode(file) {
+			file, line = userPosition(pt)
+		}
+		return h.sites.site(b, file, line)
+	}
 	rtT.OnStop = func() {
 		// A deadlock is raised as an exception in the thread's wait, not a
 		// cancellation: the main thread may catch it.
@@ -72,17 +100,29 @@ func (h *Host) bind(pt *python.Thread, rtT *runtime.Thread) *binding {
 		}
 	}
 	pt.SetHost(h, h.rt.SwitchInterval())
+	h.Watch(pt)
 	return b
 }
 
-// userLine is the line t runs for a report, or 0 inside the host's own
-// Python modules, whose lines mean nothing to the program's author.
+// userLine is the line of the program t runs, for a report: inside the
+// host's own Python modules (a join, a Condition's wait), whose lines mean
+// nothing to the program's author, the line that called into them; 0 when
+// there is none.
 func userLine(t *python.Thread) int {
-	file, line := t.Position()
-	if _, err := lib.Open("lib/" + file); err == nil {
-		return 0
-	}
+	_, line := userPosition(t)
 	return line
+}
+
+// userPosition is userLine with the file.
+func userPosition(t *python.Thread) (file string, line int) {
+	t.Frames(func(f string, _, l int) bool {
+		if HostFile(f) {
+			return true
+		}
+		file, line = f, l
+		return false
+	})
+	return file, line
 }
 
 func bindingOf(t *python.Thread) *binding { return t.Local.(*binding) }
@@ -94,6 +134,7 @@ func (h *Host) Step(t *python.Thread) error {
 		return h.pyErr(t, err)
 	}
 	t.SetHost(h, n)
+	h.Watch(t)
 	return nil
 }
 

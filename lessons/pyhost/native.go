@@ -61,18 +61,17 @@ func (h *Host) nativeModule() python.ModuleDef {
 		m.Set("LockType", LockType)
 		m.Set("RLockType", RLockType)
 		fn("waiter", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-			if err := python.ArgCount("waiter", args, 1, 1); err != nil {
+			if err := python.ArgCount("waiter", args, 1, 2); err != nil {
 				return nil, err
 			}
 			what, ok := args[0].(python.Str)
 			if !ok {
 				return nil, python.Errorf(python.TypeError, "waiter() needs a str, not '%s'", args[0].Type().Name())
 			}
-			l, err := h.waiter(t, string(what))
-			if err != nil {
-				return nil, h.pyErr(t, err)
+			if len(args) == 2 {
+				what = python.Str(h.conditionName(t, args[1], string(what)))
 			}
-			return l, nil
+			return h.waiter(t, string(what)), nil
 		})
 		fn("start", h.start)
 		fn("next_number", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
@@ -183,6 +182,9 @@ func (h *Host) body(pt *python.Thread, obj, hook python.Value) error {
 		fmt.Fprintf(&b, "Exception in threading.excepthook:\n")
 		pt.PrintTraceback(&b, err)
 		pt.Interp().Write(pt.Stderr(), b.String())
+	}
+	if exc != nil {
+		return exc // the thread's Err, for the stepper's "error" goal
 	}
 	return nil
 }

@@ -26,6 +26,16 @@ type Tracer interface {
 	Event(t *Thread, ev *Event)
 }
 
+// Announcer is an optional interface of a Tracer. Announce is called just
+// before each access that Event then reports, with the same kind, object,
+// name and key (and for a write the value it will store), so that a host
+// can let other threads go first: a scheduler that decides who makes the
+// next access. It may block. To stop the thread, cancel it: it unwinds at
+// its next step, once the access is made.
+type Announcer interface {
+	Announce(t *Thread, ev *Event)
+}
+
 // EventKind says what a memory event did.
 type EventKind uint8
 
@@ -75,6 +85,54 @@ func (t *Thread) emit(kind EventKind, obj Value, name string, key, v Value) {
 	*ev = Event{Kind: kind, Object: obj, Name: name, Key: key, Value: v}
 	ev.File, ev.Line = t.Position()
 	t.tracer.Event(t, ev)
+}
+
+// announce tells an Announcer of an access about to happen (the caller
+// has checked t.tracer).
+func (t *Thread) announce(kind EventKind, obj Value, name string, key, v Value) {
+	if t.announcer == nil {
+		return
+	}
+	ev := &t.ev
+	*ev = Event{Kind: kind, Object: obj, Name: name, Key: key, Value: v}
+	ev.File, ev.Line = t.Position()
+	t.announcer.Announce(t, ev)
+}
+
+// tracedGlobal reports the read of global name of m, found to hold v:
+// announced first, and then read again, since another thread may have
+// written it meanwhile.
+func (t *Thread) tracedGlobal(m *Module, name string, v Value) Value {
+	if t.announcer != nil {
+		t.announce(ReadGlobal, m, name, nil, nil)
+		if now := m.globals.GetStr(name); now != nil {
+			v = now
+		}
+	}
+	t.emit(ReadGlobal, m, name, nil, v)
+	return v
+}
+
+// Frames calls fn for each running frame of t, innermost first, with its
+// file, the first line of its code (a def's line) and the line it runs,
+// until fn returns false. Call it on t's own goroutine, or while t waits.
+func (t *Thread) Frames(fn func(file string, first, line int) bool) {
+	for f := t.frame; f != nil; f = f.back {
+		if !fn(f.code.Filename, f.code.FirstLine, int(f.code.Lines[max(f.pc-1, 0)])) {
+			return
+		}
+	}
+}
+
+// SourceLine returns line number line of file as compiled, or "", for
+// reports that show the source of a step.
+func (in *Interp) SourceLine(file string, line int) string { return in.sourceLine(file, line) }
+
+// SourceLines returns the lines of file as compiled (nil when unknown).
+func (in *Interp) SourceLines(file string) []string {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.sources[file]
 }
 
 // cancelState is the cancellation of a thread, safe to set from any

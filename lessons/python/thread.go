@@ -17,6 +17,7 @@ type Thread struct {
 	interval  int // steps between host calls
 	countdown int // steps left until the next host call
 	tracer    Tracer
+	announcer Announcer // tracer, when it wants to hear of accesses before they happen
 	ev        Event
 
 	cancelled atomic.Bool
@@ -94,7 +95,10 @@ func (t *Thread) SetHost(h Host, n int) {
 }
 
 // SetTracer turns memory events on (tr != nil) or off.
-func (t *Thread) SetTracer(tr Tracer) { t.tracer = tr }
+func (t *Thread) SetTracer(tr Tracer) {
+	t.tracer = tr
+	t.announcer, _ = tr.(Announcer)
+}
 
 // Cancel asks the thread to stop: it unwinds with a *Cancelled error at
 // its next hook point (within the host's step interval, at most 1024
