@@ -52,16 +52,16 @@ CLAIMS = {
 
 # The numbers themselves, copied from a seeded run of the notebooks.
 VALUES = {
-    "race_seed": "-235",
+    "race_seed": "318",
     "small_final": "-1",
     "explore_schedules": "4",
     "explore_minus8": "1",
     "explore_zero": "2",
     "explore_plus8": "1",
-    "locked_schedules": "2",
-    "deadlock_schedules": "3",
+    "locked_schedules": "4",
+    "deadlock_schedules": "9",
     "deadlock_count": "1",
-    "ordered_schedules": "2",
+    "ordered_schedules": "4",
 }
 
 # The Launch-on-Binder badge, or how to get one: written by `make badge`
@@ -536,43 +536,50 @@ RACES = [
 
     A hundred thousand rounds are too many to read, so run three rounds
     each. Three rounds may well finish before a switch comes, so
-    `lab.switch_interval(2)` makes switches come every few steps.
+    `lab.switch_interval(3)` makes switches come every few steps.
     `lab.trace()` shows what happened as an **interleaving table**: one row
     per read or write of the shared balance, in the order they happened,
     with one column per thread.
     """),
     code("""
-    lab.switch_interval(2)
-    lab.seed(1)
+    lab.switch_interval(3)
+    lab.seed(4)
     print("final balance:", pay_and_spend(1, 3))
     lab.trace()
     """, tag="small-race"),
     md("""
-    The balance ends at {{small_final}}, not 0. Read the first six steps of
-    the table:
+    The balance ends at {{small_final}}, not 0. The table has one row per
+    read or write, with the line of code that did it. Read it from the top:
 
-    - step 1 and step 2: `saver` reads the balance, 0, and writes 1. One
-      deposit done, no harm yet;
-    - step 3: `spender` reads the balance: 1. Before it can write, the
-      scheduler switches back to `saver`;
-    - step 4 and step 5: `saver` makes its second deposit: it reads 1 and
+    - step 1: `MainThread` sets the balance to 0 in `pay_and_spend`;
+    - step 2 to step 5: `saver` makes two deposits: it reads 0 and writes
+      1, then reads 1 and writes 2;
+    - step 6 and step 7: `spender` makes a withdrawal: it reads 2 and
+      writes 1;
+    - step 8: `spender` reads 1 for its next withdrawal. Before it can
+      write, the scheduler switches back to `saver`;
+    - step 9 and step 10: `saver` makes its third deposit: it reads 1 and
       writes 2;
-    - step 6: `spender` writes 1 - 1 = 0, computed from the 1 it read in
-      step 3. The balance should be 1 now, but the deposit written in
-      step 5 is wiped out.
+    - step 11: `spender` writes 1 - 1 = 0, computed from the 1 it read in
+      step 8. The balance should be 1 now, but the deposit written in
+      step 10 is wiped out.
 
-    Step 6 is the **lost update**: a write based on a value that another
+    Step 11 is the **lost update**: a write based on a value that another
     thread changed in the meantime. The table highlights it and explains it
-    in the *note* column, which also marks step 3 (the read it is based on)
-    and step 5 (the write it destroys). After that the threads happen to
-    take turns, so no other update is lost and the balance ends one deposit
-    short, at {{small_final}}.
-    """, rows=[("small-race", 1, "saver", "read balance → 0"),
-               ("small-race", 2, "saver", "write balance ← 1"),
-               ("small-race", 3, "spender", "read balance → 1"),
-               ("small-race", 4, "saver", "read balance → 1"),
+    in the *note* column, which also marks step 8 (the read it is based on)
+    and step 10 (the write it destroys). The last withdrawal then goes
+    through, so the balance ends one deposit short, at {{small_final}}, and
+    `MainThread` reads that result in step 14.
+    """, rows=[("small-race", 1, "MainThread", "write balance ← 0"),
+               ("small-race", 2, "saver", "read balance → 0"),
                ("small-race", 5, "saver", "write balance ← 2"),
-               ("small-race", 6, "spender", "write balance ← 0")]),
+               ("small-race", 6, "spender", "read balance → 2"),
+               ("small-race", 7, "spender", "write balance ← 1"),
+               ("small-race", 8, "spender", "read balance → 1"),
+               ("small-race", 9, "saver", "read balance → 1"),
+               ("small-race", 10, "saver", "write balance ← 2"),
+               ("small-race", 11, "spender", "write balance ← 0"),
+               ("small-race", 14, "MainThread", "read balance → -1")]),
     code("""
     lab.switch_interval(100)   # back to the normal interval
     """),
@@ -632,14 +639,16 @@ RACES = [
     report.example(-8)
     """, tag="explore-minus8"),
     md("""
-    Step 1: `saver` reads 0. Step 2: `spender` reads 0 as well. Step 3:
-    `saver` writes 8. Step 4: `spender` writes -8, computed from the 0 it
-    read in step 2, so the deposit is gone. Only one switch at the wrong
-    moment was needed.
-    """, rows=[("explore-minus8", 1, "saver", "read balance → 0"),
-               ("explore-minus8", 2, "spender", "read balance → 0"),
-               ("explore-minus8", 3, "saver", "write balance ← 8"),
-               ("explore-minus8", 4, "spender", "write balance ← -8")]),
+    Step 1: `MainThread` sets the balance to 0. Step 2: `saver` reads 0.
+    Step 3: `spender` reads 0 as well. Step 4: `saver` writes 8. Step 5:
+    `spender` writes -8, computed from the 0 it read in step 3, so the
+    deposit is gone. Only one switch at the wrong moment was needed.
+    """, rows=[("explore-minus8", 1, "MainThread", "write balance ← 0"),
+               ("explore-minus8", 2, "saver", "read balance → 0"),
+               ("explore-minus8", 3, "spender", "read balance → 0"),
+               ("explore-minus8", 4, "saver", "write balance ← 8"),
+               ("explore-minus8", 5, "spender", "write balance ← -8"),
+               ("explore-minus8", 6, "MainThread", "read balance → -8")]),
     md("""
     ## Be the scheduler
 
@@ -881,19 +890,24 @@ LOCKS = [
     lab.trace()
     """, tag="locked-trace"),
     md("""
-    Each update now takes four rows of one thread. In step 1 `saver`
-    acquires the lock, in step 2 it reads 0, in step 3 it writes 1, and in
-    step 4 it releases the lock. Only after that release does `spender`
-    get its turn: it acquires the lock in step 5 and reads 1 in step 6, the
-    value `saver` wrote, not a stale one. No row of one thread ever falls
-    between another thread's read and its write, so no row is marked as a
-    lost update.
-    """, rows=[("locked-trace", 1, "saver", "acquire"),
-               ("locked-trace", 2, "saver", "read balance → 0"),
-               ("locked-trace", 3, "saver", "write balance ← 1"),
-               ("locked-trace", 4, "saver", "release"),
-               ("locked-trace", 5, "spender", "acquire"),
-               ("locked-trace", 6, "spender", "read balance → 1")]),
+    The table now has rows for the lock as well. In step 2 `saver` acquires
+    `guard`; in steps 3 and 4 it reads 0 and writes 1; in step 5 it
+    releases `guard`. Each update is four rows of one thread. Step 10 is
+    the first switch inside a critical section: `spender` has acquired
+    `guard` (through `with guard:`), and in step 11 `saver` asks for it and
+    has to wait: the row says *waits for guard, held by spender*. That
+    waiting is the lock at work. `spender` reads 2 in step 12 and writes 1
+    in step 13, and nobody can slip in between. No row of one thread ever
+    falls between another thread's read and its write, so no row is marked
+    as a lost update, and the balance ends at 0.
+    """, rows=[("locked-trace", 2, "saver", "acquire guard"),
+               ("locked-trace", 3, "saver", "read balance → 0"),
+               ("locked-trace", 4, "saver", "write balance ← 1"),
+               ("locked-trace", 5, "saver", "release guard"),
+               ("locked-trace", 10, "spender", "acquire guard"),
+               ("locked-trace", 11, "saver", "waits for guard, held by spender"),
+               ("locked-trace", 12, "spender", "read balance → 2"),
+               ("locked-trace", 13, "spender", "write balance ← 1")]),
     code("""
     lab.switch_interval(100)
     """),
@@ -910,9 +924,9 @@ LOCKS = [
     print("outcomes:", report.outcomes)
     """, tag="explore-locked"),
     md("""
-    All {{locked_schedules}} schedules end at 0. With a lock, `explore` only
-    distinguishes schedules by the order in which the threads get the lock:
-    here the saver first or the spender first.
+    All {{locked_schedules}} schedules end at 0. With a lock, the schedules
+    differ only in the order in which the threads take the lock, and every
+    order gives the same balance.
 
     ## What the lock costs
 
@@ -1099,9 +1113,9 @@ LOCKS = [
         report = lab.explore(two_tips)
         if report.deadlocks > 0:
             print("Not yet: %d schedules got stuck. Acquire the lock once and release it once." % report.deadlocks)
-        elif sorted(report.outcomes, key=repr) != [15]:
-            print("Not yet: across %d schedules the jar ended with %s coins."
-                  % (report.schedules, sorted(report.outcomes, key=repr)))
+        elif list(report.outcomes) != [15]:
+            ended = sorted(report.outcomes, key=lambda o: (not isinstance(o, int), o if isinstance(o, int) else 0, repr(o)))
+            print("Not yet: across %d schedules the jar ended with %s coins." % (report.schedules, ended))
             print("The read and the write of coins must both happen while the thread holds jar_lock.")
         else:
             print("Right: all %d schedules end with 15 coins." % report.schedules)
@@ -1150,63 +1164,74 @@ DEADLOCK = [
     ## A bank with one lock per account
 
     One lock for the whole bank would be safe, but then only one transfer
-    could run at a time. So each `Account` gets its own lock, and a transfer
-    takes the locks of both accounts it touches.
+    could run at a time. So each account gets its own lock, and a transfer
+    takes the locks of both accounts it touches. The bank has two
+    accounts, each a global number: `alice` and `bob`. `open_bank()` sets
+    both balances to 100 and makes a fresh lock for each account.
     """),
     code("""
     import threading, time
 
-    class Account:
-        def __init__(self, owner, balance):
-            self.owner = owner
-            self.balance = balance
-            self.lock = threading.Lock()
+    def open_bank():
+        global alice, bob, alice_lock, bob_lock
+        alice, bob = 100, 100
+        alice_lock = threading.Lock()
+        bob_lock = threading.Lock()
+
+    open_bank()
     """),
     md("""
-    `transfer` moves `amount` from `source` to `target`. It holds the source
-    account's lock for the whole transfer, and the target's lock while it
-    changes the balances. The two `with` blocks are nested: the inner lock
-    is released first, then the outer one.
+    `alice_pays_bob` holds Alice's lock for the whole transfer, and Bob's
+    lock while it changes the balances. `bob_pays_alice` does the same the
+    other way round: Bob's lock first, then Alice's. The two `with` blocks
+    are nested: the inner lock is released first, then the outer one.
     """),
     code("""
-    def transfer(source, target, amount):
-        with source.lock:
+    def alice_pays_bob(amount):
+        global alice, bob
+        with alice_lock:
             time.sleep(0.1)              # a slow fraud check
-            with target.lock:
-                source.balance = source.balance - amount
-                target.balance = target.balance + amount
+            with bob_lock:
+                alice = alice - amount
+                bob = bob + amount
+
+    def bob_pays_alice(amount):
+        global alice, bob
+        with bob_lock:
+            time.sleep(0.1)              # the same check
+            with alice_lock:
+                bob = bob - amount
+                alice = alice + amount
     """),
     code("""
-    def both_ways(transfer_job):
-        alice = Account("alice", 100)
-        bob = Account("bob", 100)
-        one = threading.Thread(target=transfer_job, args=(alice, bob, 10), name="alice-pays")
-        two = threading.Thread(target=transfer_job, args=(bob, alice, 20), name="bob-pays")
+    def both_ways(alice_job, bob_job):
+        one = threading.Thread(target=alice_job, args=(10,), name="alice-pays")
+        two = threading.Thread(target=bob_job, args=(20,), name="bob-pays")
         one.start()
         two.start()
         one.join()
         two.join()
-        return (alice.balance, bob.balance)
+        return (alice, bob)
     """),
     md("""
     ## Predict, then run
 
-    Alice pays Bob 10 while Bob pays Alice 20. Each transfer locks its
-    source account first, does a slow check, then locks the target account.
+    Alice pays Bob 10 while Bob pays Alice 20. Each transfer locks the
+    payer's account first, does a slow check, then locks the other account.
 
     **What happens?** Think about which lock each thread holds while it
     waits for the other one.
     """),
     code("""
     lab.seed(1)
-    both_ways(transfer)
+    both_ways(alice_pays_bob, bob_pays_alice)
     """, tag="deadlock", raises=True),
     md("""
-    The cell stopped with a `DeadlockError`. `alice-pays` took Alice's lock
-    and waits for Bob's; `bob-pays` took Bob's lock and waits for Alice's.
-    Neither can go on, and neither will ever release what it holds. This is
-    a **deadlock**: a group of threads each waiting for a lock that another
-    of them holds, in a cycle.
+    The cell stopped with a `DeadlockError`. `alice-pays` took `alice_lock`
+    and waits for `bob_lock`; `bob-pays` took `bob_lock` and waits for
+    `alice_lock`. Neither can go on, and neither will ever release what it
+    holds. This is a **deadlock**: a group of threads each waiting for a
+    lock that another of them holds, in a cycle.
 
     A real Python program would simply hang here. threadlab notices when
     every thread is blocked in such a cycle and stops the cell instead.
@@ -1215,17 +1240,17 @@ DEADLOCK = [
 
     The table above the error is threadlab's report, one row per stuck
     thread: the locks it holds, what it waits for, and the line where it
-    waits (the error message repeats it). A lock is named after the place
-    your code keeps it. Both locks here live in the attribute that
-    `Account.__init__` sets, so both are called `self.lock`; the report
-    tells them apart by the thread that holds each one. Read the *waits
-    for* column: `alice-pays` waits for a lock held by `bob-pays`, and
-    `bob-pays` waits for a lock held by `alice-pays`. That loop is the
-    **wait-for cycle**. No cycle, no deadlock. (`MainThread` is in the
-    report too: it waits in `join()` for a thread that will never finish.)
+    waits (the error message repeats it). A lock is named after the
+    variable your code keeps it in. Read the *waits for* column:
+    `alice-pays` waits for a lock held by `bob-pays`, and `bob-pays` waits
+    for a lock held by `alice-pays`. That loop is the **wait-for cycle**.
+    No cycle, no deadlock. (`MainThread` is in the report too: it waits in
+    `join()` for a thread that will never finish.)
 
     When it raised the error, threadlab also stopped the two stuck threads,
-    so you can simply go on.
+    so you can simply go on. Their locks stay taken, though: a stopped
+    thread releases nothing. So the next cell opens the bank again, with
+    fresh locks.
 
     ## Make it repeatable
 
@@ -1237,61 +1262,70 @@ DEADLOCK = [
     deadlock instead of stopping at the first one.
     """),
     code("""
-    report = lab.explore(lambda: both_ways(transfer))
+    open_bank()
+    report = lab.explore(lambda: both_ways(alice_pays_bob, bob_pays_alice))
     print("schedules:", report.schedules)
     print("deadlocks:", report.deadlocks)
     print("outcomes:", report.outcomes)
-    report.counterexample
     """, tag="explore-deadlock"),
     md("""
     `explore` ran {{deadlock_schedules}} schedules and found a deadlock in
-    {{deadlock_count}} of them; the outcomes count it as `'deadlock'`. The
-    other schedules are the two orders in which the transfers can run one
-    after the other. Only {{deadlock_count}} of {{deadlock_schedules}}, when
-    the pause made the deadlock certain? `explore` ignores time, and its
-    report says so: a sleep is only a point where another thread may run.
-    It counts every way the program can go, not how likely each is; the
-    pause makes the deadly one nearly the only one that happens on a real
-    clock. The table above is that schedule. In step 1 `alice-pays` takes its first
-    lock; in step 2 `bob-pays` takes its own first lock. From there neither
-    can take its second lock, whatever happens next.
-    """, rows=[("explore-deadlock", 1, "alice-pays", "acquire"),
-               ("explore-deadlock", 2, "bob-pays", "acquire")]),
-    md("""
-    Now make the deadlock happen yourself. In the stepper below you decide
-    which thread takes its next step; the goal is a deadlock. The lock
-    each thread holds shows beside the balances.
+    {{deadlock_count}} of them; the outcomes count it as `'deadlock'`. Every
+    other schedule ends with Alice at 110 and Bob at 90, as it should. Only
+    {{deadlock_count}} of {{deadlock_schedules}}, when the pause made the
+    deadlock certain? `explore` ignores time: a sleep is only a point where
+    another thread may run. It counts every way the program can go, not how
+    likely each is; the pause makes the deadly one nearly the only one that
+    happens on a real clock.
+
+    Now find that schedule yourself. In the stepper below you decide which
+    thread takes its next step; the goal is a deadlock. The table beside
+    the threads shows the balances, and each thread shows the lock it
+    holds or waits for.
     """),
     code("""
-    lab.stepper(lambda: both_ways(transfer), goal="deadlock")
+    lab.stepper(lambda: both_ways(alice_pays_bob, bob_pays_alice), goal="deadlock")
     """, tag="stepper-deadlock"),
     md("""
     ## Fix it
 
     A cycle needs one thread to take A and then B while another takes B and
     then A. If every thread takes locks in the **same global order**, no
-    cycle can form. Here the order is alphabetical by owner: every transfer
-    between Alice and Bob locks Alice's account first, whichever way the
-    money goes.
+    cycle can form. Here the order is alphabetical: every transfer takes
+    `alice_lock` before `bob_lock`, whichever way the money goes. Only
+    `bob_pays_alice` has to change.
     """),
     code("""
-    def ordered_transfer(source, target, amount):
-        first, second = sorted([source, target], key=lambda account: account.owner)
-        with first.lock:                 # always the same order
+    def bob_pays_alice_in_order(amount):
+        global alice, bob
+        with alice_lock:                 # Alice's lock first, as in alice_pays_bob
             time.sleep(0.1)
-            with second.lock:
-                source.balance = source.balance - amount
-                target.balance = target.balance + amount
+            with bob_lock:
+                bob = bob - amount
+                alice = alice + amount
 
     lab.seed(1)
-    both_ways(ordered_transfer)
+    print(both_ways(alice_pays_bob, bob_pays_alice_in_order))
+    lab.trace()
     """, tag="ordered"),
     md("""
-    Alice ends with 110 and Bob with 90, the same seed as before, and no
-    deadlock. Now check every schedule:
-    """),
+    Alice ends with 110 and Bob with 90, with the same seed as before, and
+    no deadlock. The table shows why. In step 1 `alice-pays` takes
+    `alice_lock`. In step 2 `bob-pays` asks for the same lock and has to
+    wait: the row says *waits for alice_lock, held by alice-pays*. It waits
+    while holding nothing, so `alice-pays` can take `bob_lock` in step 4,
+    move the money and release both. Only then, in step 11, does `bob-pays`
+    get `alice_lock`. A thread that waits is fine; a cycle of threads that
+    wait is a deadlock.
+
+    One run is not proof. Check every schedule:
+    """, rows=[("ordered", 1, "alice-pays", "acquire alice_lock"),
+               ("ordered", 2, "bob-pays", "waits for alice_lock, held by alice-pays"),
+               ("ordered", 4, "alice-pays", "acquire bob_lock"),
+               ("ordered", 11, "bob-pays", "acquire alice_lock")]),
     code("""
-    report = lab.explore(lambda: both_ways(ordered_transfer))
+    open_bank()
+    report = lab.explore(lambda: both_ways(alice_pays_bob, bob_pays_alice_in_order))
     print("schedules:", report.schedules)
     print("deadlocks:", report.deadlocks)
     print("outcomes:", report.outcomes)
@@ -1302,48 +1336,40 @@ DEADLOCK = [
 
     ## Exercise
 
-    Write `safe_transfer(source, target, amount)` without looking back at
-    `ordered_transfer`: it must move the money, take both locks in a fixed
-    order, and release both. The check explores every schedule of the two
-    transfers and tells you about deadlocks, lost money and locks left
-    taken.
+    Write `safe_bob_pays_alice(amount)` without looking back at
+    `bob_pays_alice_in_order`: it must move `amount` from Bob to Alice,
+    take both locks in the same order as `alice_pays_bob`, and release
+    both. The check runs it once on its own, then explores every schedule
+    of it beside `alice_pays_bob`, and tells you about deadlocks, lost
+    money and locks left taken.
     """),
     code("""
-    def safe_transfer(source, target, amount):
+    def safe_bob_pays_alice(amount):
+        global alice, bob
         # your code here
-        pass
     """),
     code("""
-    def check(safe_transfer):
-        def run():
-            alice, bob = Account("alice", 100), Account("bob", 100)
-            one = threading.Thread(target=safe_transfer, args=(alice, bob, 10), name="alice-pays")
-            two = threading.Thread(target=safe_transfer, args=(bob, alice, 20), name="bob-pays")
-            one.start()
-            two.start()
-            one.join()
-            two.join()
-            return (alice.balance, bob.balance)
-        if not callable(safe_transfer):
-            print("Not yet: pass your function itself, as in check(safe_transfer), not %r." % (safe_transfer,))
+    def check(bob_job):
+        if not callable(bob_job):
+            print("Not yet: pass your function itself, as in check(safe_bob_pays_alice), not %r." % (bob_job,))
             return
-        alice, bob = Account("alice", 100), Account("bob", 100)
+        open_bank()
         try:                          # first one transfer, in this thread alone
-            safe_transfer(alice, bob, 10)
+            bob_job(20)
         except Exception as error:
-            print("Not yet: one transfer on its own raised %s: %s" % (type(error).__name__, error))
+            print("Not yet: bob paying 20 on its own raised %s: %s" % (type(error).__name__, error))
             return
-        held = [account.owner for account in (alice, bob) if account.lock.locked()]
+        held = [name for name, lock in (("alice_lock", alice_lock), ("bob_lock", bob_lock)) if lock.locked()]
         if held:
-            print("Not yet: after one transfer, the lock of %s is still taken. Release both locks." % held)
+            print("Not yet: after one transfer, %s is still taken. Release both locks." % " and ".join(held))
             return
-        if (alice.balance, bob.balance) != (90, 110):
-            print("Not yet: alice paying bob 10 left them at %s, not (90, 110). Move the money."
-                  % ((alice.balance, bob.balance),))
+        if (alice, bob) != (120, 80):
+            print("Not yet: Bob paying Alice 20 left them at %s, not (120, 80). Move the money." % ((alice, bob),))
             return
-        report = lab.explore(run)
+        open_bank()
+        report = lab.explore(lambda: both_ways(alice_pays_bob, bob_job))
         if report.deadlocks > 0:
-            print("Not yet: %d of %d schedules deadlock. Take the two locks in the same order in every transfer."
+            print("Not yet: %d of %d schedules deadlock. Take alice_lock first, as alice_pays_bob does."
                   % (report.deadlocks, report.schedules))
         elif list(report.outcomes) != [(110, 90)]:
             print("Not yet: the balances (alice, bob) ended as %s but should always be (110, 90)." % report.outcomes)
@@ -1351,24 +1377,24 @@ DEADLOCK = [
         else:
             print("Right: no deadlock in %d schedules, and the money always adds up." % report.schedules)
 
-    check(safe_transfer)
+    check(safe_bob_pays_alice)
     """, tag="exercise-check"),
     md("""
     ### One possible answer
     """),
     code("""
-    def safe_transfer(source, target, amount):
-        first, second = sorted([source, target], key=lambda account: account.owner)
-        first.lock.acquire()
-        second.lock.acquire()
+    def safe_bob_pays_alice(amount):
+        global alice, bob
+        alice_lock.acquire()
+        bob_lock.acquire()
         try:
-            source.balance = source.balance - amount
-            target.balance = target.balance + amount
+            bob = bob - amount
+            alice = alice + amount
         finally:
-            second.lock.release()
-            first.lock.release()
+            bob_lock.release()
+            alice_lock.release()
 
-    check(safe_transfer)
+    check(safe_bob_pays_alice)
     """, tag="exercise-solution"),
     md("""
     ## Recap

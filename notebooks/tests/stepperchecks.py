@@ -28,29 +28,38 @@ def race():
 """
 
 LOCKS = """\
-class Account:
-    def __init__(self, owner, balance):
-        self.owner = owner
-        self.balance = balance
-        self.lock = threading.Lock()
+def open_bank():
+    global alice, bob, alice_lock, bob_lock
+    alice, bob = 100, 100
+    alice_lock = threading.Lock()
+    bob_lock = threading.Lock()
 
-def transfer(source, target, amount):
-    with source.lock:
+open_bank()
+
+def alice_pays_bob(amount):
+    global alice, bob
+    with alice_lock:
         time.sleep(0.1)              # a slow fraud check
-        with target.lock:
-            source.balance = source.balance - amount
-            target.balance = target.balance + amount
+        with bob_lock:
+            alice = alice - amount
+            bob = bob + amount
+
+def bob_pays_alice(amount):
+    global alice, bob
+    with bob_lock:
+        time.sleep(0.1)
+        with alice_lock:
+            bob = bob - amount
+            alice = alice + amount
 
 def both_ways():
-    alice = Account("alice", 100)
-    bob = Account("bob", 100)
-    one = threading.Thread(target=transfer, args=(alice, bob, 10), name="alice-pays")
-    two = threading.Thread(target=transfer, args=(bob, alice, 20), name="bob-pays")
+    one = threading.Thread(target=alice_pays_bob, args=(10,), name="alice-pays")
+    two = threading.Thread(target=bob_pays_alice, args=(20,), name="bob-pays")
     one.start()
     two.start()
     one.join()
     two.join()
-    return (alice.balance, bob.balance)
+    return (alice, bob)
 """
 
 # Expanded, one operation per click; a write after a read takes two

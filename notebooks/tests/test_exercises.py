@@ -85,25 +85,25 @@ check(forgetful)""", "left 0 coins in an empty jar, not 5"),
         ("check('add_tip')", "pass your function itself"),
     ],
     "04-deadlock.ipynb": [
-        ("check(safe_transfer)", "left them at (100, 100), not (90, 110)"),
-        ("check(transfer)", "schedules deadlock. Take the two locks in the same order"),
-        ("""def no_release(source, target, amount):
-    first, second = sorted([source, target], key=lambda account: account.owner)
-    first.lock.acquire()
-    second.lock.acquire()
-    source.balance = source.balance - amount
-    target.balance = target.balance + amount
-check(no_release)""", "is still taken. Release both locks"),
-        ("""def outside(source, target, amount):
-    first, second = sorted([source, target], key=lambda account: account.owner)
-    paid = source.balance - amount
-    with first.lock:
-        with second.lock:
-            target.balance = target.balance + amount
-    source.balance = paid
+        ("check(safe_bob_pays_alice)", "left them at (100, 100), not (120, 80)"),
+        ("check(bob_pays_alice)", "schedules deadlock. Take alice_lock first"),
+        ("""def no_release(amount):
+    global alice, bob
+    alice_lock.acquire()
+    bob_lock.acquire()
+    bob = bob - amount
+    alice = alice + amount
+check(no_release)""", "alice_lock and bob_lock is still taken. Release both locks"),
+        ("""def outside(amount):
+    global alice, bob
+    paid = alice + amount
+    with alice_lock:
+        with bob_lock:
+            bob = bob - amount
+    alice = paid
 check(outside)""", "should always be (110, 90)"),
         ("check(None)", "pass your function itself"),
-        ("check(lambda source, target: 0)", "raised TypeError"),
+        ("check(lambda: 0)", "raised TypeError"),
     ],
     "05-gil-and-cores.ipynb": [
         ("check({'busy threads, GIL on': 'all'})", "Not yet: busy threads, GIL on -> 'all' is wrong"),
