@@ -66,9 +66,8 @@ def both_ways():
 # clicks (compute, then write). a adds 5 and reads for its subtraction;
 # b's +8 is then overwritten by a, and b's -8 comes last.
 RACE_CLICKS = ["a", "a", "a", "a", "b", "b", "b", "a", "a", "b", "b", "b"]
-# Collapsed, one line per click: both take their first lock, both do the
-# fraud check, both ask for the other's lock.
-DEADLOCK_CLICKS = ["alice-pays", "bob-pays", "alice-pays", "bob-pays", "alice-pays", "bob-pays"]
+# Collapsed, one line per click: a bound on the clicks into the deadlock.
+DEADLOCK_MAX_CLICKS = 12
 
 
 def stepper_notebook():
@@ -123,9 +122,15 @@ def message(box):
     return (found[0].text, found[0].get_attribute("data-reached")) if found else ("", None)
 
 
+def log(box):
+    return [li.text for li in box.find_elements(By.CSS_SELECTOR, ".tl-log li")]
+
+
 def reach_race_goal(test, driver, root, shoot=None):
     box = live(test, driver, root, 0)
     test.assertEqual(balance(box), "0")
+    # What ran before the first choice (MainThread starting the threads).
+    initial = log(box)
     # Collapsed, a click runs a whole line: read and write.
     step(test, box, "a")
     test.assertEqual(balance(box), "5")
@@ -148,25 +153,41 @@ def reach_race_goal(test, driver, root, shoot=None):
     test.assertIn("-8", text)
     test.assertEqual(balance(box), "-8")
     test.assertEqual(seen, ["0", "0", "5", "5", "5", "5", "13", "13", "0", "0", "0", "-8"])
+    test.assertGreater(len(log(box)), len(initial), "the clicks left no steps in the log")
     if shoot:
         shoot(box, "stepper-race-goal")
     click(box, "button.tl-undo")
     test.assertNotEqual(message(box)[1], "yes")
     click(box, "button.tl-reset")
     test.assertEqual(balance(box), "0")
-    test.assertEqual(box.find_elements(By.CSS_SELECTOR, ".tl-log li"), [])
+    test.assertEqual(log(box), initial, "Reset did not go back to the start")
+
+
+def what(box, thread):
+    return box.find_element(By.CSS_SELECTOR, ".tl-thread[data-thread='%s'] .tl-what" % thread).text
 
 
 def reach_deadlock(test, driver, root, shoot=None):
     box = live(test, driver, root, 1)
-    for thread in DEADLOCK_CLICKS[:-1]:
+    # Collapsed, a click runs one line. Take turns until alice-pays is
+    # blocked: both take their first lock and do the fraud check, then
+    # alice-pays asks for bob_lock.
+    seen = []
+    for n in range(DEADLOCK_MAX_CLICKS):
+        if "blocked" in what(box, "alice-pays"):
+            break
+        thread = ("alice-pays", "bob-pays")[n % 2]
         step(test, box, thread)
-    what = box.find_element(By.CSS_SELECTOR, ".tl-thread[data-thread='alice-pays'] .tl-what").text
-    test.assertIn("blocked", what)
-    test.assertIn("held by bob-pays", what)
-    step(test, box, DEADLOCK_CLICKS[-1])
+        seen.append("%s -> %s" % (thread, what(box, thread)))
+    test.assertIn("blocked", what(box, "alice-pays"), seen)
+    test.assertIn("held by bob-pays", what(box, "alice-pays"), seen)
+    test.assertGreaterEqual(len(seen), 5, "alice-pays was blocked before both threads took a lock: %s" % seen)
+    # bob-pays asks for alice_lock: the cycle closes.
+    while message(box)[1] != "yes" and len(seen) < DEADLOCK_MAX_CLICKS:
+        step(test, box, "bob-pays")
+        seen.append("bob-pays -> %s" % what(box, "bob-pays"))
     text, reached = message(box)
-    test.assertEqual(reached, "yes", "no goal message: %r\n%s" % (text, box.text))
+    test.assertEqual(reached, "yes", "no goal message: %r\n%s\n%s" % (text, seen, box.text))
     test.assertIn("deadlock", text)
     for b in box.find_elements(By.CSS_SELECTOR, "button.tl-step"):
         test.assertFalse(b.is_enabled(), "a thread can still step in the deadlock")
