@@ -2,7 +2,8 @@
 into .ipynb files. Edit here, then run `python3 notebooks/build.py`.
 
 Conventions:
-- md(...) is a markdown cell, code(...) a code cell (Starlark).
+- md(...) is a markdown cell, code(...) a code cell (Python 3.11, as
+  threadlab's interpreter runs it).
 - code(..., tag="name") tags a cell so tests can find its output.
 - code(..., raises=True) marks a cell that is meant to stop with an error
   (nbconvert and the Notebook honour the "raises-exception" tag).
@@ -51,16 +52,16 @@ CLAIMS = {
 
 # The numbers themselves, copied from a seeded run of the notebooks.
 VALUES = {
-    "race_seed": "-235",
+    "race_seed": "318",
     "small_final": "-1",
     "explore_schedules": "4",
     "explore_minus8": "1",
     "explore_zero": "2",
     "explore_plus8": "1",
-    "locked_schedules": "2",
-    "deadlock_schedules": "3",
+    "locked_schedules": "4",
+    "deadlock_schedules": "9",
     "deadlock_count": "1",
-    "ordered_schedules": "2",
+    "ordered_schedules": "4",
 }
 
 # The Launch-on-Binder badge, or how to get one: written by `make badge`
@@ -101,28 +102,25 @@ INDEX = [
     md("""
     ## What you type in the cells
 
-    The cells use **Starlark**, a small dialect of Python. Functions, loops,
-    lists and dictionaries work as you expect. A few things are missing, and
-    the lessons show you what to do instead:
+    The cells are ordinary **Python 3.11**, run by threadlab's own
+    interpreter. You import `threading`, `time` and `multiprocessing` as you
+    would anywhere else, and you can use everything the lessons need:
+    global variables, classes, `with` blocks, `try` and `finally`.
 
-    - no `global`: a function cannot rebind a top-level name, so anything
-      threads share lives in an object made by `lab.shared(...)`;
-    - no `with`: you call `lock.acquire()` and `lock.release()` yourself;
-    - no `try`: an error stops the thread (or the cell) that raised it;
-    - no `class`: you use functions, dictionaries and shared objects.
+    One module is there without an import: `lab`, threadlab's toolbox. It
+    gives you seeds that make a run repeatable, interleaving tables,
+    exploration of every schedule and live CPU plots. Where threadlab's
+    model of threads differs from the standard interpreter, CPython, the
+    lessons say so.
 
-    The modules `threading`, `time`, `multiprocessing` and `lab` are always
-    there; `import` lines for them are accepted so code looks like Python.
-    `lab` is threadlab's own toolbox: shared state, seeds, traces,
-    exploration and CPU plots. Run the cell below (Shift+Enter) to check
-    that the kernel works.
+    Run the cell below (Shift+Enter) to check that the kernel works.
     """),
     code("""
     import threading, multiprocessing
 
-    print("The kernel is running your cell in", threading.current_thread().name)
-    print("Cores available:", multiprocessing.cpu_count())
-    """),
+    print("The kernel runs your cell in %s" % threading.current_thread().name)
+    print("Cores available: %d" % multiprocessing.cpu_count())
+    """, tag="kernel-check"),
     md("""
     ## Run the lessons on your own computer
 
@@ -172,7 +170,7 @@ THREADS = [
     the thread that runs your cells.
     """),
     code("""
-    import threading, time, lab
+    import threading, time
 
     threading.current_thread().name
     """),
@@ -189,34 +187,35 @@ THREADS = [
     """),
     code("""
     def greet(person):
-        print("hello", person, "from", threading.current_thread().name)
+        print("hello %s from %s" % (person, threading.current_thread().name))
 
     helper = threading.Thread(target=greet, args=("Ada",), name="greeter")
     helper.start()
     helper.join()
-    print("back in", threading.current_thread().name)
-    """),
+    print("back in %s" % threading.current_thread().name)
+    """, tag="greeter"),
     md("""
     The greeting comes from the thread named `greeter`; the last line is
     printed by `MainThread` after `join()` returned. Output from every
     thread you start appears under the cell that started it.
 
     If you leave out `name=...`, the thread gets an **automatic name**:
-    `Thread-` and a number that counts up through your session. A thread
-    that was made but not started is not alive and has no `ident` (the
-    number the system uses to tell threads apart) yet.
+    `Thread-`, a number that counts up through your session, and the name
+    of its target function in brackets, as in Python 3.11. A thread that
+    was made but not started is not alive and has no `ident` (the number
+    the system uses to tell threads apart) yet.
     """),
     code("""
     first = threading.Thread(target=greet, args=("Grace",))
     second = threading.Thread(target=greet, args=("Linus",))
-    print("names:", first.name, second.name)
+    print("names: %s and %s" % (first.name, second.name))
     print("before start:", first.is_alive(), first.ident)
     first.start()
     second.start()
     first.join()
     second.join()
     print("after join:", first.is_alive(), second.is_alive())
-    """),
+    """, tag="auto-names"),
     md("""
     ## Two threads at once
 
@@ -231,7 +230,7 @@ THREADS = [
     def cook(dish, pause):
         for step in range(1, 4):
             time.sleep(pause)
-            print(dish, "step", step)
+            print("%s step %d" % (dish, step))
 
     def breakfast():
         tea = threading.Thread(target=cook, args=("tea", 0.01), name="tea")
@@ -304,7 +303,32 @@ THREADS = [
 
     lab.seed(None)
     tea_then_toast()
+    """, tag="tea-then-toast"),
+    md("""
+    ## A thread as a class
+
+    A thread can also be a class of its own. Subclass `threading.Thread`,
+    pass the name to `super().__init__`, and put the thread's work in a
+    method called `run`: `start()` calls it in the new thread. Here a
+    kitchen timer counts down while the main thread waits for it.
     """),
+    code("""
+    class KitchenTimer(threading.Thread):
+        def __init__(self, seconds):
+            super().__init__(name="KitchenTimer")
+            self.seconds = seconds
+
+        def run(self):
+            for left in range(self.seconds, 0, -1):
+                print("%s: %d s left" % (threading.current_thread().name, left))
+                time.sleep(1)
+            print("%s: ring!" % self.name)
+
+    timer = KitchenTimer(3)
+    timer.start()
+    timer.join()
+    print("%s heard it" % threading.current_thread().name)
+    """, tag="kitchen-timer"),
     md("""
     ## Exercise
 
@@ -320,7 +344,7 @@ THREADS = [
     code("""
     def roll_call(name):
         time.sleep(0.5)
-        print(name, "is here")
+        print("%s is here" % name)
 
     def run_team(names):
         team = []
@@ -329,30 +353,50 @@ THREADS = [
     """),
     code("""
     def check(run_team):
+        global roll_call
         names = ["ann", "bob", "cy"]
-        lab.seed(1)
-        began = time.monotonic()
-        team = run_team(names)
-        took = time.monotonic() - began
-        if type(team) != "list" or len(team) != len(names):
-            lab.stop()      # end any thread that is still running
-            lab.seed(None)
-            print("Not yet: run_team should return a list of", len(names), "threads, one per name.")
-            return
-        running = [worker.name for worker in team if worker.is_alive()]
-        lab.stop()
+        events = []                  # what the threads did, in order
+        plain = roll_call
+        def watched(name):
+            events.append("start")
+            plain(name)
+            events.append("end")
+        roll_call = watched          # run_team's threads call this one
+        lab.seed(1)                  # virtual time: the check takes no real time
+        try:
+            team = run_team(names)
+        except Exception as error:
+            team = error
+        running = []
+        if isinstance(team, list):
+            running = [w.name for w in team if isinstance(w, threading.Thread) and w.is_alive()]
+        lab.stop()                   # end any thread that is still running
         lab.seed(None)
-        for i in range(len(names)):
-            if team[i].name != names[i]:
-                print("Not yet: thread", i, "is named", repr(team[i].name), "- pass name=" + repr(names[i]), "to threading.Thread.")
+        roll_call = plain
+        if isinstance(team, Exception):
+            print("Not yet: run_team raised %s: %s" % (type(team).__name__, team))
+            return
+        if not isinstance(team, list) or len(team) != len(names):
+            print("Not yet: run_team should return a list of %d threads, one per name." % len(names))
+            return
+        for i, (worker, name) in enumerate(zip(team, names)):
+            if not isinstance(worker, threading.Thread):
+                print("Not yet: item %d of the list is %r, not a thread." % (i, worker))
                 return
-            if team[i].ident == None:
-                print("Not yet:", team[i].name, "was never started: call .start() on it.")
+            if worker.name != name:
+                print("Not yet: thread %d is named %r - pass name=%r to threading.Thread." % (i, worker.name, name))
                 return
-            if team[i].name in running:
-                print("Not yet:", team[i].name, "was still running when run_team returned: join every thread.")
+            if worker.ident is None:
+                print("Not yet: %s was never started: call .start() on it." % name)
                 return
-        if took > 1.0:
+            if name in running:
+                print("Not yet: %s was still running when run_team returned: join every thread." % name)
+                return
+        if events.count("start") != len(names):
+            print("Not yet: each thread should run roll_call(name) once, with target=roll_call.")
+            return
+        first_end = events.index("end") if "end" in events else len(events)
+        if events[:first_end].count("start") < len(names):
             print("Almost: the threads ran one after another. Start them all first, then join them all.")
             return
         print("Right: three named threads ran at the same time, and all finished before run_team returned.")
@@ -383,7 +427,9 @@ THREADS = [
     - A thread is a separate line of work in the same program; your cells
       run in `MainThread`.
     - `start()` lets a thread run; `join()` waits for it to finish.
-    - Threads have names: the one you give, or an automatic `Thread-N`.
+    - Threads have names: the one you give, or an automatic
+      `Thread-N (target)`.
+    - A thread can be a subclass of `threading.Thread` with a `run` method.
     - Without a seed, the order in which threads run changes from run to
       run; `lab.seed(n)` makes it the same every time.
 
@@ -404,45 +450,53 @@ RACES = [
     **Prerequisites:** [Lesson 1: Threads](01-threads.ipynb).
     """),
     md("""
-    ## Shared state in threadlab
+    ## Shared state: a global variable
 
-    In Python, threads often share a global variable. Starlark has no
-    `global` statement: a function cannot rebind a top-level name. So in
-    threadlab, data that threads share lives in a **shared object** made by
-    `lab.shared(...)`. You read and write its fields like attributes, and
-    threadlab records every read and every write: which thread, which line,
-    which value. That record is what lets you see a race.
+    All the threads of a program see the same global variables. Here the
+    shared data is one number, `balance`, at the top of the module. A
+    function that assigns to a global must say so with `global balance`;
+    without that line, Python would treat `balance` inside the function as
+    a new local variable.
+
+    threadlab watches every read and every write of a variable that two or
+    more threads touch: which thread, which line, which value. That record
+    is what lets you see a race.
     """),
     code("""
-    import threading, time, lab
+    import threading, time
 
-    account = lab.shared(balance=0)
-    account.balance = account.balance + 5
-    account.balance
+    balance = 0
+
+    def deposit(amount, times):
+        global balance
+        for i in range(times):
+            balance = balance + amount
+
+    deposit(5, 2)
+    balance
     """),
     md("""
-    Here are two jobs. `deposit` adds `amount` to the balance `times` times;
-    `withdraw` takes it away again. `pay_and_spend` runs them in two threads
-    at once and returns the final balance.
+    Two deposits of 5 make 10. Here is the opposite job, and
+    `pay_and_spend`, which sets the balance back to 0, runs a deposit job
+    and a withdrawal job in two threads at once, and returns the final
+    balance.
     """),
     code("""
-    def deposit(account, amount, times):
+    def withdraw(amount, times):
+        global balance
         for i in range(times):
-            account.balance = account.balance + amount
+            balance = balance - amount
 
-    def withdraw(account, amount, times):
-        for i in range(times):
-            account.balance = account.balance - amount
-    """),
-    code("""
-    def pay_and_spend(account, amount, times):
-        saver = threading.Thread(target=deposit, args=(account, amount, times), name="saver")
-        spender = threading.Thread(target=withdraw, args=(account, amount, times), name="spender")
+    def pay_and_spend(amount, times):
+        global balance
+        balance = 0
+        saver = threading.Thread(target=deposit, args=(amount, times), name="saver")
+        spender = threading.Thread(target=withdraw, args=(amount, times), name="spender")
         saver.start()
         spender.start()
         saver.join()
         spender.join()
-        return account.balance
+        return balance
     """),
     md("""
     ## Predict, then run
@@ -455,67 +509,77 @@ RACES = [
     """),
     code("""
     lab.seed(None)   # real scheduling
-    [pay_and_spend(lab.shared(balance=0), 1, 100000) for run in range(3)]
+    [pay_and_spend(1, 100000) for run in range(3)]
     """, tag="unseeded-race"),
     md("""
     Every deposit has a matching withdrawal, so the answer ought to be 0.
     You will most likely see other numbers, and different ones on each run.
 
-    The reason is that `account.balance = account.balance + amount` is not
-    one step but two: first the thread **reads** the balance, then it
-    **writes** the new value. Between those two steps the other thread may
-    run. If it writes in that gap, the first thread's write replaces that
-    value with one computed from an old balance, and the other thread's
-    update is **lost**.
+    The reason is that `balance = balance + amount` is not one step but
+    two: first the thread **reads** the balance, then it **writes** the new
+    value. Between those two steps the other thread may run. If it writes
+    in that gap, the first thread's write replaces that value with one
+    computed from an old balance, and the other thread's update is
+    **lost**.
 
     A **race condition** is a bug whose result depends on how the steps of
     different threads happen to mix. One particular mix of steps is called an
     **interleaving**, or a **schedule**.
 
+    threadlab lets a thread run about 100 interpreter steps before it
+    switches to another. CPython switches every 5 milliseconds instead,
+    which is thousands of steps, so the same program on CPython loses
+    updates far less often and may print 0 many times in a row. The race
+    is still there: a test that passes proves nothing about it.
+
     ## Look closer
 
     A hundred thousand rounds are too many to read, so run three rounds
-    each. Normally a thread runs for about 100 interpreter steps before the
-    scheduler switches to another, and three rounds may well finish before a
-    switch comes. `lab.switch_interval(2)` makes switches come every few
-    steps, so the race shows up even in a short run.
+    each. Three rounds may well finish before a switch comes, so
+    `lab.switch_interval(3)` makes switches come every few steps.
     `lab.trace()` shows what happened as an **interleaving table**: one row
-    per read or write, in the order they happened, with one column per
-    thread.
+    per read or write of the shared balance, in the order they happened,
+    with one column per thread.
     """),
     code("""
-    lab.switch_interval(2)
-    lab.seed(1)
-    print("final balance:", pay_and_spend(lab.shared(balance=0), 1, 3))
+    lab.switch_interval(3)
+    lab.seed(4)
+    print("final balance:", pay_and_spend(1, 3))
     lab.trace()
     """, tag="small-race"),
     md("""
-    The balance ends at {{small_final}}, not 0. Read the first six steps of
-    the table:
+    The balance ends at {{small_final}}, not 0. The table has one row per
+    read or write, with the line of code that did it. Read it from the top:
 
-    - step 1 and step 2: `saver` reads the balance, 0, and writes 1. One
-      deposit done, no harm yet;
-    - step 3: `spender` reads the balance: 1. Before it can write, the
-      scheduler switches back to `saver`;
-    - step 4 and step 5: `saver` makes its second deposit: it reads 1 and
+    - step 1: `MainThread` sets the balance to 0 in `pay_and_spend`;
+    - step 2 to step 5: `saver` makes two deposits: it reads 0 and writes
+      1, then reads 1 and writes 2;
+    - step 6 and step 7: `spender` makes a withdrawal: it reads 2 and
+      writes 1;
+    - step 8: `spender` reads 1 for its next withdrawal. Before it can
+      write, the scheduler switches back to `saver`;
+    - step 9 and step 10: `saver` makes its third deposit: it reads 1 and
       writes 2;
-    - step 6: `spender` writes 1 - 1 = 0, computed from the 1 it read in
-      step 3. The balance should be 1 now, but the deposit written in
-      step 5 is wiped out.
+    - step 11: `spender` writes 1 - 1 = 0, computed from the 1 it read in
+      step 8. The balance should be 1 now, but the deposit written in
+      step 10 is wiped out.
 
-    Step 6 is the **lost update**: a write based on a value that another
+    Step 11 is the **lost update**: a write based on a value that another
     thread changed in the meantime. The table highlights it and explains it
-    in the *note* column, which also marks step 3 (the read it is based on)
-    and step 5 (the write it destroys). After that the threads happen to
-    take turns, so no other update is lost and the balance ends one deposit
-    short, at {{small_final}}. The last row is `MainThread` reading the
-    result in `pay_and_spend`.
-    """, rows=[("small-race", 1, "saver", "read balance → 0"),
-               ("small-race", 2, "saver", "write balance ← 1"),
-               ("small-race", 3, "spender", "read balance → 1"),
-               ("small-race", 4, "saver", "read balance → 1"),
+    in the *note* column, which also marks step 8 (the read it is based on)
+    and step 10 (the write it destroys). The last withdrawal then goes
+    through, so the balance ends one deposit short, at {{small_final}}, and
+    `MainThread` reads that result in step 14.
+    """, rows=[("small-race", 1, "MainThread", "write balance ← 0"),
+               ("small-race", 2, "saver", "read balance → 0"),
                ("small-race", 5, "saver", "write balance ← 2"),
-               ("small-race", 6, "spender", "write balance ← 0")]),
+               ("small-race", 6, "spender", "read balance → 2"),
+               ("small-race", 7, "spender", "write balance ← 1"),
+               ("small-race", 8, "spender", "read balance → 1"),
+               ("small-race", 9, "saver", "read balance → 1"),
+               ("small-race", 10, "saver", "write balance ← 2"),
+               ("small-race", 11, "spender", "write balance ← 0"),
+               ("small-race", 14, "MainThread", "read balance → -1")]),
     code("""
     lab.switch_interval(100)   # back to the normal interval
     """),
@@ -529,9 +593,9 @@ RACES = [
     """),
     code("""
     lab.seed(2024)
-    print("first run:", pay_and_spend(lab.shared(balance=0), 1, 100000))
+    print("first run:", pay_and_spend(1, 100000))
     lab.seed(2024)
-    print("second run:", pay_and_spend(lab.shared(balance=0), 1, 100000))
+    print("second run:", pay_and_spend(1, 100000))
     """, tag="seeded-race"),
     md("""
     Both runs end at {{race_seed}}: the same seed replays the same race,
@@ -540,21 +604,23 @@ RACES = [
 
     ## Every possible outcome
 
-    A seed shows you one schedule. `lab.explore(fn)` runs `fn` under
+    A seed shows you one schedule. `lab.explore(fn)` calls `fn` once for
     *every* schedule of its threads' reads and writes, and counts the
-    results. Take the smallest possible race: the saver deposits 8 once,
-    the spender withdraws 8 once.
+    values it returns. Before each call it puts the notebook's global
+    variables back as they were, so every run starts from the same state.
+    Take the smallest possible race: the saver deposits 8 once, the spender
+    withdraws 8 once.
 
     **Predict:** which final balances are possible?
     """),
     code("""
     def one_round():
-        return pay_and_spend(lab.shared(balance=0), 8, 1)
+        return pay_and_spend(8, 1)
 
     report = lab.explore(one_round)
     print("schedules:", report.schedules)
-    for balance, count in sorted(report.outcomes.items()):
-        print(str(balance) + ":", count, "schedules")
+    for outcome, count in sorted(report.outcomes.items()):
+        print("%s: %d schedules" % (outcome, count))
     """, tag="explore-payday"),
     md("""
     `explore` ran {{explore_schedules}} schedules. (It skips orders that
@@ -573,14 +639,16 @@ RACES = [
     report.example(-8)
     """, tag="explore-minus8"),
     md("""
-    Step 1: `saver` reads 0. Step 2: `spender` reads 0 as well. Step 3:
-    `saver` writes 8. Step 4: `spender` writes -8, computed from the 0 it
-    read in step 2, so the deposit is gone. Only one switch at the wrong
-    moment was needed.
-    """, rows=[("explore-minus8", 1, "saver", "read balance → 0"),
-               ("explore-minus8", 2, "spender", "read balance → 0"),
-               ("explore-minus8", 3, "saver", "write balance ← 8"),
-               ("explore-minus8", 4, "spender", "write balance ← -8")]),
+    Step 1: `MainThread` sets the balance to 0. Step 2: `saver` reads 0.
+    Step 3: `spender` reads 0 as well. Step 4: `saver` writes 8. Step 5:
+    `spender` writes -8, computed from the 0 it read in step 3, so the
+    deposit is gone. Only one switch at the wrong moment was needed.
+    """, rows=[("explore-minus8", 1, "MainThread", "write balance ← 0"),
+               ("explore-minus8", 2, "saver", "read balance → 0"),
+               ("explore-minus8", 3, "spender", "read balance → 0"),
+               ("explore-minus8", 4, "saver", "write balance ← 8"),
+               ("explore-minus8", 5, "spender", "write balance ← -8"),
+               ("explore-minus8", 6, "MainThread", "read balance → -8")]),
     md("""
     ## Be the scheduler
 
@@ -602,19 +670,23 @@ RACES = [
     The next lesson fixes this with a lock. There is another fix that needs
     no lock at all: **don't share**. Let each thread add up its own total in
     a local variable, which no other thread can see, and write it once at
-    the end into a result object of its own. The main thread combines the
-    results after `join`.
+    the end into a `Tally` of its own. The main thread combines the tallies
+    after `join`.
     """),
     code("""
-    def count_up(result, amount, times):
+    class Tally:
+        def __init__(self):
+            self.total = 0
+
+    def count_up(tally, amount, times):
         total = 0
         for i in range(times):
             total = total + amount
-        result.total = total
-
+        tally.total = total
+    """),
+    code("""
     def pay_and_spend_apart(amount, times):
-        saved = lab.shared(total=0)
-        spent = lab.shared(total=0)
+        saved, spent = Tally(), Tally()
         saver = threading.Thread(target=count_up, args=(saved, amount, times), name="saver")
         spender = threading.Thread(target=count_up, args=(spent, -amount, times), name="spender")
         saver.start()
@@ -622,8 +694,7 @@ RACES = [
         saver.join()
         spender.join()
         return saved.total + spent.total
-    """),
-    code("""
+
     print("full size:", pay_and_spend_apart(1, 100000))
     print("every schedule of one round:", lab.explore(lambda: pay_and_spend_apart(8, 1)).outcomes)
     """, tag="fix-apart"),
@@ -640,18 +711,22 @@ RACES = [
     happen, and why.
     """),
     code("""
-    def add(jar, coins):
-        jar.coins = jar.coins + coins
+    coins = 0
+
+    def add(amount):
+        global coins
+        coins = coins + amount
 
     def two_tips():
-        jar = lab.shared(coins=0)
-        alice = threading.Thread(target=add, args=(jar, 5), name="alice")
-        bob = threading.Thread(target=add, args=(jar, 10), name="bob")
+        global coins
+        coins = 0
+        alice = threading.Thread(target=add, args=(5,), name="alice")
+        bob = threading.Thread(target=add, args=(10,), name="bob")
         alice.start()
         bob.start()
         alice.join()
         bob.join()
-        return jar.coins
+        return coins
 
     my_answer = [15]   # edit this list
     """),
@@ -662,17 +737,22 @@ RACES = [
             10: "10: both read 0, and Bob wrote last, so Alice's 5 was lost.",
             5: "5: both read 0, and Alice wrote last, so Bob's 10 was lost.",
         }
-        possible = sorted(lab.explore(two_tips).outcomes.keys())
-        extra = [n for n in answer if n not in possible]
-        missing = [n for n in possible if n not in answer]
+        try:
+            guesses = sorted(set(answer))
+        except TypeError:
+            print("Not yet: give a list of numbers, such as [15], not %r." % (answer,))
+            return
+        possible = sorted(lab.explore(two_tips).outcomes)
+        extra = [n for n in guesses if n not in possible]
+        missing = [n for n in possible if n not in guesses]
         if extra:
-            print("Not yet:", extra, "cannot happen. Each write stores the value one thread read plus its own tip.")
+            print("Not yet: %s cannot happen. Each write stores the value one thread read plus its own tip." % extra)
         elif missing:
-            print("Not yet: you missed", missing, "- look for a schedule where one tip is lost:")
+            print("Not yet: you missed %s - look for a schedule where one tip is lost:" % missing)
             for n in missing:
                 print("  " + why.get(n, str(n)))
         else:
-            print("Right: exactly", possible, "are possible.")
+            print("Right: exactly %s are possible." % possible)
             for n in possible:
                 print("  " + why.get(n, str(n)))
 
@@ -687,8 +767,8 @@ RACES = [
     md("""
     ## Recap
 
-    - `x = x + 1` on shared data is two steps, a read and a write; another
-      thread can act in between.
+    - `balance = balance + 1` on a shared variable is two steps, a read and
+      a write; another thread can act in between.
     - A race condition loses updates, and whether it does depends on the
       schedule, so unseeded runs give different results.
     - `lab.trace()` shows the interleaving; the lost update is a write based
@@ -722,49 +802,64 @@ LOCKS = [
     thread is inside, every other thread that wants the same lock waits at
     its `acquire()`.
 
-    In Python you would usually write `with guard:`, which releases the lock
-    for you. Starlark has no `with` statement, so in threadlab you call
-    `acquire()` and `release()` yourself, and it is up to you to release.
+    The long way to write it is `acquire()`, then the critical section in a
+    `try:` block, and `release()` under `finally:`, so that the lock is
+    given back even if the critical section fails.
     """),
     code("""
-    import threading, time, lab
+    import threading, time
 
+    balance = 0
     guard = threading.Lock()
 
-    def deposit(account, amount, times):
+    def deposit(amount, times):
+        global balance
         for i in range(times):
             guard.acquire()
-            account.balance = account.balance + amount
-            guard.release()
-
-    def withdraw(account, amount, times):
+            try:
+                balance = balance + amount
+            finally:
+                guard.release()
+    """),
+    md("""
+    The short way is the `with` statement: `with guard:` acquires the lock,
+    runs the block, and releases the lock however the block ends. It does
+    the same as the long way, in two lines instead of five.
+    """),
+    code("""
+    def withdraw(amount, times):
+        global balance
         for i in range(times):
-            guard.acquire()
-            account.balance = account.balance - amount
-            guard.release()
+            with guard:
+                balance = balance - amount
     """),
     md("""
     For comparison, here are the unlocked jobs from lesson 2, and a helper
-    that runs any pair of jobs in two threads and returns the final balance.
+    that sets the balance to 0, runs any pair of jobs in two threads and
+    returns the final balance.
     """),
     code("""
-    def unsafe_deposit(account, amount, times):
+    def unsafe_deposit(amount, times):
+        global balance
         for i in range(times):
-            account.balance = account.balance + amount
+            balance = balance + amount
 
-    def unsafe_withdraw(account, amount, times):
+    def unsafe_withdraw(amount, times):
+        global balance
         for i in range(times):
-            account.balance = account.balance - amount
-
+            balance = balance - amount
+    """),
+    code("""
     def run_pair(put, take, amount, times):
-        account = lab.shared(balance=0)
-        saver = threading.Thread(target=put, args=(account, amount, times), name="saver")
-        spender = threading.Thread(target=take, args=(account, amount, times), name="spender")
+        global balance
+        balance = 0
+        saver = threading.Thread(target=put, args=(amount, times), name="saver")
+        spender = threading.Thread(target=take, args=(amount, times), name="spender")
         saver.start()
         spender.start()
         saver.join()
         spender.join()
-        return account.balance
+        return balance
     """),
     md("""
     ## Predict, then run
@@ -795,19 +890,24 @@ LOCKS = [
     lab.trace()
     """, tag="locked-trace"),
     md("""
-    Each update now takes four rows of one thread. In step 1 `saver`
-    acquires the lock, in step 2 it reads 0, in step 3 it writes 1, and in
-    step 4 it releases the lock. Only after that release does `spender`
-    get its turn: it acquires the lock in step 5 and reads 1 in step 6, the
-    value `saver` wrote, not a stale one. No row of one thread ever falls
-    between another thread's read and its write, so no row is marked as a
-    lost update.
-    """, rows=[("locked-trace", 1, "saver", "acquire"),
-               ("locked-trace", 2, "saver", "read balance → 0"),
-               ("locked-trace", 3, "saver", "write balance ← 1"),
-               ("locked-trace", 4, "saver", "release"),
-               ("locked-trace", 5, "spender", "acquire"),
-               ("locked-trace", 6, "spender", "read balance → 1")]),
+    The table now has rows for the lock as well. In step 2 `saver` acquires
+    `guard`; in steps 3 and 4 it reads 0 and writes 1; in step 5 it
+    releases `guard`. Each update is four rows of one thread. Step 10 is
+    the first switch inside a critical section: `spender` has acquired
+    `guard` (through `with guard:`), and in step 11 `saver` asks for it and
+    has to wait: the row says *waits for guard, held by spender*. That
+    waiting is the lock at work. `spender` reads 2 in step 12 and writes 1
+    in step 13, and nobody can slip in between. No row of one thread ever
+    falls between another thread's read and its write, so no row is marked
+    as a lost update, and the balance ends at 0.
+    """, rows=[("locked-trace", 2, "saver", "acquire guard"),
+               ("locked-trace", 3, "saver", "read balance → 0"),
+               ("locked-trace", 4, "saver", "write balance ← 1"),
+               ("locked-trace", 5, "saver", "release guard"),
+               ("locked-trace", 10, "spender", "acquire guard"),
+               ("locked-trace", 11, "saver", "waits for guard, held by spender"),
+               ("locked-trace", 12, "spender", "read balance → 2"),
+               ("locked-trace", 13, "spender", "write balance ← 1")]),
     code("""
     lab.switch_interval(100)
     """),
@@ -824,9 +924,9 @@ LOCKS = [
     print("outcomes:", report.outcomes)
     """, tag="explore-locked"),
     md("""
-    All {{locked_schedules}} schedules end at 0. With a lock, `explore` only
-    distinguishes schedules by the order in which the threads get the lock:
-    here the saver first or the spender first.
+    All {{locked_schedules}} schedules end at 0. With a lock, the schedules
+    differ only in the order in which the threads take the lock, and every
+    order gives the same balance.
 
     ## What the lock costs
 
@@ -843,9 +943,9 @@ LOCKS = [
     began = time.perf_counter()
     run_pair(deposit, withdraw, 1, 20000)
     locked = time.perf_counter() - began
-    print("without the lock:", int(unlocked * 1000), "ms")
-    print("with the lock:   ", int(locked * 1000), "ms")
-    print("the lock made it", int(locked / unlocked * 10) / 10.0, "times as slow")
+    print("without the lock: %d ms" % (unlocked * 1000))
+    print("with the lock:    %d ms" % (locked * 1000))
+    print("the lock made it %.1f times as slow" % (locked / unlocked))
     """, tag="lock-cost"),
     md("""
     A correct answer is worth that time. Still, it explains a rule of thumb:
@@ -855,26 +955,32 @@ LOCKS = [
     ## A thread that fails while holding the lock
 
     What if a thread stops with an error between `acquire()` and
-    `release()`? Here `careless_withdraw` refuses to overdraw the account by
-    calling `fail(...)`, Starlark's way to raise an error, while it holds the
-    lock.
+    `release()`, and there is no `try` and no `with`? Here
+    `careless_withdraw` refuses to overdraw the account by raising
+    `ValueError` while it holds the lock.
 
     **Predict:** after the thread has died, is the lock free?
     """),
     code("""
-    def careless_withdraw(account, amount):
+    def careless_withdraw(amount):
+        global balance
         guard.acquire()
-        if amount > account.balance:
-            fail("not enough money")   # the thread stops here...
-        account.balance = account.balance - amount
-        guard.release()                # ...so this line never runs
+        if amount > balance:
+            raise ValueError("not enough money")   # the thread stops here...
+        balance = balance - amount
+        guard.release()                            # ...so this line never runs
 
-    empty = lab.shared(balance=0)
+    balance = 0
     lab.seed(1)
-    unlucky = threading.Thread(target=careless_withdraw, args=(empty, 50), name="unlucky")
+    unlucky = threading.Thread(target=careless_withdraw, args=(50,), name="unlucky")
     unlucky.start()
     unlucky.join()
     """, tag="dead-holder"),
+    md("""
+    The error ends the thread, and Python prints its report
+    (`Exception in thread unlucky`) under the cell. The main thread goes
+    on. Now look at the lock:
+    """),
     code("""
     print("unlucky is alive:", unlucky.is_alive())
     print("guard is locked:", guard.locked())
@@ -885,33 +991,30 @@ LOCKS = [
     release it. Every other thread that calls `guard.acquire()` would wait
     forever.
 
-    ## Fix it: critical sections that cannot fail
+    ## Fix it: let `with` release the lock
 
-    In Python, `with guard:` (or `try` ... `finally`) releases the lock even
-    when an error escapes. Starlark has neither, so in threadlab you write
-    critical sections that cannot fail: check first, and keep only plain
-    reads and writes between `acquire()` and `release()`.
+    `with guard:` (or `try` ... `finally`) releases the lock on every way
+    out of the block, including an error. The thread still fails, as it
+    should, but the lock is free afterwards.
     """),
     code("""
     guard = threading.Lock()   # a fresh lock; the old one is lost for good
 
-    def careful_withdraw(account, amount):
-        guard.acquire()
-        enough = amount <= account.balance
-        if enough:
-            account.balance = account.balance - amount
-        guard.release()        # reached on every path
-        if not enough:
-            print("refused: not enough money")
+    def careful_withdraw(amount):
+        global balance
+        with guard:
+            if amount > balance:
+                raise ValueError("not enough money")
+            balance = balance - amount
 
-    careful = threading.Thread(target=careful_withdraw, args=(empty, 50), name="careful")
+    careful = threading.Thread(target=careful_withdraw, args=(50,), name="careful")
     careful.start()
     careful.join()
     print("guard is locked:", guard.locked())
     """, tag="careful"),
     md("""
     Functions defined in earlier cells, such as `deposit`, now use the new
-    `guard` too: they look up the name each time they run.
+    `guard` too: they look up the global name each time they run.
 
     ## Locks inside locks: RLock
 
@@ -930,25 +1033,37 @@ LOCKS = [
     md("""
     An **RLock** (re-entrant lock) remembers which thread holds it and how
     many times. The same thread may acquire it again; it is free once that
-    thread has released it as many times as it acquired it.
+    thread has released it as many times as it acquired it. A class is a
+    natural home for it: the account keeps its balance and its own lock
+    together, and every method takes the lock.
     """),
     code("""
-    vault = threading.RLock()
+    class Account:
+        def __init__(self):
+            self.balance = 0
+            self.lock = threading.RLock()
 
-    def add(account, amount):
-        vault.acquire()
-        account.balance = account.balance + amount
-        vault.release()
+        def add(self, amount):
+            with self.lock:
+                self.balance = self.balance + amount
 
-    def add_twice(account, amount):
-        vault.acquire()
-        add(account, amount)     # takes vault again: fine for an RLock
-        add(account, amount)
-        vault.release()
+        def add_twice(self, amount):
+            with self.lock:
+                self.add(amount)     # takes the lock again: fine for an RLock
+                self.add(amount)
+    """),
+    code("""
+    def lock_is_free(lock):
+        # ask from another thread: the owner itself could always take an RLock
+        answer = []
+        probe = threading.Thread(target=lambda: answer.append(lock.acquire(blocking=False)))
+        probe.start()
+        probe.join()
+        return answer == [True]
 
-    savings = lab.shared(balance=0)
-    add_twice(savings, 10)
-    print("balance:", savings.balance, " vault locked:", vault.locked())
+    savings = Account()
+    savings.add_twice(10)
+    print("balance:", savings.balance, " lock free:", lock_is_free(savings.lock))
     """, tag="rlock"),
     md("""
     ## Exercise
@@ -958,32 +1073,52 @@ LOCKS = [
     and Bob (10 coins) under every schedule and tells you what it found.
     """),
     code("""
+    coins = 0
     jar_lock = threading.Lock()
 
-    def add_tip(jar, coins):
-        jar.coins = jar.coins + coins
+    def add_tip(amount):
+        global coins
+        coins = coins + amount
     """),
     code("""
     def check(add_tip):
+        global coins, jar_lock
         def two_tips():
-            jar = lab.shared(coins=0)
-            alice = threading.Thread(target=add_tip, args=(jar, 5), name="alice")
-            bob = threading.Thread(target=add_tip, args=(jar, 10), name="bob")
+            global coins
+            coins = 0
+            alice = threading.Thread(target=add_tip, args=(5,), name="alice")
+            bob = threading.Thread(target=add_tip, args=(10,), name="bob")
             alice.start()
             bob.start()
             alice.join()
             bob.join()
-            return jar.coins
-        report = lab.explore(two_tips)
+            return coins
+        if not callable(add_tip):
+            print("Not yet: pass your function itself, as in check(add_tip), not %r." % (add_tip,))
+            return
+        jar_lock = threading.Lock()   # a fresh lock, whatever an earlier try left behind
+        coins = 0
+        try:                          # first one tip, in this thread alone
+            add_tip(5)
+        except Exception as error:
+            print("Not yet: add_tip(5) on its own raised %s: %s" % (type(error).__name__, error))
+            return
         if jar_lock.locked():
-            print("Not yet: jar_lock is still held after both threads finished. Every acquire() needs a release().")
-        elif report.deadlocks > 0:
-            print("Not yet:", report.deadlocks, "schedules got stuck. Acquire the lock once and release it once.")
-        elif sorted(report.outcomes.keys()) != [15]:
-            print("Not yet: across", report.schedules, "schedules the jar ended with", sorted(report.outcomes.keys()), "coins.")
-            print("The read and the write of jar.coins must both happen while the thread holds jar_lock.")
+            print("Not yet: jar_lock is still held after add_tip returned. Every acquire() needs a release().")
+            return
+        if coins != 5:
+            print("Not yet: add_tip(5) on its own left %r coins in an empty jar, not 5." % (coins,))
+            return
+        jar_lock = threading.Lock()
+        report = lab.explore(two_tips)
+        if report.deadlocks > 0:
+            print("Not yet: %d schedules got stuck. Acquire the lock once and release it once." % report.deadlocks)
+        elif list(report.outcomes) != [15]:
+            ended = sorted(report.outcomes, key=lambda o: (not isinstance(o, int), o if isinstance(o, int) else 0, repr(o)))
+            print("Not yet: across %d schedules the jar ended with %s coins." % (report.schedules, ended))
+            print("The read and the write of coins must both happen while the thread holds jar_lock.")
         else:
-            print("Right: all", report.schedules, "schedules end with 15 coins.")
+            print("Right: all %d schedules end with 15 coins." % report.schedules)
 
     check(add_tip)
     """, tag="exercise-check"),
@@ -991,10 +1126,10 @@ LOCKS = [
     ### One possible answer
     """),
     code("""
-    def safe_add_tip(jar, coins):
-        jar_lock.acquire()
-        jar.coins = jar.coins + coins
-        jar_lock.release()
+    def safe_add_tip(amount):
+        global coins
+        with jar_lock:
+            coins = coins + amount
 
     check(safe_add_tip)
     """, tag="exercise-solution"),
@@ -1005,8 +1140,8 @@ LOCKS = [
       and its write can no longer be split by another thread.
     - `lab.explore` proves the fix: every schedule gives the same result.
     - Locking costs time; keep critical sections short.
-    - A thread that dies holding a lock never releases it. Without `with`
-      or `try`, make critical sections that cannot fail.
+    - A thread that dies holding a lock never releases it; `with lock:` or
+      `try` ... `finally` releases it on every way out.
     - An `RLock` can be taken again by the thread that holds it.
 
     Next: [Lesson 4: Deadlock](04-deadlock.ipynb).
@@ -1030,82 +1165,92 @@ DEADLOCK = [
 
     One lock for the whole bank would be safe, but then only one transfer
     could run at a time. So each account gets its own lock, and a transfer
-    takes the locks of both accounts it touches. `open_bank()` makes a fresh
-    bank: balances in shared objects, and one lock per account.
+    takes the locks of both accounts it touches. The bank has two
+    accounts, each a global number: `alice` and `bob`. `open_bank()` sets
+    both balances to 100 and makes a fresh lock for each account.
     """),
     code("""
-    import threading, time, lab
+    import threading, time
 
     def open_bank():
-        return {
-            "money": {"alice": lab.shared(balance=100), "bob": lab.shared(balance=100)},
-            "locks": {"alice": threading.Lock(), "bob": threading.Lock()},
-        }
+        global alice, bob, alice_lock, bob_lock
+        alice, bob = 100, 100
+        alice_lock = threading.Lock()
+        bob_lock = threading.Lock()
+
+    open_bank()
     """),
     md("""
-    `transfer` moves `amount` from `source` to `target`. It holds the source
-    account's lock for the whole transfer, and the target's lock while it
-    changes the balances.
+    `alice_pays_bob` holds Alice's lock for the whole transfer, and Bob's
+    lock while it changes the balances. `bob_pays_alice` does the same the
+    other way round: Bob's lock first, then Alice's. The two `with` blocks
+    are nested: the inner lock is released first, then the outer one.
     """),
     code("""
-    def transfer(bank, source, target, amount):
-        money = bank["money"]
-        locks = bank["locks"]
-        locks[source].acquire()
-        time.sleep(0.1)              # a slow fraud check
-        locks[target].acquire()
-        money[source].balance = money[source].balance - amount
-        money[target].balance = money[target].balance + amount
-        locks[target].release()
-        locks[source].release()
+    def alice_pays_bob(amount):
+        global alice, bob
+        with alice_lock:
+            time.sleep(0.1)              # a slow fraud check
+            with bob_lock:
+                alice = alice - amount
+                bob = bob + amount
+
+    def bob_pays_alice(amount):
+        global alice, bob
+        with bob_lock:
+            time.sleep(0.1)              # the same check
+            with alice_lock:
+                bob = bob - amount
+                alice = alice + amount
     """),
     code("""
-    def both_ways(transfer_job):
-        bank = open_bank()
-        one = threading.Thread(target=transfer_job, args=(bank, "alice", "bob", 10), name="alice-pays")
-        two = threading.Thread(target=transfer_job, args=(bank, "bob", "alice", 20), name="bob-pays")
+    def both_ways(alice_job, bob_job):
+        one = threading.Thread(target=alice_job, args=(10,), name="alice-pays")
+        two = threading.Thread(target=bob_job, args=(20,), name="bob-pays")
         one.start()
         two.start()
         one.join()
         two.join()
-        return (bank["money"]["alice"].balance, bank["money"]["bob"].balance)
+        return (alice, bob)
     """),
     md("""
     ## Predict, then run
 
-    Alice pays Bob 10 while Bob pays Alice 20. Each transfer locks its
-    source account first, does a slow check, then locks the target account.
+    Alice pays Bob 10 while Bob pays Alice 20. Each transfer locks the
+    payer's account first, does a slow check, then locks the other account.
 
     **What happens?** Think about which lock each thread holds while it
     waits for the other one.
     """),
     code("""
     lab.seed(1)
-    both_ways(transfer)
+    both_ways(alice_pays_bob, bob_pays_alice)
     """, tag="deadlock", raises=True),
     md("""
-    The cell stopped with a `DeadlockError`. `alice-pays` took Alice's lock
-    and waits for Bob's; `bob-pays` took Bob's lock and waits for Alice's.
-    Neither can go on, and neither will ever release what it holds. This is
-    a **deadlock**: a group of threads each waiting for a lock that another
-    of them holds, in a cycle.
+    The cell stopped with a `DeadlockError`. `alice-pays` took `alice_lock`
+    and waits for `bob_lock`; `bob-pays` took `bob_lock` and waits for
+    `alice_lock`. Neither can go on, and neither will ever release what it
+    holds. This is a **deadlock**: a group of threads each waiting for a
+    lock that another of them holds, in a cycle.
 
     A real Python program would simply hang here. threadlab notices when
     every thread is blocked in such a cycle and stops the cell instead.
 
     ## Look closer
 
-    The report above the error has one row per stuck thread: the locks it
-    holds, what it waits for, and the line where it waits. A lock is named
-    after the place your code keeps it: `locks["alice"]` is the lock
-    `open_bank` put under `"alice"` in its `"locks"` dictionary. Read the
-    *waits for* column: `alice-pays` waits for a lock held by `bob-pays`,
-    and `bob-pays` waits for a lock held by `alice-pays`. That loop is the
-    **wait-for cycle**. No cycle, no deadlock. (`MainThread` is in the
-    report too: it waits in `join()` for a thread that will never finish.)
+    The table above the error is threadlab's report, one row per stuck
+    thread: the locks it holds, what it waits for, and the line where it
+    waits (the error message repeats it). A lock is named after the
+    variable your code keeps it in. Read the *waits for* column:
+    `alice-pays` waits for a lock held by `bob-pays`, and `bob-pays` waits
+    for a lock held by `alice-pays`. That loop is the **wait-for cycle**.
+    No cycle, no deadlock. (`MainThread` is in the report too: it waits in
+    `join()` for a thread that will never finish.)
 
     When it raised the error, threadlab also stopped the two stuck threads,
-    so you can simply go on.
+    so you can simply go on. Their locks stay taken, though: a stopped
+    thread releases nothing. So the next cell opens the bank again, with
+    fresh locks.
 
     ## Make it repeatable
 
@@ -1117,66 +1262,70 @@ DEADLOCK = [
     deadlock instead of stopping at the first one.
     """),
     code("""
-    report = lab.explore(lambda: both_ways(transfer))
+    open_bank()
+    report = lab.explore(lambda: both_ways(alice_pays_bob, bob_pays_alice))
     print("schedules:", report.schedules)
     print("deadlocks:", report.deadlocks)
     print("outcomes:", report.outcomes)
-    report.counterexample
     """, tag="explore-deadlock"),
     md("""
     `explore` ran {{deadlock_schedules}} schedules and found a deadlock in
-    {{deadlock_count}} of them; the outcomes count it as `'deadlock'`. The
-    other schedules are the two orders in which the transfers can run one
-    after the other. Only {{deadlock_count}} of {{deadlock_schedules}}, when
-    the pause made the deadlock certain? `explore` ignores time, and its
-    report says so: a sleep is only a point where another thread may run.
-    It counts every way the program can go, not how likely each is; the
-    pause makes the deadly one nearly the only one that happens on a real
-    clock. The table above is that schedule. In step 1 `alice-pays` takes its first
-    lock; in step 2 `bob-pays` takes its own first lock. From there neither
-    can take its second lock, whatever happens next.
-    """, rows=[("explore-deadlock", 1, "alice-pays", "acquire"),
-               ("explore-deadlock", 2, "bob-pays", "acquire")]),
-    md("""
-    Now make the deadlock happen yourself. In the stepper below you decide
-    which thread takes its next step; the goal is a deadlock. The lock
-    each thread holds shows beside the balances.
+    {{deadlock_count}} of them; the outcomes count it as `'deadlock'`. Every
+    other schedule ends with Alice at 110 and Bob at 90, as it should. Only
+    {{deadlock_count}} of {{deadlock_schedules}}, when the pause made the
+    deadlock certain? `explore` ignores time: a sleep is only a point where
+    another thread may run. It counts every way the program can go, not how
+    likely each is; the pause makes the deadly one nearly the only one that
+    happens on a real clock.
+
+    Now find that schedule yourself. In the stepper below you decide which
+    thread takes its next step; the goal is a deadlock. The table beside
+    the threads shows the balances, and each thread shows the lock it
+    holds or waits for.
     """),
     code("""
-    lab.stepper(lambda: both_ways(transfer), goal="deadlock")
+    lab.stepper(lambda: both_ways(alice_pays_bob, bob_pays_alice), goal="deadlock")
     """, tag="stepper-deadlock"),
     md("""
     ## Fix it
 
     A cycle needs one thread to take A and then B while another takes B and
     then A. If every thread takes locks in the **same global order**, no
-    cycle can form. Here the order is alphabetical by account name: every
-    transfer between Alice and Bob locks Alice's account first, whichever
-    way the money goes.
+    cycle can form. Here the order is alphabetical: every transfer takes
+    `alice_lock` before `bob_lock`, whichever way the money goes. Only
+    `bob_pays_alice` has to change.
     """),
     code("""
-    def ordered_transfer(bank, source, target, amount):
-        money = bank["money"]
-        locks = bank["locks"]
-        first = min(source, target)     # always the same order
-        second = max(source, target)
-        locks[first].acquire()
-        time.sleep(0.1)
-        locks[second].acquire()
-        money[source].balance = money[source].balance - amount
-        money[target].balance = money[target].balance + amount
-        locks[second].release()
-        locks[first].release()
+    def bob_pays_alice_in_order(amount):
+        global alice, bob
+        with alice_lock:                 # Alice's lock first, as in alice_pays_bob
+            time.sleep(0.1)
+            with bob_lock:
+                bob = bob - amount
+                alice = alice + amount
 
     lab.seed(1)
-    both_ways(ordered_transfer)
+    print(both_ways(alice_pays_bob, bob_pays_alice_in_order))
+    lab.trace()
     """, tag="ordered"),
     md("""
-    Alice ends with 110 and Bob with 90, the same seed as before, and no
-    deadlock. Now check every schedule:
-    """),
+    Alice ends with 110 and Bob with 90, with the same seed as before, and
+    no deadlock. The table shows why. In step 1 `alice-pays` takes
+    `alice_lock`. In step 2 `bob-pays` asks for the same lock and has to
+    wait: the row says *waits for alice_lock, held by alice-pays*. It waits
+    while holding nothing, so `alice-pays` can take `bob_lock` in step 4,
+    move the money and release both. Only then, in step 11, does `bob-pays`
+    get `alice_lock`. A thread that waits is fine; a cycle of threads that
+    wait is a deadlock.
+
+    One run is not proof. Check every schedule:
+    """, rows=[("ordered", 1, "alice-pays", "acquire alice_lock"),
+               ("ordered", 2, "bob-pays", "waits for alice_lock, held by alice-pays"),
+               ("ordered", 4, "alice-pays", "acquire bob_lock"),
+               ("ordered", 11, "bob-pays", "acquire alice_lock")]),
     code("""
-    report = lab.explore(lambda: both_ways(ordered_transfer))
+    open_bank()
+    report = lab.explore(lambda: both_ways(alice_pays_bob, bob_pays_alice_in_order))
     print("schedules:", report.schedules)
     print("deadlocks:", report.deadlocks)
     print("outcomes:", report.outcomes)
@@ -1187,57 +1336,65 @@ DEADLOCK = [
 
     ## Exercise
 
-    Write `safe_transfer(bank, source, target, amount)` without looking back
-    at `ordered_transfer`: it must move the money, take both locks in a
-    fixed order, and release both. The check explores every schedule of the
-    two transfers and tells you about deadlocks, lost money and locks left
-    taken.
+    Write `safe_bob_pays_alice(amount)` without looking back at
+    `bob_pays_alice_in_order`: it must move `amount` from Bob to Alice,
+    take both locks in the same order as `alice_pays_bob`, and release
+    both. The check runs it once on its own, then explores every schedule
+    of it beside `alice_pays_bob`, and tells you about deadlocks, lost
+    money and locks left taken.
     """),
     code("""
-    def safe_transfer(bank, source, target, amount):
+    def safe_bob_pays_alice(amount):
+        global alice, bob
         # your code here
-        pass
     """),
     code("""
-    def check(safe_transfer):
-        banks = []
-        def run():
-            bank = open_bank()
-            banks.append(bank)
-            one = threading.Thread(target=safe_transfer, args=(bank, "alice", "bob", 10), name="alice-pays")
-            two = threading.Thread(target=safe_transfer, args=(bank, "bob", "alice", 20), name="bob-pays")
-            one.start()
-            two.start()
-            one.join()
-            two.join()
-            return (bank["money"]["alice"].balance, bank["money"]["bob"].balance)
-        report = lab.explore(run)
-        held = [name for name in ["alice", "bob"] if banks[-1]["locks"][name].locked()]
+    def check(bob_job):
+        if not callable(bob_job):
+            print("Not yet: pass your function itself, as in check(safe_bob_pays_alice), not %r." % (bob_job,))
+            return
+        open_bank()
+        try:                          # first one transfer, in this thread alone
+            bob_job(20)
+        except Exception as error:
+            print("Not yet: bob paying 20 on its own raised %s: %s" % (type(error).__name__, error))
+            return
+        held = [name for name, lock in (("alice_lock", alice_lock), ("bob_lock", bob_lock)) if lock.locked()]
+        if held:
+            print("Not yet: after one transfer, %s is still taken. Release both locks." % " and ".join(held))
+            return
+        if (alice, bob) != (120, 80):
+            print("Not yet: Bob paying Alice 20 left them at %s, not (120, 80). Move the money." % ((alice, bob),))
+            return
+        open_bank()
+        report = lab.explore(lambda: both_ways(alice_pays_bob, bob_job))
         if report.deadlocks > 0:
-            print("Not yet:", report.deadlocks, "of", report.schedules, "schedules deadlock. Take the two locks in the same order in every transfer.")
-        elif held:
-            print("Not yet: after the transfers, the lock of", held, "is still taken. Release both locks.")
-        elif list(report.outcomes.keys()) != [(110, 90)]:
-            print("Not yet: the balances (alice, bob) ended as", report.outcomes, "but should always be (110, 90).")
+            print("Not yet: %d of %d schedules deadlock. Take alice_lock first, as alice_pays_bob does."
+                  % (report.deadlocks, report.schedules))
+        elif list(report.outcomes) != [(110, 90)]:
+            print("Not yet: the balances (alice, bob) ended as %s but should always be (110, 90)." % report.outcomes)
+            print("Change both balances while the thread holds both locks.")
         else:
-            print("Right: no deadlock in", report.schedules, "schedules, and the money always adds up.")
+            print("Right: no deadlock in %d schedules, and the money always adds up." % report.schedules)
 
-    check(safe_transfer)
+    check(safe_bob_pays_alice)
     """, tag="exercise-check"),
     md("""
     ### One possible answer
     """),
     code("""
-    def safe_transfer(bank, source, target, amount):
-        names = sorted([source, target])
-        for name in names:
-            bank["locks"][name].acquire()
-        bank["money"][source].balance = bank["money"][source].balance - amount
-        bank["money"][target].balance = bank["money"][target].balance + amount
-        for name in names:
-            bank["locks"][name].release()
+    def safe_bob_pays_alice(amount):
+        global alice, bob
+        alice_lock.acquire()
+        bob_lock.acquire()
+        try:
+            bob = bob - amount
+            alice = alice + amount
+        finally:
+            bob_lock.release()
+            alice_lock.release()
 
-    check(safe_transfer)
+    check(safe_bob_pays_alice)
     """, tag="exercise-solution"),
     md("""
     ## Recap
@@ -1277,14 +1434,15 @@ GIL = [
     waits (for `time.sleep`, a file, the network), so threads still take
     turns.
 
-    threadlab has a GIL too, on by default, and lets you switch it off with
-    `lab.gil(False)`. CPython 3.13 and later can be built without the GIL in
-    the same way ("free-threaded" builds). The numbers in this lesson are
-    real measurements on your machine, so there is no seed: the scheduler
-    must be the real one.
+    threadlab has a GIL too, on by default. It changes hands every 100
+    interpreter steps rather than every 5 milliseconds, and at every wait.
+    `lab.gil(False)` switches it off. CPython 3.13 and later can be built
+    without the GIL in the same way ("free-threaded" builds). The numbers
+    in this lesson are real measurements on your machine, so there is no
+    seed: the scheduler must be the real one.
     """),
     code("""
-    import threading, time, multiprocessing, lab
+    import threading, time, multiprocessing
 
     lab.seed(None)
     cores = multiprocessing.cpu_count()
@@ -1304,7 +1462,7 @@ GIL = [
     def start_spinners(count, seconds):
         team = []
         for i in range(count):
-            worker = threading.Thread(target=spin, args=(seconds,), name="spinner-" + str(i + 1))
+            worker = threading.Thread(target=spin, args=(seconds,), name="spinner-%d" % (i + 1))
             worker.start()
             team.append(worker)
         return team
@@ -1373,11 +1531,12 @@ GIL = [
     join_all(team)
     """, tag="cpu-processes"),
     code("""
-    for label, usage in [("threads, GIL on", with_gil), ("threads, GIL off", without_gil), ("processes", with_processes)]:
+    for label, usage in [("threads, GIL on", with_gil), ("threads, GIL off", without_gil),
+                         ("processes", with_processes)]:
         busy = int(usage.percent / 100 + 0.5)
         machine = int(sum(usage.per_core))   # every program on the computer
-        print(label + ":", str(int(usage.percent)) + "% of", str(100 * usage.cores) + "%, about", busy, "of", usage.cores,
-              "cores busy (whole machine: " + str(machine) + "%)")
+        print("%s: %d%% of %d%%, about %d of %d cores busy (whole machine: %d%%)"
+              % (label, usage.percent, 100 * usage.cores, busy, usage.cores, machine))
     """, tag="cpu-summary"),
     md("""
     ## When threads still help: waiting
@@ -1400,7 +1559,7 @@ GIL = [
         reader.start()
         readers.append(reader)
     join_all(readers)
-    print("4 waits of 500 ms took", int((time.perf_counter() - began) * 1000), "ms in total")
+    print("4 waits of 500 ms took %d ms in total" % ((time.perf_counter() - began) * 1000))
     """, tag="io-threads"),
     md("""
     About half a second, not two: the waits overlapped. So threads are a good
@@ -1439,15 +1598,18 @@ GIL = [
             "busy processes, GIL on": ("all", "each process has its own interpreter and its own GIL."),
             "threads that only sleep, GIL on": ("none", "a sleeping thread waits without using a core."),
         }
+        if not isinstance(answers, dict):
+            print("Not yet: give a dictionary like my_answers, not %r." % (answers,))
+            return
         right = 0
-        for situation, expected in truth.items():
+        for situation, (expected, reason) in truth.items():
             given = answers.get(situation)
-            if given == expected[0]:
+            if isinstance(given, str) and given.strip().lower() == expected:
                 right += 1
-                print("Right:", situation, "->", expected[0] + ":", expected[1])
+                print("Right: %s -> %s: %s" % (situation, expected, reason))
             else:
-                print("Not yet:", situation, "->", repr(given), "is wrong. Hint:", expected[1])
-        print(right, "of", len(truth), "right")
+                print("Not yet: %s -> %r is wrong. Hint: %s" % (situation, given, reason))
+        print("%d of %d right" % (right, len(truth)))
 
     check(my_answers)
     """, tag="exercise-check"),

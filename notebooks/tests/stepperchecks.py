@@ -12,56 +12,62 @@ driver and a CSS selector for the page's output containers.
 from selenium.webdriver.common.by import By
 
 RACE = """\
-account = lab.shared(balance=0)
+balance = 0
 
 def worker(amount):
+    global balance
     for i in range(1):
-        account.balance = account.balance + amount
-        account.balance = account.balance - amount
+        balance = balance + amount
+        balance = balance - amount
 
 def race():
     a = threading.Thread(target=worker, args=(5,), name="a")
     b = threading.Thread(target=worker, args=(8,), name="b")
     a.start(); b.start(); a.join(); b.join()
-    return account.balance
+    return balance
 """
 
 LOCKS = """\
 def open_bank():
-    return {
-        "money": {"alice": lab.shared(balance=100), "bob": lab.shared(balance=100)},
-        "locks": {"alice": threading.Lock(), "bob": threading.Lock()},
-    }
+    global alice, bob, alice_lock, bob_lock
+    alice, bob = 100, 100
+    alice_lock = threading.Lock()
+    bob_lock = threading.Lock()
 
-def transfer(bank, source, target, amount):
-    money = bank["money"]
-    locks = bank["locks"]
-    locks[source].acquire()
-    time.sleep(0.1)              # a slow fraud check
-    locks[target].acquire()
-    money[source].balance = money[source].balance - amount
-    money[target].balance = money[target].balance + amount
-    locks[target].release()
-    locks[source].release()
+open_bank()
+
+def alice_pays_bob(amount):
+    global alice, bob
+    with alice_lock:
+        time.sleep(0.1)              # a slow fraud check
+        with bob_lock:
+            alice = alice - amount
+            bob = bob + amount
+
+def bob_pays_alice(amount):
+    global alice, bob
+    with bob_lock:
+        time.sleep(0.1)
+        with alice_lock:
+            bob = bob - amount
+            alice = alice + amount
 
 def both_ways():
-    bank = open_bank()
-    one = threading.Thread(target=transfer, args=(bank, "alice", "bob", 10), name="alice-pays")
-    two = threading.Thread(target=transfer, args=(bank, "bob", "alice", 20), name="bob-pays")
+    one = threading.Thread(target=alice_pays_bob, args=(10,), name="alice-pays")
+    two = threading.Thread(target=bob_pays_alice, args=(20,), name="bob-pays")
     one.start()
     two.start()
     one.join()
     two.join()
-    return (bank["money"]["alice"].balance, bank["money"]["bob"].balance)
+    return (alice, bob)
 """
 
 # Expanded, one operation per click; a write after a read takes two
 # clicks (compute, then write). a adds 5 and reads for its subtraction;
 # b's +8 is then overwritten by a, and b's -8 comes last.
 RACE_CLICKS = ["a", "a", "a", "a", "b", "b", "b", "a", "a", "b", "b", "b"]
-# Collapsed, one line per click: both take their first lock, both do the
-# fraud check, both ask for the other's lock.
-DEADLOCK_CLICKS = ["alice-pays", "bob-pays", "alice-pays", "bob-pays", "alice-pays", "bob-pays"]
+# Collapsed, one line per click: a bound on the clicks into the deadlock.
+DEADLOCK_MAX_CLICKS = 12
 
 
 def stepper_notebook():
@@ -70,7 +76,7 @@ def stepper_notebook():
                 "metadata": {"tags": list(tags)} if tags else {}}
     return {
         "cells": [
-            cell("import threading, time, lab\n\n" + RACE),
+            cell("import threading, time\n\n" + RACE),
             cell("lab.stepper(race, goal=-8)", ["stepper-race"]),
             cell(LOCKS),
             cell("lab.stepper(both_ways, goal='deadlock')", ["stepper-deadlock"]),
@@ -116,9 +122,15 @@ def message(box):
     return (found[0].text, found[0].get_attribute("data-reached")) if found else ("", None)
 
 
+def log(box):
+    return [li.text for li in box.find_elements(By.CSS_SELECTOR, ".tl-log li")]
+
+
 def reach_race_goal(test, driver, root, shoot=None):
     box = live(test, driver, root, 0)
     test.assertEqual(balance(box), "0")
+    # What ran before the first choice (MainThread starting the threads).
+    initial = log(box)
     # Collapsed, a click runs a whole line: read and write.
     step(test, box, "a")
     test.assertEqual(balance(box), "5")
@@ -126,7 +138,7 @@ def reach_race_goal(test, driver, root, shoot=None):
     test.assertEqual(balance(box), "0")
     click(box, "button.tl-expand")
     highlighted = box.find_element(By.CSS_SELECTOR, ".tl-thread[data-thread='a'] .tl-next").text
-    test.assertIn("account.balance = account.balance + amount", highlighted)
+    test.assertIn("balance = balance + amount", highlighted)
     seen = []
     for thread in RACE_CLICKS:
         test.assertNotEqual(message(box)[1], "yes", "the goal was reached early: %s" % seen)
@@ -134,32 +146,48 @@ def reach_race_goal(test, driver, root, shoot=None):
         seen.append(balance(box))
         if len(seen) == 2:  # a has read 0 and computed 0 + 5: kept in the thread, not written yet
             local = box.find_element(By.CSS_SELECTOR, ".tl-thread[data-thread='a'] .tl-local").text
-            test.assertIn("account.balance + amount = 5", local)
+            test.assertIn("balance + amount = 5", local)
             test.assertEqual(seen[-1], "0")
     text, reached = message(box)
     test.assertEqual(reached, "yes", "no goal message after %s: %r" % (seen, text))
     test.assertIn("-8", text)
     test.assertEqual(balance(box), "-8")
     test.assertEqual(seen, ["0", "0", "5", "5", "5", "5", "13", "13", "0", "0", "0", "-8"])
+    test.assertGreater(len(log(box)), len(initial), "the clicks left no steps in the log")
     if shoot:
         shoot(box, "stepper-race-goal")
     click(box, "button.tl-undo")
     test.assertNotEqual(message(box)[1], "yes")
     click(box, "button.tl-reset")
     test.assertEqual(balance(box), "0")
-    test.assertEqual(box.find_elements(By.CSS_SELECTOR, ".tl-log li"), [])
+    test.assertEqual(log(box), initial, "Reset did not go back to the start")
+
+
+def what(box, thread):
+    return box.find_element(By.CSS_SELECTOR, ".tl-thread[data-thread='%s'] .tl-what" % thread).text
 
 
 def reach_deadlock(test, driver, root, shoot=None):
     box = live(test, driver, root, 1)
-    for thread in DEADLOCK_CLICKS[:-1]:
+    # Collapsed, a click runs one line. Take turns until alice-pays is
+    # blocked: both take their first lock and do the fraud check, then
+    # alice-pays asks for bob_lock.
+    seen = []
+    for n in range(DEADLOCK_MAX_CLICKS):
+        if "blocked" in what(box, "alice-pays"):
+            break
+        thread = ("alice-pays", "bob-pays")[n % 2]
         step(test, box, thread)
-    what = box.find_element(By.CSS_SELECTOR, ".tl-thread[data-thread='alice-pays'] .tl-what").text
-    test.assertIn("blocked", what)
-    test.assertIn("held by bob-pays", what)
-    step(test, box, DEADLOCK_CLICKS[-1])
+        seen.append("%s -> %s" % (thread, what(box, thread)))
+    test.assertIn("blocked", what(box, "alice-pays"), seen)
+    test.assertIn("held by bob-pays", what(box, "alice-pays"), seen)
+    test.assertGreaterEqual(len(seen), 5, "alice-pays was blocked before both threads took a lock: %s" % seen)
+    # bob-pays asks for alice_lock: the cycle closes.
+    while message(box)[1] != "yes" and len(seen) < DEADLOCK_MAX_CLICKS:
+        step(test, box, "bob-pays")
+        seen.append("bob-pays -> %s" % what(box, "bob-pays"))
     text, reached = message(box)
-    test.assertEqual(reached, "yes", "no goal message: %r\n%s" % (text, box.text))
+    test.assertEqual(reached, "yes", "no goal message: %r\n%s\n%s" % (text, seen, box.text))
     test.assertIn("deadlock", text)
     for b in box.find_elements(By.CSS_SELECTOR, "button.tl-step"):
         test.assertFalse(b.is_enabled(), "a thread can still step in the deadlock")

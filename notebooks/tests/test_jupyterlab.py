@@ -306,7 +306,8 @@ class JupyterLabTest(unittest.TestCase):
                               if p["mime"] == "application/vnd.jupyter.stderr"]
                     self.assertTrue(errors, "the deadlock cell shows no error")
                     self.assertIn("DeadlockError", errors[-1]["text"])
-                    self.assertRegex(errors[-1]["text"], r"Cell line \d+", "the deadlock error has no traceback")
+                    self.assertRegex(errors[-1]["text"], r'File "<cell \d+>", line \d+, in <module>',
+                                     "the deadlock error has no traceback")
                 if name == "05-gil-and-cores.ipynb":
                     plots = pagechecks.plots(self.driver, OUTPUTS)
                     pagechecks.assert_plots_render(self, plots, name, at_least=3)
@@ -333,10 +334,11 @@ class JupyterLabTest(unittest.TestCase):
         errors = [p for p in cells[3]["parts"] if p["mime"] == "application/vnd.jupyter.stderr"]
         self.assertEqual(len(errors), 1, cells[3])
         tb = errors[0]["text"]
-        # threadlab's traceback: one line per frame (cell line, function, source).
-        for want in ("Cell line 7: split_bill()", "in split_bill: return share(90, 0)",
-                     "in share: return total // people", "ZeroDivisionError"):
-            self.assertIn(want, tb, "the traceback lacks %r:\n%s" % (want, tb))
+        # CPython's traceback: each frame's cell, line and function, then its source.
+        for want in (r'File "<cell \d+>", line 7, in <module>\n +split_bill\(\)',
+                     r'line 5, in split_bill\n +return share\(90, 0\)',
+                     r'line 2, in share\n +return total // people', r"ZeroDivisionError: integer division"):
+            self.assertRegex(tb, want, "the traceback lacks %r" % want)
         self.shoot(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
                    "checks-traceback-light.png")
 
