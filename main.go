@@ -1,5 +1,5 @@
-// Command threadlab is a Jupyter kernel for learning concurrency in a
-// Python dialect.
+// Command threadlab is a Jupyter kernel for learning concurrency in
+// Python, run by threadlab's own interpreter.
 //
 //	threadlab kernel -f CONNECTION_FILE   run the kernel (Jupyter calls this)
 //	threadlab install [--user | --sys-prefix | --prefix DIR]

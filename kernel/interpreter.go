@@ -97,7 +97,7 @@ type LanguageInfo struct {
 	Mimetype       string
 	FileExtension  string
 	PygmentsLexer  string
-	CodemirrorMode string
+	CodemirrorMode any // a mode name, or a mode with options as ipykernel sends it
 	Banner         string
 	HelpLinks      []HelpLink
 }

@@ -35,31 +35,40 @@ func (e *DeadlockError) Error() string {
 	return b.String()
 }
 
-// rowLocked describes t waiting for w. Callers hold rt.mu.
+// rowLocked describes t waiting for w, in a deadlock. Callers hold rt.mu.
 func rowLocked(t *Thread, w *waitSpec) DeadlockRow {
-	r := DeadlockRow{Thread: t.name, Line: w.line}
+	r := DeadlockRow{Thread: t.name, Line: w.line, WaitsFor: waitText(t, w, true)}
 	for _, l := range t.held {
 		r.Holds = append(r.Holds, l.Name())
 	}
+	return r
+}
+
+// waitText says what t waits for: "lock, held by saver". stuck says the
+// wait can never end, which a Condition's wait words as a lost wakeup.
+// Callers hold rt.mu.
+func waitText(t *Thread, w *waitSpec, stuck bool) string {
 	switch {
+	case w.lock != nil && w.lock.waiter != "":
+		if stuck {
+			return "a notify of " + w.lock.waiter + " that no thread is left to send (a lost wakeup)"
+		}
+		return "a notify of " + w.lock.waiter
 	case w.lock != nil:
-		o := w.lock.owner
-		switch {
+		switch o := w.lock.owner; {
 		case o == nil:
-			r.WaitsFor = w.lock.Name()
+			return w.lock.Name()
 		case o == t:
-			r.WaitsFor = w.lock.Name() + ", which it holds itself (a Lock cannot be taken twice; an RLock can)"
+			return w.lock.Name() + ", which it holds itself (a Lock cannot be taken twice; an RLock can)"
 		case o.ended:
-			r.WaitsFor = fmt.Sprintf("%s, held by %s, which ended without releasing it", w.lock.Name(), o.name)
+			return fmt.Sprintf("%s, held by %s, which ended without releasing it", w.lock.Name(), o.name)
 		default:
-			r.WaitsFor = fmt.Sprintf("%s, held by %s", w.lock.Name(), o.name)
+			return fmt.Sprintf("%s, held by %s", w.lock.Name(), o.name)
 		}
 	case w.join != nil:
-		r.WaitsFor = w.join.name + " to finish"
-	default:
-		r.WaitsFor = "nothing it can get"
+		return w.join.name + " to finish"
 	}
-	return r
+	return "nothing it can get"
 }
 
 // resolveDeadlocks looks for threads blocked for ever on real waits. When

@@ -169,6 +169,20 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 		opts.Key = func(v any) string { return fmt.Sprint(v) }
 	}
 
+	// reset puts the locks and lab.shared objects back as Explore found
+	// them: before each run, and after the last.
+	reset := func() {
+		rt.mu.Lock()
+		rt.names, rt.objects = names, objects
+		for i, l := range locks {
+			l.owner, l.count = lockStates[i].owner, lockStates[i].count
+		}
+		rt.shared, rt.locks = savedShared.frozen(), savedLocks.frozen()
+		rt.mu.Unlock()
+		for i, s := range shared {
+			s.restore(append([]string(nil), snaps[i].names...), append([]any(nil), snaps[i].values...))
+		}
+	}
 	old := rt.dom.get()
 	old.leave(main)
 	rt.sharedMu.Lock()
@@ -180,9 +194,7 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 		rt.trace = savedTrace
 		rt.tracing.Store(savedTracing)
 		rt.sharedMu.Unlock()
-		rt.mu.Lock()
-		rt.names = names
-		rt.mu.Unlock()
+		reset()
 		rt.dom.set(old)
 		old.enter(main)
 	}()
@@ -199,16 +211,7 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 	// records into spare, a trace no report kept, when there is one.
 	var spare *Trace
 	runOnce := func(s search) (value any, err error, trace *Trace, run *runInfo, stop error) {
-		rt.mu.Lock()
-		rt.names, rt.objects = names, objects
-		for i, l := range locks {
-			l.owner, l.count = lockStates[i].owner, lockStates[i].count
-		}
-		rt.shared, rt.locks = savedShared.frozen(), savedLocks.frozen()
-		rt.mu.Unlock()
-		for i, s := range shared {
-			s.restore(append([]string(nil), snaps[i].names...), append([]any(nil), snaps[i].values...))
-		}
+		reset()
 		s.beginRun()
 		c := newControlled(rt, s)
 		rt.dom.set(c)
@@ -216,7 +219,7 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 		if trace, spare = spare, nil; trace != nil {
 			trace.reset()
 		} else {
-			trace = newTrace(&rt.sharedMu, &rt.ints)
+			trace = rt.newTrace()
 		}
 		rt.trace = trace
 		rt.sharedMu.Unlock()

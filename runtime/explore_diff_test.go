@@ -110,10 +110,10 @@ func (p rprog) program() program {
 						switch o.kind {
 						case 'r':
 							var v int
-							v, err = getInt(s, field)
+							v, err = getInt(th, s, field)
 							acc = readInto(acc, v)
 						case 'w':
-							err = s.Set(field, written(acc, tid))
+							err = s.Set(th, field, written(acc, tid))
 						case 'a':
 							_, err = locks[o.v].Acquire(th, true, -1)
 						case 'l':

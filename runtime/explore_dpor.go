@@ -44,6 +44,7 @@ type access struct {
 	kind  accKind
 	obj   int
 	field string
+	key   any
 }
 
 func (a access) data() bool { return a.kind == accRead || a.kind == accWrite }
@@ -57,7 +58,7 @@ func (a access) lock() bool {
 func (a access) dependent(b access) bool {
 	switch {
 	case a.data() && b.data():
-		return a.obj == b.obj && a.field == b.field && (a.kind == accWrite || b.kind == accWrite)
+		return a.obj == b.obj && a.field == b.field && a.key == b.key && (a.kind == accWrite || b.kind == accWrite)
 	case a.lock() && b.lock():
 		return a.obj == b.obj && (a.kind != accTryFail || b.kind != accTryFail)
 	}
@@ -69,12 +70,12 @@ func accessOf(t *Thread) access {
 	op := t.pending
 	switch op.Kind {
 	case OpRead:
-		return access{kind: accRead, obj: op.Obj, field: op.Field}
+		return access{kind: accRead, obj: op.Obj, field: op.Field, key: op.Key}
 	case OpWrite:
 		if op.cas != nil && !op.cas.wouldSwap(op.Field) {
-			return access{kind: accRead, obj: op.Obj, field: op.Field}
+			return access{kind: accRead, obj: op.Obj, field: op.Field, key: op.Key}
 		}
-		return access{kind: accWrite, obj: op.Obj, field: op.Field}
+		return access{kind: accWrite, obj: op.Obj, field: op.Field, key: op.Key}
 	case OpRelease:
 		return access{kind: accRelease, obj: op.Obj}
 	case OpAcquire:
@@ -145,6 +146,7 @@ func (e *event) before(c []int32) bool {
 type fieldKey struct {
 	obj   int
 	field string
+	key   any
 }
 
 // accessState is what the happens-before computation remembers of a field
@@ -359,7 +361,7 @@ func (d *dpor) step(t int, a access) {
 	var st *accessState
 	switch {
 	case a.data():
-		k := fieldKey{a.obj, a.field}
+		k := fieldKey{a.obj, a.field, a.key}
 		if st = d.fields[k]; st == nil {
 			st = &accessState{lastWrite: -1, lastAcq: -1}
 			d.fields[k] = st

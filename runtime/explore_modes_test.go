@@ -149,8 +149,8 @@ func TestExploreNotesSleeps(t *testing.T) {
 							return err
 						}
 					}
-					return s.Set("x", 1)
-				}, func(th *Thread) error { return s.Set("x", 2) })
+					return s.Set(th, "x", 1)
+				}, func(th *Thread) error { return s.Set(th, "x", 2) })
 				return nil, err
 			}
 		}, ExploreOptions{})

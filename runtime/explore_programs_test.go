@@ -43,8 +43,8 @@ func fieldNames(prefix string, n int) ([]string, []any) {
 	return names, values
 }
 
-func getInt(s *Shared, field string) (int, error) {
-	v, ok, err := s.Get(field)
+func getInt(th *Thread, s *Shared, field string) (int, error) {
+	v, ok, err := s.Get(th, field)
 	if err != nil {
 		return 0, err
 	}
@@ -65,7 +65,7 @@ func lastzero(n int) program {
 			found := -1
 			bodies := []func(th *Thread) error{func(th *Thread) error {
 				for i := n; i >= 0; i-- {
-					v, err := getInt(a, names[i])
+					v, err := getInt(th, a, names[i])
 					if err != nil {
 						return err
 					}
@@ -78,11 +78,11 @@ func lastzero(n int) program {
 			}}
 			for j := 1; j <= n; j++ {
 				bodies = append(bodies, func(th *Thread) error {
-					v, err := getInt(a, names[j-1])
+					v, err := getInt(th, a, names[j-1])
 					if err != nil {
 						return err
 					}
-					return a.Set(names[j], v+1)
+					return a.Set(th, names[j], v+1)
 				})
 			}
 			err := spawn(rt, main, bodies...)
@@ -97,10 +97,10 @@ func readers(n int) program {
 		return func() (any, error) {
 			x := rt.NewShared([]string{"x"}, []any{0}, 1)
 			seen := make([]int, n)
-			bodies := []func(th *Thread) error{func(th *Thread) error { return x.Set("x", 1) }}
+			bodies := []func(th *Thread) error{func(th *Thread) error { return x.Set(th, "x", 1) }}
 			for i := range n {
 				bodies = append(bodies, func(th *Thread) error {
-					v, err := getInt(x, "x")
+					v, err := getInt(th, x, "x")
 					seen[i] = v
 					return err
 				})
@@ -126,11 +126,11 @@ func inc(n int, locked bool) program {
 							return err
 						}
 					}
-					v, err := getInt(x, "x")
+					v, err := getInt(th, x, "x")
 					if err != nil {
 						return err
 					}
-					if err := x.Set("x", v+1); err != nil {
+					if err := x.Set(th, "x", v+1); err != nil {
 						return err
 					}
 					if locked {
@@ -142,7 +142,7 @@ func inc(n int, locked bool) program {
 			if err := spawn(rt, main, bodies...); err != nil {
 				return nil, err
 			}
-			return getInt(x, "x")
+			return getInt(main, x, "x")
 		}
 	}
 }
@@ -162,7 +162,7 @@ func indexer(n int) program {
 					for m := 1; m <= perThread; m++ {
 						w := m*11 + tid
 						for h := (w * 7) % size; ; h = (h + 1) % size {
-							ok, err := table.CompareAndSwap(names[h], 0, w)
+							ok, err := table.CompareAndSwap(th, names[h], 0, w)
 							if err != nil {
 								return err
 							}
@@ -210,7 +210,7 @@ func filesystem(n int) program {
 					if _, err := locki[i].Acquire(th, true, -1); err != nil {
 						return err
 					}
-					v, err := getInt(inode, inodeNames[i])
+					v, err := getInt(th, inode, inodeNames[i])
 					if err != nil {
 						return err
 					}
@@ -219,15 +219,15 @@ func filesystem(n int) program {
 							if _, err := lockb[b].Acquire(th, true, -1); err != nil {
 								return err
 							}
-							taken, err := getInt(busy, blockNames[b])
+							taken, err := getInt(th, busy, blockNames[b])
 							if err != nil {
 								return err
 							}
 							if taken == 0 {
-								if err := busy.Set(blockNames[b], 1); err != nil {
+								if err := busy.Set(th, blockNames[b], 1); err != nil {
 									return err
 								}
-								if err := inode.Set(inodeNames[i], b+1); err != nil {
+								if err := inode.Set(th, inodeNames[i], b+1); err != nil {
 									return err
 								}
 							}

@@ -13,14 +13,14 @@ import (
 func oneIteration(rt *Runtime, main *Thread) func() (any, error) {
 	return func() (any, error) {
 		acct := rt.NewShared([]string{"balance"}, []any{0}, 1)
-		worker := func(n int) func() error {
+		worker := func(th **Thread, n int) func() error {
 			return func() error {
 				for _, d := range []int{n, -n} {
-					v, _, err := acct.Get("balance")
+					v, _, err := acct.Get(*th, "balance")
 					if err != nil {
 						return err
 					}
-					if err := acct.Set("balance", v.(int)+d); err != nil {
+					if err := acct.Set(*th, "balance", v.(int)+d); err != nil {
 						return err
 					}
 				}
@@ -29,10 +29,10 @@ func oneIteration(rt *Runtime, main *Thread) func() (any, error) {
 		}
 		a := rt.NewThread(main, "", false)
 		b := rt.NewThread(main, "", false)
-		if err := a.Start(main, worker(5)); err != nil {
+		if err := a.Start(main, worker(&a, 5)); err != nil {
 			return nil, err
 		}
-		if err := b.Start(main, worker(8)); err != nil {
+		if err := b.Start(main, worker(&b, 8)); err != nil {
 			return nil, err
 		}
 		for _, th := range []*Thread{a, b} {
@@ -40,7 +40,7 @@ func oneIteration(rt *Runtime, main *Thread) func() (any, error) {
 				return nil, err
 			}
 		}
-		v, _, err := acct.Get("balance")
+		v, _, err := acct.Get(main, "balance")
 		return v, err
 	}
 }
@@ -110,9 +110,9 @@ func TestExploreFindsDeadlockAndVerifiesFix(t *testing.T) {
 		return func(main *Thread) func() (any, error) {
 			return func() (any, error) {
 				a, b := rt.NewLock(false, 1, ""), rt.NewLock(false, 2, "")
-				body := func(first, second *Lock) func() error {
+				body := func(th **Thread, first, second *Lock) func() error {
 					return func() error {
-						th := rt.Current()
+						th := *th
 						if _, err := first.Acquire(th, true, -1); err != nil {
 							return err
 						}
@@ -126,11 +126,11 @@ func TestExploreFindsDeadlockAndVerifiesFix(t *testing.T) {
 					}
 				}
 				t1, t2 := rt.NewThread(main, "", false), rt.NewThread(main, "", false)
-				t1.Start(main, body(a, b))
+				t1.Start(main, body(&t1, a, b))
 				if ordered {
-					t2.Start(main, body(a, b))
+					t2.Start(main, body(&t2, a, b))
 				} else {
-					t2.Start(main, body(b, a))
+					t2.Start(main, body(&t2, b, a))
 				}
 				for _, th := range []*Thread{t1, t2} {
 					if _, err := th.Join(main, -1); err != nil {
@@ -175,12 +175,12 @@ func TestExploreRejectsNondeterminism(t *testing.T) {
 			calls++
 			s := rt.NewShared([]string{"x"}, []any{0}, 1)
 			th := rt.NewThread(main, "", false)
-			th.Start(main, func() error { _, _, err := s.Get("x"); return err })
+			th.Start(main, func() error { _, _, err := s.Get(th, "x"); return err })
 			if calls > 1 { // a second run behaves differently
 				th2 := rt.NewThread(main, "", false)
 				th2.Start(main, func() error { return nil })
 			}
-			return nil, s.Set("x", 1)
+			return nil, s.Set(main, "x", 1)
 		}, ExploreOptions{})
 		if !errors.Is(err, errNondeterministic) {
 			t.Errorf("got %v", err)

@@ -15,7 +15,7 @@ func (tr *Trace) reset() {
 	tr.n, tr.total = 0, 0
 	tr.threads, tr.idents = tr.threads[:0], tr.idents[:0]
 	clear(tr.tindex)
-	clear(tr.initial)
-	tr.objs = tr.objs[:0]
+	clear(tr.objs)
+	tr.names = tr.names[:0]
 	tr.exported = false
 }

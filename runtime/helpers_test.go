@@ -74,14 +74,14 @@ func raceProgram(t *testing.T, rt *Runtime, n int, lock bool) int {
 							return err
 						}
 					}
-					v, _, err := acct.Get("balance")
+					v, _, err := acct.Get(th, "balance")
 					if err != nil {
 						return err
 					}
 					if err := st.step(3); err != nil {
 						return err
 					}
-					if err := acct.Set("balance", v.(int)+delta); err != nil {
+					if err := acct.Set(th, "balance", v.(int)+delta); err != nil {
 						return err
 					}
 					if l != nil {
@@ -108,7 +108,7 @@ func raceProgram(t *testing.T, rt *Runtime, n int, lock bool) int {
 		if a.Err() != nil || b.Err() != nil {
 			t.Fatal(a.Err(), b.Err())
 		}
-		v, _, _ := acct.Get("balance")
+		v, _, _ := acct.Get(main, "balance")
 		final = v.(int)
 	})
 	return final

@@ -13,6 +13,7 @@ type Lock struct {
 	line      int    // where it was made, for reports
 	name      string // what the program keeps it in, or "Lock-3" or "RLock-3"
 	shared    bool   // used by several interpreters (multiprocessing.Lock)
+	waiter    string // for a Condition's waiter lock, what the Condition is for
 
 	// Guarded by rt.mu.
 	owner *Thread
@@ -35,6 +36,13 @@ func (rt *Runtime) NewLock(reentrant bool, line int, name string) *Lock {
 	rt.mu.Unlock()
 	return l
 }
+
+// SetWaiter marks the lock as the gate of one wait on a Condition (the
+// interpreter holds it with a thread that never runs, and a notify
+// releases it); what names the Condition, so that a thread blocked on
+// the lock is said to wait for "a notify of what", and a deadlock on it
+// is reported as a lost wakeup. Call it before any thread waits.
+func (l *Lock) SetWaiter(what string) { l.waiter = what }
 
 // Name is how reports refer to the lock.
 func (l *Lock) Name() string { return l.name }
@@ -72,6 +80,16 @@ func (l *Lock) takeLocked(t *Thread) bool {
 		return true
 	}
 	return false
+}
+
+// Hold gives the free lock to t without a scheduling point or a trace
+// event, and reports whether it was free. It is for a thread that never
+// runs, such as the one an interpreter makes own a Condition's waiter
+// locks until a notify releases them.
+func (l *Lock) Hold(t *Thread) bool {
+	l.rt.mu.Lock()
+	defer l.rt.mu.Unlock()
+	return l.owner == nil && l.takeLocked(t)
 }
 
 // Acquire takes the lock for t. Without blocking it returns at once; with a

@@ -47,9 +47,8 @@ type Runtime struct {
 	tracing  atomic.Bool // written under sharedMu; read without it on the fast path
 	trace    *Trace      // the current cell's
 	ints     IntCodec
+	spelling Spelling
 	last     *Trace // the most recent trace with events
-
-	goids sync.Map // goroutine id -> *Thread, for telling threads apart when several run at once
 }
 
 // New returns a runtime with the GIL on, real scheduling and tracing on.
@@ -64,7 +63,7 @@ func New() *Runtime {
 	rt.main = rt.newThread(rt.dom, "MainThread", false)
 	rt.main.isMain = true
 	rt.main.started = true
-	rt.trace = newTrace(&rt.sharedMu, &rt.ints)
+	rt.trace = rt.newTrace()
 	return rt
 }
 
@@ -86,9 +85,8 @@ func (rt *Runtime) BeginCell() error {
 		}
 		rt.last = rt.trace
 	}
-	rt.trace = newTrace(&rt.sharedMu, &rt.ints)
+	rt.trace = rt.newTrace()
 	rt.sharedMu.Unlock()
-	rt.bindGoroutine(rt.main)
 	return rt.dom.get().enter(rt.main)
 }
 
@@ -300,24 +298,4 @@ type schedBox struct{ s scheduler }
 func (d *domain) get() scheduler  { return d.sched.Load().s }
 func (d *domain) set(s scheduler) { d.sched.Store(&schedBox{s}) }
 
-// Current returns the thread running on the calling goroutine: the one
-// that holds the domain's turn when only one can run, or the one bound to
-// this goroutine otherwise.
-func (rt *Runtime) Current() *Thread {
-	if rt.procsAlive() == 0 {
-		if t := rt.dom.get().current(); t != nil {
-			return t
-		}
-	}
-	if t, ok := rt.goids.Load(goid()); ok {
-		return t.(*Thread)
-	}
-	return rt.main
-}
-
 func (rt *Runtime) procsAlive() int32 { return rt.procs.Load() }
-
-func (rt *Runtime) bindGoroutine(t *Thread) {
-	t.goid = goid()
-	rt.goids.Store(t.goid, t)
-}

@@ -42,21 +42,25 @@ const (
 	OpJoin                  // wait for another thread's end
 	OpEnd                   // the thread ends
 	OpSleep                 // time.sleep
+	OpWait                  // (in traces only) the thread starts to wait for a lock or a thread
 )
 
-var opNames = [...]string{"begin", "read", "write", "acquire", "release", "start", "join", "end", "sleep"}
+var opNames = [...]string{"begin", "read", "write", "acquire", "release", "start", "join", "end", "sleep", "wait"}
 
 func (k OpKind) String() string { return opNames[k] }
 
 // Op is an operation announced at a scheduling point. Obj is the id of the
-// shared object or lock, or the index of the thread started or joined.
+// lock, the index of the thread started or joined, or for an access the
+// object's number in the run (Field and Key say which of its locations).
 type Op struct {
 	Kind  OpKind
 	Obj   int
 	Field string
+	Key   any
 
 	// What exploration needs to tell whether the operation can happen now
 	// and what it will touch.
+	loc    Loc     // OpRead, OpWrite: the location itself, for naming it
 	lock   *Lock   // OpAcquire
 	try    bool    // OpAcquire that returns at once when the lock is taken
 	thread *Thread // OpJoin

@@ -21,7 +21,7 @@ const (
 
 // opTick is the reason given to a chooser when a thread's step budget runs
 // out; it is not an operation.
-const opTick = OpSleep + 1
+const opTick = OpWait + 1
 
 // chooser is the policy of a controlled scheduler.
 type chooser interface {
@@ -48,12 +48,13 @@ type controlled struct {
 	threads []*Thread
 	waits   map[*Thread]*waitSpec
 	clock   time.Duration
-	over    bool      // the run is over: a thread still ending must not consult the chooser, which has moved on
-	enabled []*Thread // choose's buffer; choosers do not keep it
+	over    bool        // the run is over: a thread still ending must not consult the chooser, which has moved on
+	enabled []*Thread   // choose's buffer; choosers do not keep it
+	objs    map[any]int // the objects the run's accesses touched, numbered (objID)
 }
 
 func newControlled(rt *Runtime, ch chooser) *controlled {
-	return &controlled{rt: rt, ch: ch, start: time.Now(), waits: map[*Thread]*waitSpec{}}
+	return &controlled{rt: rt, ch: ch, start: time.Now(), waits: map[*Thread]*waitSpec{}, objs: map[any]int{}}
 }
 
 func (c *controlled) spawn(t *Thread) {
@@ -362,6 +363,11 @@ func (c *controlled) wait(t *Thread, w *waitSpec) (bool, error) {
 			delete(c.waits, t)
 			c.mu.Unlock()
 			return got, nil
+		}
+		if t.cstate != cWaiting {
+			c.mu.Unlock()
+			c.rt.recordWait(t, w)
+			c.mu.Lock()
 		}
 		t.cstate = cWaiting
 		c.waits[t] = w

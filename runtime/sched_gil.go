@@ -143,6 +143,7 @@ func jitter(interval int) int {
 func (g *gilSched) point(*Thread, Op) error { return nil }
 
 func (g *gilSched) wait(t *Thread, w *waitSpec) (bool, error) {
+	g.rt.recordWait(t, w)
 	g.leave(t)
 	ok, err := g.rt.realWait(t, w)
 	if err2 := g.enter(t); err == nil {

@@ -2,18 +2,19 @@ package runtime
 
 import "fmt"
 
-// Shared is a lab.shared object: named fields whose every read and write is
-// one atomic step, recorded in the trace with the thread and source line.
+// Shared is an object of named fields for programs written against the
+// runtime directly (the tests, the exploration literature's benchmarks):
+// every read and write is one step, announced and recorded as an access
+// to the location (object, field). An interpreter's own objects need no
+// Shared: it reports their accesses with Announce and Access.
 type Shared struct {
 	rt   *Runtime
 	id   int
 	line int
 
 	// Guarded by rt.sharedMu.
-	names   []string
-	values  []any
-	keysGen uint64   // the trace keys belongs to
-	keys    []uint32 // keys[i] is field i's key in that trace, for recording without a lookup
+	names  []string
+	values []any
 }
 
 // NewShared makes a shared object with the given fields, in order; line is
@@ -26,7 +27,7 @@ func (rt *Runtime) NewShared(names []string, values []any, line int) *Shared {
 	return s
 }
 
-// ID identifies the object in traces.
+// ID identifies the object in reports.
 func (s *Shared) ID() int { return s.id }
 
 // Snapshot returns the fields and their values without recording a read.
@@ -45,61 +46,39 @@ func (s *Shared) index(field string) int {
 	return -1
 }
 
-// Get reads a field as the calling thread. ok is false if there is no such
-// field.
-func (s *Shared) Get(field string) (v any, ok bool, err error) {
-	t, err := s.step(Op{Kind: OpRead, Obj: s.id, Field: field})
-	if err != nil {
+// Get reads a field as thread t. ok is false if there is no such field.
+func (s *Shared) Get(t *Thread, field string) (v any, ok bool, err error) {
+	loc := Loc{Obj: s, Name: field}
+	if err := t.Announce(loc, OpRead); err != nil {
 		return nil, false, err
 	}
 	s.rt.sharedMu.Lock()
+	defer s.rt.sharedMu.Unlock()
 	i := s.index(field)
-	if i >= 0 {
-		v = s.values[i]
-		if t != nil {
-			s.rt.seeLocked(s)
-			s.rt.recordLocked(t, OpRead, s, i, v)
-		}
+	if i < 0 {
+		return nil, false, nil
 	}
-	s.rt.sharedMu.Unlock()
-	return v, i >= 0, nil
+	v = s.values[i]
+	s.rt.recordLocked(t, OpRead, loc, v)
+	return v, true, nil
 }
 
-// Set writes a field as the calling thread, adding it if it is new.
-func (s *Shared) Set(field string, v any) error {
-	t, err := s.step(Op{Kind: OpWrite, Obj: s.id, Field: field})
-	if err != nil {
+// Set writes a field as thread t, adding it if it is new.
+func (s *Shared) Set(t *Thread, field string, v any) error {
+	loc := Loc{Obj: s, Name: field}
+	if err := t.Announce(loc, OpWrite); err != nil {
 		return err
 	}
 	s.rt.sharedMu.Lock()
-	if t != nil {
-		s.rt.seeLocked(s)
-	}
-	i := s.index(field)
-	if i >= 0 {
+	defer s.rt.sharedMu.Unlock()
+	if i := s.index(field); i >= 0 {
 		s.values[i] = v
 	} else {
-		i = len(s.names)
 		s.names = append(s.names, field)
 		s.values = append(s.values, v)
 	}
-	if t != nil {
-		s.rt.recordLocked(t, OpWrite, s, i, v)
-	}
-	s.rt.sharedMu.Unlock()
+	s.rt.recordLocked(t, OpWrite, loc, v)
 	return nil
-}
-
-// step lets the scheduler act before an access and returns the thread
-// making it. Under real scheduling with tracing off nobody needs to know,
-// and a hot loop over shared state is spared finding the thread: step
-// returns nil then.
-func (s *Shared) step(op Op) (*Thread, error) {
-	if _, real := s.rt.dom.get().(*gilSched); real && !s.rt.tracing.Load() {
-		return nil, nil
-	}
-	t := s.rt.Current()
-	return t, t.dom.get().point(t, op)
 }
 
 // restore puts back a snapshot taken before exploration.

@@ -24,9 +24,9 @@ func (c *casOp) wouldSwap(field string) bool {
 // reports whether it did. Python has no such operation; it is here for
 // programs written against the runtime directly, such as the exploration
 // literature's benchmarks. Exploration counts a swap that fails as a read.
-func (s *Shared) CompareAndSwap(field string, old, v any) (bool, error) {
-	t, err := s.step(Op{Kind: OpWrite, Obj: s.id, Field: field, cas: &casOp{s, old}})
-	if err != nil {
+func (s *Shared) CompareAndSwap(t *Thread, field string, old, v any) (bool, error) {
+	loc := Loc{Obj: s, Name: field}
+	if err := t.announce(loc, OpWrite, &casOp{s, old}); err != nil {
 		return false, err
 	}
 	s.rt.sharedMu.Lock()
@@ -35,19 +35,14 @@ func (s *Shared) CompareAndSwap(field string, old, v any) (bool, error) {
 	if i < 0 {
 		return false, fmt.Errorf("compare-and-swap of %s: no field %q", s, field)
 	}
-	if t != nil {
-		s.rt.seeLocked(s)
-	}
 	cur := s.values[i]
 	swap := sameValue(cur, old)
 	if swap {
 		s.values[i] = v
 	}
-	if t != nil {
-		s.rt.recordLocked(t, OpRead, s, i, cur)
-		if swap {
-			s.rt.recordLocked(t, OpWrite, s, i, v)
-		}
+	s.rt.recordLocked(t, OpRead, loc, cur)
+	if swap {
+		s.rt.recordLocked(t, OpWrite, loc, v)
 	}
 	return swap, nil
 }

@@ -27,7 +27,7 @@ type StepNode struct {
 	Events []StepEvent
 	Next   []StepAt     // by thread index: what each thread does next
 	Kids   []*StepNode  // by thread index: the state after its step; nil when it cannot step
-	State  []StepField  // the shared fields, in the order objects were made
+	State  []StepField  // the locations some schedule writes, in the order the run met them
 	Locks  []StepLock   // the locks in play and who holds them
 	End    *StepOutcome // set on a leaf: how the schedule ended
 }
@@ -36,7 +36,7 @@ type StepNode struct {
 type StepEvent struct {
 	Thread string
 	Kind   OpKind
-	Obj    int
+	Obj    int    // a lock's id; for an access, the object's number in its run
 	Field  string // field, or lock name
 	Value  any
 	Line   int
@@ -63,9 +63,10 @@ type StepAt struct {
 	Err    error  // for Ended: the error its body ended with
 }
 
-// StepField is one shared field's value.
+// StepField is one location's value. Field spells the location
+// ("account.balance"); it is what tells locations apart from run to run,
+// where the program makes its objects anew.
 type StepField struct {
-	Obj   int
 	Field string
 	Value any
 }
@@ -139,14 +140,14 @@ func (rt *Runtime) Steps(main *Thread, fn func() (any, error), opts StepOptions)
 
 	began := time.Now()
 	tree := &StepTree{Root: &StepNode{}}
-	ch := &treeChooser{rt: rt, opts: &opts, base: w, seen: map[int]bool{}}
+	ch := &treeChooser{rt: rt, opts: &opts, base: w, seen: map[int]bool{}, written: map[string]bool{}, initial: map[string]any{}}
 	for {
 		w.reset()
 		ch.beginRun()
 		c := newControlled(rt, ch)
 		ch.c = c
 		rt.dom.set(c)
-		trace := newTrace(&rt.sharedMu, &rt.ints)
+		trace := rt.newTrace()
 		rt.sharedMu.Lock()
 		rt.trace = trace
 		rt.sharedMu.Unlock()
@@ -197,13 +198,12 @@ type world struct {
 	locks    []*Lock
 	regS     registry[Shared]
 	regL     registry[Lock]
-	snaps    []objState
+	snaps    [][2][]any // each Shared's names and values
 	owners   []*Thread
 	counts   []int
 	trace    *Trace
 	tracing  bool
-	nShared  int // registry lengths at the start: later entries are made by a run
-	nLocks   int
+	nLocks   int // registry length at the start: later entries are made by a run
 	prevObjs map[int]bool
 }
 
@@ -224,7 +224,7 @@ func (rt *Runtime) saveWorld(main *Thread, what string) (*world, error) {
 	w := &world{rt: rt, main: main, names: rt.names, objects: rt.objects,
 		shared: rt.shared.live(), locks: rt.locks.live(), regS: rt.shared.frozen(), regL: rt.locks.frozen(),
 		prevObjs: map[int]bool{}}
-	w.nShared, w.nLocks = len(w.regS.list), len(w.regL.list)
+	w.nLocks = len(w.regL.list)
 	for _, l := range w.locks {
 		w.owners = append(w.owners, l.owner)
 		w.counts = append(w.counts, l.count)
@@ -233,8 +233,11 @@ func (rt *Runtime) saveWorld(main *Thread, what string) (*world, error) {
 	rt.mu.Unlock()
 	for _, s := range w.shared {
 		n, v := s.Snapshot()
-		w.snaps = append(w.snaps, objState{n, v})
-		w.prevObjs[s.id] = true
+		names := make([]any, len(n))
+		for i := range n {
+			names[i] = n[i]
+		}
+		w.snaps = append(w.snaps, [2][]any{names, v})
 	}
 	w.old = rt.dom.get()
 	w.old.leave(main)
@@ -256,7 +259,11 @@ func (w *world) reset() {
 	rt.shared, rt.locks = w.regS.frozen(), w.regL.frozen()
 	rt.mu.Unlock()
 	for i, s := range w.shared {
-		s.restore(append([]string(nil), w.snaps[i].names...), append([]any(nil), w.snaps[i].values...))
+		names := make([]string, len(w.snaps[i][0]))
+		for j, n := range w.snaps[i][0] {
+			names[j] = n.(string)
+		}
+		s.restore(names, append([]any(nil), w.snaps[i][1]...))
 	}
 }
 
@@ -282,7 +289,12 @@ type treeChooser struct {
 	opts *StepOptions
 	base *world
 	c    *controlled
-	seen map[int]bool // objects made before the search that some run met
+	seen map[int]bool // locks made before the search that some run met
+	// What runs found of each location, by name: whether some schedule
+	// writes it, and the value a run saw when it read it first.
+	written map[string]bool
+	initial map[string]any
+	order   []string // the names of initial, in the order found
 
 	path  []int // the choices to replay
 	width []int // how many choices each step of path had (for next)
@@ -383,9 +395,9 @@ func sameInts(a, b []int) bool {
 	return true
 }
 
-// snapshot describes the current state: every thread's place, the shared
-// fields and the locks. Called from pick, under the controlled scheduler's
-// mutex.
+// snapshot describes the current state: every thread's place, the
+// locations the run has touched and the locks. Called from pick, under
+// the controlled scheduler's mutex.
 func (ch *treeChooser) snapshot(enabled []*Thread) *StepNode {
 	rt := ch.rt
 	n := &StepNode{}
@@ -393,21 +405,18 @@ func (ch *treeChooser) snapshot(enabled []*Thread) *StepNode {
 	for _, t := range enabled {
 		on[t] = true
 	}
-	// Objects made before the search count once a run has met them (and
+	// Locks made before the search count once a run has met them (and
 	// this one may have changed them); until then they are as they were.
 	met := map[int]bool{}
 	rt.sharedMu.Lock()
 	for _, k := range rt.trace.keys {
-		met[k.obj] = true
-	}
-	rt.sharedMu.Unlock()
-	rt.mu.Lock()
-	var shared []*Shared
-	for i, p := range rt.shared.list {
-		if s := p.Value(); s != nil && (i >= ch.base.nShared || ch.seen[s.id] || met[s.id]) {
-			shared = append(shared, s)
+		if l, ok := k.Obj.(*Lock); ok {
+			met[l.id] = true
 		}
 	}
+	n.State = rt.trace.view()
+	rt.sharedMu.Unlock()
+	rt.mu.Lock()
 	lockName := map[int]string{}
 	for i, p := range rt.locks.list {
 		if l := p.Value(); l != nil {
@@ -431,29 +440,70 @@ func (ch *treeChooser) snapshot(enabled []*Thread) *StepNode {
 		case t.cstate == cWaiting:
 			at.Status = StepBlocked
 			if w := ch.c.waits[t]; w != nil {
-				at.Waits = rowLocked(t, w).WaitsFor
+				at.Waits = waitText(t, w, false)
 			}
 		}
-		at.Name = at.Op.Field
-		if k := at.Op.Kind; k == OpAcquire || k == OpRelease {
+		switch k := at.Op.Kind; k {
+		case OpAcquire, OpRelease:
 			at.Name = lockName[at.Op.Obj]
+		case OpRead, OpWrite:
+			at.Name = rt.trace.spelling.loc(at.Op.loc)
+			if _, own := at.Op.loc.Obj.(*Shared); own {
+				at.Name = at.Op.Field
+			}
 		}
 		n.Next = append(n.Next, at)
 	}
 	rt.mu.Unlock()
-	for _, s := range shared {
-		names, values := s.Snapshot()
-		for i := range names {
-			n.State = append(n.State, StepField{Obj: s.id, Field: names[i], Value: values[i]})
-		}
-	}
 	return n
+}
+
+// view is the value of every location the trace has touched: its last
+// write, or the first read when nobody wrote it. Callers hold tr.mu.
+func (tr *Trace) view() []StepField {
+	var out []StepField
+	at := make([]int, len(tr.keys)) // index in out + 1
+	tr.each(func(_ int, r *record) bool {
+		k := OpKind(r.kind)
+		if k != OpRead && k != OpWrite {
+			return true
+		}
+		i := at[r.key]
+		if i == 0 {
+			out = append(out, StepField{Field: tr.name(r.key), Value: tr.value(r)})
+			at[r.key] = len(out)
+			return true
+		}
+		if k == OpWrite {
+			out[i-1].Value = tr.value(r)
+		}
+		return true
+	})
+	return out
 }
 
 // addRun links the states of the run just ended into the tree.
 func (ch *treeChooser) addRun(tree *StepTree, tr *Trace, c *controlled, end *StepOutcome) {
 	events := tr.Events()
 	names := tr.Threads()
+	locks := tr.locks()
+	met := map[string]bool{}
+	for _, e := range events {
+		switch e.Kind {
+		case OpWrite:
+			ch.written[e.Field], met[e.Field] = true, true
+		case OpRead:
+			if !met[e.Field] {
+				// The first view of a location nobody has written yet in
+				// this run: its value when the run began, in every run.
+				met[e.Field] = true
+				if _, ok := ch.initial[e.Field]; !ok {
+					ch.initial[e.Field] = e.Value
+					ch.order = append(ch.order, e.Field)
+				}
+			}
+		}
+	}
 	for _, t := range c.threads {
 		for len(tree.Threads) <= t.index {
 			tree.Threads = append(tree.Threads, "")
@@ -465,10 +515,14 @@ func (ch *treeChooser) addRun(tree *StepTree, tr *Trace, c *controlled, end *Ste
 	slice := func(from, to int) []StepEvent {
 		var out []StepEvent
 		for _, e := range events[min(from, len(events)):min(to, len(events))] {
-			out = append(out, StepEvent{Thread: names[e.Thread], Kind: e.Kind, Obj: e.Obj, Field: e.Field, Value: e.Value, Line: e.Line})
-			if ch.base.prevObjs[e.Obj] {
-				ch.seen[e.Obj] = true
+			ev := StepEvent{Thread: names[e.Thread], Kind: e.Kind, Obj: e.Obj, Field: e.Field, Value: e.Value, Line: e.Line}
+			if l := locks[e.Loc]; l != nil {
+				ev.Obj = l.id
+				if ch.base.prevObjs[l.id] {
+					ch.seen[l.id] = true
+				}
 			}
+			out = append(out, ev)
 		}
 		return out
 	}
@@ -544,15 +598,18 @@ func (ch *treeChooser) finalState(prev *StepNode, events []StepEvent) ([]StepFie
 	}
 	for _, e := range events[min(from, len(events)):] {
 		switch e.Kind {
-		case OpWrite:
+		case OpRead, OpWrite:
 			found := false
 			for i := range fields {
-				if fields[i].Obj == e.Obj && fields[i].Field == e.Field {
-					fields[i].Value, found = e.Value, true
+				if fields[i].Field == e.Field {
+					if e.Kind == OpWrite {
+						fields[i].Value = e.Value
+					}
+					found = true
 				}
 			}
 			if !found {
-				fields = append(fields, StepField{Obj: e.Obj, Field: e.Field, Value: e.Value})
+				fields = append(fields, StepField{Field: e.Field, Value: e.Value})
 			}
 		case OpAcquire, OpRelease:
 			holder := ""
@@ -569,45 +626,34 @@ func (ch *treeChooser) finalState(prev *StepNode, events []StepEvent) ([]StepFie
 	return fields, locks
 }
 
-// fill adds, to states recorded before a run first met an object made
-// before the search, that object's value from before the search: no run
-// had changed it yet.
+// fill keeps, in every state, the locations some schedule writes (what
+// the learner can race on; the rest is noise, such as the functions the
+// threads look up), and adds to a state from before a run first touched
+// one its value from the start, which every run's first read saw.
 func (ch *treeChooser) fill(tree *StepTree) {
-	var extra []StepField
-	for i, s := range ch.base.shared {
-		if ch.seen[s.id] {
-			for j, n := range ch.base.snaps[i].names {
-				extra = append(extra, StepField{Obj: s.id, Field: n, Value: ch.base.snaps[i].values[j]})
-			}
-		}
-	}
-	if len(extra) == 0 {
-		return
-	}
 	var walk func(n *StepNode)
 	walk = func(n *StepNode) {
 		if n == nil {
 			return
 		}
-		var missing []StepField
-		for _, f := range extra {
-			if !hasObj(n.State, f.Obj) {
-				missing = append(missing, f)
+		var kept []StepField
+		have := map[string]bool{}
+		for _, f := range n.State {
+			if ch.written[f.Field] {
+				kept = append(kept, f)
+				have[f.Field] = true
 			}
 		}
-		n.State = append(missing, n.State...)
+		var missing []StepField
+		for _, name := range ch.order {
+			if v, ok := ch.initial[name]; ok && ch.written[name] && !have[name] {
+				missing = append(missing, StepField{Field: name, Value: v})
+			}
+		}
+		n.State = append(missing, kept...)
 		for _, k := range n.Kids {
 			walk(k)
 		}
 	}
 	walk(tree.Root)
-}
-
-func hasObj(fs []StepField, obj int) bool {
-	for _, f := range fs {
-		if f.Obj == obj {
-			return true
-		}
-	}
-	return false
 }

@@ -28,11 +28,11 @@ func stepRaceOn(rt *Runtime, main *Thread, acct *Shared, iterations int, amounts
 			err := th.Start(main, func() error {
 				for range iterations {
 					for _, d := range []int{n, -n} {
-						v, _, err := acct.Get("balance")
+						v, _, err := acct.Get(th, "balance")
 						if err != nil {
 							return err
 						}
-						if err := acct.Set("balance", v.(int)+d); err != nil {
+						if err := acct.Set(th, "balance", v.(int)+d); err != nil {
 							return err
 						}
 					}
@@ -48,7 +48,7 @@ func stepRaceOn(rt *Runtime, main *Thread, acct *Shared, iterations int, amounts
 				return nil, err
 			}
 		}
-		v, _, err := acct.Get("balance")
+		v, _, err := acct.Get(main, "balance")
 		return v, err
 	}
 }
@@ -68,9 +68,9 @@ func stepTwoLocks(rt *Runtime, main *Thread, lateUnwind bool) func() (any, error
 			}
 			return err
 		}
-		body := func(first, second *Lock) func() error {
+		body := func(th **Thread, first, second *Lock) func() error {
 			return func() error {
-				th := rt.Current()
+				th := *th
 				if _, err := first.Acquire(th, true, -1); err != nil {
 					return stopped(th, err)
 				}
@@ -84,10 +84,10 @@ func stepTwoLocks(rt *Runtime, main *Thread, lateUnwind bool) func() (any, error
 			}
 		}
 		t1, t2 := rt.NewThread(main, "one", false), rt.NewThread(main, "two", false)
-		if err := t1.Start(main, body(a, b)); err != nil {
+		if err := t1.Start(main, body(&t1, a, b)); err != nil {
 			return nil, err
 		}
-		if err := t2.Start(main, body(b, a)); err != nil {
+		if err := t2.Start(main, body(&t2, b, a)); err != nil {
 			return nil, err
 		}
 		for _, th := range []*Thread{t1, t2} {
@@ -346,7 +346,7 @@ func TestStepsRejectsNondeterminism(t *testing.T) {
 			for range min(calls+1, 3) { // the second run makes one more thread
 				th := rt.NewThread(main, "", false)
 				ths = append(ths, th)
-				th.Start(main, func() error { _, _, err := s.Get("x"); return err })
+				th.Start(main, func() error { _, _, err := s.Get(th, "x"); return err })
 			}
 			for _, th := range ths {
 				th.Join(main, -1)

@@ -19,8 +19,7 @@ type Thread struct {
 	daemon bool
 	isMain bool
 	isProc bool
-	index  int    // creation order within a controlled run, for exploration
-	goid   uint64 // the goroutine running the thread, when bound
+	index  int // creation order within a controlled run, for exploration
 
 	// Guarded by rt.mu.
 	started bool
@@ -34,9 +33,11 @@ type Thread struct {
 	gilWake chan bool     // the GIL is handed over through this (true), or a stop ends the wait (false)
 	wake    chan struct{} // a controlled scheduler hands the turn over through this
 
-	// Guarded by rt.sharedMu: the thread's column in the trace traceGen.
+	// Guarded by rt.sharedMu: the thread's column in the trace traceGen,
+	// and the keys of the locations it touched last.
 	traceGen uint64
 	traceCol uint16
+	locs     locCache
 
 	// Guarded by the controlled scheduler's mutex.
 	cstate  cstate
@@ -51,6 +52,9 @@ type Thread struct {
 	// Line reports the source line the thread is executing; it is called
 	// only on the thread's own goroutine.
 	Line func() int
+	// Site, when set, is Line for traces: where the thread is, as a
+	// number that Spelling.Site turns into a line and its source text.
+	Site func() int32
 	// OnStop is called (from any goroutine) when the thread is stopped, so
 	// that the interpreter can abandon whatever it is computing.
 	OnStop func()
@@ -189,6 +193,13 @@ func (t *Thread) line() int {
 	return t.Line()
 }
 
+func (t *Thread) site() int32 {
+	if t.Site != nil {
+		return t.Site()
+	}
+	return int32(t.line())
+}
+
 // ErrStartedTwice is returned by a second Start of the same thread.
 var ErrStartedTwice = errors.New("threads can only be started once; make a new Thread to run the target again")
 
@@ -215,14 +226,7 @@ func (t *Thread) Start(by *Thread, body func() error) error {
 
 	s := t.dom.get()
 	s.spawn(t)
-	_, alone := s.(*controlled)
-	alone = alone && rt.procsAlive() == 0
 	go func() {
-		if !alone {
-			// Several threads may run at once: Current must find t by its
-			// goroutine. (Under a controlled scheduler the turn says.)
-			rt.bindGoroutine(t)
-		}
 		err := s.enter(t)
 		if err == nil {
 			err = body()
@@ -259,9 +263,6 @@ func (t *Thread) finish(s scheduler, err error) {
 	rt.broadcast()
 	rt.resolveDeadlocks()
 	rt.mu.Unlock()
-	if t.goid != 0 {
-		rt.goids.Delete(t.goid)
-	}
 	s.leave(t)
 	// Only now: whoever waits for done (a search between two runs) must
 	// find the thread out of its scheduler, which reads the states of the

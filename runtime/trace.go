@@ -13,41 +13,39 @@ import (
 // counted but not stored.
 const MaxEvents = 1_000_000
 
-// Event is one recorded step on shared state: a field read or write, or a
-// lock taken or released.
+// Event is one recorded step: a read or write of a memory location, a
+// lock taken or released, or a thread starting to wait.
 type Event struct {
 	Seq    int    // 1-based position in the global order
 	Thread int    // index into Trace.Threads
 	Line   int    // source line, 0 if unknown
-	Kind   OpKind // OpRead, OpWrite, OpAcquire or OpRelease
-	Obj    int    // id of the shared object or lock
-	Field  string // field name, or the lock's name
-	Value  any    // value read or written (nil for locks)
+	Code   string // the source text of the line, when the interpreter gives it (Spelling.Site)
+	Kind   OpKind // OpRead, OpWrite, OpAcquire, OpRelease or OpWait
+	Loc    int    // the location's index in the trace (a lock counts as one location)
+	Obj    int    // the object's number in the trace, from 1 in the order the trace met it
+	Field  string // the location as the Namer spells it ("account.balance"), or the lock's name
+	Value  any    // value read or written; for OpWait, what the thread waits for (a string); nil for locks
 }
 
 // Trace is the ordered record of one cell's (or one explored schedule's)
-// shared-state events.
+// events.
 type Trace struct {
 	mu       *sync.Mutex // the runtime's sharedMu, held while events are added
 	gen      uint64      // tells traces apart without keeping them alive
 	exported bool        // handed out by Runtime.Trace: its memory is reused only once it is unreachable
 	ints     *IntCodec   // the runtime's; nil fields mean no value is kept inline
+	spelling *Spelling   // the runtime's
 	store    *chunkStore // the events
-	keys     []traceKey  // (object, field) pairs, indexed by record.key
-	kindex   map[traceKey]uint32
-	values   []any // values that are not kept inline, indexed by record.value
-	n        int   // events stored
+	keys     []Loc       // the locations, indexed by record.key
+	kindex   map[Loc]uint32
+	objs     map[any]int // the objects of keys, numbered from 1
+	names    []string    // keys' names, spelled when first asked for
+	values   []any       // values that are not kept inline, indexed by record.value
+	n        int         // events stored
 	total    int
 	threads  []string
 	idents   []int64
 	tindex   map[*Thread]int
-	initial  map[int]objState // each object's fields when the trace first met it
-	objs     []int            // object ids in the order the trace met them
-}
-
-type traceKey struct {
-	obj   int
-	field string
 }
 
 // record is an Event as stored. A long race records hundreds of thousands
@@ -82,16 +80,11 @@ type IntCodec struct {
 // SetIntCodec installs c for every later trace.
 func (rt *Runtime) SetIntCodec(c IntCodec) { rt.ints = c }
 
-type objState struct {
-	names  []string
-	values []any
-}
-
 var traceGens atomic.Uint64
 
-func newTrace(mu *sync.Mutex, ints *IntCodec) *Trace {
-	tr := &Trace{mu: mu, gen: traceGens.Add(1), ints: ints, store: &chunkStore{},
-		tindex: map[*Thread]int{}, kindex: map[traceKey]uint32{}, initial: map[int]objState{}}
+func (rt *Runtime) newTrace() *Trace {
+	tr := &Trace{mu: &rt.sharedMu, gen: traceGens.Add(1), ints: &rt.ints, spelling: &rt.spelling, store: &chunkStore{},
+		tindex: map[*Thread]int{}, kindex: map[Loc]uint32{}, objs: map[any]int{}}
 	goruntime.AddCleanup(tr, (*chunkStore).recycle, tr.store)
 	return tr
 }
@@ -200,9 +193,24 @@ func (tr *Trace) each(fn func(i int, r *record) bool) {
 }
 
 func (tr *Trace) event(i int, r *record) Event {
-	k := tr.keys[r.key]
-	return Event{Seq: i + 1, Thread: int(r.thread), Line: int(r.line), Kind: OpKind(r.kind),
-		Obj: k.obj, Field: k.field, Value: tr.value(r)}
+	line, code := tr.spelling.site(r.line)
+	return Event{Seq: i + 1, Thread: int(r.thread), Line: line, Code: code, Kind: OpKind(r.kind),
+		Loc: int(r.key), Obj: tr.objs[tr.keys[r.key].Obj], Field: tr.name(r.key), Value: tr.value(r)}
+}
+
+// name spells key's location. Callers hold tr.mu.
+func (tr *Trace) name(key uint32) string {
+	for len(tr.names) <= int(key) {
+		loc := tr.keys[len(tr.names)]
+		name := loc.Name // the runtime's own objects are named by Name
+		switch loc.Obj.(type) {
+		case *Lock, *Thread, *Shared:
+		default:
+			name = tr.spelling.loc(loc)
+		}
+		tr.names = append(tr.names, name)
+	}
+	return tr.names[key]
 }
 
 func (tr *Trace) value(r *record) any {
@@ -260,7 +268,7 @@ func (tr *Trace) add(t *Thread, kind OpKind, key uint32, v any) {
 		}
 		t.traceGen, t.traceCol = tr.gen, uint16(ti)
 	}
-	r := record{key: key, line: int32(t.line()), thread: t.traceCol, kind: uint8(kind)}
+	r := record{key: key, line: t.site(), thread: t.traceCol, kind: uint8(kind)}
 	if v != nil {
 		r.vform = valueRef
 		if n, ok := tr.int(v); ok && n == int64(int32(n)) {
@@ -289,45 +297,27 @@ func (tr *Trace) int(v any) (int64, bool) {
 	return tr.ints.Int(v)
 }
 
-// keyOf returns the index of the (object, field) pair. Callers hold tr.mu.
-func (tr *Trace) keyOf(obj int, field string) uint32 {
-	k := traceKey{obj, field}
-	i, ok := tr.kindex[k]
+// keyOf returns the index of loc. Callers hold tr.mu.
+func (tr *Trace) keyOf(loc Loc) uint32 {
+	i, ok := tr.kindex[loc]
 	if !ok {
 		i = uint32(len(tr.keys))
-		tr.kindex[k] = i
-		tr.keys = append(tr.keys, k)
+		tr.kindex[loc] = i
+		tr.keys = append(tr.keys, loc)
+		if _, seen := tr.objs[loc.Obj]; !seen {
+			tr.objs[loc.Obj] = len(tr.objs) + 1
+		}
 	}
 	return i
 }
 
-// seeLocked remembers s's fields the first time the current trace meets
-// it, before the operation is applied. Callers hold rt.sharedMu.
-func (rt *Runtime) seeLocked(s *Shared) {
-	tr := rt.trace
-	if !rt.tracing.Load() {
-		return
-	}
-	if _, seen := tr.initial[s.id]; !seen {
-		tr.initial[s.id] = objState{append([]string(nil), s.names...), append([]any(nil), s.values...)}
-		tr.objs = append(tr.objs, s.id)
-	}
-}
-
-// recordLocked adds a field event. Callers hold rt.sharedMu and called
-// seeLocked before applying the operation.
-func (rt *Runtime) recordLocked(t *Thread, kind OpKind, s *Shared, i int, v any) {
+// recordLocked adds a read or write event. Callers hold rt.sharedMu.
+func (rt *Runtime) recordLocked(t *Thread, kind OpKind, loc Loc, v any) {
 	if !rt.tracing.Load() {
 		return
 	}
 	tr := rt.trace
-	if s.keysGen != tr.gen { // keys differ from trace to trace
-		s.keysGen, s.keys = tr.gen, s.keys[:0]
-	}
-	for len(s.keys) <= i {
-		s.keys = append(s.keys, tr.keyOf(s.id, s.names[len(s.keys)]))
-	}
-	tr.add(t, kind, s.keys[i], v)
+	tr.add(t, kind, t.locs.key(tr, loc), v)
 }
 
 func (rt *Runtime) recordLock(t *Thread, l *Lock, kind OpKind) {
@@ -336,38 +326,118 @@ func (rt *Runtime) recordLock(t *Thread, l *Lock, kind OpKind) {
 	if !rt.tracing.Load() {
 		return
 	}
-	rt.trace.add(t, kind, rt.trace.keyOf(l.id, l.Name()), nil)
+	rt.trace.add(t, kind, rt.trace.keyOf(Loc{Obj: l, Name: l.Name()}), nil)
 }
 
-// StatesAfter returns, for each index i of Events (ascending), the shared
-// state right after event i, written like "balance=13".
+// recordWait notes that t is about to block on w, with what it waits
+// for in words ("lock, held by saver"), for the waiting rows of a table.
+func (rt *Runtime) recordWait(t *Thread, w *waitSpec) {
+	if !rt.tracing.Load() {
+		return
+	}
+	rt.mu.Lock()
+	if w.readyLocked(t) || (w.lock == nil && w.join == nil) {
+		rt.mu.Unlock()
+		return
+	}
+	what := waitText(t, w, false)
+	loc := Loc{Obj: w.lock, Name: ""}
+	if w.lock != nil {
+		loc.Name = w.lock.Name()
+	} else {
+		loc = Loc{Obj: w.join, Name: w.join.name}
+	}
+	rt.mu.Unlock()
+	rt.sharedMu.Lock()
+	defer rt.sharedMu.Unlock()
+	if rt.tracing.Load() {
+		rt.trace.add(t, OpWait, rt.trace.keyOf(loc), what)
+	}
+}
+
+// locks returns the lock of each location that is one, by Event.Loc.
+func (tr *Trace) locks() map[int]*Lock {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	out := map[int]*Lock{}
+	for i, k := range tr.keys {
+		if l, ok := k.Obj.(*Lock); ok {
+			out[i] = l
+		}
+	}
+	return out
+}
+
+// Contended reports, for each location of the trace (Event.Loc), whether
+// two or more threads touched it and at least one of them wrote it: the
+// locations on which threads can race, which a table shows. Locks count
+// as contended when two threads used them.
+func (tr *Trace) Contended() []bool {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	return tr.contended()
+}
+
+func (tr *Trace) contended() []bool {
+	const none = 1<<16 - 1 + 1 // no thread yet (thread columns are < 1<<16)
+	first := make([]int, len(tr.keys))
+	for i := range first {
+		first[i] = none
+	}
+	many := make([]bool, len(tr.keys))
+	wrote := make([]bool, len(tr.keys))
+	tr.each(func(_ int, r *record) bool {
+		switch OpKind(r.kind) {
+		case OpWrite, OpAcquire, OpRelease:
+			wrote[r.key] = true
+		case OpWait:
+			return true
+		}
+		switch f := first[r.key]; {
+		case f == none:
+			first[r.key] = int(r.thread)
+		case f != int(r.thread):
+			many[r.key] = true
+		}
+		return true
+	})
+	for i := range many {
+		many[i] = many[i] && wrote[i]
+	}
+	return many
+}
+
+// StatesAfter returns, for each index i of Events (ascending), the state
+// of the contended locations right after event i, written like
+// "balance=13 items[0]=2". A location's value before its first write is
+// the value its first read saw, shown from the start; a location first
+// written is shown from its first write on.
 func (tr *Trace) StatesAfter(indices []int) []string {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
-	var order []traceKey
-	initial := map[traceKey]any{}
-	for _, id := range tr.objs {
-		st := tr.initial[id]
-		for i, n := range st.names {
-			k := traceKey{id, n}
-			initial[k] = st.values[i]
-			order = append(order, k)
+	contended := tr.contended()
+	// The order in which locations appear, and the first view of each.
+	var order []uint32
+	known := make([]*record, len(tr.keys)) // the first read (until a write), then the last write
+	seen := make([]bool, len(tr.keys))
+	tr.each(func(_ int, r *record) bool {
+		k := OpKind(r.kind)
+		if !contended[r.key] || seen[r.key] || (k != OpRead && k != OpWrite) {
+			return true
 		}
-	}
-	latest := make([]*record, len(tr.keys)) // the last write of each key so far
-	qualify := len(tr.objs) > 1
+		seen[r.key] = true
+		order = append(order, r.key)
+		if k == OpRead {
+			known[r.key] = r
+		}
+		return true
+	})
 	format := func() string {
 		var parts []string
 		for _, k := range order {
-			v := initial[k]
-			if i, ok := tr.kindex[k]; ok && latest[i] != nil {
-				v = tr.value(latest[i])
+			if r := known[k]; r != nil {
+				parts = append(parts, tr.name(k)+"="+tr.spelling.value(tr.value(r)))
 			}
-			name := k.field
-			if qualify {
-				name = fmt.Sprintf("shared-%d.%s", k.obj, k.field)
-			}
-			parts = append(parts, fmt.Sprintf("%s=%v", name, v))
 		}
 		return strings.Join(parts, " ")
 	}
@@ -377,13 +447,8 @@ func (tr *Trace) StatesAfter(indices []int) []string {
 		if next >= len(indices) {
 			return false
 		}
-		if OpKind(r.kind) == OpWrite {
-			if latest[r.key] == nil {
-				if _, known := initial[tr.keys[r.key]]; !known {
-					order = append(order, tr.keys[r.key]) // a field added by this write
-				}
-			}
-			latest[r.key] = r
+		if OpKind(r.kind) == OpWrite && contended[r.key] {
+			known[r.key] = r
 		}
 		for next < len(indices) && indices[next] == i {
 			out = append(out, format())

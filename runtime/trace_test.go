@@ -26,10 +26,10 @@ func TestTraceKeepsValues(t *testing.T) {
 		rt := New()
 		rt.SetIntCodec(codec)
 		var s *Shared
-		cell(t, rt, func(*Thread) {
+		cell(t, rt, func(th *Thread) {
 			s = rt.NewShared([]string{"x"}, []any{int64(0)}, 1)
 			for _, v := range values {
-				if err := s.Set("x", v); err != nil {
+				if err := s.Set(th, "x", v); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -42,7 +42,7 @@ func TestTraceKeepsValues(t *testing.T) {
 			if got, want := fmt.Sprintf("%#v", e.Value), fmt.Sprintf("%#v", values[i]); got != want {
 				t.Errorf("codec %v: event %d holds %s, want %s", codec.Int != nil, i, got, want)
 			}
-			if e.Field != "x" || e.Obj != s.ID() || e.Kind != OpWrite || e.Seq != i+1 {
+			if e.Field != "x" || e.Obj != 1 || e.Loc != 0 || e.Kind != OpWrite || e.Seq != i+1 {
 				t.Errorf("event %d = %+v", i, e)
 			}
 		}
@@ -52,10 +52,10 @@ func TestTraceKeepsValues(t *testing.T) {
 // fill records n writes of i to a new shared object in one cell.
 func fill(t *testing.T, rt *Runtime, n int) {
 	t.Helper()
-	cell(t, rt, func(*Thread) {
+	cell(t, rt, func(th *Thread) {
 		s := rt.NewShared([]string{"x"}, []any{int64(0)}, 1)
 		for i := 0; i < n; i++ {
-			if err := s.Set("x", int64(i)); err != nil {
+			if err := s.Set(th, "x", int64(i)); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -105,33 +105,49 @@ func TestLostUpdatesAndStates(t *testing.T) {
 	cell(t, rt, func(main *Thread) {
 		s = rt.NewShared([]string{"balance"}, []any{int64(0)}, 1)
 		mainRead := func() {
-			if _, _, err := s.Get("balance"); err != nil {
+			if _, _, err := s.Get(main, "balance"); err != nil {
 				t.Fatal(err)
 			}
 		}
 		mainRead() // 0: MainThread reads 0
 		th := start(t, rt, main, "T", func(th *Thread) error {
-			if _, _, err := s.Get("balance"); err != nil { // 1: T reads 0
+			if _, _, err := s.Get(th, "balance"); err != nil { // 1: T reads 0
 				return err
 			}
-			return s.Set("balance", int64(5)) // 2: T writes 5
+			return s.Set(th, "balance", int64(5)) // 2: T writes 5
 		})
 		if _, err := th.Join(main, -1); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.Set("balance", int64(-8)); err != nil { // 3: MainThread writes -8, losing 5
+		if err := s.Set(main, "balance", int64(-8)); err != nil { // 3: MainThread writes -8, losing 5
 			t.Fatal(err)
 		}
-		if err := s.Set("added", "yes"); err != nil { // 4: a new field
+		if err := s.Set(main, "added", "yes"); err != nil { // 4: a location only MainThread touches
 			t.Fatal(err)
 		}
 	})
 	tr := rt.Trace()
-	if got, want := fmt.Sprint(tr.LostUpdates()), "[{0 2 3}]"; got != want {
+	// MainThread may have had to wait for T (a waiting row).
+	var at []int // the indexes of the accesses
+	for i, e := range tr.Events() {
+		if e.Kind == OpWait {
+			if e.Thread != 0 || e.Value != "T to finish" {
+				t.Errorf("wait event %+v, want MainThread waiting for T to finish", e)
+			}
+			continue
+		}
+		at = append(at, i)
+	}
+	if got, want := fmt.Sprint(tr.LostUpdates()), fmt.Sprint([]Lost{{at[0], at[2], at[3]}}); got != want {
 		t.Errorf("lost updates %s, want %s", got, want)
 	}
-	got := tr.StatesAfter([]int{0, 2, 3, 4})
-	want := []string{"balance=0", "balance=5", "balance=-8", "balance=-8 added=yes"}
+	if got := tr.Contended(); !got[tr.Event(at[0]).Loc] || got[tr.Event(at[4]).Loc] {
+		t.Errorf("contended %v: want balance, not added", got)
+	}
+	// balance's first read shows its value from the start; added is no
+	// thread's business but MainThread's.
+	got := tr.StatesAfter([]int{at[0], at[2], at[3], at[4]})
+	want := []string{"balance=0", "balance=5", "balance=-8", "balance=-8"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("states %q, want %q", got, want)
 	}

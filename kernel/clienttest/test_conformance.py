@@ -15,7 +15,7 @@ import jupyter_kernel_test
 
 from kernelutil import IS_IPYKERNEL, KERNEL_NAME
 
-# Both kernels accept these (the common subset of Starlark and Python).
+# Both kernels accept these: plain Python.
 COMMON = dict(
     language_name="python",
     code_hello_world='print("hello, world")',
@@ -59,12 +59,11 @@ THREADLAB = dict(
     # display(obj) and clear_output(wait=False) under IPython's names.
     code_display_data=[
         {"code": 'display("threadlab")', "mime": "text/plain"},
-        {"code": "import lab\ns = lab.shared(balance=0)\ns.balance = s.balance + 1\n"
-                 "display(lab.trace())", "mime": "text/html"},
+        {"code": "class Bold:\n    def _repr_html_(self):\n        return '<b>x</b>'\n"
+                 "display(Bold())", "mime": "text/html"},
     ],
     code_clear_output='print("soon gone")\nclear_output()',
-    # threadlab has no pager: help() prints into the cell instead.
-    code_page_something="threading.Lock?",
+    code_page_something="print?",
 )
 
 IPYKERNEL = dict(

@@ -4,7 +4,7 @@ Run:  cd kernel/clienttest && /usr/bin/python3 -m unittest -v test_protocol
 The kernelspec is $THREADLAB_KERNEL (default threadlab); THREADLAB_KERNEL=python3
 runs the same checks against Debian's ipykernel, which proves the harness.
 
-Cells are written in the common subset of Starlark and Python.
+Cells are plain Python, so that both kernels run them.
 """
 
 import os
@@ -298,8 +298,8 @@ class TestIntrospection(KernelCase):
         super().setUpClass()
         reply, _ = execute(cls.kc, "zz_alpha_one = 1\nzz_alpha_two = 2")
         assert reply["content"]["status"] == "ok", reply["content"]
-        if IS_IPYKERNEL:  # threadlab's modules are predeclared
-            execute(cls.kc, "import threading")
+        reply, _ = execute(cls.kc, "import threading")
+        assert reply["content"]["status"] == "ok", reply["content"]
 
     def complete(self, code, cursor=None):
         msg_id = self.kc.complete(code, cursor_pos=cursor)
@@ -658,6 +658,7 @@ class TestIdleInterrupt(KernelCase):
     # The tutorial's spinning program: a busy thread per core, started by a
     # cell that returns at once.
     SPIN = (
+        "import multiprocessing, threading\n"
         "def spin():\n"
         "    x = 0\n"
         "    while True:\n"

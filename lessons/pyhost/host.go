@@ -2,6 +2,7 @@ package pyhost
 
 import (
 	"errors"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -22,39 +23,69 @@ type Host struct {
 	threads   atomic.Int64    // last automatic thread number (Thread-N)
 	stuck     stuckWatch
 	lockNames lockNames
+	tracers   tracers
+	sites     sites
 
 	deadlockType *python.Type
+	deadlocks    sync.Map // *python.Exception -> *runtime.DeadlockError, for DeadlockReport
 }
 
 // binding ties an interpreter thread to its runtime thread and to the
 // Python threading.Thread object that represents it.
 type binding struct {
-	h   *Host
-	rt  *runtime.Thread
-	obj python.Value // the threading.Thread; nil until threading registers it
+	h      *Host
+	rt     *runtime.Thread
+	obj    python.Value  // the threading.Thread; nil until threading registers it
+	tracer python.Tracer // the thread's (Watch)
+
+	lastFile   string // inHostCode's and sites.site's memory
+	lastInHost bool
+	lastIndex  int32
 }
 
 // NewHost makes a host for threads on rt. Give Modules to the
 // interpreter's Options, then AttachMain its main thread.
 func NewHost(rt *runtime.Runtime) *Host {
-	return newHost(rt, rt.Main())
+	h := newHost(rt, rt.Main())
+	rt.SetIntCodec(runtime.IntCodec{
+		Int: func(v any) (int64, bool) {
+			n, ok := v.(python.Int)
+			return int64(n), ok
+		},
+		Make: func(n int64) any { return python.Int(n) },
+	})
+	rt.SetSpelling(runtime.Spelling{Loc: h.spellLoc, Value: spellValue, Site: h.sites.decode})
+	return h
 }
 
-// newHost makes the host of the interpreter whose first thread is root.
+// newHost makes the host of the interpreter whose first thread is root
+// (the kernel's, or a process's: see mp.go).
 func newHost(rt *runtime.Runtime, root *runtime.Thread) *Host {
-	return &Host{
+	h := &Host{
 		rt:           rt,
 		root:         root,
 		waiters:      rt.NewThread(root, "condition waiters", true),
 		deadlockType: python.NewType("DeadlockError", python.RuntimeError).SetModule("threading"),
 	}
+	h.tracers.record = &recorder{h}
+	h.tracers.announce = &announcer{recorder{h}}
+	return h
 }
 
 // AttachMain makes main, a thread of the interpreter the host's modules
-// were given to, run as the runtime's main thread.
+// were given to, run as the runtime's main thread. A session calls it
+// again with a fresh thread after its main thread was cancelled (an
+// interrupted cell): threading's MainThread object carries over.
 func (h *Host) AttachMain(main *python.Thread) {
+	var obj python.Value
+	if h.main != nil {
+		obj = bindingOf(h.main).obj
+	}
 	h.main = main
-	h.bind(main, h.root)
+	h.bind(main, h.root).obj = obj
+	h.sites.mu.Lock()
+	h.sites.interp = main.Interp()
+	h.sites.mu.Unlock()
 }
 
 // bind makes pt run as rtT: its steps tick rtT, and stopping rtT cancels pt.
@@ -64,6 +95,10 @@ func (h *Host) bind(pt *python.Thread, rtT *runtime.Thread) *binding {
 	rtT.Data = pt
 	rtT.Line = func() int { return userLine(pt) }
 	rtT.SafePoint = pt.AtSwitchPoint
+	rtT.Site = func() int32 {
+		file, line := pt.Position()
+		return h.sites.site(b, file, line)
+	}
 	rtT.OnStop = func() {
 		// A deadlock is raised as an exception in the thread's wait, not a
 		// cancellation: the main thread may catch it.
@@ -73,6 +108,7 @@ func (h *Host) bind(pt *python.Thread, rtT *runtime.Thread) *binding {
 		}
 	}
 	pt.SetHost(h, h.rt.SwitchInterval())
+	h.Watch(pt)
 	return b
 }
 
@@ -95,6 +131,7 @@ func (h *Host) Step(t *python.Thread) error {
 		return h.pyErr(t, err)
 	}
 	t.SetHost(h, n)
+	h.Watch(t)
 	return nil
 }
 
@@ -109,6 +146,17 @@ func (h *Host) EndBlock(t *python.Thread) error {
 // Sleep is time.sleep: the GIL is free meanwhile.
 func (h *Host) Sleep(t *python.Thread, d time.Duration) error {
 	return h.pyErr(t, bindingOf(t).rt.Sleep(d))
+}
+
+// DeadlockReport returns the runtime's report behind a DeadlockError
+// exception the host raised (once: the host forgets it then), so that a
+// notebook can show it as a table.
+func (h *Host) DeadlockReport(exc *python.Exception) (*runtime.DeadlockError, bool) {
+	dl, ok := h.deadlocks.LoadAndDelete(exc)
+	if !ok {
+		return nil, false
+	}
+	return dl.(*runtime.DeadlockError), true
 }
 
 // pyErr turns an error of a runtime call made for t into what the
@@ -127,7 +175,9 @@ func (h *Host) pyErr(t *python.Thread, err error) error {
 		if bindingOf(t).rt.Stopped() == err {
 			bindingOf(t).rt.ClearStop()
 		}
-		return python.NewException(h.deadlockType, python.Str(dl.Error()))
+		exc := python.NewException(h.deadlockType, python.Str(dl.Error()))
+		h.deadlocks.Store(exc, dl)
+		return exc
 	case errors.Is(err, runtime.ErrStopped) || bindingOf(t).rt.Stopped() != nil:
 		t.Cancel(err.Error())
 		return t.Err()

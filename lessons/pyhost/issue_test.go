@@ -178,7 +178,7 @@ import threading
 cond = threading.Condition()
 with cond:
     cond.wait()
-`, "MainThread holds nothing and waits for a notify of a Condition that no thread is left to send"},
+`, "MainThread holds nothing and waits for a notify of cond (a Condition) that no thread is left to send"},
 		{"a thread waits for an event at exit", `
 import threading
 e = threading.Event()

@@ -65,13 +65,12 @@ func (h *Host) newLock(t *python.Thread, reentrant bool) *Lock {
 // waiter makes a lock already held by nobody that runs: a Condition's
 // waiter blocks on it until notify releases it. what names the
 // Condition's purpose for a lost-wakeup report.
-func (h *Host) waiter(t *python.Thread, what string) (*Lock, error) {
+func (h *Host) waiter(t *python.Thread, what string) *Lock {
 	l := h.newLock(t, false)
 	l.what, l.wake = what, true
-	if _, err := l.l.Acquire(h.waiters, false, 0); err != nil {
-		return nil, err
-	}
-	return l, nil
+	l.l.SetWaiter(what)
+	l.l.Hold(h.waiters) // a new lock: free
+	return l
 }
 
 // timeout converts acquire's (blocking, timeout) to the runtime's

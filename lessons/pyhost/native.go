@@ -61,18 +61,17 @@ func (h *Host) nativeModule() python.ModuleDef {
 		m.Set("LockType", LockType)
 		m.Set("RLockType", RLockType)
 		fn("waiter", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-			if err := python.ArgCount("waiter", args, 1, 1); err != nil {
+			if err := python.ArgCount("waiter", args, 1, 2); err != nil {
 				return nil, err
 			}
 			what, ok := args[0].(python.Str)
 			if !ok {
 				return nil, python.Errorf(python.TypeError, "waiter() needs a str, not '%s'", args[0].Type().Name())
 			}
-			l, err := h.waiter(t, string(what))
-			if err != nil {
-				return nil, h.pyErr(t, err)
+			if len(args) == 2 {
+				what = python.Str(h.conditionName(t, args[1], string(what)))
 			}
-			return l, nil
+			return h.waiter(t, string(what)), nil
 		})
 		fn("start", h.start)
 		fn("next_number", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
@@ -118,7 +117,7 @@ func (h *Host) nativeModule() python.ModuleDef {
 			var b strings.Builder
 			b.WriteString(string(header) + "\n")
 			t.PrintTraceback(&b, exc)
-			return python.None, t.Interp().Write(t.Interp().Stderr(), b.String())
+			return python.None, t.Interp().Write(t.Stderr(), b.String())
 		})
 		return nil
 	}}
@@ -144,6 +143,7 @@ func (h *Host) start(t *python.Thread, args []python.Value, kw []python.Kwarg) (
 	rtT := h.rt.NewThread(parent, string(name), daemon)
 	pt := t.Interp().NewThread(string(name))
 	pt.SetStdout(t.Stdout())
+	pt.SetStderr(t.Stderr())
 	h.bind(pt, rtT).obj = obj
 	// The new thread may ask for its ident before start() returns.
 	if err := python.SetAttr(t, obj, "_ident", python.Int(rtT.Ident())); err != nil {
@@ -181,7 +181,7 @@ func (h *Host) body(pt *python.Thread, obj, hook python.Value) error {
 		var b strings.Builder
 		fmt.Fprintf(&b, "Exception in threading.excepthook:\n")
 		pt.PrintTraceback(&b, err)
-		pt.Interp().Write(pt.Interp().Stderr(), b.String())
+		pt.Interp().Write(pt.Stderr(), b.String())
 	}
 	return nil
 }

@@ -108,6 +108,9 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 		case compile.DELETE_GLOBAL:
 			fr.pc = pc
 			name := names[in.Arg]
+			if t.tracer != nil {
+				t.announce(DeleteGlobal, fr.globals, name, nil, nil)
+			}
 			old, _ := fr.globals.globals.Delete(t, Str(name))
 			if old == nil {
 				return sp, pc, Errorf(NameError, "name '%s' is not defined", name)
@@ -175,6 +178,9 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			x, k := stack[sp-2], stack[sp-1]
 			sp--
 			stack[sp] = nil
+			if t.tracer != nil {
+				t.itemAnnounce(ReadItem, x, k, nil)
+			}
 			v, err := GetItem(t, x, k)
 			if err != nil {
 				return sp, pc, err
@@ -188,6 +194,9 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			v, x, k := stack[sp-3], stack[sp-2], stack[sp-1]
 			sp -= 3
 			stack[sp], stack[sp+1], stack[sp+2] = nil, nil, nil
+			if t.tracer != nil {
+				t.itemAnnounce(WriteItem, x, k, v)
+			}
 			if err := SetItem(t, x, k, v); err != nil {
 				return sp, pc, err
 			}
@@ -199,6 +208,9 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			x, k := stack[sp-2], stack[sp-1]
 			sp -= 2
 			stack[sp], stack[sp+1] = nil, nil
+			if t.tracer != nil {
+				t.itemAnnounce(DeleteItem, x, k, nil)
+			}
 			if err := SetItem(t, x, k, nil); err != nil {
 				return sp, pc, err
 			}

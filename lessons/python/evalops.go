@@ -19,7 +19,7 @@ func (t *Thread) loadGlobal(fr *frame, pc int, name string) (Value, error) {
 	v := m.globals.getStrHint(name, &fr.code.hints[2*pc])
 	if v != nil {
 		if t.tracer != nil {
-			t.emit(ReadGlobal, m, name, nil, v)
+			v = t.tracedGlobal(m, name, v)
 		}
 		return v, nil
 	}
@@ -30,6 +30,9 @@ func (t *Thread) loadGlobal(fr *frame, pc int, name string) (Value, error) {
 }
 
 func (t *Thread) storeGlobal(fr *frame, pc int, name string, v Value) {
+	if t.tracer != nil {
+		t.announce(WriteGlobal, fr.globals, name, nil, v)
+	}
 	fr.globals.globals.setStrHint(name, v, &fr.code.hints[2*pc])
 	if t.tracer != nil {
 		t.emit(WriteGlobal, fr.globals, name, nil, v)
@@ -40,6 +43,9 @@ func (t *Thread) storeName(fr *frame, name string, v Value) {
 	if fr.ns != nil {
 		fr.ns.SetStr(name, v)
 		return
+	}
+	if t.tracer != nil {
+		t.announce(WriteGlobal, fr.globals, name, nil, v)
 	}
 	fr.globals.globals.SetStr(name, v)
 	if t.tracer != nil {
@@ -61,6 +67,9 @@ func attrTraced(x Value) bool {
 }
 
 func (t *Thread) getAttr(x Value, name string) (Value, error) {
+	if t.tracer != nil && attrTraced(x) {
+		t.announce(ReadAttr, x, name, nil, nil)
+	}
 	v, err := GetAttr(t, x, name)
 	if err == nil && t.tracer != nil && attrTraced(x) {
 		if _, isMethod := v.(*BoundMethod); !isMethod {
@@ -71,12 +80,16 @@ func (t *Thread) getAttr(x Value, name string) (Value, error) {
 }
 
 func (t *Thread) setAttr(x Value, name string, v Value) error {
+	traced := t.tracer != nil && attrTraced(x)
+	kind := WriteAttr
+	if v == nil {
+		kind = DeleteAttr
+	}
+	if traced {
+		t.announce(kind, x, name, nil, v)
+	}
 	err := SetAttr(t, x, name, v)
-	if err == nil && t.tracer != nil && attrTraced(x) {
-		kind := WriteAttr
-		if v == nil {
-			kind = DeleteAttr
-		}
+	if err == nil && traced {
 		t.emit(kind, x, name, nil, v)
 	}
 	return err
@@ -86,6 +99,14 @@ func (t *Thread) itemEvent(kind EventKind, x, k, v Value) {
 	switch x.(type) {
 	case *List, *Dict:
 		t.emit(kind, x, "", k, v)
+	}
+}
+
+// itemAnnounce is announce for an item of a list or dict.
+func (t *Thread) itemAnnounce(kind EventKind, x, k, v Value) {
+	switch x.(type) {
+	case *List, *Dict:
+		t.announce(kind, x, "", k, v)
 	}
 }
 
@@ -524,7 +545,10 @@ func (t *Thread) attrLookup(fr *frame, pc int, c *Type, name string) *attrCache 
 
 // loadAttr is LOAD_ATTR, with the fast path for plain instances.
 func (t *Thread) loadAttr(fr *frame, pc int, x Value, name string) (Value, error) {
-	if c, ok := x.(*Type); ok && t.tracer == nil {
+	if t.tracer != nil {
+		return t.getAttr(x, name) // which reports the access
+	}
+	if c, ok := x.(*Type); ok {
 		// A class attribute found in the MRO, unless it binds (as
 		// typeGetAttr does for static and class methods).
 		switch d := t.attrLookup(fr, pc, c, name).d; d.(type) {
@@ -540,11 +564,6 @@ func (t *Thread) loadAttr(fr *frame, pc int, x Value, name string) (Value, error
 				v = bindAttr(ce.d, x, o.class)
 			}
 			if v != nil {
-				if t.tracer != nil {
-					if _, isMethod := v.(*BoundMethod); !isMethod {
-						t.emit(ReadAttr, x, name, nil, v)
-					}
-				}
 				return v, nil
 			}
 		}
@@ -555,12 +574,9 @@ func (t *Thread) loadAttr(fr *frame, pc int, x Value, name string) (Value, error
 // storeAttr is STORE_ATTR (v == nil: DELETE_ATTR), with the fast path
 // for plain instances.
 func (t *Thread) storeAttr(fr *frame, pc int, x Value, name string, v Value) error {
-	if o, ok := x.(*Instance); ok && v != nil && o.dict != nil && o.class.user {
+	if o, ok := x.(*Instance); ok && v != nil && o.dict != nil && o.class.user && t.tracer == nil {
 		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
 			o.dict.SetStr(name, v)
-			if t.tracer != nil {
-				t.emit(WriteAttr, x, name, nil, v)
-			}
 			return nil
 		}
 	}

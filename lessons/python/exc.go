@@ -98,6 +98,31 @@ func (e *Exception) message(t *Thread) string {
 	return fmt.Sprint([]Value(e.args))
 }
 
+// str is str(e): the message, and for a SyntaxError with a location
+// CPython's " (file, line N)" after it (the file's base name).
+func (e *Exception) str(t *Thread) string {
+	msg := e.message(t)
+	if !e.class.IsSubclass(SyntaxErrorType) || len(e.args) != 2 {
+		return msg
+	}
+	loc, ok := e.args[1].(Tuple)
+	if !ok || len(loc) < 2 {
+		return msg
+	}
+	file, _ := loc[0].(Str)
+	line, _ := loc[1].(Int)
+	file = file[strings.LastIndexByte(string(file), '/')+1:]
+	switch {
+	case file != "" && line > 0:
+		return fmt.Sprintf("%s (%s, line %d)", msg, file, line)
+	case file != "":
+		return fmt.Sprintf("%s (%s)", msg, file)
+	case line > 0:
+		return fmt.Sprintf("%s (line %d)", msg, line)
+	}
+	return msg
+}
+
 // NewException makes an exception of class c with the given args.
 func NewException(c *Type, args ...Value) *Exception {
 	return &Exception{class: c, args: Tuple(args)}

@@ -26,6 +26,16 @@ type Tracer interface {
 	Event(t *Thread, ev *Event)
 }
 
+// Announcer is an optional interface of a Tracer. Announce is called just
+// before each access that Event then reports, with the same kind, object,
+// name and key (and for a write the value it will store), so that a host
+// can let other threads go first: a scheduler that decides who makes the
+// next access. It may block. To stop the thread, cancel it: it unwinds at
+// its next step, once the access is made.
+type Announcer interface {
+	Announce(t *Thread, ev *Event)
+}
+
 // EventKind says what a memory event did.
 type EventKind uint8
 
@@ -76,6 +86,36 @@ func (t *Thread) emit(kind EventKind, obj Value, name string, key, v Value) {
 	ev.File, ev.Line = t.Position()
 	t.tracer.Event(t, ev)
 }
+
+// announce tells an Announcer of an access about to happen (the caller
+// has checked t.tracer).
+func (t *Thread) announce(kind EventKind, obj Value, name string, key, v Value) {
+	if t.announcer == nil {
+		return
+	}
+	ev := &t.ev
+	*ev = Event{Kind: kind, Object: obj, Name: name, Key: key, Value: v}
+	ev.File, ev.Line = t.Position()
+	t.announcer.Announce(t, ev)
+}
+
+// tracedGlobal reports the read of global name of m, found to hold v:
+// announced first, and then read again, since another thread may have
+// written it meanwhile.
+func (t *Thread) tracedGlobal(m *Module, name string, v Value) Value {
+	if t.announcer != nil {
+		t.announce(ReadGlobal, m, name, nil, nil)
+		if now := m.globals.GetStr(name); now != nil {
+			v = now
+		}
+	}
+	t.emit(ReadGlobal, m, name, nil, v)
+	return v
+}
+
+// SourceLine returns line number line of file as compiled, or "", for
+// reports that show the source of a step.
+func (in *Interp) SourceLine(file string, line int) string { return in.sourceLine(file, line) }
 
 // cancelState is the cancellation of a thread, safe to set from any
 // goroutine.

@@ -9,6 +9,9 @@ import "unicode/utf8"
 // would exhaust the Go stack, which cannot be caught.
 const MaxRecursionLimit = 50000
 
+// Version is the version of Python the interpreter follows (sys.version).
+const Version = "3.11.2"
+
 // StreamType is the type of sys.stdout and sys.stderr.
 var StreamType = NewType("TextIOWrapper", nil).SetModule("_io")
 
@@ -38,10 +41,10 @@ func init() {
 			return nil, Errorf(TypeError, "write() argument must be str, not %s", TypeName(args[1]))
 		}
 		in := t.interp
-		w := in.Stdout()
+		w := t.Stdout()
 		switch s.name {
 		case "stderr":
-			w = in.Stderr()
+			w = t.Stderr()
 		case "stdin":
 			return nil, Errorf(OSError, "not writable")
 		}
@@ -55,12 +58,9 @@ func init() {
 		var err error
 		switch args[0].(*stream).name {
 		case "stdout":
-			// print writes to the thread's stdout, write to the interpreter's
-			if err = in.Flush(t.Stdout()); err == nil {
-				err = in.Flush(in.Stdout())
-			}
+			err = in.Flush(t.Stdout())
 		case "stderr":
-			err = in.Flush(in.Stderr())
+			err = in.Flush(t.Stderr())
 		}
 		if err != nil {
 			return nil, Errorf(OSError, "%v", err)
@@ -100,7 +100,7 @@ func initSys(t *Thread, m *Module) error {
 	m.Set("maxsize", Int(1<<63-1))
 	m.Set("byteorder", Str("little"))
 	m.Set("platform", Str("linux"))
-	m.Set("version", Str("3.11.2 (threadlab)"))
+	m.Set("version", Str(Version+" (threadlab)"))
 	vi, err := makeNamedTuple("version_info", []string{"major", "minor", "micro", "releaselevel", "serial"}, nil, "sys")
 	if err != nil {
 		return err

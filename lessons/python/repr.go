@@ -114,7 +114,7 @@ func ToStr(t *Thread, v Value) (string, error) {
 		return string(s), nil
 	}
 	if e, ok := v.(*Exception); ok {
-		return e.message(t), nil
+		return e.str(t), nil
 	}
 	if b := baseOf(v); b != nil && v.Type().Lookup("__repr__") == objectRepr {
 		return ToStr(t, b)

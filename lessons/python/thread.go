@@ -17,6 +17,7 @@ type Thread struct {
 	interval  int // steps between host calls
 	countdown int // steps left until the next host call
 	tracer    Tracer
+	announcer Announcer // tracer, when it wants to hear of accesses before they happen
 	ev        Event
 
 	cancelled atomic.Bool
@@ -38,7 +39,7 @@ type Thread struct {
 	Local any
 
 	stdout io.Writer // where print writes for this thread; nil: the interpreter's
-
+	stderr io.Writer // where sys.stderr writes for this thread; nil: the interpreter's
 }
 
 // noHostInterval is how often a thread without a host looks for
@@ -65,6 +66,19 @@ func (t *Thread) Stdout() io.Writer {
 	return t.interp.stdout
 }
 
+// SetStderr routes this thread's sys.stderr (and the report of an
+// exception that ends a thread) to w, as SetStdout does for print; nil
+// restores the interpreter's Stderr.
+func (t *Thread) SetStderr(w io.Writer) { t.stderr = w }
+
+// Stderr is where this thread's sys.stderr goes.
+func (t *Thread) Stderr() io.Writer {
+	if t.stderr != nil {
+		return t.stderr
+	}
+	return t.interp.stderr
+}
+
 // Interp returns the thread's interpreter.
 func (t *Thread) Interp() *Interp { return t.interp }
 
@@ -81,7 +95,10 @@ func (t *Thread) SetHost(h Host, n int) {
 }
 
 // SetTracer turns memory events on (tr != nil) or off.
-func (t *Thread) SetTracer(tr Tracer) { t.tracer = tr }
+func (t *Thread) SetTracer(tr Tracer) {
+	t.tracer = tr
+	t.announcer, _ = tr.(Announcer)
+}
 
 // Cancel asks the thread to stop: it unwinds with a *Cancelled error at
 // its next hook point (within the host's step interval, at most 1024

@@ -74,7 +74,7 @@ class Condition:
         # what names the wait in a lost-wakeup report.
         if not _holds(self._lock):
             raise RuntimeError("cannot wait on un-acquired lock")
-        gate = _threadlab.waiter(what)
+        gate = _threadlab.waiter(what, self)
         self._sleepers.append(gate)
         levels = self._let_go()
         woken = False

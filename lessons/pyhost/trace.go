@@ -1,0 +1,361 @@
+package pyhost
+
+import (
+	"reflect"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"threadlab/lessons/python"
+	"threadlab/runtime"
+)
+
+// The interpreter reports every read and write of a module global, an
+// instance or class attribute, and a list or dict item (python.Tracer).
+// A thread's reports go to its runtime thread as accesses of locations:
+// recorded into the trace when tracing is on, and announced first, as
+// scheduling points, when exploration or the stepper decides who makes
+// each access. A thread gets the tracer its runtime needs (watch): none
+// at all while neither, so that an untraced program pays one nil check
+// per access.
+
+// tracers are the host's two tracers: one records, the other also
+// announces.
+type tracers struct {
+	record   *recorder
+	announce *announcer
+	main     atomic.Pointer[python.Module] // __main__, for naming objects after its variables
+}
+
+// recorder records each access after it happens.
+type recorder struct{ h *Host }
+
+// announcer announces each access before it happens, and records it.
+type announcer struct{ recorder }
+
+func (r *recorder) Event(t *python.Thread, ev *python.Event) {
+	b := bindingOf(t)
+	if b.inHostCode(ev.File) {
+		return
+	}
+	loc, kind, ok := locOf(ev)
+	if !ok {
+		return
+	}
+	if m, isMod := ev.Object.(*python.Module); isMod && r.h.tracers.main.Load() == nil && m.Name() == "__main__" {
+		r.h.tracers.main.Store(m)
+	}
+	b.rt.Access(loc, kind, ev.Value)
+}
+
+func (a *announcer) Announce(t *python.Thread, ev *python.Event) {
+	b := bindingOf(t)
+	if b.inHostCode(ev.File) {
+		return
+	}
+	loc, kind, ok := locOf(ev)
+	if !ok {
+		return
+	}
+	if err := b.rt.Announce(loc, kind); err != nil {
+		// Stopped (the run is over): unwind at the next step.
+		t.Cancel(err.Error())
+		t.SetHost(a.h, 1)
+	}
+}
+
+// inHostCode reports whether file is one of the host's own modules
+// (threading.py, queue.py): what they do with their objects is no access
+// of the program's, and they synchronize through runtime locks, which
+// are scheduling points of their own. The answer for the file of the
+// last event is kept: a thread's events mostly come from one file.
+func (b *binding) inHostCode(file string) bool {
+	if file != b.lastFile {
+		b.see(file)
+	}
+	return b.lastInHost
+}
+
+// see fills the binding's memory of the file of its last event.
+func (b *binding) see(file string) {
+	_, err := lib.Open("lib/" + file)
+	b.lastFile, b.lastInHost = file, err == nil
+	b.lastIndex = b.h.sites.index(file)
+}
+
+// sites number the source files the trace's steps come from, so that a
+// trace keeps each step's file and line in one number and can show the
+// line's text.
+type sites struct {
+	mu     sync.Mutex
+	interp *python.Interp
+	files  []string
+	byName map[string]int32
+}
+
+// siteLine is how many lines a file may have before a site is ambiguous.
+const siteLine = 1 << 20
+
+// site is where a thread is (file, line) as a trace keeps it: 0 inside
+// the host's own modules, whose lines mean nothing to the program's
+// author.
+func (s *sites) site(b *binding, file string, line int) int32 {
+	if file != b.lastFile {
+		b.see(file)
+	}
+	if b.lastInHost || line >= siteLine {
+		return 0
+	}
+	return b.lastIndex*siteLine + int32(line)
+}
+
+func (s *sites) index(file string) int32 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	i, ok := s.byName[file]
+	if !ok {
+		if s.byName == nil {
+			s.byName = map[string]int32{}
+		}
+		if len(s.files) >= 1<<31/siteLine-1 {
+			return 0 // out of numbers: the steps of later files show no text
+		}
+		i = int32(len(s.files))
+		s.files = append(s.files, file)
+		s.byName[file] = i
+	}
+	return i
+}
+
+// decode turns a site back into its line and source text.
+func (s *sites) decode(site int32) (int, string) {
+	line := int(site % siteLine)
+	s.mu.Lock()
+	file, in := "", s.interp
+	if i := int(site / siteLine); i < len(s.files) {
+		file = s.files[i]
+	}
+	s.mu.Unlock()
+	if in == nil || file == "" || line == 0 {
+		return line, ""
+	}
+	return line, strings.TrimSpace(in.SourceLine(file, line))
+}
+
+// Watch gives t the tracer its runtime thread needs now. The host does
+// it when a thread starts and at every step hook; call it after changing
+// the tracing or the scheduling, so that the very next access is seen.
+func (h *Host) Watch(t *python.Thread) {
+	b := bindingOf(t)
+	record, announce := b.rt.Watch()
+	var want python.Tracer
+	switch {
+	case announce:
+		want = h.tracers.announce
+	case record:
+		want = h.tracers.record
+	}
+	if b.tracer != want {
+		t.SetTracer(want)
+		b.tracer = want
+	}
+}
+
+// conditionName is what a Condition's wait is for, in reports: a plain
+// Condition is named after the variable that holds it ("cond (a
+// Condition)"); the Conditions inside queues and pools say what they are
+// for already.
+func (h *Host) conditionName(t *python.Thread, cond python.Value, what string) string {
+	if what != "a Condition" {
+		return what
+	}
+	if h.tracers.main.Load() == nil {
+		if m, err := t.Import("__main__"); err == nil {
+			h.tracers.main.Store(m)
+		}
+	}
+	if name := h.nameOf(cond); !strings.HasPrefix(name, "<") {
+		return name + " (a Condition)"
+	}
+	return what
+}
+
+// locOf is the location an event touches, and whether it reads or
+// writes it (a delete writes). ok is false for what is no location: a
+// slice of a list, a key that cannot be told apart by value.
+func locOf(ev *python.Event) (loc runtime.Loc, kind runtime.OpKind, ok bool) {
+	kind = runtime.OpRead
+	switch ev.Kind {
+	case python.WriteGlobal, python.DeleteGlobal, python.WriteAttr, python.DeleteAttr, python.WriteItem, python.DeleteItem:
+		kind = runtime.OpWrite
+	}
+	switch ev.Kind {
+	case python.ReadItem, python.WriteItem, python.DeleteItem:
+		k, ok := itemKey(ev.Object, ev.Key)
+		return runtime.Loc{Obj: ev.Object, Key: k}, kind, ok
+	}
+	return runtime.Loc{Obj: ev.Object, Name: ev.Name}, kind, true
+}
+
+// tupleKey stands for a tuple used as a dict key: tuples are slices,
+// which cannot be compared, so the key is the tuple spelled out.
+type tupleKey string
+
+// itemKey is the comparable form of key k of container obj: a list's
+// index counted from the start (items[-1] is items[len-1]), a dict key
+// that is a number, a string, None or a tuple of those by value, any
+// other object by identity.
+func itemKey(obj python.Value, k python.Value) (any, bool) {
+	switch x := k.(type) {
+	case python.Int:
+		if l, isList := obj.(*python.List); isList && x < 0 {
+			return x + python.Int(l.Len()), true
+		}
+		return x, true
+	case python.Str, python.Bool, python.Float, python.NoneType:
+		return x, true
+	case python.Tuple:
+		s, ok := scalarText(x, 4)
+		return tupleKey(s), ok
+	case *python.Slice:
+		return nil, false
+	}
+	if k == nil || !reflect.TypeOf(k).Comparable() {
+		return nil, false
+	}
+	return k, true
+}
+
+// spellLoc writes a location as the program would: balance,
+// account.balance, items[3], module.name.
+func (h *Host) spellLoc(loc runtime.Loc) string {
+	if m, ok := loc.Obj.(*python.Module); ok && loc.Key == nil {
+		if m.Name() == "__main__" {
+			return loc.Name
+		}
+		return m.Name() + "." + loc.Name
+	}
+	base := h.nameOf(loc.Obj)
+	if loc.Key != nil {
+		return base + "[" + spellValue(loc.Key) + "]"
+	}
+	return base + "." + loc.Name
+}
+
+// nameOf names an object after the variable of __main__ that holds it,
+// or an item or attribute of one (accounts[0], bank.vault); else after
+// its type (<Account object>).
+func (h *Host) nameOf(obj any) string {
+	if m := h.tracers.main.Load(); m != nil {
+		items := m.Globals().Items()
+		for _, kv := range items {
+			if name, ok := kv[0].(python.Str); ok && any(kv[1]) == obj {
+				return string(name)
+			}
+		}
+		for _, kv := range items {
+			if name, ok := kv[0].(python.Str); ok {
+				if inner := within(kv[1], obj); inner != "" {
+					return string(name) + inner
+				}
+			}
+		}
+	}
+	if v, ok := obj.(python.Value); ok {
+		if c, isClass := v.(*python.Type); isClass {
+			return c.Name()
+		}
+		return "<" + python.TypeName(v) + " object>"
+	}
+	return "?"
+}
+
+// within finds obj as an item or attribute of v: "[0]", ".vault", or "".
+func within(v python.Value, obj any) string {
+	switch x := v.(type) {
+	case *python.List:
+		for i, e := range x.Snapshot() {
+			if any(e) == obj {
+				return "[" + spellValue(python.Int(i)) + "]"
+			}
+		}
+	case *python.Dict:
+		for _, kv := range x.Items() {
+			if any(kv[1]) == obj {
+				return "[" + spellValue(kv[0]) + "]"
+			}
+		}
+	case *python.Instance:
+		if d := x.Dict(); d != nil {
+			for _, kv := range d.Items() {
+				if any(kv[1]) == obj {
+					if s, ok := kv[0].(python.Str); ok {
+						return "." + string(s)
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// spellValue writes a value as repr would for numbers, strings, None and
+// small containers of those; anything else as <Type object>. (repr of a
+// user's class runs the program's code, which a trace must not.)
+func spellValue(v any) string {
+	switch x := v.(type) {
+	case tupleKey:
+		return string(x)
+	case python.Value:
+		if s, ok := scalarText(x, 3); ok {
+			return s
+		}
+		return "<" + python.TypeName(x) + " object>"
+	}
+	return "?"
+}
+
+// scalarText is repr(v) for scalars, and for lists, tuples and dicts of
+// them nested at most depth deep; ok is false for anything else.
+func scalarText(v python.Value, depth int) (string, bool) {
+	switch x := v.(type) {
+	case python.Str, python.Int, *python.BigInt, python.Float, python.Bool, python.NoneType:
+		s, err := python.Repr(nil, x) // (these need no thread)
+		return s, err == nil
+	}
+	if depth == 0 {
+		return "", false
+	}
+	seq := func(open, close string, elems []python.Value) (string, bool) {
+		parts := make([]string, len(elems))
+		for i, e := range elems {
+			s, ok := scalarText(e, depth-1)
+			if !ok {
+				return "", false
+			}
+			parts[i] = s
+		}
+		if close == ")" && len(parts) == 1 {
+			close = ",)"
+		}
+		return open + strings.Join(parts, ", ") + close, true
+	}
+	switch x := v.(type) {
+	case python.Tuple:
+		return seq("(", ")", x)
+	case *python.List:
+		return seq("[", "]", x.Snapshot())
+	case *python.Dict:
+		var parts []string
+		for _, kv := range x.Items() {
+			k, ok := scalarText(kv[0], depth-1)
+			v, ok2 := scalarText(kv[1], depth-1)
+			if !ok || !ok2 {
+				return "", false
+			}
+			parts = append(parts, k+": "+v)
+		}
+		return "{" + strings.Join(parts, ", ") + "}", true
+	}
+	return "", false
+}

@@ -1,0 +1,398 @@
+package pyhost
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"threadlab/lessons/python"
+	"threadlab/runtime"
+)
+
+// session is a kernel in small: a runtime, a host and a __main__ that
+// cells run in, one after the other.
+type session struct {
+	t    *testing.T
+	rt   *runtime.Runtime
+	h    *Host
+	main *python.Thread
+	mod  *python.Module
+	out  bytes.Buffer
+}
+
+func newSession(t *testing.T) *session {
+	s := &session{t: t, rt: runtime.New()}
+	s.h = NewHost(s.rt)
+	in := python.NewInterp(python.Options{Stdout: &s.out, Stderr: &s.out, Modules: s.h.Modules()})
+	s.main = in.NewThread("MainThread")
+	s.h.AttachMain(s.main)
+	s.mod = python.NewModule("__main__")
+	in.AddModule(s.mod)
+	s.inCell(func() error { return Patch(s.main) })
+	return s
+}
+
+// inCell runs fn as a cell's work on the main thread.
+func (s *session) inCell(fn func() error) {
+	s.t.Helper()
+	if err := s.rt.BeginCell(); err != nil {
+		s.t.Fatal(err)
+	}
+	defer s.rt.EndCell()
+	s.h.Watch(s.main)
+	if err := fn(); err != nil {
+		s.t.Fatalf("%v\noutput:\n%s", err, s.out.String())
+	}
+}
+
+// run runs src as a cell.
+func (s *session) run(src string) {
+	s.t.Helper()
+	s.h.NameLocks("<cell>", []byte(src))
+	s.inCell(func() error {
+		code, err := s.main.Interp().Compile("<cell>", []byte(src), false)
+		if err != nil {
+			return err
+		}
+		_, err = s.main.ExecModule(code, s.mod)
+		return err
+	})
+}
+
+// explore explores the function of __main__ named fn.
+func (s *session) explore(fn string, opts runtime.ExploreOptions) *runtime.ExploreReport {
+	s.t.Helper()
+	var rep *runtime.ExploreReport
+	s.inCell(func() error {
+		var err error
+		rep, err = s.h.Explore(s.main, s.mod, s.mod.Globals().GetStr(fn), opts)
+		return err
+	})
+	return rep
+}
+
+func (s *session) global(name string) string {
+	return spellValue(s.mod.Globals().GetStr(name))
+}
+
+// The tutorial's race, in the tutorial's words.
+const tutorialRace = `
+import threading
+
+balance = 0
+
+def change_it(n):
+    global balance
+    balance = balance + n
+    balance = balance - n
+
+def run_thread(n, times):
+    for i in range(times):
+        change_it(n)
+
+def race(times=1):
+    t1 = threading.Thread(target=run_thread, args=(5, times))
+    t2 = threading.Thread(target=run_thread, args=(8, times))
+    t1.start()
+    t2.start()
+    t1.join()
+    t2.join()
+    return balance
+`
+
+// raceOutcomes works out the final balances the math allows: every
+// interleaving of two threads that each read balance and write back
+// read+n, then read and write back read-n.
+func raceOutcomes() []string {
+	type thread struct {
+		n, pc, read int
+	}
+	seen := map[int]bool{}
+	var walk func(balance int, ts [2]thread)
+	walk = func(balance int, ts [2]thread) {
+		if ts[0].pc == 4 && ts[1].pc == 4 {
+			seen[balance] = true
+			return
+		}
+		for i := range ts {
+			if ts[i].pc == 4 {
+				continue
+			}
+			next, b := ts, balance
+			th := &next[i]
+			switch th.pc {
+			case 0, 2:
+				th.read = b
+			case 1:
+				b = th.read + th.n
+			case 3:
+				b = th.read - th.n
+			}
+			th.pc++
+			walk(b, next)
+		}
+	}
+	walk(0, [2]thread{{n: 5}, {n: 8}})
+	var out []string
+	for b := range seen {
+		out = append(out, fmt.Sprint(b))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func keys(rep *runtime.ExploreReport) []string {
+	var out []string
+	for _, o := range rep.Outcomes {
+		out = append(out, o.Key)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Exploring one iteration of the tutorial's race finds exactly the
+// balances the math allows, each run starting from balance = 0 again.
+func TestExploreTutorialRace(t *testing.T) {
+	s := newSession(t)
+	s.run(tutorialRace)
+	for _, mode := range []struct {
+		name string
+		opts runtime.ExploreOptions
+	}{{"optimal", runtime.ExploreOptions{}}, {"source", runtime.ExploreOptions{Source: true}}} {
+		rep := s.explore("race", mode.opts)
+		if got, want := keys(rep), raceOutcomes(); !slices.Equal(got, want) {
+			t.Errorf("%s: outcomes %v, want %v", mode.name, got, want)
+		}
+		if !rep.Complete {
+			t.Errorf("%s: the search was not complete", mode.name)
+		}
+		if got := s.global("balance"); got != "0" {
+			t.Errorf("%s: balance is %s after exploring, want it restored to 0", mode.name, got)
+		}
+		t.Logf("%s: %d schedules in %v", mode.name, rep.Schedules, rep.Elapsed)
+	}
+}
+
+// The trace of a seeded race tells the tutorial's story: reads and writes
+// of balance, named so, with the values, the state after each, and the
+// lost updates; change_it, which threads only read, is no contended
+// location.
+func TestTraceTutorialRace(t *testing.T) {
+	s := newSession(t)
+	s.run(tutorialRace)
+	seed := uint64(3)
+	s.inCell(func() error { return s.rt.Seed(&seed) })
+	s.run("result = race(200)")
+	tr := s.rt.Trace()
+	events := tr.Events()
+	contended := tr.Contended()
+	threads := tr.Threads()
+	balance := 0 // the value of the last write, as the trace tells it
+	var reads, writes int
+	for _, e := range events {
+		switch {
+		case e.Kind == runtime.OpWait:
+			continue
+		case e.Field == "change_it" || e.Field == "run_thread":
+			if contended[e.Loc] {
+				t.Errorf("%s is read only, yet contended", e.Field)
+			}
+			continue
+		case e.Field != "balance":
+			continue
+		}
+		if !contended[e.Loc] {
+			t.Fatalf("balance is not contended")
+		}
+		if name := threads[e.Thread]; name != "Thread-1 (run_thread)" && name != "Thread-2 (run_thread)" && name != "MainThread" {
+			t.Errorf("event by thread %q", name)
+		}
+		v := int(e.Value.(python.Int))
+		switch e.Kind {
+		case runtime.OpRead:
+			reads++
+			if v != balance {
+				t.Fatalf("step %d reads %d; the last write was %d", e.Seq, v, balance)
+			}
+		case runtime.OpWrite:
+			writes++
+			balance = v
+		}
+	}
+	if reads != 2*2*200+1 || writes != 2*2*200 {
+		t.Errorf("%d reads and %d writes of balance, want %d and %d", reads, writes, 2*2*200+1, 2*2*200)
+	}
+	if got := s.global("result"); got != fmt.Sprint(balance) {
+		t.Errorf("race returned %s; the trace's last write is %d", got, balance)
+	}
+	lost := tr.LostUpdates()
+	if (len(lost) == 0) != (balance == 0) && balance != 0 {
+		t.Errorf("final balance %d but %d lost updates", balance, len(lost))
+	}
+	for _, l := range lost {
+		r, o, w := tr.Event(l.Read), tr.Event(l.Overwritten), tr.Event(l.Write)
+		if r.Thread != w.Thread || o.Thread == w.Thread || r.Field != "balance" {
+			t.Errorf("lost update %+v: read %+v, overwritten %+v, write %+v", l, r, o, w)
+		}
+	}
+	last := len(events) - 1
+	if got := tr.StatesAfter([]int{last}); got[0] != "balance="+fmt.Sprint(balance) {
+		t.Errorf("state after the last step %q, want balance=%d", got[0], balance)
+	}
+	t.Logf("seed %d: balance %d, %d lost updates in %d events", seed, balance, len(lost), len(events))
+}
+
+// Exploring two threads that take two locks in opposite orders finds the
+// deadlock, and the report says who holds what; taking them in one order
+// is found free of it.
+func TestExploreFindsLockOrderDeadlock(t *testing.T) {
+	const prog = `
+import threading
+
+fork = threading.Lock()
+knife = threading.Lock()
+
+def left():
+    with fork:
+        with knife:
+            pass
+
+def right(ordered):
+    first, second = (fork, knife) if ordered else (knife, fork)
+    with first:
+        with second:
+            pass
+
+def dinner(ordered=False):
+    a = threading.Thread(target=left, name="alice")
+    b = threading.Thread(target=right, args=(ordered,), name="bob")
+    a.start()
+    b.start()
+    a.join()
+    b.join()
+    return "done"
+
+def ordered_dinner():
+    return dinner(True)
+`
+	s := newSession(t)
+	s.run(prog)
+	rep := s.explore("dinner", runtime.ExploreOptions{})
+	if got := keys(rep); !slices.Equal(got, []string{"'done'", "deadlock"}) {
+		t.Fatalf("outcomes %v, want 'done' and deadlock", got)
+	}
+	ce := rep.Counterexample
+	if ce == nil || ce.Stuck == nil {
+		t.Fatalf("no counterexample with a deadlock report: %+v", rep)
+	}
+	report := ce.Stuck.Error()
+	for _, want := range []string{"alice holds fork and waits for knife, held by bob", "bob holds knife and waits for fork, held by alice"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("deadlock report lacks %q:\n%s", want, report)
+		}
+	}
+	if rep := s.explore("ordered_dinner", runtime.ExploreOptions{}); !slices.Equal(keys(rep), []string{"'done'"}) || !rep.Complete {
+		t.Errorf("one lock order: outcomes %v (complete %v), want only 'done'", keys(rep), rep.Complete)
+	}
+}
+
+// A notify that comes before the wait is lost: exploration finds the
+// schedule and reports it as a lost wakeup, naming the Condition.
+func TestExploreFindsLostWakeup(t *testing.T) {
+	const prog = `
+import threading
+
+ready = threading.Condition()
+
+def waiter():
+    with ready:
+        ready.wait()
+
+def notifier():
+    with ready:
+        ready.notify()
+
+def handshake():
+    w = threading.Thread(target=waiter, name="waiter")
+    n = threading.Thread(target=notifier, name="notifier")
+    w.start()
+    n.start()
+    w.join()
+    n.join()
+    return "woken"
+`
+	s := newSession(t)
+	s.run(prog)
+	rep := s.explore("handshake", runtime.ExploreOptions{})
+	if got := keys(rep); !slices.Equal(got, []string{"'woken'", "deadlock"}) {
+		t.Fatalf("outcomes %v, want 'woken' and deadlock", got)
+	}
+	report := rep.Counterexample.Stuck.Error()
+	if want := "waiter holds nothing and waits for a notify of ready (a Condition) that no thread is left to send (a lost wakeup)"; !strings.Contains(report, want) {
+		t.Errorf("report lacks %q:\n%s", want, report)
+	}
+}
+
+// A thread that blocks shows in the trace as a waiting row: what it
+// waits for and who holds it.
+func TestTraceShowsWaits(t *testing.T) {
+	const prog = `
+import threading
+
+lock = threading.Lock()
+total = 0
+
+def saver():
+    global total
+    with lock:
+        total = total + 1
+
+def spender():
+    global total
+    with lock:
+        total = total - 1
+
+def both():
+    s = threading.Thread(target=saver, name="saver")
+    p = threading.Thread(target=spender, name="spender")
+    s.start()
+    p.start()
+    s.join()
+    p.join()
+    return total
+`
+	s := newSession(t)
+	s.run(prog)
+	// Some seeded schedule switches threads while one holds the lock.
+	if err := s.rt.SetSwitchInterval(2); err != nil {
+		t.Fatal(err)
+	}
+	for seed := uint64(1); seed <= 50; seed++ {
+		s.inCell(func() error { return s.rt.Seed(&seed) })
+		s.run("result = both()")
+		if got := s.global("result"); got != "0" {
+			t.Fatalf("seed %d: total %s with a lock, want 0", seed, got)
+		}
+		tr := s.rt.Trace()
+		threads := tr.Threads()
+		for _, e := range tr.Events() {
+			if e.Kind != runtime.OpWait {
+				continue
+			}
+			who := threads[e.Thread]
+			other := map[string]string{"saver": "spender", "spender": "saver", "MainThread": ""}[who]
+			switch {
+			case who == "MainThread" && strings.HasSuffix(e.Value.(string), " to finish"):
+			case e.Field == "lock" && e.Value == "lock, held by "+other:
+				t.Logf("seed %d: %s waits for %s", seed, who, e.Value)
+				return
+			default:
+				t.Fatalf("seed %d: %s waits for %v (location %s)", seed, who, e.Value, e.Field)
+			}
+		}
+	}
+	t.Error("no schedule of 50 seeds made a thread wait for the lock")
+}

@@ -1,0 +1,143 @@
+package runtime
+
+import "fmt"
+
+// Loc is a memory location of a program: the variable or attribute Name
+// of object Obj, or the item Key of container Obj. Obj is compared by
+// identity, so it must be a pointer; Key is compared with ==, so it must
+// be comparable (an interpreter turns other keys into strings first).
+type Loc struct {
+	Obj  any
+	Name string
+	Key  any
+}
+
+// Spelling is how the interpreter writes locations and values in traces
+// and reports: "balance", "account.balance", "items[3]"; 'text', None.
+// The interpreter sets it once, with SetSpelling, before any thread runs.
+// Its functions are called only while a trace is read, never while a
+// thread runs, and must not run the program's code.
+type Spelling struct {
+	Loc   func(loc Loc) string
+	Value func(v any) string
+	// Site turns what Thread.Site reported into a line and its text.
+	Site func(site int32) (line int, code string)
+}
+
+// SetSpelling installs s for every trace.
+func (rt *Runtime) SetSpelling(s Spelling) { rt.spelling = s }
+
+// loc spells loc, plainly when the interpreter gave no way.
+func (s *Spelling) loc(loc Loc) string {
+	switch {
+	case s.Loc != nil:
+		return s.Loc(loc)
+	case loc.Key != nil:
+		return loc.Name + "[" + s.value(loc.Key) + "]"
+	}
+	return loc.Name
+}
+
+// site decodes a step's site; without Site it is the line.
+func (s *Spelling) site(site int32) (int, string) {
+	if s.Site != nil {
+		return s.Site(site)
+	}
+	return int(site), ""
+}
+
+// value spells v, as Go prints it when the interpreter gave no way.
+func (s *Spelling) value(v any) string {
+	if s.Value != nil {
+		return s.Value(v)
+	}
+	return fmt.Sprint(v)
+}
+
+// Watch says what the runtime needs to hear of t's memory accesses:
+// record, when tracing is on, and announce, when t's scheduler decides
+// who runs at each access (exploration, the stepper; lab.seed does not).
+// An interpreter that can stop reporting accesses should, while neither
+// is true: that is how an untraced program runs at full speed. The
+// answer changes only when the scheduler or the tracing does.
+func (t *Thread) Watch() (record, announce bool) {
+	record = t.rt.tracing.Load()
+	if c, ok := t.dom.get().(*controlled); ok {
+		announce = c.ch.decides(OpRead)
+	}
+	return record, announce
+}
+
+// Announce is the scheduling point just before t reads (kind OpRead) or
+// writes (OpWrite) loc. Under a scheduler that decides at accesses
+// (exploration, the stepper), another thread may run first; under any
+// other it returns at once. The access itself is recorded afterwards,
+// with its value, by Access.
+func (t *Thread) Announce(loc Loc, kind OpKind) error {
+	return t.announce(loc, kind, nil)
+}
+
+func (t *Thread) announce(loc Loc, kind OpKind, cas *casOp) error {
+	c, ok := t.dom.get().(*controlled)
+	if !ok || !c.ch.decides(kind) {
+		return nil
+	}
+	return c.point(t, Op{Kind: kind, Obj: c.objID(loc.Obj), Field: loc.Name, Key: loc.Key, loc: loc, cas: cas})
+}
+
+// objID numbers the objects a run touches in the order it first touches
+// them, so that a replayed schedule gives each object the number it had
+// before, though the program makes new objects in every run.
+func (c *controlled) objID(obj any) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	id, ok := c.objs[obj]
+	if !ok {
+		id = len(c.objs) + 1
+		c.objs[obj] = id
+	}
+	return id
+}
+
+// Access records, when tracing is on, that t has just read (kind OpRead)
+// or written (OpWrite) v at loc. Call Announce before the access.
+func (t *Thread) Access(loc Loc, kind OpKind, v any) {
+	rt := t.rt
+	if !rt.tracing.Load() {
+		return
+	}
+	rt.sharedMu.Lock()
+	rt.recordLocked(t, kind, loc, v)
+	rt.sharedMu.Unlock()
+}
+
+// locCache remembers the trace keys of the locations a thread touched
+// last: a loop touches the same few again and again, and a map lookup of
+// a Loc costs more than the rest of recording.
+type locCache struct {
+	gen  uint64 // the trace the keys belong to
+	next int
+	locs [4]Loc
+	keys [4]uint32
+}
+
+// key returns loc's key in tr. Callers hold tr.mu.
+func (lc *locCache) key(tr *Trace, loc Loc) uint32 {
+	if lc.gen != tr.gen {
+		*lc = locCache{gen: tr.gen}
+		return lc.add(loc, tr.keyOf(loc))
+	}
+	for i := range lc.locs {
+		if lc.locs[i] == loc { // (an empty slot's zero Loc matches no real one)
+			return lc.keys[i]
+		}
+	}
+	return lc.add(loc, tr.keyOf(loc))
+}
+
+func (lc *locCache) add(loc Loc, k uint32) uint32 {
+	i := lc.next % len(lc.locs)
+	lc.locs[i], lc.keys[i] = loc, k
+	lc.next++
+	return k
+}
