@@ -16,21 +16,18 @@ func (t *Thread) unboundDeref(fr *frame, i int) error {
 
 func (t *Thread) loadGlobal(fr *frame, pc int, name string) (Value, error) {
 	m := fr.globals
-	v := m.globals.getStrHint(name, &fr.code.hints[2*pc])
-	if v != nil {
-		if t.tracer != nil {
-			t.emit(ReadGlobal, m, name, nil, v)
-		}
-		return v, nil
+	v, global := loadCached(&fr.code.globals[pc], m.globals, t.interp.builtins, name)
+	if v == nil {
+		return nil, nameError(fr, NameError, name, "name '%s' is not defined")
 	}
-	if v = t.interp.builtins.getStrHint(name, &fr.code.hints[2*pc+1]); v != nil {
-		return v, nil
+	if global && t.tracer != nil {
+		t.emit(ReadGlobal, m, name, nil, v)
 	}
-	return nil, nameError(fr, NameError, name, "name '%s' is not defined")
+	return v, nil
 }
 
 func (t *Thread) storeGlobal(fr *frame, pc int, name string, v Value) {
-	fr.globals.globals.setStrHint(name, v, &fr.code.hints[2*pc])
+	storeCached(&fr.code.globals[pc], fr.globals.globals, name, v)
 	if t.tracer != nil {
 		t.emit(WriteGlobal, fr.globals, name, nil, v)
 	}
