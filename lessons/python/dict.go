@@ -48,7 +48,7 @@ func (d *Dict) valueAt(i int) Value {
 // setValueAt rebinds entry i to v. d.mu is held.
 func (d *Dict) setValueAt(i int, v Value) {
 	if d.slotted {
-		d.entries[i].value.(*slot).box.Store(boxOf(v))
+		d.entries[i].value.(*slot).store(v)
 		return
 	}
 	d.entries[i].value = v
@@ -167,9 +167,7 @@ func (d *Dict) rebuildIndex() {
 
 func (d *Dict) insertNew(key, v Value, h int64) {
 	if d.slotted {
-		s := &slot{owner: d}
-		s.box.Store(boxOf(v))
-		v = s
+		v = newSlot(d, v)
 		d.keys.Add(1)
 	}
 	d.entries = append(growFull(d.entries), dictEntry{key, v, h})
@@ -305,7 +303,7 @@ func (d *Dict) Delete(t *Thread, key Value) (Value, error) {
 func (d *Dict) deleteAt(i int) Value {
 	e := d.entries[i]
 	if d.slotted {
-		e.value = e.value.(*slot).box.Swap(nil).v
+		e.value = e.value.(*slot).kill()
 	}
 	d.live--
 	if d.index == nil {
@@ -360,7 +358,7 @@ func (d *Dict) Clear() {
 	if d.slotted {
 		for _, e := range d.entries {
 			if e.key != nil {
-				e.value.(*slot).box.Store(nil)
+				e.value.(*slot).kill()
 			}
 		}
 	}

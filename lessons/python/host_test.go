@@ -283,19 +283,30 @@ def worker(id, n):
 }
 
 // Goroutines write, read and delete the same globals with no GIL, through
-// the slots LOAD_GLOBAL and STORE_GLOBAL remember: a read sees a value some
-// goroutine wrote or a NameError, never anything else, and go test -race
-// stays quiet.
+// the slots LOAD_GLOBAL and STORE_GLOBAL remember, changing between the
+// ways a slot holds a value (boxed, int or float bits, locked): a read
+// sees a value some goroutine wrote or a NameError, never anything else,
+// and go test -race stays quiet.
 func TestGlobalsAcrossGoroutines(t *testing.T) {
 	src := `seen = []
+def written(v, n):
+    if type(v) is list:
+        v = v[0]
+    elif type(v) is str:
+        v = int(v)
+    elif type(v) is float:
+        v = int(v - 0.5)
+    elif type(v) is int and v >= 2**70:
+        v = v - 2**70
+    return type(v) is int and 0 <= v < n
 def worker(n):
     global g
     bad = 0
     for i in range(n):
-        g = i
+        g = (i, i + 0.5, str(i), [i], 2**70 + i, i % 5)[i % 6]
         try:
             v = g
-            if not (0 <= v < n):
+            if not written(v, n):
                 bad += 1
         except NameError:
             pass
