@@ -20,6 +20,11 @@ type Dict struct {
 	live    int
 	slotted bool          // a namespace: each entry's value is a *slot (dict_slots.go)
 	keys    atomic.Uint64 // slotted: counts inserted keys, for LOAD_GLOBAL's cache
+	// An instance's dict sums up its str keys in strKeys, one bit per key
+	// (strKeyBit), so that a method lookup can tell without the mutex
+	// that the instance does not shadow the method.
+	summed  bool
+	strKeys atomic.Uint64
 }
 
 type dictEntry struct {
@@ -36,6 +41,16 @@ func NewDict() *Dict { return &Dict{} }
 // newNamespace returns an empty dict for a module's globals or the
 // builtins, whose values the interpreter reads and writes through slots.
 func newNamespace() *Dict { return &Dict{slotted: true} }
+
+// newAttrDict returns an empty dict for an instance's attributes.
+func newAttrDict() *Dict { return &Dict{summed: true} }
+
+// strKeyBit is the bit of strKeys that a str key with hash h sets.
+func strKeyBit(h int64) uint64 { return 1 << (uint64(h) & 63) }
+
+// lacksStr reports that d surely has no str key whose strKeyBit is bit
+// (false means it may have one).
+func (d *Dict) lacksStr(bit uint64) bool { return d.summed && d.strKeys.Load()&bit == 0 }
 
 // valueAt returns the value of entry i. d.mu is held.
 func (d *Dict) valueAt(i int) Value {
@@ -169,6 +184,9 @@ func (d *Dict) insertNew(key, v Value, h int64) {
 	if d.slotted {
 		v = newSlot(d, v)
 		d.keys.Add(1)
+	}
+	if _, ok := key.(Str); ok && d.summed {
+		d.strKeys.Or(strKeyBit(h))
 	}
 	d.entries = append(growFull(d.entries), dictEntry{key, v, h})
 	d.live++
@@ -363,6 +381,9 @@ func (d *Dict) Clear() {
 		}
 	}
 	d.entries, d.index, d.live = nil, nil, 0
+	if d.summed {
+		d.strKeys.Store(0)
+	}
 	d.mu.Unlock()
 }
 

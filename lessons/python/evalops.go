@@ -493,6 +493,7 @@ type attrCache struct {
 	version uint64
 	d       Value
 	plain   bool
+	bit     uint64     // the name's strKeyBit
 	next    *attrCache // the entry for another class, or nil
 }
 
@@ -504,7 +505,7 @@ func (t *Thread) attrLookup(fr *frame, pc int, c *Type, name string) *attrCache 
 			return ce
 		}
 	}
-	ce := &attrCache{typ: c, version: c.version.Load(), d: c.Lookup(name)}
+	ce := &attrCache{typ: c, version: c.version.Load(), d: c.Lookup(name), bit: strKeyBit(strHash(name))}
 	_, prop := ce.d.(*Property)
 	ce.plain = !prop && c.layout == layoutObject &&
 		c.Lookup("__getattribute__") == Value(objectGetattr) &&
@@ -532,7 +533,10 @@ func (t *Thread) loadAttr(fr *frame, pc int, x Value, name string) (Value, error
 	}
 	if o, ok := x.(*Instance); ok && o.dict != nil && o.class.user {
 		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
-			v := o.dict.GetStr(name)
+			var v Value
+			if ce.d == nil || !o.dict.lacksStr(ce.bit) {
+				v = o.dict.GetStr(name)
+			}
 			if v == nil && ce.d != nil {
 				v = bindAttr(ce.d, x, o.class)
 			}
@@ -570,7 +574,7 @@ func (t *Thread) loadMethodCached(fr *frame, pc int, x Value, name string) (Valu
 	case *Instance:
 		if o.dict != nil && o.class.user {
 			if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
-				if f, ok := ce.d.(*Function); ok && o.dict.GetStr(name) == nil {
+				if f, ok := ce.d.(*Function); ok && (o.dict.lacksStr(ce.bit) || o.dict.GetStr(name) == nil) {
 					return f, x, nil
 				}
 			}
