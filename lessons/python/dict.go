@@ -18,14 +18,23 @@ type Dict struct {
 	entries []dictEntry // in insertion order; a deleted entry has key nil
 	index   []int32     // open addressing into entries: -1 empty, -2 deleted; nil while small
 	live    int
-	slotted bool          // a namespace: each entry's value is a *slot (dict_slots.go)
-	keys    atomic.Uint64 // slotted: counts inserted keys, for LOAD_GLOBAL's cache
-	// An instance's dict sums up its str keys in strKeys, one bit per key
-	// (strKeyBit), so that a method lookup can tell without the mutex
-	// that the instance does not shadow the method.
-	summed  bool
-	strKeys atomic.Uint64
+	kind    dictKind
+	// meta is, for a namespace, the count of keys ever inserted (for
+	// LOAD_GLOBAL's cache); for an instance's attributes, a summary of its
+	// str keys, one bit per key (strKeyBit), so that a method lookup can
+	// tell without the mutex that the instance does not shadow the method.
+	meta atomic.Uint64
 }
+
+// dictKind says what a dict is for, which decides how it keeps values
+// and what meta holds.
+type dictKind uint8
+
+const (
+	plainDict     dictKind = iota
+	namespaceDict          // module globals, builtins: each entry's value is a *slot (dict_slots.go)
+	attrDict               // an instance's attributes: meta sums up the str keys
+)
 
 type dictEntry struct {
 	key, value Value
@@ -40,21 +49,21 @@ func NewDict() *Dict { return &Dict{} }
 
 // newNamespace returns an empty dict for a module's globals or the
 // builtins, whose values the interpreter reads and writes through slots.
-func newNamespace() *Dict { return &Dict{slotted: true} }
+func newNamespace() *Dict { return &Dict{kind: namespaceDict} }
 
 // newAttrDict returns an empty dict for an instance's attributes.
-func newAttrDict() *Dict { return &Dict{summed: true} }
+func newAttrDict() *Dict { return &Dict{kind: attrDict} }
 
-// strKeyBit is the bit of strKeys that a str key with hash h sets.
+// strKeyBit is the bit of an attrDict's meta that a str key with hash h sets.
 func strKeyBit(h int64) uint64 { return 1 << (uint64(h) & 63) }
 
 // lacksStr reports that d surely has no str key whose strKeyBit is bit
 // (false means it may have one).
-func (d *Dict) lacksStr(bit uint64) bool { return d.summed && d.strKeys.Load()&bit == 0 }
+func (d *Dict) lacksStr(bit uint64) bool { return d.kind == attrDict && d.meta.Load()&bit == 0 }
 
 // valueAt returns the value of entry i. d.mu is held.
 func (d *Dict) valueAt(i int) Value {
-	if d.slotted {
+	if d.kind == namespaceDict {
 		return d.entries[i].value.(*slot).load()
 	}
 	return d.entries[i].value
@@ -62,7 +71,7 @@ func (d *Dict) valueAt(i int) Value {
 
 // setValueAt rebinds entry i to v. d.mu is held.
 func (d *Dict) setValueAt(i int, v Value) {
-	if d.slotted {
+	if d.kind == namespaceDict {
 		d.entries[i].value.(*slot).store(v)
 		return
 	}
@@ -181,12 +190,12 @@ func (d *Dict) rebuildIndex() {
 }
 
 func (d *Dict) insertNew(key, v Value, h int64) {
-	if d.slotted {
+	if d.kind == namespaceDict {
 		v = newSlot(d, v)
-		d.keys.Add(1)
+		d.meta.Add(1)
 	}
-	if _, ok := key.(Str); ok && d.summed {
-		d.strKeys.Or(strKeyBit(h))
+	if _, ok := key.(Str); ok && d.kind == attrDict {
+		d.meta.Or(strKeyBit(h))
 	}
 	d.entries = append(growFull(d.entries), dictEntry{key, v, h})
 	d.live++
@@ -320,7 +329,7 @@ func (d *Dict) Delete(t *Thread, key Value) (Value, error) {
 
 func (d *Dict) deleteAt(i int) Value {
 	e := d.entries[i]
-	if d.slotted {
+	if d.kind == namespaceDict {
 		e.value = e.value.(*slot).kill()
 	}
 	d.live--
@@ -373,7 +382,7 @@ func (d *Dict) Keys() []Value {
 // Clear removes every entry.
 func (d *Dict) Clear() {
 	d.mu.Lock()
-	if d.slotted {
+	if d.kind == namespaceDict {
 		for _, e := range d.entries {
 			if e.key != nil {
 				e.value.(*slot).kill()
@@ -381,8 +390,8 @@ func (d *Dict) Clear() {
 		}
 	}
 	d.entries, d.index, d.live = nil, nil, 0
-	if d.summed {
-		d.strKeys.Store(0)
+	if d.kind == attrDict {
+		d.meta.Store(0)
 	}
 	d.mu.Unlock()
 }
@@ -422,7 +431,7 @@ func (d *Dict) entryAt(i int) (key, value Value, ok bool) {
 
 // valueOf returns the value of e, an entry of d. d.mu is held.
 func (d *Dict) valueOf(e dictEntry) Value {
-	if d.slotted {
+	if d.kind == namespaceDict {
 		return e.value.(*slot).load()
 	}
 	return e.value

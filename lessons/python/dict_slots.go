@@ -215,20 +215,20 @@ func loadCached(c *atomic.Pointer[globalCache], d, builtins *Dict, name string) 
 			if v := gc.global.load(); v != nil {
 				return v, true
 			}
-		} else if d.keys.Load() == gc.version && gc.builtin.owner == builtins {
+		} else if d.meta.Load() == gc.version && gc.builtin.owner == builtins {
 			if v := gc.builtin.load(); v != nil {
 				return v, false
 			}
 		}
 	}
-	if !d.slotted || !builtins.slotted {
+	if d.kind != namespaceDict || builtins.kind != namespaceDict {
 		if v := d.GetStr(name); v != nil {
 			return v, true
 		}
 		return builtins.GetStr(name), false
 	}
 	d.mu.Lock()
-	version := d.keys.Load()
+	version := d.meta.Load()
 	i := d.findStr(name)
 	var s *slot
 	if i >= 0 {
@@ -257,7 +257,7 @@ func storeCached(c *atomic.Pointer[globalCache], d *Dict, name string, v Value) 
 	if gc := c.Load(); gc != nil && gc.dict == d && gc.global != nil && gc.global.store(v) {
 		return
 	}
-	if !d.slotted {
+	if d.kind != namespaceDict {
 		d.SetStr(name, v)
 		return
 	}
