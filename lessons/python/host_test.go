@@ -282,6 +282,71 @@ def worker(id, n):
 	}
 }
 
+// Goroutines write, read and delete the same globals with no GIL, through
+// the slots LOAD_GLOBAL and STORE_GLOBAL remember, changing between the
+// ways a slot holds a value (boxed, int or float bits, locked): a read
+// sees a value some goroutine wrote or a NameError, never anything else,
+// and go test -race stays quiet.
+func TestGlobalsAcrossGoroutines(t *testing.T) {
+	src := `seen = []
+def written(v, n):
+    if type(v) is list:
+        v = v[0]
+    elif type(v) is str:
+        v = int(v)
+    elif type(v) is float:
+        v = int(v - 0.5)
+    elif type(v) is int and v >= 2**70:
+        v = v - 2**70
+    return type(v) is int and 0 <= v < n
+def worker(n):
+    global g
+    bad = 0
+    for i in range(n):
+        g = (i, i + 0.5, str(i), [i], 2**70 + i, i % 5)[i % 6]
+        try:
+            v = g
+            if not written(v, n):
+                bad += 1
+        except NameError:
+            pass
+        try:
+            del g
+        except NameError:
+            pass
+        globals()["g"] = n - 1 - i
+        globals().pop("g", None)
+    seen.append(bad)
+`
+	in, m := load(t, src, Options{})
+	worker := m.Globals().GetStr("worker")
+	const goroutines, n = 4, 3000
+	var wg sync.WaitGroup
+	errs := make([]error, goroutines)
+	for g := 0; g < goroutines; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			_, errs[g] = Call(in.NewThread(fmt.Sprint("w", g)), worker, Int(n))
+		}(g)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	seen := m.Globals().GetStr("seen").(*List).Snapshot()
+	if len(seen) != goroutines {
+		t.Fatalf("%d workers finished, want %d", len(seen), goroutines)
+	}
+	for _, bad := range seen {
+		if bad != Int(0) {
+			t.Errorf("a worker read %v values it could not have written", bad)
+		}
+	}
+}
+
 const raceLoop = `balance = 0
 def work(n):
     global balance
