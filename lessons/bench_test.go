@@ -56,6 +56,7 @@ func BenchmarkRaceVsCPython(b *testing.B) {
 	cell := race("100000")
 	for i := 0; i < b.N; i++ {
 		s := New()
+		timeCell(b, s, "lab.tracing(False)")
 		ours += timeCell(b, s, cell)
 		s.Shutdown()
 		theirs += time.Duration(cpython(b, timedRace) * float64(time.Second))
@@ -89,6 +90,27 @@ a.start(); b.start(); a.join(); b.join()
 	b.ReportMetric(rate/float64(b.N), "switches/s")
 	record(b, benchRow{Label: "GIL hand-offs, 2 spinning threads", Ours: rate / float64(b.N), Peer: 200, Name: "CPython (5 ms interval)", Unit: "switches/s"})
 	b.Logf("GIL hand-offs: %.0f per second with a switch interval of %d steps (CPython switches every 5 ms: 200/s)", rate/float64(b.N), runtime.DefaultSwitchInterval)
+}
+
+// spinCell starts one spinning worker per core (threads or processes),
+// watches the CPU with lab.cpu, stops them and prints the report's
+// percent, cores and the sum of every core's use.
+func spinCell(setup, kind string, seconds float64) string {
+	return setup + `
+import threading, multiprocessing
+def spin():
+    x = 0
+    while True:
+        x = x ^ 1
+workers = []
+for i in range(multiprocessing.cpu_count()):
+    w = ` + kind + `(target=spin)
+    w.start()
+    workers.append(w)
+report = lab.cpu(` + strconv.FormatFloat(seconds, 'f', -1, 64) + `)
+lab.stop()
+print(report.percent, report.cores, sum(report.per_core), len(report.per_core))
+`
 }
 
 const pythonSpin = `

@@ -13,27 +13,6 @@ import (
 	"threadlab/runtime"
 )
 
-// spinCell starts one spinning worker per core (threads or processes),
-// watches the CPU with lab.cpu, stops them and prints the report's
-// percent, cores and the sum of every core's use.
-func spinCell(setup, kind string, seconds float64) string {
-	return setup + `
-import threading, multiprocessing
-def spin():
-    x = 0
-    while True:
-        x = x ^ 1
-workers = []
-for i in range(multiprocessing.cpu_count()):
-    w = ` + kind + `(target=spin)
-    w.start()
-    workers.append(w)
-report = lab.cpu(` + strconv.FormatFloat(seconds, 'f', -1, 64) + `)
-lab.stop()
-print(report.percent, report.cores, sum(report.per_core), len(report.per_core))
-`
-}
-
 // With the GIL on, a busy thread per core keeps about one core busy,
 // whatever else the machine runs; lab.cpu draws its plot live and ends
 // with a report whose fields add up.

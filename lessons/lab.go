@@ -45,6 +45,10 @@ func (s *Session) labNatives() map[string]python.NativeFunc {
 		"seed":            s.labSeed,
 		"stop":            s.labStop,
 		"cpu":             s.labCPU,
+		"trace":           s.labTrace,
+		"tracing":         s.labTracing,
+		"explore":         s.labExplore,
+		"stepper":         s.labStepper,
 	}
 }
 

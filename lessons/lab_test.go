@@ -3,6 +3,7 @@ package lessons
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // raceCell is the tutorial's race: two threads change a global balance
@@ -82,10 +83,20 @@ func TestSeedReplays(t *testing.T) {
 			}
 		}
 	}
+	// A seeded sleep is virtual; after lab.seed(None) it takes real time.
 	s := New()
 	defer s.Shutdown()
-	if c := execute(s, "lab.seed(3)\nlab.seed(None)\n"+race("10")); c.err != nil || c.rec.out() != "0\n" {
-		t.Errorf("after lab.seed(None): %q, %v", c.rec.out(), c.err)
+	for _, tt := range []struct {
+		code string
+		real bool
+	}{{"import time\nlab.seed(3)\ntime.sleep(2)", false}, {"lab.seed(None)\ntime.sleep(0.3)", true}} {
+		began := time.Now()
+		if c := execute(s, tt.code); c.err != nil {
+			t.Fatal(c.err)
+		}
+		if took := time.Since(began); (took >= 300*time.Millisecond) != tt.real {
+			t.Errorf("%q took %v", tt.code, took)
+		}
 	}
 }
 
@@ -116,5 +127,28 @@ func TestRaceAndLock(t *testing.T) {
 		if c := execute(s, locked); c.err != nil || c.rec.out() != "0\n" {
 			t.Errorf("with the lock: %q, %v", c.rec.out(), c.err)
 		}
+	}
+}
+
+// Only lab is imported in a new session; importing a module threadlab
+// lacks fails as in CPython, with a note naming the modules it has.
+func TestModules(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	for _, name := range []string{"threading", "time", "queue", "multiprocessing", "sys"} {
+		checkError(t, execute(s, name).err, "NameError", "name '"+name+"' is not defined")
+	}
+	ce := checkError(t, execute(s, "import no_such_module_zz").err, "ModuleNotFoundError", "No module named 'no_such_module_zz'")
+	note := ce.Lines[len(ce.Lines)-1]
+	for _, want := range []string{"threadlab has no module 'no_such_module_zz'; its modules are ", "threading", "queue", "concurrent", "lab", "time"} {
+		if !strings.Contains(note, want) {
+			t.Errorf("the note %q lacks %q", note, want)
+		}
+	}
+	if strings.Contains(note, "_threadlab") || strings.Contains(note, "_lab") {
+		t.Errorf("the note names private modules: %q", note)
+	}
+	if c := execute(s, "import threading, time, queue, concurrent.futures, multiprocessing, sys\nsys.version_info[:2]"); c.err != nil || c.result != "(3, 11)" {
+		t.Errorf("imports: %q, %v", c.result, c.err)
 	}
 }

@@ -49,7 +49,7 @@ type Session struct {
 // New makes a session with an empty __main__ in which lab is imported.
 func New() *Session {
 	s := &Session{rt: runtime.New()}
-	s.rt.SetTracing(false) // the lab module turns it on where it is wanted
+	s.rt.SetTracing(true) // lab.trace() shows the last cell; lab.tracing(False) turns it off
 	s.host = pyhost.NewHost(s.rt)
 	s.interp = python.NewInterp(python.Options{
 		Stdout:  s.fallback.stream("stdout"),

@@ -79,11 +79,14 @@ func (rt *Runtime) BeginCell() error {
 	rt.main.stopped.Store(false)
 	rt.mu.Unlock()
 	rt.sharedMu.Lock()
-	if rt.trace.total > 0 {
+	switch {
+	case rt.trace.threaded():
 		if rt.last != nil && !rt.last.exported {
 			rt.last.store.recycle() // nobody else can see it: reuse its memory now
 		}
 		rt.last = rt.trace
+	case !rt.trace.exported:
+		rt.trace.store.recycle()
 	}
 	rt.trace = rt.newTrace()
 	rt.sharedMu.Unlock()
@@ -183,13 +186,14 @@ func (rt *Runtime) SetTracing(on bool) {
 	rt.sharedMu.Unlock()
 }
 
-// Trace returns the trace of the current cell if it has events, else the
-// most recent one that had events.
+// Trace returns the trace of the current cell if two threads or more
+// made its events, else the most recent one that had such events (a cell
+// that only looks at the last one, such as lab.trace(), leaves it be).
 func (rt *Runtime) Trace() *Trace {
 	rt.sharedMu.Lock()
 	defer rt.sharedMu.Unlock()
 	tr := rt.last
-	if rt.trace.total > 0 || rt.last == nil {
+	if rt.trace.threaded() || rt.last == nil {
 		tr = rt.trace
 	}
 	tr.exported = true

@@ -54,7 +54,7 @@ func NewHost(rt *runtime.Runtime) *Host {
 		},
 		Make: func(n int64) any { return python.Int(n) },
 	})
-	rt.SetSpelling(runtime.Spelling{Loc: h.spellLoc, Value: spellValue, Site: h.sites.decode})
+	rt.SetSpelling(runtime.Spelling{Loc: h.spellLoc, Value: SpellValue, Site: h.sites.decode})
 	return h
 }
 
@@ -97,6 +97,9 @@ func (h *Host) bind(pt *python.Thread, rtT *runtime.Thread) *binding {
 	rtT.SafePoint = pt.AtSwitchPoint
 	rtT.Site = func() int32 {
 		file, line := pt.Position()
+		if b.inHostCode(file) {
+			file, line = userPosition(pt)
+		}
 		return h.sites.site(b, file, line)
 	}
 	rtT.OnStop = func() {
@@ -112,14 +115,25 @@ func (h *Host) bind(pt *python.Thread, rtT *runtime.Thread) *binding {
 	return b
 }
 
-// userLine is the line t runs for a report, or 0 inside the host's own
-// Python modules, whose lines mean nothing to the program's author.
+// userLine is the line of the program t runs, for a report: inside the
+// host's own Python modules (a join, a Condition's wait), whose lines mean
+// nothing to the program's author, the line that called into them; 0 when
+// there is none.
 func userLine(t *python.Thread) int {
-	file, line := t.Position()
-	if _, err := lib.Open("lib/" + file); err == nil {
-		return 0
-	}
+	_, line := userPosition(t)
 	return line
+}
+
+// userPosition is userLine with the file.
+func userPosition(t *python.Thread) (file string, line int) {
+	t.Frames(func(f string, _, l int) bool {
+		if HostFile(f) {
+			return true
+		}
+		file, line = f, l
+		return false
+	})
+	return file, line
 }
 
 func bindingOf(t *python.Thread) *binding { return t.Local.(*binding) }

@@ -59,7 +59,15 @@ func (l *Lock) count() int { return int(l.depth.Load()) }
 
 func (h *Host) newLock(t *python.Thread, reentrant bool) *Lock {
 	file, line := t.Position()
-	return &Lock{l: h.rt.NewLock(reentrant, line, h.lockNames.name(file, line))}
+	name := h.lockNames.name(file, line)
+	if HostFile(file) {
+		// Made by threading or queue for an object of the program's.
+		file, line = userPosition(t)
+		if obj := h.lockNames.object(file, line); obj != "" {
+			name = obj + "'s lock"
+		}
+	}
+	return &Lock{l: h.rt.NewLock(reentrant, line, name)}
 }
 
 // waiter makes a lock already held by nobody that runs: a Condition's

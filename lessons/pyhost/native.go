@@ -183,5 +183,8 @@ func (h *Host) body(pt *python.Thread, obj, hook python.Value) error {
 		pt.PrintTraceback(&b, err)
 		pt.Interp().Write(pt.Stderr(), b.String())
 	}
+	if exc != nil {
+		return exc // the thread's Err, for the stepper's "error" goal
+	}
 	return nil
 }

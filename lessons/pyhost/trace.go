@@ -35,7 +35,7 @@ type announcer struct{ recorder }
 
 func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 	b := bindingOf(t)
-	if b.inHostCode(ev.File) {
+	if b.inHostCode(ev.File) || isCode(ev.Value) {
 		return
 	}
 	loc, kind, ok := locOf(ev)
@@ -45,12 +45,12 @@ func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 	if m, isMod := ev.Object.(*python.Module); isMod && r.h.tracers.main.Load() == nil && m.Name() == "__main__" {
 		r.h.tracers.main.Store(m)
 	}
-	b.rt.Access(loc, kind, ev.Value)
+	b.rt.Access(loc, kind, ev.Value, r.h.sites.site(b, ev.File, ev.Line))
 }
 
 func (a *announcer) Announce(t *python.Thread, ev *python.Event) {
 	b := bindingOf(t)
-	if b.inHostCode(ev.File) {
+	if b.inHostCode(ev.File) || isCode(ev.Value) {
 		return
 	}
 	loc, kind, ok := locOf(ev)
@@ -62,6 +62,21 @@ func (a *announcer) Announce(t *python.Thread, ev *python.Event) {
 		t.Cancel(err.Error())
 		t.SetHost(a.h, 1)
 	}
+}
+
+// isCode reports whether v is a function, a class or a module: what a
+// def, a class statement or an import binds, and a call looks up. Threads
+// do share them, but their accesses are the program's plumbing, not its
+// data, and would fill every table.
+func isCode(v python.Value) bool {
+	if _, ok := v.(python.Int); ok {
+		return false // the common case, first
+	}
+	switch v.(type) {
+	case *python.Function, *python.Type, *python.Module, *python.Builtin, *python.BoundMethod:
+		return true
+	}
+	return false
 }
 
 // inHostCode reports whether file is one of the host's own modules
@@ -76,10 +91,16 @@ func (b *binding) inHostCode(file string) bool {
 	return b.lastInHost
 }
 
+// HostFile reports whether file is one of the host's own Python modules
+// (threading.py, queue.py), whose lines mean nothing to a program's author.
+func HostFile(file string) bool {
+	_, err := lib.Open("lib/" + file)
+	return err == nil
+}
+
 // see fills the binding's memory of the file of its last event.
 func (b *binding) see(file string) {
-	_, err := lib.Open("lib/" + file)
-	b.lastFile, b.lastInHost = file, err == nil
+	b.lastFile, b.lastInHost = file, HostFile(file)
 	b.lastIndex = b.h.sites.index(file)
 }
 
@@ -186,10 +207,12 @@ func (h *Host) conditionName(t *python.Thread, cond python.Value, what string) s
 func locOf(ev *python.Event) (loc runtime.Loc, kind runtime.OpKind, ok bool) {
 	kind = runtime.OpRead
 	switch ev.Kind {
-	case python.WriteGlobal, python.DeleteGlobal, python.WriteAttr, python.DeleteAttr, python.WriteItem, python.DeleteItem:
+	case python.WriteGlobal, python.DeleteGlobal, python.WriteAttr, python.DeleteAttr, python.WriteItem, python.DeleteItem, python.WriteItems:
 		kind = runtime.OpWrite
 	}
 	switch ev.Kind {
+	case python.ReadItems, python.WriteItems:
+		return runtime.Loc{Obj: ev.Object, Name: ev.Name, Key: runtime.AllItems}, kind, true
 	case python.ReadItem, python.WriteItem, python.DeleteItem:
 		k, ok := itemKey(ev.Object, ev.Key)
 		return runtime.Loc{Obj: ev.Object, Key: k}, kind, ok
@@ -236,8 +259,11 @@ func (h *Host) spellLoc(loc runtime.Loc) string {
 		return m.Name() + "." + loc.Name
 	}
 	base := h.nameOf(loc.Obj)
+	if loc.Key == runtime.AllItems {
+		return base + "." + loc.Name + "(…)"
+	}
 	if loc.Key != nil {
-		return base + "[" + spellValue(loc.Key) + "]"
+		return base + "[" + SpellValue(loc.Key) + "]"
 	}
 	return base + "." + loc.Name
 }
@@ -276,13 +302,13 @@ func within(v python.Value, obj any) string {
 	case *python.List:
 		for i, e := range x.Snapshot() {
 			if any(e) == obj {
-				return "[" + spellValue(python.Int(i)) + "]"
+				return "[" + SpellValue(python.Int(i)) + "]"
 			}
 		}
 	case *python.Dict:
 		for _, kv := range x.Items() {
 			if any(kv[1]) == obj {
-				return "[" + spellValue(kv[0]) + "]"
+				return "[" + SpellValue(kv[0]) + "]"
 			}
 		}
 	case *python.Instance:
@@ -299,10 +325,10 @@ func within(v python.Value, obj any) string {
 	return ""
 }
 
-// spellValue writes a value as repr would for numbers, strings, None and
+// SpellValue writes a value of a trace as repr would for numbers, strings, None and
 // small containers of those; anything else as <Type object>. (repr of a
 // user's class runs the program's code, which a trace must not.)
-func spellValue(v any) string {
+func SpellValue(v any) string {
 	switch x := v.(type) {
 	case tupleKey:
 		return string(x)

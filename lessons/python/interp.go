@@ -292,7 +292,14 @@ func (t *Thread) Import(name string) (*Module, error) {
 
 func moduleNotFound(top, name string, have []string) error {
 	e := Errorf(ModuleNotFoundError, "No module named '%s'", name)
-	e.notes = []string{"threadlab has no module '" + name + "'; its modules are " + strings.Join(have, ", ")}
+	// The private modules (_threadlab, ...) are not the learner's to import.
+	public := have[:0:0]
+	for _, n := range have {
+		if !strings.HasPrefix(n, "_") {
+			public = append(public, n)
+		}
+	}
+	e.notes = []string{"threadlab has no module '" + name + "'; its modules are " + strings.Join(public, ", ")}
 	return e
 }
 
