@@ -12,6 +12,13 @@ type Loc struct {
 	Key  any
 }
 
+// AllItems is the Key of a location that stands for every item of a
+// container at once: a method call such as items.append(x) (Name is the
+// method). It is dependent on every access of the container's items.
+var AllItems any = allItems{}
+
+type allItems struct{}
+
 // Spelling is how the interpreter writes locations and values in traces
 // and reports: "balance", "account.balance", "items[3]"; 'text', None.
 // The interpreter sets it once, with SetSpelling, before any thread runs.

@@ -25,6 +25,7 @@ type Event struct {
 	Obj    int    // the object's number in the trace, from 1 in the order the trace met it
 	Field  string // the location as the Namer spells it ("account.balance"), or the lock's name
 	Value  any    // value read or written; for OpWait, what the thread waits for (a string); nil for locks
+	Items  bool   // the access is a method call on all of a container's items (AllItems)
 }
 
 // Trace is the ordered record of one cell's (or one explored schedule's)
@@ -195,7 +196,7 @@ func (tr *Trace) each(fn func(i int, r *record) bool) {
 func (tr *Trace) event(i int, r *record) Event {
 	line, code := tr.spelling.site(r.line)
 	return Event{Seq: i + 1, Thread: int(r.thread), Line: line, Code: code, Kind: OpKind(r.kind),
-		Loc: int(r.key), Obj: tr.objs[tr.keys[r.key].Obj], Field: tr.name(r.key), Value: tr.value(r)}
+		Loc: int(r.key), Obj: tr.objs[tr.keys[r.key].Obj], Field: tr.name(r.key), Value: tr.value(r), Items: tr.keys[r.key].Key == AllItems}
 }
 
 // name spells key's location. Callers hold tr.mu.
@@ -445,7 +446,7 @@ func (tr *Trace) StatesAfter(indices []int) []string {
 	seen := make([]bool, len(tr.keys))
 	tr.each(func(_ int, r *record) bool {
 		k := OpKind(r.kind)
-		if !contended[r.key] || seen[r.key] || (k != OpRead && k != OpWrite) {
+		if !contended[r.key] || seen[r.key] || (k != OpRead && k != OpWrite) || tr.keys[r.key].Key == AllItems {
 			return true
 		}
 		seen[r.key] = true
@@ -470,7 +471,7 @@ func (tr *Trace) StatesAfter(indices []int) []string {
 		if next >= len(indices) {
 			return false
 		}
-		if OpKind(r.kind) == OpWrite && contended[r.key] {
+		if OpKind(r.kind) == OpWrite && contended[r.key] && tr.keys[r.key].Key != AllItems {
 			known[r.key] = r
 		}
 		for next < len(indices) && indices[next] == i {

@@ -166,6 +166,9 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 		case compile.LOAD_METHOD:
 			fr.pc = pc
 			x := stack[sp-1]
+			if t.tracer != nil {
+				t.methodEvent(x, names[in.Arg])
+			}
 			m, self, err := t.loadMethodCached(fr, pc-1, x, names[in.Arg])
 			if err != nil {
 				return sp, pc, err

@@ -497,6 +497,9 @@ func (t *Thread) UnpackFork(p *Parcel, m *Module) (Value, error) {
 			continue
 		}
 		v, err := u.unpack(g.n)
+		if err != nil && g.n.kind == nModule && ErrorMatches(err, ModuleNotFoundError) {
+			continue // a module only the sender's host has (the kernel's lab): the copy goes without it
+		}
 		if err != nil {
 			return nil, err
 		}

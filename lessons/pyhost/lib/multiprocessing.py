@@ -724,7 +724,11 @@ class Pool:
         self._state = _TERMINATE
         for w in self._pool:
             w.terminate()
+        for w in self._pool:
+            w.join()
         self._results.put(None)
+        if threading.current_thread() is not self._handler:
+            self._handler.join()
 
     def join(self):
         """Wait for the workers to end (after close() or terminate())."""
@@ -734,7 +738,8 @@ class Pool:
             w.join()
         # Every worker has sent all its results by now.
         self._results.put(None)
-        self._handler.join()
+        if threading.current_thread() is not self._handler:
+            self._handler.join()
 
     def __enter__(self):
         self._check_running()
