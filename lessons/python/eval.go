@@ -28,6 +28,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 	for {
 		t.countdown--
 		if t.countdown <= 0 {
+			fr.pc = pc // for the host's AtSwitchPoint
 			if err := t.hook(); err != nil {
 				return sp, pc, err
 			}
