@@ -28,6 +28,7 @@ func TestCellsAgainstCPython(t *testing.T) {
 		{"chained", []string{"try:\n    {}['k']\nexcept KeyError as e:\n    raise ValueError('bad') from e"}},
 		{"threads", []string{"import threading\nout = []\ndef work(n):\n    out.append(n)\n    print('worker', threading.current_thread().name)\nts = [threading.Thread(target=work, args=(i,), name='w%d' % i) for i in range(3)]\nfor t in ts:\n    t.start()\n    t.join()\nsorted(out)"}},
 		{"only lab is imported", []string{"threading", "time.sleep(0)"}},
+		{"failing repr", []string{"class R:\n    def __repr__(self):\n        raise ValueError('no repr')\nR()"}},
 		{"formatting", []string{"'%s has %d' % ('t', 3)", "f'{3.5:>8.2f}|'", "{'a': (1, 2.0, None, True)}"}},
 	}
 	for _, tt := range tests {

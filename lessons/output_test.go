@@ -115,8 +115,9 @@ func TestRichResults(t *testing.T) {
 	if c.err != nil || c.result != "<mime>" {
 		t.Errorf("MIMEBundler result %q, %v", c.result, c.err)
 	}
-	if b := s.bundle(s.mainThread(), &mimeValue{bundle: map[string]any{"text/html": "<i>rich</i>"}}); b["text/html"] != "<i>rich</i>" {
-		t.Errorf("MIMEBundler bundle %v", b)
+	c = execute(s, "display(rich)")
+	if c.err != nil || len(c.rec.displays) != 1 || c.rec.displays[0]["text/html"] != "<i>rich</i>" {
+		t.Errorf("display of a MIMEBundler: %v, %v", c.rec.displays, c.err)
 	}
 }
 

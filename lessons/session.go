@@ -131,10 +131,15 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 	for _, t := range s.userThreads() {
 		s.before[t] = true
 	}
-	var result python.Value
+	var bundle map[string]any
 	stop := s.watch(ctx, th)
 	if err = s.rt.BeginCell(); err == nil {
+		var result python.Value
 		result, err = th.ExecModule(compiled, s.main)
+		// The result's repr is Python code too: it runs in the cell.
+		if err == nil && result != nil && result != python.None {
+			bundle, err = s.bundle(th, result)
+		}
 		s.rt.EndCell()
 	}
 	reason := stop()
@@ -153,10 +158,7 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 		}
 		return nil, s.cellError(th, err)
 	}
-	if result == nil || result == python.None {
-		return nil, nil
-	}
-	return s.bundle(th, result), nil
+	return bundle, nil
 }
 
 // watch ends the cell on th when ctx is cancelled (an interrupt) or when
