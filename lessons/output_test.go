@@ -156,3 +156,22 @@ func TestProcessesPrintToTheirCell(t *testing.T) {
 		t.Errorf("result %q, out %q, err %v, stderr %q", c.result, c.rec.out(), c.err, c.rec.errs())
 	}
 }
+
+// A process's output and its error report go to the cell that started
+// it, also once another cell runs.
+func TestProcessReportsToItsCell(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	first := execute(s, "import multiprocessing as mp\ngo = mp.Queue()\ndef fail():\n    go.get()\n    print('failing')\n    raise ValueError('in the child')\n"+
+		"p = mp.Process(target=fail)\np.start()")
+	if first.err != nil {
+		t.Fatal(first.err)
+	}
+	if second := execute(s, "go.put(1)\np.join()\np.exitcode"); second.err != nil || second.result != "1" || second.rec.errs() != "" {
+		t.Errorf("second cell: %q, %v, stderr %q", second.result, second.err, second.rec.errs())
+	}
+	if errs := first.rec.errs(); first.rec.out() != "failing\n" || !strings.Contains(errs, "Process Process-1:\nTraceback (most recent call last):") ||
+		!strings.HasSuffix(errs, "ValueError: in the child\n") {
+		t.Errorf("the first cell got stdout %q, stderr %q", first.rec.out(), errs)
+	}
+}

@@ -154,7 +154,7 @@ func (h *Host) startProcess(t *python.Thread, args []python.Value, kw []python.K
 	child.threads.Store(h.threads.Load()) // a forked child goes on counting Thread-N
 	in := python.NewInterp(python.Options{
 		Stdout:  streamOf{t.Interp(), t.Stdout()},
-		Stderr:  streamOf{t.Interp(), t.Interp().Stderr()},
+		Stderr:  streamOf{t.Interp(), t.Stderr()},
 		Argv:    t.Interp().Argv(),
 		Modules: child.Modules(),
 	})
