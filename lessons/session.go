@@ -87,9 +87,6 @@ func (s *Session) mainThread() *python.Thread {
 	return s.th
 }
 
-// Globals is the namespace of __main__, which every cell shares.
-func (s *Session) Globals() *python.Module { return s.main }
-
 // Interpreter cancellation reasons that end a cell.
 const (
 	interruptReason = "KeyboardInterrupt"
