@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"threadlab/lessons/python/internal/compile"
+	"threadlab/lessons/python/internal/format"
 )
 
 func (t *Thread) unboundDeref(fr *frame, i int) error {
@@ -219,6 +220,18 @@ func Format(t *Thread, v Value, spec string) (string, error) {
 		case Str, Int, Float:
 			return ToStr(t, v)
 		}
+	}
+	// The __format__ of an int, float or str, which no program can
+	// replace, without the method call.
+	switch x := v.(type) {
+	case Int, *BigInt:
+		return formatInt(t, v, spec)
+	case Float:
+		s, err := format.Float(float64(x), spec)
+		return s, fromHelper(err)
+	case Str:
+		s, err := format.Str(string(x), spec)
+		return s, fromHelper(err)
 	}
 	m := v.Type().Lookup("__format__")
 	r, err := CallValue(t, m, []Value{v, Str(spec)}, nil)
