@@ -45,14 +45,23 @@ func (*cell) Type() *python.Type           { return CellType }
 func (*cell) SharedAcrossInterpreters()    {}
 
 // CopyTo makes a threading lock's copy in a child process: a new lock,
-// unlocked (the child has none of the parent's threads that could
-// release it). A multiprocessing lock is the same lock everywhere.
+// in the state the parent's was. A multiprocessing lock is the same lock
+// everywhere.
 func (l *Lock) CopyTo(dst *python.Thread) (python.Value, error) {
 	if l.shared {
 		return l, nil
 	}
-	c := bindingOf(dst).h.newLock(dst, l.l.Reentrant())
+	h := bindingOf(dst).h
+	c := h.newLock(dst, l.l.Reentrant())
 	c.what, c.wake = l.what, l.wake
+	if l.l.Locked() || l.wake {
+		// As after fork, the copy of a held lock stays held, by a thread
+		// the child does not have (a Condition's waiter lock is always
+		// held until a notify).
+		if _, err := c.l.Acquire(h.waiters, false, 0); err != nil {
+			return nil, err
+		}
+	}
 	return c, nil
 }
 

@@ -67,6 +67,7 @@ const (
 	nClassMethod                 // items[0]
 	nProperty                    // items: get, set, del (nil when absent)
 	nPartial                     // items: fn, args... ; kw in attrs
+	nDescr                       // a native method of a user class (a dataclass\'s __init__): items[0] the class; v the method
 )
 
 // node is one value in a Parcel. Nodes for mutable objects are shared
@@ -205,8 +206,14 @@ func (p *packer) pack(v Value) (*node, error) {
 	switch x := v.(type) {
 	case nil:
 		return nil, nil
-	case NoneType, Bool, Int, *BigInt, Float, Str, Bytes, NotImplementedType, EllipsisType, *Range, *bigRange, *Builtin, *MethodDescr:
+	case NoneType, Bool, Int, *BigInt, Float, Str, Bytes, NotImplementedType, EllipsisType, *Range, *bigRange, *Builtin:
 		return &node{kind: nAtom, v: v}, nil
+	case *MethodDescr:
+		if !x.owner.user {
+			return &node{kind: nAtom, v: v}, nil
+		}
+		cls, err := p.class(x.owner)
+		return &node{kind: nDescr, v: v, items: []*node{cls}}, err
 	case Shareable:
 		return &node{kind: nAtom, v: v}, nil
 	case Tuple:
@@ -696,6 +703,14 @@ func (u *unpacker) unpack(n *node) (Value, error) {
 			return nil, err
 		}
 		return &Property{Get: parts[0], Set: parts[1], Del: parts[2]}, nil
+	case nDescr:
+		cls, err := u.unpackClass(n.items[0])
+		if err != nil {
+			return nil, err
+		}
+		m := *n.v.(*MethodDescr)
+		m.owner = cls
+		return &m, nil
 	case nPartial:
 		parts, err := u.all(n.items)
 		if err != nil {
