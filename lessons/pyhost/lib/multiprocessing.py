@@ -661,6 +661,10 @@ class MaybeEncodingError(Exception):
         return "Error sending result: '%s'. Reason: '%s'" % (self.value, self.exc)
 
 
+def _star_chunk(func, chunk):
+    return [func(*args) for args in chunk]
+
+
 def _pool_worker(tasks, results, initializer, initargs):
     if initializer is not None:
         initializer(*initargs)
@@ -733,10 +737,13 @@ ApplyResult = AsyncResult
 
 
 class MapResult(AsyncResult):
-    def __init__(self, pool, n, callback=None, error_callback=None):
+    """The result of a map: n items, sent to the workers in chunks."""
+
+    def __init__(self, pool, n, chunksize, callback=None, error_callback=None):
         super().__init__(pool, callback, error_callback)
         self._values = [None] * n
-        self._left = n
+        self._chunksize = chunksize
+        self._left = -(-n // chunksize) if n else 0
         if n == 0:
             self._finish(True, [])
 
@@ -747,7 +754,7 @@ class MapResult(AsyncResult):
         if not ok:
             self._finish(False, value)  # the first failure is the result
             return
-        self._values[i] = value
+        self._values[i * self._chunksize:(i + 1) * self._chunksize] = value
         self._left -= 1
         if self._left == 0:
             self._finish(True, self._values)
@@ -847,19 +854,24 @@ class Pool:
         return self.map_async(func, iterable, chunksize).get()
 
     def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
-        return self._map(func, [(x,) for x in iterable], callback, error_callback)
+        return self._map(func, [(x,) for x in iterable], chunksize, callback, error_callback)
 
     def starmap(self, func, iterable, chunksize=None):
         return self.starmap_async(func, iterable, chunksize).get()
 
     def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
-        return self._map(func, [tuple(x) for x in iterable], callback, error_callback)
+        return self._map(func, [tuple(x) for x in iterable], chunksize, callback, error_callback)
 
-    def _map(self, func, calls, callback, error_callback):
+    def _map(self, func, calls, chunksize, callback, error_callback):
         self._check_running()
-        r = MapResult(self, len(calls), callback, error_callback)
-        for i, args in enumerate(calls):
-            self._send(r, i, func, args, {})
+        if chunksize is None:
+            # As CPython: about four chunks per worker.
+            chunksize = -(-len(calls) // (len(self._pool) * 4)) or 1
+        elif chunksize < 1:
+            raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
+        r = MapResult(self, len(calls), chunksize, callback, error_callback)
+        for i in range(0, len(calls), chunksize):
+            self._send(r, i // chunksize, _star_chunk, (func, calls[i:i + chunksize]), {})
         return r
 
     def imap(self, func, iterable, chunksize=1):
