@@ -48,6 +48,7 @@ const (
 	nAtom        nodeKind = iota // an immutable value (or a shared host value), passed as it is
 	nHost                        // a HostCopier, copied by the receiver
 	nTuple                       // items
+	nSlice                       // items: start, stop, step
 	nList                        // items
 	nDict                        // items: key, value, key, value, ...
 	nSet                         // items; frozen
@@ -268,7 +269,7 @@ func (p *packer) pack(v Value) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &node{kind: nTuple, items: items, name: "slice"}, nil
+		return &node{kind: nSlice, items: items}, nil
 	case *Module:
 		if p.fork == nil {
 			return nil, Errorf(TypeError, "cannot pickle 'module' object")
@@ -590,10 +591,13 @@ func (u *unpacker) unpack(n *node) (Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		if n.name == "slice" {
-			return &Slice{Start: items[0], Stop: items[1], Step: items[2]}, nil
-		}
 		return Tuple(items), nil
+	case nSlice:
+		items, err := u.all(n.items)
+		if err != nil {
+			return nil, err
+		}
+		return &Slice{Start: items[0], Stop: items[1], Step: items[2]}, nil
 	case nList:
 		l := NewList(nil)
 		u.memo[n] = l
