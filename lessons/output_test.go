@@ -115,8 +115,9 @@ func TestRichResults(t *testing.T) {
 	if c.err != nil || c.result != "<mime>" {
 		t.Errorf("MIMEBundler result %q, %v", c.result, c.err)
 	}
-	if b := s.bundle(s.mainThread(), &mimeValue{bundle: map[string]any{"text/html": "<i>rich</i>"}}); b["text/html"] != "<i>rich</i>" {
-		t.Errorf("MIMEBundler bundle %v", b)
+	c = execute(s, "display(rich)")
+	if c.err != nil || len(c.rec.displays) != 1 || c.rec.displays[0]["text/html"] != "<i>rich</i>" {
+		t.Errorf("display of a MIMEBundler: %v, %v", c.rec.displays, c.err)
 	}
 }
 
@@ -141,5 +142,36 @@ func TestThreadsOutliveTheirCell(t *testing.T) {
 	c = execute(s, "n = len(ticks)\nwhile len(ticks) < n + 10:\n    time.sleep(0.01)\nlen(ticks) >= n + 10")
 	if c.result != "True" {
 		t.Errorf("the thread did not run on after its cell: %q, %v", c.result, c.err)
+	}
+}
+
+// A process started from a cell is a copy of the session's __main__
+// (lab included) and prints into that cell.
+func TestProcessesPrintToTheirCell(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	c := execute(s, "import multiprocessing as mp\nitems = [1]\ndef f(x):\n    items.append(x)\n    print('child', x, mp.current_process().name, items, lab.gil())\n"+
+		"p = mp.Process(target=f, args=(3,))\np.start(); p.join()\n(p.exitcode, items)")
+	if c.err != nil || c.result != "(0, [1])" || c.rec.out() != "child 3 Process-1 [1, 3] True\n" {
+		t.Errorf("result %q, out %q, err %v, stderr %q", c.result, c.rec.out(), c.err, c.rec.errs())
+	}
+}
+
+// A process's output and its error report go to the cell that started
+// it, also once another cell runs.
+func TestProcessReportsToItsCell(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	first := execute(s, "import multiprocessing as mp\ngo = mp.Queue()\ndef fail():\n    go.get()\n    print('failing')\n    raise ValueError('in the child')\n"+
+		"p = mp.Process(target=fail)\np.start()")
+	if first.err != nil {
+		t.Fatal(first.err)
+	}
+	if second := execute(s, "go.put(1)\np.join()\np.exitcode"); second.err != nil || second.result != "1" || second.rec.errs() != "" {
+		t.Errorf("second cell: %q, %v, stderr %q", second.result, second.err, second.rec.errs())
+	}
+	if errs := first.rec.errs(); first.rec.out() != "failing\n" || !strings.Contains(errs, "Process Process-1:\nTraceback (most recent call last):") ||
+		!strings.HasSuffix(errs, "ValueError: in the child\n") {
+		t.Errorf("the first cell got stdout %q, stderr %q", first.rec.out(), errs)
 	}
 }

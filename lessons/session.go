@@ -51,10 +51,11 @@ func New() *Session {
 	s := &Session{rt: runtime.New()}
 	s.rt.SetTracing(true) // lab.trace() shows the last cell; lab.tracing(False) turns it off
 	s.host = pyhost.NewHost(s.rt)
+	s.host.AddModules(s.labModules()...)
 	s.interp = python.NewInterp(python.Options{
 		Stdout:  s.fallback.stream("stdout"),
 		Stderr:  s.fallback.stream("stderr"),
-		Modules: append(s.host.Modules(), s.labModules()...),
+		Modules: s.host.Modules(),
 	})
 	s.setBuiltins()
 	s.main = python.NewModule("__main__")
@@ -85,9 +86,6 @@ func (s *Session) mainThread() *python.Thread {
 	defer s.thMu.Unlock()
 	return s.th
 }
-
-// Globals is the namespace of __main__, which every cell shares.
-func (s *Session) Globals() *python.Module { return s.main }
 
 // Interpreter cancellation reasons that end a cell.
 const (
@@ -130,10 +128,15 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 	for _, t := range s.userThreads() {
 		s.before[t] = true
 	}
-	var result python.Value
+	var bundle map[string]any
 	stop := s.watch(ctx, th)
 	if err = s.rt.BeginCell(); err == nil {
+		var result python.Value
 		result, err = th.ExecModule(compiled, s.main)
+		// The result's repr is Python code too: it runs in the cell.
+		if err == nil && result != nil && result != python.None {
+			bundle, err = s.bundle(th, result)
+		}
 		s.rt.EndCell()
 	}
 	reason := stop()
@@ -152,10 +155,7 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 		}
 		return nil, s.cellError(th, err)
 	}
-	if result == nil || result == python.None {
-		return nil, nil
-	}
-	return s.bundle(th, result), nil
+	return bundle, nil
 }
 
 // watch ends the cell on th when ctx is cancelled (an interrupt) or when

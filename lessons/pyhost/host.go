@@ -26,6 +26,7 @@ type Host struct {
 	tracers   tracers
 	sites     sites
 
+	extra        []python.ModuleDef // the embedder's modules (AddModules), for child processes too
 	deadlockType *python.Type
 	deadlocks    sync.Map // *python.Exception -> *runtime.DeadlockError, for DeadlockReport
 }
@@ -47,6 +48,8 @@ type binding struct {
 // interpreter's Options, then AttachMain its main thread.
 func NewHost(rt *runtime.Runtime) *Host {
 	h := newHost(rt, rt.Main())
+	// The runtime speaks of values and places in Python's words (one
+	// spelling per runtime: the first interpreter's host gives it).
 	rt.SetIntCodec(runtime.IntCodec{
 		Int: func(v any) (int64, bool) {
 			n, ok := v.(python.Int)
@@ -71,6 +74,12 @@ func newHost(rt *runtime.Runtime, root *runtime.Thread) *Host {
 	h.tracers.announce = &announcer{recorder{h}}
 	return h
 }
+
+// AddModules adds modules of the program that embeds the host (a
+// notebook's lab) to Modules, here and in every child process
+// multiprocessing starts, which needs them to copy a __main__ that
+// imported them. Call it before Modules.
+func (h *Host) AddModules(defs ...python.ModuleDef) { h.extra = append(h.extra, defs...) }
 
 // AttachMain makes main, a thread of the interpreter the host's modules
 // were given to, run as the runtime's main thread. A session calls it

@@ -13,9 +13,10 @@ var lib embed.FS
 
 // Modules are the modules this host adds to an interpreter (through
 // python.Options.Modules): _threadlab, threading, queue and
-// concurrent.futures (Python source), and _mp with multiprocessing.
+// concurrent.futures (Python source), _mp with multiprocessing, and those
+// of AddModules.
 func (h *Host) Modules() []python.ModuleDef {
-	return []python.ModuleDef{
+	return append([]python.ModuleDef{
 		h.nativeModule(),
 		sourceModule("threading", "Thread-based parallelism."),
 		sourceModule("queue", "Synchronized queues."),
@@ -27,7 +28,7 @@ func (h *Host) Modules() []python.ModuleDef {
 		}},
 		h.mpModule(),
 		sourceModule("multiprocessing", "Process-based parallelism."),
-	}
+	}, h.extra...)
 }
 
 // sourceModule is a module written in Python, in lib/NAME.py.

@@ -149,11 +149,12 @@ func (h *Host) startProcess(t *python.Thread, args []python.Value, kw []python.K
 	// that every process of a session has its own.
 	hd := &procHandle{rtT: rtT, pid: os.Getpid() + int(rtT.Ident())}
 	child := newHost(h.rt, rtT)
+	child.extra = h.extra
 	child.procs.pid = hd.pid
 	child.threads.Store(h.threads.Load()) // a forked child goes on counting Thread-N
 	in := python.NewInterp(python.Options{
 		Stdout:  streamOf{t.Interp(), t.Stdout()},
-		Stderr:  streamOf{t.Interp(), t.Interp().Stderr()},
+		Stderr:  streamOf{t.Interp(), t.Stderr()},
 		Argv:    t.Interp().Argv(),
 		Modules: child.Modules(),
 	})
