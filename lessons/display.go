@@ -71,6 +71,9 @@ func pickRows(n int, lost []runtime.Lost) []traceRow {
 
 // opText is what a thread did, for its column.
 func opText(e runtime.Event) string {
+	if e.Items {
+		return "call " + e.Field
+	}
 	switch e.Kind {
 	case runtime.OpRead:
 		return fmt.Sprintf("read %s → %s", e.Field, pyhost.SpellValue(e.Value))

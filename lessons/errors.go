@@ -17,9 +17,6 @@ type CellError struct {
 	Name    string
 	Message string
 	Lines   []string
-	// Exception is the Python exception behind the error (nil when the
-	// cell was cancelled: an interrupt, or memory running out).
-	Exception *python.Exception
 }
 
 func (e *CellError) Error() string {
@@ -53,7 +50,7 @@ func (s *Session) cellError(t *python.Thread, err error) *CellError {
 		}
 		var b strings.Builder
 		t.PrintTraceback(&b, exc)
-		return &CellError{Name: exc.Type().Name(), Message: msg, Lines: lines(b.String()), Exception: exc}
+		return &CellError{Name: exc.Type().Name(), Message: msg, Lines: lines(b.String())}
 	case errors.As(err, &cancelled) && cancelled.Reason == memoryReason:
 		msg := memoryMessage()
 		return &CellError{Name: "MemoryError", Message: msg, Lines: []string{
@@ -61,8 +58,13 @@ func (s *Session) cellError(t *python.Thread, err error) *CellError {
 			"Look for a loop that keeps adding to a list or string without end. " +
 				"Rebinding the name (data = None) gives the memory back."}}
 	case errors.As(err, &cancelled):
-		// An interrupt: ended where it ran, as `threadlab run` after Ctrl-C.
-		return &CellError{Name: "KeyboardInterrupt", Lines: []string{"Traceback (most recent call last):", "KeyboardInterrupt"}}
+		// An interrupt: where the cell was, as CPython shows a KeyboardInterrupt.
+		if cancelled.Reason != interruptReason { // stopped some other way first
+			cancelled = &python.Cancelled{Reason: interruptReason}
+		}
+		var b strings.Builder
+		t.PrintTraceback(&b, cancelled)
+		return &CellError{Name: "KeyboardInterrupt", Lines: lines(b.String())}
 	case errors.As(err, &internal):
 		return &CellError{Name: "SystemError", Message: internal.Error(), Lines: []string{"SystemError: " + internal.Error()}}
 	}

@@ -28,8 +28,8 @@ type accKind uint8
 
 const (
 	accLocal   accKind = iota // nothing another thread can see: a thread's start, starting a thread, a sleep
-	accRead                   // reads a shared field
-	accWrite                  // writes a shared field
+	accRead                   // reads a location
+	accWrite                  // writes a location
 	accAcquire                // takes a lock (or an RLock again)
 	accRelease                // releases a lock
 	accTryFail                // a non-blocking acquire that finds the lock taken
@@ -38,14 +38,17 @@ const (
 	accBlocked                // cannot happen now: an acquire of a taken lock, a join of a running thread
 )
 
-// access is a step's effect on shared state. For fields and locks obj is
-// the object's id (ids of shared objects and locks never clash).
+// access is a step's effect on shared state. obj is the object's number
+// in the run (objID) for a location, the id for a lock: the two may
+// clash, but a location's access is never compared with a lock's.
 type access struct {
 	kind  accKind
 	obj   int
-	field string
-	key   any
+	field string // for a container's items, itemsField
 }
+
+// itemsField is the field of an access to a container's items.
+const itemsField = "[]"
 
 func (a access) data() bool { return a.kind == accRead || a.kind == accWrite }
 func (a access) lock() bool {
@@ -58,24 +61,31 @@ func (a access) lock() bool {
 func (a access) dependent(b access) bool {
 	switch {
 	case a.data() && b.data():
-		return a.obj == b.obj && a.field == b.field && a.key == b.key && (a.kind == accWrite || b.kind == accWrite)
+		return a.obj == b.obj && a.field == b.field && (a.kind == accWrite || b.kind == accWrite)
 	case a.lock() && b.lock():
 		return a.obj == b.obj && (a.kind != accTryFail || b.kind != accTryFail)
 	}
 	return false
 }
 
-// accessOf tells what t's pending operation would do if t ran now.
+// accessOf tells what t's pending operation would do if t ran now. The
+// items of a container count as one location: a method such as append
+// touches them all at once (AllItems), and which of them each such call
+// touches is more than the interpreter says.
 func accessOf(t *Thread) access {
 	op := t.pending
+	field := op.Field
+	if op.Key != nil {
+		field = itemsField
+	}
 	switch op.Kind {
 	case OpRead:
-		return access{kind: accRead, obj: op.Obj, field: op.Field, key: op.Key}
+		return access{kind: accRead, obj: op.Obj, field: field}
 	case OpWrite:
 		if op.cas != nil && !op.cas.wouldSwap(op.Field) {
-			return access{kind: accRead, obj: op.Obj, field: op.Field, key: op.Key}
+			return access{kind: accRead, obj: op.Obj, field: field}
 		}
-		return access{kind: accWrite, obj: op.Obj, field: op.Field, key: op.Key}
+		return access{kind: accWrite, obj: op.Obj, field: field}
 	case OpRelease:
 		return access{kind: accRelease, obj: op.Obj}
 	case OpAcquire:
@@ -146,7 +156,6 @@ func (e *event) before(c []int32) bool {
 type fieldKey struct {
 	obj   int
 	field string
-	key   any
 }
 
 // accessState is what the happens-before computation remembers of a field
@@ -361,7 +370,7 @@ func (d *dpor) step(t int, a access) {
 	var st *accessState
 	switch {
 	case a.data():
-		k := fieldKey{a.obj, a.field, a.key}
+		k := fieldKey{a.obj, a.field}
 		if st = d.fields[k]; st == nil {
 			st = &accessState{lastWrite: -1, lastAcq: -1}
 			d.fields[k] = st

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	goruntime "runtime"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -200,5 +201,36 @@ func TestSwitchTimeAtSafePoints(t *testing.T) {
 	}
 	if err := rt.SetSwitchInterval(DefaultSwitchInterval); err != nil || rt.SwitchTime() != 0 {
 		t.Errorf("SetSwitchInterval did not go back to switching by steps: %v, %v", err, rt.SwitchTime())
+	}
+}
+
+// TestProcessesHaveTheirOwnGIL: two processes hold their GILs at once
+// (each waits, GIL in hand, for the other to be running too), and Go runs
+// on every core while processes live.
+func TestProcessesHaveTheirOwnGIL(t *testing.T) {
+	rt := New()
+	within(t, 10*time.Second, "two processes at once", func() {
+		cell(t, rt, func(main *Thread) {
+			running := [2]chan struct{}{make(chan struct{}), make(chan struct{})}
+			var procs []*Thread
+			for i := range 2 {
+				p := rt.NewProcess("")
+				if err := p.Start(main, func() error {
+					close(running[i])
+					<-running[1-i] // without giving up this process's GIL
+					return nil
+				}); err != nil {
+					t.Fatal(err)
+				}
+				procs = append(procs, p)
+			}
+			if n := goruntime.GOMAXPROCS(0); goruntime.NumCPU() > 1 && n < 2 {
+				t.Errorf("GOMAXPROCS is %d while processes run", n)
+			}
+			join(t, main, procs...)
+		})
+	})
+	if n := goruntime.GOMAXPROCS(0); n != 1 {
+		t.Errorf("GOMAXPROCS is %d after the processes ended, want 1 (GIL on)", n)
 	}
 }

@@ -23,8 +23,9 @@ type Event struct {
 	Kind   OpKind // OpRead, OpWrite, OpAcquire, OpRelease or OpWait
 	Loc    int    // the location's index in the trace (a lock counts as one location)
 	Obj    int    // the object's number in the trace, from 1 in the order the trace met it
-	Field  string // the location as the Namer spells it ("account.balance"), or the lock's name
+	Field  string // the location as the Spelling writes it ("account.balance"), or the lock's name
 	Value  any    // value read or written; for OpWait, what the thread waits for (a string); nil for locks
+	Items  bool   // the access is a method call on all of a container's items (AllItems)
 }
 
 // Trace is the ordered record of one cell's (or one explored schedule's)
@@ -195,7 +196,7 @@ func (tr *Trace) each(fn func(i int, r *record) bool) {
 func (tr *Trace) event(i int, r *record) Event {
 	line, code := tr.spelling.site(r.line)
 	return Event{Seq: i + 1, Thread: int(r.thread), Line: line, Code: code, Kind: OpKind(r.kind),
-		Loc: int(r.key), Obj: tr.objs[tr.keys[r.key].Obj], Field: tr.name(r.key), Value: tr.value(r)}
+		Loc: int(r.key), Obj: tr.objs[tr.keys[r.key].Obj], Field: tr.name(r.key), Value: tr.value(r), Items: tr.keys[r.key].Key == AllItems}
 }
 
 // name spells key's location. Callers hold tr.mu.
@@ -333,6 +334,7 @@ func (tr *Trace) keyOf(loc Loc) uint32 {
 
 // recordLocked adds a read or write event. Callers hold rt.sharedMu.
 func (rt *Runtime) recordLocked(t *Thread, kind OpKind, loc Loc, v any) {
+	t.flushLocked()
 	if !rt.tracing.Load() {
 		return
 	}
@@ -346,6 +348,7 @@ func (rt *Runtime) recordLock(t *Thread, l *Lock, kind OpKind) {
 	}
 	rt.sharedMu.Lock()
 	defer rt.sharedMu.Unlock()
+	t.flushLocked()
 	if !rt.tracing.Load() {
 		return
 	}
@@ -373,6 +376,7 @@ func (rt *Runtime) recordWait(t *Thread, w *waitSpec) {
 	rt.mu.Unlock()
 	rt.sharedMu.Lock()
 	defer rt.sharedMu.Unlock()
+	t.flushLocked()
 	if rt.tracing.Load() {
 		rt.trace.add(t, OpWait, rt.trace.keyOf(loc), what, t.site())
 	}
@@ -445,7 +449,7 @@ func (tr *Trace) StatesAfter(indices []int) []string {
 	seen := make([]bool, len(tr.keys))
 	tr.each(func(_ int, r *record) bool {
 		k := OpKind(r.kind)
-		if !contended[r.key] || seen[r.key] || (k != OpRead && k != OpWrite) {
+		if !contended[r.key] || seen[r.key] || (k != OpRead && k != OpWrite) || tr.keys[r.key].Key == AllItems {
 			return true
 		}
 		seen[r.key] = true
@@ -470,7 +474,7 @@ func (tr *Trace) StatesAfter(indices []int) []string {
 		if next >= len(indices) {
 			return false
 		}
-		if OpKind(r.kind) == OpWrite && contended[r.key] {
+		if OpKind(r.kind) == OpWrite && contended[r.key] && tr.keys[r.key].Key != AllItems {
 			known[r.key] = r
 		}
 		for next < len(indices) && indices[next] == i {

@@ -2,6 +2,8 @@ package pyhost
 
 import (
 	"bytes"
+	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -206,4 +208,72 @@ func TestSwitchIntervalModes(t *testing.T) {
 	if got := rt.SwitchTime(); got != 0 {
 		t.Errorf("after SetSwitchInterval the runtime still switches by time (%v)", got)
 	}
+}
+
+// BenchmarkProcessesVsCPython: starting and joining four processes, and
+// a Pool of two mapping over 2 000 items, under Run and under python3 in
+// the same run, timed by the program itself.
+func BenchmarkProcessesVsCPython(b *testing.B) {
+	const prog = `
+import multiprocessing as mp
+import time
+
+def work(n):
+    return sum(range(n))
+
+if __name__ == "__main__":
+    start = time.perf_counter()
+    ps = [mp.Process(target=work, args=(1000,)) for _ in range(4)]
+    for p in ps:
+        p.start()
+    for p in ps:
+        p.join()
+    with mp.Pool(2) as pool:
+        pool.map(work, [10] * 2000)
+    print(time.perf_counter() - start)
+`
+	benchSecondsVsCPython(b, "4 processes and Pool(2).map over 2000 items", prog)
+}
+
+// BenchmarkRaceSwitchTimeVsCPython: the tutorial's race after
+// sys.setswitchinterval(0.005), which both run with CPython's switching.
+func BenchmarkRaceSwitchTimeVsCPython(b *testing.B) {
+	prog := strings.Replace(raceProgram, "import threading\n", "import threading, sys, time\nsys.setswitchinterval(0.005)\n", 1)
+	prog = strings.Replace(prog, "t1 = threading", "start = time.perf_counter()\nt1 = threading", 1)
+	prog = strings.Replace(prog, "print(balance)", "print(time.perf_counter() - start)", 1)
+	benchSecondsVsCPython(b, "race 2x100000 with sys.setswitchinterval(0.005)", prog)
+}
+
+// benchSecondsVsCPython runs prog, which prints the seconds it timed,
+// under Run and under python3, and prints both and their ratio.
+func benchSecondsVsCPython(b *testing.B, label, prog string) {
+	path := b.TempDir() + "/prog.py"
+	if err := os.WriteFile(path, []byte(prog), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	seconds := func(out string) float64 {
+		f, err := strconv.ParseFloat(strings.TrimSpace(out), 64)
+		if err != nil {
+			b.Fatalf("the program printed %q", out)
+		}
+		return f
+	}
+	var ours, theirs float64
+	for range b.N {
+		out, errs, status := run(b, prog)
+		if status != 0 {
+			b.Fatalf("status %d: %s", status, errs)
+		}
+		ours += seconds(out)
+		py, err := execPython(path)
+		if err != nil {
+			b.Fatalf("python3: %v", err)
+		}
+		theirs += seconds(py)
+	}
+	ms, pms := ours*1000/float64(b.N), theirs*1000/float64(b.N)
+	b.ReportMetric(ms, "threadlab-ms")
+	b.ReportMetric(pms, "cpython-ms")
+	b.ReportMetric(ms/pms, "ratio")
+	fmt.Printf("%s: threadlab %.1f ms, CPython %.1f ms, ratio %.2f\n", label, ms, pms, ms/pms)
 }

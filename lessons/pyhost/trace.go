@@ -207,10 +207,12 @@ func (h *Host) conditionName(t *python.Thread, cond python.Value, what string) s
 func locOf(ev *python.Event) (loc runtime.Loc, kind runtime.OpKind, ok bool) {
 	kind = runtime.OpRead
 	switch ev.Kind {
-	case python.WriteGlobal, python.DeleteGlobal, python.WriteAttr, python.DeleteAttr, python.WriteItem, python.DeleteItem:
+	case python.WriteGlobal, python.DeleteGlobal, python.WriteAttr, python.DeleteAttr, python.WriteItem, python.DeleteItem, python.WriteItems:
 		kind = runtime.OpWrite
 	}
 	switch ev.Kind {
+	case python.ReadItems, python.WriteItems:
+		return runtime.Loc{Obj: ev.Object, Name: ev.Name, Key: runtime.AllItems}, kind, true
 	case python.ReadItem, python.WriteItem, python.DeleteItem:
 		k, ok := itemKey(ev.Object, ev.Key)
 		return runtime.Loc{Obj: ev.Object, Key: k}, kind, ok
@@ -257,6 +259,9 @@ func (h *Host) spellLoc(loc runtime.Loc) string {
 		return m.Name() + "." + loc.Name
 	}
 	base := h.nameOf(loc.Obj)
+	if loc.Key == runtime.AllItems {
+		return base + "." + loc.Name + "(…)"
+	}
 	if loc.Key != nil {
 		return base + "[" + SpellValue(loc.Key) + "]"
 	}

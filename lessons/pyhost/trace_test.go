@@ -416,3 +416,35 @@ func TestExploreKeepsThreadNames(t *testing.T) {
 		t.Errorf("the next thread is named %s, want 'Thread-1 (print)'", got)
 	}
 }
+
+// A method that changes a list (append) is an access of all its items:
+// exploring two threads that append finds both orders, and the table
+// shows the calls.
+func TestExploreListMethods(t *testing.T) {
+	s := newSession(t)
+	s.run(`
+import threading
+log = []
+def note(n):
+    log.append(n)
+def both():
+    a = threading.Thread(target=note, args=(1,))
+    b = threading.Thread(target=note, args=(2,))
+    a.start(); b.start(); a.join(); b.join()
+    return list(log)
+`)
+	rep := s.explore("both", runtime.ExploreOptions{})
+	if got := keys(rep); !slices.Equal(got, []string{"[1, 2]", "[2, 1]"}) {
+		t.Errorf("outcomes %v, want both orders", got)
+	}
+	if got := s.global("log"); got != "[]" {
+		t.Errorf("log is %s after exploring, want it restored to []", got)
+	}
+	found := false
+	for _, e := range rep.Outcomes[0].Example.Events() {
+		found = found || e.Items && e.Field == "log.append(…)" && e.Kind == runtime.OpWrite
+	}
+	if !found {
+		t.Error("no log.append(…) step in the example")
+	}
+}

@@ -143,6 +143,17 @@ func (s *slot) store(v Value) bool {
 	return s.storeSlow(v)
 }
 
+// storeBits rebinds a slot that holds an int as bits to c, a non-shared
+// int; it reports false, doing nothing, if the slot holds its value
+// otherwise (or is dead).
+func (s *slot) storeBits(c Int) bool {
+	if s.box.Load() != intBox {
+		return false
+	}
+	s.bits.Store(uint64(c))
+	return true
+}
+
 // storeSlow is store for any value.
 func (s *slot) storeSlow(v Value) bool {
 	nb, bits := boxOf(v)

@@ -166,6 +166,9 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 		case compile.LOAD_METHOD:
 			fr.pc = pc
 			x := stack[sp-1]
+			if t.tracer != nil {
+				t.methodEvent(x, names[in.Arg])
+			}
 			m, self, err := t.loadMethodCached(fr, pc-1, x, names[in.Arg])
 			if err != nil {
 				return sp, pc, err
@@ -227,11 +230,23 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 					switch op := compile.BinOp(in.Arg); op {
 					case compile.Add:
 						if c := a + b; (c > a) == (b > 0) {
+							if t.fuseStoreGlobal(fr, pc, c) {
+								sp--
+								stack[sp] = nil
+								pc++
+								continue
+							}
 							stack[sp-1] = boxInt(c)
 							continue
 						}
 					case compile.Sub:
 						if c := a - b; (c < a) == (b > 0) {
+							if t.fuseStoreGlobal(fr, pc, c) {
+								sp--
+								stack[sp] = nil
+								pc++
+								continue
+							}
 							stack[sp-1] = boxInt(c)
 							continue
 						}
@@ -258,6 +273,12 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 					switch op := compile.BinOp(in.Arg); op {
 					case compile.Add:
 						if c := a + b; (c > a) == (b > 0) {
+							if t.fuseStoreGlobal(fr, pc, c) {
+								sp--
+								stack[sp] = nil
+								pc++
+								continue
+							}
 							stack[sp-1] = boxInt(c)
 							continue
 						}

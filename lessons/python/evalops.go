@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"threadlab/lessons/python/internal/compile"
+	"threadlab/lessons/python/internal/format"
 )
 
 func (t *Thread) unboundDeref(fr *frame, i int) error {
@@ -34,6 +35,25 @@ func (t *Thread) storeGlobal(fr *frame, pc int, name string, v Value) {
 	if t.tracer != nil {
 		t.emit(WriteGlobal, fr.globals, name, nil, v)
 	}
+}
+
+// fuseStoreGlobal runs the instruction at pc, after an int addition or
+// subtraction whose result is c, if it is a STORE_GLOBAL into a slot that
+// holds an int as bits: it stores c without making it a Value, which
+// would cost an allocation. It reports false, doing nothing, when the
+// store must run as usual: a tracer watches, the step hook is due at the
+// store, c is a shared small int, or the slot holds its value otherwise.
+func (t *Thread) fuseStoreGlobal(fr *frame, pc int, c Int) bool {
+	if pc >= len(fr.code.Instrs) || fr.code.Instrs[pc].Op != compile.STORE_GLOBAL ||
+		t.tracer != nil || t.countdown <= 1 || uint64(c+5) < uint64(len(smallInts)) {
+		return false
+	}
+	gc := fr.code.globals[pc].Load()
+	if gc == nil || gc.dict != fr.globals.globals || gc.global == nil || !gc.global.storeBits(c) {
+		return false
+	}
+	t.countdown-- // the store's step
+	return true
 }
 
 func (t *Thread) storeName(fr *frame, name string, v Value) {
@@ -240,6 +260,18 @@ func Format(t *Thread, v Value, spec string) (string, error) {
 		case Str, Int, Float:
 			return ToStr(t, v)
 		}
+	}
+	// The __format__ of an int, float or str, which no program can
+	// replace, without the method call.
+	switch x := v.(type) {
+	case Int, *BigInt:
+		return formatInt(t, v, spec)
+	case Float:
+		s, err := format.Float(float64(x), spec)
+		return s, fromHelper(err)
+	case Str:
+		s, err := format.Str(string(x), spec)
+		return s, fromHelper(err)
 	}
 	m := v.Type().Lookup("__format__")
 	r, err := CallValue(t, m, []Value{v, Str(spec)}, nil)

@@ -61,6 +61,33 @@ func TestStepHookInterval(t *testing.T) {
 	}
 }
 
+// An update of a global int past the shared small ints stores it without
+// making a Value (fuseStoreGlobal); the store still counts as a step, so
+// the host is called exactly as often as for the same loop on small ints.
+func TestStepHookFusedStore(t *testing.T) {
+	in, m := load(t, "g = 0\ndef work(n):\n    global g\n    for i in range(n):\n        g = g + 1\n        g = g - 1\n        g += 0\n", Options{})
+	work := m.Globals().GetStr("work")
+	for _, every := range []int{2, 3, 7} {
+		calls := map[int64]int{}
+		for _, start := range []int64{0, 1_000_000} {
+			m.Globals().SetStr("g", Int(start))
+			th := in.NewThread("t")
+			h := &countingHost{}
+			th.SetHost(h, every)
+			if _, err := Call(th, work, Int(500)); err != nil {
+				t.Fatal(err)
+			}
+			if g := m.Globals().GetStr("g"); g != Int(start) {
+				t.Fatalf("g = %v after the loop, want %d", g, start)
+			}
+			calls[start] = h.calls
+		}
+		if calls[0] != calls[1_000_000] || calls[0] == 0 {
+			t.Errorf("a hook every %d steps: called %d times for small ints, %d for large ones", every, calls[0], calls[1_000_000])
+		}
+	}
+}
+
 // stopHost cancels the thread at its 50th hook call.
 type stopHost struct{ calls int }
 
