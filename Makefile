@@ -117,7 +117,7 @@ test-install: install
 
 # Integration tests through jupyter_client against the installed kernelspec.
 test-client:
-	cd kernel/clienttest && $(UNITTEST) test_protocol
+	cd kernel/clienttest && $(UNITTEST) test_protocol test_programs
 
 # jupyter_kernel_test.KernelTests; fails when a feature test is skipped.
 test-conformance:

@@ -28,6 +28,7 @@ func TestCellsAgainstCPython(t *testing.T) {
 		{"chained", []string{"try:\n    {}['k']\nexcept KeyError as e:\n    raise ValueError('bad') from e"}},
 		{"threads", []string{"import threading\nout = []\ndef work(n):\n    out.append(n)\n    print('worker', threading.current_thread().name)\nts = [threading.Thread(target=work, args=(i,), name='w%d' % i) for i in range(3)]\nfor t in ts:\n    t.start()\n    t.join()\nsorted(out)"}},
 		{"only lab is imported", []string{"threading", "time.sleep(0)"}},
+		{"failing repr", []string{"class R:\n    def __repr__(self):\n        raise ValueError('no repr')\nR()"}},
 		{"formatting", []string{"'%s has %d' % ('t', 3)", "f'{3.5:>8.2f}|'", "{'a': (1, 2.0, None, True)}"}},
 	}
 	for _, tt := range tests {
@@ -42,5 +43,39 @@ func TestCellsAgainstCPython(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// With the GIL off, threads run at once and share a list, a dict and an
+// instance through single built-in operations, each atomic (as in
+// free-threaded CPython), so the cell prints what CPython does with its
+// GIL; go test -race checks that the sharing is memory-safe. Nothing
+// shared is frozen.
+func TestGILOffSharing(t *testing.T) {
+	const prog = `import threading
+class Box:
+    pass
+items, table, box = [], {}, Box()
+box.last = None
+def work(k):
+    for i in range(3000):
+        items.append(i)
+        table[(k, i)] = i
+        box.last = i
+ts = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(len(items), sum(items), len(table), box.last)`
+	want := cpythonCells(t, prog)
+	s := New()
+	defer s.Shutdown()
+	if c := execute(s, "lab.gil(False)"); c.err != nil {
+		t.Fatal(c.err)
+	}
+	c := execute(s, prog)
+	if c.err != nil || c.rec.out() != want[0].Stdout {
+		t.Errorf("GIL off: %q, %v; python3 printed %q", c.rec.out(), c.err, want[0].Stdout)
 	}
 }

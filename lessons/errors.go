@@ -17,9 +17,6 @@ type CellError struct {
 	Name    string
 	Message string
 	Lines   []string
-	// Exception is the Python exception behind the error (nil when the
-	// cell was cancelled: an interrupt, or memory running out).
-	Exception *python.Exception
 }
 
 func (e *CellError) Error() string {
@@ -53,7 +50,7 @@ func (s *Session) cellError(t *python.Thread, err error) *CellError {
 		}
 		var b strings.Builder
 		t.PrintTraceback(&b, exc)
-		return &CellError{Name: exc.Type().Name(), Message: msg, Lines: lines(b.String()), Exception: exc}
+		return &CellError{Name: exc.Type().Name(), Message: msg, Lines: lines(b.String())}
 	case errors.As(err, &cancelled) && cancelled.Reason == memoryReason:
 		msg := memoryMessage()
 		return &CellError{Name: "MemoryError", Message: msg, Lines: []string{

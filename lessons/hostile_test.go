@@ -35,7 +35,12 @@ func TestHostileCells(t *testing.T) {
 			if d := time.Since(began); d > 20*time.Second {
 				t.Errorf("took %v to fail", d)
 			}
-			got := execute(s, "import threading\ndata = None\nlab.stop()\n[threading.active_count(), 6 * 7]")
+			// The stop button ends what the cell left (2000 sleepers).
+			s.Interrupt()
+			if !s.rt.Wait(20 * time.Second) {
+				t.Fatal("the cell's threads did not end after an interrupt")
+			}
+			got := execute(s, "import threading\ndata = None\n[threading.active_count(), 6 * 7]")
 			if got.err != nil || got.result != "[1, 42]" {
 				t.Errorf("the next cell gave %q, %v", got.result, got.err)
 			}

@@ -107,8 +107,8 @@ func TestInterruptRunningCell(t *testing.T) {
 			if strings.Contains(out, "caught") || strings.Contains(out, "finally") {
 				t.Errorf("an except or finally clause ran after the interrupt: %q", out)
 			}
-			c := execute(s, "import threading\nafter = 40\n(threading.active_count(), after + 2)")
-			if c.err != nil || c.result != "(1, 42)" {
+			c := execute(s, "import threading\nafter = 40\n(threading.active_count(), after + 2, threading.current_thread() is threading.main_thread())")
+			if c.err != nil || c.result != "(1, 42, True)" {
 				t.Errorf("the next cell gave %q, %v", c.result, c.err)
 			}
 		})

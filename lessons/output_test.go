@@ -115,8 +115,9 @@ func TestRichResults(t *testing.T) {
 	if c.err != nil || c.result != "<mime>" {
 		t.Errorf("MIMEBundler result %q, %v", c.result, c.err)
 	}
-	if b := s.bundle(s.mainThread(), &mimeValue{bundle: map[string]any{"text/html": "<i>rich</i>"}}); b["text/html"] != "<i>rich</i>" {
-		t.Errorf("MIMEBundler bundle %v", b)
+	c = execute(s, "display(rich)")
+	if c.err != nil || len(c.rec.displays) != 1 || c.rec.displays[0]["text/html"] != "<i>rich</i>" {
+		t.Errorf("display of a MIMEBundler: %v, %v", c.rec.displays, c.err)
 	}
 }
 
@@ -153,5 +154,36 @@ func TestProcessesPrintToTheirCell(t *testing.T) {
 		"p = mp.Process(target=f, args=(3,))\np.start(); p.join()\n(p.exitcode, items)")
 	if c.err != nil || c.result != "(0, [1])" || c.rec.out() != "child 3 Process-1 [1, 3] True\n" {
 		t.Errorf("result %q, out %q, err %v, stderr %q", c.result, c.rec.out(), c.err, c.rec.errs())
+	}
+}
+
+// A process's output and its error report go to the cell that started
+// it, also once another cell runs.
+func TestProcessReportsToItsCell(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	first := execute(s, "import multiprocessing as mp\ngo = mp.Queue()\ndef fail():\n    go.get()\n    print('failing')\n    raise ValueError('in the child')\n"+
+		"p = mp.Process(target=fail)\np.start()")
+	if first.err != nil {
+		t.Fatal(first.err)
+	}
+	if second := execute(s, "go.put(1)\np.join()\np.exitcode"); second.err != nil || second.result != "1" || second.rec.errs() != "" {
+		t.Errorf("second cell: %q, %v, stderr %q", second.result, second.err, second.rec.errs())
+	}
+	if errs := first.rec.errs(); first.rec.out() != "failing\n" || !strings.Contains(errs, "Process Process-1:\nTraceback (most recent call last):") ||
+		!strings.HasSuffix(errs, "ValueError: in the child\n") {
+		t.Errorf("the first cell got stdout %q, stderr %q", first.rec.out(), errs)
+	}
+}
+
+// help(x) prints x's signature and docstring into the cell.
+func TestHelp(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	for _, code := range []string{"help(lab.seed)", "help('lab.seed')", "def seed2(n):\n    '''Make scheduling repeatable: after lab.seed(n) ...'''\nhelp(seed2)"} {
+		c := execute(s, code)
+		if out := c.rec.out(); c.err != nil || !strings.Contains(out, "seed(n)") && !strings.Contains(out, "seed2(n)") || !strings.Contains(out, "Make scheduling repeatable") {
+			t.Errorf("%q printed %q, %v", code, out, c.err)
+		}
 	}
 }

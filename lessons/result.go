@@ -23,9 +23,8 @@ var richReprs = []struct{ method, mime string }{
 // bundle returns the MIME bundle that shows v: its own when v is a
 // MIMEBundler, plus what IPython's _repr_*_ methods give, and always
 // text/plain with Python's repr. An error in a _repr_*_ method leaves
-// that type out, as IPython does after printing it; a failing repr
-// shows the error.
-func (s *Session) bundle(t *python.Thread, v python.Value) map[string]any {
+// that type out, as IPython does; an error in repr is the cell's.
+func (s *Session) bundle(t *python.Thread, v python.Value) (map[string]any, error) {
 	b := map[string]any{}
 	if mb, ok := v.(MIMEBundler); ok {
 		for k, x := range mb.MIMEBundle() {
@@ -50,11 +49,11 @@ func (s *Session) bundle(t *python.Thread, v python.Value) map[string]any {
 	if _, ok := b["text/plain"]; !ok {
 		text, err := python.Repr(t, v)
 		if err != nil {
-			text = "<repr() failed: " + err.Error() + ">"
+			return nil, err
 		}
 		b["text/plain"] = text
 	}
-	return b
+	return b, nil
 }
 
 // display is IPython's display(*objs): each object is shown in the cell
@@ -65,8 +64,12 @@ func (s *Session) display(t *python.Thread, args []python.Value, kw []python.Kwa
 	}
 	out := s.outputOf(t)
 	for _, v := range args {
+		b, err := s.bundle(t, v)
+		if err != nil {
+			return nil, err
+		}
 		if out != nil {
-			out.Display(s.bundle(t, v), map[string]any{}, "", false)
+			out.Display(b, map[string]any{}, "", false)
 		}
 	}
 	return python.None, nil

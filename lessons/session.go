@@ -87,9 +87,6 @@ func (s *Session) mainThread() *python.Thread {
 	return s.th
 }
 
-// Globals is the namespace of __main__, which every cell shares.
-func (s *Session) Globals() *python.Module { return s.main }
-
 // Interpreter cancellation reasons that end a cell.
 const (
 	interruptReason = "KeyboardInterrupt"
@@ -131,10 +128,15 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 	for _, t := range s.userThreads() {
 		s.before[t] = true
 	}
-	var result python.Value
+	var bundle map[string]any
 	stop := s.watch(ctx, th)
 	if err = s.rt.BeginCell(); err == nil {
+		var result python.Value
 		result, err = th.ExecModule(compiled, s.main)
+		// The result's repr is Python code too: it runs in the cell.
+		if err == nil && result != nil && result != python.None {
+			bundle, err = s.bundle(th, result)
+		}
 		s.rt.EndCell()
 	}
 	reason := stop()
@@ -153,10 +155,7 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 		}
 		return nil, s.cellError(th, err)
 	}
-	if result == nil || result == python.None {
-		return nil, nil
-	}
-	return s.bundle(th, result), nil
+	return bundle, nil
 }
 
 // watch ends the cell on th when ctx is cancelled (an interrupt) or when
@@ -217,7 +216,8 @@ func (s *Session) payloadFor(code string) (error, bool) {
 		return payload{"source": "ask_exit", "keepkernel": false}, true
 	case helpRe.MatchString(trimmed):
 		name := strings.TrimRight(trimmed, "?")
-		data, found := s.Inspect(name, len(name), 0)
+		detail := len(trimmed) - len(name) - 1 // name?? shows more, as in IPython
+		data, found := s.Inspect(name, len(name), detail)
 		if !found {
 			e := python.Errorf(python.NameError, "name '%s' is not defined", name)
 			return s.cellError(s.mainThread(), e), true

@@ -29,11 +29,17 @@
 // GIL: the kernel's, or one per multiprocessing.Process) at a time:
 //
 //   - gilSched runs threads on real goroutines, one at a time when the GIL is
-//     on (handing it over every switch interval and at every blocking call),
+//     on (handing it over every switch interval of steps, or by time at a
+//     thread's SafePoint after SetSwitchTime, and at every blocking call),
 //     all at once when it is off;
 //   - controlled lets exactly one thread run and decides at every scheduling
 //     point who runs next, either from a seeded random generator (lab.seed)
-//     or from a search over the interleavings (lab.explore).
+//     or from a search over the interleavings (lab.explore). A wait it
+//     cannot decide (joining a process, a lock processes share, Blocking)
+//     steps outside the domain on real time (sched_outside.go).
+//
+// Processes (NewProcess, process.go) are domains of their own; locks
+// made by NewSharedLock are used by several.
 //
 // Explore (explore.go) runs a program once per schedule its search picks
 // (explore_search.go): optimal DPOR with wakeup trees (explore_wakeup.go)

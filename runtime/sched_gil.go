@@ -12,9 +12,10 @@ import (
 // hold it to run; the holder hands it over, first come first served, when
 // someone waits and whenever it blocks. When someone waits, it hands over
 // at every switch interval of steps, or, after sys.setswitchinterval, as
-// CPython does: once a waiter has waited a whole interval of time without
-// the GIL changing hands, the holder is asked to drop it, and does so at
-// its next safe point. With the GIL off every method but wait and sleep
+// CPython does: once the waiters have waited a whole interval of time
+// without the GIL changing hands, the holder lets go at its next safe
+// point (it looks at the clock at each tick, which is cheaper and more
+// punctual than a timer on a busy processor). With the GIL off every method but wait and sleep
 // does nothing.
 type gilSched struct {
 	rt      *Runtime
@@ -24,10 +25,9 @@ type gilSched struct {
 	waiting atomic.Int32
 	holder  atomic.Pointer[Thread]
 
-	// Switching by time.
-	handoffs atomic.Uint64 // how often the GIL has changed hands
-	drop     atomic.Bool   // a waiter has asked the holder to let go
-	armed    atomic.Bool   // the drop timer runs
+	// Switching by time: when the threads in the queue began to wait (the
+	// first of them to queue, or the last hand-off), in Unix nanoseconds.
+	since atomic.Int64
 }
 
 // Switches counts GIL hand-offs from one thread to another, for the
@@ -52,12 +52,12 @@ func (g *gilSched) enter(t *Thread) error {
 		g.mu.Unlock()
 		return t.Stopped()
 	}
+	if len(g.queue) == 0 {
+		g.since.Store(time.Now().UnixNano())
+	}
 	g.queue = append(g.queue, t)
 	g.waiting.Add(1)
 	g.mu.Unlock()
-	if d := g.rt.slice.Load(); d > 0 && g.armed.CompareAndSwap(false, true) {
-		g.armDrop(time.Duration(d))
-	}
 	// One channel rather than a select that also watches the stop channel:
 	// this wait happens at every hand-off, and a select costs a third more.
 	// Whoever takes t off the queue, under g.mu, sends exactly once.
@@ -101,8 +101,7 @@ func (g *gilSched) leave(t *Thread) {
 	g.queue = g.queue[1:]
 	g.waiting.Add(-1)
 	g.holder.Store(next)
-	g.handoffs.Add(1)
-	g.drop.Store(false)
+	g.since.Store(time.Now().UnixNano())
 	g.mu.Unlock()
 	Switches.Add(1)
 	next.gilWake <- true
@@ -114,8 +113,10 @@ func (g *gilSched) tick(t *Thread) (int, error) {
 	}
 	next := jitter(g.rt.SwitchInterval())
 	if g.on && g.waiting.Load() > 0 {
-		if g.rt.slice.Load() > 0 {
-			if !g.drop.Load() {
+		if d := g.rt.slice.Load(); d > 0 {
+			// As CPython: a waiter waits a whole interval before it asks
+			// the holder to let go, which it does at its next safe point.
+			if time.Now().UnixNano()-g.since.Load() < d {
 				return next, nil
 			}
 			if t.SafePoint != nil && !t.SafePoint() {
@@ -126,31 +127,6 @@ func (g *gilSched) tick(t *Thread) (int, error) {
 		return next, g.enter(t)
 	}
 	return next, nil
-}
-
-// armDrop starts the timer of switching by time: after d, if threads
-// still wait and the GIL has not changed hands meanwhile, the holder is
-// asked to drop it; if it has changed hands, the waiters wait another d.
-// One timer serves the domain; it stops when nobody waits.
-func (g *gilSched) armDrop(d time.Duration) {
-	seen := g.handoffs.Load()
-	time.AfterFunc(d, func() {
-		if g.waiting.Load() == 0 {
-			g.armed.Store(false)
-			// A thread may have queued after the check and found the
-			// timer still armed.
-			if g.waiting.Load() == 0 || !g.armed.CompareAndSwap(false, true) {
-				return
-			}
-		} else if g.handoffs.Load() == seen {
-			g.drop.Store(true)
-		}
-		if d := g.rt.slice.Load(); d > 0 {
-			g.armDrop(time.Duration(d))
-		} else {
-			g.armed.Store(false)
-		}
-	})
 }
 
 // jitter spreads budgets evenly around the interval (half to one and a

@@ -104,6 +104,18 @@ class TestKernelInfo(KernelCase):
         msgs = iopub_until_idle(self.kc, msg_id)
         self.assertEqual(states(msgs), ["busy", "idle"])
 
+    def test_language_info_as_ipykernel(self):
+        # threadlab's cells are Python 3.11: frontends must treat them as
+        # they treat Debian's ipykernel (highlighting, indenting, export).
+        if IS_IPYKERNEL:
+            self.skipTest("compares threadlab with ipykernel")
+        ours = shell_reply(self.kc, self.kc.kernel_info())["content"]["language_info"]
+        with own_kernel("python3") as (_, kc):
+            theirs = shell_reply(kc, kc.kernel_info())["content"]["language_info"]
+        for key in ("name", "mimetype", "file_extension", "pygments_lexer", "codemirror_mode"):
+            self.assertEqual(ours[key], theirs[key], key)
+        self.assertEqual(ours["version"].split(".")[:2], theirs["version"].split(".")[:2])
+
     def test_headers(self):
         msg_id = self.kc.kernel_info()
         reply = shell_reply(self.kc, msg_id)

@@ -10,11 +10,12 @@ import (
 
 // Complete returns the completions of the text before cursor (in code
 // points) and the range [start, end) of code, in code points, that a
-// match replaces: names of __main__, builtins and keywords; attributes
-// after a dot; modules after import; a module's members after
-// `from M import`; and `name=` for the keyword parameters of the call
-// whose parentheses the cursor is in. It runs no code of the learner's;
-// only `from M import` may import M, as IPython's completer does.
+// match replaces: the names of __main__ and those the cell itself binds
+// before the cursor, builtins and keywords; attributes after a dot;
+// modules after import; a module's members after `from M import`; and
+// `name=` for the keyword parameters of the call whose parentheses the
+// cursor is in. It runs no Python code: `from M import` offers the
+// members of M once M has been imported.
 func Complete(th *python.Thread, globals *python.Module, code string, cursor int) (matches []string, start, end int) {
 	b := byteOffset(code, cursor)
 	end = runeOffset(code, b)
@@ -49,6 +50,7 @@ func Complete(th *python.Thread, globals *python.Module, code string, cursor int
 	} else {
 		kwargs = ns.keywordArgs(toks)
 		names = append(names, strKeys(globals.Globals())...)
+		names = append(names, cellNames(toks)...)
 		names = append(names, strKeys(th.Interp().Builtins())...)
 		names = append(names, keywords...)
 	}
@@ -123,11 +125,11 @@ func (ns namespace) receiver(prefix string, toks []tok, dot int) python.Value {
 		}
 		return python.StrType
 	}
-	chain, _ := chainBefore(toks, dot)
-	if chain == nil {
+	o, ok := ns.find(chainBefore(toks, dot))
+	if !ok {
 		return nil
 	}
-	return ns.lookup(chain)
+	return o.v
 }
 
 // importContext completes module names after `import` and `from`, and a
@@ -154,15 +156,11 @@ func (ns namespace) importContext(toks []tok, partial string) (names []string, o
 		if module == "" {
 			return nil, true
 		}
+		// Only a module already imported: importing one runs its code,
+		// which needs a thread the host has let into the scheduler.
 		m := ns.th.Interp().Loaded(module)
 		if m == nil {
-			if !contains(ns.th.Interp().ModuleNames(), module) {
-				return nil, true
-			}
-			var err error
-			if m, err = ns.th.Import(module); err != nil {
-				return nil, true
-			}
+			return nil, true
 		}
 		return members(m), true
 	}
@@ -208,11 +206,6 @@ func dotted(toks []tok) string {
 	return sb.String()
 }
 
-func contains(list []string, s string) bool {
-	i := sort.SearchStrings(list, s)
-	return i < len(list) && list[i] == s
-}
-
 // keywordArgs offers `name=` for the parameters of the call the cursor
 // is in, when the cursor starts an argument, leaving out those given.
 func (ns namespace) keywordArgs(toks []tok) []string {
@@ -220,7 +213,7 @@ func (ns namespace) keywordArgs(toks []tok) []string {
 	if !ok || !(toks[len(toks)-1].isOp("(") || toks[len(toks)-1].isOp(",")) {
 		return nil
 	}
-	chain, _ := chainBefore(toks, paren)
+	chain := chainBefore(toks, paren)
 	o, found := ns.find(chain)
 	if !found {
 		return nil

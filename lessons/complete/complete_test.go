@@ -11,7 +11,7 @@ import (
 // program is the setup of the completion and inspection tests: the
 // names of an ordinary threading program, run by threadlab in __main__
 // and by /usr/bin/python3 for the reference answers.
-const program = `import threading, time
+const program = `import threading, time, concurrent.futures
 balance = 0
 lock = threading.Lock()
 items = [1, 2]
@@ -31,6 +31,15 @@ class Account:
         """
         self.balance += amount
 
+    @classmethod
+    def open(cls, owner, *, deposit=0):
+        """Open an account with a first deposit."""
+        return cls(owner, deposit)
+
+    @staticmethod
+    def fee(amount):
+        return amount // 100
+
 acct = Account('ann')
 
 def change_it(n, *, step=1):
@@ -42,6 +51,12 @@ def change_it(n, *, step=1):
 def run_thread(n, /, rounds=100000, *args, **kwargs):
     for i in range(rounds):
         change_it(n)
+
+class Worker(threading.Thread):
+    def run(self):
+        change_it(1)
+
+square = lambda x, power=2: x ** power
 `
 
 // completeCase is one completion at the end of code. word and call say
@@ -87,6 +102,10 @@ var completeCases = []completeCase{
 	{code: "run_thread(5, ro", word: "ro", call: "run_thread", start: 14},
 	{code: "sorted(items, re", word: "re", call: "sorted", start: 14},
 	{code: "s = 'é'\nbal", word: "bal", start: 8},
+	// Names the cell binds before the cursor, before it has run.
+	{code: "def worker(q):\n    job = q.get()\nwor", want: []string{"worker"}, start: 33},
+	{code: "import queue as jobs\njo", want: []string{"jobs"}, start: 21},
+	{code: "def worker(q):\n    job = q.get()\n    jo", want: []string{"job"}, start: 37}, // a local of the function being written
 	// Import statements: threadlab's modules, not CPython's.
 	{code: "import thr", want: []string{"threading"}, start: 7},
 	{code: "import concurrent.", want: []string{"futures"}, start: 18},
@@ -95,6 +114,7 @@ var completeCases = []completeCase{
 	{code: "from concurrent.futures import Thr", want: []string{"ThreadPoolExecutor"}, start: 31},
 	{code: "from time import sl", want: []string{"sleep"}, start: 17},
 	{code: "from qu", want: []string{"queue"}, start: 5},
+	{code: "from queue import Em", start: 18}, // not imported yet: nothing runs its code
 	// Nothing to complete: numbers, strings, comments, calls' results.
 	{code: "3.1", start: 3},
 	{code: "x = 'bal", start: 8},
@@ -102,6 +122,7 @@ var completeCases = []completeCase{
 	{code: "nothing.x", start: 9},
 	{code: "threading.current_thread().na", start: 29},
 	{code: "items[0].", start: 9},
+	{code: "threading.current_thread().name.", start: 32}, // not the attributes of a global "name"
 }
 
 // cpythonCompletions asks /usr/bin/python3 for the reference answers of

@@ -12,6 +12,7 @@
 // # Map of the package
 //
 //	complete.go    Complete: names, attributes, modules, module members, keyword arguments
+//	cellnames.go   the names a cell binds before the cursor (module, enclosing functions), from its tokens
 //	inspect.go     Inspect: which name the cursor asks about (as IPython picks it) and its help
 //	signature.go   signatures from code objects and from the docs table
 //	docs.go        threadlab's own one-line help and signatures for builtins without docstrings

@@ -60,6 +60,7 @@ print(json.dumps([token_at_cursor(c["Code"], c["Cursor"]) for c in json.load(sys
 func TestInspectSignaturesMatchCPython(t *testing.T) {
 	exprs := []string{
 		"change_it", "run_thread", "Account", "Account.deposit", "acct.deposit",
+		"Account.open", "acct.open", "Account.fee", "acct.fee", "Worker", "Worker.run", "square",
 		"threading.Thread", "threading.Thread.join", "threading.Event.wait", "threading.Condition.wait_for",
 		"threading.Timer", "threading.Barrier", "threading.Semaphore",
 		"len", "print", "sorted", "isinstance", "enumerate", "input", "sum", "round",

@@ -1,6 +1,7 @@
 package complete
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"threadlab/lessons/python/syntax"
@@ -89,30 +90,25 @@ func runeOffset(code string, off int) int {
 }
 
 // chainBefore returns the dotted name whose last name is toks[i-1]
-// ("threading.Thread" before a '(' at i) and the index where it starts,
-// or nil when toks[i-1] ends no such name.
-func chainBefore(toks []tok, i int) ([]string, int) {
-	var chain []string
+// ("threading.Thread" before a '(' at i), or nil when toks[i-1] ends no
+// such name.
+func chainBefore(toks []tok, i int) []string {
+	var chain []string // last name first, until reversed below
 	j := i - 1
-	for j >= 0 && toks[j].Kind == syntax.TokenName {
-		chain = append([]string{toks[j].Text}, chain...)
+	for {
+		// A dot after something else than a name (f().x, a[0].x) ends a
+		// chain whose value we could not know without running code.
+		if j < 0 || toks[j].Kind != syntax.TokenName {
+			return nil
+		}
+		chain = append(chain, toks[j].Text)
 		if j == 0 || !toks[j-1].isOp(".") {
 			break
 		}
 		j -= 2
 	}
-	if len(chain) == 0 {
-		return nil, i
-	}
-	if j < 0 {
-		j = 0
-	}
-	// A chain that continues a call or subscript (f().x, a[0].x) names no
-	// value we could know without running code.
-	if j > 0 && toks[j-1].isOp(".") {
-		return nil, i
-	}
-	return chain, j
+	slices.Reverse(chain)
+	return chain
 }
 
 // statementStart returns the index of the first token of the logical

@@ -14,59 +14,6 @@ type namespace struct {
 	globals *python.Module
 }
 
-// lookup finds the value a dotted name denotes, or nil. It never runs
-// Python code: names come from __main__ and the builtins, and attributes
-// from module, class and instance dictionaries, so that a property, a
-// __getattr__ or a traced read of a shared object is never triggered
-// by a keystroke.
-func (ns namespace) lookup(chain []string) python.Value {
-	if len(chain) == 0 || ns.th == nil || ns.globals == nil {
-		return nil
-	}
-	v := ns.globals.Globals().GetStr(chain[0])
-	if v == nil {
-		v = ns.th.Interp().Builtins().GetStr(chain[0])
-	}
-	for _, name := range chain[1:] {
-		if v == nil {
-			return nil
-		}
-		v = attr(v, name)
-	}
-	return v
-}
-
-// attr is x.name as far as it can be known without running code, or nil.
-// A class attribute read through an instance stays unbound (a function,
-// not a bound method): help shows it without its self.
-func attr(x python.Value, name string) python.Value {
-	switch o := x.(type) {
-	case *python.Module:
-		return o.Globals().GetStr(name)
-	case *python.Type:
-		return classAttr(o, name)
-	case *python.Instance:
-		if d := o.Dict(); d != nil {
-			if v := d.GetStr(name); v != nil {
-				return v
-			}
-		}
-	case *python.BoundMethod:
-		return attr(o.Fn, name)
-	}
-	return classAttr(x.Type(), name)
-}
-
-// classAttr finds name in the dictionaries of c's MRO.
-func classAttr(c *python.Type, name string) python.Value {
-	for _, k := range c.MRO() {
-		if v := k.Dict().GetStr(name); v != nil {
-			return v
-		}
-	}
-	return nil
-}
-
 // members lists the attribute names of x that dir(x) would show, without
 // calling a __dir__.
 func members(x python.Value) []string {
@@ -181,7 +128,13 @@ type object struct {
 	bound bool   // a method read through an instance: its self is implied
 }
 
-// find is lookup, keeping the qualified name of what it finds.
+// find finds the value a dotted name denotes, and its qualified name. It
+// never runs Python code: names come from __main__ and the builtins, and
+// attributes from module, class and instance dictionaries, so that a
+// property, a __getattr__ or a traced read of a shared object is never
+// triggered by a keystroke. A class attribute read through an instance
+// stays unbound (a function, not a bound method): help shows it without
+// its self.
 func (ns namespace) find(chain []string) (object, bool) {
 	if len(chain) == 0 || ns.th == nil || ns.globals == nil {
 		return object{}, false

@@ -61,7 +61,8 @@ func NewHost(rt *runtime.Runtime) *Host {
 	return h
 }
 
-// newHost makes the host of the interpreter whose first thread is root.
+// newHost makes the host of the interpreter whose first thread is root
+// (the kernel's, or a process's: see mp.go).
 func newHost(rt *runtime.Runtime, root *runtime.Thread) *Host {
 	h := &Host{
 		rt:           rt,

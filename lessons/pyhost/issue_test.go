@@ -224,6 +224,16 @@ func BenchmarkLockedRaceVsCPython(b *testing.B) {
 	benchVsCPython(b, "locked race 2x100000, GIL on, tracing off", locked)
 }
 
+// BenchmarkMillionRaceVsCPython: the race with balance starting at
+// 1 000 000. Switching every 100 steps, threadlab's threads lose updates
+// and the balance soon leaves the small ints, so that every result is a
+// new int object, while CPython's, switching every 5 ms, mostly stay at
+// 0; starting past the small ints makes both do the same work.
+func BenchmarkMillionRaceVsCPython(b *testing.B) {
+	prog := strings.Replace(raceProgram, "balance = 0\n", "balance = 1000000\n", 1)
+	benchVsCPython(b, "race from 1 000 000, GIL on, tracing off", prog)
+}
+
 // benchVsCPython times the threads of prog (from their start to the last
 // join) under Run and under python3, and prints both and their ratio.
 func benchVsCPython(b *testing.B, label, prog string) {

@@ -74,13 +74,13 @@ func init() {
 		return python.Bool(handle(args).rtT.IsAlive()), nil
 	})
 	ProcessType.AddMethod("exitcode", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		// The body stores the code before the thread counts as ended,
+		// which is when a join returns (Done closes a little later).
 		hd := handle(args)
-		select {
-		case <-hd.rtT.Done():
-			return python.Int(hd.exit.Load()), nil
-		default:
+		if hd.rtT.IsAlive() {
 			return python.None, nil
 		}
+		return python.Int(hd.exit.Load()), nil
 	})
 	ProcessType.AddMethod("pid", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		return python.Int(handle(args).pid), nil
@@ -154,7 +154,7 @@ func (h *Host) startProcess(t *python.Thread, args []python.Value, kw []python.K
 	child.threads.Store(h.threads.Load()) // a forked child goes on counting Thread-N
 	in := python.NewInterp(python.Options{
 		Stdout:  streamOf{t.Interp(), t.Stdout()},
-		Stderr:  streamOf{t.Interp(), t.Interp().Stderr()},
+		Stderr:  streamOf{t.Interp(), t.Stderr()},
 		Argv:    t.Interp().Argv(),
 		Modules: child.Modules(),
 	})

@@ -45,14 +45,23 @@ func (*cell) Type() *python.Type           { return CellType }
 func (*cell) SharedAcrossInterpreters()    {}
 
 // CopyTo makes a threading lock's copy in a child process: a new lock,
-// unlocked (the child has none of the parent's threads that could
-// release it). A multiprocessing lock is the same lock everywhere.
+// in the state the parent's was. A multiprocessing lock is the same lock
+// everywhere.
 func (l *Lock) CopyTo(dst *python.Thread) (python.Value, error) {
 	if l.shared {
 		return l, nil
 	}
-	c := bindingOf(dst).h.newLock(dst, l.l.Reentrant())
+	h := bindingOf(dst).h
+	c := h.newLock(dst, l.l.Reentrant())
 	c.what, c.wake = l.what, l.wake
+	if l.l.Locked() || l.wake {
+		// As after fork, the copy of a held lock stays held, by a thread
+		// the child does not have (a Condition's waiter lock is always
+		// held until a notify).
+		if _, err := c.l.Acquire(h.waiters, false, 0); err != nil {
+			return nil, err
+		}
+	}
 	return c, nil
 }
 
@@ -329,6 +338,17 @@ func zeroOf(code string) python.Value {
 func (h *Host) mpModule() python.ModuleDef {
 	return python.ModuleDef{Name: "_mp", Doc: "threadlab's process primitives.", Init: func(t *python.Thread, m *python.Module) error {
 		m.SetFunc("start", h.startProcess)
+		m.SetFunc("array", newArray)
+		m.SetFunc("counter", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+			if err := python.ArgCount("counter", args, 1, 1); err != nil {
+				return nil, err
+			}
+			n, err := python.AsInt64(args[0])
+			if err != nil {
+				return nil, err
+			}
+			return &counter{n: n, changed: make(chan struct{})}, nil
+		})
 		m.SetFunc("cpu_count", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 			if err := python.ArgCount("cpu_count", args, 0, 0); err != nil {
 				return nil, err
@@ -407,4 +427,195 @@ func (h *Host) mpModule() python.ModuleDef {
 		})
 		return nil
 	}}
+}
+
+// counter is a number processes share and wait on: an Event's flag, a
+// Semaphore's value, a JoinableQueue's unfinished tasks.
+type counter struct {
+	mu      sync.Mutex
+	n       int64
+	changed chan struct{}
+}
+
+// An array is a Value's memory for many numbers (multiprocessing.Array).
+type array struct {
+	mu    sync.Mutex
+	code  string
+	items []python.Value
+}
+
+// The types of counters and arrays.
+var (
+	CounterType = python.NewType("counter", nil).SetModule("_mp")
+	ArrayType   = python.NewType("array", nil).SetModule("_mp")
+)
+
+func (*counter) Type() *python.Type        { return CounterType }
+func (*counter) SharedAcrossInterpreters() {}
+func (*array) Type() *python.Type          { return ArrayType }
+func (*array) SharedAcrossInterpreters()   {}
+
+func init() {
+	cnt := func(args []python.Value) *counter { return args[0].(*counter) }
+	CounterType.AddMethod("get", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		c := cnt(args)
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return python.Int(c.n), nil
+	})
+	// add(n, floor) adds n unless the result would be below floor; it
+	// returns whether it did.
+	CounterType.AddMethod("add", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		if err := python.ArgCount("add", args[1:], 2, 2); err != nil {
+			return nil, err
+		}
+		n, err := python.AsInt64(args[1])
+		if err != nil {
+			return nil, err
+		}
+		floor, err := python.AsInt64(args[2])
+		if err != nil {
+			return nil, err
+		}
+		c := cnt(args)
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.n+n < floor {
+			return python.False, nil
+		}
+		c.n += n
+		close(c.changed)
+		c.changed = make(chan struct{})
+		return python.True, nil
+	})
+	// wait(want, take, block, timeout) waits until the count is nonzero
+	// (want True) or zero (want False); with take it then takes one.
+	CounterType.AddMethod("wait", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		var wantV, takeV, blockV, tv python.Value
+		if err := python.UnpackArgs("wait", args[1:], kw, []string{"want", "take", "block?", "timeout?"}, &wantV, &takeV, &blockV, &tv); err != nil {
+			return nil, err
+		}
+		want, err := python.Truth(t, wantV)
+		if err != nil {
+			return nil, err
+		}
+		take, err := python.Truth(t, takeV)
+		if err != nil {
+			return nil, err
+		}
+		block, err := truthOr(t, blockV, true)
+		if err != nil {
+			return nil, err
+		}
+		end, err := deadline(block, tv)
+		if err != nil {
+			return nil, err
+		}
+		c := cnt(args)
+		for {
+			c.mu.Lock()
+			if (c.n != 0) == want {
+				if take {
+					c.n--
+					close(c.changed)
+					c.changed = make(chan struct{})
+				}
+				c.mu.Unlock()
+				return python.True, nil
+			}
+			changed := c.changed
+			c.mu.Unlock()
+			if expired(end) {
+				return python.False, nil
+			}
+			if err := await(t, changed, end); err != nil {
+				return nil, err
+			}
+		}
+	})
+
+	arr := func(args []python.Value) *array { return args[0].(*array) }
+	ArrayType.AddMethod("__len__", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		return python.Int(len(arr(args).items)), nil
+	})
+	ArrayType.AddMethod("get", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		if err := python.ArgCount("get", args[1:], 1, 1); err != nil {
+			return nil, err
+		}
+		i, err := python.AsInt64(args[1])
+		if err != nil {
+			return nil, err
+		}
+		a := arr(args)
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		if i < 0 || i >= int64(len(a.items)) {
+			return nil, python.Errorf(python.IndexError, "invalid index")
+		}
+		return a.items[i], nil
+	})
+	ArrayType.AddMethod("set", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		if err := python.ArgCount("set", args[1:], 2, 2); err != nil {
+			return nil, err
+		}
+		i, err := python.AsInt64(args[1])
+		if err != nil {
+			return nil, err
+		}
+		a := arr(args)
+		v, err := cType(a.code, args[2])
+		if err != nil {
+			return nil, err
+		}
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		if i < 0 || i >= int64(len(a.items)) {
+			return nil, python.Errorf(python.IndexError, "invalid index")
+		}
+		a.items[i] = v
+		return python.None, nil
+	})
+	ArrayType.AddMethod("typecode", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		return python.Str(arr(args).code), nil
+	})
+}
+
+// newArray is _mp.array(typecode, size_or_initializer).
+func newArray(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	if err := python.ArgCount("array", args, 2, 2); err != nil {
+		return nil, err
+	}
+	code, ok := args[0].(python.Str)
+	if !ok {
+		return nil, python.Errorf(python.TypeError, "this type has no size")
+	}
+	if _, err := cType(string(code), zeroOf(string(code))); err != nil {
+		return nil, err
+	}
+	var items []python.Value
+	if n, err := python.AsInt64(args[1]); err == nil {
+		if n < 0 {
+			return nil, python.Errorf(python.ValueError, "Array length must be >= 0, not %d", n)
+		}
+		if n > python.MaxSeqLen/32 {
+			return nil, python.NewException(python.MemoryError)
+		}
+		items = make([]python.Value, n)
+		for i := range items {
+			items[i] = zeroOf(string(code))
+		}
+	} else {
+		vals, err := python.Collect(t, args[1])
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range vals {
+			c, err := cType(string(code), v)
+			if err != nil {
+				return nil, err
+			}
+			items = append(items, c)
+		}
+	}
+	return &array{code: string(code), items: items}, nil
 }

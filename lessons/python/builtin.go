@@ -183,7 +183,7 @@ type Module struct {
 
 // NewModule makes an empty module named name.
 func NewModule(name string) *Module {
-	m := &Module{name: name, globals: NewDict()}
+	m := &Module{name: name, globals: newNamespace()}
 	m.globals.SetStr("__name__", Str(name))
 	m.globals.SetStr("__doc__", None)
 	return m

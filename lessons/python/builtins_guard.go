@@ -11,8 +11,7 @@ import "sync/atomic"
 // The zero iterGuard is ready to use; its wake channel is made when a
 // thread first has to wait.
 type iterGuard struct {
-	busy  atomic.Bool
-	owner atomic.Pointer[Thread]
+	owner atomic.Pointer[Thread]        // the thread running a step, or nil
 	wake  atomic.Pointer[chan struct{}] // one token, sent on release to a waiter
 }
 
@@ -29,8 +28,7 @@ func (g *iterGuard) wakeChan() chan struct{} {
 }
 
 func (g *iterGuard) acquire(t *Thread, what string) error {
-	if g.busy.CompareAndSwap(false, true) {
-		g.owner.Store(t)
+	if g.owner.CompareAndSwap(nil, t) {
 		return nil
 	}
 	if g.owner.Load() == t {
@@ -39,7 +37,7 @@ func (g *iterGuard) acquire(t *Thread, what string) error {
 	acquired := false
 	wake := g.wakeChan()
 	err := t.Block(func(done <-chan struct{}) error {
-		for !g.busy.CompareAndSwap(false, true) {
+		for !g.owner.CompareAndSwap(nil, t) {
 			select {
 			case <-wake:
 			case <-done:
@@ -49,18 +47,14 @@ func (g *iterGuard) acquire(t *Thread, what string) error {
 		acquired = true
 		return nil
 	})
-	if acquired {
-		g.owner.Store(t)
-		if err != nil {
-			g.release()
-		}
+	if acquired && err != nil {
+		g.release()
 	}
 	return err
 }
 
 func (g *iterGuard) release() {
 	g.owner.Store(nil)
-	g.busy.Store(false)
 	if c := g.wake.Load(); c != nil {
 		select {
 		case *c <- struct{}{}:

@@ -15,10 +15,9 @@ type codeObj struct {
 	*compile.Code
 	consts []Value
 	kwIdx  map[string]int // parameter name -> slot, for keyword arguments
-	// hints are per-instruction caches of dict entry indexes: for
-	// instruction pc, hints[2*pc] for the module's globals and
-	// hints[2*pc+1] for builtins.
-	hints []atomic.Int32
+	// globals are per-instruction caches of LOAD_GLOBAL's and
+	// STORE_GLOBAL's slots (dict_slots.go).
+	globals []atomic.Pointer[globalCache]
 	// attrs are per-instruction caches of class attribute lookups for
 	// LOAD_ATTR, STORE_ATTR and LOAD_METHOD.
 	attrs []atomic.Pointer[attrCache]
@@ -27,7 +26,7 @@ type codeObj struct {
 func (*codeObj) Type() *Type { return CodeType }
 
 func newCodeObj(c *compile.Code) *codeObj {
-	co := &codeObj{Code: c, consts: make([]Value, len(c.Consts)), kwIdx: map[string]int{}, hints: make([]atomic.Int32, 2*len(c.Instrs)), attrs: make([]atomic.Pointer[attrCache], len(c.Instrs))}
+	co := &codeObj{Code: c, consts: make([]Value, len(c.Consts)), kwIdx: map[string]int{}, globals: make([]atomic.Pointer[globalCache], len(c.Instrs)), attrs: make([]atomic.Pointer[attrCache], len(c.Instrs))}
 	for i, k := range c.Consts {
 		co.consts[i] = constValue(k)
 	}

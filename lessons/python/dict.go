@@ -18,7 +18,23 @@ type Dict struct {
 	entries []dictEntry // in insertion order; a deleted entry has key nil
 	index   []int32     // open addressing into entries: -1 empty, -2 deleted; nil while small
 	live    int
+	kind    dictKind
+	// meta is, for a namespace, the count of keys ever inserted (for
+	// LOAD_GLOBAL's cache); for an instance's attributes, a summary of its
+	// str keys, one bit per key (strKeyBit), so that a method lookup can
+	// tell without the mutex that the instance does not shadow the method.
+	meta atomic.Uint64
 }
+
+// dictKind says what a dict is for, which decides how it keeps values
+// and what meta holds.
+type dictKind uint8
+
+const (
+	plainDict     dictKind = iota
+	namespaceDict          // module globals, builtins: each entry's value is a *slot (dict_slots.go)
+	attrDict               // an instance's attributes: meta sums up the str keys
+)
 
 type dictEntry struct {
 	key, value Value
@@ -30,6 +46,37 @@ const dictSmall = 8
 
 // NewDict returns an empty dict.
 func NewDict() *Dict { return &Dict{} }
+
+// newNamespace returns an empty dict for a module's globals or the
+// builtins, whose values the interpreter reads and writes through slots.
+func newNamespace() *Dict { return &Dict{kind: namespaceDict} }
+
+// newAttrDict returns an empty dict for an instance's attributes.
+func newAttrDict() *Dict { return &Dict{kind: attrDict} }
+
+// strKeyBit is the bit of an attrDict's meta that a str key with hash h sets.
+func strKeyBit(h int64) uint64 { return 1 << (uint64(h) & 63) }
+
+// lacksStr reports that d surely has no str key whose strKeyBit is bit
+// (false means it may have one).
+func (d *Dict) lacksStr(bit uint64) bool { return d.kind == attrDict && d.meta.Load()&bit == 0 }
+
+// valueAt returns the value of entry i. d.mu is held.
+func (d *Dict) valueAt(i int) Value {
+	if d.kind == namespaceDict {
+		return d.entries[i].value.(*slot).load()
+	}
+	return d.entries[i].value
+}
+
+// setValueAt rebinds entry i to v. d.mu is held.
+func (d *Dict) setValueAt(i int, v Value) {
+	if d.kind == namespaceDict {
+		d.entries[i].value.(*slot).store(v)
+		return
+	}
+	d.entries[i].value = v
+}
 
 func (*Dict) Type() *Type { return DictType }
 
@@ -110,48 +157,6 @@ func (d *Dict) findStr(s string) int {
 	}
 }
 
-// getStrHint is GetStr with a remembered entry index (an interpreter
-// instruction's cache), checked before searching.
-func (d *Dict) getStrHint(s string, hint *atomic.Int32) Value {
-	d.mu.Lock()
-	i := int(hint.Load())
-	if i < len(d.entries) {
-		if k, ok := d.entries[i].key.(Str); ok && string(k) == s {
-			v := d.entries[i].value
-			d.mu.Unlock()
-			return v
-		}
-	}
-	var v Value
-	if i = d.findStr(s); i >= 0 {
-		v = d.entries[i].value
-		hint.Store(int32(i))
-	}
-	d.mu.Unlock()
-	return v
-}
-
-// setStrHint is SetStr with a remembered entry index.
-func (d *Dict) setStrHint(s string, v Value, hint *atomic.Int32) {
-	d.mu.Lock()
-	i := int(hint.Load())
-	if i < len(d.entries) {
-		if k, ok := d.entries[i].key.(Str); ok && string(k) == s {
-			d.entries[i].value = v
-			d.mu.Unlock()
-			return
-		}
-	}
-	if i = d.findStr(s); i >= 0 {
-		d.entries[i].value = v
-	} else {
-		d.insertNew(Str(s), v, strHash(s))
-		i = len(d.entries) - 1
-	}
-	hint.Store(int32(i))
-	d.mu.Unlock()
-}
-
 func (d *Dict) rebuildIndex() {
 	n := 16
 	for n*2 <= d.live*3 {
@@ -185,6 +190,13 @@ func (d *Dict) rebuildIndex() {
 }
 
 func (d *Dict) insertNew(key, v Value, h int64) {
+	if d.kind == namespaceDict {
+		v = newSlot(d, v)
+		d.meta.Add(1)
+	}
+	if _, ok := key.(Str); ok && d.kind == attrDict {
+		d.meta.Or(strKeyBit(h))
+	}
 	d.entries = append(growFull(d.entries), dictEntry{key, v, h})
 	d.live++
 	if d.index == nil {
@@ -222,7 +234,7 @@ func (d *Dict) Get(t *Thread, key Value) (Value, error) {
 	if i < 0 || err != nil {
 		return nil, err
 	}
-	return d.entries[i].value, nil
+	return d.valueAt(i), nil
 }
 
 // GetStr returns the value for the str key s, or nil.
@@ -230,7 +242,7 @@ func (d *Dict) GetStr(s string) Value {
 	d.mu.Lock()
 	var v Value
 	if i := d.findStr(s); i >= 0 {
-		v = d.entries[i].value
+		v = d.valueAt(i)
 	}
 	d.mu.Unlock()
 	return v
@@ -282,7 +294,7 @@ func (d *Dict) setLocked(t *Thread, key, v Value, h int64) error {
 		return err
 	}
 	if i >= 0 {
-		d.entries[i].value = v
+		d.setValueAt(i, v)
 		return nil
 	}
 	d.insertNew(key, v, h)
@@ -293,7 +305,7 @@ func (d *Dict) setLocked(t *Thread, key, v Value, h int64) error {
 func (d *Dict) SetStr(s string, v Value) {
 	d.mu.Lock()
 	if i := d.findStr(s); i >= 0 {
-		d.entries[i].value = v
+		d.setValueAt(i, v)
 	} else {
 		d.insertNew(Str(s), v, strHash(s))
 	}
@@ -317,6 +329,9 @@ func (d *Dict) Delete(t *Thread, key Value) (Value, error) {
 
 func (d *Dict) deleteAt(i int) Value {
 	e := d.entries[i]
+	if d.kind == namespaceDict {
+		e.value = e.value.(*slot).kill()
+	}
 	d.live--
 	if d.index == nil {
 		n := copy(d.entries[i:], d.entries[i+1:])
@@ -344,7 +359,7 @@ func (d *Dict) Items() []Tuple {
 	out := make([]Tuple, 0, d.live)
 	for _, e := range d.entries {
 		if e.key != nil {
-			out = append(out, Tuple{e.key, e.value})
+			out = append(out, Tuple{e.key, d.valueOf(e)})
 		}
 	}
 	d.mu.Unlock()
@@ -367,7 +382,17 @@ func (d *Dict) Keys() []Value {
 // Clear removes every entry.
 func (d *Dict) Clear() {
 	d.mu.Lock()
+	if d.kind == namespaceDict {
+		for _, e := range d.entries {
+			if e.key != nil {
+				e.value.(*slot).kill()
+			}
+		}
+	}
 	d.entries, d.index, d.live = nil, nil, 0
+	if d.kind == attrDict {
+		d.meta.Store(0)
+	}
 	d.mu.Unlock()
 }
 
@@ -377,6 +402,7 @@ func (d *Dict) Copy() *Dict {
 	c := &Dict{entries: make([]dictEntry, 0, d.live), live: d.live}
 	for _, e := range d.entries {
 		if e.key != nil {
+			e.value = d.valueOf(e)
 			c.entries = append(c.entries, e)
 		}
 	}
@@ -397,7 +423,18 @@ func (d *Dict) entryAt(i int) (key, value Value, ok bool) {
 		return nil, nil, false
 	}
 	e := d.entries[i]
-	return e.key, e.value, true
+	if e.key == nil {
+		return nil, nil, true
+	}
+	return e.key, d.valueOf(e), true
+}
+
+// valueOf returns the value of e, an entry of d. d.mu is held.
+func (d *Dict) valueOf(e dictEntry) Value {
+	if d.kind == namespaceDict {
+		return e.value.(*slot).load()
+	}
+	return e.value
 }
 
 // keyEqual compares dict/set keys: identity, then value equality.

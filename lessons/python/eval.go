@@ -230,11 +230,23 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 					switch op := compile.BinOp(in.Arg); op {
 					case compile.Add:
 						if c := a + b; (c > a) == (b > 0) {
+							if t.fuseStoreGlobal(fr, pc, c) {
+								sp--
+								stack[sp] = nil
+								pc++
+								continue
+							}
 							stack[sp-1] = boxInt(c)
 							continue
 						}
 					case compile.Sub:
 						if c := a - b; (c < a) == (b > 0) {
+							if t.fuseStoreGlobal(fr, pc, c) {
+								sp--
+								stack[sp] = nil
+								pc++
+								continue
+							}
 							stack[sp-1] = boxInt(c)
 							continue
 						}
@@ -261,6 +273,12 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 					switch op := compile.BinOp(in.Arg); op {
 					case compile.Add:
 						if c := a + b; (c > a) == (b > 0) {
+							if t.fuseStoreGlobal(fr, pc, c) {
+								sp--
+								stack[sp] = nil
+								pc++
+								continue
+							}
 							stack[sp-1] = boxInt(c)
 							continue
 						}

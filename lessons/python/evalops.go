@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"threadlab/lessons/python/internal/compile"
+	"threadlab/lessons/python/internal/format"
 )
 
 func (t *Thread) unboundDeref(fr *frame, i int) error {
@@ -16,27 +17,43 @@ func (t *Thread) unboundDeref(fr *frame, i int) error {
 
 func (t *Thread) loadGlobal(fr *frame, pc int, name string) (Value, error) {
 	m := fr.globals
-	v := m.globals.getStrHint(name, &fr.code.hints[2*pc])
-	if v != nil {
-		if t.tracer != nil {
-			v = t.tracedGlobal(m, name, v)
-		}
-		return v, nil
+	v, global := loadCached(&fr.code.globals[pc], m.globals, t.interp.builtins, name)
+	if v == nil {
+		return nil, nameError(fr, NameError, name, "name '%s' is not defined")
 	}
-	if v = t.interp.builtins.getStrHint(name, &fr.code.hints[2*pc+1]); v != nil {
-		return v, nil
+	if global && t.tracer != nil {
+		v = t.tracedGlobal(m, name, v)
 	}
-	return nil, nameError(fr, NameError, name, "name '%s' is not defined")
+	return v, nil
 }
 
 func (t *Thread) storeGlobal(fr *frame, pc int, name string, v Value) {
 	if t.tracer != nil {
 		t.announce(WriteGlobal, fr.globals, name, nil, v)
 	}
-	fr.globals.globals.setStrHint(name, v, &fr.code.hints[2*pc])
+	storeCached(&fr.code.globals[pc], fr.globals.globals, name, v)
 	if t.tracer != nil {
 		t.emit(WriteGlobal, fr.globals, name, nil, v)
 	}
+}
+
+// fuseStoreGlobal runs the instruction at pc, after an int addition or
+// subtraction whose result is c, if it is a STORE_GLOBAL into a slot that
+// holds an int as bits: it stores c without making it a Value, which
+// would cost an allocation. It reports false, doing nothing, when the
+// store must run as usual: a tracer watches, the step hook is due at the
+// store, c is a shared small int, or the slot holds its value otherwise.
+func (t *Thread) fuseStoreGlobal(fr *frame, pc int, c Int) bool {
+	if pc >= len(fr.code.Instrs) || fr.code.Instrs[pc].Op != compile.STORE_GLOBAL ||
+		t.tracer != nil || t.countdown <= 1 || uint64(c+5) < uint64(len(smallInts)) {
+		return false
+	}
+	gc := fr.code.globals[pc].Load()
+	if gc == nil || gc.dict != fr.globals.globals || gc.global == nil || !gc.global.storeBits(c) {
+		return false
+	}
+	t.countdown-- // the store's step
+	return true
 }
 
 func (t *Thread) storeName(fr *frame, name string, v Value) {
@@ -243,6 +260,18 @@ func Format(t *Thread, v Value, spec string) (string, error) {
 		case Str, Int, Float:
 			return ToStr(t, v)
 		}
+	}
+	// The __format__ of an int, float or str, which no program can
+	// replace, without the method call.
+	switch x := v.(type) {
+	case Int, *BigInt:
+		return formatInt(t, v, spec)
+	case Float:
+		s, err := format.Float(float64(x), spec)
+		return s, fromHelper(err)
+	case Str:
+		s, err := format.Str(string(x), spec)
+		return s, fromHelper(err)
 	}
 	m := v.Type().Lookup("__format__")
 	r, err := CallValue(t, m, []Value{v, Str(spec)}, nil)
@@ -517,6 +546,7 @@ type attrCache struct {
 	version uint64
 	d       Value
 	plain   bool
+	bit     uint64     // the name's strKeyBit
 	next    *attrCache // the entry for another class, or nil
 }
 
@@ -528,7 +558,7 @@ func (t *Thread) attrLookup(fr *frame, pc int, c *Type, name string) *attrCache 
 			return ce
 		}
 	}
-	ce := &attrCache{typ: c, version: c.version.Load(), d: c.Lookup(name)}
+	ce := &attrCache{typ: c, version: c.version.Load(), d: c.Lookup(name), bit: strKeyBit(strHash(name))}
 	_, prop := ce.d.(*Property)
 	ce.plain = !prop && c.layout == layoutObject &&
 		c.Lookup("__getattribute__") == Value(objectGetattr) &&
@@ -559,7 +589,10 @@ func (t *Thread) loadAttr(fr *frame, pc int, x Value, name string) (Value, error
 	}
 	if o, ok := x.(*Instance); ok && o.dict != nil && o.class.user {
 		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
-			v := o.dict.GetStr(name)
+			var v Value
+			if ce.d == nil || !o.dict.lacksStr(ce.bit) {
+				v = o.dict.GetStr(name)
+			}
 			if v == nil && ce.d != nil {
 				v = bindAttr(ce.d, x, o.class)
 			}
@@ -589,7 +622,7 @@ func (t *Thread) loadMethodCached(fr *frame, pc int, x Value, name string) (Valu
 	case *Instance:
 		if o.dict != nil && o.class.user {
 			if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
-				if f, ok := ce.d.(*Function); ok && o.dict.GetStr(name) == nil {
+				if f, ok := ce.d.(*Function); ok && (o.dict.lacksStr(ce.bit) || o.dict.GetStr(name) == nil) {
 					return f, x, nil
 				}
 			}

@@ -124,6 +124,8 @@ func (t *Thread) delegate(it, sent Value) (Value, bool, error) {
 	p, wrapped := it.(*pyIter)
 	if wrapped {
 		obj = p.obj
+	} else if sent == None {
+		return t.delegateNext(it.(Iterator))
 	}
 	method := "__next__"
 	args := []Value{obj}
@@ -143,7 +145,13 @@ func (t *Thread) delegate(it, sent Value) (Value, bool, error) {
 		}
 		return v, false, nil
 	}
-	v, err := it.(Iterator).Next(t)
+	return t.delegateNext(it.(Iterator))
+}
+
+// delegateNext is one step of `yield from it` for a built-in iterator
+// sent None: it.Next, with no method lookup.
+func (t *Thread) delegateNext(it Iterator) (Value, bool, error) {
+	v, err := it.Next(t)
 	if err != nil {
 		return nil, true, err
 	}

@@ -61,6 +61,33 @@ func TestStepHookInterval(t *testing.T) {
 	}
 }
 
+// An update of a global int past the shared small ints stores it without
+// making a Value (fuseStoreGlobal); the store still counts as a step, so
+// the host is called exactly as often as for the same loop on small ints.
+func TestStepHookFusedStore(t *testing.T) {
+	in, m := load(t, "g = 0\ndef work(n):\n    global g\n    for i in range(n):\n        g = g + 1\n        g = g - 1\n        g += 0\n", Options{})
+	work := m.Globals().GetStr("work")
+	for _, every := range []int{2, 3, 7} {
+		calls := map[int64]int{}
+		for _, start := range []int64{0, 1_000_000} {
+			m.Globals().SetStr("g", Int(start))
+			th := in.NewThread("t")
+			h := &countingHost{}
+			th.SetHost(h, every)
+			if _, err := Call(th, work, Int(500)); err != nil {
+				t.Fatal(err)
+			}
+			if g := m.Globals().GetStr("g"); g != Int(start) {
+				t.Fatalf("g = %v after the loop, want %d", g, start)
+			}
+			calls[start] = h.calls
+		}
+		if calls[0] != calls[1_000_000] || calls[0] == 0 {
+			t.Errorf("a hook every %d steps: called %d times for small ints, %d for large ones", every, calls[0], calls[1_000_000])
+		}
+	}
+}
+
 // stopHost cancels the thread at its 50th hook call.
 type stopHost struct{ calls int }
 
@@ -279,6 +306,71 @@ def worker(id, n):
 	count := m.Globals().GetStr("box").(*Instance).Dict().GetStr("count").(Int)
 	if count < 1 || count > goroutines*n {
 		t.Errorf("box.count = %d, want within 1..%d", count, goroutines*n)
+	}
+}
+
+// Goroutines write, read and delete the same globals with no GIL, through
+// the slots LOAD_GLOBAL and STORE_GLOBAL remember, changing between the
+// ways a slot holds a value (boxed, int or float bits, locked): a read
+// sees a value some goroutine wrote or a NameError, never anything else,
+// and go test -race stays quiet.
+func TestGlobalsAcrossGoroutines(t *testing.T) {
+	src := `seen = []
+def written(v, n):
+    if type(v) is list:
+        v = v[0]
+    elif type(v) is str:
+        v = int(v)
+    elif type(v) is float:
+        v = int(v - 0.5)
+    elif type(v) is int and v >= 2**70:
+        v = v - 2**70
+    return type(v) is int and 0 <= v < n
+def worker(n):
+    global g
+    bad = 0
+    for i in range(n):
+        g = (i, i + 0.5, str(i), [i], 2**70 + i, i % 5)[i % 6]
+        try:
+            v = g
+            if not written(v, n):
+                bad += 1
+        except NameError:
+            pass
+        try:
+            del g
+        except NameError:
+            pass
+        globals()["g"] = n - 1 - i
+        globals().pop("g", None)
+    seen.append(bad)
+`
+	in, m := load(t, src, Options{})
+	worker := m.Globals().GetStr("worker")
+	const goroutines, n = 4, 3000
+	var wg sync.WaitGroup
+	errs := make([]error, goroutines)
+	for g := 0; g < goroutines; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			_, errs[g] = Call(in.NewThread(fmt.Sprint("w", g)), worker, Int(n))
+		}(g)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	seen := m.Globals().GetStr("seen").(*List).Snapshot()
+	if len(seen) != goroutines {
+		t.Fatalf("%d workers finished, want %d", len(seen), goroutines)
+	}
+	for _, bad := range seen {
+		if bad != Int(0) {
+			t.Errorf("a worker read %v values it could not have written", bad)
+		}
 	}
 }
 

@@ -420,12 +420,13 @@ func FloatRepr(f float64) string {
 
 // smallInts are the ints -5..1023 already boxed as Values, so that the
 // interpreter's commonest results need no allocation. Set once by init.
-var smallInts [1029]Value
+var smallInts = makeSmallInts()
 
-func init() {
-	for i := range smallInts {
-		smallInts[i] = Int(i - 5)
+func makeSmallInts() (s [1029]Value) {
+	for i := range s {
+		s[i] = Int(i - 5)
 	}
+	return s
 }
 
 // boxInt returns c as a Value, shared for small values.

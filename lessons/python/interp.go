@@ -57,7 +57,7 @@ type Interp struct {
 // NewInterp makes an interpreter.
 func NewInterp(opts Options) *Interp {
 	in := &Interp{
-		builtins:       NewDict(),
+		builtins:       newNamespace(),
 		modules:        map[string]*Module{},
 		extra:          map[string]ModuleDef{},
 		sources:        map[string][]string{},

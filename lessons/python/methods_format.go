@@ -22,13 +22,8 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		if spec == "" {
-			s, err := ToStr(t, args[0])
-			return Str(s), err
-		}
-		x, _ := AsBigInt(args[0])
-		s, err := format.Int(x, spec, TypeName(args[0]), maxStrDigits)
-		return Str(s), fromHelper(err)
+		s, err := formatInt(t, args[0], spec)
+		return Str(s), err
 	})
 	FloatType.AddMethod("__format__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		spec, err := formatSpecArg(args, kw)
@@ -50,30 +45,45 @@ func init() {
 		if err := method1("str.__mod__", args, kw); err != nil {
 			return nil, err
 		}
-		var a format.Args
-		switch v := args[1].(type) {
-		case Tuple:
-			a.Items, a.Tuple = make([]any, len(v)), true
-			for i, x := range v {
-				a.Items[i] = x
-			}
-		case Str:
-		case *Dict, *List:
-			a.Mapping = v
-		default:
-			if _, ok := v.(Indexable); ok || v.Type().Lookup("__getitem__") != nil {
-				a.Mapping = v
-			}
-		}
-		if !a.Tuple {
-			a.Items = []any{args[1]}
-		}
-		s, err := format.Percent(string(args[0].(Str)), a, percentOperands{t})
-		if err != nil {
-			return nil, fromHelper(err)
-		}
-		return Str(s), nil
+		return strPercent(t, args[0].(Str), args[1])
 	})
+}
+
+// strPercent is str.__mod__: printf-style formatting of v into f.
+func strPercent(t *Thread, f Str, v Value) (Value, error) {
+	var a format.Args
+	switch v := v.(type) {
+	case Tuple:
+		a.Items, a.Tuple = make([]any, len(v)), true
+		for i, x := range v {
+			a.Items[i] = x
+		}
+	case Str:
+	case *Dict, *List:
+		a.Mapping = v
+	default:
+		if _, ok := v.(Indexable); ok || v.Type().Lookup("__getitem__") != nil {
+			a.Mapping = v
+		}
+	}
+	if !a.Tuple {
+		a.Items = []any{v}
+	}
+	s, err := format.Percent(string(f), a, percentOperands{t})
+	if err != nil {
+		return nil, fromHelper(err)
+	}
+	return Str(s), nil
+}
+
+// formatInt is int.__format__(v, spec).
+func formatInt(t *Thread, v Value, spec string) (string, error) {
+	if spec == "" {
+		return ToStr(t, v)
+	}
+	x, _ := AsBigInt(v)
+	s, err := format.Int(x, spec, TypeName(v), maxStrDigits)
+	return s, fromHelper(err)
 }
 
 func formatSpecArg(args []Value, kw []Kwarg) (string, error) {

@@ -244,9 +244,7 @@ func seqArith(t *Thread, op binop, x, y Value) (Value, error) {
 			}
 			return Str(strings.Repeat(string(a), n)), nil
 		case opMod:
-			if m := StrType.Lookup("__mod__"); m != nil {
-				return CallValue(t, m, []Value{x, y}, nil)
-			}
+			return strPercent(t, a, y)
 		}
 	case Bytes:
 		switch op {

@@ -48,6 +48,7 @@ const (
 	nAtom        nodeKind = iota // an immutable value (or a shared host value), passed as it is
 	nHost                        // a HostCopier, copied by the receiver
 	nTuple                       // items
+	nSlice                       // items: start, stop, step
 	nList                        // items
 	nDict                        // items: key, value, key, value, ...
 	nSet                         // items; frozen
@@ -67,6 +68,7 @@ const (
 	nClassMethod                 // items[0]
 	nProperty                    // items: get, set, del (nil when absent)
 	nPartial                     // items: fn, args... ; kw in attrs
+	nDescr                       // a native method of a user class (a dataclass\'s __init__): items[0] the class; v the method
 )
 
 // node is one value in a Parcel. Nodes for mutable objects are shared
@@ -205,8 +207,14 @@ func (p *packer) pack(v Value) (*node, error) {
 	switch x := v.(type) {
 	case nil:
 		return nil, nil
-	case NoneType, Bool, Int, *BigInt, Float, Str, Bytes, NotImplementedType, EllipsisType, *Range, *bigRange, *Builtin, *MethodDescr:
+	case NoneType, Bool, Int, *BigInt, Float, Str, Bytes, NotImplementedType, EllipsisType, *Range, *bigRange, *Builtin:
 		return &node{kind: nAtom, v: v}, nil
+	case *MethodDescr:
+		if !x.owner.user {
+			return &node{kind: nAtom, v: v}, nil
+		}
+		cls, err := p.class(x.owner)
+		return &node{kind: nDescr, v: v, items: []*node{cls}}, err
 	case Shareable:
 		return &node{kind: nAtom, v: v}, nil
 	case Tuple:
@@ -261,7 +269,7 @@ func (p *packer) pack(v Value) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &node{kind: nTuple, items: items, name: "slice"}, nil
+		return &node{kind: nSlice, items: items}, nil
 	case *Module:
 		if p.fork == nil {
 			return nil, Errorf(TypeError, "cannot pickle 'module' object")
@@ -497,6 +505,9 @@ func (t *Thread) UnpackFork(p *Parcel, m *Module) (Value, error) {
 			continue
 		}
 		v, err := u.unpack(g.n)
+		if err != nil && g.n.kind == nModule && ErrorMatches(err, ModuleNotFoundError) {
+			continue // a module only the sender's host has (the kernel's lab): the copy goes without it
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -580,10 +591,13 @@ func (u *unpacker) unpack(n *node) (Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		if n.name == "slice" {
-			return &Slice{Start: items[0], Stop: items[1], Step: items[2]}, nil
-		}
 		return Tuple(items), nil
+	case nSlice:
+		items, err := u.all(n.items)
+		if err != nil {
+			return nil, err
+		}
+		return &Slice{Start: items[0], Stop: items[1], Step: items[2]}, nil
 	case nList:
 		l := NewList(nil)
 		u.memo[n] = l
@@ -693,6 +707,14 @@ func (u *unpacker) unpack(n *node) (Value, error) {
 			return nil, err
 		}
 		return &Property{Get: parts[0], Set: parts[1], Del: parts[2]}, nil
+	case nDescr:
+		cls, err := u.unpackClass(n.items[0])
+		if err != nil {
+			return nil, err
+		}
+		m := *n.v.(*MethodDescr)
+		m.owner = cls
+		return &m, nil
 	case nPartial:
 		parts, err := u.all(n.items)
 		if err != nil {

@@ -357,14 +357,14 @@ func (c *Type) newBuiltinBased(t *Thread, args []Value, kw []Kwarg, init Value) 
 	if err != nil {
 		return nil, err
 	}
-	return &Instance{class: c, dict: NewDict(), base: b}, nil
+	return &Instance{class: c, dict: newAttrDict(), base: b}, nil
 }
 
 func newInstance(c *Type) Value {
 	if c.layout == layoutException {
 		return &Exception{class: c, args: Tuple{}}
 	}
-	return &Instance{class: c, dict: NewDict()}
+	return &Instance{class: c, dict: newAttrDict()}
 }
 
 // TypeName returns the name of v's type, as error messages show it.

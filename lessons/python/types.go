@@ -113,7 +113,7 @@ func initObjectMethods() {
 			if err != nil {
 				return nil, err
 			}
-			return &Instance{class: c, dict: NewDict(), base: b}, nil
+			return &Instance{class: c, dict: newAttrDict(), base: b}, nil
 		}
 		return newInstance(c), nil
 	})

@@ -481,6 +481,170 @@ def Value(typecode_or_type, *args, lock=True, ctx=None):
     return Synchronized(obj, lock)
 
 
+class _CArray:
+    """C numbers in memory that processes share (Array with lock=False)."""
+
+    def __init__(self, cells):
+        self._cells = cells
+
+    def __len__(self):
+        return len(self._cells)
+
+    def _index(self, i):
+        n = len(self._cells)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("invalid index")
+        return i
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._cells.get(k) for k in range(*i.indices(len(self._cells)))]
+        return self._cells.get(self._index(i))
+
+    def __setitem__(self, i, value):
+        if isinstance(i, slice):
+            keys = range(*i.indices(len(self._cells)))
+            values = list(value)
+            if len(values) != len(keys):
+                raise ValueError("Can only assign sequence of same size")
+            for k, v in zip(keys, values):
+                self._cells.set(k, v)
+            return
+        self._cells.set(self._index(i), value)
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __repr__(self):
+        return "<multiprocessing.sharedctypes.%s_Array_%d object at 0x%x>" % (
+            _CTYPES[self._cells.typecode()], len(self._cells), id(self))
+
+
+class SynchronizedArray(Synchronized):
+    """A shared array with a lock: each item access takes it."""
+
+    def __len__(self):
+        return len(self._obj)
+
+    def __getitem__(self, i):
+        with self._lock:
+            return self._obj[i]
+
+    def __setitem__(self, i, value):
+        with self._lock:
+            self._obj[i] = value
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __repr__(self):
+        return "<SynchronizedArray wrapper for %r>" % self._obj
+
+
+def RawArray(typecode_or_type, size_or_initializer):
+    """C numbers that processes share, without a lock."""
+    return _CArray(_mp.array(typecode_or_type, size_or_initializer))
+
+
+def Array(typecode_or_type, size_or_initializer, *, lock=True, ctx=None):
+    """C numbers that processes share, with a lock (see Value)."""
+    obj = RawArray(typecode_or_type, size_or_initializer)
+    if lock is False:
+        return obj
+    if lock is True or lock is None:
+        lock = RLock()
+    if not hasattr(lock, "acquire"):
+        raise AttributeError("%r has no method 'acquire'" % lock)
+    return SynchronizedArray(obj, lock)
+
+
+# Signals between processes, on a shared count.
+
+class Event:
+    """A flag that processes share; wait() blocks until it is set."""
+
+    def __init__(self, *, ctx=None):
+        self._flag = _mp.counter(0)
+
+    def is_set(self):
+        return self._flag.get() != 0
+
+    def set(self):
+        if self._flag.get() == 0:
+            self._flag.add(1, 0)
+
+    def clear(self):
+        if self._flag.get() != 0:
+            self._flag.add(-1, 0)
+
+    def wait(self, timeout=None):
+        return self._flag.wait(True, False, True, timeout)
+
+
+class Semaphore:
+    """A count that processes share: acquire() takes one, waiting while it is 0."""
+
+    def __init__(self, value=1, *, ctx=None):
+        if value < 0:
+            raise ValueError("semaphore initial value must be >= 0")
+        self._count = _mp.counter(value)
+
+    def acquire(self, block=True, timeout=None):
+        return self._count.wait(True, True, block, timeout)
+
+    def release(self):
+        self._count.add(1, 0)
+
+    def get_value(self):
+        return self._count.get()
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *args):
+        self.release()
+
+    def __repr__(self):
+        return "<%s(value=%s)>" % (type(self).__name__, self.get_value())
+
+
+class BoundedSemaphore(Semaphore):
+    """A Semaphore that may not be released above its initial value."""
+
+    def __init__(self, value=1, *, ctx=None):
+        super().__init__(value)
+        self._limit = value
+
+    def release(self):
+        if not self._count.add(1, 0) or self._count.get() > self._limit:
+            self._count.add(-1, 0)
+            raise ValueError("semaphore or lock released too many times")
+
+    def __repr__(self):
+        return "<BoundedSemaphore(value=%s, maxvalue=%s)>" % (self.get_value(), self._limit)
+
+
+class JoinableQueue(Queue):
+    """A Queue whose join() waits until every item put has been marked done."""
+
+    def __init__(self, maxsize=0, *, ctx=None):
+        super().__init__(maxsize)
+        self._unfinished = _mp.counter(0)
+
+    def put(self, obj, block=True, timeout=None):
+        super().put(obj, block, timeout)
+        self._unfinished.add(1, 0)
+
+    def task_done(self):
+        if not self._unfinished.add(-1, 0):
+            raise ValueError("task_done() called too many times")
+
+    def join(self):
+        self._unfinished.wait(False, False)
+
+
 # Pool: worker processes that run tasks from one queue and send results
 # back on another; a thread of the pool's owner hands results out.
 
@@ -495,6 +659,10 @@ class MaybeEncodingError(Exception):
 
     def __str__(self):
         return "Error sending result: '%s'. Reason: '%s'" % (self.value, self.exc)
+
+
+def _star_chunk(func, chunk):
+    return [func(*args) for args in chunk]
 
 
 def _pool_worker(tasks, results, initializer, initargs):
@@ -569,10 +737,13 @@ ApplyResult = AsyncResult
 
 
 class MapResult(AsyncResult):
-    def __init__(self, pool, n, callback=None, error_callback=None):
+    """The result of a map: n items, sent to the workers in chunks."""
+
+    def __init__(self, pool, n, chunksize, callback=None, error_callback=None):
         super().__init__(pool, callback, error_callback)
         self._values = [None] * n
-        self._left = n
+        self._chunksize = chunksize
+        self._left = -(-n // chunksize) if n else 0
         if n == 0:
             self._finish(True, [])
 
@@ -583,7 +754,7 @@ class MapResult(AsyncResult):
         if not ok:
             self._finish(False, value)  # the first failure is the result
             return
-        self._values[i] = value
+        self._values[i * self._chunksize:(i + 1) * self._chunksize] = value
         self._left -= 1
         if self._left == 0:
             self._finish(True, self._values)
@@ -683,19 +854,24 @@ class Pool:
         return self.map_async(func, iterable, chunksize).get()
 
     def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
-        return self._map(func, [(x,) for x in iterable], callback, error_callback)
+        return self._map(func, [(x,) for x in iterable], chunksize, callback, error_callback)
 
     def starmap(self, func, iterable, chunksize=None):
         return self.starmap_async(func, iterable, chunksize).get()
 
     def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
-        return self._map(func, [tuple(x) for x in iterable], callback, error_callback)
+        return self._map(func, [tuple(x) for x in iterable], chunksize, callback, error_callback)
 
-    def _map(self, func, calls, callback, error_callback):
+    def _map(self, func, calls, chunksize, callback, error_callback):
         self._check_running()
-        r = MapResult(self, len(calls), callback, error_callback)
-        for i, args in enumerate(calls):
-            self._send(r, i, func, args, {})
+        if chunksize is None:
+            # As CPython: about four chunks per worker.
+            chunksize = -(-len(calls) // (len(self._pool) * 4)) or 1
+        elif chunksize < 1:
+            raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
+        r = MapResult(self, len(calls), chunksize, callback, error_callback)
+        for i in range(0, len(calls), chunksize):
+            self._send(r, i // chunksize, _star_chunk, (func, calls[i:i + chunksize]), {})
         return r
 
     def imap(self, func, iterable, chunksize=1):
@@ -724,7 +900,11 @@ class Pool:
         self._state = _TERMINATE
         for w in self._pool:
             w.terminate()
+        for w in self._pool:
+            w.join()
         self._results.put(None)
+        if threading.current_thread() is not self._handler:
+            self._handler.join()
 
     def join(self):
         """Wait for the workers to end (after close() or terminate())."""
@@ -734,7 +914,8 @@ class Pool:
             w.join()
         # Every worker has sent all its results by now.
         self._results.put(None)
-        self._handler.join()
+        if threading.current_thread() is not self._handler:
+            self._handler.join()
 
     def __enter__(self):
         self._check_running()

@@ -18,8 +18,8 @@ const (
 
 // A Token is one token of Python source, for tools that look at source
 // without parsing it (completion, a console's is_complete). Text is the
-// source text of names, keywords, numbers and operators (strings leave
-// it empty: their extent is Pos..End).
+// token's source text (a string's with its prefix and quotes; empty for
+// NEWLINE, INDENT, DEDENT and the end).
 type Token struct {
 	Kind     TokenKind
 	Text     string

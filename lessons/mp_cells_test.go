@@ -1,0 +1,49 @@
+package lessons
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestProcessCells: multiprocessing in cells, with and without lab.seed
+// (issue 11's defect: a seeded cell that started and joined a Process
+// raised a false DeadlockError). The child gets a copy of __main__ without
+// lab, which only the kernel has; a Pool under a seed finishes and leaves
+// no thread behind; an exception in a child is reported from the child.
+func TestProcessCells(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	cells := []struct{ code, out, errs string }{
+		{"import multiprocessing as mp\nitems = [1]\ndef f(n):\n    items.append(n)\n    print(mp.current_process().name, items)", "", ""},
+		{"p = mp.Process(target=f, args=(2,))\np.start()\np.join()\nprint(items, p.exitcode)", "Process-1 [1, 2]\n[1] 0\n", ""},
+		{"lab.seed(3)", "", ""},
+		{"p = mp.Process(target=f, args=(3,))\np.start()\np.join()\nprint(items, p.exitcode)", "Process-2 [1, 3]\n[1] 0\n", ""},
+		{"def sq(x):\n    return x * x\nwith mp.Pool(2) as pool:\n    print(pool.map(sq, range(5)))", "[0, 1, 4, 9, 16]\n", ""},
+		{"def bad():\n    raise ValueError('x')\np = mp.Process(target=bad)\np.start()\np.join()\nprint(p.exitcode)", "1\n", "Process Process-5:\n"},
+		{"lab.seed(None)", "", ""},
+	}
+	for _, c := range cells {
+		got := execute(s, c.code)
+		if got.err != nil || got.rec.out() != c.out || !strings.HasPrefix(got.rec.errs(), c.errs) || (c.errs == "" && got.rec.errs() != "") {
+			t.Errorf("cell\n%s\nstdout %q, stderr %q, error %v; want stdout %q, stderr starting %q", c.code, got.rec.out(), got.rec.errs(), got.err, c.out, c.errs)
+		}
+	}
+}
+
+// TestSwitchIntervalCells: sys.setswitchinterval switches by time until
+// lab.switch_interval switches back to steps; getswitchinterval then says
+// CPython's default again.
+func TestSwitchIntervalCells(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	for _, c := range []struct{ code, result string }{
+		{"import sys\nsys.getswitchinterval()", "0.005"},
+		{"sys.setswitchinterval(0.002)\nsys.getswitchinterval()", "0.002"},
+		{"lab.switch_interval(100)\nsys.getswitchinterval()", "0.005"},
+		{"sys._is_gil_enabled()", "True"},
+	} {
+		if got := execute(s, c.code); got.err != nil || got.result != c.result {
+			t.Errorf("cell\n%s\ngave %q (%v), want %q", c.code, got.result, got.err, c.result)
+		}
+	}
+}
