@@ -94,6 +94,12 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			sp++
 		case compile.LOAD_GLOBAL:
 			fr.pc = pc
+			if pc+1 < len(instrs) && instrs[pc].Op == compile.LOAD_FAST && (instrs[pc+1].Op == compile.BINARY || instrs[pc+1].Op == compile.INPLACE) {
+				if npc, nsp, ok := t.globalArith(fr, pc, sp); ok { // g + n
+					pc, sp = npc, nsp
+					continue
+				}
+			}
 			v, err := t.loadGlobal(fr, pc-1, names[in.Arg])
 			if err != nil {
 				return sp, pc, err

@@ -37,6 +37,70 @@ func (t *Thread) storeGlobal(fr *frame, pc int, name string, v Value) {
 	}
 }
 
+// globalArith runs the LOAD_GLOBAL before pc with the instructions after
+// it that fuseGlobalArith and fuseStoreGlobal can run, and returns the pc
+// and stack pointer after them; ok is false, with nothing run, if they
+// cannot.
+func (t *Thread) globalArith(fr *frame, pc, sp int) (int, int, bool) {
+	c, ok := t.fuseGlobalArith(fr, pc)
+	if !ok {
+		return pc, sp, false
+	}
+	pc += 2
+	if t.fuseStoreGlobal(fr, pc, c) {
+		return pc + 1, sp, true
+	}
+	fr.stack[sp] = boxInt(c)
+	return pc, sp + 1, true
+}
+
+// fuseGlobalArith runs the LOAD_GLOBAL before pc with the LOAD_FAST and
+// the int + or - (BINARY or INPLACE) that follow it, when the global and
+// the local hold ints: g + n in one dispatch, and without making g a
+// Value when its slot holds it as bits, which would cost an allocation.
+// It returns the sum; ok is false, with nothing run, when the
+// instructions must run as usual: a tracer, the step hook due within
+// them, other values, or an overflow. The caller has checked that a
+// LOAD_FAST and a BINARY or INPLACE follow.
+func (t *Thread) fuseGlobalArith(fr *frame, pc int) (c Int, ok bool) {
+	code := fr.code
+	if t.tracer != nil || t.countdown <= 2 {
+		return 0, false
+	}
+	load, op := code.Instrs[pc], code.Instrs[pc+1]
+	if bop := compile.BinOp(op.Arg); bop != compile.Add && (bop != compile.Sub || op.Op != compile.BINARY) {
+		return 0, false
+	}
+	b, isInt := fr.locals[load.Arg].(Int)
+	if !isInt {
+		return 0, false
+	}
+	gc := code.globals[pc-1].Load()
+	if gc == nil || gc.dict != fr.globals.globals || gc.global == nil {
+		return 0, false
+	}
+	var a Int
+	switch bx := gc.global.box.Load(); bx {
+	case intBox:
+		a = Int(gc.global.bits.Load())
+	case nil, floatBox, lockedBox:
+		return 0, false
+	default:
+		if a, ok = bx.v.(Int); !ok {
+			return 0, false
+		}
+	}
+	if compile.BinOp(op.Arg) == compile.Add {
+		if c = a + b; (c > a) != (b > 0) {
+			return 0, false
+		}
+	} else if c = a - b; (c < a) != (b > 0) {
+		return 0, false
+	}
+	t.countdown -= 2 // the steps of the LOAD_FAST and the operation
+	return c, true
+}
+
 // fuseStoreGlobal runs the instruction at pc, after an int addition or
 // subtraction whose result is c, if it is a STORE_GLOBAL into a slot that
 // holds an int as bits: it stores c without making it a Value, which

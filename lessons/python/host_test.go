@@ -61,11 +61,12 @@ func TestStepHookInterval(t *testing.T) {
 	}
 }
 
-// An update of a global int past the shared small ints stores it without
-// making a Value (fuseStoreGlobal); the store still counts as a step, so
-// the host is called exactly as often as for the same loop on small ints.
+// An update of a global int past the shared small ints reads and stores
+// it without making a Value (fuseGlobalArith, fuseStoreGlobal); those
+// instructions still count as steps, so the host is called exactly as
+// often as for the same loop on small ints.
 func TestStepHookFusedStore(t *testing.T) {
-	in, m := load(t, "g = 0\ndef work(n):\n    global g\n    for i in range(n):\n        g = g + 1\n        g = g - 1\n        g += 0\n", Options{})
+	in, m := load(t, "g = 0\ndef work(n):\n    global g\n    one, zero = 1, 0\n    for i in range(n):\n        g = g + 1\n        g = g - 1\n        g += 0\n        g = g + one\n        g = g - one\n        g += zero\n        x = g + one\n", Options{})
 	work := m.Globals().GetStr("work")
 	for _, every := range []int{2, 3, 7} {
 		calls := map[int64]int{}

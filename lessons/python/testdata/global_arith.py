@@ -59,3 +59,32 @@ def mixed():
         g += 1
 mixed()
 print(g)
+
+def with_locals(k, times):
+    global g
+    for i in range(times):
+        g = g + k
+        g = g - i
+        g += k
+    return g
+g = 10**6
+print(with_locals(7, 50), with_locals(-3, 20), with_locals(2.5, 2))
+g = 9223372036854775800
+print(with_locals(3, 1))
+g = -9223372036854775800
+print(with_locals(-5, 2))
+g = 10**6
+print(with_locals(True, 3))
+def swap_type():
+    global g
+    k = 1
+    g = g + k
+    g = "x"
+    try:
+        g = g + k
+    except TypeError as e:
+        print(e)
+    g = 2000
+    g = g + k
+    return g
+print(swap_type())
