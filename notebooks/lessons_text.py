@@ -642,7 +642,8 @@ RACES = [
     Step 1: `MainThread` sets the balance to 0. Step 2: `saver` reads 0.
     Step 3: `spender` reads 0 as well. Step 4: `saver` writes 8. Step 5:
     `spender` writes -8, computed from the 0 it read in step 3, so the
-    deposit is gone. Only one switch at the wrong moment was needed.
+    deposit is gone, and in step 6 `MainThread` reads the -8. Only one
+    switch at the wrong moment was needed.
     """, rows=[("explore-minus8", 1, "MainThread", "write balance ← 0"),
                ("explore-minus8", 2, "saver", "read balance → 0"),
                ("explore-minus8", 3, "spender", "read balance → 0"),
@@ -891,7 +892,7 @@ LOCKS = [
     """, tag="locked-trace"),
     md("""
     The table now has rows for the lock as well. In step 2 `saver` acquires
-    `guard`; in steps 3 and 4 it reads 0 and writes 1; in step 5 it
+    `guard`; in step 3 and step 4 it reads 0 and writes 1; in step 5 it
     releases `guard`. Each update is four rows of one thread. Step 10 is
     the first switch inside a critical section: `spender` has acquired
     `guard` (through `with guard:`), and in step 11 `saver` asks for it and
