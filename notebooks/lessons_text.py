@@ -1280,9 +1280,9 @@ DEADLOCK = [
     happens on a real clock.
 
     Now find that schedule yourself. In the stepper below you decide which
-    thread takes its next step; the goal is a deadlock. The table beside
-    the threads shows the balances, and each thread shows the lock it
-    holds or waits for.
+    thread takes its next step; the goal is a deadlock. The shared state
+    under the threads shows the balances and which thread holds each lock,
+    and a thread that cannot go on says what it waits for.
     """),
     code("""
     lab.stepper(lambda: both_ways(alice_pays_bob, bob_pays_alice), goal="deadlock")
