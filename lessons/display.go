@@ -71,6 +71,9 @@ func pickRows(n int, lost []runtime.Lost) []traceRow {
 
 // opText is what a thread did, for its column.
 func opText(e runtime.Event) string {
+	if e.Items {
+		return "call " + e.Field
+	}
 	switch e.Kind {
 	case runtime.OpRead:
 		return fmt.Sprintf("read %s → %s", e.Field, pyhost.SpellValue(e.Value))
@@ -85,26 +88,24 @@ func opText(e runtime.Event) string {
 	return fmt.Sprintf("%s %s", e.Kind, e.Field)
 }
 
-// traceView is what an interleaving table shows of a trace: the events on
-// locations two threads share (one writing), the locks two threads use,
-// and every wait, numbered afresh as the table's steps.
+// traceView is what an interleaving table shows of a trace: the accesses
+// of locations two threads share (one writing), every lock taken and
+// released and every wait, numbered afresh as the table's steps.
 type traceView struct {
-	tr     *runtime.Trace
-	events []runtime.Event // shown, in order
-	index  []int           // index[k]: events[k]'s index in the trace
-	lost   []runtime.Lost  // as rows of the view
+	tr    *runtime.Trace
+	index []int          // index[k]: the trace's index of step k
+	lost  []runtime.Lost // as steps of the view
 }
 
 func newTraceView(tr *runtime.Trace) *traceView {
 	v := &traceView{tr: tr}
 	contended := tr.Contended()
-	row := map[int]int{}
-	for i, e := range tr.Events() {
-		if e.Kind == runtime.OpWait || contended[e.Loc] {
-			row[i] = len(v.events)
-			v.events = append(v.events, e)
-			v.index = append(v.index, i)
-		}
+	v.index = tr.Select(func(kind runtime.OpKind, loc int) bool {
+		return (kind != runtime.OpRead && kind != runtime.OpWrite) || contended[loc]
+	})
+	row := make(map[int]int, len(v.index))
+	for k, i := range v.index {
+		row[i] = k
 	}
 	for _, l := range tr.LostUpdates() {
 		r, okR := row[l.Read]
@@ -117,12 +118,15 @@ func newTraceView(tr *runtime.Trace) *traceView {
 	return v
 }
 
+// event is step k.
+func (v *traceView) event(k int) runtime.Event { return v.tr.Event(v.index[k]) }
+
 // traceNotes explains the rows of lost updates.
 func (v *traceView) notes() map[int]string {
 	notes := map[int]string{}
 	threads := v.tr.Threads()
 	for _, l := range v.lost {
-		r, o, w := v.events[l.Read], v.events[l.Overwritten], v.events[l.Write]
+		r, o, w := v.event(l.Read), v.event(l.Overwritten), v.event(l.Write)
 		who, other := threads[w.Thread], threads[o.Thread]
 		notes[l.Write] = fmt.Sprintf("lost update: %s writes a value computed from what it read at step %d, wiping out %s's write at step %d",
 			who, l.Read+1, other, l.Overwritten+1)
@@ -139,11 +143,11 @@ func (v *traceView) notes() map[int]string {
 // traceBundle renders an interleaving table.
 func traceBundle(tr *runtime.Trace) map[string]any {
 	v := newTraceView(tr)
-	if len(v.events) == 0 {
+	if len(v.index) == 0 {
 		msg := "The trace is empty: no two threads have shared a variable, an attribute or an item (one of them writing it), used the same lock or waited, in a traced cell yet."
 		return map[string]any{"text/plain": msg, "text/html": "<p>" + msg + "</p>"}
 	}
-	rows := pickRows(len(v.events), v.lost)
+	rows := pickRows(len(v.index), v.lost)
 	var idx []int
 	for _, r := range rows {
 		if r.index >= 0 {
@@ -159,7 +163,7 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 		lostWrite[l.Write] = true
 	}
 
-	summary := fmt.Sprintf("%d steps by %d threads", len(v.events), len(threads))
+	summary := fmt.Sprintf("%d steps by %d threads", len(v.index), len(threads))
 	switch len(v.lost) {
 	case 0:
 	case 1:
@@ -177,7 +181,7 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 	}
 	header = append(header, "state after", "note")
 	cells := func(k int, state string) []string {
-		e := v.events[k]
+		e := v.event(k)
 		row := []string{fmt.Sprint(k + 1), fmt.Sprint(e.Line), e.Code}
 		for _, ti := range cols {
 			text := ""
@@ -208,7 +212,7 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 		if lostWrite[r.index] {
 			style, prose, class = cellCSS+lostCSS, proseCSS+lostCSS, ` class="lost"`
 		}
-		if v.events[r.index].Kind == runtime.OpWait {
+		if v.event(r.index).Kind == runtime.OpWait {
 			class = ` class="wait"`
 		}
 		fmt.Fprintf(&h, "<tr%s>", class)

@@ -19,6 +19,12 @@
 //	lab.go       the lab module: lab.py (signatures, docstrings) over the native _lab;
 //	             gil, switch_interval, seed, stop
 //	cpu.go       lab.cpu: the live CPU plot and its report
+//	trace.go     lab.trace and lab.tracing; display.go draws the interleaving table
+//	             (source text, values, state after, lost updates, waiting rows) and
+//	             the exploration report; predict.go hides its states to predict
+//	explore.go   lab.explore: outcomes, verdicts, modes and bounds, through
+//	             pyhost.Host.Explore (which restores __main__'s globals before each run)
+//	stepper.go   lab.stepper: the learner schedules; stepper_html.go draws the widget
 //	deadlock.go  the deadlock report as a table
 //	table.go     HTML and text tables for rich displays
 //	memory.go    the memory limit that ends a runaway cell

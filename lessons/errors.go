@@ -61,8 +61,13 @@ func (s *Session) cellError(t *python.Thread, err error) *CellError {
 			"Look for a loop that keeps adding to a list or string without end. " +
 				"Rebinding the name (data = None) gives the memory back."}}
 	case errors.As(err, &cancelled):
-		// An interrupt: ended where it ran, as `threadlab run` after Ctrl-C.
-		return &CellError{Name: "KeyboardInterrupt", Lines: []string{"Traceback (most recent call last):", "KeyboardInterrupt"}}
+		// An interrupt: where the cell was, as CPython shows a KeyboardInterrupt.
+		if cancelled.Reason != interruptReason { // stopped some other way first
+			cancelled = &python.Cancelled{Reason: interruptReason}
+		}
+		var b strings.Builder
+		t.PrintTraceback(&b, cancelled)
+		return &CellError{Name: "KeyboardInterrupt", Lines: lines(b.String())}
 	case errors.As(err, &internal):
 		return &CellError{Name: "SystemError", Message: internal.Error(), Lines: []string{"SystemError: " + internal.Error()}}
 	}

@@ -50,6 +50,19 @@ func outcomeValue(o *runtime.Outcome) python.Value {
 	return python.Str(o.Key)
 }
 
+// setOutcome sets d[outcome] = v; an outcome that cannot be a key (a
+// list) is keyed by its repr.
+func setOutcome(t *python.Thread, d *python.Dict, o *runtime.Outcome, v python.Value) error {
+	if err := d.Set(t, outcomeValue(o), v); err != nil {
+		var exc *python.Exception
+		if !errors.As(err, &exc) || exc.Type() != python.TypeError {
+			return err
+		}
+		return d.Set(t, python.Str(o.Key), v)
+	}
+	return nil
+}
+
 func init() {
 	prop := func(name string, get func(t *python.Thread, v *exploreValue) (python.Value, error)) {
 		exploreType.AddAttr(name, python.NewProperty(name, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
@@ -69,7 +82,7 @@ func init() {
 		d := python.NewDict()
 		for _, o := range sortedOutcomes(v.rep) {
 			if o.Count > 0 {
-				if err := d.Set(t, outcomeValue(o), python.Int(o.Count)); err != nil {
+				if err := setOutcome(t, d, o, python.Int(o.Count)); err != nil {
 					return nil, err
 				}
 			}
@@ -81,7 +94,7 @@ func init() {
 		d := python.NewDict()
 		for _, o := range sortedOutcomes(v.rep) {
 			if o.Verdict != runtime.NoVerdict {
-				if err := d.Set(t, outcomeValue(o), python.Str(o.Verdict.String())); err != nil {
+				if err := setOutcome(t, d, o, python.Str(o.Verdict.String())); err != nil {
 					return nil, err
 				}
 			}

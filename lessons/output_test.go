@@ -143,3 +143,15 @@ func TestThreadsOutliveTheirCell(t *testing.T) {
 		t.Errorf("the thread did not run on after its cell: %q, %v", c.result, c.err)
 	}
 }
+
+// A process started from a cell is a copy of the session's __main__
+// (lab included) and prints into that cell.
+func TestProcessesPrintToTheirCell(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	c := execute(s, "import multiprocessing as mp\nitems = [1]\ndef f(x):\n    items.append(x)\n    print('child', x, mp.current_process().name, items, lab.gil())\n"+
+		"p = mp.Process(target=f, args=(3,))\np.start(); p.join()\n(p.exitcode, items)")
+	if c.err != nil || c.result != "(0, [1])" || c.rec.out() != "child 3 Process-1 [1, 3] True\n" {
+		t.Errorf("result %q, out %q, err %v, stderr %q", c.result, c.rec.out(), c.err, c.rec.errs())
+	}
+}

@@ -14,7 +14,7 @@ import (
 
 func predictBundle(tr *runtime.Trace) map[string]any {
 	b := traceBundle(tr)
-	if len(newTraceView(tr).events) == 0 {
+	if len(newTraceView(tr).index) == 0 {
 		return b
 	}
 	id := widgetID("predict")

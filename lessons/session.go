@@ -51,10 +51,11 @@ func New() *Session {
 	s := &Session{rt: runtime.New()}
 	s.rt.SetTracing(true) // lab.trace() shows the last cell; lab.tracing(False) turns it off
 	s.host = pyhost.NewHost(s.rt)
+	s.host.AddModules(s.labModules()...)
 	s.interp = python.NewInterp(python.Options{
 		Stdout:  s.fallback.stream("stdout"),
 		Stderr:  s.fallback.stream("stderr"),
-		Modules: append(s.host.Modules(), s.labModules()...),
+		Modules: s.host.Modules(),
 	})
 	s.setBuiltins()
 	s.main = python.NewModule("__main__")

@@ -226,6 +226,9 @@ type stepOutcome struct {
 func valueText(v any) string { return pyhost.SpellValue(v) }
 
 func eventText(e runtime.StepEvent) string {
+	if e.Items {
+		return fmt.Sprintf("%s: call %s", e.Thread, e.Field)
+	}
 	v := valueText(e.Value)
 	switch e.Kind {
 	case runtime.OpRead:

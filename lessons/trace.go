@@ -21,7 +21,7 @@ var traceType = python.NewType("trace", nil).SetModule("lab")
 func (*traceValue) Type() *python.Type { return traceType }
 
 func (v *traceValue) Repr(*python.Thread) (string, error) {
-	return fmt.Sprintf("<trace of %d steps by %d threads>", len(newTraceView(v.tr).events), len(v.tr.Threads())), nil
+	return fmt.Sprintf("<trace of %d steps by %d threads>", len(newTraceView(v.tr).index), len(v.tr.Threads())), nil
 }
 
 func (v *traceValue) MIMEBundle() map[string]any {
@@ -33,7 +33,7 @@ func (v *traceValue) MIMEBundle() map[string]any {
 
 func init() {
 	traceType.AddMethod("__len__", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-		return python.Int(len(newTraceView(args[0].(*traceValue).tr).events)), nil
+		return python.Int(len(newTraceView(args[0].(*traceValue).tr).index)), nil
 	})
 	prop := func(name string, get func(v *traceValue) python.Value) {
 		traceType.AddAttr(name, python.NewProperty(name, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {

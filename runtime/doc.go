@@ -2,14 +2,24 @@
 // a switchable GIL, locks, traced shared state, three ways of scheduling
 // (real, seeded and exploring), deadlock detection and CPU sampling.
 //
-// It knows nothing of Starlark or Jupyter. An interpreter drives it through
-// a few calls made on the goroutine of the thread concerned:
+// It knows nothing of Python or Jupyter. An interpreter drives it through
+// a few calls made on the goroutine of the thread concerned, which every
+// call names explicitly:
 //
 //   - Runtime.BeginCell / EndCell around each cell run by the main thread;
 //   - Thread.Start to run a body on a new goroutine;
 //   - Thread.Tick whenever the thread has spent its step budget, which is
 //     where the GIL changes hands;
-//   - Lock, Shared, Sleep and Join calls, which are the scheduling points.
+//   - Thread.Announce before, and Thread.Access after, each read or write
+//     of a memory location (loc.go: any object's variable, attribute or
+//     item, named for display by the interpreter's Spelling); Thread.Watch
+//     says when the runtime needs to hear of them at all;
+//   - Lock, Sleep and Join calls, which are scheduling points too; a
+//     thread that blocks is recorded as a waiting step of the trace.
+//
+// Shared (shared.go) is an object of named fields for programs written
+// against the runtime directly, such as the tests and the exploration
+// literature's benchmarks.
 //
 // Steps (steptree.go) runs a small program once for every interleaving
 // and keeps them as a tree of states, for a learner who plays the

@@ -43,9 +43,11 @@ const (
 type access struct {
 	kind  accKind
 	obj   int
-	field string
-	key   any
+	field string // for a container's items, itemsField
 }
+
+// itemsField is the field of an access to a container's items.
+const itemsField = "[]"
 
 func (a access) data() bool { return a.kind == accRead || a.kind == accWrite }
 func (a access) lock() bool {
@@ -58,24 +60,31 @@ func (a access) lock() bool {
 func (a access) dependent(b access) bool {
 	switch {
 	case a.data() && b.data():
-		return a.obj == b.obj && a.field == b.field && a.key == b.key && (a.kind == accWrite || b.kind == accWrite)
+		return a.obj == b.obj && a.field == b.field && (a.kind == accWrite || b.kind == accWrite)
 	case a.lock() && b.lock():
 		return a.obj == b.obj && (a.kind != accTryFail || b.kind != accTryFail)
 	}
 	return false
 }
 
-// accessOf tells what t's pending operation would do if t ran now.
+// accessOf tells what t's pending operation would do if t ran now. The
+// items of a container count as one location: a method such as append
+// touches them all at once (AllItems), and which of them each such call
+// touches is more than the interpreter says.
 func accessOf(t *Thread) access {
 	op := t.pending
+	field := op.Field
+	if op.Key != nil {
+		field = itemsField
+	}
 	switch op.Kind {
 	case OpRead:
-		return access{kind: accRead, obj: op.Obj, field: op.Field, key: op.Key}
+		return access{kind: accRead, obj: op.Obj, field: field}
 	case OpWrite:
 		if op.cas != nil && !op.cas.wouldSwap(op.Field) {
-			return access{kind: accRead, obj: op.Obj, field: op.Field, key: op.Key}
+			return access{kind: accRead, obj: op.Obj, field: field}
 		}
-		return access{kind: accWrite, obj: op.Obj, field: op.Field, key: op.Key}
+		return access{kind: accWrite, obj: op.Obj, field: field}
 	case OpRelease:
 		return access{kind: accRelease, obj: op.Obj}
 	case OpAcquire:
@@ -146,7 +155,6 @@ func (e *event) before(c []int32) bool {
 type fieldKey struct {
 	obj   int
 	field string
-	key   any
 }
 
 // accessState is what the happens-before computation remembers of a field
@@ -361,7 +369,7 @@ func (d *dpor) step(t int, a access) {
 	var st *accessState
 	switch {
 	case a.data():
-		k := fieldKey{a.obj, a.field, a.key}
+		k := fieldKey{a.obj, a.field}
 		if st = d.fields[k]; st == nil {
 			st = &accessState{lastWrite: -1, lastAcq: -1}
 			d.fields[k] = st

@@ -12,6 +12,13 @@ type Loc struct {
 	Key  any
 }
 
+// AllItems is the Key of a location that stands for every item of a
+// container at once: a method call such as items.append(x) (Name is the
+// method). It is dependent on every access of the container's items.
+var AllItems any = allItems{}
+
+type allItems struct{}
+
 // Spelling is how the interpreter writes locations and values in traces
 // and reports: "balance", "account.balance", "items[3]"; 'text', None.
 // The interpreter sets it once, with SetSpelling, before any thread runs.
@@ -68,6 +75,14 @@ func (t *Thread) Watch() (record, announce bool) {
 	return record, announce
 }
 
+// Controlled reports whether a controlled scheduler (lab.seed,
+// exploration, the stepper) runs the kernel's interpreter: one that finds
+// every deadlock itself, as the state where no thread can run.
+func (rt *Runtime) Controlled() bool {
+	_, ok := rt.dom.get().(*controlled)
+	return ok
+}
+
 // Announce is the scheduling point just before t reads (kind OpRead) or
 // writes (OpWrite) loc. Under a scheduler that decides at accesses
 // (exploration, the stepper), another thread may run first; under any
@@ -100,14 +115,17 @@ func (c *controlled) objID(obj any) int {
 }
 
 // Access records, when tracing is on, that t has just read (kind OpRead)
-// or written (OpWrite) v at loc. Call Announce before the access.
-func (t *Thread) Access(loc Loc, kind OpKind, v any) {
+// or written (OpWrite) v at loc, at site (what Thread.Site would say;
+// the interpreter knows it already). Call Announce before the access.
+func (t *Thread) Access(loc Loc, kind OpKind, v any, site int32) {
 	rt := t.rt
 	if !rt.tracing.Load() {
 		return
 	}
 	rt.sharedMu.Lock()
-	rt.recordLocked(t, kind, loc, v)
+	if rt.tracing.Load() {
+		rt.trace.add(t, kind, t.locs.key(rt.trace, loc), v, site)
+	}
 	rt.sharedMu.Unlock()
 }
 

@@ -12,6 +12,7 @@ type Lock struct {
 	reentrant bool
 	line      int    // where it was made, for reports
 	name      string // what the program keeps it in, or "Lock-3" or "RLock-3"
+	shared    bool   // used by several interpreters (multiprocessing.Lock)
 	waiter    string // for a Condition's waiter lock, what the Condition is for
 
 	// Guarded by rt.mu.

@@ -27,6 +27,7 @@ type Runtime struct {
 	mu       sync.Mutex // guards everything below that is not said otherwise
 	gil      atomic.Bool
 	interval atomic.Int32
+	slice    atomic.Int64 // sys.setswitchinterval's, in nanoseconds; 0 while switching by steps
 	seed     *uint64
 	main     *Thread
 	dom      *domain   // the kernel's own interpreter
@@ -110,6 +111,7 @@ func (rt *Runtime) SetSwitchInterval(steps int) error {
 		return fmt.Errorf("the switch interval must be at least 1 step, not %d", steps)
 	}
 	rt.interval.Store(int32(steps))
+	rt.slice.Store(0) // back to switching by steps
 	return nil
 }
 

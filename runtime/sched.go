@@ -19,6 +19,9 @@ type scheduler interface {
 	wait(t *Thread, w *waitSpec) (bool, error)
 	// sleep pauses t for d.
 	sleep(t *Thread, d time.Duration) error
+	// outside runs fn, a wait on something the scheduler cannot see
+	// (another process, the terminal), with t out of scheduling meanwhile.
+	outside(t *Thread, fn func()) error
 	// current returns the one thread allowed to run, or nil when several may.
 	current() *Thread
 	// now is the scheduler's clock.

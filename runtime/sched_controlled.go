@@ -16,6 +16,7 @@ const (
 	cReady                 // running, or parked at a scheduling point
 	cWaiting               // blocked on a waitSpec
 	cEnded
+	cOutside // in a wait the scheduler cannot see (another process, the terminal); it comes back
 )
 
 // opTick is the reason given to a chooser when a thread's step budget runs
@@ -155,6 +156,9 @@ func (c *controlled) handOff(t *Thread, why OpKind) []*Thread {
 	}
 	if next == nil {
 		c.turn.Store(nil)
+		if c.outsideLocked() {
+			return nil // idle until a thread comes back from outside
+		}
 		return c.deadlockLocked(nil)
 	}
 	c.give(next)
@@ -171,6 +175,13 @@ func (c *controlled) yield(t *Thread, why OpKind) error {
 		c.mu.Unlock()
 		stopAll(stop)
 		return err
+	}
+	if next == nil && c.outsideLocked() {
+		// Nobody here can run, but a thread outside will come back and
+		// may change that: no deadlock, t waits for its turn.
+		c.turn.Store(nil)
+		c.mu.Unlock()
+		return c.park(t)
 	}
 	if next == nil {
 		stop := c.deadlockLocked(t)
@@ -334,6 +345,9 @@ func (c *controlled) point(t *Thread, op Op) error {
 func (c *controlled) wait(t *Thread, w *waitSpec) (bool, error) {
 	if err := c.mine(t); err != nil {
 		return false, err
+	}
+	if w.external(t) {
+		return c.waitOutside(t, w)
 	}
 	w.line = t.line()
 	c.mu.Lock()

@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"sync"
 	"sync/atomic"
@@ -8,9 +9,13 @@ import (
 )
 
 // gilSched runs threads on real goroutines. With the GIL on, a thread must
-// hold it to run; the holder hands it over, first come first served, at
-// every switch interval when someone waits, and whenever it blocks. With the
-// GIL off every method but wait and sleep does nothing.
+// hold it to run; the holder hands it over, first come first served, when
+// someone waits and whenever it blocks. When someone waits, it hands over
+// at every switch interval of steps, or, after sys.setswitchinterval, as
+// CPython does: once a waiter has waited a whole interval of time without
+// the GIL changing hands, the holder is asked to drop it, and does so at
+// its next safe point. With the GIL off every method but wait and sleep
+// does nothing.
 type gilSched struct {
 	rt      *Runtime
 	on      bool
@@ -18,6 +23,11 @@ type gilSched struct {
 	queue   []*Thread
 	waiting atomic.Int32
 	holder  atomic.Pointer[Thread]
+
+	// Switching by time.
+	handoffs atomic.Uint64 // how often the GIL has changed hands
+	drop     atomic.Bool   // a waiter has asked the holder to let go
+	armed    atomic.Bool   // the drop timer runs
 }
 
 // Switches counts GIL hand-offs from one thread to another, for the
@@ -45,6 +55,9 @@ func (g *gilSched) enter(t *Thread) error {
 	g.queue = append(g.queue, t)
 	g.waiting.Add(1)
 	g.mu.Unlock()
+	if d := g.rt.slice.Load(); d > 0 && g.armed.CompareAndSwap(false, true) {
+		g.armDrop(time.Duration(d))
+	}
 	// One channel rather than a select that also watches the stop channel:
 	// this wait happens at every hand-off, and a select costs a third more.
 	// Whoever takes t off the queue, under g.mu, sends exactly once.
@@ -88,6 +101,8 @@ func (g *gilSched) leave(t *Thread) {
 	g.queue = g.queue[1:]
 	g.waiting.Add(-1)
 	g.holder.Store(next)
+	g.handoffs.Add(1)
+	g.drop.Store(false)
 	g.mu.Unlock()
 	Switches.Add(1)
 	next.gilWake <- true
@@ -99,10 +114,43 @@ func (g *gilSched) tick(t *Thread) (int, error) {
 	}
 	next := jitter(g.rt.SwitchInterval())
 	if g.on && g.waiting.Load() > 0 {
+		if g.rt.slice.Load() > 0 {
+			if !g.drop.Load() {
+				return next, nil
+			}
+			if t.SafePoint != nil && !t.SafePoint() {
+				return 1, nil // look again at the next step
+			}
+		}
 		g.leave(t)
 		return next, g.enter(t)
 	}
 	return next, nil
+}
+
+// armDrop starts the timer of switching by time: after d, if threads
+// still wait and the GIL has not changed hands meanwhile, the holder is
+// asked to drop it; if it has changed hands, the waiters wait another d.
+// One timer serves the domain; it stops when nobody waits.
+func (g *gilSched) armDrop(d time.Duration) {
+	seen := g.handoffs.Load()
+	time.AfterFunc(d, func() {
+		if g.waiting.Load() == 0 {
+			g.armed.Store(false)
+			// A thread may have queued after the check and found the
+			// timer still armed.
+			if g.waiting.Load() == 0 || !g.armed.CompareAndSwap(false, true) {
+				return
+			}
+		} else if g.handoffs.Load() == seen {
+			g.drop.Store(true)
+		}
+		if d := g.rt.slice.Load(); d > 0 {
+			g.armDrop(time.Duration(d))
+		} else {
+			g.armed.Store(false)
+		}
+	})
 }
 
 // jitter spreads budgets evenly around the interval (half to one and a
@@ -143,6 +191,12 @@ func (g *gilSched) sleep(t *Thread, d time.Duration) error {
 		err = err2
 	}
 	return err
+}
+
+func (g *gilSched) outside(t *Thread, fn func()) error {
+	g.leave(t)
+	fn()
+	return g.enter(t)
 }
 
 func (g *gilSched) current() *Thread {
@@ -200,3 +254,20 @@ func (rt *Runtime) realWait(t *Thread, w *waitSpec) (bool, error) {
 		}
 	}
 }
+
+// SetSwitchTime makes the GIL change hands by time, as CPython's
+// sys.setswitchinterval does: a thread that wants the GIL waits at most
+// d, then the holder is asked to let go at its next safe point (see
+// Thread.SafePoint). SetSwitchInterval goes back to switching by steps.
+// A seeded or explored schedule is not affected: it switches by steps.
+func (rt *Runtime) SetSwitchTime(d time.Duration) error {
+	if d <= 0 {
+		return fmt.Errorf("the switch interval must be positive, not %v", d)
+	}
+	rt.slice.Store(int64(d))
+	return nil
+}
+
+// SwitchTime returns the interval of switching by time, or 0 while the
+// GIL changes hands by steps.
+func (rt *Runtime) SwitchTime() time.Duration { return time.Duration(rt.slice.Load()) }

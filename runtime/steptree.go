@@ -40,6 +40,7 @@ type StepEvent struct {
 	Field  string // field, or lock name
 	Value  any
 	Line   int
+	Items  bool // a method call on all of a container's items
 }
 
 // StepStatus is where a thread stands in a state.
@@ -465,7 +466,7 @@ func (tr *Trace) view() []StepField {
 	at := make([]int, len(tr.keys)) // index in out + 1
 	tr.each(func(_ int, r *record) bool {
 		k := OpKind(r.kind)
-		if k != OpRead && k != OpWrite {
+		if k != OpRead && k != OpWrite || tr.keys[r.key].Key == AllItems {
 			return true
 		}
 		i := at[r.key]
@@ -489,6 +490,9 @@ func (ch *treeChooser) addRun(tree *StepTree, tr *Trace, c *controlled, end *Ste
 	locks := tr.locks()
 	met := map[string]bool{}
 	for _, e := range events {
+		if e.Items {
+			continue // a call, which leaves no value to show
+		}
 		switch e.Kind {
 		case OpWrite:
 			ch.written[e.Field], met[e.Field] = true, true
@@ -515,7 +519,7 @@ func (ch *treeChooser) addRun(tree *StepTree, tr *Trace, c *controlled, end *Ste
 	slice := func(from, to int) []StepEvent {
 		var out []StepEvent
 		for _, e := range events[min(from, len(events)):min(to, len(events))] {
-			ev := StepEvent{Thread: names[e.Thread], Kind: e.Kind, Obj: e.Obj, Field: e.Field, Value: e.Value, Line: e.Line}
+			ev := StepEvent{Thread: names[e.Thread], Kind: e.Kind, Obj: e.Obj, Field: e.Field, Value: e.Value, Line: e.Line, Items: e.Items}
 			if l := locks[e.Loc]; l != nil {
 				ev.Obj = l.id
 				if ch.base.prevObjs[l.id] {
@@ -597,8 +601,9 @@ func (ch *treeChooser) finalState(prev *StepNode, events []StepEvent) ([]StepFie
 		from = ch.traceAt[len(ch.traceAt)-1]
 	}
 	for _, e := range events[min(from, len(events)):] {
-		switch e.Kind {
-		case OpRead, OpWrite:
+		switch {
+		case e.Items:
+		case e.Kind == OpRead || e.Kind == OpWrite:
 			found := false
 			for i := range fields {
 				if fields[i].Field == e.Field {
@@ -611,7 +616,7 @@ func (ch *treeChooser) finalState(prev *StepNode, events []StepEvent) ([]StepFie
 			if !found {
 				fields = append(fields, StepField{Field: e.Field, Value: e.Value})
 			}
-		case OpAcquire, OpRelease:
+		case e.Kind == OpAcquire || e.Kind == OpRelease:
 			holder := ""
 			if e.Kind == OpAcquire {
 				holder = e.Thread

@@ -58,6 +58,10 @@ type Thread struct {
 	// OnStop is called (from any goroutine) when the thread is stopped, so
 	// that the interpreter can abandon whatever it is computing.
 	OnStop func()
+	// SafePoint reports whether the thread stands where CPython would let
+	// go of the GIL on request (see SetSwitchTime); it is called only on
+	// the thread's own goroutine. nil means anywhere.
+	SafePoint func() bool
 }
 
 func (rt *Runtime) newThread(d *domain, name string, daemon bool) *Thread {
@@ -309,10 +313,7 @@ func (t *Thread) Tick() (int, error) {
 // Blocking runs fn (a wait outside threadlab's view, such as reading input)
 // without holding the GIL.
 func (t *Thread) Blocking(fn func()) error {
-	s := t.dom.get()
-	s.leave(t)
-	fn()
-	return s.enter(t)
+	return t.dom.get().outside(t, fn)
 }
 
 // Now returns the current time: virtual under a controlled scheduler.

@@ -25,6 +25,7 @@ type Event struct {
 	Obj    int    // the object's number in the trace, from 1 in the order the trace met it
 	Field  string // the location as the Namer spells it ("account.balance"), or the lock's name
 	Value  any    // value read or written; for OpWait, what the thread waits for (a string); nil for locks
+	Items  bool   // the access is a method call on all of a container's items (AllItems)
 }
 
 // Trace is the ordered record of one cell's (or one explored schedule's)
@@ -195,7 +196,7 @@ func (tr *Trace) each(fn func(i int, r *record) bool) {
 func (tr *Trace) event(i int, r *record) Event {
 	line, code := tr.spelling.site(r.line)
 	return Event{Seq: i + 1, Thread: int(r.thread), Line: line, Code: code, Kind: OpKind(r.kind),
-		Loc: int(r.key), Obj: tr.objs[tr.keys[r.key].Obj], Field: tr.name(r.key), Value: tr.value(r)}
+		Loc: int(r.key), Obj: tr.objs[tr.keys[r.key].Obj], Field: tr.name(r.key), Value: tr.value(r), Items: tr.keys[r.key].Key == AllItems}
 }
 
 // name spells key's location. Callers hold tr.mu.
@@ -244,6 +245,22 @@ func (tr *Trace) Columns() []int {
 	return cols
 }
 
+// Select returns the indexes of the stored events for which keep, given
+// the event's kind and location (Event.Loc), is true, in order: a table
+// shows few of a long trace's events and need not make them all.
+func (tr *Trace) Select(keep func(kind OpKind, loc int) bool) []int {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	var out []int
+	tr.each(func(i int, r *record) bool {
+		if keep(OpKind(r.kind), int(r.key)) {
+			out = append(out, i)
+		}
+		return true
+	})
+	return out
+}
+
 // threaded reports whether two threads or more made events. Callers hold
 // tr.mu.
 func (tr *Trace) threaded() bool { return len(tr.threads) > 1 }
@@ -257,7 +274,7 @@ func (tr *Trace) Truncated() bool {
 
 // add appends an event; key is the (object, field) index from keyOf.
 // Callers hold tr.mu.
-func (tr *Trace) add(t *Thread, kind OpKind, key uint32, v any) {
+func (tr *Trace) add(t *Thread, kind OpKind, key uint32, v any, site int32) {
 	tr.total++
 	if tr.n >= MaxEvents {
 		return
@@ -272,7 +289,7 @@ func (tr *Trace) add(t *Thread, kind OpKind, key uint32, v any) {
 		}
 		t.traceGen, t.traceCol = tr.gen, uint16(ti)
 	}
-	r := record{key: key, line: t.site(), thread: t.traceCol, kind: uint8(kind)}
+	r := record{key: key, line: site, thread: t.traceCol, kind: uint8(kind)}
 	if v != nil {
 		r.vform = valueRef
 		if n, ok := tr.int(v); ok && n == int64(int32(n)) {
@@ -321,16 +338,19 @@ func (rt *Runtime) recordLocked(t *Thread, kind OpKind, loc Loc, v any) {
 		return
 	}
 	tr := rt.trace
-	tr.add(t, kind, t.locs.key(tr, loc), v)
+	tr.add(t, kind, t.locs.key(tr, loc), v, t.site())
 }
 
 func (rt *Runtime) recordLock(t *Thread, l *Lock, kind OpKind) {
+	if l.waiter != "" {
+		return // a Condition's gate: its wait is recorded, as a notify's
+	}
 	rt.sharedMu.Lock()
 	defer rt.sharedMu.Unlock()
 	if !rt.tracing.Load() {
 		return
 	}
-	rt.trace.add(t, kind, rt.trace.keyOf(Loc{Obj: l, Name: l.Name()}), nil)
+	rt.trace.add(t, kind, rt.trace.keyOf(Loc{Obj: l, Name: l.Name()}), nil, t.site())
 }
 
 // recordWait notes that t is about to block on w, with what it waits
@@ -355,7 +375,7 @@ func (rt *Runtime) recordWait(t *Thread, w *waitSpec) {
 	rt.sharedMu.Lock()
 	defer rt.sharedMu.Unlock()
 	if rt.tracing.Load() {
-		rt.trace.add(t, OpWait, rt.trace.keyOf(loc), what)
+		rt.trace.add(t, OpWait, rt.trace.keyOf(loc), what, t.site())
 	}
 }
 
@@ -426,7 +446,7 @@ func (tr *Trace) StatesAfter(indices []int) []string {
 	seen := make([]bool, len(tr.keys))
 	tr.each(func(_ int, r *record) bool {
 		k := OpKind(r.kind)
-		if !contended[r.key] || seen[r.key] || (k != OpRead && k != OpWrite) {
+		if !contended[r.key] || seen[r.key] || (k != OpRead && k != OpWrite) || tr.keys[r.key].Key == AllItems {
 			return true
 		}
 		seen[r.key] = true
@@ -451,7 +471,7 @@ func (tr *Trace) StatesAfter(indices []int) []string {
 		if next >= len(indices) {
 			return false
 		}
-		if OpKind(r.kind) == OpWrite && contended[r.key] {
+		if OpKind(r.kind) == OpWrite && contended[r.key] && tr.keys[r.key].Key != AllItems {
 			known[r.key] = r
 		}
 		for next < len(indices) && indices[next] == i {

@@ -12,11 +12,16 @@
 //	lock.go      Lock and RLock, on runtime locks (Condition waiters too)
 //	stuck.go     the stuck-program watch: lost wakeups and waits nobody can end
 //	locknames.go locks named after the variables that hold them, for reports
-//	modules.go   the modules a program imports: threading, queue and concurrent.futures
-//	             (Python source in lib/),
-//	             and the thread-aware parts of time, sys and multiprocessing
-//	lib/*.py     threading, queue and concurrent.futures (ThreadPoolExecutor, Future,
-//	             as_completed, wait) written in Python on top of _threadlab
+//	modules.go   the modules a program imports: threading, queue, concurrent.futures
+//	             and multiprocessing (Python source in lib/), and the thread-aware
+//	             parts of time and sys (the switch interval by time)
+//	mp.go        processes: each an interpreter with its own host and GIL, started
+//	             like fork from a packed copy of __main__ (python.PackFork)
+//	mp_shared.go what processes share: the native Queue, Value and Lock (_mp)
+//	lib/*.py     threading, queue, concurrent.futures (ThreadPoolExecutor,
+//	             ProcessPoolExecutor, Future, as_completed, wait) and multiprocessing
+//	             (Process, Pool, Queue, Value, Lock) written in Python on top of
+//	             _threadlab and _mp
 //
 // Condition, Semaphore, Event, Barrier, Timer, local and the queues are
 // Python code built on locks, so every wait is a runtime lock wait: the

@@ -17,6 +17,8 @@ import (
 type Host struct {
 	rt        *runtime.Runtime
 	main      *python.Thread
+	root      *runtime.Thread // the interpreter's first thread: the runtime's main thread, or a process's
+	procs     processes       // multiprocessing: this interpreter's process and the children it started
 	waiters   *runtime.Thread // owns every Condition waiter lock until a notify releases it
 	threads   atomic.Int64    // last automatic thread number (Thread-N)
 	stuck     stuckWatch
@@ -24,6 +26,7 @@ type Host struct {
 	tracers   tracers
 	sites     sites
 
+	extra        []python.ModuleDef // the embedder's modules (AddModules), for child processes too
 	deadlockType *python.Type
 	deadlocks    sync.Map // *python.Exception -> *runtime.DeadlockError, for DeadlockReport
 }
@@ -44,13 +47,9 @@ type binding struct {
 // NewHost makes a host for threads on rt. Give Modules to the
 // interpreter's Options, then AttachMain its main thread.
 func NewHost(rt *runtime.Runtime) *Host {
-	h := &Host{
-		rt:           rt,
-		waiters:      rt.NewThread(rt.Main(), "condition waiters", true),
-		deadlockType: python.NewType("DeadlockError", python.RuntimeError).SetModule("threading"),
-	}
-	h.tracers.record = &recorder{h}
-	h.tracers.announce = &announcer{recorder{h}}
+	h := newHost(rt, rt.Main())
+	// The runtime speaks of values and places in Python's words (one
+	// spelling per runtime: the first interpreter's host gives it).
 	rt.SetIntCodec(runtime.IntCodec{
 		Int: func(v any) (int64, bool) {
 			n, ok := v.(python.Int)
@@ -62,6 +61,25 @@ func NewHost(rt *runtime.Runtime) *Host {
 	return h
 }
 
+// newHost makes the host of the interpreter whose first thread is root.
+func newHost(rt *runtime.Runtime, root *runtime.Thread) *Host {
+	h := &Host{
+		rt:           rt,
+		root:         root,
+		waiters:      rt.NewThread(root, "condition waiters", true),
+		deadlockType: python.NewType("DeadlockError", python.RuntimeError).SetModule("threading"),
+	}
+	h.tracers.record = &recorder{h}
+	h.tracers.announce = &announcer{recorder{h}}
+	return h
+}
+
+// AddModules adds modules of the program that embeds the host (a
+// notebook's lab) to Modules, here and in every child process
+// multiprocessing starts, which needs them to copy a __main__ that
+// imported them. Call it before Modules.
+func (h *Host) AddModules(defs ...python.ModuleDef) { h.extra = append(h.extra, defs...) }
+
 // AttachMain makes main, a thread of the interpreter the host's modules
 // were given to, run as the runtime's main thread. A session calls it
 // again with a fresh thread after its main thread was cancelled (an
@@ -72,7 +90,7 @@ func (h *Host) AttachMain(main *python.Thread) {
 		obj = bindingOf(h.main).obj
 	}
 	h.main = main
-	h.bind(main, h.rt.Main()).obj = obj
+	h.bind(main, h.root).obj = obj
 	h.sites.mu.Lock()
 	h.sites.interp = main.Interp()
 	h.sites.mu.Unlock()
@@ -84,6 +102,7 @@ func (h *Host) bind(pt *python.Thread, rtT *runtime.Thread) *binding {
 	pt.Local = b
 	rtT.Data = pt
 	rtT.Line = func() int { return userLine(pt) }
+	rtT.SafePoint = pt.AtSwitchPoint
 	rtT.Site = func() int32 {
 		file, line := pt.Position()
 		if b.inHostCode(file) {

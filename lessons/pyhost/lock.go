@@ -14,11 +14,13 @@ import (
 // a runtime lock so that its waits release the GIL, show in deadlock
 // reports and end on stop.
 type Lock struct {
-	h     *Host
 	l     *runtime.Lock
 	depth atomic.Int32 // an RLock's recursion count; changed only by its owner
 	what  string       // for a Condition's waiter: what the Condition is for, in reports
 	wake  bool         // a Condition's waiter: once its thread has it, it is spent
+	// shared: a multiprocessing lock, the same object in every
+	// interpreter; a threading lock is copied into a new one.
+	shared bool
 }
 
 // The types of the two kinds of lock, as CPython names them.
@@ -57,7 +59,15 @@ func (l *Lock) count() int { return int(l.depth.Load()) }
 
 func (h *Host) newLock(t *python.Thread, reentrant bool) *Lock {
 	file, line := t.Position()
-	return &Lock{h: h, l: h.rt.NewLock(reentrant, line, h.lockNames.name(file, line))}
+	name := h.lockNames.name(file, line)
+	if HostFile(file) {
+		// Made by threading or queue for an object of the program's.
+		file, line = userPosition(t)
+		if obj := h.lockNames.object(file, line); obj != "" {
+			name = obj + "'s lock"
+		}
+	}
+	return &Lock{l: h.rt.NewLock(reentrant, line, name)}
 }
 
 // waiter makes a lock already held by nobody that runs: a Condition's
@@ -112,18 +122,18 @@ func seconds(v python.Value) (float64, error) {
 }
 
 func (l *Lock) acquire(t *python.Thread, blocking bool, d time.Duration) (bool, error) {
-	rtT := bindingOf(t).rt
+	h, rtT := bindingOf(t).h, bindingOf(t).rt
 	// Try first: only a wait without a timeout that really blocks needs
 	// recording for the stuck-program watch.
 	got, err := l.l.Acquire(rtT, false, 0)
 	if !got && err == nil && blocking && d != 0 {
 		forever := d < 0
 		if forever {
-			l.h.begin(t, &waitFor{lock: l})
+			h.begin(t, &waitFor{lock: l})
 		}
 		got, err = l.l.Acquire(rtT, true, d)
 		if forever {
-			if dl := l.h.end(t); dl != nil && err == nil {
+			if dl := h.end(t); dl != nil && err == nil {
 				if got && !l.wake {
 					l.l.Release(rtT)
 				}
@@ -139,7 +149,7 @@ func (l *Lock) acquire(t *python.Thread, blocking bool, d time.Duration) (bool, 
 	if got && l.l.Reentrant() {
 		l.depth.Add(1)
 	}
-	return got, l.h.pyErr(t, err)
+	return got, h.pyErr(t, err)
 }
 
 func (l *Lock) release(t *python.Thread) error {
@@ -153,7 +163,7 @@ func (l *Lock) release(t *python.Thread) error {
 	if l.l.Reentrant() {
 		l.depth.Add(-1)
 	}
-	return l.h.pyErr(t, l.l.Release(rtT))
+	return bindingOf(t).h.pyErr(t, l.l.Release(rtT))
 }
 
 func receiver(args []python.Value) *Lock {

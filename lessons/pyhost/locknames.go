@@ -20,6 +20,10 @@ import (
 type lockNames struct {
 	mu    sync.Mutex
 	sites map[lockSite]string
+	// objects are the targets of every assignment of a call, for the
+	// locks the host's own modules make inside the objects the program
+	// makes there (q = queue.Queue(): "q's lock").
+	objects map[lockSite]string
 }
 
 type lockSite struct {
@@ -38,16 +42,20 @@ func (h *Host) NameLocks(filename string, src []byte) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	if n.sites == nil {
-		n.sites = map[lockSite]string{}
+		n.sites, n.objects = map[lockSite]string{}, map[lockSite]string{}
 	}
 	syntax.Walk(mod, func(node syntax.Node) bool {
 		a, ok := node.(*syntax.Assign)
 		if !ok || len(a.Targets) != 1 {
 			return true
 		}
-		if c, ok := a.Value.(*syntax.Call); ok && isLockCall(c) {
+		if c, ok := a.Value.(*syntax.Call); ok {
 			if name := targetName(a.Targets[0]); name != "" {
-				n.sites[lockSite{filename, int(c.Pos.Line)}] = name
+				site := lockSite{filename, int(c.Pos.Line)}
+				n.objects[site] = name
+				if isLockCall(c) {
+					n.sites[site] = name
+				}
 			}
 		}
 		return true
@@ -59,6 +67,13 @@ func (n *lockNames) name(file string, line int) string {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	return n.sites[lockSite{file, line}]
+}
+
+// object returns the target of the call assigned at file:line, or "".
+func (n *lockNames) object(file string, line int) string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.objects[lockSite{file, line}]
 }
 
 // isLockCall reports whether c calls Lock or RLock, by name or as an

@@ -3,8 +3,7 @@ package pyhost
 import (
 	"embed"
 	"math"
-	goruntime "runtime"
-	"sync/atomic"
+	"time"
 
 	"threadlab/lessons/python"
 )
@@ -14,28 +13,22 @@ var lib embed.FS
 
 // Modules are the modules this host adds to an interpreter (through
 // python.Options.Modules): _threadlab, threading, queue and
-// concurrent.futures (Python source), and multiprocessing.cpu_count.
+// concurrent.futures (Python source), _mp with multiprocessing, and those
+// of AddModules.
 func (h *Host) Modules() []python.ModuleDef {
-	return []python.ModuleDef{
+	return append([]python.ModuleDef{
 		h.nativeModule(),
 		sourceModule("threading", "Thread-based parallelism."),
 		sourceModule("queue", "Synchronized queues."),
-		sourceModule("concurrent.futures", "Running callables in a pool of threads."),
+		sourceModule("concurrent.futures", "Running callables in a pool of threads or processes."),
 		{Name: "concurrent", Doc: "Concurrent execution (threadlab: futures only).", Init: func(t *python.Thread, m *python.Module) error {
 			f, err := t.Import("concurrent.futures")
 			m.Set("futures", f)
 			return err
 		}},
-		{Name: "multiprocessing", Doc: "Process-based parallelism (threadlab: cpu_count only).", Init: func(t *python.Thread, m *python.Module) error {
-			m.SetFunc("cpu_count", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-				if err := python.ArgCount("cpu_count", args, 0, 0); err != nil {
-					return nil, err
-				}
-				return python.Int(goruntime.NumCPU()), nil
-			})
-			return nil
-		}},
-	}
+		h.mpModule(),
+		sourceModule("multiprocessing", "Process-based parallelism."),
+	}, h.extra...)
 }
 
 // sourceModule is a module written in Python, in lib/NAME.py.
@@ -60,27 +53,37 @@ func sourceModule(name, doc string) python.ModuleDef {
 // patch: it sleeps through the host, a python.Sleeper.)
 func Patch(t *python.Thread) error { return patchSys(t) }
 
-// patchSys adds the switch interval to the interpreter's sys module:
-// CPython's seconds, kept for getswitchinterval (threadlab switches by
-// steps; see lab.switch_interval).
+// CPythonSwitchInterval is sys.getswitchinterval() while the GIL changes
+// hands by steps: CPython's default.
+const CPythonSwitchInterval = 0.005
+
+// patchSys adds the switch interval to the interpreter's sys module.
+// threadlab switches by steps (lab.switch_interval) until a program
+// calls sys.setswitchinterval; from then on it switches by time, as
+// CPython does, until lab.switch_interval is called again.
+// sys.getswitchinterval returns the interval of switching by time, or
+// CPython's default while switching by steps.
 func patchSys(t *python.Thread) error {
 	m, err := t.Import("sys")
 	if err != nil {
 		return err
 	}
-	var interval atomic.Uint64 // float64 bits: threads may set it at once
-	interval.Store(math.Float64bits(0.005))
 	m.SetFunc("getswitchinterval", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		if err := python.ArgCount("getswitchinterval", args, 0, 0); err != nil {
 			return nil, err
 		}
-		return python.Float(math.Float64frombits(interval.Load())), nil
+		if d := bindingOf(t).h.rt.SwitchTime(); d > 0 {
+			return python.Float(d.Seconds()), nil
+		}
+		return python.Float(CPythonSwitchInterval), nil
 	})
 	m.SetFunc("_is_gil_enabled", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		if err := python.ArgCount("_is_gil_enabled", args, 0, 0); err != nil {
 			return nil, err
 		}
-		return python.Bool(bindingOf(t).h.rt.GIL()), nil
+		// A process has a GIL of its own, always on.
+		h := bindingOf(t).h
+		return python.Bool(h.root.IsProcess() || h.rt.GIL()), nil
 	})
 	m.SetFunc("setswitchinterval", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		if err := python.ArgCount("setswitchinterval", args, 1, 1); err != nil {
@@ -103,7 +106,12 @@ func patchSys(t *python.Thread) error {
 		if !(secs > 0) {
 			return nil, python.Errorf(python.ValueError, "switch interval must be strictly positive")
 		}
-		interval.Store(math.Float64bits(secs))
+		// Below a nanosecond the runtime's clock cannot tell; CPython
+		// rounds to microseconds.
+		d := time.Duration(min(secs, float64(math.MaxInt64)/1e9) * 1e9)
+		if err := bindingOf(t).h.rt.SetSwitchTime(max(d, time.Microsecond)); err != nil {
+			return nil, python.Errorf(python.ValueError, "%s", err.Error())
+		}
 		return python.None, nil
 	})
 	return nil

@@ -94,11 +94,11 @@ func (h *Host) nativeModule() python.ModuleDef {
 			return python.None, nil
 		})
 		fn("main_ident", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-			return python.Int(h.rt.Main().Ident()), nil
+			return python.Int(h.root.Ident()), nil
 		})
 		fn("threads", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 			var out []python.Value
-			for _, rtT := range h.rt.Threads() {
+			for _, rtT := range h.rt.InterpreterThreads(h.root) {
 				if pt, ok := rtT.Data.(*python.Thread); ok && bindingOf(pt).obj != nil {
 					out = append(out, bindingOf(pt).obj)
 				}

@@ -65,15 +65,18 @@ func runOn(rt *runtime.Runtime, filename string, src []byte, opts python.Options
 	if err := h.joinAll(main); err != nil && status == 0 {
 		status = main.ExitStatus(err)
 	}
+	if err := h.endChildren(main); err != nil && status == 0 {
+		status = main.ExitStatus(err)
+	}
 	return status
 }
 
-// joinAll waits for every live thread that is not a daemon, as CPython's
-// interpreter does before it exits.
+// joinAll waits for every live thread of the interpreter that is not a
+// daemon, as CPython's interpreter does before it exits.
 func (h *Host) joinAll(main *python.Thread) error {
 	for {
 		var next *runtime.Thread
-		for _, t := range h.rt.Threads()[1:] {
+		for _, t := range h.rt.InterpreterThreads(h.root)[1:] {
 			if !t.Daemon() {
 				next = t
 				break
@@ -83,7 +86,7 @@ func (h *Host) joinAll(main *python.Thread) error {
 			return nil
 		}
 		h.begin(main, &waitFor{join: next})
-		_, err := next.Join(h.rt.Main(), -1)
+		_, err := next.Join(h.root, -1)
 		if dl := h.end(main); dl != nil && err == nil {
 			err = dl
 		}

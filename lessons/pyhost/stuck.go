@@ -33,13 +33,15 @@ type waitFor struct {
 // satisfiable reports whether the wait can still end without any other
 // thread acting: the lock is free, or the thread has ended.
 func (w *waitFor) satisfiable(t *runtime.Thread) bool {
+	// A thread of another interpreter (a process) runs on its own: it
+	// may still end, or release the lock.
 	if w.join != nil {
-		return !w.join.IsAlive()
+		return !w.join.IsAlive() || !w.join.SameInterpreter(t)
 	}
 	// The waiting thread takes the lock before it stops being recorded as
 	// waiting: owning it then means the wait is over.
 	o := w.lock.l.Owner()
-	return o == nil || (o == t && (!w.mine || w.lock.l.Reentrant()))
+	return o == nil || !o.SameInterpreter(t) || (o == t && (!w.mine || w.lock.l.Reentrant()))
 }
 
 // describe says what the thread waits for, as a deadlock report words it.
@@ -94,8 +96,11 @@ func (h *Host) end(t *python.Thread) error {
 // check stops a stuck program: the main thread gets a DeadlockError, the
 // others are stopped.
 func (h *Host) check() {
+	if h.rt.Controlled() {
+		return // the scheduler sees every wait, and finds the deadlock first
+	}
 	h.stuck.mu.Lock()
-	threads := h.rt.Threads()
+	threads := h.rt.InterpreterThreads(h.root)
 	e := &runtime.DeadlockError{}
 	for _, t := range threads {
 		w := h.stuck.waiting[t]

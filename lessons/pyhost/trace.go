@@ -45,7 +45,7 @@ func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 	if m, isMod := ev.Object.(*python.Module); isMod && r.h.tracers.main.Load() == nil && m.Name() == "__main__" {
 		r.h.tracers.main.Store(m)
 	}
-	b.rt.Access(loc, kind, ev.Value)
+	b.rt.Access(loc, kind, ev.Value, r.h.sites.site(b, ev.File, ev.Line))
 }
 
 func (a *announcer) Announce(t *python.Thread, ev *python.Event) {
@@ -69,6 +69,9 @@ func (a *announcer) Announce(t *python.Thread, ev *python.Event) {
 // do share them, but their accesses are the program's plumbing, not its
 // data, and would fill every table.
 func isCode(v python.Value) bool {
+	if _, ok := v.(python.Int); ok {
+		return false // the common case, first
+	}
 	switch v.(type) {
 	case *python.Function, *python.Type, *python.Module, *python.Builtin, *python.BoundMethod:
 		return true
@@ -204,10 +207,12 @@ func (h *Host) conditionName(t *python.Thread, cond python.Value, what string) s
 func locOf(ev *python.Event) (loc runtime.Loc, kind runtime.OpKind, ok bool) {
 	kind = runtime.OpRead
 	switch ev.Kind {
-	case python.WriteGlobal, python.DeleteGlobal, python.WriteAttr, python.DeleteAttr, python.WriteItem, python.DeleteItem:
+	case python.WriteGlobal, python.DeleteGlobal, python.WriteAttr, python.DeleteAttr, python.WriteItem, python.DeleteItem, python.WriteItems:
 		kind = runtime.OpWrite
 	}
 	switch ev.Kind {
+	case python.ReadItems, python.WriteItems:
+		return runtime.Loc{Obj: ev.Object, Name: ev.Name, Key: runtime.AllItems}, kind, true
 	case python.ReadItem, python.WriteItem, python.DeleteItem:
 		k, ok := itemKey(ev.Object, ev.Key)
 		return runtime.Loc{Obj: ev.Object, Key: k}, kind, ok
@@ -254,6 +259,9 @@ func (h *Host) spellLoc(loc runtime.Loc) string {
 		return m.Name() + "." + loc.Name
 	}
 	base := h.nameOf(loc.Obj)
+	if loc.Key == runtime.AllItems {
+		return base + "." + loc.Name + "(…)"
+	}
 	if loc.Key != nil {
 		return base + "[" + SpellValue(loc.Key) + "]"
 	}

@@ -67,12 +67,15 @@ func (h *Host) outcomeKey(t *python.Thread) func(any) string {
 func (h *Host) controlled(t *python.Thread, m *python.Module, fn python.Value, search func(run func() (any, error)) error) error {
 	main := bindingOf(t)
 	snap := snapshot(m)
+	numbers := h.threads.Load() // automatic names (Thread-3) start afresh in each run
 	defer func() {
+		h.threads.Store(numbers)
 		snap.restore(t)
 		h.bind(t, main.rt).obj = main.obj
 		h.Watch(t)
 	}()
 	run := func() (any, error) {
+		h.threads.Store(numbers)
 		snap.restore(t)
 		pt := t.Interp().NewThread(t.Name())
 		pt.SetStdout(t.Stdout())

@@ -396,3 +396,55 @@ def both():
 	}
 	t.Error("no schedule of 50 seeds made a thread wait for the lock")
 }
+
+// Every run of an exploration names its threads as the first did, and
+// the program's thread numbering goes on afterwards as if the runs had
+// not happened.
+func TestExploreKeepsThreadNames(t *testing.T) {
+	s := newSession(t)
+	s.run(tutorialRace)
+	rep := s.explore("race", runtime.ExploreOptions{})
+	for _, o := range rep.Outcomes {
+		for _, name := range o.Example.Threads() {
+			if name != "Thread-1 (run_thread)" && name != "Thread-2 (run_thread)" && name != "MainThread" {
+				t.Errorf("outcome %s: threads %s", o.Key, o.Example.Threads())
+			}
+		}
+	}
+	s.run("import threading\nname = threading.Thread(target=print).name")
+	if got := s.global("name"); got != "'Thread-1 (print)'" {
+		t.Errorf("the next thread is named %s, want 'Thread-1 (print)'", got)
+	}
+}
+
+// A method that changes a list (append) is an access of all its items:
+// exploring two threads that append finds both orders, and the table
+// shows the calls.
+func TestExploreListMethods(t *testing.T) {
+	s := newSession(t)
+	s.run(`
+import threading
+log = []
+def note(n):
+    log.append(n)
+def both():
+    a = threading.Thread(target=note, args=(1,))
+    b = threading.Thread(target=note, args=(2,))
+    a.start(); b.start(); a.join(); b.join()
+    return list(log)
+`)
+	rep := s.explore("both", runtime.ExploreOptions{})
+	if got := keys(rep); !slices.Equal(got, []string{"[1, 2]", "[2, 1]"}) {
+		t.Errorf("outcomes %v, want both orders", got)
+	}
+	if got := s.global("log"); got != "[]" {
+		t.Errorf("log is %s after exploring, want it restored to []", got)
+	}
+	found := false
+	for _, e := range rep.Outcomes[0].Example.Events() {
+		found = found || e.Items && e.Field == "log.append(…)" && e.Kind == runtime.OpWrite
+	}
+	if !found {
+		t.Error("no log.append(…) step in the example")
+	}
+}

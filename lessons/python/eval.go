@@ -28,6 +28,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 	for {
 		t.countdown--
 		if t.countdown <= 0 {
+			fr.pc = pc // for the host's AtSwitchPoint
 			if err := t.hook(); err != nil {
 				return sp, pc, err
 			}
@@ -165,6 +166,9 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 		case compile.LOAD_METHOD:
 			fr.pc = pc
 			x := stack[sp-1]
+			if t.tracer != nil {
+				t.methodEvent(x, names[in.Arg])
+			}
 			m, self, err := t.loadMethodCached(fr, pc-1, x, names[in.Arg])
 			if err != nil {
 				return sp, pc, err

@@ -146,7 +146,10 @@ func ErrorMatches(err error, c *Type) bool {
 // clause catches it and no finally clause or __exit__ runs, so a stopped
 // thread stops even inside `except BaseException:` or `finally: while
 // True: pass`.
-type Cancelled struct{ Reason string }
+type Cancelled struct {
+	Reason string
+	tb     []tbEntry // the frames it unwound, innermost first, for a KeyboardInterrupt's traceback
+}
 
 func (c *Cancelled) Error() string { return "thread cancelled: " + c.Reason }
 
@@ -299,9 +302,19 @@ func excOrNone(e *Exception) Value {
 
 // PrintTraceback writes err the way CPython prints an uncaught exception:
 // the chain of causes and contexts first, each with its traceback.
+// A thread interrupted by Ctrl-C (cancelled with reason
+// "KeyboardInterrupt") prints as CPython's KeyboardInterrupt: where it
+// was, then the exception line.
 func (t *Thread) PrintTraceback(w io.Writer, err error) {
 	var e *Exception
-	if !errors.As(err, &e) {
+	var c *Cancelled
+	switch {
+	case errors.As(err, &c) && c.Reason == interruptReason:
+		fmt.Fprintln(w, "Traceback (most recent call last):")
+		t.printEntries(w, c.tb)
+		fmt.Fprintln(w, "KeyboardInterrupt")
+		return
+	case !errors.As(err, &e):
 		fmt.Fprintln(w, err.Error())
 		return
 	}
@@ -320,29 +333,7 @@ func (t *Thread) printChain(w io.Writer, e *Exception, seen map[*Exception]bool)
 	}
 	if len(e.tb) > 0 {
 		fmt.Fprintln(w, "Traceback (most recent call last):")
-		repeats := 0
-		for i := len(e.tb) - 1; i >= 0; i-- {
-			ent := e.tb[i]
-			if i < len(e.tb)-1 {
-				if prev := e.tb[i+1]; prev.file == ent.file && prev.line == ent.line && prev.fn == ent.fn {
-					repeats++
-					if repeats >= 3 {
-						continue
-					}
-				} else {
-					printRepeats(w, repeats)
-					repeats = 0
-				}
-			}
-			fmt.Fprintf(w, "  File \"%s\", line %d, in %s\n", ent.file, ent.line, ent.fn)
-			if src := t.interp.sourceLine(ent.file, ent.line); strings.TrimSpace(src) != "" {
-				fmt.Fprintf(w, "    %s\n", strings.TrimSpace(src))
-				if carets := caretLine(src, ent.span); carets != "" {
-					fmt.Fprintf(w, "    %s\n", carets)
-				}
-			}
-		}
-		printRepeats(w, repeats)
+		t.printEntries(w, e.tb)
 	}
 	if se := e.syntax; se != nil {
 		fmt.Fprintf(w, "  File \"%s\", line %d\n", se.Filename, se.Pos.Line)
@@ -363,6 +354,34 @@ func (t *Thread) printChain(w io.Writer, e *Exception, seen map[*Exception]bool)
 		}
 	}
 	fmt.Fprintln(w, t.excLine(e))
+}
+
+// printEntries prints traceback entries (innermost first in tb),
+// outermost first, folding repeats as CPython does.
+func (t *Thread) printEntries(w io.Writer, tb []tbEntry) {
+	repeats := 0
+	for i := len(tb) - 1; i >= 0; i-- {
+		ent := tb[i]
+		if i < len(tb)-1 {
+			if prev := tb[i+1]; prev.file == ent.file && prev.line == ent.line && prev.fn == ent.fn {
+				repeats++
+				if repeats >= 3 {
+					continue
+				}
+			} else {
+				printRepeats(w, repeats)
+				repeats = 0
+			}
+		}
+		fmt.Fprintf(w, "  File \"%s\", line %d, in %s\n", ent.file, ent.line, ent.fn)
+		if src := t.interp.sourceLine(ent.file, ent.line); strings.TrimSpace(src) != "" {
+			fmt.Fprintf(w, "    %s\n", strings.TrimSpace(src))
+			if carets := caretLine(src, ent.span); carets != "" {
+				fmt.Fprintf(w, "    %s\n", carets)
+			}
+		}
+	}
+	printRepeats(w, repeats)
 }
 
 // printRepeats says how many identical traceback entries were left out

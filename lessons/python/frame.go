@@ -205,7 +205,8 @@ func (t *Thread) runHere(fr *frame) (Value, error) {
 // leaves the frame.
 func (t *Thread) handle(fr *frame, err error) bool {
 	e, ok := err.(*Exception)
-	if !ok {
+	c, cancelled := err.(*Cancelled)
+	if !ok && !cancelled {
 		return false
 	}
 	line := 0
@@ -217,8 +218,16 @@ func (t *Thread) handle(fr *frame, err error) bool {
 		t.serial++
 		fr.serial = t.serial
 	}
+	entry := tbEntry{file: fr.code.Filename, line: line, span: span, fn: fr.code.Name, frame: fr.serial}
+	if cancelled {
+		// Nothing handles a cancellation; it only remembers where it was.
+		if n := len(c.tb); n == 0 || c.tb[n-1].frame != fr.serial {
+			c.tb = append(c.tb, entry)
+		}
+		return false
+	}
 	if n := len(e.tb); n == 0 || e.tb[n-1].frame != fr.serial {
-		e.tb = append(e.tb, tbEntry{file: fr.code.Filename, line: line, span: span, fn: fr.code.Name, frame: fr.serial})
+		e.tb = append(e.tb, entry)
 	}
 	if e.context == nil && t.handled != nil && t.handled != e && !chainHas(t.handled, e) {
 		e.context = t.handled

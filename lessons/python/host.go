@@ -28,7 +28,8 @@ type Tracer interface {
 
 // Announcer is an optional interface of a Tracer. Announce is called just
 // before each access that Event then reports, with the same kind, object,
-// name and key (and for a write the value it will store), so that a host
+// name and key (and for a write the value it will store; for a read of a
+// global the value it held a moment before, nil for other reads), so that a host
 // can let other threads go first: a scheduler that decides who makes the
 // next access. It may block. To stop the thread, cancel it: it unwinds at
 // its next step, once the access is made.
@@ -50,9 +51,11 @@ const (
 	ReadItem
 	WriteItem
 	DeleteItem
+	ReadItems  // a method of a list, dict or set that reads it as a whole (Name is the method)
+	WriteItems // a method that changes it: append, pop, update, add, ...
 )
 
-var eventNames = [...]string{"read global", "write global", "delete global", "read attr", "write attr", "delete attr", "read item", "write item", "delete item"}
+var eventNames = [...]string{"read global", "write global", "delete global", "read attr", "write attr", "delete attr", "read item", "write item", "delete item", "read items", "write items"}
 
 func (k EventKind) String() string { return eventNames[k] }
 
@@ -99,12 +102,38 @@ func (t *Thread) announce(kind EventKind, obj Value, name string, key, v Value) 
 	t.announcer.Announce(t, ev)
 }
 
+// changers are the methods of lists, dicts and sets that change them.
+var changers = map[string]bool{
+	"append": true, "extend": true, "insert": true, "pop": true, "remove": true, "clear": true, "sort": true, "reverse": true,
+	"update": true, "popitem": true, "setdefault": true,
+	"add": true, "discard": true, "difference_update": true, "intersection_update": true, "symmetric_difference_update": true,
+	"__setitem__": true, "__delitem__": true, "__iadd__": true, "__ior__": true,
+}
+
+// methodEvent reports a method of a list, dict or set looked up to be
+// called, as an access of the container as a whole (the caller has
+// checked t.tracer). It is announced and reported at once: the call
+// comes next, and nothing the thread does in between is shared.
+func (t *Thread) methodEvent(x Value, name string) {
+	switch x.(type) {
+	case *List, *Dict, *Set:
+	default:
+		return
+	}
+	kind := ReadItems
+	if changers[name] {
+		kind = WriteItems
+	}
+	t.announce(kind, x, name, nil, nil)
+	t.emit(kind, x, name, nil, nil)
+}
+
 // tracedGlobal reports the read of global name of m, found to hold v:
 // announced first, and then read again, since another thread may have
 // written it meanwhile.
 func (t *Thread) tracedGlobal(m *Module, name string, v Value) Value {
 	if t.announcer != nil {
-		t.announce(ReadGlobal, m, name, nil, nil)
+		t.announce(ReadGlobal, m, name, nil, v)
 		if now := m.globals.GetStr(name); now != nil {
 			v = now
 		}

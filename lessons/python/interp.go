@@ -371,7 +371,9 @@ func (t *Thread) exitStatus(err error) int {
 	in := t.interp
 	var c *Cancelled
 	if errors.As(err, &c) && c.Reason == interruptReason {
-		in.Write(in.stderr, "Traceback (most recent call last):\nKeyboardInterrupt\n")
+		var b strings.Builder
+		t.PrintTraceback(&b, c)
+		in.Write(in.stderr, b.String())
 		return 130
 	}
 	e, ok := err.(*Exception)

@@ -1,4 +1,4 @@
-"""Running callables in a pool of threads (threadlab: threads only)."""
+"""Running callables in a pool of threads or of processes."""
 
 import threading
 from collections import deque as _deque
@@ -236,6 +236,36 @@ class ThreadPoolExecutor(Executor):
         if wait:
             for t in list(self._threads):
                 t.join()
+
+
+class ProcessPoolExecutor(Executor):
+    """Runs calls in a pool of max_workers processes (a multiprocessing.Pool)."""
+
+    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *, max_tasks_per_child=None):
+        import multiprocessing
+        if max_workers is None:
+            max_workers = multiprocessing.cpu_count()
+        elif max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        self._pool = multiprocessing.Pool(max_workers, initializer, initargs, _worker_name="ForkProcess")
+        self._lock = threading.Lock()
+        self._shutdown = False
+
+    def submit(self, fn, /, *args, **kwargs):
+        with self._lock:
+            if self._shutdown:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            f = Future()
+            f.set_running_or_notify_cancel()
+            self._pool.apply_async(fn, args, kwargs, callback=f.set_result, error_callback=f.set_exception)
+            return f
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._lock:
+            self._shutdown = True
+        self._pool.close()
+        if wait:
+            self._pool.join()
 
 
 def as_completed(fs, timeout=None):

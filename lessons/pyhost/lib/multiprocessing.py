@@ -1,0 +1,747 @@
+"""Process-based parallelism (threadlab: each process is an interpreter of its own, with its own GIL)."""
+
+import _mp
+import _threadlab
+import sys
+import threading
+import queue as _queue
+import itertools as _itertools
+
+
+class ProcessError(Exception):
+    pass
+
+
+class BufferTooShort(ProcessError):
+    pass
+
+
+class TimeoutError(ProcessError):
+    pass
+
+
+class AuthenticationError(ProcessError):
+    pass
+
+
+def cpu_count():
+    """The number of CPUs threadlab's processes can run on."""
+    return _mp.cpu_count()
+
+
+# Exit codes of processes ended by a signal, as repr shows them.
+_SIGNALS = {-15: "-SIGTERM", -9: "-SIGKILL"}
+
+
+class Process:
+    """A process: a separate interpreter, with its own GIL, that runs
+    target(*args, **kwargs) (or an overriding run()) once started. The
+    child gets a copy of this interpreter's __main__ and of the Process
+    object as they are at start(), as with fork."""
+
+    def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
+        assert group is None, "group argument must be None for now"
+        self._identity = _current._identity + (next(_numbers),)
+        self._parent_pid = _mp.getpid()
+        self._parent_name = _current._name
+        self._target = target
+        self._args = tuple(args)
+        self._kwargs = dict(kwargs)
+        self._name = name or type(self).__name__ + "-" + ":".join(str(i) for i in self._identity)
+        self._daemon = _current._daemon if daemon is None else bool(daemon)
+        self._handle = None
+        self._closed = False
+
+    def run(self):
+        """What the process does: call the target. Override it in a subclass."""
+        if self._target:
+            self._target(*self._args, **self._kwargs)
+
+    def start(self):
+        """Start the process: its run() runs in a copy of this interpreter."""
+        self._check_closed()
+        assert self._handle is None, "cannot start a process twice"
+        assert self._parent_pid == _mp.getpid(), "can only start a process object created by current process"
+        assert not _current._daemon, "daemonic processes are not allowed to have children"
+        _reap()
+        self._handle = _mp.start(self, self._name, self._daemon)
+        _children.append(self)
+
+    def _bootstrap(self):
+        # Runs in the child, on its copy of this object; returns the exit code.
+        global _current, _numbers, _parent, _children
+        _parent = _ParentProcess(self._parent_name, self._parent_pid)
+        _current = self
+        _numbers = _itertools.count(1)
+        _children = []
+        try:
+            self.run()
+            return 0
+        except SystemExit as e:
+            if e.code is None:
+                return 0
+            if isinstance(e.code, int):
+                return e.code
+            sys.stderr.write(str(e.code) + "\n")
+            return 1
+        except BaseException as e:
+            _threadlab.print_exception("Process %s:" % self._name, e)
+            return 1
+
+    def join(self, timeout=None):
+        """Wait until the process ends, or for at most timeout seconds."""
+        self._check_closed()
+        assert self._parent_pid == _mp.getpid(), "can only join a child process"
+        assert self._handle is not None, "can only join a started process"
+        if self._handle.join(timeout):
+            _forget(self)
+
+    def is_alive(self):
+        self._check_closed()
+        if self is _current:
+            return True
+        assert self._parent_pid == _mp.getpid(), "can only test a child process"
+        if self._handle is None:
+            return False
+        if self._handle.is_alive():
+            return True
+        _forget(self)
+        return False
+
+    def terminate(self):
+        """End the process at once, as SIGTERM does (exitcode -15)."""
+        self._check_closed()
+        if self._handle is not None:
+            self._handle.terminate()
+
+    def kill(self):
+        """End the process at once, as SIGKILL does (exitcode -9)."""
+        self._check_closed()
+        if self._handle is not None:
+            self._handle.kill()
+
+    def close(self):
+        if self._handle is not None and self._handle.is_alive():
+            raise ValueError("Cannot close a process while it is still running. "
+                             "You should first call join() or terminate().")
+        self._closed = True
+
+    def _check_closed(self):
+        if self._closed:
+            raise ValueError("process object is closed")
+
+    @property
+    def name(self):
+        return self._name
+
+    @name.setter
+    def name(self, name):
+        assert isinstance(name, str), "name must be a string"
+        self._name = name
+
+    @property
+    def daemon(self):
+        return self._daemon
+
+    @daemon.setter
+    def daemon(self, daemonic):
+        assert self._handle is None, "process has already started"
+        self._daemon = bool(daemonic)
+
+    @property
+    def exitcode(self):
+        self._check_closed()
+        if self._handle is None:
+            return None
+        return self._handle.exitcode()
+
+    @property
+    def pid(self):
+        self._check_closed()
+        if self is _current:
+            return _mp.getpid()
+        if self._handle is None:
+            return None
+        return self._handle.pid()
+
+    ident = pid
+
+    @property
+    def authkey(self):
+        return b"threadlab"
+
+    def __repr__(self):
+        code = None
+        if self is _current:
+            status = "started"
+        elif self._closed:
+            status = "closed"
+        elif self._handle is None:
+            status = "initial"
+        else:
+            code = self._handle.exitcode()
+            status = "started" if code is None else "stopped"
+        info = [type(self).__name__, "name=%r" % self._name]
+        if self._handle is not None or self is _current:
+            info.append("pid=%s" % self.pid)
+        info.append("parent=%s" % self._parent_pid)
+        info.append(status)
+        if code is not None:
+            info.append("exitcode=%s" % _SIGNALS.get(code, code))
+        if self._daemon:
+            info.append("daemon")
+        return "<%s>" % " ".join(info)
+
+
+class _MainProcess(Process):
+    def __init__(self):
+        self._identity = ()
+        self._name = "MainProcess"
+        self._parent_pid = None
+        self._target = None
+        self._args = ()
+        self._kwargs = {}
+        self._daemon = False
+        self._handle = None
+        self._closed = False
+
+
+class _ParentProcess(Process):
+    """What a child knows of its parent: name and pid."""
+
+    def __init__(self, name, pid):
+        self._identity = ()
+        self._name = name
+        self._pid = pid
+        self._parent_pid = None
+        self._target = None
+        self._args = ()
+        self._kwargs = {}
+        self._daemon = False
+        self._handle = None
+        self._closed = False
+
+    @property
+    def pid(self):
+        return self._pid
+
+    ident = pid
+
+    def is_alive(self):
+        return True
+
+    def join(self, timeout=None):
+        raise AssertionError("can only join a child process")
+
+    def __repr__(self):
+        return "<_ParentProcess name=%r parent=%s unknown>" % (self._name, self._pid)
+
+
+_current = _MainProcess()
+_parent = None
+_numbers = _itertools.count(1)  # numbers the processes this process starts
+_children = []  # the ones it started and has not seen end
+
+
+def _forget(p):
+    if p in _children:
+        _children.remove(p)
+
+
+def _reap():
+    for p in list(_children):
+        if not p._handle.is_alive():
+            _forget(p)
+
+
+def current_process():
+    """The Process object of the process that calls it."""
+    return _current
+
+
+def parent_process():
+    """The parent of the calling process, or None in the main process."""
+    return _parent
+
+
+def active_children():
+    """The calling process's children that are still running."""
+    _reap()
+    return list(_children)
+
+
+# Queues. Items are copied in at put() and out at get(), as pickle copies
+# them through CPython's pipes; a value that cannot be copied fails at put().
+
+class Queue:
+    """A queue that processes share."""
+
+    def __init__(self, maxsize=0, *, ctx=None):
+        self._maxsize = maxsize if maxsize > 0 else 0
+        self._chan = _mp.channel(self._maxsize)
+        self._closed = False
+
+    def _check_open(self):
+        if self._closed:
+            raise ValueError("Queue %r is closed" % self)
+
+    def put(self, obj, block=True, timeout=None):
+        self._check_open()
+        if not self._chan.put(obj, block, timeout):
+            raise _queue.Full
+
+    def get(self, block=True, timeout=None):
+        self._check_open()
+        ok, obj = self._chan.get(block, timeout)
+        if not ok:
+            raise _queue.Empty
+        return obj
+
+    def put_nowait(self, obj):
+        return self.put(obj, False)
+
+    def get_nowait(self):
+        return self.get(False)
+
+    def qsize(self):
+        return self._chan.qsize()
+
+    def empty(self):
+        return self._chan.qsize() == 0
+
+    def full(self):
+        return self._chan.full()
+
+    def close(self):
+        self._closed = True
+
+    def join_thread(self):
+        assert self._closed, "Queue %r not closed" % self
+
+    def cancel_join_thread(self):
+        pass
+
+    def __repr__(self):
+        return "<multiprocessing.queues.Queue object at 0x%x>" % id(self)
+
+
+class SimpleQueue:
+    """An unbounded queue that processes share, without timeouts."""
+
+    def __init__(self, *, ctx=None):
+        self._chan = _mp.channel(0)
+        self._closed = False
+
+    def put(self, obj):
+        self._chan.put(obj)
+
+    def get(self):
+        return self._chan.get()[1]
+
+    def empty(self):
+        return self._chan.qsize() == 0
+
+    def close(self):
+        self._closed = True
+
+
+# Locks, the same lock in every process that holds a copy.
+
+def _owner_name(lock):
+    owner = _mp.owner(lock)
+    if owner is None:
+        return "None"
+    mine, is_main, thread = owner
+    if not mine:
+        return "SomeOtherProcess"
+    if is_main:
+        return _current._name
+    return "%s|%s" % (_current._name, thread)
+
+
+class Lock:
+    """A lock that processes share."""
+
+    def __init__(self, *, ctx=None):
+        self._lock = _mp.lock(False)
+
+    def acquire(self, block=True, timeout=None):
+        if not block:
+            return self._lock.acquire(False)
+        if timeout is None:
+            return self._lock.acquire()
+        return self._lock.acquire(True, max(timeout, 0))
+
+    def release(self):
+        if not self._lock.locked():
+            raise ValueError("semaphore or lock released too many times")
+        self._lock.release()
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *args):
+        self.release()
+
+    def __repr__(self):
+        return "<Lock(owner=%s)>" % _owner_name(self._lock)
+
+
+class RLock(Lock):
+    """A reentrant lock that processes share."""
+
+    def __init__(self, *, ctx=None):
+        self._lock = _mp.lock(True)
+
+    def release(self):
+        if not self._lock._held():
+            raise AssertionError("attempt to release recursive lock not owned by thread")
+        self._lock.release()
+
+    def __repr__(self):
+        return "<RLock(%s, %d)>" % (_owner_name(self._lock), _mp.count(self._lock))
+
+
+# Shared memory: Value.
+
+_CTYPES = {"c": "c_char", "u": "c_wchar", "b": "c_byte", "B": "c_ubyte", "h": "c_short",
+           "H": "c_ushort", "i": "c_int", "I": "c_uint", "l": "c_long", "L": "c_ulong",
+           "q": "c_long", "Q": "c_ulong", "f": "c_float", "d": "c_double"}
+
+
+class _CValue:
+    """One C number in memory that processes share."""
+
+    def __init__(self, cell):
+        self._cell = cell
+
+    @property
+    def value(self):
+        return self._cell.get()
+
+    @value.setter
+    def value(self, v):
+        self._cell.set(v)
+
+    def __repr__(self):
+        return "%s(%r)" % (_CTYPES[self._cell.typecode()], self._cell.get())
+
+
+class Synchronized:
+    """A shared value with a lock: each read and write of .value takes it,
+    but `v.value += 1` is a read and then a write; hold get_lock() around both."""
+
+    def __init__(self, obj, lock):
+        self._obj = obj
+        self._lock = lock
+        self.acquire = lock.acquire
+        self.release = lock.release
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def get_obj(self):
+        return self._obj
+
+    def get_lock(self):
+        return self._lock
+
+    @property
+    def value(self):
+        with self._lock:
+            return self._obj.value
+
+    @value.setter
+    def value(self, v):
+        with self._lock:
+            self._obj.value = v
+
+    def __repr__(self):
+        return "<Synchronized wrapper for %r>" % self._obj
+
+
+def RawValue(typecode_or_type, *args):
+    """A C number that processes share, without a lock."""
+    return _CValue(_mp.cell(typecode_or_type, *args))
+
+
+def Value(typecode_or_type, *args, lock=True, ctx=None):
+    """A C number that processes share ('i' int, 'd' double, ...), with a
+    lock (an RLock unless lock= gives one; lock=False: none)."""
+    obj = RawValue(typecode_or_type, *args)
+    if lock is False:
+        return obj
+    if lock is True or lock is None:
+        lock = RLock()
+    if not hasattr(lock, "acquire"):
+        raise AttributeError("%r has no method 'acquire'" % lock)
+    return Synchronized(obj, lock)
+
+
+# Pool: worker processes that run tasks from one queue and send results
+# back on another; a thread of the pool's owner hands results out.
+
+_RUN, _CLOSE, _TERMINATE = "RUN", "CLOSE", "TERMINATE"
+
+
+class MaybeEncodingError(Exception):
+    def __init__(self, exc, value):
+        self.exc = repr(exc)
+        self.value = repr(value)
+        super().__init__(self.exc, self.value)
+
+    def __str__(self):
+        return "Error sending result: '%s'. Reason: '%s'" % (self.value, self.exc)
+
+
+def _pool_worker(tasks, results, initializer, initargs):
+    if initializer is not None:
+        initializer(*initargs)
+    while True:
+        task = tasks.get()
+        if task is None:
+            break
+        job, i, func, args, kwds = task
+        try:
+            outcome = (True, func(*args, **kwds))
+        except Exception as e:
+            outcome = (False, e)
+        try:
+            results.put((job, i, outcome))
+        except Exception as e:
+            results.put((job, i, (False, MaybeEncodingError(e, outcome[1]))))
+
+
+class AsyncResult:
+    """The result of a task sent to a Pool."""
+
+    def __init__(self, pool, callback=None, error_callback=None):
+        self._pool = pool
+        self._event = threading.Event()
+        self._callback = callback
+        self._error_callback = error_callback
+        self._success = None
+        self._value = None
+        with pool._guard:
+            self._job = next(pool._job_ids)
+            pool._jobs[self._job] = self
+
+    def ready(self):
+        return self._event.is_set()
+
+    def successful(self):
+        if not self.ready():
+            raise ValueError("%r not ready" % self)
+        return self._success
+
+    def wait(self, timeout=None):
+        self._event.wait(timeout)
+
+    def get(self, timeout=None):
+        self.wait(timeout)
+        if not self.ready():
+            raise TimeoutError
+        if self._success:
+            return self._value
+        raise self._value
+
+    def _finish(self, success, value):
+        self._success, self._value = success, value
+        if success and self._callback is not None:
+            self._callback(value)
+        if not success and self._error_callback is not None:
+            self._error_callback(value)
+        self._event.set()
+        with self._pool._guard:
+            self._pool._jobs.pop(self._job, None)
+
+    def _set(self, i, outcome):
+        self._finish(*outcome)
+
+    def __repr__(self):
+        return "<multiprocessing.pool.%s object at 0x%x>" % (type(self).__name__, id(self))
+
+
+ApplyResult = AsyncResult
+
+
+class MapResult(AsyncResult):
+    def __init__(self, pool, n, callback=None, error_callback=None):
+        super().__init__(pool, callback, error_callback)
+        self._values = [None] * n
+        self._left = n
+        if n == 0:
+            self._finish(True, [])
+
+    def _set(self, i, outcome):
+        if self.ready():
+            return
+        ok, value = outcome
+        if not ok:
+            self._finish(False, value)  # the first failure is the result
+            return
+        self._values[i] = value
+        self._left -= 1
+        if self._left == 0:
+            self._finish(True, self._values)
+
+
+class IMapIterator:
+    """The results of Pool.imap in order, or of imap_unordered as they come
+    (done then holds (success, value) pairs in the order they came)."""
+
+    def __init__(self, results, done=None):
+        self._results = results
+        self._done = done
+        self._left = len(results)
+
+    def __iter__(self):
+        return self
+
+    def next(self, timeout=None):
+        if self._left == 0:
+            raise StopIteration
+        if self._done is None:
+            r = self._results[len(self._results) - self._left]
+            self._left -= 1
+            return r.get(timeout)
+        try:
+            ok, value = self._done.get(timeout=timeout)
+        except _queue.Empty:
+            raise TimeoutError from None
+        self._left -= 1
+        if not ok:
+            raise value
+        return value
+
+    __next__ = next
+
+
+class Pool:
+    """A pool of worker processes (cpu_count() unless processes says)."""
+
+    def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None,
+                 _worker_name="ForkPoolWorker"):
+        if processes is None:
+            processes = cpu_count() or 1
+        if processes < 1:
+            raise ValueError("Number of processes must be at least 1")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        self._processes = processes
+        self._tasks = SimpleQueue()
+        self._results = SimpleQueue()
+        self._state = _RUN
+        self._guard = threading.Lock()
+        self._jobs = {}
+        self._job_ids = _itertools.count()
+        self._pool = []
+        for _ in range(processes):
+            w = Process(target=_pool_worker, args=(self._tasks, self._results, initializer, initargs), daemon=True)
+            w.name = w.name.replace("Process", _worker_name)
+            w.start()
+            self._pool.append(w)
+        # CPython's pool has three threads of its own, numbered in this
+        # order; threadlab needs only the last.
+        _threadlab.next_number()
+        _threadlab.next_number()
+        name = "Thread-%d (_handle_results)" % _threadlab.next_number()
+        self._handler = threading.Thread(target=self._handle_results, name=name, daemon=True)
+        self._handler.start()
+
+    def _handle_results(self):
+        while True:
+            item = self._results.get()
+            if item is None:
+                return
+            job, i, outcome = item
+            with self._guard:
+                r = self._jobs.get(job)
+            if r is not None:
+                r._set(i, outcome)
+
+    def _check_running(self):
+        if self._state != _RUN:
+            raise ValueError("Pool not running")
+
+    def _send(self, r, i, func, args, kwds):
+        self._tasks.put((r._job, i, func, tuple(args), dict(kwds)))
+
+    def apply(self, func, args=(), kwds={}):
+        return self.apply_async(func, args, kwds).get()
+
+    def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
+        self._check_running()
+        r = AsyncResult(self, callback, error_callback)
+        self._send(r, 0, func, args, kwds)
+        return r
+
+    def map(self, func, iterable, chunksize=None):
+        return self.map_async(func, iterable, chunksize).get()
+
+    def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        return self._map(func, [(x,) for x in iterable], callback, error_callback)
+
+    def starmap(self, func, iterable, chunksize=None):
+        return self.starmap_async(func, iterable, chunksize).get()
+
+    def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        return self._map(func, [tuple(x) for x in iterable], callback, error_callback)
+
+    def _map(self, func, calls, callback, error_callback):
+        self._check_running()
+        r = MapResult(self, len(calls), callback, error_callback)
+        for i, args in enumerate(calls):
+            self._send(r, i, func, args, {})
+        return r
+
+    def imap(self, func, iterable, chunksize=1):
+        self._check_running()
+        return IMapIterator([self.apply_async(func, (x,)) for x in iterable])
+
+    def imap_unordered(self, func, iterable, chunksize=1):
+        self._check_running()
+        done = _queue.Queue()
+        results = [self.apply_async(func, (x,), callback=lambda v: done.put((True, v)),
+                                    error_callback=lambda e: done.put((False, e)))
+                   for x in iterable]
+        return IMapIterator(results, done)
+
+    def close(self):
+        """No more tasks: the workers end once the queued ones are done."""
+        if self._state == _RUN:
+            self._state = _CLOSE
+            for _ in self._pool:
+                self._tasks.put(None)
+
+    def terminate(self):
+        """Stop the workers now; unfinished tasks never finish."""
+        if self._state == _TERMINATE:
+            return
+        self._state = _TERMINATE
+        for w in self._pool:
+            w.terminate()
+        self._results.put(None)
+
+    def join(self):
+        """Wait for the workers to end (after close() or terminate())."""
+        if self._state == _RUN:
+            raise ValueError("Pool is still running")
+        for w in self._pool:
+            w.join()
+        # Every worker has sent all its results by now.
+        self._results.put(None)
+        self._handler.join()
+
+    def __enter__(self):
+        self._check_running()
+        return self
+
+    def __exit__(self, *args):
+        self.terminate()
+
+    def __repr__(self):
+        return "<multiprocessing.pool.Pool state=%s pool_size=%d>" % (self._state, self._processes)

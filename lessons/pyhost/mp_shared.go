@@ -1,0 +1,410 @@
+package pyhost
+
+import (
+	"math"
+	"math/big"
+	"os"
+	goruntime "runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"threadlab/lessons/python"
+)
+
+// What processes share: the native halves of multiprocessing's Queue,
+// Value and Lock (lib/multiprocessing.py wraps them). Each is one Go
+// object that every interpreter holding a copy of its wrapper uses
+// (python.Shareable); a queue's items are copied in and out, as pickle
+// copies them through CPython's pipes.
+
+// channel is a Queue's items: packed values, first in first out.
+type channel struct {
+	mu      sync.Mutex
+	items   []*python.Parcel
+	maxsize int           // <= 0: unbounded
+	changed chan struct{} // closed and replaced whenever an item comes or goes
+}
+
+// cell is a Value's memory: one number of a C type.
+type cell struct {
+	mu   sync.Mutex
+	code string
+	v    python.Value
+}
+
+// The types of the shared objects.
+var (
+	ChannelType = python.NewType("channel", nil).SetModule("_mp")
+	CellType    = python.NewType("cell", nil).SetModule("_mp")
+)
+
+func (*channel) Type() *python.Type        { return ChannelType }
+func (*channel) SharedAcrossInterpreters() {}
+func (*cell) Type() *python.Type           { return CellType }
+func (*cell) SharedAcrossInterpreters()    {}
+
+// CopyTo makes a threading lock's copy in a child process: a new lock,
+// unlocked (the child has none of the parent's threads that could
+// release it). A multiprocessing lock is the same lock everywhere.
+func (l *Lock) CopyTo(dst *python.Thread) (python.Value, error) {
+	if l.shared {
+		return l, nil
+	}
+	c := bindingOf(dst).h.newLock(dst, l.l.Reentrant())
+	c.what, c.wake = l.what, l.wake
+	return c, nil
+}
+
+// signal tells waiters that the channel changed. Callers hold c.mu.
+func (c *channel) signal() {
+	close(c.changed)
+	c.changed = make(chan struct{})
+}
+
+// deadline turns (block, timeout) into an end time; forever is the zero
+// time.
+func deadline(block bool, tv python.Value) (time.Time, error) {
+	if !block {
+		return time.Now(), nil
+	}
+	if tv == nil || tv == python.None {
+		return time.Time{}, nil
+	}
+	secs, err := seconds(tv)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if secs < 0 {
+		return time.Time{}, python.Errorf(python.ValueError, "'timeout' must be a non-negative number")
+	}
+	return time.Now().Add(time.Duration(min(secs, math.MaxInt64/1e9) * 1e9)), nil
+}
+
+// await blocks t until changed is closed or the end time passes, without
+// the GIL; it fails when t is stopped.
+func await(t *python.Thread, changed <-chan struct{}, end time.Time) error {
+	b := bindingOf(t)
+	err := b.rt.Blocking(func() {
+		var timeout <-chan time.Time
+		if !end.IsZero() {
+			timer := time.NewTimer(time.Until(end))
+			defer timer.Stop()
+			timeout = timer.C
+		}
+		select {
+		case <-changed:
+		case <-timeout:
+		case <-b.rt.Stopping():
+		case <-t.Done():
+		}
+	})
+	if err == nil {
+		err = b.rt.Stopped()
+	}
+	if err == nil {
+		err = t.Err()
+	}
+	return b.h.pyErr(t, err)
+}
+
+func expired(end time.Time) bool { return !end.IsZero() && !time.Now().Before(end) }
+
+func init() {
+	ch := func(args []python.Value) *channel { return args[0].(*channel) }
+	ChannelType.AddMethod("put", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		var obj, blockV, tv python.Value
+		if err := python.UnpackArgs("put", args[1:], kw, []string{"obj", "block?", "timeout?"}, &obj, &blockV, &tv); err != nil {
+			return nil, err
+		}
+		block, err := truthOr(t, blockV, true)
+		if err != nil {
+			return nil, err
+		}
+		end, err := deadline(block, tv)
+		if err != nil {
+			return nil, err
+		}
+		p, err := t.Pack(obj)
+		if err != nil {
+			return nil, err
+		}
+		c := ch(args)
+		for {
+			c.mu.Lock()
+			if c.maxsize <= 0 || len(c.items) < c.maxsize {
+				c.items = append(c.items, p)
+				c.signal()
+				c.mu.Unlock()
+				return python.True, nil
+			}
+			changed := c.changed
+			c.mu.Unlock()
+			if expired(end) {
+				return python.False, nil
+			}
+			if err := await(t, changed, end); err != nil {
+				return nil, err
+			}
+		}
+	})
+	ChannelType.AddMethod("get", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		var blockV, tv python.Value
+		if err := python.UnpackArgs("get", args[1:], kw, []string{"block?", "timeout?"}, &blockV, &tv); err != nil {
+			return nil, err
+		}
+		block, err := truthOr(t, blockV, true)
+		if err != nil {
+			return nil, err
+		}
+		end, err := deadline(block, tv)
+		if err != nil {
+			return nil, err
+		}
+		c := ch(args)
+		for {
+			c.mu.Lock()
+			if len(c.items) > 0 {
+				p := c.items[0]
+				c.items[0] = nil
+				c.items = c.items[1:]
+				c.signal()
+				c.mu.Unlock()
+				v, err := t.Unpack(p)
+				if err != nil {
+					return nil, err
+				}
+				return python.Tuple{python.True, v}, nil
+			}
+			changed := c.changed
+			c.mu.Unlock()
+			if expired(end) {
+				return python.Tuple{python.False, python.None}, nil
+			}
+			if err := await(t, changed, end); err != nil {
+				return nil, err
+			}
+		}
+	})
+	ChannelType.AddMethod("qsize", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		c := ch(args)
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return python.Int(len(c.items)), nil
+	})
+	ChannelType.AddMethod("full", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		c := ch(args)
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return python.Bool(c.maxsize > 0 && len(c.items) >= c.maxsize), nil
+	})
+
+	CellType.AddMethod("get", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		c := args[0].(*cell)
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return c.v, nil
+	})
+	CellType.AddMethod("set", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		if err := python.ArgCount("set", args[1:], 1, 1); err != nil {
+			return nil, err
+		}
+		c := args[0].(*cell)
+		v, err := cType(c.code, args[1])
+		if err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		c.v = v
+		c.mu.Unlock()
+		return python.None, nil
+	})
+	CellType.AddMethod("typecode", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		return python.Str(args[0].(*cell).code), nil
+	})
+}
+
+func truthOr(t *python.Thread, v python.Value, dflt bool) (bool, error) {
+	if v == nil {
+		return dflt, nil
+	}
+	return python.Truth(t, v)
+}
+
+// intType is the C integer type of one of Value's typecodes: its width
+// and signedness.
+func intType(code string) (bits uint, signed, ok bool) {
+	switch code {
+	case "b", "B":
+		bits = 8
+	case "h", "H":
+		bits = 16
+	case "i", "I":
+		bits = 32
+	case "l", "L", "q", "Q":
+		bits = 64
+	default:
+		return 0, false, false
+	}
+	return bits, code == strings.ToLower(code), true
+}
+
+// cType converts v to the C type of a typecode as ctypes does: integers
+// wrap around silently, floats are doubles ('f' rounds to single
+// precision), 'c' is one byte.
+func cType(code string, v python.Value) (python.Value, error) {
+	if b, ok := v.(python.Bool); ok && code != "c" && code != "u" {
+		if b {
+			v = python.Int(1)
+		} else {
+			v = python.Int(0)
+		}
+	}
+	if bits, signed, ok := intType(code); ok {
+		n, ok := python.AsBigInt(v)
+		if !ok {
+			return nil, python.Errorf(python.TypeError, "'%s' object cannot be interpreted as an integer", v.Type().Name())
+		}
+		mod := new(big.Int).Lsh(big.NewInt(1), bits)
+		w := new(big.Int).Mod(n, mod)
+		if signed && w.Cmp(new(big.Int).Rsh(mod, 1)) >= 0 {
+			w.Sub(w, mod)
+		}
+		return python.MakeBigInt(w), nil
+	}
+	switch code {
+	case "f", "d":
+		var f float64
+		switch x := v.(type) {
+		case python.Int:
+			f = float64(x)
+		case python.Float:
+			f = float64(x)
+		default:
+			n, ok := python.AsBigInt(v)
+			if !ok {
+				return nil, python.Errorf(python.TypeError, "must be real number, not %s", v.Type().Name())
+			}
+			f, _ = new(big.Float).SetInt(n).Float64()
+		}
+		if code == "f" {
+			f = float64(float32(f))
+		}
+		return python.Float(f), nil
+	case "c":
+		switch x := v.(type) {
+		case python.Bytes:
+			if len(x) == 1 {
+				return x, nil
+			}
+		case python.Int:
+			if x >= 0 && x < 256 {
+				return python.Bytes([]byte{byte(x)}), nil
+			}
+		}
+		return nil, python.Errorf(python.TypeError, "one character bytes, bytearray or integer expected")
+	case "u":
+		if s, ok := v.(python.Str); ok && len([]rune(string(s))) == 1 {
+			return s, nil
+		}
+		return nil, python.Errorf(python.TypeError, "unicode string expected instead of %s instance", v.Type().Name())
+	}
+	return nil, python.Errorf(python.TypeError, "this type has no size")
+}
+
+// zeroOf is a typecode's value when Value is given none.
+func zeroOf(code string) python.Value {
+	switch code {
+	case "f", "d":
+		return python.Float(0)
+	case "c":
+		return python.Bytes([]byte{0})
+	case "u":
+		return python.Str("\x00")
+	}
+	return python.Int(0)
+}
+
+// mpModule is _mp, on which lib/multiprocessing.py is built.
+func (h *Host) mpModule() python.ModuleDef {
+	return python.ModuleDef{Name: "_mp", Doc: "threadlab's process primitives.", Init: func(t *python.Thread, m *python.Module) error {
+		m.SetFunc("start", h.startProcess)
+		m.SetFunc("cpu_count", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+			if err := python.ArgCount("cpu_count", args, 0, 0); err != nil {
+				return nil, err
+			}
+			return python.Int(goruntime.NumCPU()), nil
+		})
+		m.SetFunc("getpid", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+			if h.procs.pid == 0 {
+				return python.Int(os.Getpid()), nil
+			}
+			return python.Int(h.procs.pid), nil
+		})
+		m.SetFunc("channel", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+			if err := python.ArgCount("channel", args, 1, 1); err != nil {
+				return nil, err
+			}
+			n, err := python.AsInt64(args[0])
+			if err != nil {
+				return nil, err
+			}
+			return &channel{maxsize: int(min(n, math.MaxInt32)), changed: make(chan struct{})}, nil
+		})
+		m.SetFunc("cell", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+			if err := python.ArgCount("cell", args, 1, 2); err != nil {
+				return nil, err
+			}
+			code, ok := args[0].(python.Str)
+			if !ok {
+				return nil, python.Errorf(python.TypeError, "this type has no size")
+			}
+			v := zeroOf(string(code))
+			if len(args) == 2 {
+				var err error
+				if v, err = cType(string(code), args[1]); err != nil {
+					return nil, err
+				}
+			} else if _, err := cType(string(code), v); err != nil {
+				return nil, err
+			}
+			return &cell{code: string(code), v: v}, nil
+		})
+		m.SetFunc("lock", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+			if err := python.ArgCount("lock", args, 1, 1); err != nil {
+				return nil, err
+			}
+			reentrant, err := python.Truth(t, args[0])
+			if err != nil {
+				return nil, err
+			}
+			file, line := t.Position()
+			return &Lock{l: h.rt.NewSharedLock(reentrant, line, h.lockNames.name(file, line)), shared: true}, nil
+		})
+		m.SetFunc("owner", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+			// For a lock's repr: None, or whether the caller's process
+			// holds it and the name of the thread that does.
+			l, ok := args[0].(*Lock)
+			if !ok {
+				return nil, python.Errorf(python.TypeError, "owner() needs a lock")
+			}
+			o := l.l.Owner()
+			if o == nil {
+				return python.None, nil
+			}
+			h := bindingOf(t).h
+			return python.Tuple{python.Bool(o.SameInterpreter(h.root)), python.Bool(o == h.root), python.Str(o.Name())}, nil
+		})
+		m.SetFunc("count", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+			l, ok := args[0].(*Lock)
+			if !ok {
+				return nil, python.Errorf(python.TypeError, "count() needs a lock")
+			}
+			if !l.l.Reentrant() {
+				return python.Int(0), nil
+			}
+			return python.Int(l.count()), nil
+		})
+		return nil
+	}}
+}

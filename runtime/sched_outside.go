@@ -1,0 +1,58 @@
+package runtime
+
+// Waits a controlled scheduler cannot decide: a process runs in its own
+// domain on real time, so joining it, or waiting for a lock that several
+// interpreters share, depends on threads this scheduler does not run. A
+// thread in such a wait steps out of the controlled domain (cOutside):
+// the others go on in the chooser's order, and nobody is counted as
+// stuck while it is away. When it comes back it takes the turn if the
+// domain is idle, or waits to be chosen. (Without this, a seeded cell
+// that joined a Process found nobody able to run and reported a
+// deadlock.)
+
+// external reports whether w depends on threads outside t's domain.
+func (w *waitSpec) external(t *Thread) bool {
+	return (w.join != nil && w.join.dom != t.dom) || (w.lock != nil && w.lock.shared)
+}
+
+// outsideLocked reports whether a thread of the domain is away in an
+// outside wait. Callers hold c.mu.
+func (c *controlled) outsideLocked() bool {
+	for _, x := range c.threads {
+		if x.cstate == cOutside {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *controlled) outside(t *Thread, fn func()) error {
+	if err := c.mine(t); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	t.cstate = cOutside
+	stop := c.handOff(t, OpJoin)
+	c.mu.Unlock()
+	stopAll(stop)
+	fn()
+	c.mu.Lock()
+	t.cstate = cReady
+	if c.turn.Load() == nil && !c.over {
+		c.turn.Store(t)
+		c.mu.Unlock()
+		return t.Stopped()
+	}
+	c.mu.Unlock()
+	return c.park(t)
+}
+
+// waitOutside is a wait on real time for something outside the domain.
+func (c *controlled) waitOutside(t *Thread, w *waitSpec) (bool, error) {
+	var ok bool
+	var err error
+	if err2 := c.outside(t, func() { ok, err = c.rt.realWait(t, w) }); err == nil {
+		err = err2
+	}
+	return ok, err
+}
