@@ -474,7 +474,7 @@ RACES = [
 
     deposit(5, 2)
     balance
-    """),
+    """, tag="first-deposit"),
     md("""
     Two deposits of 5 make 10. Here is the opposite job, and
     `pay_and_spend`, which sets the balance back to 0, runs a deposit job

@@ -288,6 +288,7 @@ class ExecutedLessons(unittest.TestCase):
 
     def test_02_race_conditions(self):
         name = "02-race-conditions.ipynb"
+        self.assertEqual(self.text(name, "first-deposit").split(), ["10"])  # "Two deposits of 5 make 10"
         small = self.out(name, "small-race")
         self.assertTrue(small.select("table.threadlab-trace"), "no interleaving table after the small race")
         final = re.search(r"final balance: (-?\d+)", nbtools.output_text(small)).group(1)
@@ -352,6 +353,9 @@ class ExecutedLessons(unittest.TestCase):
         self.assertIn("MainThread holds nothing and waits for alice-pays to finish", report)
         explored = self.text(name, "explore-deadlock")
         self.assertRegex(explored, r"deadlocks: [1-9]")
+        # "Every other schedule ends with Alice at 110 and Bob at 90"
+        self.assertRegex(explored, r"outcomes: \{\(110, 90\): \d+, 'deadlock': \d+\}")
+        self.assertFalse(self.out(name, "ordered").select("table.threadlab-deadlock"), "the ordered run deadlocked")
         self.assertIn("(110, 90)", self.text(name, "ordered"))
         ordered = self.text(name, "explore-ordered")
         self.assertIn("deadlocks: 0", ordered)
