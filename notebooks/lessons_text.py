@@ -526,11 +526,31 @@ RACES = [
     different threads happen to mix. One particular mix of steps is called an
     **interleaving**, or a **schedule**.
 
+    ## The same race on CPython's clock
+
     threadlab lets a thread run about 100 interpreter steps before it
-    switches to another. CPython switches every 5 milliseconds instead,
-    which is thousands of steps, so the same program on CPython loses
-    updates far less often and may print 0 many times in a row. The race
-    is still there: a test that passes proves nothing about it.
+    switches to another, and the switch may fall between the read and the
+    write of `balance = balance + amount`. CPython switches by time, every
+    5 milliseconds, and only at a few places: when a function starts, or
+    when a loop jumps back to its top. `sys.setswitchinterval(0.005)` makes
+    threadlab switch the way CPython does. **Predict:** what does the same
+    race print now?
+    """),
+    code("""
+    import sys
+
+    sys.setswitchinterval(0.005)   # switch by time, where CPython does
+    print("CPython's way:", [pay_and_spend(1, 100000) for run in range(3)])
+    lab.switch_interval(100)       # back to threadlab's 100 steps
+    """, tag="cpython-clock"),
+    md("""
+    Most likely 0 every time: the race hides. The threads still take
+    turns, but never between a read and its write, because CPython does not
+    switch there. The bug is still in the program: nothing stops the other
+    thread, only a habit of the interpreter. On a free-threaded CPython,
+    which has no GIL at all (lesson 5), the updates get lost again. A test
+    that passes on CPython proves nothing about a race; switching by steps
+    makes it show.
 
     ## Look closer
 

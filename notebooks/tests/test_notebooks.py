@@ -289,6 +289,9 @@ class ExecutedLessons(unittest.TestCase):
     def test_02_race_conditions(self):
         name = "02-race-conditions.ipynb"
         self.assertEqual(self.text(name, "first-deposit").split(), ["10"])  # "Two deposits of 5 make 10"
+        # Switching by time shows three balances (most likely 0: the prose
+        # says so, it is not a seeded figure), then the steps come back.
+        self.assertRegex(self.text(name, "cpython-clock"), r"CPython's way: \[-?\d+, -?\d+, -?\d+\]")
         small = self.out(name, "small-race")
         self.assertTrue(small.select("table.threadlab-trace"), "no interleaving table after the small race")
         final = re.search(r"final balance: (-?\d+)", nbtools.output_text(small)).group(1)
