@@ -82,6 +82,12 @@ check(lock_elsewhere)""", "must both happen while the thread holds jar_lock"),
         pass
 check(forgetful)""", "left 0 coins in an empty jar, not 5"),
         ("check(lambda amount: 1 / 0)", "raised ZeroDivisionError"),
+        ("""def twice(amount):
+    global coins
+    with jar_lock:
+        with jar_lock:
+            coins = coins + amount
+check(twice)""", "add_tip(5) on its own raised DeadlockError"),
         ("check('add_tip')", "pass your function itself"),
     ],
     "04-deadlock.ipynb": [
