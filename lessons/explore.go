@@ -292,9 +292,27 @@ func exploreOptions(t *python.Thread, expect, preemptions, budget, mode, schedul
 		if opts.Schedule = strings.Fields(string(sc)); len(opts.Schedule) == 0 {
 			return opts, false, python.Errorf(python.ValueError, "lab.explore: the schedule is empty; name the thread for each step, e.g. schedule=\"saver saver spender\"")
 		}
+	case *python.List, python.Tuple:
+		// Names with spaces (Thread-1 (worker)) need a list.
+		var names []python.Value
+		if l, ok := sc.(*python.List); ok {
+			names = l.Snapshot()
+		} else {
+			names = sc.(python.Tuple)
+		}
+		for _, n := range names {
+			s, ok := n.(python.Str)
+			if !ok {
+				return opts, false, python.Errorf(python.TypeError, "lab.explore: the schedule's thread names must be strings, not %s", python.TypeName(n))
+			}
+			opts.Schedule = append(opts.Schedule, string(s))
+		}
+		if len(opts.Schedule) == 0 {
+			return opts, false, python.Errorf(python.ValueError, "lab.explore: the schedule is empty; name the thread for each step")
+		}
 	case python.NoneType:
 	default:
-		return opts, false, python.Errorf(python.TypeError, "lab.explore: schedule must be a string of thread names, not %s", python.TypeName(schedule))
+		return opts, false, python.Errorf(python.TypeError, "lab.explore: schedule must be a string of thread names (or a list of them), not %s", python.TypeName(schedule))
 	}
 	if opts.Expect, err = expectations(t, expect); err != nil {
 		return opts, false, err

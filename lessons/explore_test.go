@@ -146,6 +146,12 @@ def named():
 	if c := execute(s, "r = lab.explore(named, schedule='t1 t2 t2 t1 t1 t1 t2 t2')\nr.outcomes"); c.result != "{-8: 1}" {
 		t.Errorf("schedule: %s, %v", c.result, c.err)
 	}
+	// Automatic names have spaces: a list names them.
+	one, two := "'Thread-1 (run_thread)'", "'Thread-2 (run_thread)'"
+	list := strings.Join([]string{one, two, two, one, one, one, two, two}, ", ")
+	if c := execute(s, "r = lab.explore(race, schedule=["+list+"])\nr.outcomes"); c.result != "{-8: 1}" {
+		t.Errorf("schedule as a list: %s, %v", c.result, c.err)
+	}
 	for _, tt := range []struct{ code, ename, msg string }{
 		{"lab.explore(race, mode='fast')", "ValueError", "mode is 'dpor'"},
 		{"lab.explore(race, preemptions=-1)", "ValueError", "preemptions must be"},

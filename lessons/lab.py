@@ -93,7 +93,8 @@ def explore(fn, expect=None, preemptions=None, budget=None, mode="dpor",
     'dpor', 'source' (source-DPOR), 'naive' (every interleaving) or
     'random' (runs= PCT runs from seed=, with depth= priority changes);
     schedule="saver saver spender ..." runs the one schedule you write,
-    naming the thread that makes each shared step.
+    naming the thread that makes each shared step (a list of names for
+    names with spaces, such as "Thread-1 (worker)").
 
     Fields: schedules, outcomes, verdicts, deadlocks, blocked, complete,
     bounded, reduction, counterexample; example(outcome) shows the

@@ -126,7 +126,7 @@ type ExploreReport struct {
 // once for each interleaving of the threads' shared-state and lock
 // operations that is not equivalent to one already run, on the calling
 // main thread. Two interleavings are equivalent when they order every pair
-// of dependent operations (the same shared field, one of them a write; two
+// of dependent operations (the same location, one of them a write; two
 // acquires of the same lock) the same way; the search is optimal DPOR
 // (explore_wakeup.go) or source-DPOR (explore_dpor.go), or every
 // interleaving when opts.Naive.
@@ -169,7 +169,7 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 		opts.Key = func(v any) string { return fmt.Sprint(v) }
 	}
 
-	// reset puts the locks and lab.shared objects back as Explore found
+	// reset puts the locks and Shared objects back as Explore found
 	// them: before each run, and after the last.
 	reset := func() {
 		rt.mu.Lock()

@@ -28,8 +28,8 @@ type accKind uint8
 
 const (
 	accLocal   accKind = iota // nothing another thread can see: a thread's start, starting a thread, a sleep
-	accRead                   // reads a shared field
-	accWrite                  // writes a shared field
+	accRead                   // reads a location
+	accWrite                  // writes a location
 	accAcquire                // takes a lock (or an RLock again)
 	accRelease                // releases a lock
 	accTryFail                // a non-blocking acquire that finds the lock taken
@@ -38,8 +38,9 @@ const (
 	accBlocked                // cannot happen now: an acquire of a taken lock, a join of a running thread
 )
 
-// access is a step's effect on shared state. For fields and locks obj is
-// the object's id (ids of shared objects and locks never clash).
+// access is a step's effect on shared state. obj is the object's number
+// in the run (objID) for a location, the id for a lock: the two may
+// clash, but a location's access is never compared with a lock's.
 type access struct {
 	kind  accKind
 	obj   int

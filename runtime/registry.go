@@ -3,7 +3,7 @@ package runtime
 import "weak"
 
 // registry remembers objects without keeping them alive. lab.explore must
-// reset every lab.shared object and lock a cell can still reach before
+// reset every Shared object and lock a cell can still reach before
 // each schedule, but a session that makes a million of them over its life
 // must not hold on to them all.
 type registry[T any] struct {

@@ -179,7 +179,7 @@ func (rt *Runtime) newSched() scheduler {
 	return newGILSched(rt, rt.gil.Load())
 }
 
-// SetTracing turns recording of shared-state events on or off.
+// SetTracing turns the recording of accesses, lock steps and waits on or off.
 func (rt *Runtime) SetTracing(on bool) {
 	rt.sharedMu.Lock()
 	rt.tracing.Store(on)

@@ -34,8 +34,8 @@ type OpKind int
 // The kinds of operation a thread announces at a scheduling point.
 const (
 	OpBegin   OpKind = iota // a new thread's first step
-	OpRead                  // read a shared field
-	OpWrite                 // write a shared field
+	OpRead                  // read a memory location
+	OpWrite                 // write a memory location
 	OpAcquire               // take a lock
 	OpRelease               // release a lock
 	OpStart                 // start another thread

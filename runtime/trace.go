@@ -23,7 +23,7 @@ type Event struct {
 	Kind   OpKind // OpRead, OpWrite, OpAcquire, OpRelease or OpWait
 	Loc    int    // the location's index in the trace (a lock counts as one location)
 	Obj    int    // the object's number in the trace, from 1 in the order the trace met it
-	Field  string // the location as the Namer spells it ("account.balance"), or the lock's name
+	Field  string // the location as the Spelling writes it ("account.balance"), or the lock's name
 	Value  any    // value read or written; for OpWait, what the thread waits for (a string); nil for locks
 	Items  bool   // the access is a method call on all of a container's items (AllItems)
 }

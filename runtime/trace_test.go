@@ -152,3 +152,58 @@ func TestLostUpdatesAndStates(t *testing.T) {
 		t.Errorf("states %q, want %q", got, want)
 	}
 }
+
+// Accesses of plain locations: named by the interpreter's Spelling, with
+// each step's site decoded to a line and its text, and a container's
+// method call (AllItems) shown as a step but never as state.
+func TestTraceOfLocations(t *testing.T) {
+	rt := New()
+	rt.SetIntCodec(int64Codec)
+	type module struct{ name string }
+	type list struct{ items []int64 }
+	m, l := &module{"__main__"}, &list{}
+	rt.SetSpelling(Spelling{
+		Loc: func(loc Loc) string {
+			switch {
+			case loc.Key == AllItems:
+				return "items." + loc.Name + "(…)"
+			case loc.Key != nil:
+				return fmt.Sprintf("items[%v]", loc.Key)
+			}
+			return loc.Name
+		},
+		Value: func(v any) string { return fmt.Sprintf("<%v>", v) },
+		Site:  func(site int32) (int, string) { return int(site / 10), fmt.Sprintf("line %d", site/10) },
+	})
+	x := Loc{Obj: m, Name: "x"}
+	item := Loc{Obj: l, Key: int64(0)}
+	add := Loc{Obj: l, Name: "append", Key: AllItems}
+	cell(t, rt, func(main *Thread) {
+		main.Access(x, OpRead, int64(1), 10)
+		th := start(t, rt, main, "T", func(th *Thread) error {
+			th.Access(x, OpWrite, int64(2), 20)
+			th.Access(add, OpWrite, nil, 30)
+			th.Access(item, OpWrite, int64(7), 40)
+			return nil
+		})
+		join(t, main, th)
+		main.Access(add, OpWrite, nil, 50)
+		main.Access(item, OpRead, int64(7), 60)
+	})
+	tr := rt.Trace()
+	var got []string
+	for _, i := range tr.Select(func(kind OpKind, _ int) bool { return kind != OpWait }) {
+		e := tr.Event(i)
+		got = append(got, fmt.Sprintf("%s %s %d %q items=%v", e.Kind, e.Field, e.Line, e.Code, e.Items))
+	}
+	want := []string{
+		`read x 1 "line 1" items=false`, `write x 2 "line 2" items=false`, `write items.append(…) 3 "line 3" items=true`,
+		`write items[0] 4 "line 4" items=false`, `write items.append(…) 5 "line 5" items=true`, `read items[0] 6 "line 6" items=false`,
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("events\n%q\nwant\n%q", got, want)
+	}
+	if states := tr.StatesAfter([]int{tr.Len() - 1}); states[0] != "x=<2> items[0]=<7>" {
+		t.Errorf("state %q, want x=<2> items[0]=<7>", states[0])
+	}
+}
