@@ -474,7 +474,7 @@ RACES = [
 
     deposit(5, 2)
     balance
-    """),
+    """, tag="first-deposit"),
     md("""
     Two deposits of 5 make 10. Here is the opposite job, and
     `pay_and_spend`, which sets the balance back to 0, runs a deposit job
@@ -526,11 +526,31 @@ RACES = [
     different threads happen to mix. One particular mix of steps is called an
     **interleaving**, or a **schedule**.
 
+    ## The same race on CPython's clock
+
     threadlab lets a thread run about 100 interpreter steps before it
-    switches to another. CPython switches every 5 milliseconds instead,
-    which is thousands of steps, so the same program on CPython loses
-    updates far less often and may print 0 many times in a row. The race
-    is still there: a test that passes proves nothing about it.
+    switches to another, and the switch may fall between the read and the
+    write of `balance = balance + amount`. CPython switches by time, every
+    5 milliseconds, and only at a few places: when a function starts, or
+    when a loop jumps back to its top. `sys.setswitchinterval(0.005)` makes
+    threadlab switch the way CPython does. **Predict:** what does the same
+    race print now?
+    """),
+    code("""
+    import sys
+
+    sys.setswitchinterval(0.005)   # switch by time, where CPython does
+    print("CPython's way:", [pay_and_spend(1, 100000) for run in range(3)])
+    lab.switch_interval(100)       # back to threadlab's 100 steps
+    """, tag="cpython-clock"),
+    md("""
+    Most likely 0 every time: the race hides. The threads still take
+    turns, but never between a read and its write, because CPython does not
+    switch there. The bug is still in the program: nothing stops the other
+    thread, only a habit of the interpreter. On a free-threaded CPython,
+    which has no GIL at all (lesson 5), the updates get lost again. A test
+    that passes on CPython proves nothing about a race; switching by steps
+    makes it show.
 
     ## Look closer
 
@@ -642,7 +662,8 @@ RACES = [
     Step 1: `MainThread` sets the balance to 0. Step 2: `saver` reads 0.
     Step 3: `spender` reads 0 as well. Step 4: `saver` writes 8. Step 5:
     `spender` writes -8, computed from the 0 it read in step 3, so the
-    deposit is gone. Only one switch at the wrong moment was needed.
+    deposit is gone, and in step 6 `MainThread` reads the -8. Only one
+    switch at the wrong moment was needed.
     """, rows=[("explore-minus8", 1, "MainThread", "write balance ← 0"),
                ("explore-minus8", 2, "saver", "read balance → 0"),
                ("explore-minus8", 3, "spender", "read balance → 0"),
@@ -891,7 +912,7 @@ LOCKS = [
     """, tag="locked-trace"),
     md("""
     The table now has rows for the lock as well. In step 2 `saver` acquires
-    `guard`; in steps 3 and 4 it reads 0 and writes 1; in step 5 it
+    `guard`; in step 3 and step 4 it reads 0 and writes 1; in step 5 it
     releases `guard`. Each update is four rows of one thread. Step 10 is
     the first switch inside a critical section: `spender` has acquired
     `guard` (through `with guard:`), and in step 11 `saver` asks for it and
@@ -1279,9 +1300,9 @@ DEADLOCK = [
     happens on a real clock.
 
     Now find that schedule yourself. In the stepper below you decide which
-    thread takes its next step; the goal is a deadlock. The table beside
-    the threads shows the balances, and each thread shows the lock it
-    holds or waits for.
+    thread takes its next step; the goal is a deadlock. The shared state
+    under the threads shows the balances and which thread holds each lock,
+    and a thread that cannot go on says what it waits for.
     """),
     code("""
     lab.stepper(lambda: both_ways(alice_pays_bob, bob_pays_alice), goal="deadlock")

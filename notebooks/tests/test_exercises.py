@@ -1,7 +1,7 @@
 """Every lesson's check(...) given wrong and odd answers on the threadlab kernel.
 
-For each lesson, the cells that define things (the untagged code cells) and
-the exercise-check cell run in a fresh kernel through nbclient; then each
+For each lesson, its code cells up to the exercise-check cell run in a
+fresh kernel through nbclient; then each
 answer below runs in a cell of its own, and its output must give the
 reason (and never an error: a check does not crash on odd input).
 
@@ -82,6 +82,12 @@ check(lock_elsewhere)""", "must both happen while the thread holds jar_lock"),
         pass
 check(forgetful)""", "left 0 coins in an empty jar, not 5"),
         ("check(lambda amount: 1 / 0)", "raised ZeroDivisionError"),
+        ("""def twice(amount):
+    global coins
+    with jar_lock:
+        with jar_lock:
+            coins = coins + amount
+check(twice)""", "add_tip(5) on its own raised DeadlockError"),
         ("check('add_tip')", "pass your function itself"),
     ],
     "04-deadlock.ipynb": [
@@ -115,14 +121,20 @@ check(outside)""", "should always be (110, 90)"),
 
 
 def cells_for(name, answers):
+    """The lesson's code cells as a learner runs them, up to its check
+    (without the cell that is meant to fail, the CPU plots and the
+    steppers, which the check needs not), then the answers."""
     nb = nbtools.load(NOTEBOOKS / name)
     cells = []
     for cell in nb["cells"]:
         if cell["cell_type"] != "code":
             continue
         tags = cell["metadata"].get("tags", [])
-        if not tags or "exercise-check" in tags:
-            cells.append("".join(cell["source"]))
+        if any(t == "raises-exception" or t.startswith(("cpu-", "stepper-")) for t in tags):
+            continue
+        cells.append("".join(cell["source"]))
+        if "exercise-check" in tags:
+            break
     return cells + [source for source, _ in answers]
 
 
