@@ -65,7 +65,7 @@ def render(lesson_id, cells):
     return {
         "cells": out,
         "metadata": {
-            "kernelspec": {"name": "threadlab", "display_name": "threadlab (Python dialect)",
+            "kernelspec": {"name": "threadlab", "display_name": "threadlab (Python 3.11)",
                            "language": "python"},
             "language_info": {"name": "python"},
         },
