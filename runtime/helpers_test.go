@@ -7,7 +7,7 @@ import (
 )
 
 // stepper stands in for an interpreter: it counts steps and ticks the
-// thread when the budget runs out, as the Starlark bridge does.
+// thread when the budget runs out, as lessons/pyhost does.
 type stepper struct {
 	t    *Thread
 	left int

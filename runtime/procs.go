@@ -8,7 +8,7 @@ import (
 // Go's scheduler decides what a GIL hand-off costs. When other processors
 // are idle, waking the next GIL holder means waking an OS thread (several
 // microseconds); on a single processor it is a direct goroutine switch
-// (a fraction of one). Since only one Starlark thread runs at a time while
+// (a fraction of one). Since only one Python thread runs at a time while
 // the GIL is on, threadlab runs Go on one processor then, and on every
 // core only while something can use them: a runtime with the GIL off, or a
 // live process (each has its own GIL).

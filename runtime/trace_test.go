@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// int64Codec keeps Go int64 values inline, as the Starlark bridge does
-// with its integers.
+// int64Codec keeps Go int64 values inline, as lessons/pyhost does
+// with Python ints.
 var int64Codec = IntCodec{
 	Int: func(v any) (int64, bool) {
 		n, ok := v.(int64)
