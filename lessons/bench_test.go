@@ -75,7 +75,7 @@ func BenchmarkGILHandoff(b *testing.B) {
 	var rate float64
 	for i := 0; i < b.N; i++ {
 		s := New()
-		before := runtime.Switches.Load()
+		before := s.rt.Switches()
 		d := timeCell(b, s, `
 import threading
 def spin(n):
@@ -86,7 +86,7 @@ a = threading.Thread(target=spin, args=(300000,))
 b = threading.Thread(target=spin, args=(300000,))
 a.start(); b.start(); a.join(); b.join()
 `)
-		rate += float64(runtime.Switches.Load()-before) / d.Seconds()
+		rate += float64(s.rt.Switches()-before) / d.Seconds()
 		s.Shutdown()
 	}
 	b.ReportMetric(rate/float64(b.N), "switches/s")

@@ -28,6 +28,7 @@ type Runtime struct {
 	gil      atomic.Bool
 	interval atomic.Int32
 	slice    atomic.Int64 // sys.setswitchinterval's, in nanoseconds; 0 while switching by steps
+	switches atomic.Int64 // GIL hand-offs from one thread to another
 	seed     *uint64
 	main     *Thread
 	dom      *domain   // the kernel's own interpreter
@@ -66,6 +67,10 @@ func New() *Runtime {
 	rt.trace = rt.newTrace()
 	return rt
 }
+
+// Switches counts the GIL's hand-offs from one thread to another so far,
+// for the hand-off rate benchmark.
+func (rt *Runtime) Switches() int64 { return rt.switches.Load() }
 
 // Main returns the thread that runs cells.
 func (rt *Runtime) Main() *Thread { return rt.main }

@@ -30,10 +30,6 @@ type gilSched struct {
 	since atomic.Int64
 }
 
-// Switches counts GIL hand-offs from one thread to another, for the
-// hand-off rate benchmark.
-var Switches atomic.Int64
-
 func newGILSched(rt *Runtime, on bool) *gilSched { return &gilSched{rt: rt, on: on} }
 
 func (g *gilSched) spawn(*Thread) {}
@@ -103,7 +99,7 @@ func (g *gilSched) leave(t *Thread) {
 	g.holder.Store(next)
 	g.since.Store(time.Now().UnixNano())
 	g.mu.Unlock()
-	Switches.Add(1)
+	g.rt.switches.Add(1)
 	next.gilWake <- true
 }
 
