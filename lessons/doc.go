@@ -16,6 +16,7 @@
 //	result.go    MIMEBundler; a result's bundle (repr, _repr_html_ and friends); display()
 //	errors.go    CellError: ename, evalue and CPython's traceback lines
 //	complete.go  Complete, Inspect, IsComplete: forwarded to lessons/complete
+//	help.go      help(obj): Inspect's help printed into the cell
 //	lab.go       the lab module: lab.py (signatures, docstrings) over the native _lab;
 //	             gil, switch_interval, seed, stop
 //	cpu.go       lab.cpu: the live CPU plot and its report

@@ -75,12 +75,13 @@ func (s *Session) outputOf(t *python.Thread) Output {
 }
 
 // setBuiltins adds what a notebook has beyond Python's builtins: input()
-// through the frontend, and IPython's display() and clear_output().
+// through the frontend, IPython's display() and clear_output(), and help().
 func (s *Session) setBuiltins() {
 	b := s.interp.Builtins()
 	b.SetStr("input", python.NewBuiltin("input", s.input))
 	b.SetStr("display", python.NewBuiltin("display", s.display))
 	b.SetStr("clear_output", python.NewBuiltin("clear_output", s.clearOutput))
+	b.SetStr("help", python.NewBuiltin("help", s.help))
 }
 
 // clearOutput is IPython's clear_output(wait=False).

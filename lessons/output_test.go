@@ -175,3 +175,15 @@ func TestProcessReportsToItsCell(t *testing.T) {
 		t.Errorf("the first cell got stdout %q, stderr %q", first.rec.out(), errs)
 	}
 }
+
+// help(x) prints x's signature and docstring into the cell.
+func TestHelp(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	for _, code := range []string{"help(lab.seed)", "help('lab.seed')", "def seed2(n):\n    '''Make scheduling repeatable: after lab.seed(n) ...'''\nhelp(seed2)"} {
+		c := execute(s, code)
+		if out := c.rec.out(); c.err != nil || !strings.Contains(out, "seed(n)") && !strings.Contains(out, "seed2(n)") || !strings.Contains(out, "Make scheduling repeatable") {
+			t.Errorf("%q printed %q, %v", code, out, c.err)
+		}
+	}
+}

@@ -216,7 +216,8 @@ func (s *Session) payloadFor(code string) (error, bool) {
 		return payload{"source": "ask_exit", "keepkernel": false}, true
 	case helpRe.MatchString(trimmed):
 		name := strings.TrimRight(trimmed, "?")
-		data, found := s.Inspect(name, len(name), 0)
+		detail := len(trimmed) - len(name) - 1 // name?? shows more, as in IPython
+		data, found := s.Inspect(name, len(name), detail)
 		if !found {
 			e := python.Errorf(python.NameError, "name '%s' is not defined", name)
 			return s.cellError(s.mainThread(), e), true

@@ -87,6 +87,7 @@ func (g *gilSched) leave(t *Thread) {
 	if !g.on {
 		return
 	}
+	t.FlushTrace() // before another thread can record
 	g.mu.Lock()
 	if g.holder.Load() != t {
 		g.mu.Unlock()
