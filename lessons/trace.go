@@ -68,9 +68,6 @@ func (s *Session) labTrace(t *python.Thread, args []python.Value, kw []python.Kw
 	if err != nil {
 		return nil, err
 	}
-	if s.isMain(t) {
-		s.rt.Main().FlushTrace() // what this cell did so far, up to this call
-	}
 	return &traceValue{tr: s.rt.Trace(), predict: p}, nil
 }
 

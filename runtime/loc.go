@@ -122,69 +122,11 @@ func (t *Thread) Access(loc Loc, kind OpKind, v any, site int32) {
 	if !rt.tracing.Load() {
 		return
 	}
-	if t.ownsGIL() {
-		// Nobody else records until t gives the GIL up, and then it
-		// flushes: the order stays exact, and the lock is taken once
-		// per batch rather than once per access.
-		t.batch = append(t.batch, pendingAccess{loc: loc, v: v, site: site, kind: kind})
-		if len(t.batch) >= batchSize {
-			t.FlushTrace()
-		}
-		return
-	}
 	rt.sharedMu.Lock()
-	t.flushLocked()
 	if rt.tracing.Load() {
 		rt.trace.add(t, kind, t.locs.key(rt.trace, loc), v, site)
 	}
 	rt.sharedMu.Unlock()
-}
-
-// pendingAccess is an access recorded into a thread's batch.
-type pendingAccess struct {
-	loc  Loc
-	v    any
-	site int32
-	kind OpKind
-}
-
-// batchSize is how many accesses a thread holding the GIL keeps before
-// it adds them to the trace.
-const batchSize = 256
-
-// ownsGIL reports whether t holds the GIL of the only interpreter: then
-// no other thread runs, and t's accesses may wait in its batch.
-func (t *Thread) ownsGIL() bool {
-	g, ok := t.dom.get().(*gilSched)
-	return ok && g.on && g.holder.Load() == t && t.rt.procs.Load() == 0
-}
-
-// FlushTrace adds the accesses t keeps in its batch to the trace. The
-// runtime does it whenever t gives up the GIL or records anything else;
-// call it, on t's goroutine, before reading the trace t is making.
-func (t *Thread) FlushTrace() {
-	if len(t.batch) == 0 {
-		return
-	}
-	t.rt.sharedMu.Lock()
-	t.flushLocked()
-	t.rt.sharedMu.Unlock()
-}
-
-// flushLocked is FlushTrace for callers that hold rt.sharedMu.
-func (t *Thread) flushLocked() {
-	if len(t.batch) == 0 {
-		return
-	}
-	rt := t.rt
-	if rt.tracing.Load() {
-		for i := range t.batch {
-			a := &t.batch[i]
-			rt.trace.add(t, a.kind, t.locs.key(rt.trace, a.loc), a.v, a.site)
-		}
-	}
-	clear(t.batch) // (it holds values, which must not stay alive)
-	t.batch = t.batch[:0]
 }
 
 // locCache remembers the trace keys of the locations a thread touched

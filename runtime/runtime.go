@@ -71,10 +71,7 @@ func New() *Runtime {
 func (rt *Runtime) Main() *Thread { return rt.main }
 
 // BeginCell is called on the goroutine that runs a cell, before it runs.
-// It lets the main thread into the scheduler and starts a fresh trace:
-// in that order, so that a thread still running from an earlier cell,
-// which records without the lock while it holds the GIL (Access), has
-// flushed its accesses into the earlier cell's trace.
+// It starts a fresh trace and lets the main thread into the scheduler.
 func (rt *Runtime) BeginCell() error {
 	rt.settle() // threads an interrupt or lab.stop() ended are gone when the cell starts
 	rt.mu.Lock()
@@ -82,9 +79,6 @@ func (rt *Runtime) BeginCell() error {
 	rt.main.stopErr = nil
 	rt.main.stopped.Store(false)
 	rt.mu.Unlock()
-	if err := rt.dom.get().enter(rt.main); err != nil {
-		return err
-	}
 	rt.sharedMu.Lock()
 	switch {
 	case rt.trace.threaded():
@@ -97,7 +91,7 @@ func (rt *Runtime) BeginCell() error {
 	}
 	rt.trace = rt.newTrace()
 	rt.sharedMu.Unlock()
-	return nil
+	return rt.dom.get().enter(rt.main)
 }
 
 // EndCell is called when the cell's code has finished: threads it started

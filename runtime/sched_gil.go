@@ -87,7 +87,6 @@ func (g *gilSched) leave(t *Thread) {
 	if !g.on {
 		return
 	}
-	t.FlushTrace() // before another thread can record
 	g.mu.Lock()
 	if g.holder.Load() != t {
 		g.mu.Unlock()

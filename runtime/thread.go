@@ -38,7 +38,6 @@ type Thread struct {
 	traceGen uint64
 	traceCol uint16
 	locs     locCache
-	batch    []pendingAccess // accesses made holding the GIL, not yet in the trace; t's own
 
 	// Guarded by the controlled scheduler's mutex.
 	cstate  cstate

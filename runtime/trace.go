@@ -334,7 +334,6 @@ func (tr *Trace) keyOf(loc Loc) uint32 {
 
 // recordLocked adds a read or write event. Callers hold rt.sharedMu.
 func (rt *Runtime) recordLocked(t *Thread, kind OpKind, loc Loc, v any) {
-	t.flushLocked()
 	if !rt.tracing.Load() {
 		return
 	}
@@ -348,7 +347,6 @@ func (rt *Runtime) recordLock(t *Thread, l *Lock, kind OpKind) {
 	}
 	rt.sharedMu.Lock()
 	defer rt.sharedMu.Unlock()
-	t.flushLocked()
 	if !rt.tracing.Load() {
 		return
 	}
@@ -376,7 +374,6 @@ func (rt *Runtime) recordWait(t *Thread, w *waitSpec) {
 	rt.mu.Unlock()
 	rt.sharedMu.Lock()
 	defer rt.sharedMu.Unlock()
-	t.flushLocked()
 	if rt.tracing.Load() {
 		rt.trace.add(t, OpWait, rt.trace.keyOf(loc), what, t.site())
 	}
