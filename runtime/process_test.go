@@ -212,12 +212,14 @@ func TestProcessesHaveTheirOwnGIL(t *testing.T) {
 	within(t, 10*time.Second, "two processes at once", func() {
 		cell(t, rt, func(main *Thread) {
 			running := [2]chan struct{}{make(chan struct{}), make(chan struct{})}
+			release := make(chan struct{})
 			var procs []*Thread
 			for i := range 2 {
 				p := rt.NewProcess("")
 				if err := p.Start(main, func() error {
 					close(running[i])
 					<-running[1-i] // without giving up this process's GIL
+					<-release
 					return nil
 				}); err != nil {
 					t.Fatal(err)
@@ -227,6 +229,7 @@ func TestProcessesHaveTheirOwnGIL(t *testing.T) {
 			if n := goruntime.GOMAXPROCS(0); goruntime.NumCPU() > 1 && n < 2 {
 				t.Errorf("GOMAXPROCS is %d while processes run", n)
 			}
+			close(release)
 			join(t, main, procs...)
 		})
 	})

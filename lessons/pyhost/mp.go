@@ -176,7 +176,15 @@ func (h *Host) startProcess(t *python.Thread, args []python.Value, kw []python.K
 		return nil, python.Errorf(python.RuntimeError, "can't start new process (%s)", err)
 	}
 	h.procs.mu.Lock()
-	h.procs.kids = append(h.procs.kids, hd)
+	// Forget the children that have ended, and with them their
+	// interpreters: a long session may start many.
+	live := h.procs.kids[:0]
+	for _, k := range h.procs.kids {
+		if k.rtT.IsAlive() {
+			live = append(live, k)
+		}
+	}
+	h.procs.kids = append(live, hd)
 	h.procs.mu.Unlock()
 	return hd, nil
 }

@@ -65,6 +65,13 @@ func (l *Lock) CopyTo(dst *python.Thread) (python.Value, error) {
 	return c, nil
 }
 
+// CopyTo makes a started thread's handle in a child process: as after
+// fork, only the thread that forked goes on in the child, so the copy of
+// any other is a thread that has ended.
+func (hd *handle) CopyTo(dst *python.Thread) (python.Value, error) {
+	return &handle{h: hd.h, rtT: hd.rtT, forked: true}, nil
+}
+
 // signal tells waiters that the channel changed. Callers hold c.mu.
 func (c *channel) signal() {
 	close(c.changed)

@@ -13,8 +13,9 @@ import (
 // handle is what _threadlab.start returns for a started thread: the
 // threading.Thread object joins it and asks whether it is alive.
 type handle struct {
-	h   *Host
-	rtT *runtime.Thread
+	h      *Host
+	rtT    *runtime.Thread
+	forked bool // a child process's copy: as after fork, the thread is not there
 }
 
 // HandleType is the type of a started thread's handle.
@@ -29,6 +30,9 @@ func init() {
 			return nil, err
 		}
 		hd := args[0].(*handle)
+		if hd.forked {
+			return python.True, nil
+		}
 		d := time.Duration(-1)
 		if tv != nil && tv != python.None {
 			secs, err := seconds(tv)
@@ -49,7 +53,8 @@ func init() {
 		return python.Bool(ended), hd.h.pyErr(t, err)
 	})
 	HandleType.AddMethod("is_alive", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-		return python.Bool(args[0].(*handle).rtT.IsAlive()), nil
+		hd := args[0].(*handle)
+		return python.Bool(!hd.forked && hd.rtT.IsAlive()), nil
 	})
 }
 

@@ -101,10 +101,15 @@ type funcNode struct {
 
 // packer walks the sender's objects.
 type packer struct {
-	t    *Thread
-	fork *Module // PackFork: the module being copied as a whole
-	memo map[any]*node
+	t     *Thread
+	fork  *Module // PackFork: the module being copied as a whole
+	memo  map[any]*node
+	depth int // how deeply nested the value being packed is
 }
+
+// maxPackDepth bounds the nesting Pack follows, as the recursion limit
+// bounds pickle's (a deeper value is a RecursionError, not a crash).
+const maxPackDepth = 10000
 
 // Pack copies v out of t's interpreter. As pickle does for
 // multiprocessing, a function or class that its module holds under its
@@ -204,6 +209,11 @@ func (p *packer) remember(key any, n *node) *node {
 }
 
 func (p *packer) pack(v Value) (*node, error) {
+	p.depth++
+	defer func() { p.depth-- }()
+	if p.depth > maxPackDepth {
+		return nil, Errorf(RecursionError, "maximum recursion depth exceeded while pickling an object")
+	}
 	switch x := v.(type) {
 	case nil:
 		return nil, nil

@@ -163,3 +163,18 @@ func evalIn(t *testing.T, th *Thread, m *Module, expr string, c, r Value) Value 
 	}
 	return m.Globals().GetStr("result")
 }
+
+// TestPackTooDeep: a value nested deeper than the recursion limit lets
+// pickle follow is a RecursionError, in pickle's words.
+func TestPackTooDeep(t *testing.T) {
+	out, err := exec.Command("/usr/bin/python3", "-c", "import pickle\nx = []\nfor _ in range(100000):\n    x = [x]\ntry:\n    pickle.dumps(x)\nexcept RecursionError as e:\n    print(e)").Output()
+	if err != nil {
+		t.Fatalf("python3: %v", err)
+	}
+	want := strings.TrimSpace(string(out))
+	in, m := load(t, "x = []\nfor _ in range(100000):\n    x = [x]\n", Options{})
+	_, err = in.NewThread("t").Pack(m.Globals().GetStr("x"))
+	if err == nil || !ErrorMatches(err, RecursionError) || !strings.Contains(err.Error(), want) {
+		t.Errorf("Pack of a list nested 100000 deep: %v, want RecursionError: %s", err, want)
+	}
+}

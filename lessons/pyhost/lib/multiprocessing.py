@@ -270,6 +270,80 @@ def active_children():
     return list(_children)
 
 
+# Start methods: every process starts like fork here, whatever a
+# program asks for (its copy of __main__ is the fork's).
+
+_start_method = None
+
+
+def get_all_start_methods():
+    return ["fork", "spawn", "forkserver"]
+
+
+def set_start_method(method, force=False):
+    global _start_method
+    if _start_method is not None and not force:
+        raise RuntimeError("context has already been set")
+    if method is not None and method not in get_all_start_methods():
+        raise ValueError("cannot find context for %r" % method)
+    _start_method = method
+
+
+def get_start_method(allow_none=False):
+    global _start_method
+    if _start_method is None and not allow_none:
+        _start_method = "fork"  # asking fixes it, as in CPython
+    return _start_method
+
+
+class ForkProcess(Process):
+    pass
+
+
+class SpawnProcess(Process):
+    pass
+
+
+class ForkServerProcess(Process):
+    pass
+
+
+class _Context:
+    """What get_context gives: this module, with the Process class and the
+    pool workers' names of a start method."""
+
+    def __init__(self, method, process, worker):
+        self._method = method
+        self.Process = process
+        self._worker = worker
+
+    def get_start_method(self, allow_none=False):
+        return self._method
+
+    def Pool(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        return Pool(processes, initializer, initargs, maxtasksperchild, _worker_name=self._worker)
+
+    def __getattr__(self, name):
+        return getattr(sys.modules[__name__], name)
+
+
+_CONTEXTS = {"fork": (ForkProcess, "ForkPoolWorker"), "spawn": (SpawnProcess, "SpawnPoolWorker"),
+             "forkserver": (ForkServerProcess, "ForkServerPoolWorker")}
+
+
+def get_context(method=None):
+    if method is None:
+        method = get_start_method()
+    if method not in _CONTEXTS:
+        raise ValueError("cannot find context for %r" % method)
+    process, worker = _CONTEXTS[method]
+    return _Context(method, process, worker)
+
+
+def freeze_support():
+    pass
+
+
 # Queues. Items are copied in at put() and out at get(), as pickle copies
 # them through CPython's pipes; a value that cannot be copied fails at put().
 

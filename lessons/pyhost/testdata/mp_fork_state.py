@@ -36,6 +36,9 @@ loop = [1]
 loop.append(loop)
 lock = threading.Lock()
 lock.acquire()
+go = threading.Event()
+waiter = threading.Thread(target=go.wait)
+waiter.start()
 
 
 def make_adder(n):
@@ -61,6 +64,8 @@ def child():
     counts["b"] += 1
     print(add3(4), fib(20), m.sqrt(16), isinstance(Point(2), Point))
     print("the child's lock is free:", lock.acquire(False))
+    print("the waiting thread is in the child:", waiter.is_alive(), go.is_set())
+    waiter.join()
     g = mp.Process(target=grandchild)
     g.start()
     g.join()
@@ -71,4 +76,6 @@ if __name__ == "__main__":
     p = mp.Process(target=child)
     p.start()
     p.join()
-    print(p.exitcode, dict(counts), lock.locked())
+    print(p.exitcode, dict(counts), lock.locked(), waiter.is_alive())
+    go.set()
+    waiter.join()
