@@ -33,6 +33,16 @@ def cpu_count():
 _SIGNALS = {-15: "-SIGTERM", -9: "-SIGKILL"}
 
 
+def _exit_status(stop):
+    """The exit code a SystemExit gives a process: its code if that is an
+    int, 0 for None, else 1 after printing the code to stderr."""
+    code = stop.code
+    if code is None or isinstance(code, int):
+        return code or 0
+    print(code, file=sys.stderr)
+    return 1
+
+
 class Process:
     """A process: a separate interpreter, with its own GIL, that runs
     target(*args, **kwargs) (or an overriding run()) once started. The
@@ -41,21 +51,27 @@ class Process:
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
         assert group is None, "group argument must be None for now"
-        self._identity = _current._identity + (next(_numbers),)
-        self._parent_pid = _mp.getpid()
+        serial = _current._identity + (next(_numbers),)
+        if name is None:
+            name = "%s-%s" % (type(self).__name__, ":".join(map(str, serial)))
+        self._setup(name, serial, _mp.getpid(), _current._daemon if daemon is None else bool(daemon))
         self._parent_name = _current._name
-        self._target = target
-        self._args = tuple(args)
-        self._kwargs = dict(kwargs)
-        self._name = name or type(self).__name__ + "-" + ":".join(str(i) for i in self._identity)
-        self._daemon = _current._daemon if daemon is None else bool(daemon)
-        self._handle = None
+        self._target, self._args, self._kwargs = target, tuple(args), dict(kwargs)
+
+    def _setup(self, name, serial, parent_pid, daemon):
+        self._name = name
+        self._identity = serial
+        self._parent_pid = parent_pid
+        self._daemon = daemon
+        self._target, self._args, self._kwargs = None, (), {}
+        self._handle = None  # the native process, once started
         self._closed = False
 
     def run(self):
         """What the process does: call the target. Override it in a subclass."""
-        if self._target:
-            self._target(*self._args, **self._kwargs)
+        target = self._target
+        if target is not None:
+            target(*self._args, **self._kwargs)
 
     def start(self):
         """Start the process: its run() runs in a copy of this interpreter."""
@@ -71,57 +87,57 @@ class Process:
         # Runs in the child, on its copy of this object; returns the exit code.
         global _current, _numbers, _parent, _children
         _parent = _ParentProcess(self._parent_name, self._parent_pid)
-        _current = self
-        _numbers = _itertools.count(1)
-        _children = []
+        _current, _numbers, _children = self, _itertools.count(1), []
         try:
             self.run()
-            return 0
-        except SystemExit as e:
-            if e.code is None:
-                return 0
-            if isinstance(e.code, int):
-                return e.code
-            sys.stderr.write(str(e.code) + "\n")
+        except SystemExit as stop:
+            return _exit_status(stop)
+        except BaseException as failure:
+            _threadlab.print_exception("Process %s:" % self._name, failure)
             return 1
-        except BaseException as e:
-            _threadlab.print_exception("Process %s:" % self._name, e)
-            return 1
+        return 0
+
+    def _child(self, verb):
+        """The native handle, for a parent asking about its own child."""
+        self._check_closed()
+        assert self._parent_pid == _mp.getpid(), "can only %s a child process" % verb
+        return self._handle
 
     def join(self, timeout=None):
         """Wait until the process ends, or for at most timeout seconds."""
-        self._check_closed()
-        assert self._parent_pid == _mp.getpid(), "can only join a child process"
-        assert self._handle is not None, "can only join a started process"
-        if self._handle.join(timeout):
+        handle = self._child("join")
+        assert handle is not None, "can only join a started process"
+        if handle.join(timeout):
             _forget(self)
 
     def is_alive(self):
-        self._check_closed()
         if self is _current:
+            self._check_closed()
             return True
-        assert self._parent_pid == _mp.getpid(), "can only test a child process"
-        if self._handle is None:
-            return False
-        if self._handle.is_alive():
-            return True
-        _forget(self)
-        return False
+        handle = self._child("test")
+        alive = handle is not None and handle.is_alive()
+        if handle is not None and not alive:
+            _forget(self)
+        return alive
 
     def terminate(self):
         """End the process at once, as SIGTERM does (exitcode -15)."""
-        self._check_closed()
-        if self._handle is not None:
-            self._handle.terminate()
+        self._signal("terminate")
 
     def kill(self):
         """End the process at once, as SIGKILL does (exitcode -9)."""
+        self._signal("kill")
+
+    def _signal(self, how):
         self._check_closed()
-        if self._handle is not None:
-            self._handle.kill()
+        if self._handle is None:
+            return
+        getattr(self._handle, how)()
 
     def close(self):
-        if self._handle is not None and self._handle.is_alive():
+        """Free the process object; only once it has ended (or never started)."""
+        running = self._handle is not None and self._handle.is_alive()
+        if running:
             raise ValueError("Cannot close a process while it is still running. "
                              "You should first call join() or terminate().")
         self._closed = True
@@ -151,18 +167,14 @@ class Process:
     @property
     def exitcode(self):
         self._check_closed()
-        if self._handle is None:
-            return None
-        return self._handle.exitcode()
+        return None if self._handle is None else self._handle.exitcode()
 
     @property
     def pid(self):
         self._check_closed()
         if self is _current:
             return _mp.getpid()
-        if self._handle is None:
-            return None
-        return self._handle.pid()
+        return None if self._handle is None else self._handle.pid()
 
     ident = pid
 
@@ -170,56 +182,41 @@ class Process:
     def authkey(self):
         return b"threadlab"
 
-    def __repr__(self):
-        code = None
+    def _status(self):
+        # (word, exit code) for repr.
         if self is _current:
-            status = "started"
-        elif self._closed:
-            status = "closed"
-        elif self._handle is None:
-            status = "initial"
-        else:
-            code = self._handle.exitcode()
-            status = "started" if code is None else "stopped"
-        info = [type(self).__name__, "name=%r" % self._name]
+            return "started", None
+        if self._closed:
+            return "closed", None
+        if self._handle is None:
+            return "initial", None
+        code = self._handle.exitcode()
+        return ("started" if code is None else "stopped"), code
+
+    def __repr__(self):
+        status, code = self._status()
+        parts = [type(self).__name__, "name=%r" % self._name]
         if self._handle is not None or self is _current:
-            info.append("pid=%s" % self.pid)
-        info.append("parent=%s" % self._parent_pid)
-        info.append(status)
+            parts.append("pid=%s" % self.pid)
+        parts += ["parent=%s" % self._parent_pid, status]
         if code is not None:
-            info.append("exitcode=%s" % _SIGNALS.get(code, code))
+            parts.append("exitcode=%s" % _SIGNALS.get(code, code))
         if self._daemon:
-            info.append("daemon")
-        return "<%s>" % " ".join(info)
+            parts.append("daemon")
+        return "<%s>" % " ".join(parts)
 
 
 class _MainProcess(Process):
     def __init__(self):
-        self._identity = ()
-        self._name = "MainProcess"
-        self._parent_pid = None
-        self._target = None
-        self._args = ()
-        self._kwargs = {}
-        self._daemon = False
-        self._handle = None
-        self._closed = False
+        self._setup("MainProcess", (), None, False)
 
 
 class _ParentProcess(Process):
     """What a child knows of its parent: name and pid."""
 
     def __init__(self, name, pid):
-        self._identity = ()
-        self._name = name
+        self._setup(name, (), None, False)
         self._pid = pid
-        self._parent_pid = None
-        self._target = None
-        self._args = ()
-        self._kwargs = {}
-        self._daemon = False
-        self._handle = None
-        self._closed = False
 
     @property
     def pid(self):
@@ -372,7 +369,7 @@ class Queue:
         return obj
 
     def put_nowait(self, obj):
-        return self.put(obj, False)
+        self.put(obj, block=False)
 
     def get_nowait(self):
         return self.get(False)
@@ -512,10 +509,10 @@ class Synchronized:
         self.release = lock.release
 
     def __enter__(self):
-        return self._lock.__enter__()
+        return self._lock.acquire()
 
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
+    def __exit__(self, *exc_info):
+        self._lock.release()
 
     def get_obj(self):
         return self._obj
@@ -545,14 +542,17 @@ def RawValue(typecode_or_type, *args):
 def Value(typecode_or_type, *args, lock=True, ctx=None):
     """A C number that processes share ('i' int, 'd' double, ...), with a
     lock (an RLock unless lock= gives one; lock=False: none)."""
-    obj = RawValue(typecode_or_type, *args)
+    return _guarded(RawValue(typecode_or_type, *args), lock, Synchronized)
+
+
+def _guarded(raw, lock, wrapper):
+    # lock: True or None for a new RLock, False for none, or a lock to use.
     if lock is False:
-        return obj
-    if lock is True or lock is None:
-        lock = RLock()
-    if not hasattr(lock, "acquire"):
-        raise AttributeError("%r has no method 'acquire'" % lock)
-    return Synchronized(obj, lock)
+        return raw
+    guard = RLock() if lock is True or lock is None else lock
+    if not hasattr(guard, "acquire"):
+        raise AttributeError("%r has no method 'acquire'" % guard)
+    return wrapper(raw, guard)
 
 
 class _CArray:
@@ -624,14 +624,7 @@ def RawArray(typecode_or_type, size_or_initializer):
 
 def Array(typecode_or_type, size_or_initializer, *, lock=True, ctx=None):
     """C numbers that processes share, with a lock (see Value)."""
-    obj = RawArray(typecode_or_type, size_or_initializer)
-    if lock is False:
-        return obj
-    if lock is True or lock is None:
-        lock = RLock()
-    if not hasattr(lock, "acquire"):
-        raise AttributeError("%r has no method 'acquire'" % lock)
-    return SynchronizedArray(obj, lock)
+    return _guarded(RawArray(typecode_or_type, size_or_initializer), lock, SynchronizedArray)
 
 
 # Signals between processes, on a shared count.
@@ -880,7 +873,7 @@ class Pool:
             processes = cpu_count() or 1
         if processes < 1:
             raise ValueError("Number of processes must be at least 1")
-        if initializer is not None and not callable(initializer):
+        if not (initializer is None or callable(initializer)):
             raise TypeError("initializer must be a callable")
         self._size = processes
         self._inbox = SimpleQueue()
@@ -921,7 +914,7 @@ class Pool:
             raise ValueError("Pool not running")
 
     def apply(self, func, args=(), kwds={}):
-        return self.apply_async(func, args, kwds).get()
+        return self._submit_one(func, args, kwds, None, None, None).get()
 
     def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
         return self._submit_one(func, args, kwds, callback, error_callback, None)
