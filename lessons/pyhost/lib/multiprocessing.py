@@ -764,8 +764,7 @@ def _worker_main(inbox, replies, initializer, initargs):
 class AsyncResult:
     """What apply_async gives: the outcome of a call the pool runs."""
 
-    def __init__(self, pool, parcels, callback, error_callback, arrivals=None):
-        self._pool = pool
+    def __init__(self, parcels, callback, error_callback, arrivals=None):
         self._awaiting = parcels  # parcels not yet answered
         self._gathered = []
         self._on_value = callback
@@ -921,7 +920,7 @@ class Pool:
 
     def _submit_one(self, func, args, kwds, callback, error_callback, arrivals):
         self._require_running()
-        record = AsyncResult(self, 1, callback, error_callback, arrivals)
+        record = AsyncResult(1, callback, error_callback, arrivals)
         self._post(record, 0, func, [(tuple(args), dict(kwds))], True)
         return record
 
@@ -945,7 +944,7 @@ class Pool:
         elif chunksize < 1:
             raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
         starts = range(0, len(arglists), chunksize)
-        record = MapResult(self, len(starts), callback, error_callback)
+        record = MapResult(len(starts), callback, error_callback)
         for start in starts:
             calls = [(args, {}) for args in arglists[start:start + chunksize]]
             self._post(record, start, func, calls, False)
