@@ -183,21 +183,21 @@ class Process:
         return b"threadlab"
 
     def _status(self):
-        # (word, exit code) for repr.
+        # (pid, word, exit code) for repr; a closed object shows no pid.
         if self is _current:
-            return "started", None
+            return _mp.getpid(), "started", None
         if self._closed:
-            return "closed", None
+            return None, "closed", None
         if self._handle is None:
-            return "initial", None
+            return None, "initial", None
         code = self._handle.exitcode()
-        return ("started" if code is None else "stopped"), code
+        return self._handle.pid(), ("started" if code is None else "stopped"), code
 
     def __repr__(self):
-        status, code = self._status()
+        pid, status, code = self._status()
         parts = [type(self).__name__, "name=%r" % self._name]
-        if self._handle is not None or self is _current:
-            parts.append("pid=%s" % self.pid)
+        if pid is not None:
+            parts.append("pid=%s" % pid)
         parts += ["parent=%s" % self._parent_pid, status]
         if code is not None:
             parts.append("exitcode=%s" % _SIGNALS.get(code, code))
