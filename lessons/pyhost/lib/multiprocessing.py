@@ -33,6 +33,16 @@ def cpu_count():
 _SIGNALS = {-15: "-SIGTERM", -9: "-SIGKILL"}
 
 
+def _exit_status(stop):
+    """The exit code a SystemExit gives a process: its code if that is an
+    int, 0 for None, else 1 after printing the code to stderr."""
+    code = stop.code
+    if code is None or isinstance(code, int):
+        return code or 0
+    print(code, file=sys.stderr)
+    return 1
+
+
 class Process:
     """A process: a separate interpreter, with its own GIL, that runs
     target(*args, **kwargs) (or an overriding run()) once started. The
@@ -41,21 +51,27 @@ class Process:
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
         assert group is None, "group argument must be None for now"
-        self._identity = _current._identity + (next(_numbers),)
-        self._parent_pid = _mp.getpid()
+        serial = _current._identity + (next(_numbers),)
+        if name is None:
+            name = "%s-%s" % (type(self).__name__, ":".join(map(str, serial)))
+        self._setup(name, serial, _mp.getpid(), _current._daemon if daemon is None else bool(daemon))
         self._parent_name = _current._name
-        self._target = target
-        self._args = tuple(args)
-        self._kwargs = dict(kwargs)
-        self._name = name or type(self).__name__ + "-" + ":".join(str(i) for i in self._identity)
-        self._daemon = _current._daemon if daemon is None else bool(daemon)
-        self._handle = None
+        self._target, self._args, self._kwargs = target, tuple(args), dict(kwargs)
+
+    def _setup(self, name, serial, parent_pid, daemon):
+        self._name = name
+        self._identity = serial
+        self._parent_pid = parent_pid
+        self._daemon = daemon
+        self._target, self._args, self._kwargs = None, (), {}
+        self._handle = None  # the native process, once started
         self._closed = False
 
     def run(self):
         """What the process does: call the target. Override it in a subclass."""
-        if self._target:
-            self._target(*self._args, **self._kwargs)
+        target = self._target
+        if target is not None:
+            target(*self._args, **self._kwargs)
 
     def start(self):
         """Start the process: its run() runs in a copy of this interpreter."""
@@ -71,57 +87,57 @@ class Process:
         # Runs in the child, on its copy of this object; returns the exit code.
         global _current, _numbers, _parent, _children
         _parent = _ParentProcess(self._parent_name, self._parent_pid)
-        _current = self
-        _numbers = _itertools.count(1)
-        _children = []
+        _current, _numbers, _children = self, _itertools.count(1), []
         try:
             self.run()
-            return 0
-        except SystemExit as e:
-            if e.code is None:
-                return 0
-            if isinstance(e.code, int):
-                return e.code
-            sys.stderr.write(str(e.code) + "\n")
+        except SystemExit as stop:
+            return _exit_status(stop)
+        except BaseException as failure:
+            _threadlab.print_exception("Process %s:" % self._name, failure)
             return 1
-        except BaseException as e:
-            _threadlab.print_exception("Process %s:" % self._name, e)
-            return 1
+        return 0
+
+    def _child(self, verb):
+        """The native handle, for a parent asking about its own child."""
+        self._check_closed()
+        assert self._parent_pid == _mp.getpid(), "can only %s a child process" % verb
+        return self._handle
 
     def join(self, timeout=None):
         """Wait until the process ends, or for at most timeout seconds."""
-        self._check_closed()
-        assert self._parent_pid == _mp.getpid(), "can only join a child process"
-        assert self._handle is not None, "can only join a started process"
-        if self._handle.join(timeout):
+        handle = self._child("join")
+        assert handle is not None, "can only join a started process"
+        if handle.join(timeout):
             _forget(self)
 
     def is_alive(self):
-        self._check_closed()
         if self is _current:
+            self._check_closed()
             return True
-        assert self._parent_pid == _mp.getpid(), "can only test a child process"
-        if self._handle is None:
-            return False
-        if self._handle.is_alive():
-            return True
-        _forget(self)
-        return False
+        handle = self._child("test")
+        alive = handle is not None and handle.is_alive()
+        if handle is not None and not alive:
+            _forget(self)
+        return alive
 
     def terminate(self):
         """End the process at once, as SIGTERM does (exitcode -15)."""
-        self._check_closed()
-        if self._handle is not None:
-            self._handle.terminate()
+        self._signal("terminate")
 
     def kill(self):
         """End the process at once, as SIGKILL does (exitcode -9)."""
+        self._signal("kill")
+
+    def _signal(self, how):
         self._check_closed()
-        if self._handle is not None:
-            self._handle.kill()
+        if self._handle is None:
+            return
+        getattr(self._handle, how)()
 
     def close(self):
-        if self._handle is not None and self._handle.is_alive():
+        """Free the process object; only once it has ended (or never started)."""
+        running = self._handle is not None and self._handle.is_alive()
+        if running:
             raise ValueError("Cannot close a process while it is still running. "
                              "You should first call join() or terminate().")
         self._closed = True
@@ -151,18 +167,14 @@ class Process:
     @property
     def exitcode(self):
         self._check_closed()
-        if self._handle is None:
-            return None
-        return self._handle.exitcode()
+        return None if self._handle is None else self._handle.exitcode()
 
     @property
     def pid(self):
         self._check_closed()
         if self is _current:
             return _mp.getpid()
-        if self._handle is None:
-            return None
-        return self._handle.pid()
+        return None if self._handle is None else self._handle.pid()
 
     ident = pid
 
@@ -170,56 +182,41 @@ class Process:
     def authkey(self):
         return b"threadlab"
 
-    def __repr__(self):
-        code = None
+    def _status(self):
+        # (pid, word, exit code) for repr; a closed object shows no pid.
         if self is _current:
-            status = "started"
-        elif self._closed:
-            status = "closed"
-        elif self._handle is None:
-            status = "initial"
-        else:
-            code = self._handle.exitcode()
-            status = "started" if code is None else "stopped"
-        info = [type(self).__name__, "name=%r" % self._name]
-        if self._handle is not None or self is _current:
-            info.append("pid=%s" % self.pid)
-        info.append("parent=%s" % self._parent_pid)
-        info.append(status)
+            return _mp.getpid(), "started", None
+        if self._closed:
+            return None, "closed", None
+        if self._handle is None:
+            return None, "initial", None
+        code = self._handle.exitcode()
+        return self._handle.pid(), ("started" if code is None else "stopped"), code
+
+    def __repr__(self):
+        pid, status, code = self._status()
+        parts = [type(self).__name__, "name=%r" % self._name]
+        if pid is not None:
+            parts.append("pid=%s" % pid)
+        parts += ["parent=%s" % self._parent_pid, status]
         if code is not None:
-            info.append("exitcode=%s" % _SIGNALS.get(code, code))
+            parts.append("exitcode=%s" % _SIGNALS.get(code, code))
         if self._daemon:
-            info.append("daemon")
-        return "<%s>" % " ".join(info)
+            parts.append("daemon")
+        return "<%s>" % " ".join(parts)
 
 
 class _MainProcess(Process):
     def __init__(self):
-        self._identity = ()
-        self._name = "MainProcess"
-        self._parent_pid = None
-        self._target = None
-        self._args = ()
-        self._kwargs = {}
-        self._daemon = False
-        self._handle = None
-        self._closed = False
+        self._setup("MainProcess", (), None, False)
 
 
 class _ParentProcess(Process):
     """What a child knows of its parent: name and pid."""
 
     def __init__(self, name, pid):
-        self._identity = ()
-        self._name = name
+        self._setup(name, (), None, False)
         self._pid = pid
-        self._parent_pid = None
-        self._target = None
-        self._args = ()
-        self._kwargs = {}
-        self._daemon = False
-        self._handle = None
-        self._closed = False
 
     @property
     def pid(self):
@@ -372,7 +369,7 @@ class Queue:
         return obj
 
     def put_nowait(self, obj):
-        return self.put(obj, False)
+        self.put(obj, block=False)
 
     def get_nowait(self):
         return self.get(False)
@@ -512,10 +509,10 @@ class Synchronized:
         self.release = lock.release
 
     def __enter__(self):
-        return self._lock.__enter__()
+        return self._lock.acquire()
 
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
+    def __exit__(self, *exc_info):
+        self._lock.release()
 
     def get_obj(self):
         return self._obj
@@ -545,14 +542,17 @@ def RawValue(typecode_or_type, *args):
 def Value(typecode_or_type, *args, lock=True, ctx=None):
     """A C number that processes share ('i' int, 'd' double, ...), with a
     lock (an RLock unless lock= gives one; lock=False: none)."""
-    obj = RawValue(typecode_or_type, *args)
+    return _guarded(RawValue(typecode_or_type, *args), lock, Synchronized)
+
+
+def _guarded(raw, lock, wrapper):
+    # lock: True or None for a new RLock, False for none, or a lock to use.
     if lock is False:
-        return obj
-    if lock is True or lock is None:
-        lock = RLock()
-    if not hasattr(lock, "acquire"):
-        raise AttributeError("%r has no method 'acquire'" % lock)
-    return Synchronized(obj, lock)
+        return raw
+    guard = RLock() if lock is True or lock is None else lock
+    if not hasattr(guard, "acquire"):
+        raise AttributeError("%r has no method 'acquire'" % guard)
+    return wrapper(raw, guard)
 
 
 class _CArray:
@@ -624,14 +624,7 @@ def RawArray(typecode_or_type, size_or_initializer):
 
 def Array(typecode_or_type, size_or_initializer, *, lock=True, ctx=None):
     """C numbers that processes share, with a lock (see Value)."""
-    obj = RawArray(typecode_or_type, size_or_initializer)
-    if lock is False:
-        return obj
-    if lock is True or lock is None:
-        lock = RLock()
-    if not hasattr(lock, "acquire"):
-        raise AttributeError("%r has no method 'acquire'" % lock)
-    return SynchronizedArray(obj, lock)
+    return _guarded(RawArray(typecode_or_type, size_or_initializer), lock, SynchronizedArray)
 
 
 # Signals between processes, on a shared count.
@@ -719,13 +712,21 @@ class JoinableQueue(Queue):
         self._unfinished.wait(False, False)
 
 
-# Pool: worker processes that run tasks from one queue and send results
-# back on another; a thread of the pool's owner hands results out.
+# Pool. Each call the owner makes becomes a record (an AsyncResult) that
+# waits for some number of parcels: a parcel is a batch of calls of one
+# function, numbered pool-wide, that one worker runs in turn. A worker
+# answers each parcel with its number, the values it got and the first
+# exception, if any; a dispatcher thread of the owner looks the number up
+# and hands the answer to the record, which settles once it has heard
+# from every one of its parcels (or from the first that failed).
 
 _RUN, _CLOSE, _TERMINATE = "RUN", "CLOSE", "TERMINATE"
+_STOP = None  # in a worker's inbox: no more parcels; in the replies: dispatcher, stop
 
 
 class MaybeEncodingError(Exception):
+    """A worker's result (or exception) could not be copied back."""
+
     def __init__(self, exc, value):
         self.exc = repr(exc)
         self.value = repr(value)
@@ -735,73 +736,88 @@ class MaybeEncodingError(Exception):
         return "Error sending result: '%s'. Reason: '%s'" % (self.value, self.exc)
 
 
-def _star_chunk(func, chunk):
-    return [func(*args) for args in chunk]
+def _run_parcel(func, calls):
+    """Run calls in order; stop at the first that raises."""
+    values = []
+    for args, kwargs in calls:
+        try:
+            values.append(func(*args, **kwargs))
+        except Exception as failure:
+            return values, failure
+    return values, None
 
 
-def _pool_worker(tasks, results, initializer, initargs):
+def _worker_main(inbox, replies, initializer, initargs):
     if initializer is not None:
         initializer(*initargs)
-    while True:
-        task = tasks.get()
-        if task is None:
-            break
-        job, i, func, args, kwds = task
+    for number, func, calls, single in iter(inbox.get, _STOP):
+        values, failure = _run_parcel(func, calls)
         try:
-            outcome = (True, func(*args, **kwds))
-        except Exception as e:
-            outcome = (False, e)
-        try:
-            results.put((job, i, outcome))
-        except Exception as e:
-            results.put((job, i, (False, MaybeEncodingError(e, outcome[1]))))
+            replies.put((number, values, failure))
+        except Exception as why:
+            # What the call gave cannot travel; say so in its place.
+            if failure is None:
+                failure = values[0] if single else values
+            replies.put((number, [], MaybeEncodingError(why, failure)))
 
 
 class AsyncResult:
-    """The result of a task sent to a Pool."""
+    """What apply_async gives: the outcome of a call the pool runs."""
 
-    def __init__(self, pool, callback=None, error_callback=None):
-        self._pool = pool
-        self._event = threading.Event()
-        self._callback = callback
-        self._error_callback = error_callback
-        self._success = None
-        self._value = None
-        with pool._guard:
-            self._job = next(pool._job_ids)
-            pool._jobs[self._job] = self
+    def __init__(self, parcels, callback, error_callback, arrivals=None):
+        self._awaiting = parcels  # parcels not yet answered
+        self._gathered = []
+        self._on_value = callback
+        self._on_error = error_callback
+        self._arrivals = arrivals  # where imap_unordered learns of it
+        self._verdict = None  # (True, value) or (False, exception) once settled
+        self._settled = threading.Event()
+        if parcels == 0:
+            self._conclude(True, self._combine())
 
     def ready(self):
-        return self._event.is_set()
+        return self._verdict is not None
 
     def successful(self):
-        if not self.ready():
+        verdict = self._verdict
+        if verdict is None:
             raise ValueError("%r not ready" % self)
-        return self._success
+        return verdict[0]
 
     def wait(self, timeout=None):
-        self._event.wait(timeout)
+        self._settled.wait(timeout)
 
     def get(self, timeout=None):
-        self.wait(timeout)
-        if not self.ready():
+        if not self._settled.wait(timeout):
             raise TimeoutError
-        if self._success:
-            return self._value
-        raise self._value
+        ok, value = self._verdict
+        if not ok:
+            raise value
+        return value
 
-    def _finish(self, success, value):
-        self._success, self._value = success, value
-        if success and self._callback is not None:
-            self._callback(value)
-        if not success and self._error_callback is not None:
-            self._error_callback(value)
-        self._event.set()
-        with self._pool._guard:
-            self._pool._jobs.pop(self._job, None)
+    def _combine(self):
+        return self._gathered[0][1][0]
 
-    def _set(self, i, outcome):
-        self._finish(*outcome)
+    def _answer(self, offset, values, failure):
+        # The dispatcher's thread: one parcel's answer.
+        if self._verdict is not None:
+            return  # settled by an earlier failure
+        if failure is not None:
+            self._conclude(False, failure)
+            return
+        self._gathered.append((offset, values))
+        self._awaiting -= 1
+        if self._awaiting == 0:
+            self._conclude(True, self._combine())
+
+    def _conclude(self, ok, value):
+        hook = self._on_value if ok else self._on_error
+        if hook is not None:
+            hook(value)  # before waiters wake, so they see what it did
+        self._verdict = (ok, value)
+        self._settled.set()
+        if self._arrivals is not None:
+            self._arrivals.put(self)
 
     def __repr__(self):
         return "<multiprocessing.pool.%s object at 0x%x>" % (type(self).__name__, id(self))
@@ -811,56 +827,38 @@ ApplyResult = AsyncResult
 
 
 class MapResult(AsyncResult):
-    """The result of a map: n items, sent to the workers in chunks."""
+    """What map_async gives: the values of all the calls, in order."""
 
-    def __init__(self, pool, n, chunksize, callback=None, error_callback=None):
-        super().__init__(pool, callback, error_callback)
-        self._values = [None] * n
-        self._chunksize = chunksize
-        self._left = -(-n // chunksize) if n else 0
-        if n == 0:
-            self._finish(True, [])
-
-    def _set(self, i, outcome):
-        if self.ready():
-            return
-        ok, value = outcome
-        if not ok:
-            self._finish(False, value)  # the first failure is the result
-            return
-        self._values[i * self._chunksize:(i + 1) * self._chunksize] = value
-        self._left -= 1
-        if self._left == 0:
-            self._finish(True, self._values)
+    def _combine(self):
+        out = []
+        for _, values in sorted(self._gathered, key=lambda part: part[0]):
+            out.extend(values)
+        return out
 
 
 class IMapIterator:
-    """The results of Pool.imap in order, or of imap_unordered as they come
-    (done then holds (success, value) pairs in the order they came)."""
+    """Pool.imap's values in order, or imap_unordered's as they come."""
 
-    def __init__(self, results, done=None):
-        self._results = results
-        self._done = done
-        self._left = len(results)
+    def __init__(self, records, arrivals=None):
+        self._records = records
+        self._arrivals = arrivals
+        self._taken = 0
 
     def __iter__(self):
         return self
 
     def next(self, timeout=None):
-        if self._left == 0:
+        if self._taken == len(self._records):
             raise StopIteration
-        if self._done is None:
-            r = self._results[len(self._results) - self._left]
-            self._left -= 1
-            return r.get(timeout)
-        try:
-            ok, value = self._done.get(timeout=timeout)
-        except _queue.Empty:
-            raise TimeoutError from None
-        self._left -= 1
-        if not ok:
-            raise value
-        return value
+        if self._arrivals is None:
+            record = self._records[self._taken]
+        else:
+            try:
+                record = self._arrivals.get(timeout=timeout)
+            except _queue.Empty:
+                raise TimeoutError from None
+        self._taken += 1
+        return record.get(timeout)
 
     __next__ = next
 
@@ -874,129 +872,130 @@ class Pool:
             processes = cpu_count() or 1
         if processes < 1:
             raise ValueError("Number of processes must be at least 1")
-        if initializer is not None and not callable(initializer):
+        if not (initializer is None or callable(initializer)):
             raise TypeError("initializer must be a callable")
-        self._processes = processes
-        self._tasks = SimpleQueue()
-        self._results = SimpleQueue()
+        self._size = processes
+        self._inbox = SimpleQueue()
+        self._replies = SimpleQueue()
         self._state = _RUN
-        self._guard = threading.Lock()
-        self._jobs = {}
-        self._job_ids = _itertools.count()
-        self._pool = []
-        for _ in range(processes):
-            w = Process(target=_pool_worker, args=(self._tasks, self._results, initializer, initargs), daemon=True)
-            w.name = w.name.replace("Process", _worker_name)
-            w.start()
-            self._pool.append(w)
-        # CPython's pool has three threads of its own, numbered in this
-        # order; threadlab needs only the last.
-        _threadlab.next_number()
-        _threadlab.next_number()
-        name = "Thread-%d (_handle_results)" % _threadlab.next_number()
-        self._handler = threading.Thread(target=self._handle_results, name=name, daemon=True)
-        self._handler.start()
+        self._table_lock = threading.Lock()
+        self._waiting = {}  # parcel number -> (record, offset)
+        self._numbering = _itertools.count(1)
+        self._workers = [self._spawn(_worker_name, initializer, initargs) for _ in range(processes)]
+        # CPython's pool starts three threads, numbered in this order;
+        # threadlab needs only the one that hands results out.
+        for _ in range(2):
+            _threadlab.next_number()
+        self._dispatcher = threading.Thread(target=self._dispatch, daemon=True,
+                                            name="Thread-%d (_handle_results)" % _threadlab.next_number())
+        self._dispatcher.start()
 
-    def _handle_results(self):
-        while True:
-            item = self._results.get()
-            if item is None:
-                return
-            job, i, outcome = item
-            with self._guard:
-                r = self._jobs.get(job)
-            if r is not None:
-                r._set(i, outcome)
+    def _spawn(self, worker_name, initializer, initargs):
+        w = Process(target=_worker_main, args=(self._inbox, self._replies, initializer, initargs), daemon=True)
+        w.name = worker_name + w.name[len("Process"):]
+        w.start()
+        return w
 
-    def _check_running(self):
+    def _dispatch(self):
+        for number, values, failure in iter(self._replies.get, _STOP):
+            with self._table_lock:
+                record, offset = self._waiting.pop(number)
+            record._answer(offset, values, failure)
+
+    def _post(self, record, offset, func, calls, single):
+        with self._table_lock:
+            number = next(self._numbering)
+            self._waiting[number] = (record, offset)
+        self._inbox.put((number, func, calls, single))
+
+    def _require_running(self):
         if self._state != _RUN:
             raise ValueError("Pool not running")
 
-    def _send(self, r, i, func, args, kwds):
-        self._tasks.put((r._job, i, func, tuple(args), dict(kwds)))
-
     def apply(self, func, args=(), kwds={}):
-        return self.apply_async(func, args, kwds).get()
+        return self._submit_one(func, args, kwds, None, None, None).get()
 
     def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
-        self._check_running()
-        r = AsyncResult(self, callback, error_callback)
-        self._send(r, 0, func, args, kwds)
-        return r
+        return self._submit_one(func, args, kwds, callback, error_callback, None)
+
+    def _submit_one(self, func, args, kwds, callback, error_callback, arrivals):
+        self._require_running()
+        record = AsyncResult(1, callback, error_callback, arrivals)
+        self._post(record, 0, func, [(tuple(args), dict(kwds))], True)
+        return record
 
     def map(self, func, iterable, chunksize=None):
         return self.map_async(func, iterable, chunksize).get()
 
     def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
-        return self._map(func, [(x,) for x in iterable], chunksize, callback, error_callback)
+        return self._spread(func, [(x,) for x in iterable], chunksize, callback, error_callback)
 
     def starmap(self, func, iterable, chunksize=None):
         return self.starmap_async(func, iterable, chunksize).get()
 
     def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
-        return self._map(func, [tuple(x) for x in iterable], chunksize, callback, error_callback)
+        return self._spread(func, [tuple(x) for x in iterable], chunksize, callback, error_callback)
 
-    def _map(self, func, calls, chunksize, callback, error_callback):
-        self._check_running()
+    def _spread(self, func, arglists, chunksize, callback, error_callback):
+        self._require_running()
         if chunksize is None:
-            # As CPython: about four chunks per worker.
-            chunksize = -(-len(calls) // (len(self._pool) * 4)) or 1
+            # About four parcels for each worker, as CPython sizes its chunks.
+            chunksize = max(1, -(-len(arglists) // (4 * self._size)))
         elif chunksize < 1:
             raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
-        r = MapResult(self, len(calls), chunksize, callback, error_callback)
-        for i in range(0, len(calls), chunksize):
-            self._send(r, i // chunksize, _star_chunk, (func, calls[i:i + chunksize]), {})
-        return r
+        starts = range(0, len(arglists), chunksize)
+        record = MapResult(len(starts), callback, error_callback)
+        for start in starts:
+            calls = [(args, {}) for args in arglists[start:start + chunksize]]
+            self._post(record, start, func, calls, False)
+        return record
 
     def imap(self, func, iterable, chunksize=1):
-        self._check_running()
-        return IMapIterator([self.apply_async(func, (x,)) for x in iterable])
+        self._require_running()
+        return IMapIterator([self._submit_one(func, (x,), {}, None, None, None) for x in iterable])
 
     def imap_unordered(self, func, iterable, chunksize=1):
-        self._check_running()
-        done = _queue.Queue()
-        results = [self.apply_async(func, (x,), callback=lambda v: done.put((True, v)),
-                                    error_callback=lambda e: done.put((False, e)))
-                   for x in iterable]
-        return IMapIterator(results, done)
+        self._require_running()
+        arrivals = _queue.Queue()
+        return IMapIterator([self._submit_one(func, (x,), {}, None, None, arrivals) for x in iterable], arrivals)
 
     def close(self):
         """No more tasks: the workers end once the queued ones are done."""
-        if self._state == _RUN:
-            self._state = _CLOSE
-            for _ in self._pool:
-                self._tasks.put(None)
+        if self._state != _RUN:
+            return
+        self._state = _CLOSE
+        for _ in self._workers:
+            self._inbox.put(_STOP)
 
     def terminate(self):
         """Stop the workers now; unfinished tasks never finish."""
         if self._state == _TERMINATE:
             return
         self._state = _TERMINATE
-        for w in self._pool:
+        for w in self._workers:
             w.terminate()
-        for w in self._pool:
-            w.join()
-        self._results.put(None)
-        if threading.current_thread() is not self._handler:
-            self._handler.join()
+        self._wind_down()
 
     def join(self):
         """Wait for the workers to end (after close() or terminate())."""
         if self._state == _RUN:
             raise ValueError("Pool is still running")
-        for w in self._pool:
+        self._wind_down()
+
+    def _wind_down(self):
+        for w in self._workers:
             w.join()
-        # Every worker has sent all its results by now.
-        self._results.put(None)
-        if threading.current_thread() is not self._handler:
-            self._handler.join()
+        # The workers are gone, so every reply they sent is queued ahead of this.
+        self._replies.put(_STOP)
+        if threading.current_thread() is not self._dispatcher:
+            self._dispatcher.join()
 
     def __enter__(self):
-        self._check_running()
+        self._require_running()
         return self
 
     def __exit__(self, *args):
         self.terminate()
 
     def __repr__(self):
-        return "<multiprocessing.pool.Pool state=%s pool_size=%d>" % (self._state, self._processes)
+        return "<multiprocessing.pool.Pool state=%s pool_size=%d>" % (self._state, self._size)
