@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Write the lesson notebooks (00-index.ipynb ... 05-gil-and-cores.ipynb).
+"""Write the lesson notebooks (00-index.ipynb, 01-threads.ipynb, ...).
 
-The text of every lesson lives in notebooks/lessons_text.py; this script only
+The text of every lesson lives in the modules of MODULES (lessons_text.py,
+then one module per later group of lessons); this script only
 turns it into nbformat 4 JSON, stored without outputs, with stable cell ids so
 that rebuilding gives the same bytes.
 
@@ -22,7 +23,15 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import lessons_results  # noqa: E402
 import lessons_text  # noqa: E402
+
+# The modules that hold lessons, in course order; each has LESSONS, VALUES
+# and CLAIMS.
+MODULES = [lessons_text, lessons_results]
+LESSONS = [lesson for m in MODULES for lesson in m.LESSONS]
+VALUES = {name: value for m in MODULES for name, value in m.VALUES.items()}
+CLAIMS = {name: claim for m in MODULES for name, claim in m.CLAIMS.items()}
 
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
@@ -37,13 +46,13 @@ def render(lesson_id, cells):
         if kind == "markdown":
             claims = []
             for name in PLACEHOLDER.findall(source):
-                if name not in lessons_text.VALUES:
+                if name not in VALUES:
                     raise SystemExit("%s: no value for {{%s}}" % (cell_id, name))
-                spec = dict(lessons_text.CLAIMS[name])
+                spec = dict(CLAIMS[name])
                 spec["name"] = name
-                spec["value"] = str(lessons_text.VALUES[name])
+                spec["value"] = str(VALUES[name])
                 claims.append(spec)
-            source = PLACEHOLDER.sub(lambda m: str(lessons_text.VALUES[m.group(1)]), source)
+            source = PLACEHOLDER.sub(lambda m: str(VALUES[m.group(1)]), source)
             if claims:
                 meta.setdefault("threadlab", {})["claims"] = claims
             rows = [{"tag": t, "step": n, "thread": who, "text": what}
@@ -77,7 +86,7 @@ def render(lesson_id, cells):
 def main(argv):
     check = "--check" in argv
     stale = []
-    for filename, cells in lessons_text.LESSONS:
+    for filename, cells in LESSONS:
         nb = render(filename.split("-")[0], cells)
         text = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
         path = HERE / filename
