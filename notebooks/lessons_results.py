@@ -8,6 +8,7 @@ from lessons_text import md, code
 
 CLAIMS = {
     "futures_first": {"tag": "as-completed", "pattern": r"first back: (\w+)"},
+    "futures_all": {"tag": "as-completed", "pattern": r"- all: (\[[^\]]*\])"},
     "futures_map": {"tag": "as-completed", "pattern": r"map order: (\[[^\]]*\])"},
     "seeded_runs": {"tag": "seeded-tally", "pattern": r"seed 7: (\[[^\]]*\])"},
     "tally_schedules": {"tag": "explore-tally", "pattern": r"schedules: (\d+)"},
@@ -24,6 +25,7 @@ CLAIMS = {
 
 VALUES = {
     "futures_first": "kettle",
+    "futures_all": "['kettle', 'coffee', 'tea']",
     "futures_map": "[3, 1, 2]",
     "seeded_runs": "[983, 985, 981]",
     "tally_schedules": "138",
@@ -93,9 +95,8 @@ RESULTS = [
     you the futures **in the order they finish**; `pool.map(fn, items)`
     gives the results **in the order of the items**.
 
-    **Predict:** which drink comes back first from `as_completed`, in what
-    order does `map` return the minutes, and about how long does it all
-    take with three workers?
+    **Predict:** which drink comes back first from `as_completed`, and in
+    what order does `map` return the minutes?
     """),
     code("""
     drinks = [("tea", 3), ("kettle", 1), ("coffee", 2)]
@@ -108,9 +109,10 @@ RESULTS = [
     """, tag="as-completed"),
     md("""
     The first back is `{{futures_first}}`, the one-minute drink, although
-    it was submitted second. `map` kept the order of the list:
-    {{futures_map}}. With three workers, the three drinks brewed at the
-    same time, so the last one was ready after 3 minutes, not 6.
+    it was submitted second, and the order of finishing is
+    {{futures_all}}: shortest first. Had the workers brewed one drink after
+    another, the tea, submitted first, would have come back first. `map`
+    kept the order of the list: {{futures_map}}.
 
     ## When a call fails
 
@@ -157,18 +159,20 @@ RESULTS = [
 
     lab.seed(None)                    # real time: these are measurements
     cores = multiprocessing.cpu_count()
-    slices = [(k * 80000, (k + 1) * 80000) for k in range(4)]
+    slices = [(k * 120000, (k + 1) * 120000) for k in range(4)]
     """),
     md("""
-    First the four slices in a pool of threads. `lab.cpu(seconds=3)` plots
-    how busy the kernel is while the workers compute; 100% is one core.
+    First the four slices in a pool of threads. `lab.cpu(seconds=1.5)` plots
+    how busy the kernel is for the first second and a half while the
+    workers compute; 100% is one core. The job itself takes longer, and the
+    time printed is the whole job's.
     **Predict:** how high will the line go on your machine?
     """),
     code("""
     began = time.perf_counter()
     with ThreadPoolExecutor(max_workers=cores) as pool:
         futures = [pool.submit(count_primes, a, b) for a, b in slices]
-        with_threads = lab.cpu(seconds=3)
+        with_threads = lab.cpu(seconds=1.5)
         primes = sum(f.result() for f in futures)
     thread_time = time.perf_counter() - began
     print("threads: %d primes in %.1f s" % (primes, thread_time))
@@ -183,7 +187,7 @@ RESULTS = [
     began = time.perf_counter()
     with multiprocessing.Pool(cores) as pool:
         pending = pool.starmap_async(count_primes, slices)
-        with_processes = lab.cpu(seconds=3)
+        with_processes = lab.cpu(seconds=1.5)
         primes = sum(pending.get())
     process_time = time.perf_counter() - began
     print("processes: %d primes in %.1f s" % (primes, process_time))
@@ -269,9 +273,10 @@ RESULTS = [
     md("""
     Most likely the test printed 1000 three times: it passes. But `tally`
     reads the count and then writes it, like `balance = balance + 1` in
-    lesson 2, and two workers can read the same count. The test was lucky
-    with its schedules. A seed picks other schedules, the same ones on
-    every run:
+    lesson 2, and two workers can read the same count. The test passed
+    because CPython's clock almost never switches between that read and
+    that write, not because the code is right. A seed picks other
+    schedules, the same ones on every run:
     """),
     code("""
     lab.seed(7)
@@ -399,10 +404,11 @@ FREE = [
     ## Python without the GIL
 
     Since version 3.13, CPython comes in a second build, **free-threaded
-    CPython** (the program is called `python3.13t`), which has no global
-    interpreter lock: threads run Python code on every core at the same
+    CPython** (the program is called `python3.13t`; experimental in 3.13,
+    supported from 3.14), which has no global interpreter lock: threads run Python code on every core at the same
     time. In threadlab, `lab.gil(False)` switches the GIL off the same way,
-    and `lab.gil(True)` turns it back on.
+    and `lab.gil(True)` turns it back on. `sys._is_gil_enabled()`, new in
+    3.13, tells a program which it has.
 
     Here is the race from lesson 2, written with `+=`. `deposit` and
     `withdraw` change the global `balance`, and `pay_and_spend` runs one
@@ -423,6 +429,14 @@ FREE = [
         for i in range(times):
             balance -= amount
     """),
+    code("""
+    import sys
+
+    lab.gil(False)
+    print("GIL enabled?", sys._is_gil_enabled())
+    lab.gil(True)
+    print("GIL enabled?", sys._is_gil_enabled())
+    """, tag="gil-switch"),
     code("""
     def pay_and_spend(amount, times):
         global balance
@@ -512,7 +526,7 @@ FREE = [
     An **atomic** operation is one that other threads see either not yet
     started or finished, never halfway. In threadlab, each single
     operation on a built-in object is atomic, with the GIL or without it:
-    `guests.append(name)`, `table[key] = value`, `queue.put(item)`. Four
+    `guests.append(name)`, `table[key] = value`, `seen.add(item)`. Four
     threads each append 50 000 names to one list, with the GIL off.
     **Predict:** how long is the list?
     """),

@@ -30,9 +30,13 @@ LESSONS = {"08-parallel-results.ipynb": 8, "09-free-threading.ipynb": 9}
 NEXT = {"08-parallel-results.ipynb": "09-free-threading.ipynb"}
 BUDGET = 60  # seconds per lesson with nbconvert, kernel start-up included
 
-# What CPython needs of `lab` beyond test_notebooks' stand-in: the GIL
-# switch changes only scheduling.
-STAND_IN = LAB_STAND_IN + "lab.gil = lambda on=None: True\n"
+# What CPython 3.11 needs beyond test_notebooks' stand-in for `lab`: the
+# GIL switch changes only scheduling, and 3.11 always has its GIL.
+STAND_IN = LAB_STAND_IN + """\
+lab.gil = lambda on=None: True
+import sys
+sys._is_gil_enabled = lambda: True
+"""
 # Cells that print the same on threadlab and /usr/bin/python3.
 SAME_AS_CPYTHON = {
     "08-parallel-results.ipynb": ["as-completed", "future-error", "copy-pool", "copy-threads"],
@@ -249,6 +253,8 @@ class ExecutedLessons(unittest.TestCase):
 
     def test_09_free_threading(self):
         name = "09-free-threading.ipynb"
+        self.assertEqual(self.text(name, "gil-switch").split(),
+                         ["GIL", "enabled?", "False", "GIL", "enabled?", "True"])
         race = self.text(name, "race-nogil")
         on = re.search(r"GIL on: +\[(-?\d+), (-?\d+), (-?\d+)\]", race)
         off = re.search(r"GIL off: +\[(-?\d+), (-?\d+), (-?\d+)\]", race)
