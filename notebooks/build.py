@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Write the lesson notebooks (00-index.ipynb, 01-threads.ipynb, ...).
 
-The text of every lesson lives in the modules of MODULES (lessons_text.py,
-then one module per later group of lessons); this script only
+The text of lessons 0 to 5 lives in notebooks/lessons_text.py, each later
+lesson's in a module of its own (MODULES); this script only
 turns it into nbformat 4 JSON, stored without outputs, with stable cell ids so
 that rebuilding gives the same bytes.
 
@@ -23,20 +23,26 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import lessons_results  # noqa: E402
 import lessons_text  # noqa: E402
+import lessons_coordination  # noqa: E402
+import lessons_free_threading  # noqa: E402
+import lessons_results  # noqa: E402
 
-# The modules that hold lessons, in course order; each has LESSONS, VALUES
-# and CLAIMS.
-MODULES = [lessons_text, lessons_results]
-LESSONS = [lesson for m in MODULES for lesson in m.LESSONS]
-VALUES = {name: value for m in MODULES for name, value in m.VALUES.items()}
-CLAIMS = {name: claim for m in MODULES for name, claim in m.CLAIMS.items()}
+# Lessons with a module of their own (FILENAME, CELLS, CLAIMS, VALUES), in order.
+MODULES = [lessons_coordination, lessons_results, lessons_free_threading]
 
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
 
-def render(lesson_id, cells):
+def lessons():
+    """(filename, cells, claims, values) of every notebook, in order."""
+    for filename, cells in lessons_text.LESSONS:
+        yield filename, cells, lessons_text.CLAIMS, lessons_text.VALUES
+    for module in MODULES:
+        yield module.FILENAME, module.CELLS, module.CLAIMS, module.VALUES
+
+
+def render(lesson_id, cells, claims_of=lessons_text.CLAIMS, values=lessons_text.VALUES):
     out = []
     for index, cell in enumerate(cells):
         kind, text, options = cell
@@ -46,13 +52,13 @@ def render(lesson_id, cells):
         if kind == "markdown":
             claims = []
             for name in PLACEHOLDER.findall(source):
-                if name not in VALUES:
+                if name not in values:
                     raise SystemExit("%s: no value for {{%s}}" % (cell_id, name))
-                spec = dict(CLAIMS[name])
+                spec = dict(claims_of[name])
                 spec["name"] = name
-                spec["value"] = str(VALUES[name])
+                spec["value"] = str(values[name])
                 claims.append(spec)
-            source = PLACEHOLDER.sub(lambda m: str(VALUES[m.group(1)]), source)
+            source = PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), source)
             if claims:
                 meta.setdefault("threadlab", {})["claims"] = claims
             rows = [{"tag": t, "step": n, "thread": who, "text": what}
@@ -86,8 +92,8 @@ def render(lesson_id, cells):
 def main(argv):
     check = "--check" in argv
     stale = []
-    for filename, cells in LESSONS:
-        nb = render(filename.split("-")[0], cells)
+    for filename, cells, claims, values in lessons():
+        nb = render(filename.split("-")[0], cells, claims, values)
         text = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
         path = HERE / filename
         if check:

@@ -96,6 +96,9 @@ INDEX = [
        by taking locks in a fixed order.
     5. [The GIL and many cores](05-gil-and-cores.ipynb): watch a live CPU
        plot as busy threads share one core, then use every core.
+    6. [Coordination](06-coordination.ipynb): make threads wait for a
+       signal, for an item, for a free place and for each other, and see
+       why a wait belongs in a `while` loop.
     8. [Results from parallel work](08-parallel-results.ipynb): hand work to
        pools of threads and processes, collect results and errors through
        futures, and see that a process only ever gets a copy.
@@ -1661,7 +1664,7 @@ GIL = [
     - Threads still help when they mostly wait: waiting does not hold the
       GIL.
 
-    Back to the [index](00-index.ipynb). You have finished the course.
+    Next: [Lesson 6: Coordination](06-coordination.ipynb).
     """),
 ]
 
