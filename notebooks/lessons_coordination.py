@@ -291,12 +291,11 @@ CELLS = [
     he then finds the shelf full and waits too. At step 31 ann takes the
     bun, and her `notify()` wakes one waiting thread: ben, who has waited
     longest, not the baker. Ben finds the shelf empty again (step 35) and
-    goes back to wait. At steps 39 and 40 the `baker` and `ben` both *wait
-    for a notify of a Condition*, and nobody is left to send one: the
-    lost wakeup that the DeadlockError above reported for some seeds.
-    With one Condition for
-    both "not full" and "not empty", `notify()` can wake the wrong kind of
-    thread.
+    goes back to wait. At step 39 the `baker` and at step 40 `ben` both
+    *wait for a notify of a Condition*, and nobody is left to send one:
+    the lost wakeup that the DeadlockError above reported for some seeds.
+    With one Condition for both "not full" and "not empty", `notify()` can
+    wake the wrong kind of thread.
     """, rows=[("example-deadlock", 31, "ann", "write <WhileShelf object>.items ← ()"),
                ("example-deadlock", 35, "ben", "read <WhileShelf object>.items → ()"),
                ("example-deadlock", 39, "baker", "waits for a notify of a Condition"),
