@@ -26,6 +26,8 @@
 //	explore.go   lab.explore: outcomes, verdicts, modes and bounds, through
 //	             pyhost.Host.Explore (which restores __main__'s globals before each run)
 //	stepper.go   lab.stepper: the learner schedules; stepper_html.go draws the widget
+//	checks.go    the checks module: the exercises' checks (checks/*.py, one
+//	             submodule each), kept in the kernel so a notebook shows no answers
 //	deadlock.go  the deadlock report as a table
 //	table.go     HTML and text tables for rich displays
 //	memory.go    the memory limit that ends a runaway cell

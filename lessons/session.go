@@ -51,7 +51,7 @@ func New() *Session {
 	s := &Session{rt: runtime.New()}
 	s.rt.SetTracing(true) // lab.trace() shows the last cell; lab.tracing(False) turns it off
 	s.host = pyhost.NewHost(s.rt)
-	s.host.AddModules(s.labModules()...)
+	s.host.AddModules(append(s.labModules(), checksModule())...)
 	s.interp = python.NewInterp(python.Options{
 		Stdout:  s.fallback.stream("stdout"),
 		Stderr:  s.fallback.stream("stderr"),

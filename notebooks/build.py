@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Write the lesson notebooks (00-index.ipynb ... 05-gil-and-cores.ipynb).
+"""Write the lesson notebooks (00-index.ipynb, 01-threads.ipynb, ...).
 
-The text of every lesson lives in notebooks/lessons_text.py; this script only
+The text of lessons 0 to 5 lives in notebooks/lessons_text.py, each later
+lesson's in a module of its own (MODULES); this script only
 turns it into nbformat 4 JSON, stored without outputs, with stable cell ids so
 that rebuilding gives the same bytes.
 
@@ -23,11 +24,25 @@ HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import lessons_text  # noqa: E402
+import lessons_coordination  # noqa: E402
+import lessons_free_threading  # noqa: E402
+import lessons_results  # noqa: E402
+
+# Lessons with a module of their own (FILENAME, CELLS, CLAIMS, VALUES), in order.
+MODULES = [lessons_coordination, lessons_results, lessons_free_threading]
 
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
 
-def render(lesson_id, cells):
+def lessons():
+    """(filename, cells, claims, values) of every notebook, in order."""
+    for filename, cells in lessons_text.LESSONS:
+        yield filename, cells, lessons_text.CLAIMS, lessons_text.VALUES
+    for module in MODULES:
+        yield module.FILENAME, module.CELLS, module.CLAIMS, module.VALUES
+
+
+def render(lesson_id, cells, claims_of=lessons_text.CLAIMS, values=lessons_text.VALUES):
     out = []
     for index, cell in enumerate(cells):
         kind, text, options = cell
@@ -37,13 +52,13 @@ def render(lesson_id, cells):
         if kind == "markdown":
             claims = []
             for name in PLACEHOLDER.findall(source):
-                if name not in lessons_text.VALUES:
+                if name not in values:
                     raise SystemExit("%s: no value for {{%s}}" % (cell_id, name))
-                spec = dict(lessons_text.CLAIMS[name])
+                spec = dict(claims_of[name])
                 spec["name"] = name
-                spec["value"] = str(lessons_text.VALUES[name])
+                spec["value"] = str(values[name])
                 claims.append(spec)
-            source = PLACEHOLDER.sub(lambda m: str(lessons_text.VALUES[m.group(1)]), source)
+            source = PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), source)
             if claims:
                 meta.setdefault("threadlab", {})["claims"] = claims
             rows = [{"tag": t, "step": n, "thread": who, "text": what}
@@ -77,8 +92,8 @@ def render(lesson_id, cells):
 def main(argv):
     check = "--check" in argv
     stale = []
-    for filename, cells in lessons_text.LESSONS:
-        nb = render(filename.split("-")[0], cells)
+    for filename, cells, claims, values in lessons():
+        nb = render(filename.split("-")[0], cells, claims, values)
         text = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
         path = HERE / filename
         if check:

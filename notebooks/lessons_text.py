@@ -75,7 +75,7 @@ INDEX = [
     md("""
     # threadlab: watch concurrency happen
 
-    These five short lessons let you **see** what threads do: which thread
+    These short lessons let you **see** what threads do: which thread
     read what, in which order, why a shared number comes out wrong, why two
     threads can wait for each other forever, and how many processor cores a
     program really uses. Every lesson takes 10 to 20 minutes.
@@ -96,6 +96,15 @@ INDEX = [
        by taking locks in a fixed order.
     5. [The GIL and many cores](05-gil-and-cores.ipynb): watch a live CPU
        plot as busy threads share one core, then use every core.
+    6. [Coordination](06-coordination.ipynb): make threads wait for a
+       signal, for an item, for a free place and for each other, and see
+       why a wait belongs in a `while` loop.
+    8. [Results from parallel work](08-parallel-results.ipynb): hand work to
+       pools of threads and processes, collect results and errors through
+       futures, and see that a process only ever gets a copy.
+    9. [Free-threaded Python](09-free-threading.ipynb): the race with the
+       GIL off, what stays atomic without it, and when threads speed a
+       program up.
 
     Work through them in order: each one builds on the one before.
     """),
@@ -1655,7 +1664,7 @@ GIL = [
     - Threads still help when they mostly wait: waiting does not hold the
       GIL.
 
-    Back to the [index](00-index.ipynb). You have finished the course.
+    Next: [Lesson 6: Coordination](06-coordination.ipynb).
     """),
 ]
 

@@ -1,4 +1,4 @@
-"""Lessons 2 and 5 in the classic Notebook, driven in headless Chromium.
+"""Lessons 2, 5, 8 and 9 in the classic Notebook, driven in headless Chromium.
 
 Starts Debian's jupyter-notebook on a copy of notebooks/, opens each lesson
 in Debian's chromium through chromedriver (python3-selenium), does Kernel ->
@@ -29,7 +29,8 @@ from selenium.webdriver.common.by import By  # noqa: E402
 
 OUTPUTS = "#notebook-container .output_area"
 RUN_DEADLINE = {"harness.ipynb": 60, "02-race-conditions.ipynb": 180,
-                "05-gil-and-cores.ipynb": 180}
+                "05-gil-and-cores.ipynb": 180, "08-parallel-results.ipynb": 180,
+                "09-free-threading.ipynb": 180}
 
 # State of the notebook page as seen by Jupyter's own JS objects.
 STATE_JS = r"""
@@ -201,6 +202,15 @@ class BrowserTest(unittest.TestCase):
         self.run_all("05-gil-and-cores.ipynb")
         pagechecks.assert_plots_render(self, pagechecks.plots(self.driver, OUTPUTS), "lesson 5", at_least=3)
         self.shoot(self.rendered("img.threadlab-cpu")[0], "05-gil-and-cores.png")
+
+    @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"), "threadlab kernelspec not installed (make install)")
+    def test_lessons8_9_plots_and_checks(self):
+        self.run_all("08-parallel-results.ipynb")
+        pagechecks.assert_plots_render(self, pagechecks.plots(self.driver, OUTPUTS), "lesson 8", at_least=2)
+        self.shoot(self.rendered("img.threadlab-cpu")[0], "08-parallel-results.png")
+        self.assertIn("Right: all 4 pages were fetched at the same time", self.driver.find_element(By.ID, "notebook").text)
+        self.run_all("09-free-threading.ipynb")
+        self.assertIn("Right: one thread alone counted (2, 1, 0)", self.driver.find_element(By.ID, "notebook").text)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,279 @@
+"""Lesson 6, coordination: the notebook as stored, as executed, and its check.
+
+Static checks need no kernel. The executed checks run the lesson with
+`jupyter nbconvert --execute --to html` into build/html/ (its wall time is
+printed and must stay under BUDGET), then compare every number and table
+row the prose quotes with the seeded output beside it and check what the
+lesson promises: a waiting row, `if` failing where `while` does not, a lost
+wakeup reported by name, a Semaphore's limit and a Barrier's order. The
+check's tests give checks.bounded_buffer the model answer and wrong ones,
+each of which must get its own reason.
+
+    /usr/bin/python3 -m unittest -v notebooks/tests/test_lesson_coordination.py
+"""
+import os
+import re
+import subprocess
+import sys
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+import nbtools  # noqa: E402
+from nbtools import HTML_DIR, NOTEBOOKS  # noqa: E402
+
+NAME = "06-coordination.ipynb"
+BUDGET = 60  # seconds, kernel start-up included
+SHAPE = ["Predict, then run", "Look closer", "Make it repeatable", "Fix it",
+         "Exercise", "Recap"]
+MAX_CODE_LINES = 15
+# The check runs the learner's tool; the exercise's class is whole so that
+# the learner edits one cell.
+LONG_CELL_TAGS = {"exercise-check", "exercise-start"}
+
+
+def notebook():
+    return nbtools.load(NOTEBOOKS / NAME)
+
+
+def markdown_text(nb):
+    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+
+
+class StoredLesson(unittest.TestCase):
+    def test_stored_without_outputs(self):
+        for i, cell in enumerate(notebook()["cells"]):
+            if cell["cell_type"] == "code":
+                self.assertEqual(cell["outputs"], [], "cell %d has outputs" % i)
+                self.assertIsNone(cell["execution_count"], "cell %d has a count" % i)
+
+    def test_shape(self):
+        nb = notebook()
+        text = markdown_text(nb)
+        headings = re.findall(r"(?m)^#+ (.*)$", text)
+        self.assertTrue(headings[0].startswith("Lesson 6:"), headings[0])
+        self.assertIn("**Prerequisites:**", text)
+        for part in SHAPE:
+            self.assertTrue(any(h.startswith(part) for h in headings), "no heading %r" % part)
+        tags = [t for c in nb["cells"] for t in c["metadata"].get("tags", [])]
+        self.assertIn("exercise-check", tags)
+        self.assertIn("exercise-solution", tags)
+
+    def test_confronts_the_misconception(self):
+        text = markdown_text(notebook())
+        self.assertRegex(text, r"(?m)^### .*`if` is enough around a wait")
+        self.assertIn("`while`", text)
+
+    def test_in_the_index_and_after_lesson_5(self):
+        for name in ("00-index.ipynb", "05-gil-and-cores.ipynb"):
+            self.assertIn("(%s)" % NAME, markdown_text(nbtools.load(NOTEBOOKS / name)), name)
+
+    def test_code_cells_short_and_python(self):
+        for i, cell in enumerate(notebook()["cells"]):
+            if cell["cell_type"] != "code":
+                continue
+            source = "".join(cell["source"])
+            compile(source, "cell %d" % i, "exec")
+            if LONG_CELL_TAGS & set(cell["metadata"].get("tags", [])):
+                continue
+            lines = [l for l in source.splitlines() if l.strip()]
+            self.assertLessEqual(len(lines), MAX_CODE_LINES, "cell %d has %d lines" % (i, len(lines)))
+
+    def test_check_answers_stay_out_of_the_notebook(self):
+        # The exercise-check cell only imports and calls the check.
+        for cell in notebook()["cells"]:
+            if "exercise-check" in cell["metadata"].get("tags", []):
+                source = "".join(cell["source"])
+                self.assertIn("from checks import bounded_buffer", source)
+                self.assertNotIn("notify_all", source)
+                self.assertNotIn("while", source)
+
+    def test_links_resolve(self):
+        for cell in notebook()["cells"]:
+            for target in re.findall(r"\]\(([^)#:]+\.ipynb)\)", "".join(cell["source"])):
+                self.assertTrue((NOTEBOOKS / target).exists(), target)
+
+
+@unittest.skipUnless(nbtools.kernelspec_installed("threadlab"),
+                     "threadlab kernelspec not installed (make install)")
+class ExecutedLesson(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        HTML_DIR.mkdir(parents=True, exist_ok=True)
+        began = time.time()
+        cls.proc = subprocess.run(
+            ["/usr/bin/python3", "-m", "nbconvert", "--execute", "--to", "html",
+             "--ExecutePreprocessor.timeout=300", "--output-dir", str(HTML_DIR),
+             str(NOTEBOOKS / NAME)],
+            capture_output=True, text=True, env=nbtools.jupyter_env())
+        cls.took = time.time() - began
+        print("\n  %-26s %6.1f s  (budget %3d s)%s" % (NAME, cls.took, BUDGET,
+              "" if cls.proc.returncode == 0 else "  FAILED"), file=sys.stderr)
+        cls.page = None
+
+    def setUp(self):
+        self.assertEqual(self.proc.returncode, 0, "%s did not execute:\n%s" % (NAME, self.proc.stderr[-6000:]))
+        if ExecutedLesson.page is None:
+            ExecutedLesson.page = nbtools.soup(HTML_DIR / NAME.replace(".ipynb", ".html"))
+
+    def out(self, tag):
+        cells = nbtools.cell_by_tag(self.page, tag)
+        self.assertTrue(cells, "no cell tagged %s in the HTML" % tag)
+        return cells[0]
+
+    def text(self, tag):
+        return nbtools.output_text(self.out(tag))
+
+    def test_time_budget(self):
+        self.assertLess(self.took, BUDGET)
+
+    def test_numbers_in_prose_match_output(self):
+        checked = 0
+        for cell in notebook()["cells"]:
+            for claim in cell["metadata"].get("threadlab", {}).get("claims", []):
+                self.assertIn(claim["value"], "".join(cell["source"]))
+                found = re.search(claim["pattern"], self.text(claim["tag"]))
+                self.assertTrue(found, "%r not in the output of %s" % (claim["pattern"], claim["tag"]))
+                self.assertEqual(found.group(1), claim["value"], "the prose says %s=%s but the output shows %s"
+                                 % (claim["name"], claim["value"], found.group(1)))
+                checked += 1
+        self.assertGreaterEqual(checked, 7)
+
+    def test_table_rows_in_prose_match_output(self):
+        checked = 0
+        for cell in notebook()["cells"]:
+            source = "".join(cell["source"])
+            for row in cell["metadata"].get("threadlab", {}).get("rows", []):
+                self.assertIn("`%s`" % row["thread"], source)
+                self.assertIn("tep %d" % row["step"], source)
+                tables = self.out(row["tag"]).select("table.threadlab-trace")
+                self.assertTrue(tables, "no interleaving table in %s" % row["tag"])
+                got = nbtools.table_cell(tables[0], row["step"], row["thread"])
+                self.assertIsNotNone(got, "step %d has no column %s in %s" % (row["step"], row["thread"], row["tag"]))
+                self.assertIn(row["text"], got, "the prose says step %d of %s is %r"
+                              % (row["step"], row["thread"], row["text"]))
+                checked += 1
+        self.assertGreaterEqual(checked, 10)
+
+    def test_event_wait_is_a_waiting_row(self):
+        lines = [l for l in self.text("pie").splitlines() if l.strip()]
+        self.assertEqual(lines, ["guest: sitting down", "cook: the pie is out of the oven", "guest: eating"])
+        self.assertIn("waits for a notify of an Event", self.text("pie-trace"))
+
+    def test_if_breaks_and_while_with_notify_all_does_not(self):
+        broken = self.text("explore-if")
+        self.assertIn("nothing: the shelf was empty", broken)
+        self.assertNotRegex(broken, r"deadlocks: 0\b")
+        fixed_half = self.text("explore-while")
+        self.assertNotIn("nothing: the shelf was empty", fixed_half)
+        self.assertNotRegex(fixed_half, r"deadlocks: 0\b")
+        safe = self.text("explore-safe")
+        self.assertRegex(safe, r"deadlocks: 0\b")
+        endings = [l for l in re.findall(r"(?m)^(.+): \d+$", safe) if not l.startswith("schedules")]
+        self.assertEqual(endings, ["plain and seeded"])
+
+    def test_lost_wakeup_reported_by_name(self):
+        text = nbtools.squash(self.text("seeded-if"))
+        self.assertIn("lost wakeup", text)
+        self.assertRegex(text, r"baker holds nothing and waits for a notify of a Condition")
+        self.assertEqual(self.text("example-deadlock").count("waits for a notify of a Condition"), 2)
+
+    def test_semaphore_and_barrier(self):
+        self.assertRegex(self.text("chargers"), r"most charging at once: 2\b")
+        lines = [l for l in self.text("barrier").splitlines() if l.strip()]
+        arrived = [i for i, l in enumerate(lines) if l.endswith("is at the start line")]
+        ran = [i for i, l in enumerate(lines) if l.endswith(" runs")]
+        self.assertEqual((len(arrived), len(ran)), (3, 3), lines)
+        self.assertLess(max(arrived), min(ran), lines)
+
+    def test_exercise_says_right_and_wrong(self):
+        self.assertIn("Not yet", self.text("exercise-check"))
+        solution = self.text("exercise-solution")
+        self.assertIn("Right", solution)
+        self.assertNotIn("Not yet", solution)
+
+
+def buffer_with(put_wait="while", get_wait="while", notify="notify_all", take="pop(0)",
+                capacity_wait=True, locked=True):
+    """The source of a Buffer class with the given choices (the model answer
+    by default)."""
+    put_check = "%s len(self.items) >= self.capacity:\n                self.changed.wait()\n" % put_wait
+    put = ("    def put(self, item):\n        with self.changed:\n"
+           + ("            " + put_check if capacity_wait else "")
+           + "            self.items.append(item)\n"
+           + ("            self.changed.%s()\n" % notify if notify else ""))
+    if locked:
+        get = ("    def get(self):\n        with self.changed:\n"
+               "            %s not self.items:\n                self.changed.wait()\n"
+               "            item = self.items.%s\n%s"
+               "            return item\n" % (get_wait, take,
+                                             "            self.changed.%s()\n" % notify if notify else ""))
+    else:
+        get = ("    def get(self):\n        %s not self.items:\n            self.changed.wait()\n"
+               "        return self.items.%s\n" % (get_wait, take))
+    return ("class Buffer:\n    def __init__(self, capacity):\n        self.items = []\n"
+            "        self.capacity = capacity\n        self.changed = threading.Condition()\n"
+            + put + get + "bounded_buffer.check(Buffer)")
+
+
+SPINNING = """class Buffer:
+    def __init__(self, capacity):
+        self.items = []
+        self.capacity = capacity
+    def put(self, item):
+        self.items.append(item)
+    def get(self):
+        while not self.items:
+            pass
+        return self.items.pop(0)
+bounded_buffer.check(Buffer)"""
+
+# (answer cell, text its output must contain)
+ANSWERS = [
+    (buffer_with(get_wait="if"), "put the wait in a `while` loop"),
+    (buffer_with(notify="notify"), "(a lost wakeup)"),
+    (buffer_with(notify=None), "waiting for a notify that never comes"),
+    (buffer_with(capacity_wait=False), "took a second item while it was full"),
+    (buffer_with(take="pop()"), "oldest item first"),
+    (buffer_with(locked=False), "call them inside `with self.<condition>:`"),
+    (SPINNING, "instead of waiting"),
+    ("bounded_buffer.check(42)", "pass your class itself"),
+    ("bounded_buffer.check(lambda: None)", "Buffer(2) raised TypeError"),
+    ("class Buffer:\n    def __init__(self, capacity):\n        pass\nbounded_buffer.check(Buffer)",
+     "needs a method put()"),
+    # After all the wrong tries, the model answer still passes: nothing
+    # carries over from one try to the next.
+    (buffer_with(), "Right: "),
+]
+
+
+@unittest.skipUnless(nbtools.kernelspec_installed("threadlab"),
+                     "threadlab kernelspec not installed (make install)")
+class BoundedBufferCheck(unittest.TestCase):
+    def test_answers_get_their_reason(self):
+        import nbformat
+        from nbclient import NotebookClient
+        cells = ["import threading\nfrom checks import bounded_buffer"] + [a for a, _ in ANSWERS]
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell(s) for s in cells]
+        began = time.time()
+        NotebookClient(nb, kernel_name="threadlab", timeout=120).execute()
+        print("\n  bounded_buffer.check on %d answers: %.1f s" % (len(ANSWERS), time.time() - began),
+              file=sys.stderr)
+        for cell, (source, want) in zip(nb.cells[1:], ANSWERS):
+            with self.subTest(answer=source.splitlines()[-1], want=want):
+                errors = [o for o in cell.outputs if o.output_type == "error"]
+                self.assertEqual(errors, [], "the check crashed")
+                text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+                self.assertIn(want, text)
+                self.assertEqual(text.count("Right: ") + text.count("Not yet: "), 1, text)
+
+    def test_answers_are_distinct(self):
+        # Each wrong answer is a different mistake, with a different reason.
+        wrong = [want for _, want in ANSWERS if not want.startswith("Right")]
+        self.assertGreaterEqual(len(set(wrong)), 5)
+        self.assertEqual(len(set(wrong)), len(wrong))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
