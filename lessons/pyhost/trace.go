@@ -33,12 +33,12 @@ type recorder struct{ h *Host }
 // announcer announces each access before it happens, and records it.
 type announcer struct{ recorder }
 
-func (r *recorder) Event(t *python.Thread, ev *python.Event) {
+func (r *recorder) Event(t *python.Thread, ev python.Event) {
 	b := bindingOf(t)
 	if b.inHostCode(ev.File) || isCode(ev.Value) {
 		return
 	}
-	loc, kind, ok := locOf(ev)
+	loc, kind, ok := locOf(&ev)
 	if !ok {
 		return
 	}
@@ -48,12 +48,12 @@ func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 	b.rt.Access(loc, kind, ev.Value, r.h.sites.site(b, ev.File, ev.Line))
 }
 
-func (a *announcer) Announce(t *python.Thread, ev *python.Event) {
+func (a *announcer) Announce(t *python.Thread, ev python.Event) {
 	b := bindingOf(t)
 	if b.inHostCode(ev.File) || isCode(ev.Value) {
 		return
 	}
-	loc, kind, ok := locOf(ev)
+	loc, kind, ok := locOf(&ev)
 	if !ok {
 		return
 	}

@@ -23,7 +23,7 @@ type Blocker interface {
 // runs on the thread's goroutine, in the middle of the operation, so it
 // must not run Python code on that thread.
 type Tracer interface {
-	Event(t *Thread, ev *Event)
+	Event(t *Thread, ev Event)
 }
 
 // Announcer is an optional interface of a Tracer. Announce is called just
@@ -34,7 +34,7 @@ type Tracer interface {
 // next access. It may block. To stop the thread, cancel it: it unwinds at
 // its next step, once the access is made.
 type Announcer interface {
-	Announce(t *Thread, ev *Event)
+	Announce(t *Thread, ev Event)
 }
 
 // EventKind says what a memory event did.
@@ -63,7 +63,8 @@ func (k EventKind) String() string { return eventNames[k] }
 // the *Module, Name the variable), an attribute of an instance or class
 // (Object, Name), or a container item (Object is the *List or *Dict, Key
 // the index or key). Value is the value read or written (nil for a
-// delete). The Event is reused after Event returns: copy what you keep.
+// delete). Events go by value: the interpreter builds them on its stack,
+// where filling one costs no write barriers.
 type Event struct {
 	Kind   EventKind
 	Object Value
@@ -84,10 +85,8 @@ func (t *Thread) Position() (file string, line int) {
 
 // emit sends an event to the tracer (the caller has checked t.tracer).
 func (t *Thread) emit(kind EventKind, obj Value, name string, key, v Value) {
-	ev := &t.ev
-	*ev = Event{Kind: kind, Object: obj, Name: name, Key: key, Value: v}
-	ev.File, ev.Line = t.Position()
-	t.tracer.Event(t, ev)
+	file, line := t.Position()
+	t.tracer.Event(t, Event{Kind: kind, Object: obj, Name: name, Key: key, Value: v, File: file, Line: line})
 }
 
 // announce tells an Announcer of an access about to happen (the caller
@@ -96,10 +95,8 @@ func (t *Thread) announce(kind EventKind, obj Value, name string, key, v Value) 
 	if t.announcer == nil {
 		return
 	}
-	ev := &t.ev
-	*ev = Event{Kind: kind, Object: obj, Name: name, Key: key, Value: v}
-	ev.File, ev.Line = t.Position()
-	t.announcer.Announce(t, ev)
+	file, line := t.Position()
+	t.announcer.Announce(t, Event{Kind: kind, Object: obj, Name: name, Key: key, Value: v, File: file, Line: line})
 }
 
 // changers are the methods of lists, dicts and sets that change them.

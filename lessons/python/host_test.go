@@ -186,7 +186,7 @@ func TestBlockIsCancellable(t *testing.T) {
 
 type recorder struct{ events []string }
 
-func (r *recorder) Event(t *Thread, ev *Event) {
+func (r *recorder) Event(t *Thread, ev Event) {
 	var what string
 	switch ev.Kind {
 	case ReadGlobal, WriteGlobal, DeleteGlobal, ReadAttr, WriteAttr, DeleteAttr:
@@ -385,7 +385,7 @@ def work(n):
 
 type nopTracer struct{}
 
-func (nopTracer) Event(*Thread, *Event) {}
+func (nopTracer) Event(*Thread, Event) {}
 
 // BenchmarkRaceLoop runs the tutorial's race loop with no host, with a
 // step hook every 100 steps, and with every memory event reported.

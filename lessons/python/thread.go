@@ -18,7 +18,6 @@ type Thread struct {
 	countdown int // steps left until the next host call
 	tracer    Tracer
 	announcer Announcer // tracer, when it wants to hear of accesses before they happen
-	ev        Event
 
 	cancelled atomic.Bool
 	cancel    cancelState
