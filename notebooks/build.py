@@ -25,9 +25,10 @@ sys.path.insert(0, str(HERE))
 
 import lessons_text  # noqa: E402
 import lessons_coordination  # noqa: E402
+import lessons_queues  # noqa: E402
 
 # Lessons with a module of their own (FILENAME, CELLS, CLAIMS, VALUES), in order.
-MODULES = [lessons_coordination]
+MODULES = [lessons_coordination, lessons_queues]
 
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 

@@ -473,6 +473,6 @@ CELLS = [
       holds threads until all *n* arrive.
     - `lab.explore` finds the rare schedules that tests on CPython miss.
 
-    Back to the [index](00-index.ipynb).
+    Next: [Lesson 7: Producer and consumer](07-producer-consumer.ipynb).
     """),
 ]
