@@ -20,6 +20,8 @@ LESSONS = [
     "03-locks.ipynb",
     "04-deadlock.ipynb",
     "05-gil-and-cores.ipynb",
+    "06-coordination.ipynb",
+    "07-producer-consumer.ipynb",
 ]
 
 # Wall-time budget in seconds for executing each notebook with nbconvert
@@ -32,6 +34,8 @@ BUDGET = {
     "03-locks.ipynb": 40,
     "04-deadlock.ipynb": 30,
     "05-gil-and-cores.ipynb": 40,
+    "06-coordination.ipynb": 60,
+    "07-producer-consumer.ipynb": 60,
 }
 
 # A clean environment for Jupyter: Debian's Python first on PATH (a pyenv
