@@ -249,8 +249,8 @@ CELLS = [
     waited for must be true. It need not be. A notify only says "the shelf
     changed, look again". Between the notify and the moment the woken
     thread holds the lock again, any other thread may run and change the
-    shelf back. Python's documentation also allows a wait to return with
-    nobody having notified at all. So the rule is: **always wait in a
+    shelf back. (In some other languages a wait may even return with
+    nobody having notified at all.) So the rule is: **always wait in a
     `while` loop that checks the condition again**.
 
     ## Fix it
