@@ -249,8 +249,8 @@ CELLS = [
     waited for must be true. It need not be. A notify only says "the shelf
     changed, look again". Between the notify and the moment the woken
     thread holds the lock again, any other thread may run and change the
-    shelf back. Python's documentation also allows a wait to return with
-    nobody having notified at all. So the rule is: **always wait in a
+    shelf back. (In some other languages a wait may even return with
+    nobody having notified at all.) So the rule is: **always wait in a
     `while` loop that checks the condition again**.
 
     ## Fix it
@@ -334,15 +334,22 @@ CELLS = [
 
     ### Where threadlab differs from CPython
 
-    On CPython the same `IfShelf` fails too, but rarely: threads switch
-    every 5 milliseconds there, not every 100 steps, so the bad schedules
-    hardly ever come up in a test. Real scheduling here rarely shows them
-    either: run the unseeded cell below a few times. Exploring does not
-    depend on luck.
+    On CPython the same `IfShelf` can fail too, but more rarely: threads
+    switch every 5 milliseconds there, not every 100 steps, so the bad
+    schedules seldom come up in a test. With real scheduling the counts
+    below change from run to run: run the cell a few times and compare.
+    Exploring does not depend on luck.
     """),
     code("""
     lab.seed(None)                # real scheduling
-    [bakery(IfShelf()) for run in range(5)]
+    endings = {}
+    for run in range(20):
+        try:
+            ending = bakery(IfShelf())
+        except Exception as stuck:
+            ending = type(stuck).__name__
+        endings[ending] = endings.get(ending, 0) + 1
+    endings
     """, tag="unseeded-bakery"),
     md("""
     ## A pool of resources: Semaphore
@@ -473,6 +480,6 @@ CELLS = [
       holds threads until all *n* arrive.
     - `lab.explore` finds the rare schedules that tests on CPython miss.
 
-    Back to the [index](00-index.ipynb).
+    Next: [Lesson 7: Producer and consumer](07-producer-consumer.ipynb).
     """),
 ]

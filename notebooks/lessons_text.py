@@ -99,6 +99,9 @@ INDEX = [
     6. [Coordination](06-coordination.ipynb): make threads wait for a
        signal, for an item, for a free place and for each other, and see
        why a wait belongs in a `while` loop.
+    7. [Producer and consumer](07-producer-consumer.ipynb): hand work to
+       workers through a Queue, wait until it is done, and stop the workers
+       with a sentinel each.
     8. [Results from parallel work](08-parallel-results.ipynb): hand work to
        pools of threads and processes, collect results and errors through
        futures, and see that a process only ever gets a copy.

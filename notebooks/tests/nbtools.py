@@ -20,6 +20,10 @@ LESSONS = [
     "03-locks.ipynb",
     "04-deadlock.ipynb",
     "05-gil-and-cores.ipynb",
+    "06-coordination.ipynb",
+    "07-producer-consumer.ipynb",
+    "08-parallel-results.ipynb",
+    "09-free-threading.ipynb",
 ]
 
 # Wall-time budget in seconds for executing each notebook with nbconvert
@@ -32,6 +36,10 @@ BUDGET = {
     "03-locks.ipynb": 40,
     "04-deadlock.ipynb": 30,
     "05-gil-and-cores.ipynb": 40,
+    "06-coordination.ipynb": 60,
+    "07-producer-consumer.ipynb": 60,
+    "08-parallel-results.ipynb": 60,
+    "09-free-threading.ipynb": 60,
 }
 
 # A clean environment for Jupyter: Debian's Python first on PATH (a pyenv

@@ -43,7 +43,8 @@ OUTPUTS = ".jp-OutputArea-output"
 # Seconds for Run All of each notebook, kernel start included.
 DEADLINE = {"00-index.ipynb": 60, "01-threads.ipynb": 60, "02-race-conditions.ipynb": 120,
             "03-locks.ipynb": 120, "04-deadlock.ipynb": 120, "05-gil-and-cores.ipynb": 180,
-            "checks.ipynb": 60}
+            "06-coordination.ipynb": 60, "07-producer-consumer.ipynb": 60,
+            "08-parallel-results.ipynb": 90, "09-free-threading.ipynb": 60, "checks.ipynb": 60}
 
 # Polled while a notebook runs: kernel state, and the source of every CPU
 # plot in a cell that is still running.

@@ -178,6 +178,11 @@ class ExecutedLesson(unittest.TestCase):
         self.assertRegex(text, r"baker holds nothing and waits for a notify of a Condition")
         self.assertEqual(self.text("example-deadlock").count("waits for a notify of a Condition"), 2)
 
+    def test_unseeded_runs_are_counted(self):
+        # Real scheduling: any mix of endings, but twenty runs, none raised.
+        counts = re.findall(r"'([^']+)': (\d+)", self.text("unseeded-bakery"))
+        self.assertEqual(sum(int(n) for _, n in counts), 20, counts)
+
     def test_semaphore_and_barrier(self):
         self.assertRegex(self.text("chargers"), r"most charging at once: 2\b")
         lines = [l for l in self.text("barrier").splitlines() if l.strip()]

@@ -30,8 +30,9 @@ SHAPE = ["Predict, then run", "Look closer", "Make it repeatable", "Fix it",
          "Exercise", "Recap"]
 MAX_CODE_LINES = 15  # LESSONS.md: code cells under ~15 lines
 # The exercise checkers are longer than a teaching cell; they are tools the
-# learner runs, not code to study.
-LONG_CELL_TAGS = {"exercise-check"}
+# learner runs, not code to study. An exercise's starting class is whole, so
+# that the learner edits one cell.
+LONG_CELL_TAGS = {"exercise-check", "exercise-start"}
 
 
 # Cells whose output does not depend on the schedule: the executed lesson

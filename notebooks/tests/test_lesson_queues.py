@@ -1,0 +1,270 @@
+"""Lesson 7, producer and consumer: the notebook as stored, as executed, and its check.
+
+As test_lesson_coordination.py does for lesson 6: static checks; the
+lesson executed by nbconvert within BUDGET, its quoted numbers and table
+rows compared with the seeded output; what it promises (a Queue closing
+with a sentinel per worker, deadlocking with one too few, the empty()
+race); and checks.queue_workers given the model answer and wrong ones.
+
+    /usr/bin/python3 -m unittest -v notebooks/tests/test_lesson_queues.py
+"""
+import os
+import re
+import subprocess
+import sys
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+import nbtools  # noqa: E402
+from nbtools import HTML_DIR, NOTEBOOKS  # noqa: E402
+
+NAME = "07-producer-consumer.ipynb"
+BUDGET = 60  # seconds, kernel start-up included
+SHAPE = ["Predict, then run", "Look closer", "Make it repeatable", "Fix it",
+         "Exercise", "Recap"]
+MAX_CODE_LINES = 15
+LONG_CELL_TAGS = {"exercise-check"}
+
+
+def notebook():
+    return nbtools.load(NOTEBOOKS / NAME)
+
+
+def markdown_text(nb):
+    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+
+
+class StoredLesson(unittest.TestCase):
+    def test_stored_without_outputs(self):
+        for i, cell in enumerate(notebook()["cells"]):
+            if cell["cell_type"] == "code":
+                self.assertEqual(cell["outputs"], [], "cell %d has outputs" % i)
+                self.assertIsNone(cell["execution_count"], "cell %d has a count" % i)
+
+    def test_shape(self):
+        nb = notebook()
+        text = markdown_text(nb)
+        headings = re.findall(r"(?m)^#+ (.*)$", text)
+        self.assertTrue(headings[0].startswith("Lesson 7:"), headings[0])
+        self.assertIn("**Prerequisites:**", text)
+        for part in SHAPE:
+            self.assertTrue(any(h.startswith(part) for h in headings), "no heading %r" % part)
+        tags = [t for c in nb["cells"] for t in c["metadata"].get("tags", [])]
+        self.assertIn("exercise-check", tags)
+        self.assertIn("exercise-solution", tags)
+
+    def test_confronts_the_misconception(self):
+        text = markdown_text(notebook())
+        self.assertRegex(text, r"(?m)^### .*I can check `empty\(\)` first")
+
+    def test_in_the_index_and_after_lesson_6(self):
+        for name in ("00-index.ipynb", "06-coordination.ipynb"):
+            self.assertIn("(%s)" % NAME, markdown_text(nbtools.load(NOTEBOOKS / name)), name)
+
+    def test_code_cells_short_and_python(self):
+        for i, cell in enumerate(notebook()["cells"]):
+            if cell["cell_type"] != "code":
+                continue
+            source = "".join(cell["source"])
+            compile(source, "cell %d" % i, "exec")
+            if LONG_CELL_TAGS & set(cell["metadata"].get("tags", [])):
+                continue
+            lines = [l for l in source.splitlines() if l.strip()]
+            self.assertLessEqual(len(lines), MAX_CODE_LINES, "cell %d has %d lines" % (i, len(lines)))
+
+    def test_check_answers_stay_out_of_the_notebook(self):
+        # The exercise-check cell only imports and calls the check.
+        for cell in notebook()["cells"]:
+            if "exercise-check" in cell["metadata"].get("tags", []):
+                source = "".join(cell["source"])
+                self.assertIn("from checks import queue_workers", source)
+                self.assertNotIn("task_done", source)
+
+    def test_links_resolve(self):
+        for cell in notebook()["cells"]:
+            for target in re.findall(r"\]\(([^)#:]+\.ipynb)\)", "".join(cell["source"])):
+                self.assertTrue((NOTEBOOKS / target).exists(), target)
+
+
+@unittest.skipUnless(nbtools.kernelspec_installed("threadlab"),
+                     "threadlab kernelspec not installed (make install)")
+class ExecutedLesson(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        HTML_DIR.mkdir(parents=True, exist_ok=True)
+        began = time.time()
+        cls.proc = subprocess.run(
+            ["/usr/bin/python3", "-m", "nbconvert", "--execute", "--to", "html",
+             "--ExecutePreprocessor.timeout=300", "--output-dir", str(HTML_DIR),
+             str(NOTEBOOKS / NAME)],
+            capture_output=True, text=True, env=nbtools.jupyter_env())
+        cls.took = time.time() - began
+        print("\n  %-26s %6.1f s  (budget %3d s)%s" % (NAME, cls.took, BUDGET,
+              "" if cls.proc.returncode == 0 else "  FAILED"), file=sys.stderr)
+        cls.page = None
+
+    def setUp(self):
+        self.assertEqual(self.proc.returncode, 0, "%s did not execute:\n%s" % (NAME, self.proc.stderr[-6000:]))
+        if ExecutedLesson.page is None:
+            ExecutedLesson.page = nbtools.soup(HTML_DIR / NAME.replace(".ipynb", ".html"))
+
+    def out(self, tag):
+        cells = nbtools.cell_by_tag(self.page, tag)
+        self.assertTrue(cells, "no cell tagged %s in the HTML" % tag)
+        return cells[0]
+
+    def text(self, tag):
+        return nbtools.output_text(self.out(tag))
+
+    def test_time_budget(self):
+        self.assertLess(self.took, BUDGET)
+
+    def test_numbers_in_prose_match_output(self):
+        checked = 0
+        for cell in notebook()["cells"]:
+            for claim in cell["metadata"].get("threadlab", {}).get("claims", []):
+                self.assertIn(claim["value"], "".join(cell["source"]))
+                found = re.search(claim["pattern"], self.text(claim["tag"]))
+                self.assertTrue(found, "%r not in the output of %s" % (claim["pattern"], claim["tag"]))
+                self.assertEqual(found.group(1), claim["value"], "the prose says %s=%s but the output shows %s"
+                                 % (claim["name"], claim["value"], found.group(1)))
+                checked += 1
+        self.assertGreaterEqual(checked, 5)
+
+    def test_table_rows_in_prose_match_output(self):
+        checked = 0
+        for cell in notebook()["cells"]:
+            source = "".join(cell["source"])
+            for row in cell["metadata"].get("threadlab", {}).get("rows", []):
+                self.assertIn("`%s`" % row["thread"], source)
+                self.assertIn("tep %d" % row["step"], source)
+                tables = self.out(row["tag"]).select("table.threadlab-trace")
+                self.assertTrue(tables, "no interleaving table in %s" % row["tag"])
+                got = nbtools.table_cell(tables[0], row["step"], row["thread"])
+                self.assertIsNotNone(got, "step %d has no column %s in %s" % (row["step"], row["thread"], row["tag"]))
+                self.assertIn(row["text"], got, "the prose says step %d of %s is %r"
+                              % (row["step"], row["thread"], row["text"]))
+                checked += 1
+        self.assertGreaterEqual(checked, 4)
+
+    def test_kitchen_closes_and_one_chef_cooked_all(self):
+        lines = [l for l in self.text("kitchen").splitlines() if l.strip()]
+        cooks = [l.split()[0] for l in lines if " cooks " in l]
+        self.assertEqual(len(cooks), 3, lines)
+        self.assertEqual(set(cooks), {"jo"}, "the prose says jo cooked all three")
+        self.assertIn("'closed'", lines[-1])
+
+    def test_sentinels_and_the_empty_race(self):
+        self.assertNotIn("closed", self.text("explore-one-sentinel"))
+        self.assertRegex(self.text("explore-two-sentinels"), r"deadlocks: 0\b")
+        self.assertNotIn("deadlock:", self.text("explore-two-sentinels"))
+        self.assertRegex(self.text("explore-hasty"), r"(?m)^closed: \d+")
+        self.assertRegex(self.text("explore-hasty"), r"(?m)^deadlock: \d+")
+
+    def test_exercise_says_right_and_wrong(self):
+        self.assertIn("Not yet", self.text("exercise-check"))
+        solution = self.text("exercise-solution")
+        self.assertIn("Right", solution)
+        self.assertNotIn("Not yet", solution)
+
+
+def worker(body):
+    return "def squarer(tasks, results):\n" + body + "queue_workers.check(squarer)"
+
+
+MODEL = worker("""    while True:
+        number = tasks.get()
+        if number is None:
+            tasks.task_done()
+            return
+        results.put(number * number)
+        tasks.task_done()
+""")
+
+# (answer cell, text its output must contain)
+ANSWERS = [
+    (worker("""    while True:
+        number = tasks.get()
+        if number is None:
+            return
+        results.put(number * number)
+"""), "called task_done() for 0 of them"),
+    (worker("""    while True:
+        number = tasks.get()
+        if number is None:
+            return
+        results.put(number * number)
+        tasks.task_done()
+"""), "called task_done() for 1 of them"),
+    (worker("""    while True:
+        number = tasks.get()
+        tasks.task_done()
+        if number is None:
+            continue
+        results.put(number * number)
+"""), "went on waiting for more work"),
+    (worker("""    while True:
+        number = tasks.get()
+        results.put(number * number)
+        tasks.task_done()
+"""), "used the sentinel None as a number"),
+    (worker("""    number = tasks.get()
+    results.put(number * number)
+    tasks.task_done()
+"""), "returned after 1 of the 2 items"),
+    (worker("""    while True:
+        number = tasks.get()
+        if number is None:
+            tasks.task_done()
+            return
+        results.put(number + number)
+        tasks.task_done()
+"""), "results held [6], not [9]"),
+    (worker("""    while True:
+        try:
+            number = tasks.get_nowait()
+        except queue.Empty:
+            continue
+        if number is None:
+            tasks.task_done()
+            return
+        results.put(number * number)
+        tasks.task_done()
+"""), "instead of waiting"),
+    ("queue_workers.check(42)", "pass your function itself"),
+    ("queue_workers.check(lambda: 0)", "takes 0 positional arguments"),
+    # After the wrong tries the model answer still passes.
+    (MODEL, "Right: "),
+]
+
+
+@unittest.skipUnless(nbtools.kernelspec_installed("threadlab"),
+                     "threadlab kernelspec not installed (make install)")
+class QueueWorkersCheck(unittest.TestCase):
+    def test_answers_get_their_reason(self):
+        import nbformat
+        from nbclient import NotebookClient
+        cells = ["import queue, threading\nfrom checks import queue_workers"] + [a for a, _ in ANSWERS]
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell(s) for s in cells]
+        began = time.time()
+        NotebookClient(nb, kernel_name="threadlab", timeout=120).execute()
+        print("\n  queue_workers.check on %d answers: %.1f s" % (len(ANSWERS), time.time() - began),
+              file=sys.stderr)
+        for cell, (source, want) in zip(nb.cells[1:], ANSWERS):
+            with self.subTest(want=want):
+                errors = [o for o in cell.outputs if o.output_type == "error"]
+                self.assertEqual(errors, [], "the check crashed")
+                text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+                self.assertIn(want, text)
+                self.assertEqual(text.count("Right: ") + text.count("Not yet: "), 1, text)
+
+    def test_answers_are_distinct(self):
+        wrong = [want for _, want in ANSWERS if not want.startswith("Right")]
+        self.assertGreaterEqual(len(set(wrong)), 5)
+        self.assertEqual(len(set(wrong)), len(wrong))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
