@@ -356,13 +356,28 @@ func builtinSum(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	// An int total stays in n until a value that is not an int or an
+	// overflow needs Binary: no Value, so no allocation, per item.
+	n, small := acc.(Int)
 	for {
 		v, err := src.Next(t)
 		if err != nil {
 			return nil, err
 		}
 		if v == nil {
+			if small {
+				return boxInt(n), nil
+			}
 			return acc, nil
+		}
+		if small {
+			if b, ok := v.(Int); ok {
+				if c := n + b; (c > n) == (b > 0) {
+					n = c
+					continue
+				}
+			}
+			acc, small = n, false
 		}
 		if acc, err = Binary(t, opAdd, acc, v); err != nil {
 			return nil, err
