@@ -113,11 +113,17 @@ func init() {
 				return nil, err
 			}
 		}
+		n := len(srcs)
+		var batch []Value // backing for the next tuples: one allocation per zipBatch of them
 		return &goIter{typ: ZipType, next: func(t *Thread) (Value, error) {
-			if len(srcs) == 0 {
+			if n == 0 {
 				return nil, nil
 			}
-			out := make(Tuple, len(srcs))
+			if len(batch) < n {
+				batch = make([]Value, n*zipBatch)
+			}
+			out := Tuple(batch[:n:n])
+			batch = batch[n:]
 			for i, s := range srcs {
 				v, err := s.Next(t)
 				if err != nil {
@@ -202,6 +208,11 @@ func init() {
 	RegisterFunc("any", func(t *Thread, args []Value, kw []Kwarg) (Value, error) { return anyAll(t, args, kw, "any") })
 	RegisterFunc("all", func(t *Thread, args []Value, kw []Kwarg) (Value, error) { return anyAll(t, args, kw, "all") })
 }
+
+// zipBatch is how many of its tuples zip carves from one backing array:
+// fewer allocations per step, for a little memory held while any of them
+// lives.
+const zipBatch = 16
 
 // zipStrictError is zip(strict=True)'s complaint when iterator i ran out
 // first (or when a later one still has items).
@@ -345,13 +356,28 @@ func builtinSum(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	// An int total stays in n until a value that is not an int or an
+	// overflow needs Binary: no Value, so no allocation, per item.
+	n, small := acc.(Int)
 	for {
 		v, err := src.Next(t)
 		if err != nil {
 			return nil, err
 		}
 		if v == nil {
+			if small {
+				return boxInt(n), nil
+			}
 			return acc, nil
+		}
+		if small {
+			if b, ok := v.(Int); ok {
+				if c := n + b; (c > n) == (b > 0) {
+					n = c
+					continue
+				}
+			}
+			acc, small = n, false
 		}
 		if acc, err = Binary(t, opAdd, acc, v); err != nil {
 			return nil, err

@@ -258,8 +258,11 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 						}
 					case compile.TrueDiv:
 					default:
-						if v, ok := smallArith(op, int64(a), int64(b)); ok {
-							stack[sp-1] = v
+						if c, ok := smallArithBits(op, int64(a), int64(b)); ok {
+							if pc+1 < len(instrs) && instrs[pc].Op == compile.LOAD_CONST && instrs[pc+1].Op == compile.BINARY {
+								c, pc = t.constArith(fr, pc, c)
+							}
+							stack[sp-1] = boxInt(Int(c))
 							continue
 						}
 					}

@@ -101,6 +101,32 @@ func (t *Thread) fuseGlobalArith(fr *frame, pc int) (c Int, ok bool) {
 	return c, true
 }
 
+// constArith runs the LOAD_CONST, BINARY pairs from pc on, after an int
+// operation whose result is c, while the constant is an int and the
+// result stays in int64: (i * 7919) % 100003 makes one Value, not one per
+// operation, each of which would cost an allocation. It returns the
+// result and the pc after the pairs it ran; it runs none when a tracer
+// watches or the step hook is due within them.
+func (t *Thread) constArith(fr *frame, pc int, c int64) (int64, int) {
+	instrs, consts := fr.code.Instrs, fr.code.consts
+	for pc+1 < len(instrs) && instrs[pc].Op == compile.LOAD_CONST && instrs[pc+1].Op == compile.BINARY &&
+		t.tracer == nil && t.countdown > 2 {
+		k, isInt := consts[instrs[pc].Arg].(Int)
+		op := compile.BinOp(instrs[pc+1].Arg)
+		if !isInt || op == compile.TrueDiv {
+			break
+		}
+		r, ok := smallArithBits(op, c, int64(k))
+		if !ok {
+			break
+		}
+		c = r
+		pc += 2
+		t.countdown -= 2 // the steps of the LOAD_CONST and the operation
+	}
+	return c, pc
+}
+
 // fuseStoreGlobal runs the instruction at pc, after an int addition or
 // subtraction whose result is c, if it is a STORE_GLOBAL into a slot that
 // holds an int as bits: it stores c without making it a Value, which

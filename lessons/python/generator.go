@@ -75,10 +75,14 @@ func (g *Generator) resume(t *Thread, send Value, throw error) (v Value, done bo
 		g.fr.stack[g.fr.sp] = send
 		g.fr.sp++
 	}
-	g.fr.throw = throw
+	if throw != nil {
+		g.fr.throw = throw
+	}
 	saved := t.handled
 	v, err = t.runFrame(g.fr)
-	t.handled = saved
+	if t.handled != saved {
+		t.handled = saved
+	}
 	if err != nil {
 		g.done = true
 		if ErrorMatches(err, StopIteration) {

@@ -177,16 +177,25 @@ func intArith(op binop, x, y Value) (Value, error) {
 // smallArith is the int64 fast path; done is false on overflow (or for
 // cases left to big.Int).
 func smallArith(op binop, a, b int64) (Value, bool) {
+	c, ok := smallArithBits(op, a, b)
+	if !ok {
+		return nil, false
+	}
+	return boxInt(Int(c)), true
+}
+
+// smallArithBits is smallArith's result before it becomes a Value.
+func smallArithBits(op binop, a, b int64) (int64, bool) {
 	switch op {
 	case opAdd:
 		c := a + b
 		if (c > a) == (b > 0) {
-			return boxInt(Int(c)), true
+			return c, true
 		}
 	case opSub:
 		c := a - b
 		if (c < a) == (b > 0) {
-			return boxInt(Int(c)), true
+			return c, true
 		}
 	case opMul:
 		hi, lo := bits.Mul64(uint64(absI(a)), uint64(absI(b)))
@@ -195,11 +204,11 @@ func smallArith(op binop, a, b int64) (Value, bool) {
 			if (a < 0) != (b < 0) {
 				c = -c
 			}
-			return boxInt(Int(c)), true
+			return c, true
 		}
 	case opFloorDiv, opMod:
 		if b == 0 || (a == math.MinInt64 && b == -1) {
-			return nil, false
+			return 0, false
 		}
 		q, m := a/b, a%b
 		if m != 0 && (m < 0) != (b < 0) {
@@ -207,19 +216,19 @@ func smallArith(op binop, a, b int64) (Value, bool) {
 			m += b
 		}
 		if op == opMod {
-			return boxInt(Int(m)), true
+			return m, true
 		}
-		return boxInt(Int(q)), true
+		return q, true
 	case opPow:
 		if b < 0 || b > 64 {
-			return nil, false
+			return 0, false
 		}
 		r := int64(1)
 		base := a
 		for e := b; e > 0; e-- {
 			hi, lo := bits.Mul64(uint64(absI(r)), uint64(absI(base)))
 			if hi != 0 || lo > math.MaxInt64 || base == math.MinInt64 {
-				return nil, false
+				return 0, false
 			}
 			neg := (r < 0) != (base < 0)
 			r = int64(lo)
@@ -227,12 +236,12 @@ func smallArith(op binop, a, b int64) (Value, bool) {
 				r = -r
 			}
 		}
-		return boxInt(Int(r)), true
+		return r, true
 	case opLShift:
 		if b >= 0 && b < 63 {
 			c := a << uint(b)
 			if c>>uint(b) == a {
-				return boxInt(Int(c)), true
+				return c, true
 			}
 		}
 	case opRShift:
@@ -240,16 +249,16 @@ func smallArith(op binop, a, b int64) (Value, bool) {
 			if b > 63 {
 				b = 63
 			}
-			return boxInt(Int(a >> uint(b))), true
+			return a >> uint(b), true
 		}
 	case opAnd:
-		return boxInt(Int(a & b)), true
+		return a & b, true
 	case opOr:
-		return boxInt(Int(a | b)), true
+		return a | b, true
 	case opXor:
-		return boxInt(Int(a ^ b)), true
+		return a ^ b, true
 	}
-	return nil, false
+	return 0, false
 }
 
 func absI(a int64) int64 {

@@ -414,6 +414,9 @@ func sortHomogeneous(items, keys []Value, rev bool) bool {
 	}
 	switch keys[0].(type) {
 	case Int:
+		if sortPackedInts(items, keys, rev) {
+			return true
+		}
 		return sortByKey(items, keys, rev, func(k Value) (Int, bool) { i, ok := k.(Int); return i, ok })
 	case Float:
 		// NaN is left to Python's comparison rules.
@@ -422,6 +425,39 @@ func sortHomogeneous(items, keys []Value, rev bool) bool {
 		return sortByKey(items, keys, rev, func(k Value) (Str, bool) { s, ok := k.(Str); return s, ok })
 	}
 	return false
+}
+
+// packIndexBits is how many low bits of a packed sort key hold the item's
+// position; the int key takes the bits above them.
+const packIndexBits = 24
+
+// sortPackedInts sorts items by int keys that fit, with their positions,
+// in one int64 (key<<packIndexBits + position): a sort of plain int64s,
+// which compares without calls, and is stable as the positions break
+// ties. It reports false (items untouched) when a key is not an int or
+// too large, or there are too many items.
+func sortPackedInts(items, keys []Value, rev bool) bool {
+	const limit = 1 << (62 - packIndexBits)
+	if len(keys) >= 1<<packIndexBits {
+		return false
+	}
+	packed := make([]int64, len(keys))
+	for i, kv := range keys {
+		k, ok := kv.(Int)
+		if !ok || k <= -limit || k >= limit {
+			return false
+		}
+		if rev {
+			k = -k
+		}
+		packed[i] = int64(k)<<packIndexBits + int64(i)
+	}
+	slices.Sort(packed)
+	orig := slices.Clone(items)
+	for j, p := range packed {
+		items[j] = orig[p&(1<<packIndexBits-1)]
+	}
+	return true
 }
 
 // sortByKey sorts items by keys unboxed with unbox, reporting false
