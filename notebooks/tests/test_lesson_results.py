@@ -270,14 +270,17 @@ class ExecutedLessons(unittest.TestCase):
         speed = self.text(name, "cpu-speedup")
         gil_on = float(re.search(r"GIL on: +[\d.]+ s \(([\d.]+) times", speed).group(1))
         gil_off = float(re.search(r"GIL off: [\d.]+ s \(([\d.]+) times", speed).group(1))
-        # With the GIL on two threads cannot beat one core, whatever the load.
-        self.assertLess(gil_on, 1.4, speed)
+        # With the GIL on two threads cannot beat one core; but the wall
+        # times are the lesson's own, so other programs slowing one of its
+        # runs can make either look faster: the figures count when the
+        # machine is quiet.
         load = os.getloadavg()[0]
         if os.cpu_count() >= 2 and load < 1.0:
+            self.assertLess(gil_on, 1.4, speed)
             self.assertGreater(gil_off, 1.3, speed)
         else:
-            print("\n  GIL-off speed-up %.1f on a machine with load %.1f; check of the figure skipped"
-                  % (gil_off, load), file=sys.stderr)
+            print("\n  speed-ups %.1f (GIL on) and %.1f (GIL off) on a machine with load %.1f; checks of the figures skipped"
+                  % (gil_on, gil_off, load), file=sys.stderr)
         fixed = self.text(name, "explore-fixed")
         self.assertIn("GIL off, locked: [0, 0, 0]", fixed)
         self.assertRegex(fixed, r"outcomes: \{0: \d+\}")
