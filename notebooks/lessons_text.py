@@ -45,6 +45,13 @@ CLAIMS = {
     "explore_zero": {"tag": "explore-payday", "pattern": r"(?m)^0: (\d+)"},
     "explore_plus8": {"tag": "explore-payday", "pattern": r"(?m)^8: (\d+)"},
     "locked_schedules": {"tag": "explore-locked", "pattern": r"schedules: (\d+)"},
+    "tested_passed": {"tag": "tested-ten-times", "pattern": r"passed: (\d+) of 10"},
+    "tested_failing": {"tag": "tested-ten-times", "pattern": r"explore: (\d+) of \d+ schedules fail"},
+    "tested_schedules": {"tag": "tested-ten-times", "pattern": r"explore: \d+ of (\d+) schedules fail"},
+    "half_schedules": {"tag": "explore-half-locked", "pattern": r"schedules: (\d+)"},
+    "half_lost": {"tag": "explore-half-locked", "pattern": r"(?m)^-8: (\d+)"},
+    "gil_minus8": {"tag": "explore-gil-on", "pattern": r"(?m)^-8: (\d+)"},
+    "gil_schedules": {"tag": "explore-gil-on", "pattern": r"schedules: (\d+)"},
     "deadlock_schedules": {"tag": "explore-deadlock", "pattern": r"schedules: (\d+)"},
     "deadlock_count": {"tag": "explore-deadlock", "pattern": r"deadlocks: (\d+)"},
     "ordered_schedules": {"tag": "explore-ordered", "pattern": r"schedules: (\d+)"},
@@ -58,6 +65,13 @@ VALUES = {
     "explore_minus8": "1",
     "explore_zero": "2",
     "explore_plus8": "1",
+    "tested_passed": "10",
+    "tested_failing": "2",
+    "tested_schedules": "4",
+    "half_schedules": "4",
+    "half_lost": "1",
+    "gil_minus8": "1",
+    "gil_schedules": "4",
     "locked_schedules": "4",
     "deadlock_schedules": "9",
     "deadlock_count": "1",
@@ -637,6 +651,68 @@ RACES = [
                ("explore-minus8", 5, "spender", "write balance ← -8"),
                ("explore-minus8", 6, "MainThread", "read balance → -8")]),
     md("""
+    ### "It passed its tests, so it is correct": it is not
+
+    You may think a program that passes its test every time is right. Here
+    is a test of `one_round`: the balance must end at 0. It runs ten times
+    in a row, and then `explore` looks at every schedule.
+    """),
+    code("""
+    def test_one_round():
+        return one_round() == 0
+
+    lab.seed(7)
+    print("passed:", sum(test_one_round() for run in range(10)), "of 10")
+    report = lab.explore(one_round)
+    failing = report.schedules - report.outcomes[0]
+    print("explore: %d of %d schedules fail" % (failing, report.schedules))
+    """, tag="tested-ten-times"),
+    md("""
+    The test passed {{tested_passed}} times out of 10, yet {{tested_failing}}
+    of the {{tested_schedules}} schedules lose money. Each run took the
+    schedule the scheduler happened to pick, and the bad ones need a switch
+    at one exact step. A passing test shows that *one* schedule works;
+    only trying every schedule, as `explore` does, shows that all of them
+    do.
+
+    ### "One statement is one atomic step": it is not
+
+    An **atomic** step is one that no other thread can cut in two. You may
+    think `balance += amount` is atomic because it is a single statement.
+    Look at the table of a schedule that loses a tip.
+    """),
+    code("""
+    def tip(amount):
+        global balance
+        balance += amount
+
+    def two_tips_in_place():
+        global balance
+        balance = 0
+        ann = threading.Thread(target=tip, args=(5,), name="ann")
+        bob = threading.Thread(target=tip, args=(10,), name="bob")
+        ann.start()
+        bob.start()
+        ann.join()
+        bob.join()
+        return balance
+    """),
+    code("""
+    report = lab.explore(two_tips_in_place)
+    print("outcomes:", sorted(report.outcomes))
+    report.example(10)
+    """, tag="inplace-race"),
+    md("""
+    Every row shows the same line, `balance += amount`, but it is a read
+    and, later, a write. In step 2 `ann` reads 0 and in step 3 `bob` reads
+    0. In step 4 `ann` writes 5, and in step 5 `bob` writes 10, so Ann's
+    tip is gone. One line of Python can be several steps, and another
+    thread can run between any two of them.
+    """, rows=[("inplace-race", 2, "ann", "read balance → 0"),
+               ("inplace-race", 3, "bob", "read balance → 0"),
+               ("inplace-race", 4, "ann", "write balance ← 5"),
+               ("inplace-race", 5, "bob", "write balance ← 10")]),
+    md("""
     ## Be the scheduler
 
     Now you choose the schedule. `lab.stepper` shows the two threads side
@@ -891,6 +967,27 @@ LOCKS = [
     All {{locked_schedules}} schedules end at 0. With a lock, the schedules
     differ only in the order in which the threads take the lock, and every
     order gives the same balance.
+
+    """),
+    md("""
+    ### "This code has a lock, so the balance is safe": it is not
+
+    A lock protects nothing by itself. It only keeps out threads that ask
+    for it. Here the deposits take `guard`, but the withdrawal is the
+    unlocked one from lesson 2.
+    """),
+    code("""
+    report = lab.explore(lambda: run_pair(deposit, unsafe_withdraw, 8, 1))
+    print("schedules:", report.schedules)
+    for outcome, count in sorted(report.outcomes.items()):
+        print("%s: %d schedules" % (outcome, count))
+    """, tag="explore-half-locked"),
+    md("""
+    In {{half_lost}} of the {{half_schedules}} schedules the balance ends
+    at -8: the withdrawal read the balance, the deposit ran under its lock,
+    and the withdrawal wrote over it. A lock protects data only when
+    *every* piece of code that touches that data holds the same lock. Think
+    of the lock as belonging to `balance`, not to a function.
 
     ## What the lock costs
 
@@ -1476,6 +1573,43 @@ GIL = [
     the *whole machine* was during each plot: when that is well above the
     kernel's own figure, other programs were using cores at the same time,
     and the kernel got fewer cores than it asked for.
+
+    ### "The GIL makes my code safe": it does not
+
+    The GIL lets one thread run Python code at a time, so you may think
+    races cannot happen with it on. But the GIL can change hands between
+    any two steps, even between the read and the write of one statement.
+    Here is lesson 2's smallest race with the GIL on.
+    """),
+    code("""
+    balance = 0
+
+    def change(amount):
+        global balance
+        balance = balance + amount
+
+    def one_round():
+        global balance
+        balance = 0
+        team = [threading.Thread(target=change, args=(n,)) for n in (8, -8)]
+        for worker in team:
+            worker.start()
+        for worker in team:
+            worker.join()
+        return balance
+    """),
+    code("""
+    lab.gil(True)
+    report = lab.explore(one_round)
+    print("schedules:", report.schedules)
+    for outcome, count in sorted(report.outcomes.items()):
+        print("%s: %d schedules" % (outcome, count))
+    """, tag="explore-gil-on"),
+    md("""
+    With the GIL on, {{gil_minus8}} of the {{gil_schedules}} schedules
+    still ends at -8. The GIL keeps the interpreter's own data whole; it
+    does not keep *your* read and write together. Shared data needs a lock
+    with the GIL or without it.
 
     ## Exercise
 
