@@ -44,6 +44,7 @@ CLAIMS = {
     "explore_minus8": {"tag": "explore-payday", "pattern": r"(?m)^-8: (\d+)"},
     "explore_zero": {"tag": "explore-payday", "pattern": r"(?m)^0: (\d+)"},
     "explore_plus8": {"tag": "explore-payday", "pattern": r"(?m)^8: (\d+)"},
+    "second_first": {"tag": "start-order", "pattern": r"second spoke first in (\d+) of 20"},
     "locked_schedules": {"tag": "explore-locked", "pattern": r"schedules: (\d+)"},
     "tested_passed": {"tag": "tested-ten-times", "pattern": r"passed: (\d+) of 10"},
     "tested_failing": {"tag": "tested-ten-times", "pattern": r"explore: (\d+) of \d+ schedules fail"},
@@ -65,6 +66,7 @@ VALUES = {
     "explore_minus8": "1",
     "explore_zero": "2",
     "explore_plus8": "1",
+    "second_first": "2",
     "tested_passed": "10",
     "tested_failing": "2",
     "tested_schedules": "4",
@@ -356,6 +358,39 @@ THREADS = [
     print("%s heard it" % threading.current_thread().name)
     """, tag="kitchen-timer"),
     md("""
+    ### "The thread I start first runs first": not always
+
+    You may think `start()` order is the order in which threads run. Here
+    two threads each add one word to a list, `first` started before
+    `second`, and the cell asks which word came first, once for each of
+    20 seeds.
+    """),
+    code("""
+    def say(word, spoken):
+        spoken.append(word)
+
+    def who_speaks_first(seed):
+        lab.seed(seed)
+        spoken = []
+        first = threading.Thread(target=say, args=("first", spoken), name="first")
+        second = threading.Thread(target=say, args=("second", spoken), name="second")
+        first.start()
+        second.start()
+        first.join()
+        second.join()
+        return spoken[0]
+    """),
+    code("""
+    firsts = [who_speaks_first(seed) for seed in range(20)]
+    print("second spoke first in %d of 20 seeded runs" % firsts.count("second"))
+    lab.seed(None)
+    """, tag="start-order"),
+    md("""
+    Most of the time `first` wins, but in {{second_first}} of the 20 runs
+    `second` did. `start()` only lets a thread run; the scheduler decides
+    when. A rare order is still a possible order: if one thing must happen
+    before another, say so with `join`, as the tea and toast did.
+
     ## Exercise
 
     Write `run_team(names, job)`. It should start one thread per name,
