@@ -44,7 +44,15 @@ CLAIMS = {
     "explore_minus8": {"tag": "explore-payday", "pattern": r"(?m)^-8: (\d+)"},
     "explore_zero": {"tag": "explore-payday", "pattern": r"(?m)^0: (\d+)"},
     "explore_plus8": {"tag": "explore-payday", "pattern": r"(?m)^8: (\d+)"},
+    "second_first": {"tag": "start-order", "pattern": r"second spoke first in (\d+) of 20"},
     "locked_schedules": {"tag": "explore-locked", "pattern": r"schedules: (\d+)"},
+    "tested_passed": {"tag": "tested-ten-times", "pattern": r"passed: (\d+) of 10"},
+    "tested_failing": {"tag": "tested-ten-times", "pattern": r"explore: (\d+) of \d+ schedules fail"},
+    "tested_schedules": {"tag": "tested-ten-times", "pattern": r"explore: \d+ of (\d+) schedules fail"},
+    "half_schedules": {"tag": "explore-half-locked", "pattern": r"schedules: (\d+)"},
+    "half_lost": {"tag": "explore-half-locked", "pattern": r"(?m)^-8: (\d+)"},
+    "gil_minus8": {"tag": "explore-gil-on", "pattern": r"(?m)^-8: (\d+)"},
+    "gil_schedules": {"tag": "explore-gil-on", "pattern": r"schedules: (\d+)"},
     "deadlock_schedules": {"tag": "explore-deadlock", "pattern": r"schedules: (\d+)"},
     "deadlock_count": {"tag": "explore-deadlock", "pattern": r"deadlocks: (\d+)"},
     "ordered_schedules": {"tag": "explore-ordered", "pattern": r"schedules: (\d+)"},
@@ -58,6 +66,14 @@ VALUES = {
     "explore_minus8": "1",
     "explore_zero": "2",
     "explore_plus8": "1",
+    "second_first": "2",
+    "tested_passed": "10",
+    "tested_failing": "2",
+    "tested_schedules": "4",
+    "half_schedules": "4",
+    "half_lost": "1",
+    "gil_minus8": "1",
+    "gil_schedules": "4",
     "locked_schedules": "4",
     "deadlock_schedules": "9",
     "deadlock_count": "1",
@@ -342,78 +358,65 @@ THREADS = [
     print("%s heard it" % threading.current_thread().name)
     """, tag="kitchen-timer"),
     md("""
+    ### "The thread I start first runs first": not always
+
+    You may think `start()` order is the order in which threads run. Here
+    two threads each add one word to a list, `first` started before
+    `second`, and the cell asks which word came first, once for each of
+    20 seeds.
+    """),
+    code("""
+    def say(word, spoken):
+        spoken.append(word)
+
+    def who_speaks_first(seed):
+        lab.seed(seed)
+        spoken = []
+        first = threading.Thread(target=say, args=("first", spoken), name="first")
+        second = threading.Thread(target=say, args=("second", spoken), name="second")
+        first.start()
+        second.start()
+        first.join()
+        second.join()
+        return spoken[0]
+    """),
+    code("""
+    firsts = [who_speaks_first(seed) for seed in range(20)]
+    print("second spoke first in %d of 20 seeded runs" % firsts.count("second"))
+    lab.seed(None)
+    """, tag="start-order"),
+    md("""
+    Most of the time `first` wins, but in {{second_first}} of the 20 runs
+    `second` did. `start()` only lets a thread run; the scheduler decides
+    when. A rare order is still a possible order: if one thing must happen
+    before another, say so with `join`, as the tea and toast did.
+
     ## Exercise
 
-    Write `run_team(names)`. It should start one thread per name, each
-    running `roll_call(name)` and named after that person, wait until every
+    Write `run_team(names, job)`. It should start one thread per name,
+    each running `job(name)` and named after that person, wait until every
     one of them has finished, and return the list of threads in the same
-    order as `names`.
+    order as `names`. Try it with `run_team(["ann", "bob"], roll_call)`.
 
-    Then run the check cell. It tells you whether your function is right,
-    and if not, what is wrong. Tip: start all the threads first, then join
-    them all.
+    Then run the check cell. It calls your function with a job of its own
+    that notes which thread ran it and when, and tells you whether your
+    function is right, and if not, what is wrong. Tip: start all the
+    threads first, then join them all.
     """),
     code("""
     def roll_call(name):
         time.sleep(0.5)
         print("%s is here" % name)
 
-    def run_team(names):
+    def run_team(names, job):
         team = []
         # your code here
         return team
     """),
     code("""
-    def check(run_team):
-        global roll_call
-        names = ["ann", "bob", "cy"]
-        events = []                  # what the threads did, in order
-        plain = roll_call
-        def watched(name):
-            events.append("start")
-            plain(name)
-            events.append("end")
-        roll_call = watched          # run_team's threads call this one
-        lab.seed(1)                  # virtual time: the check takes no real time
-        try:
-            team = run_team(names)
-        except Exception as error:
-            team = error
-        running = []
-        if isinstance(team, list):
-            running = [w.name for w in team if isinstance(w, threading.Thread) and w.is_alive()]
-        lab.stop()                   # end any thread that is still running
-        lab.seed(None)
-        roll_call = plain
-        if isinstance(team, Exception):
-            print("Not yet: run_team raised %s: %s" % (type(team).__name__, team))
-            return
-        if not isinstance(team, list) or len(team) != len(names):
-            print("Not yet: run_team should return a list of %d threads, one per name." % len(names))
-            return
-        for i, (worker, name) in enumerate(zip(team, names)):
-            if not isinstance(worker, threading.Thread):
-                print("Not yet: item %d of the list is %r, not a thread." % (i, worker))
-                return
-            if worker.name != name:
-                print("Not yet: thread %d is named %r - pass name=%r to threading.Thread." % (i, worker.name, name))
-                return
-            if worker.ident is None:
-                print("Not yet: %s was never started: call .start() on it." % name)
-                return
-            if name in running:
-                print("Not yet: %s was still running when run_team returned: join every thread." % name)
-                return
-        if events.count("start") != len(names):
-            print("Not yet: each thread should run roll_call(name) once, with target=roll_call.")
-            return
-        first_end = events.index("end") if "end" in events else len(events)
-        if events[:first_end].count("start") < len(names):
-            print("Almost: the threads ran one after another. Start them all first, then join them all.")
-            return
-        print("Right: three named threads ran at the same time, and all finished before run_team returned.")
+    from checks import threads
 
-    check(run_team)
+    threads.check(run_team)
     """, tag="exercise-check"),
     md("""
     ### One possible answer
@@ -421,17 +424,17 @@ THREADS = [
     Try it yourself before you read this.
     """),
     code("""
-    def run_team(names):
+    def run_team(names, job):
         team = []
         for name in names:
-            worker = threading.Thread(target=roll_call, args=(name,), name=name)
+            worker = threading.Thread(target=job, args=(name,), name=name)
             worker.start()
             team.append(worker)
         for worker in team:
             worker.join()
         return team
 
-    check(run_team)
+    threads.check(run_team)
     """, tag="exercise-solution"),
     md("""
     ## Recap
@@ -683,6 +686,68 @@ RACES = [
                ("explore-minus8", 5, "spender", "write balance ← -8"),
                ("explore-minus8", 6, "MainThread", "read balance → -8")]),
     md("""
+    ### "It passed its tests, so it is correct": it is not
+
+    You may think a program that passes its test every time is right. Here
+    is a test of `one_round`: the balance must end at 0. It runs ten times
+    in a row, and then `explore` looks at every schedule.
+    """),
+    code("""
+    def test_one_round():
+        return one_round() == 0
+
+    lab.seed(7)
+    print("passed:", sum(test_one_round() for run in range(10)), "of 10")
+    report = lab.explore(one_round)
+    failing = report.schedules - report.outcomes[0]
+    print("explore: %d of %d schedules fail" % (failing, report.schedules))
+    """, tag="tested-ten-times"),
+    md("""
+    The test passed {{tested_passed}} times out of 10, yet {{tested_failing}}
+    of the {{tested_schedules}} schedules lose money. Each run took the
+    schedule the scheduler happened to pick, and the bad ones need a switch
+    at one exact step. A passing test shows that *one* schedule works;
+    only trying every schedule, as `explore` does, shows that all of them
+    do.
+
+    ### "One statement is one atomic step": it is not
+
+    An **atomic** step is one that no other thread can cut in two. You may
+    think `balance += amount` is atomic because it is a single statement.
+    Look at the table of a schedule that loses a tip.
+    """),
+    code("""
+    def tip(amount):
+        global balance
+        balance += amount
+
+    def two_tips_in_place():
+        global balance
+        balance = 0
+        ann = threading.Thread(target=tip, args=(5,), name="ann")
+        bob = threading.Thread(target=tip, args=(10,), name="bob")
+        ann.start()
+        bob.start()
+        ann.join()
+        bob.join()
+        return balance
+    """),
+    code("""
+    report = lab.explore(two_tips_in_place)
+    print("outcomes:", sorted(report.outcomes))
+    report.example(10)
+    """, tag="inplace-race"),
+    md("""
+    Every row shows the same line, `balance += amount`, but it is a read
+    and, later, a write. In step 2 `ann` reads 0 and in step 3 `bob` reads
+    0. In step 4 `ann` writes 5, and in step 5 `bob` writes 10, so Ann's
+    tip is gone. One line of Python can be several steps, and another
+    thread can run between any two of them.
+    """, rows=[("inplace-race", 2, "ann", "read balance → 0"),
+               ("inplace-race", 3, "bob", "read balance → 0"),
+               ("inplace-race", 4, "ann", "write balance ← 5"),
+               ("inplace-race", 5, "bob", "write balance ← 10")]),
+    md("""
     ## Be the scheduler
 
     Now you choose the schedule. `lab.stepper` shows the two threads side
@@ -764,38 +829,15 @@ RACES = [
     my_answer = [15]   # edit this list
     """),
     code("""
-    def check(answer):
-        why = {
-            15: "15: the threads took turns, so both tips arrived.",
-            10: "10: both read 0, and Bob wrote last, so Alice's 5 was lost.",
-            5: "5: both read 0, and Alice wrote last, so Bob's 10 was lost.",
-        }
-        try:
-            guesses = sorted(set(answer))
-        except TypeError:
-            print("Not yet: give a list of numbers, such as [15], not %r." % (answer,))
-            return
-        possible = sorted(lab.explore(two_tips).outcomes)
-        extra = [n for n in guesses if n not in possible]
-        missing = [n for n in possible if n not in guesses]
-        if extra:
-            print("Not yet: %s cannot happen. Each write stores the value one thread read plus its own tip." % extra)
-        elif missing:
-            print("Not yet: you missed %s - look for a schedule where one tip is lost:" % missing)
-            for n in missing:
-                print("  " + why.get(n, str(n)))
-        else:
-            print("Right: exactly %s are possible." % possible)
-            for n in possible:
-                print("  " + why.get(n, str(n)))
+    from checks import races
 
-    check(my_answer)
+    races.check(my_answer)
     """, tag="exercise-check"),
     md("""
     ### One possible answer
     """),
     code("""
-    check([5, 10, 15])
+    races.check([5, 10, 15])
     """, tag="exercise-solution"),
     md("""
     ## Recap
@@ -961,6 +1003,27 @@ LOCKS = [
     differ only in the order in which the threads take the lock, and every
     order gives the same balance.
 
+    """),
+    md("""
+    ### "This code has a lock, so the balance is safe": it is not
+
+    A lock protects nothing by itself. It only keeps out threads that ask
+    for it. Here the deposits take `guard`, but the withdrawal is the
+    unlocked one from lesson 2.
+    """),
+    code("""
+    report = lab.explore(lambda: run_pair(deposit, unsafe_withdraw, 8, 1))
+    print("schedules:", report.schedules)
+    for outcome, count in sorted(report.outcomes.items()):
+        print("%s: %d schedules" % (outcome, count))
+    """, tag="explore-half-locked"),
+    md("""
+    In {{half_lost}} of the {{half_schedules}} schedules the balance ends
+    at -8: the withdrawal read the balance, the deposit ran under its lock,
+    and the withdrawal wrote over it. A lock protects data only when
+    *every* piece of code that touches that data holds the same lock. Think
+    of the lock as belonging to `balance`, not to a function.
+
     ## What the lock costs
 
     Locks are not free. Each `acquire()` and `release()` is extra work, and a
@@ -1101,70 +1164,31 @@ LOCKS = [
     md("""
     ## Exercise
 
-    `add_tip` below is the unsafe tip jar from lesson 2. Change it so that no
-    tip can ever be lost, using `jar_lock`. The check runs Alice (5 coins)
-    and Bob (10 coins) under every schedule and tells you what it found.
+    `add_tip` below is the unsafe tip jar from lesson 2, with the jar as
+    an object: `jar.coins` is the number of coins and `jar.lock` is the
+    jar's lock. Change it so that no tip can ever be lost, using
+    `jar.lock`. The check gives your function a fresh jar, runs Alice (5
+    coins) and Bob (10 coins) under every schedule and tells you what it
+    found.
     """),
     code("""
-    coins = 0
-    jar_lock = threading.Lock()
-
-    def add_tip(amount):
-        global coins
-        coins = coins + amount
+    def add_tip(jar, amount):
+        jar.coins = jar.coins + amount
     """),
     code("""
-    def check(add_tip):
-        global coins, jar_lock
-        def two_tips():
-            global coins
-            coins = 0
-            alice = threading.Thread(target=add_tip, args=(5,), name="alice")
-            bob = threading.Thread(target=add_tip, args=(10,), name="bob")
-            alice.start()
-            bob.start()
-            alice.join()
-            bob.join()
-            return coins
-        if not callable(add_tip):
-            print("Not yet: pass your function itself, as in check(add_tip), not %r." % (add_tip,))
-            return
-        jar_lock = threading.Lock()   # a fresh lock, whatever an earlier try left behind
-        coins = 0
-        try:                          # first one tip, in this thread alone
-            add_tip(5)
-        except Exception as error:
-            print("Not yet: add_tip(5) on its own raised %s: %s" % (type(error).__name__, error))
-            return
-        if jar_lock.locked():
-            print("Not yet: jar_lock is still held after add_tip returned. Every acquire() needs a release().")
-            return
-        if coins != 5:
-            print("Not yet: add_tip(5) on its own left %r coins in an empty jar, not 5." % (coins,))
-            return
-        jar_lock = threading.Lock()
-        report = lab.explore(two_tips)
-        if report.deadlocks > 0:
-            print("Not yet: %d schedules got stuck. Acquire the lock once and release it once." % report.deadlocks)
-        elif list(report.outcomes) != [15]:
-            ended = sorted(report.outcomes, key=lambda o: (not isinstance(o, int), o if isinstance(o, int) else 0, repr(o)))
-            print("Not yet: across %d schedules the jar ended with %s coins." % (report.schedules, ended))
-            print("The read and the write of coins must both happen while the thread holds jar_lock.")
-        else:
-            print("Right: all %d schedules end with 15 coins." % report.schedules)
+    from checks import locks
 
-    check(add_tip)
+    locks.check(add_tip)
     """, tag="exercise-check"),
     md("""
     ### One possible answer
     """),
     code("""
-    def safe_add_tip(amount):
-        global coins
-        with jar_lock:
-            coins = coins + amount
+    def safe_add_tip(jar, amount):
+        with jar.lock:
+            jar.coins = jar.coins + amount
 
-    check(safe_add_tip)
+    locks.check(safe_add_tip)
     """, tag="exercise-solution"),
     md("""
     ## Recap
@@ -1369,65 +1393,40 @@ DEADLOCK = [
 
     ## Exercise
 
-    Write `safe_bob_pays_alice(amount)` without looking back at
-    `bob_pays_alice_in_order`: it must move `amount` from Bob to Alice,
-    take both locks in the same order as `alice_pays_bob`, and release
-    both. The check runs it once on its own, then explores every schedule
-    of it beside `alice_pays_bob`, and tells you about deadlocks, lost
-    money and locks left taken.
+    Write `safe_bob_pays_alice(bank, amount)` without looking back at
+    `bob_pays_alice_in_order`. The check opens a fresh bank for each try:
+    `bank.alice` and `bank.bob` are the balances, `bank.alice_lock` and
+    `bank.bob_lock` their locks. Your function must move `amount` from Bob
+    to Alice, take both locks in the same order as `alice_pays_bob`, and
+    release both. The check runs it once on its own, then explores every
+    schedule of it beside `alice_pays_bob`, and tells you about deadlocks,
+    lost money and locks left taken.
     """),
     code("""
-    def safe_bob_pays_alice(amount):
-        global alice, bob
+    def safe_bob_pays_alice(bank, amount):
         # your code here
+        pass
     """),
     code("""
-    def check(bob_job):
-        if not callable(bob_job):
-            print("Not yet: pass your function itself, as in check(safe_bob_pays_alice), not %r." % (bob_job,))
-            return
-        open_bank()
-        try:                          # first one transfer, in this thread alone
-            bob_job(20)
-        except Exception as error:
-            print("Not yet: bob paying 20 on its own raised %s: %s" % (type(error).__name__, error))
-            return
-        held = [name for name, lock in (("alice_lock", alice_lock), ("bob_lock", bob_lock)) if lock.locked()]
-        if held:
-            print("Not yet: after one transfer, %s is still taken. Release both locks." % " and ".join(held))
-            return
-        if (alice, bob) != (120, 80):
-            print("Not yet: Bob paying Alice 20 left them at %s, not (120, 80). Move the money." % ((alice, bob),))
-            return
-        open_bank()
-        report = lab.explore(lambda: both_ways(alice_pays_bob, bob_job))
-        if report.deadlocks > 0:
-            print("Not yet: %d of %d schedules deadlock. Take alice_lock first, as alice_pays_bob does."
-                  % (report.deadlocks, report.schedules))
-        elif list(report.outcomes) != [(110, 90)]:
-            print("Not yet: the balances (alice, bob) ended as %s but should always be (110, 90)." % report.outcomes)
-            print("Change both balances while the thread holds both locks.")
-        else:
-            print("Right: no deadlock in %d schedules, and the money always adds up." % report.schedules)
+    from checks import deadlock
 
-    check(safe_bob_pays_alice)
+    deadlock.check(safe_bob_pays_alice)
     """, tag="exercise-check"),
     md("""
     ### One possible answer
     """),
     code("""
-    def safe_bob_pays_alice(amount):
-        global alice, bob
-        alice_lock.acquire()
-        bob_lock.acquire()
+    def safe_bob_pays_alice(bank, amount):
+        bank.alice_lock.acquire()
+        bank.bob_lock.acquire()
         try:
-            bob = bob - amount
-            alice = alice + amount
+            bank.bob = bank.bob - amount
+            bank.alice = bank.alice + amount
         finally:
-            bob_lock.release()
-            alice_lock.release()
+            bank.bob_lock.release()
+            bank.alice_lock.release()
 
-    check(safe_bob_pays_alice)
+    deadlock.check(safe_bob_pays_alice)
     """, tag="exercise-solution"),
     md("""
     ## Recap
@@ -1609,6 +1608,43 @@ GIL = [
     the *whole machine* was during each plot: when that is well above the
     kernel's own figure, other programs were using cores at the same time,
     and the kernel got fewer cores than it asked for.
+
+    ### "The GIL makes my code safe": it does not
+
+    The GIL lets one thread run Python code at a time, so you may think
+    races cannot happen with it on. But the GIL can change hands between
+    any two steps, even between the read and the write of one statement.
+    Here is lesson 2's smallest race with the GIL on.
+    """),
+    code("""
+    balance = 0
+
+    def change(amount):
+        global balance
+        balance = balance + amount
+
+    def one_round():
+        global balance
+        balance = 0
+        team = [threading.Thread(target=change, args=(n,)) for n in (8, -8)]
+        for worker in team:
+            worker.start()
+        for worker in team:
+            worker.join()
+        return balance
+    """),
+    code("""
+    lab.gil(True)
+    report = lab.explore(one_round)
+    print("schedules:", report.schedules)
+    for outcome, count in sorted(report.outcomes.items()):
+        print("%s: %d schedules" % (outcome, count))
+    """, tag="explore-gil-on"),
+    md("""
+    With the GIL on, {{gil_minus8}} of the {{gil_schedules}} schedules
+    still ends at -8. The GIL keeps the interpreter's own data whole; it
+    does not keep *your* read and write together. Shared data needs a lock
+    with the GIL or without it.
 
     ## Exercise
 

@@ -18,98 +18,119 @@ from nbtools import NOTEBOOKS  # noqa: E402
 # lesson: [(answer cell, text its output must contain), ...]
 ANSWERS = {
     "01-threads.ipynb": [
-        ("""def run_team(names):
+        ("""def run_team(names, job):
     team = []
     for name in names:
-        worker = threading.Thread(target=roll_call, args=(name,), name=name)
+        worker = threading.Thread(target=job, args=(name,), name=name)
         worker.start()
         worker.join()
         team.append(worker)
     return team
-check(run_team)""", "Almost: the threads ran one after another"),
-        ("""def run_team(names):
-    return [threading.Thread(target=roll_call, args=(n,), name=n) for n in names]
-check(run_team)""", "was never started"),
-        ("""def run_team(names):
-    team = [threading.Thread(target=roll_call, args=(n,)) for n in names]
+threads.check(run_team)""", "Almost: the threads ran one after another"),
+        ("""def run_team(names, job):
+    return [threading.Thread(target=job, args=(n,), name=n) for n in names]
+threads.check(run_team)""", "was never started"),
+        ("""def run_team(names, job):
+    team = [threading.Thread(target=job, args=(n,)) for n in names]
     for worker in team:
         worker.start()
     for worker in team:
         worker.join()
     return team
-check(run_team)""", "pass name='ann'"),
-        ("""def run_team(names):
-    team = [threading.Thread(target=roll_call, args=(n,), name=n) for n in names]
+threads.check(run_team)""", "pass name='ann'"),
+        ("""def run_team(names, job):
+    team = [threading.Thread(target=job, args=(n,), name=n) for n in names]
     for worker in team:
         worker.start()
     return team
-check(run_team)""", "still running when run_team returned"),
-        ("""def run_team(names):
+threads.check(run_team)""", "still running when run_team returned"),
+        ("""def run_team(names, job):
     team = [threading.Thread(target=print, args=(n,), name=n) for n in names]
     for worker in team:
         worker.start()
     for worker in team:
         worker.join()
     return team
-check(run_team)""", "with target=roll_call"),
-        ("check(lambda names: 1 / 0)", "raised ZeroDivisionError"),
-        ("check(42)", "raised TypeError"),
-        ("check(lambda names: [1, 2, 3])", "item 0 of the list is 1, not a thread"),
-        ("check(lambda names: None)", "should return a list of 3 threads"),
+threads.check(run_team)""", "Give each thread target=job"),
+        ("""def run_team(names, job):
+    team = [threading.Thread(target=job(n), name=n) for n in names]
+    for worker in team:
+        worker.start()
+    for worker in team:
+        worker.join()
+    return team
+threads.check(run_team)""", "ran in the thread 'MainThread'"),
+        ("threads.check(lambda names, job: 1 / 0)", "raised ZeroDivisionError"),
+        ("threads.check(lambda names: [])", "raised TypeError"),
+        ("threads.check(42)", "pass your function itself"),
+        ("threads.check(lambda names, job: [1, 2, 3])", "item 0 of the list is 1, not a thread"),
+        ("threads.check(lambda names, job: None)", "should return a list of 3 threads"),
     ],
     "02-race-conditions.ipynb": [
-        ("check([15])", "Not yet: you missed [5, 10]"),
-        ("check([0, 5, 10, 15])", "Not yet: [0] cannot happen"),
-        ("check([5, 15])", "10: both read 0, and Bob wrote last"),
-        ("check(15)", "give a list of numbers"),
-        ("check(None)", "give a list of numbers"),
+        ("races.check([15])", "Not yet: you missed [5, 10]"),
+        ("races.check([0, 5, 10, 15])", "Not yet: [0] cannot happen"),
+        ("races.check([5, 15])", "10: both read 0, and Bob wrote last"),
+        ("races.check([10, 15])", "5: both read 0, and Alice wrote last"),
+        ("races.check([])", "your list is empty"),
+        ("races.check(15)", "pass your answer as a list of whole numbers"),
+        ("races.check(None)", "pass your answer as a list of whole numbers"),
+        ("races.check(['5', 10])", "pass your answer as a list of whole numbers"),
     ],
     "03-locks.ipynb": [
-        ("check(add_tip)", "the jar ended with [5, 10, 15] coins"),
-        ("""def leaky_add_tip(amount):
-    global coins
-    jar_lock.acquire()
-    coins = coins + amount
-check(leaky_add_tip)""", "jar_lock is still held after add_tip returned"),
-        ("""def lock_elsewhere(amount):
-    global coins
-    seen = coins
-    with jar_lock:
-        coins = seen + amount
-check(lock_elsewhere)""", "must both happen while the thread holds jar_lock"),
-        ("""def forgetful(amount):
-    with jar_lock:
+        ("locks.check(add_tip)", "add_tip never took jar.lock"),
+        ("""def leaky_add_tip(jar, amount):
+    jar.lock.acquire()
+    jar.coins = jar.coins + amount
+locks.check(leaky_add_tip)""", "jar.lock is still held after add_tip returned"),
+        ("""def lock_elsewhere(jar, amount):
+    seen = jar.coins
+    with jar.lock:
+        jar.coins = seen + amount
+locks.check(lock_elsewhere)""", "must both happen while the thread holds jar.lock"),
+        ("""def own_lock(jar, amount):
+    with threading.Lock():
+        jar.coins = jar.coins + amount
+locks.check(own_lock)""", "add_tip never took jar.lock"),
+        ("""def forgetful(jar, amount):
+    with jar.lock:
         pass
-check(forgetful)""", "left 0 coins in an empty jar, not 5"),
-        ("check(lambda amount: 1 / 0)", "raised ZeroDivisionError"),
-        ("""def twice(amount):
-    global coins
-    with jar_lock:
-        with jar_lock:
-            coins = coins + amount
-check(twice)""", "add_tip(5) on its own raised DeadlockError"),
-        ("check('add_tip')", "pass your function itself"),
+locks.check(forgetful)""", "left 0 coins in an empty jar, not 5"),
+        ("locks.check(lambda jar, amount: 1 / 0)", "raised ZeroDivisionError"),
+        ("""def twice(jar, amount):
+    with jar.lock:
+        with jar.lock:
+            jar.coins = jar.coins + amount
+locks.check(twice)""", "took jar.lock while it held it already"),
+        ("locks.check('add_tip')", "pass your function itself"),
     ],
     "04-deadlock.ipynb": [
-        ("check(safe_bob_pays_alice)", "left them at (100, 100), not (120, 80)"),
-        ("check(bob_pays_alice)", "schedules deadlock. Take alice_lock first"),
-        ("""def no_release(amount):
-    global alice, bob
-    alice_lock.acquire()
-    bob_lock.acquire()
-    bob = bob - amount
-    alice = alice + amount
-check(no_release)""", "alice_lock and bob_lock is still taken. Release both locks"),
-        ("""def outside(amount):
-    global alice, bob
-    paid = alice + amount
-    with alice_lock:
-        with bob_lock:
-            bob = bob - amount
-    alice = paid
-check(outside)""", "should always be (110, 90)"),
-        ("check(None)", "pass your function itself"),
-        ("check(lambda: 0)", "raised TypeError"),
+        ("""def no_move(bank, amount):
+    with bank.alice_lock:
+        with bank.bob_lock:
+            pass
+deadlock.check(no_move)""", "left them at (100, 100), not (120, 80)"),
+        ("""def reversed_order(bank, amount):
+    with bank.bob_lock:
+        with bank.alice_lock:
+            bank.bob = bank.bob - amount
+            bank.alice = bank.alice + amount
+deadlock.check(reversed_order)""", "schedules deadlock. Take alice_lock first"),
+        ("""def no_release(bank, amount):
+    bank.alice_lock.acquire()
+    bank.bob_lock.acquire()
+    bank.bob = bank.bob - amount
+    bank.alice = bank.alice + amount
+deadlock.check(no_release)""", "alice_lock and bob_lock is still taken. Release both locks"),
+        ("""def outside(bank, amount):
+    paid = bank.alice + amount
+    with bank.alice_lock:
+        with bank.bob_lock:
+            bank.bob = bank.bob - amount
+    bank.alice = paid
+deadlock.check(outside)""", "should always be (110, 90)"),
+        ("deadlock.check(None)", "pass your function itself"),
+        ("deadlock.check(lambda: 0)", "raised TypeError"),
+        ("deadlock.check(bob_pays_alice)", "raised TypeError"),
     ],
     "05-gil-and-cores.ipynb": [
         ("check({'busy threads, GIL on': 'all'})", "Not yet: busy threads, GIL on -> 'all' is wrong"),
@@ -136,6 +157,27 @@ def cells_for(name, answers):
         if "exercise-check" in tags:
             break
     return cells + [source for source, _ in answers]
+
+
+# lesson: the submodule of the kernel's checks module its check cell uses.
+CHECK_MODULES = {
+    "01-threads.ipynb": "threads",
+    "02-race-conditions.ipynb": "races",
+    "03-locks.ipynb": "locks",
+    "04-deadlock.ipynb": "deadlock",
+}
+
+
+class AnswersOutOfSight(unittest.TestCase):
+    def test_check_cells_only_import_and_call(self):
+        for name, module in CHECK_MODULES.items():
+            with self.subTest(lesson=name):
+                nb = nbtools.load(NOTEBOOKS / name)
+                code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+                self.assertFalse([c for c in code if "def check" in c], "a check defined in the notebook")
+                checks = [c for c in code if "from checks import %s" % module in c]
+                self.assertEqual(len(checks), 1, name)
+                self.assertLessEqual(len(checks[0].splitlines()), 3, checks[0])
 
 
 @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"),

@@ -121,6 +121,22 @@ class StoredNotebooks(unittest.TestCase):
             self.assertIn("exercise-check", tags, name)
             self.assertIn("exercise-solution", tags, name)
 
+    def test_misconceptions_confronted(self):
+        # LESSONS.md: each lesson confronts a misconception head on, in a
+        # section of its own whose evidence is a seeded or explored cell.
+        want = {
+            "01-threads.ipynb": [r"The thread I start first runs first"],
+            "02-race-conditions.ipynb": [r"It passed its tests, so it is correct",
+                                         r"One statement is one atomic step"],
+            "03-locks.ipynb": [r"This code has a lock, so the balance is safe"],
+            "05-gil-and-cores.ipynb": [r"The GIL makes my code safe"],
+        }
+        for name, headings in want.items():
+            nb = nbtools.load(NOTEBOOKS / name)
+            text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+            for heading in headings:
+                self.assertRegex(text, r'(?m)^### "%s": (it is not|it does not|not always)$' % heading, name)
+
     def test_code_cells_short(self):
         for name in LESSONS:
             nb = nbtools.load(NOTEBOOKS / name)
