@@ -11,9 +11,9 @@ import (
 	"threadlab/lessons/python"
 )
 
-// raceProgram is the tutorial's race: two threads change a global
-// balance without a lock.
-const raceProgram = `
+// raceHead is the start of the tutorial's race programs: the global
+// balance and the function that changes it without a lock.
+const raceHead = `
 import threading
 
 balance = 0
@@ -23,7 +23,11 @@ def change_it(n):
     balance = balance + n
     balance = balance - n
 
-def run_thread(n):
+`
+
+// raceProgram is the tutorial's race: two threads change a global
+// balance without a lock.
+const raceProgram = raceHead + `def run_thread(n):
     for i in range(100000):
         change_it(n)
 
