@@ -134,24 +134,15 @@ func (t *Thread) Pack(v Value) (*Parcel, error) {
 // cannot be copied are shared rather than refused.
 func (t *Thread) PackFork(m *Module, v Value) (*Parcel, error) {
 	p := &packer{t: t, fork: m, memo: map[any]*node{}}
-	out := &Parcel{}
-	for _, kv := range m.globals.Items() {
-		name, ok := kv[0].(Str)
-		if !ok {
-			continue
-		}
-		n, err := p.pack(kv[1])
-		if err != nil {
-			return nil, err
-		}
-		out.globals = append(out.globals, namedNode{string(name), n})
+	globals, err := p.strAttrs(m.globals)
+	if err != nil {
+		return nil, err
 	}
 	n, err := p.pack(v)
 	if err != nil {
 		return nil, err
 	}
-	out.root = n
-	return out, nil
+	return &Parcel{root: n, globals: globals}, nil
 }
 
 // each maps f over xs, stopping at the first error; packing and
