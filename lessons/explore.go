@@ -185,13 +185,9 @@ func (s *Session) labExplore(t *python.Thread, args []python.Value, kw []python.
 	}
 	out := s.outputOf(t)
 	run := func(opts runtime.ExploreOptions) (*runtime.ExploreReport, error) {
-		// fn runs once per schedule: what it prints would drown the report.
-		stdout, stderr := t.Stdout(), t.Stderr()
-		t.SetStdout(io.Discard)
-		t.SetStderr(io.Discard)
-		rep, err := s.host.Explore(t, s.main, fn, opts)
-		t.SetStdout(stdout)
-		t.SetStderr(stderr)
+		var rep *runtime.ExploreReport
+		var err error
+		quietly(t, func() { rep, err = s.host.Explore(t, s.main, fn, opts) })
 		var se *runtime.ScheduleError
 		switch {
 		case err == nil:
@@ -235,6 +231,18 @@ func (s *Session) labExplore(t *python.Thread, args []python.Value, kw []python.
 
 // exploreOptions reads lab.explore's options; naive reports that the
 // search is the naive one already.
+// quietly runs f with t's output discarded: exploring and stepping run
+// the function once per schedule, and what it prints would drown the
+// report.
+func quietly(t *python.Thread, f func()) {
+	stdout, stderr := t.Stdout(), t.Stderr()
+	t.SetStdout(io.Discard)
+	t.SetStderr(io.Discard)
+	f()
+	t.SetStdout(stdout)
+	t.SetStderr(stderr)
+}
+
 func exploreOptions(t *python.Thread, expect, preemptions, budget, mode, schedule, maxSchedules, runs, seed, depth python.Value) (runtime.ExploreOptions, bool, error) {
 	var opts runtime.ExploreOptions
 	whole := func(name string, v python.Value, least int64) (int, error) {

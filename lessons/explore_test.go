@@ -11,14 +11,7 @@ import (
 
 // oneRound is the tutorial's race as a function to explore: one round of
 // each thread, the balance set outside it.
-const oneRound = `
-import threading
-balance = 0
-def change_it(n):
-    global balance
-    balance = balance + n
-    balance = balance - n
-def run_thread(n):
+const oneRound = raceHead + `def run_thread(n):
     change_it(n)
 def race():
     t1 = threading.Thread(target=run_thread, args=(5,))

@@ -6,16 +6,20 @@ import (
 	"time"
 )
 
-// raceCell is the tutorial's race: two threads change a global balance
-// without a lock.
-const raceCell = `
+// raceHead is the start of the tutorial's race cells: the global balance
+// and the function that changes it without a lock.
+const raceHead = `
 import threading
 balance = 0
 def change_it(n):
     global balance
     balance = balance + n
     balance = balance - n
-def run_thread(n):
+`
+
+// raceCell is the tutorial's race: two threads change a global balance
+// without a lock.
+const raceCell = raceHead + `def run_thread(n):
     for i in range(ROUNDS):
         change_it(n)
 t1 = threading.Thread(target=run_thread, args=(5,))

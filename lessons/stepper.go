@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"sort"
 	"strings"
@@ -122,12 +121,8 @@ func (s *Session) labStepper(t *python.Thread, args []python.Value, kw []python.
 		return nil, err
 	}
 	opts := runtime.StepOptions{MaxSchedules: int(max), Locate: s.locate}
-	stdout, stderr := t.Stdout(), t.Stderr()
-	t.SetStdout(io.Discard)
-	t.SetStderr(io.Discard)
-	tree, err := s.host.Steps(t, s.main, fn, opts)
-	t.SetStdout(stdout)
-	t.SetStderr(stderr)
+	var tree *runtime.StepTree
+	quietly(t, func() { tree, err = s.host.Steps(t, s.main, fn, opts) })
 	if err != nil {
 		var big *runtime.TooBigError
 		var exc *python.Exception

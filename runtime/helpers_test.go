@@ -35,6 +35,14 @@ func cell(t *testing.T, rt *Runtime, body func(main *Thread)) {
 	rt.EndCell()
 }
 
+// seededRuntime is a new runtime whose schedule the seed chooses.
+func seededRuntime(t *testing.T, seed uint64) *Runtime {
+	t.Helper()
+	rt := New()
+	cell(t, rt, func(*Thread) { rt.Seed(&seed) })
+	return rt
+}
+
 // start starts a thread running body and fails the test on error.
 func start(t *testing.T, rt *Runtime, by *Thread, name string, body func(th *Thread) error) *Thread {
 	t.Helper()

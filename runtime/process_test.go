@@ -24,9 +24,7 @@ func spinSteps(th *Thread, n int) error {
 // thread joins, is no deadlock (issue 11's defect).
 func TestSeededJoinOfProcess(t *testing.T) {
 	for seed := uint64(0); seed < 10; seed++ {
-		rt := New()
-		s := seed
-		cell(t, rt, func(*Thread) { rt.Seed(&s) })
+		rt := seededRuntime(t, seed)
 		within(t, 10*time.Second, "seeded join of a process", func() {
 			cell(t, rt, func(main *Thread) {
 				p := rt.NewProcess("P")
@@ -50,9 +48,7 @@ func TestSeededJoinOfProcess(t *testing.T) {
 // holds is a wait on real time, not a deadlock of the seeded threads.
 func TestSeededSharedLockHeldByProcess(t *testing.T) {
 	for seed := uint64(0); seed < 10; seed++ {
-		rt := New()
-		s := seed
-		cell(t, rt, func(*Thread) { rt.Seed(&s) })
+		rt := seededRuntime(t, seed)
 		within(t, 10*time.Second, "seeded wait for a process's lock", func() {
 			cell(t, rt, func(main *Thread) {
 				l := rt.NewSharedLock(false, 1, "shared")
@@ -86,9 +82,7 @@ func TestSeededSharedLockHeldByProcess(t *testing.T) {
 // not stuck: the main thread comes back.
 func TestSeededBlockingIsNoDeadlock(t *testing.T) {
 	for seed := uint64(0); seed < 10; seed++ {
-		rt := New()
-		s := seed
-		cell(t, rt, func(*Thread) { rt.Seed(&s) })
+		rt := seededRuntime(t, seed)
 		within(t, 10*time.Second, "seeded Blocking", func() {
 			cell(t, rt, func(main *Thread) {
 				l := rt.NewLock(false, 1, "")
@@ -120,9 +114,7 @@ func TestSeededBlockingIsNoDeadlock(t *testing.T) {
 // main thread holds the lock the process waits for, and joins it) is
 // still reported.
 func TestSeededProcessDeadlockFound(t *testing.T) {
-	rt := New()
-	s := uint64(1)
-	cell(t, rt, func(*Thread) { rt.Seed(&s) })
+	rt := seededRuntime(t, 1)
 	within(t, 10*time.Second, "a deadlock through a process", func() {
 		cell(t, rt, func(main *Thread) {
 			l := rt.NewSharedLock(false, 1, "shared")

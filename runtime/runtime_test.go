@@ -187,9 +187,7 @@ func TestDeadlockDetectedQuickly(t *testing.T) {
 
 func TestDeadlockUnderSeed(t *testing.T) {
 	for seed := uint64(0); seed < 20; seed++ {
-		rt := New()
-		s := seed
-		cell(t, rt, func(*Thread) { rt.Seed(&s) })
+		rt := seededRuntime(t, seed)
 		var err error
 		within(t, 2*time.Second, "seeded deadlock", func() { err = deadlockProgram(t, rt) })
 		var dl *DeadlockError

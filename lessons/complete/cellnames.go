@@ -106,12 +106,8 @@ func scopes(toks []tok) []*scope {
 func headerColon(header []tok) int {
 	depth := 0
 	for j, t := range header {
-		switch {
-		case t.isOp("(") || t.isOp("[") || t.isOp("{"):
-			depth++
-		case t.isOp(")") || t.isOp("]") || t.isOp("}"):
-			depth--
-		case depth == 0 && t.isOp(":"):
+		depth += t.nesting()
+		if depth == 0 && t.isOp(":") {
 			return j
 		}
 	}
@@ -123,12 +119,8 @@ func params(header []tok) []string {
 	var names []string
 	depth := 0
 	for j, t := range header {
-		switch {
-		case t.isOp("(") || t.isOp("[") || t.isOp("{"):
-			depth++
-		case t.isOp(")") || t.isOp("]") || t.isOp("}"):
-			depth--
-		case depth == 1 && t.Kind == syntax.TokenName && j > 0:
+		depth += t.nesting()
+		if depth == 1 && t.Kind == syntax.TokenName && j > 0 {
 			if p := header[j-1]; p.isOp("(") || p.isOp(",") || p.isOp("*") || p.isOp("**") {
 				names = append(names, t.Text)
 			}
@@ -236,19 +228,9 @@ func headerNames(stmt []tok) []string {
 		}
 	}
 	// A body after the header's colon: if x: y = 1.
-	depth := 0
-	for j, t := range stmt {
-		switch {
-		case t.isOp("(") || t.isOp("[") || t.isOp("{"):
-			depth++
-		case t.isOp(")") || t.isOp("]") || t.isOp("}"):
-			depth--
-		case depth == 0 && t.isOp(":") && j+1 < len(stmt):
-			if rest := stmt[j+1:]; len(rest) > 0 {
-				more, _ := statementNames(rest)
-				return append(names, more...)
-			}
-		}
+	if c := headerColon(stmt); c >= 0 && c+1 < len(stmt) {
+		more, _ := statementNames(stmt[c+1:])
+		return append(names, more...)
 	}
 	return names
 }
@@ -264,11 +246,8 @@ func assignedNames(stmt []tok) []string {
 	segment := 0 // start of the current target list
 	depth := 0
 	for j, t := range stmt {
+		depth += t.nesting()
 		switch {
-		case t.isOp("(") || t.isOp("[") || t.isOp("{"):
-			depth++
-		case t.isOp(")") || t.isOp("]") || t.isOp("}"):
-			depth--
 		case t.is(syntax.TokenKeyword, "lambda"):
 			return names // its parameters' defaults are no assignments
 		case depth == 0 && t.Kind == syntax.TokenOp && isAssignOp(t.Text):

@@ -42,16 +42,16 @@ while (ff := 0): gg = 1
 def decorated(): hh = 1
 `
 
-// TestCellNamesMatchSymtable: the names a cell binds at module level, read
-// from its tokens, are those CPython's symtable finds assigned or imported
-// in the module's scope, for every program of lessons/pyhost/testdata and
-// this package's test program.
-func TestCellNamesMatchSymtable(t *testing.T) {
+// symtableSources returns the programs the symtable tests read: this
+// package's test program and bindings, then those of
+// lessons/pyhost/testdata, whose paths it also returns.
+func symtableSources(t *testing.T) (srcs, paths []string) {
+	t.Helper()
 	paths, err := filepath.Glob("../pyhost/testdata/*.py")
 	if err != nil || len(paths) < 40 {
 		t.Fatalf("want the 40 and more programs of lessons/pyhost/testdata, have %d (%v)", len(paths), err)
 	}
-	srcs := []string{program, bindings}
+	srcs = []string{program, bindings}
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -59,6 +59,15 @@ func TestCellNamesMatchSymtable(t *testing.T) {
 		}
 		srcs = append(srcs, string(b))
 	}
+	return srcs, paths
+}
+
+// TestCellNamesMatchSymtable: the names a cell binds at module level, read
+// from its tokens, are those CPython's symtable finds assigned or imported
+// in the module's scope, for every program of lessons/pyhost/testdata and
+// this package's test program.
+func TestCellNamesMatchSymtable(t *testing.T) {
+	srcs, paths := symtableSources(t)
 	script := `import json, symtable, sys
 out = []
 for src in json.load(sys.stdin):
@@ -89,15 +98,7 @@ print(json.dumps(out))`
 // innermost scope holds the parameters and locals CPython's symtable
 // finds for that function (names declared global or nonlocal left out).
 func TestFunctionNamesMatchSymtable(t *testing.T) {
-	paths, _ := filepath.Glob("../pyhost/testdata/*.py")
-	srcs := []string{program, bindings}
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srcs = append(srcs, string(b))
-	}
+	srcs, _ := symtableSources(t)
 	script := `import ast, json, symtable, sys
 out = []
 for i, src in enumerate(json.load(sys.stdin)):

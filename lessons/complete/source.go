@@ -19,6 +19,18 @@ func (t tok) is(kind syntax.TokenKind, text string) bool {
 
 func (t tok) isOp(text string) bool { return t.is(syntax.TokenOp, text) }
 
+// nesting is how t changes the bracket depth: 1 for an opening bracket,
+// -1 for a closing one, else 0.
+func (t tok) nesting() int {
+	switch {
+	case t.isOp("(") || t.isOp("[") || t.isOp("{"):
+		return 1
+	case t.isOp(")") || t.isOp("]") || t.isOp("}"):
+		return -1
+	}
+	return 0
+}
+
 // lex tokenizes src with threadlab's tokenizer. It returns the tokens
 // before the first error (or before the end marker), without the
 // NEWLINE, DEDENT and end tokens the tokenizer adds at the end of the

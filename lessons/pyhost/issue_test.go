@@ -2,7 +2,6 @@ package pyhost
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -12,9 +11,9 @@ import (
 	"threadlab/lessons/python"
 )
 
-// raceProgram is the tutorial's race: two threads change a global
-// balance without a lock.
-const raceProgram = `
+// raceHead is the start of the tutorial's race programs: the global
+// balance and the function that changes it without a lock.
+const raceHead = `
 import threading
 
 balance = 0
@@ -24,7 +23,11 @@ def change_it(n):
     balance = balance + n
     balance = balance - n
 
-def run_thread(n):
+`
+
+// raceProgram is the tutorial's race: two threads change a global
+// balance without a lock.
+const raceProgram = raceHead + `def run_thread(n):
     for i in range(100000):
         change_it(n)
 
@@ -239,35 +242,7 @@ func BenchmarkMillionRaceVsCPython(b *testing.B) {
 func benchVsCPython(b *testing.B, label, prog string) {
 	timed := strings.Replace(prog, "t1 = threading", "import time\nstart = time.perf_counter()\nt1 = threading", 1)
 	timed = strings.Replace(timed, "print(balance)", "print(time.perf_counter() - start)", 1)
-	path := b.TempDir() + "/prog.py"
-	if err := os.WriteFile(path, []byte(timed), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	seconds := func(out string) float64 {
-		f, err := strconv.ParseFloat(strings.TrimSpace(out), 64)
-		if err != nil {
-			b.Fatalf("the program printed %q", out)
-		}
-		return f
-	}
-	var ours, theirs float64
-	for i := 0; i < b.N; i++ {
-		out, errs, status := run(b, timed)
-		if status != 0 {
-			b.Fatalf("status %d: %s", status, errs)
-		}
-		ours += seconds(out)
-		py, err := execPython(path)
-		if err != nil {
-			b.Fatalf("python3: %v", err)
-		}
-		theirs += seconds(py)
-	}
-	ms, pms := ours*1000/float64(b.N), theirs*1000/float64(b.N)
-	b.ReportMetric(ms, "threadlab-ms")
-	b.ReportMetric(pms, "cpython-ms")
-	b.ReportMetric(ms/pms, "ratio")
-	fmt.Printf("%s: threadlab %.1f ms, CPython %.1f ms, ratio %.2f (goal <= 2)\n", label, ms, pms, ms/pms)
+	benchSecondsVsCPython(b, label, " (goal <= 2)", timed)
 }
 
 // TestIsGILEnabled: sys._is_gil_enabled (Python 3.13; no 3.11 reference

@@ -121,6 +121,19 @@ func seconds(v python.Value) (float64, error) {
 	return 0, python.Errorf(python.TypeError, "'%s' object cannot be interpreted as an integer", v.Type().Name())
 }
 
+// joinTimeout reads a join's timeout: forever (-1) for none, a negative
+// number as zero.
+func joinTimeout(tv python.Value) (time.Duration, error) {
+	if tv == nil || tv == python.None {
+		return -1, nil
+	}
+	secs, err := seconds(tv)
+	if err != nil {
+		return 0, err
+	}
+	return time.Duration(max(secs, 0) * 1e9), nil
+}
+
 func (l *Lock) acquire(t *python.Thread, blocking bool, d time.Duration) (bool, error) {
 	h, rtT := bindingOf(t).h, bindingOf(t).rt
 	// Try first: only a wait without a timeout that really blocks needs

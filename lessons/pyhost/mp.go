@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"threadlab/lessons/python"
 	"threadlab/runtime"
@@ -59,13 +58,9 @@ func init() {
 		if err := python.UnpackArgs("join", args[1:], kw, []string{"timeout?"}, &tv); err != nil {
 			return nil, err
 		}
-		d := time.Duration(-1)
-		if tv != nil && tv != python.None {
-			secs, err := seconds(tv)
-			if err != nil {
-				return nil, err
-			}
-			d = time.Duration(max(secs, 0) * 1e9)
+		d, err := joinTimeout(tv)
+		if err != nil {
+			return nil, err
 		}
 		ended, err := handle(args).rtT.Join(bindingOf(t).rt, d)
 		return python.Bool(ended), bindingOf(t).h.pyErr(t, err)

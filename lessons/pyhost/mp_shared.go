@@ -79,10 +79,16 @@ func (c *channel) signal() {
 }
 
 // deadline turns (block, timeout) into an end time; forever is the zero
-// time.
-func deadline(block bool, tv python.Value) (time.Time, error) {
-	if !block {
-		return time.Now(), nil
+// time. block defaults to true.
+func deadline(t *python.Thread, blockV, tv python.Value) (time.Time, error) {
+	if blockV != nil {
+		block, err := python.Truth(t, blockV)
+		if err != nil {
+			return time.Time{}, err
+		}
+		if !block {
+			return time.Now(), nil
+		}
 	}
 	if tv == nil || tv == python.None {
 		return time.Time{}, nil
@@ -126,6 +132,26 @@ func await(t *python.Thread, changed <-chan struct{}, end time.Time) error {
 
 func expired(end time.Time) bool { return !end.IsZero() && !time.Now().Before(end) }
 
+// waitUntil calls try with mu held until it returns true, waiting on
+// *changed between calls; it reports false once the end time passes.
+func waitUntil(t *python.Thread, mu *sync.Mutex, changed *chan struct{}, end time.Time, try func() bool) (bool, error) {
+	for {
+		mu.Lock()
+		if try() {
+			mu.Unlock()
+			return true, nil
+		}
+		ch := *changed
+		mu.Unlock()
+		if expired(end) {
+			return false, nil
+		}
+		if err := await(t, ch, end); err != nil {
+			return false, err
+		}
+	}
+}
+
 func init() {
 	ch := func(args []python.Value) *channel { return args[0].(*channel) }
 	ChannelType.AddMethod("put", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
@@ -133,11 +159,7 @@ func init() {
 		if err := python.UnpackArgs("put", args[1:], kw, []string{"obj", "block?", "timeout?"}, &obj, &blockV, &tv); err != nil {
 			return nil, err
 		}
-		block, err := truthOr(t, blockV, true)
-		if err != nil {
-			return nil, err
-		}
-		end, err := deadline(block, tv)
+		end, err := deadline(t, blockV, tv)
 		if err != nil {
 			return nil, err
 		}
@@ -146,61 +168,51 @@ func init() {
 			return nil, err
 		}
 		c := ch(args)
-		for {
-			c.mu.Lock()
-			if c.maxsize <= 0 || len(c.items) < c.maxsize {
-				c.items = append(c.items, p)
-				c.signal()
-				c.mu.Unlock()
-				return python.True, nil
+		done, err := waitUntil(t, &c.mu, &c.changed, end, func() bool {
+			if c.maxsize > 0 && len(c.items) >= c.maxsize {
+				return false
 			}
-			changed := c.changed
-			c.mu.Unlock()
-			if expired(end) {
-				return python.False, nil
-			}
-			if err := await(t, changed, end); err != nil {
-				return nil, err
-			}
+			c.items = append(c.items, p)
+			c.signal()
+			return true
+		})
+		if err != nil {
+			return nil, err
 		}
+		return python.Bool(done), nil
 	})
 	ChannelType.AddMethod("get", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		var blockV, tv python.Value
 		if err := python.UnpackArgs("get", args[1:], kw, []string{"block?", "timeout?"}, &blockV, &tv); err != nil {
 			return nil, err
 		}
-		block, err := truthOr(t, blockV, true)
-		if err != nil {
-			return nil, err
-		}
-		end, err := deadline(block, tv)
+		end, err := deadline(t, blockV, tv)
 		if err != nil {
 			return nil, err
 		}
 		c := ch(args)
-		for {
-			c.mu.Lock()
-			if len(c.items) > 0 {
-				p := c.items[0]
-				c.items[0] = nil
-				c.items = c.items[1:]
-				c.signal()
-				c.mu.Unlock()
-				v, err := t.Unpack(p)
-				if err != nil {
-					return nil, err
-				}
-				return python.Tuple{python.True, v}, nil
+		var p *python.Parcel
+		done, err := waitUntil(t, &c.mu, &c.changed, end, func() bool {
+			if len(c.items) == 0 {
+				return false
 			}
-			changed := c.changed
-			c.mu.Unlock()
-			if expired(end) {
-				return python.Tuple{python.False, python.None}, nil
-			}
-			if err := await(t, changed, end); err != nil {
-				return nil, err
-			}
+			p = c.items[0]
+			c.items[0] = nil
+			c.items = c.items[1:]
+			c.signal()
+			return true
+		})
+		if err != nil {
+			return nil, err
 		}
+		if !done {
+			return python.Tuple{python.False, python.None}, nil
+		}
+		v, err := t.Unpack(p)
+		if err != nil {
+			return nil, err
+		}
+		return python.Tuple{python.True, v}, nil
 	})
 	ChannelType.AddMethod("qsize", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		c := ch(args)
@@ -238,13 +250,6 @@ func init() {
 	CellType.AddMethod("typecode", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		return python.Str(args[0].(*cell).code), nil
 	})
-}
-
-func truthOr(t *python.Thread, v python.Value, dflt bool) (bool, error) {
-	if v == nil {
-		return dflt, nil
-	}
-	return python.Truth(t, v)
 }
 
 // intType is the C integer type of one of Value's typecodes: its width
@@ -347,10 +352,7 @@ func (h *Host) mpModule() python.ModuleDef {
 		m.SetFunc("start", h.startProcess)
 		m.SetFunc("array", newArray)
 		m.SetFunc("counter", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-			if err := python.ArgCount("counter", args, 1, 1); err != nil {
-				return nil, err
-			}
-			n, err := python.AsInt64(args[0])
+			n, err := oneInt("counter", args)
 			if err != nil {
 				return nil, err
 			}
@@ -369,10 +371,7 @@ func (h *Host) mpModule() python.ModuleDef {
 			return python.Int(h.procs.pid), nil
 		})
 		m.SetFunc("channel", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-			if err := python.ArgCount("channel", args, 1, 1); err != nil {
-				return nil, err
-			}
-			n, err := python.AsInt64(args[0])
+			n, err := oneInt("channel", args)
 			if err != nil {
 				return nil, err
 			}
@@ -436,6 +435,14 @@ func (h *Host) mpModule() python.ModuleDef {
 	}}
 }
 
+// oneInt is the argument of a function that takes one integer.
+func oneInt(name string, args []python.Value) (int64, error) {
+	if err := python.ArgCount(name, args, 1, 1); err != nil {
+		return 0, err
+	}
+	return python.AsInt64(args[0])
+}
+
 // counter is a number processes share and wait on: an Event's flag, a
 // Semaphore's value, a JoinableQueue's unfinished tasks.
 type counter struct {
@@ -456,6 +463,12 @@ var (
 	CounterType = python.NewType("counter", nil).SetModule("_mp")
 	ArrayType   = python.NewType("array", nil).SetModule("_mp")
 )
+
+// signal tells waiters that the count changed. Callers hold c.mu.
+func (c *counter) signal() {
+	close(c.changed)
+	c.changed = make(chan struct{})
+}
 
 func (*counter) Type() *python.Type        { return CounterType }
 func (*counter) SharedAcrossInterpreters() {}
@@ -491,8 +504,7 @@ func init() {
 			return python.False, nil
 		}
 		c.n += n
-		close(c.changed)
-		c.changed = make(chan struct{})
+		c.signal()
 		return python.True, nil
 	})
 	// wait(want, take, block, timeout) waits until the count is nonzero
@@ -510,35 +522,25 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		block, err := truthOr(t, blockV, true)
-		if err != nil {
-			return nil, err
-		}
-		end, err := deadline(block, tv)
+		end, err := deadline(t, blockV, tv)
 		if err != nil {
 			return nil, err
 		}
 		c := cnt(args)
-		for {
-			c.mu.Lock()
-			if (c.n != 0) == want {
-				if take {
-					c.n--
-					close(c.changed)
-					c.changed = make(chan struct{})
-				}
-				c.mu.Unlock()
-				return python.True, nil
+		done, err := waitUntil(t, &c.mu, &c.changed, end, func() bool {
+			if (c.n != 0) != want {
+				return false
 			}
-			changed := c.changed
-			c.mu.Unlock()
-			if expired(end) {
-				return python.False, nil
+			if take {
+				c.n--
+				c.signal()
 			}
-			if err := await(t, changed, end); err != nil {
-				return nil, err
-			}
+			return true
+		})
+		if err != nil {
+			return nil, err
 		}
+		return python.Bool(done), nil
 	})
 
 	arr := func(args []python.Value) *array { return args[0].(*array) }
@@ -554,11 +556,11 @@ func init() {
 			return nil, err
 		}
 		a := arr(args)
+		if err := a.check(i); err != nil {
+			return nil, err
+		}
 		a.mu.Lock()
 		defer a.mu.Unlock()
-		if i < 0 || i >= int64(len(a.items)) {
-			return nil, python.Errorf(python.IndexError, "invalid index")
-		}
 		return a.items[i], nil
 	})
 	ArrayType.AddMethod("set", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
@@ -574,17 +576,26 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
+		if err := a.check(i); err != nil {
+			return nil, err
+		}
 		a.mu.Lock()
 		defer a.mu.Unlock()
-		if i < 0 || i >= int64(len(a.items)) {
-			return nil, python.Errorf(python.IndexError, "invalid index")
-		}
 		a.items[i] = v
 		return python.None, nil
 	})
 	ArrayType.AddMethod("typecode", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		return python.Str(arr(args).code), nil
 	})
+}
+
+// check says whether i is an index into a. An array's length never
+// changes, so this needs no lock.
+func (a *array) check(i int64) error {
+	if i < 0 || i >= int64(len(a.items)) {
+		return python.Errorf(python.IndexError, "invalid index")
+	}
+	return nil
 }
 
 // newArray is _mp.array(typecode, size_or_initializer).

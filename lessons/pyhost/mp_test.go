@@ -232,7 +232,7 @@ if __name__ == "__main__":
         pool.map(work, [10] * 2000)
     print(time.perf_counter() - start)
 `
-	benchSecondsVsCPython(b, "4 processes and Pool(2).map over 2000 items", prog)
+	benchSecondsVsCPython(b, "4 processes and Pool(2).map over 2000 items", "", prog)
 }
 
 // BenchmarkRaceSwitchTimeVsCPython: the tutorial's race after
@@ -241,12 +241,12 @@ func BenchmarkRaceSwitchTimeVsCPython(b *testing.B) {
 	prog := strings.Replace(raceProgram, "import threading\n", "import threading, sys, time\nsys.setswitchinterval(0.005)\n", 1)
 	prog = strings.Replace(prog, "t1 = threading", "start = time.perf_counter()\nt1 = threading", 1)
 	prog = strings.Replace(prog, "print(balance)", "print(time.perf_counter() - start)", 1)
-	benchSecondsVsCPython(b, "race 2x100000 with sys.setswitchinterval(0.005)", prog)
+	benchSecondsVsCPython(b, "race 2x100000 with sys.setswitchinterval(0.005)", "", prog)
 }
 
 // benchSecondsVsCPython runs prog, which prints the seconds it timed,
-// under Run and under python3, and prints both and their ratio.
-func benchSecondsVsCPython(b *testing.B, label, prog string) {
+// under Run and under python3, and prints both and their ratio, then goal.
+func benchSecondsVsCPython(b *testing.B, label, goal, prog string) {
 	path := b.TempDir() + "/prog.py"
 	if err := os.WriteFile(path, []byte(prog), 0o644); err != nil {
 		b.Fatal(err)
@@ -275,5 +275,5 @@ func benchSecondsVsCPython(b *testing.B, label, prog string) {
 	b.ReportMetric(ms, "threadlab-ms")
 	b.ReportMetric(pms, "cpython-ms")
 	b.ReportMetric(ms/pms, "ratio")
-	fmt.Printf("%s: threadlab %.1f ms, CPython %.1f ms, ratio %.2f\n", label, ms, pms, ms/pms)
+	fmt.Printf("%s: threadlab %.1f ms, CPython %.1f ms, ratio %.2f%s\n", label, ms, pms, ms/pms, goal)
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"threadlab/lessons/python"
 	"threadlab/runtime"
@@ -33,13 +32,9 @@ func init() {
 		if hd.forked {
 			return python.True, nil
 		}
-		d := time.Duration(-1)
-		if tv != nil && tv != python.None {
-			secs, err := seconds(tv)
-			if err != nil {
-				return nil, err
-			}
-			d = time.Duration(max(secs, 0) * 1e9)
+		d, err := joinTimeout(tv)
+		if err != nil {
+			return nil, err
 		}
 		if d < 0 {
 			hd.h.begin(t, &waitFor{join: hd.rtT})

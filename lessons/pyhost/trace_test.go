@@ -79,17 +79,7 @@ func (s *session) global(name string) string {
 }
 
 // The tutorial's race, in the tutorial's words.
-const tutorialRace = `
-import threading
-
-balance = 0
-
-def change_it(n):
-    global balance
-    balance = balance + n
-    balance = balance - n
-
-def run_thread(n, times):
+const tutorialRace = raceHead + `def run_thread(n, times):
     for i in range(times):
         change_it(n)
 

@@ -9,6 +9,27 @@ import (
 	"testing"
 )
 
+// inGoroutines runs f on n goroutines at once, each on a new thread of
+// in, and fails t on the first error.
+func inGoroutines(t *testing.T, in *Interp, n int, f func(th *Thread, g int) error) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for g := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[g] = f(in.NewThread(fmt.Sprint("w", g)), g)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // load compiles and runs src as module __main__ of a new interpreter and
 // returns the module.
 func load(t *testing.T, src string, opts Options) (*Interp, *Module) {
@@ -283,21 +304,10 @@ def worker(id, n):
 	in, m := load(t, src, Options{})
 	worker := m.Globals().GetStr("worker")
 	const goroutines, n = 4, 2000
-	var wg sync.WaitGroup
-	errs := make([]error, goroutines)
-	for g := 0; g < goroutines; g++ {
-		wg.Add(1)
-		go func(g int) {
-			defer wg.Done()
-			_, errs[g] = Call(in.NewThread(fmt.Sprint("w", g)), worker, Int(g), Int(n))
-		}(g)
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	inGoroutines(t, in, goroutines, func(th *Thread, g int) error {
+		_, err := Call(th, worker, Int(g), Int(n))
+		return err
+	})
 	if l := m.Globals().GetStr("shared").(*List).Len(); l != goroutines*n {
 		t.Errorf("len(shared) = %d, want %d", l, goroutines*n)
 	}
@@ -349,21 +359,10 @@ def worker(n):
 	in, m := load(t, src, Options{})
 	worker := m.Globals().GetStr("worker")
 	const goroutines, n = 4, 3000
-	var wg sync.WaitGroup
-	errs := make([]error, goroutines)
-	for g := 0; g < goroutines; g++ {
-		wg.Add(1)
-		go func(g int) {
-			defer wg.Done()
-			_, errs[g] = Call(in.NewThread(fmt.Sprint("w", g)), worker, Int(n))
-		}(g)
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	inGoroutines(t, in, goroutines, func(th *Thread, g int) error {
+		_, err := Call(th, worker, Int(n))
+		return err
+	})
 	seen := m.Globals().GetStr("seen").(*List).Snapshot()
 	if len(seen) != goroutines {
 		t.Fatalf("%d workers finished, want %d", len(seen), goroutines)

@@ -1,10 +1,6 @@
 package python
 
-import (
-	"fmt"
-	"sync"
-	"testing"
-)
+import "testing"
 
 func TestStrMethods(t *testing.T) {
 	checkCases(t, "", []string{
@@ -148,21 +144,10 @@ def worker(id, n):
 	in, m := load(t, src, Options{})
 	worker := m.Globals().GetStr("worker")
 	const goroutines, n = 4, 300
-	var wg sync.WaitGroup
-	errs := make([]error, goroutines)
-	for g := 0; g < goroutines; g++ {
-		wg.Add(1)
-		go func(g int) {
-			defer wg.Done()
-			_, errs[g] = Call(in.NewThread(fmt.Sprint("w", g)), worker, Int(g), Int(n))
-		}(g)
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	inGoroutines(t, in, goroutines, func(th *Thread, g int) error {
+		_, err := Call(th, worker, Int(g), Int(n))
+		return err
+	})
 	get := func(name string) Value { return m.Globals().GetStr(name) }
 	if l := get("lst").(*List).Len(); l != 2*goroutines*n {
 		t.Errorf("len(lst) = %d, want %d", l, 2*goroutines*n)

@@ -134,37 +134,32 @@ func (t *Thread) Pack(v Value) (*Parcel, error) {
 // cannot be copied are shared rather than refused.
 func (t *Thread) PackFork(m *Module, v Value) (*Parcel, error) {
 	p := &packer{t: t, fork: m, memo: map[any]*node{}}
-	out := &Parcel{}
-	for _, kv := range m.globals.Items() {
-		name, ok := kv[0].(Str)
-		if !ok {
-			continue
-		}
-		n, err := p.pack(kv[1])
-		if err != nil {
-			return nil, err
-		}
-		out.globals = append(out.globals, namedNode{string(name), n})
+	globals, err := p.strAttrs(m.globals)
+	if err != nil {
+		return nil, err
 	}
 	n, err := p.pack(v)
 	if err != nil {
 		return nil, err
 	}
-	out.root = n
-	return out, nil
+	return &Parcel{root: n, globals: globals}, nil
 }
 
-func (p *packer) all(vs []Value) ([]*node, error) {
-	out := make([]*node, len(vs))
-	for i, v := range vs {
-		n, err := p.pack(v)
+// each maps f over xs, stopping at the first error; packing and
+// unpacking a sequence share it.
+func each[A, B any](xs []A, f func(A) (B, error)) ([]B, error) {
+	out := make([]B, len(xs))
+	for i, x := range xs {
+		y, err := f(x)
 		if err != nil {
 			return nil, err
 		}
-		out[i] = n
+		out[i] = y
 	}
 	return out, nil
 }
+
+func (p *packer) all(vs []Value) ([]*node, error) { return each(vs, p.pack) }
 
 func (p *packer) dictItems(d *Dict) ([]*node, error) {
 	var out []*node
@@ -206,6 +201,23 @@ func (p *packer) strAttrs(d *Dict) ([]namedNode, error) {
 func (p *packer) remember(key any, n *node) *node {
 	p.memo[key] = n
 	return n
+}
+
+// object packs an instance or exception v: its class, one inner value
+// (the base value or the args) and its attributes.
+func (p *packer) object(v Value, kind nodeKind, class *Type, inner Value, dict *Dict) (*node, error) {
+	n := p.remember(v, &node{kind: kind})
+	cls, err := p.class(class)
+	if err != nil {
+		return nil, err
+	}
+	in, err := p.pack(inner)
+	if err != nil {
+		return nil, err
+	}
+	n.items = []*node{cls, in}
+	n.attrs, err = p.strAttrs(dict)
+	return n, err
 }
 
 func (p *packer) pack(v Value) (*node, error) {
@@ -300,31 +312,9 @@ func (p *packer) pack(v Value) (*node, error) {
 		}
 		return n, nil
 	case *Instance:
-		n := p.remember(v, &node{kind: nInstance})
-		cls, err := p.class(x.class)
-		if err != nil {
-			return nil, err
-		}
-		base, err := p.pack(x.base)
-		if err != nil {
-			return nil, err
-		}
-		n.items = []*node{cls, base}
-		n.attrs, err = p.strAttrs(x.dict)
-		return n, err
+		return p.object(v, nInstance, x.class, x.base, x.dict)
 	case *Exception:
-		n := p.remember(v, &node{kind: nException})
-		cls, err := p.class(x.class)
-		if err != nil {
-			return nil, err
-		}
-		args, err := p.pack(x.args)
-		if err != nil {
-			return nil, err
-		}
-		n.items = []*node{cls, args}
-		n.attrs, err = p.strAttrs(x.dict)
-		return n, err
+		return p.object(v, nException, x.class, x.args, x.dict)
 	case *BoundMethod:
 		items, err := p.all([]Value{x.Fn, x.Self})
 		return &node{kind: nBound, items: items}, err
@@ -542,17 +532,7 @@ func (u *unpacker) module(name string) (*Module, error) {
 	return m, nil
 }
 
-func (u *unpacker) all(ns []*node) ([]Value, error) {
-	out := make([]Value, len(ns))
-	for i, n := range ns {
-		v, err := u.unpack(n)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = v
-	}
-	return out, nil
-}
+func (u *unpacker) all(ns []*node) ([]Value, error) { return each(ns, u.unpack) }
 
 func (u *unpacker) fillDict(d *Dict, items []*node) error {
 	for i := 0; i+1 < len(items); i += 2 {
