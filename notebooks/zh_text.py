@@ -12,17 +12,24 @@ A translated lesson (a module in LESSONS) gives:
 When the English lesson's prose changes (its fingerprint no longer matches)
 or a code comment has no translation, the lesson counts as untranslated
 until someone updates it: the Chinese index then links to the English
-notebook with a note, instead of showing stale text.
+notebook with a note, instead of showing stale text. Links in the prose
+are written to the Chinese notebooks; a link to an untranslated lesson is
+pointed at the English one, with the same note.
 """
 import hashlib
 import io
 import json
+import re
 import tokenize
 
 import zh_index as index
+import zh_races as races
 import zh_threads as threads
 
-LESSONS = [threads]
+LESSONS = [threads, races]
+
+# A link from one lesson to another, as the prose writes it.
+LESSON_LINK = re.compile(r"\]\((\d\d-[\w-]+\.ipynb)\)")
 
 # English notebook -> (Chinese title, one-line description) for the index.
 TITLES = index.TITLES
@@ -95,7 +102,21 @@ def lessons(english):
     cells, claims, values = english[index_name]
     yield index_name, index.cells(cells, list(english)[1:], done), claims, values
     for name, (cells, claims, values) in done.items():
-        yield name, cells, claims, values
+        yield name, [link_to_english(cell, done) for cell in cells], claims, values
+
+
+def link_to_english(cell, done):
+    """The cell with its links to untranslated lessons sent to the English ones."""
+    kind, text, options = cell
+    if kind != "markdown":
+        return cell
+
+    def target(match):
+        name = match.group(1)
+        if name in done or name == "00-index.ipynb":
+            return match.group(0)
+        return "](../%s)%s" % (name, index.UNTRANSLATED)
+    return (kind, LESSON_LINK.sub(target, text), options)
 
 
 def with_switch(cells):

@@ -121,6 +121,6 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     - 线程可以是 `threading.Thread` 的子类，带有一个 `run` 方法。
     - 不设种子时，线程运行的顺序每次都可能不同；`lab.seed(n)` 让它每次都一样。
 
-    下一课：[第 2 课：竞态条件](../02-race-conditions.ipynb)（尚未翻译，链接到英文版）。
+    下一课：[第 2 课：竞态条件](02-race-conditions.ipynb)。
     """,
 ]]

@@ -165,6 +165,7 @@ class ExecutedChineseNotebooks(unittest.TestCase):
             self.assertIn("Right", self.text(name, "exercise-solution"), name)
 
     def test_claims_are_the_english_ones_and_match_output(self):
+        checked = 0
         for name in self.names:
             zh_claims = [c for cell in nbtools.load(ZH / name)["cells"]
                          for c in cell["metadata"].get("threadlab", {}).get("claims", [])]
@@ -176,8 +177,11 @@ class ExecutedChineseNotebooks(unittest.TestCase):
                 found = re.search(claim["pattern"], self.text(name, claim["tag"]))
                 self.assertTrue(found, "zh/%s: %r not in %s" % (name, claim["pattern"], claim["tag"]))
                 self.assertEqual(found.group(1), claim["value"], "zh/%s: %s" % (name, claim["name"]))
+                checked += 1
+        self.assertGreater(checked, 0, "no Chinese lesson quotes a seeded number")
 
     def test_table_rows_in_prose_match_output(self):
+        checked = 0
         for name in self.names:
             for cell in nbtools.load(ZH / name)["cells"]:
                 source = "".join(cell["source"])
@@ -189,6 +193,8 @@ class ExecutedChineseNotebooks(unittest.TestCase):
                     got = nbtools.table_cell(tables[0], row["step"], row["thread"])
                     self.assertIsNotNone(got)
                     self.assertIn(row["text"], got, "zh/%s step %d" % (name, row["step"]))
+                    checked += 1
+        self.assertGreater(checked, 0, "no Chinese lesson walks through a table")
 
 
 if __name__ == "__main__":
