@@ -20,13 +20,15 @@ import hashlib
 import io
 import json
 import re
+import sys
 import tokenize
 
 import zh_index as index
+import zh_locks as locks
 import zh_races as races
 import zh_threads as threads
 
-LESSONS = [threads, races]
+LESSONS = [threads, races, locks]
 
 # A link from one lesson to another, as the prose writes it.
 LESSON_LINK = re.compile(r"\]\((\d\d-[\w-]+\.ipynb)\)")
@@ -71,18 +73,29 @@ def translate_code(source, comments):
 def translate(module, cells):
     """The Chinese cells of one lesson, or None when the translation is stale."""
     if fingerprint(cells) != module.ENGLISH:
+        print("zh: %s left out: its English prose changed since %s translated it (fingerprint %s)"
+              % (module.SOURCE, module.__name__, fingerprint(cells)), file=sys.stderr)
         return None
     markdown = iter(module.MARKDOWN)
     out = []
     for kind, text, options in cells:
         if kind == "markdown":
-            out.append((kind, next(markdown), options))
+            text = next(markdown, None)
+            if text is None:
+                print("zh: %s left out: %s has fewer markdown cells than the English lesson"
+                      % (module.SOURCE, module.__name__), file=sys.stderr)
+                return None
+            out.append((kind, text, options))
         else:
             code = translate_code(text, module.COMMENTS)
             if code is None:
+                print("zh: %s left out: a code comment has no translation in %s"
+                      % (module.SOURCE, module.__name__), file=sys.stderr)
                 return None
             out.append((kind, code, options))
     if next(markdown, None) is not None:
+        print("zh: %s left out: %s has more markdown cells than the English lesson"
+              % (module.SOURCE, module.__name__), file=sys.stderr)
         return None
     return out
 
