@@ -25,11 +25,12 @@ import tokenize
 
 import zh_index as index
 import zh_deadlock as deadlock
+import zh_gil as gil
 import zh_locks as locks
 import zh_races as races
 import zh_threads as threads
 
-LESSONS = [threads, races, locks, deadlock]
+LESSONS = [threads, races, locks, deadlock, gil]
 
 # A link from one lesson to another, as the prose writes it.
 LESSON_LINK = re.compile(r"\]\((\d\d-[\w-]+\.ipynb)\)")
