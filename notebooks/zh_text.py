@@ -24,13 +24,14 @@ import sys
 import tokenize
 
 import zh_index as index
+import zh_coordination as coordination
 import zh_deadlock as deadlock
 import zh_gil as gil
 import zh_locks as locks
 import zh_races as races
 import zh_threads as threads
 
-LESSONS = [threads, races, locks, deadlock, gil]
+LESSONS = [threads, races, locks, deadlock, gil, coordination]
 
 # A link from one lesson to another, as the prose writes it.
 LESSON_LINK = re.compile(r"\]\((\d\d-[\w-]+\.ipynb)\)")
