@@ -28,10 +28,11 @@ import zh_coordination as coordination
 import zh_deadlock as deadlock
 import zh_gil as gil
 import zh_locks as locks
+import zh_queues as queues
 import zh_races as races
 import zh_threads as threads
 
-LESSONS = [threads, races, locks, deadlock, gil, coordination]
+LESSONS = [threads, races, locks, deadlock, gil, coordination, queues]
 
 # A link from one lesson to another, as the prose writes it.
 LESSON_LINK = re.compile(r"\]\((\d\d-[\w-]+\.ipynb)\)")
