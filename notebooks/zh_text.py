@@ -30,9 +30,10 @@ import zh_gil as gil
 import zh_locks as locks
 import zh_queues as queues
 import zh_races as races
+import zh_results as results
 import zh_threads as threads
 
-LESSONS = [threads, races, locks, deadlock, gil, coordination, queues]
+LESSONS = [threads, races, locks, deadlock, gil, coordination, queues, results]
 
 # A link from one lesson to another, as the prose writes it.
 LESSON_LINK = re.compile(r"\]\((\d\d-[\w-]+\.ipynb)\)")
