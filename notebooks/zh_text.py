@@ -26,6 +26,7 @@ import tokenize
 import zh_index as index
 import zh_coordination as coordination
 import zh_deadlock as deadlock
+import zh_free_threading as free_threading
 import zh_gil as gil
 import zh_locks as locks
 import zh_queues as queues
@@ -33,7 +34,7 @@ import zh_races as races
 import zh_results as results
 import zh_threads as threads
 
-LESSONS = [threads, races, locks, deadlock, gil, coordination, queues, results]
+LESSONS = [threads, races, locks, deadlock, gil, coordination, queues, results, free_threading]
 
 # A link from one lesson to another, as the prose writes it.
 LESSON_LINK = re.compile(r"\]\((\d\d-[\w-]+\.ipynb)\)")
