@@ -23,11 +23,11 @@ import re
 import sys
 import tokenize
 
-import zh_index as index
 import zh_coordination as coordination
 import zh_deadlock as deadlock
 import zh_free_threading as free_threading
 import zh_gil as gil
+import zh_index as index
 import zh_locks as locks
 import zh_queues as queues
 import zh_races as races
@@ -38,10 +38,6 @@ LESSONS = [threads, races, locks, deadlock, gil, coordination, queues, results, 
 
 # A link from one lesson to another, as the prose writes it.
 LESSON_LINK = re.compile(r"\]\((\d\d-[\w-]+\.ipynb)\)")
-
-# English notebook -> (Chinese title, one-line description) for the index.
-TITLES = index.TITLES
-
 
 def fingerprint(cells):
     """A short hash of a lesson's English markdown cells."""

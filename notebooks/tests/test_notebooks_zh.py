@@ -123,6 +123,47 @@ class StoredChineseNotebooks(unittest.TestCase):
                 self.assertRegex(index, r"\]\(\.\./%s\)（尚未翻译" % re.escape(name))
 
 
+class StaleTranslations(unittest.TestCase):
+    """A lesson whose English prose changed after it was translated is left
+    out, and every link to it goes to the English notebook."""
+
+    def english(self):
+        import build
+        return {name: (cells, claims, values) for name, cells, claims, values in build.english_lessons()}
+
+    def test_changed_prose_sends_readers_to_english(self):
+        import zh_text
+        english = self.english()
+        cells, claims, values = english["03-locks.ipynb"]
+        kind, text, options = cells[0]
+        english["03-locks.ipynb"] = ([(kind, text + " (edited)", options)] + cells[1:], claims, values)
+        built = {name: cells for name, cells, _, _ in zh_text.lessons(english)}
+        self.assertNotIn("03-locks.ipynb", built)
+        self.assertIn("04-deadlock.ipynb", built)
+        index = "\n".join(text for kind, text, _ in built["00-index.ipynb"] if kind == "markdown")
+        self.assertIn("](../03-locks.ipynb)（尚未翻译", index)
+        self.assertIn("](04-deadlock.ipynb)", index)
+        prereq = "\n".join(text for kind, text, _ in built["04-deadlock.ipynb"] if kind == "markdown")
+        self.assertIn("](../03-locks.ipynb)（尚未翻译", prereq)
+
+    def test_untranslated_comment_leaves_the_lesson_out(self):
+        import zh_text
+        english = self.english()
+        cells, claims, values = english["02-race-conditions.ipynb"]
+        at = next(i for i, c in enumerate(cells) if c[0] == "code")
+        kind, text, options = cells[at]
+        changed = cells[:at] + [(kind, text + "\nbalance  # a new comment", options)] + cells[at + 1:]
+        english["02-race-conditions.ipynb"] = (changed, claims, values)
+        self.assertNotIn("02-race-conditions.ipynb", [name for name, *_ in zh_text.lessons(english)])
+
+    def test_comments_are_swapped_and_code_kept(self):
+        import zh_text
+        source = 'x = "# not a comment"  # set x\n# alone\ny = 1\n'
+        got = zh_text.translate_code(source, {"# set x": "# 设置 x", "# alone": "# 单独一行"})
+        self.assertEqual(got, 'x = "# not a comment"  # 设置 x\n# 单独一行\ny = 1\n')
+        self.assertIsNone(zh_text.translate_code(source, {"# set x": "# 设置 x"}))
+
+
 @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"),
                      "threadlab kernelspec not installed (make install)")
 class ExecutedChineseNotebooks(unittest.TestCase):
