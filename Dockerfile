@@ -44,6 +44,7 @@ RUN threadlab install --sys-prefix \
 
 # The lessons, owned by the user so they can be edited and saved.
 COPY --chown=${NB_USER}:${NB_USER} notebooks/*.ipynb ${HOME}/
+COPY --chown=${NB_USER}:${NB_USER} notebooks/zh/*.ipynb ${HOME}/zh/
 
 USER ${NB_USER}
 WORKDIR ${HOME}

@@ -204,6 +204,8 @@ fuzz-python:
 html: deps-test install
 	$(JUPYTER) nbconvert --execute --to html --ExecutePreprocessor.timeout=300 \
 	  --output-dir build/html notebooks/*.ipynb
+	$(JUPYTER) nbconvert --execute --to html --ExecutePreprocessor.timeout=300 \
+	  --output-dir build/html/zh notebooks/zh/*.ipynb
 
 # The Launch-on-Binder badge in README.md and the index lesson, for the
 # clone's GitHub remote origin or BINDER_REPO=owner/name.

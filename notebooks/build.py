@@ -14,6 +14,11 @@ from VALUES there. Each such markdown cell records, in its metadata, where the
 number comes from (the tag of the code cell whose seeded output shows it, and
 a pattern that finds it there); notebooks/tests/test_notebooks.py checks the
 executed output against the prose.
+
+The Chinese course (zh/) is written from the same cells: zh_text.py swaps in
+the Chinese prose and code comments of each translated lesson and builds
+its index; its claims are the English ones, checked the same way by
+tests/test_notebooks_zh.py.
 """
 import json
 import pathlib
@@ -28,6 +33,7 @@ import lessons_coordination  # noqa: E402
 import lessons_free_threading  # noqa: E402
 import lessons_queues  # noqa: E402
 import lessons_results  # noqa: E402
+import zh_text  # noqa: E402
 
 # Lessons with a module of their own (FILENAME, CELLS, CLAIMS, VALUES), in order.
 MODULES = [lessons_coordination, lessons_queues, lessons_results, lessons_free_threading]
@@ -35,12 +41,26 @@ MODULES = [lessons_coordination, lessons_queues, lessons_results, lessons_free_t
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
 
-def lessons():
-    """(filename, cells, claims, values) of every notebook, in order."""
+def english_lessons():
+    """(filename, cells, claims, values) of every English notebook, in order."""
     for filename, cells in lessons_text.LESSONS:
         yield filename, cells, lessons_text.CLAIMS, lessons_text.VALUES
     for module in MODULES:
         yield module.FILENAME, module.CELLS, module.CLAIMS, module.VALUES
+
+
+def lessons():
+    """(path, cell id prefix, cells, claims, values) of every notebook: the
+    English ones, the index with a link to the Chinese course, then the
+    Chinese ones (zh/, the same code cells; see zh_text.py)."""
+    english = {}
+    for filename, cells, claims, values in english_lessons():
+        english[filename] = (cells, claims, values)
+        if filename == "00-index.ipynb":
+            cells = zh_text.with_switch(cells)
+        yield filename, filename.split("-")[0], cells, claims, values
+    for filename, cells, claims, values in zh_text.lessons(english):
+        yield "zh/" + filename, "zh-" + filename.split("-")[0], cells, claims, values
 
 
 def render(lesson_id, cells, claims_of=lessons_text.CLAIMS, values=lessons_text.VALUES):
@@ -93,14 +113,15 @@ def render(lesson_id, cells, claims_of=lessons_text.CLAIMS, values=lessons_text.
 def main(argv):
     check = "--check" in argv
     stale = []
-    for filename, cells, claims, values in lessons():
-        nb = render(filename.split("-")[0], cells, claims, values)
+    for filename, lesson_id, cells, claims, values in lessons():
+        nb = render(lesson_id, cells, claims, values)
         text = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
         path = HERE / filename
         if check:
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 stale.append(filename)
         else:
+            path.parent.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8")
             print("wrote", path.relative_to(HERE.parent))
     if stale:
