@@ -188,7 +188,10 @@ func (h *Host) DeadlockReport(exc *python.Exception) (*runtime.DeadlockError, bo
 // RuntimeError for anything else.
 func (h *Host) pyErr(t *python.Thread, err error) error {
 	if err == nil {
-		return nil
+		// A wait that ended because an interrupt stopped what it waited
+		// for (a join of a thread the interrupt stopped) still ends with
+		// the interrupt: the waiting thread was cancelled first.
+		return t.Err()
 	}
 	var dl *runtime.DeadlockError
 	switch {

@@ -720,6 +720,13 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			stack[sp] = cls
 			sp++
 		case compile.RETURN_VALUE:
+			if fr.back == nil && t.cancelled.Load() {
+				// A cancellation that came during the thread's last
+				// statement (a join that ended because the interrupt
+				// stopped the thread it waited for) is not lost for want
+				// of a later step.
+				return sp, pc, t.Err()
+			}
 			sp--
 			fr.ret = stack[sp]
 			stack[sp] = nil
