@@ -84,8 +84,11 @@ func runFile(args []string) int {
 	signal.Notify(sigs, os.Interrupt)
 	defer signal.Stop(sigs)
 	go func() {
-		<-sigs
-		close(interrupt)
+		// One value per Ctrl-C: the first raises KeyboardInterrupt, the
+		// second stops the program.
+		for range sigs {
+			interrupt <- struct{}{}
+		}
 	}()
 	return pyhost.Run(name, src, python.Options{Stdout: out, Stderr: errOut, Stdin: os.Stdin, Argv: args, Interrupt: interrupt})
 }

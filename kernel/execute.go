@@ -129,13 +129,15 @@ func (k *Kernel) setRunning(cancel context.CancelCauseFunc) {
 }
 
 // interrupt cancels the executing cell with cause errInterrupted; with no
-// cell running, it asks the Interpreter to stop what earlier cells left
-// running (the stop button must stop everything, not only a cell).
+// cell running, or for a later interrupt of the same cell, it calls the
+// Interpreter's Interrupt (the stop button must stop everything, not only
+// a cell, even one that catches the first interrupt).
 func (k *Kernel) interrupt() {
 	k.mu.Lock()
 	cancel := k.running
 	if cancel != nil {
 		cancel(errInterrupted)
+		k.running = nil
 	}
 	k.mu.Unlock()
 	if cancel == nil {

@@ -33,8 +33,10 @@ type Interpreter interface {
 	IsComplete(code string) (status, indent string)
 
 	// Interrupt is called on an interrupt (interrupt_request or SIGINT)
-	// that arrives while no cell runs. It stops whatever earlier cells
-	// left running (threads, processes). It may be called from any
+	// that arrives while no cell runs, or after the first while the same
+	// cell still runs (the first cancels Execute's context). It stops
+	// whatever earlier cells left running (threads, processes), and a
+	// cell that is still running. It may be called from any
 	// goroutine, also while Execute, Complete or Inspect run.
 	Interrupt()
 

@@ -8,7 +8,8 @@
 //
 //	session.go   Session: New, Execute (a cell compiled interactively, run on the
 //	             main thread between BeginCell and EndCell), Interrupt (idle: stop
-//	             what earlier cells left running), Shutdown; exit/quit and name? payloads;
+//	             what earlier cells left running; a second interrupt of a running
+//	             cell: stop it hard), Shutdown; exit/quit and name? payloads;
 //	             the notes on threads that outlive their cell or were stopped
 //	language.go  Language: language_info and the banner
 //	output.go    Output; each thread's stdout and stderr go to the Output of the cell
@@ -35,8 +36,19 @@
 // Only lab is imported into __main__ when a session starts; everything
 // else (threading, queue, time, ...) is imported as in CPython.
 //
-// Where threadlab differs from CPython on purpose: an interrupt cannot be
-// caught (no except or finally clause runs as the cell stops, so no cell
-// can refuse to stop), and a cell or thread that allocates past
+// # Interrupts
+//
+// A cell's first interrupt (the context Execute was given is cancelled)
+// behaves as Ctrl-C in CPython: KeyboardInterrupt is raised in the main
+// thread at its next step or inside its current wait (a lock, a sleep, a
+// join, a Condition, Event or queue wait), so finally clauses and __exit__
+// run (`with lock:` releases the lock) and `except KeyboardInterrupt:` can
+// catch it; the cell's other threads go on, as in CPython. An interrupt
+// while no cell runs stops every thread earlier cells left running.
+//
+// Where threadlab differs from CPython on purpose: a second interrupt while
+// the same cell still runs (Interrupt) stops it hard, with no except or
+// finally clause running, and stops its threads, so that no cell can
+// refuse to stop; the cell says so. A cell or thread that allocates past
 // MemoryLimit ends with MemoryError.
 package lessons

@@ -58,7 +58,7 @@ func (s *Session) cellError(t *python.Thread, err error) *CellError {
 			"Look for a loop that keeps adding to a list or string without end. " +
 				"Rebinding the name (data = None) gives the memory back."}}
 	case errors.As(err, &cancelled):
-		// An interrupt: where the cell was, as CPython shows a KeyboardInterrupt.
+		// A second interrupt: where the cell was, as CPython shows a KeyboardInterrupt.
 		if cancelled.Reason != interruptReason { // stopped some other way first
 			cancelled = &python.Cancelled{Reason: interruptReason}
 		}

@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -71,28 +72,33 @@ func (n *notifier) Stream(name, text string) {
 	}
 }
 
-// An interrupt ends a running cell with KeyboardInterrupt, wherever it
-// is (a loop, a wait, a sleep, input()), stops the threads it started,
-// and the kernel goes on.
+// spinner starts a thread t that spins until the kernel stops it.
+const spinner = "import threading\ndef spin():\n    while True:\n        pass\nt = threading.Thread(target=spin, daemon=True)\nt.start()\n"
+
+// An interrupt raises KeyboardInterrupt in a running cell, wherever it is
+// (a loop, a wait, a sleep), as in CPython: uncaught, it ends the cell
+// with CPython's traceback; the threads the cell started go on (an idle
+// interrupt stops them), and the kernel goes on.
 func TestInterruptRunningCell(t *testing.T) {
-	cells := map[string]string{
-		"spin":     "print('running')\nwhile True:\n    pass",
-		"function": "def spin():\n    while True:\n        x = 1\nprint('running')\nspin()",
-		"sleep":    "import time\nprint('running')\ntime.sleep(3600)",
-		"join": "import threading\ndef spin():\n    while True:\n        pass\nt = threading.Thread(target=spin)\nt.start()\n" +
-			"print('running')\nt.join()",
-		"lock": "import threading\nl = threading.Lock()\ndef hold():\n    with l:\n        while True:\n            pass\n" +
-			"threading.Thread(target=hold).start()\nwhile not l.locked():\n    pass\nprint('running')\nl.acquire()",
-		"condition": "import threading\nc = threading.Condition()\ndef spin():\n    while True:\n        pass\n" +
-			"threading.Thread(target=spin).start()\nprint('running')\nwith c:\n    c.wait()",
-		"caught": "print('running')\ntry:\n    while True:\n        pass\nexcept BaseException:\n    print('caught')\n" +
-			"finally:\n    print('finally')",
+	cells := []struct {
+		name, code string
+		threads    int // user threads still running after the cell
+	}{
+		{"spin", "print('running')\nwhile True:\n    pass", 0},
+		{"function", "def spin():\n    while True:\n        x = 1\nprint('running')\nspin()", 0},
+		{"sleep", "import time\nprint('running')\ntime.sleep(3600)", 0},
+		{"join", spinner + "print('running')\nt.join()", 1},
+		{"lock", "import threading\nl = threading.Lock()\ndef hold():\n    with l:\n        while True:\n            pass\n" +
+			"threading.Thread(target=hold).start()\nwhile not l.locked():\n    pass\nprint('running')\nl.acquire()", 1},
+		{"condition", spinner + "c = threading.Condition()\nprint('running')\nwith c:\n    c.wait()", 1},
+		{"event", spinner + "print('running')\nthreading.Event().wait()", 1},
+		{"queue", spinner + "import queue\nprint('running')\nqueue.Queue().get()", 1},
 	}
-	for name, code := range cells {
-		t.Run(name, func(t *testing.T) {
+	for _, tc := range cells {
+		t.Run(tc.name, func(t *testing.T) {
 			s := New()
 			defer s.Shutdown()
-			err, took, out := interruptWhenPrinted(t, s, code)
+			err, took, _ := interruptWhenPrinted(t, s, tc.code)
 			ce := checkError(t, err, "KeyboardInterrupt", "")
 			// CPython's traceback of a KeyboardInterrupt: where the cell was.
 			if tb := strings.Join(ce.Lines, "\n"); !strings.HasPrefix(tb, "Traceback (most recent call last):\n  File \"<cell 1>\", line ") ||
@@ -102,16 +108,116 @@ func TestInterruptRunningCell(t *testing.T) {
 			if took > time.Second {
 				t.Errorf("the interrupt took %v", took)
 			}
-			// Unlike CPython, threadlab's interrupt cannot be caught: no
-			// except or finally clause runs, so no cell can refuse to stop.
-			if strings.Contains(out, "caught") || strings.Contains(out, "finally") {
-				t.Errorf("an except or finally clause ran after the interrupt: %q", out)
-			}
 			c := execute(s, "import threading\nafter = 40\n(threading.active_count(), after + 2, threading.current_thread() is threading.main_thread())")
-			if c.err != nil || c.result != "(1, 42, True)" {
-				t.Errorf("the next cell gave %q, %v", c.result, c.err)
+			if want := fmt.Sprintf("(%d, 42, True)", 1+tc.threads); c.err != nil || c.result != want {
+				t.Errorf("the next cell gave %q, %v; want %s", c.result, c.err, want)
+			}
+			s.Interrupt()
+			if !s.rt.Wait(10 * time.Second) {
+				t.Fatal("the threads did not end after an idle interrupt")
 			}
 		})
+	}
+}
+
+// The KeyboardInterrupt an interrupt raises is a Python exception: except
+// catches it, finally clauses run and with releases its lock, also when
+// it ends a blocking wait.
+func TestInterruptIsCatchable(t *testing.T) {
+	const caught = "try:\n    print('running')\n    %s\nexcept KeyboardInterrupt:\n    print('caught')\n"
+	cells := []struct {
+		name, code string
+		ename      string // the cell's error, "" for none
+		printed    string // what it prints after the interrupt
+		next, want string // a later cell's expression and its value
+	}{
+		{"finally", "try:\n    print('running')\n    while True:\n        pass\nfinally:\n    print('finally ran')",
+			"KeyboardInterrupt", "finally ran", "1", "1"},
+		{"except", fmt.Sprintf(caught, "while True:\n        pass"), "", "caught", "1", "1"},
+		{"with lock", "import threading\nl = threading.Lock()\nwith l:\n    print('running')\n    while True:\n        pass",
+			"KeyboardInterrupt", "", "l.locked()", "False"},
+		{"__exit__", "class C:\n    def __enter__(self):\n        return self\n    def __exit__(self, *a):\n        print('exit', a[0].__name__)\n" +
+			"with C():\n    print('running')\n    while True:\n        pass", "KeyboardInterrupt", "exit KeyboardInterrupt", "1", "1"},
+		{"lock wait", "import threading\nl = threading.Lock()\ndef hold():\n    with l:\n        while True:\n            pass\n" +
+			"h = threading.Thread(target=hold, daemon=True)\nh.start()\nwhile not l.locked():\n    pass\n" +
+			fmt.Sprintf(caught, "l.acquire()"), "", "caught", "h.is_alive()", "True"},
+		{"sleep", "import time\n" + fmt.Sprintf(caught, "time.sleep(3600)"), "", "caught", "1", "1"},
+		{"join", spinner + fmt.Sprintf(caught, "t.join()"), "", "caught", "t.is_alive()", "True"},
+		{"condition", spinner + "c = threading.Condition()\nwith c:\n    " +
+			strings.ReplaceAll(fmt.Sprintf(caught, "c.wait()"), "\n", "\n    ") + "\n",
+			"", "caught", "c.acquire(False)", "True"},
+		{"event", spinner + fmt.Sprintf(caught, "threading.Event().wait()"), "", "caught", "t.is_alive()", "True"},
+		{"queue", spinner + "import queue\n" + fmt.Sprintf(caught, "queue.Queue().get()"), "", "caught", "t.is_alive()", "True"},
+	}
+	for _, tc := range cells {
+		t.Run(tc.name, func(t *testing.T) {
+			s := New()
+			defer s.Shutdown()
+			err, _, out := interruptWhenPrinted(t, s, tc.code)
+			if tc.ename == "" {
+				if err != nil {
+					t.Fatalf("the cell failed: %v", err)
+				}
+			} else {
+				checkError(t, err, tc.ename, "")
+			}
+			if !strings.Contains(out, "running\n"+tc.printed) {
+				t.Errorf("the cell printed %q, want %q after the interrupt", out, tc.printed)
+			}
+			if c := execute(s, tc.next); c.err != nil || c.result != tc.want {
+				t.Errorf("%s gave %q, %v; want %s", tc.next, c.result, c.err, tc.want)
+			}
+		})
+	}
+}
+
+// A second interrupt stops a cell that catches KeyboardInterrupt and goes
+// on, and the threads it started; the cell says so and the kernel lives.
+func TestSecondInterruptStopsCell(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	code := spinner + "print('running')\nwhile True:\n    try:\n        while True:\n            pass\n" +
+		"    except KeyboardInterrupt:\n        print('caught')\n"
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	running, caught := make(chan struct{}), make(chan struct{})
+	rec := &notifier{want: "running", seen: running}
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.Execute(ctx, code, rec)
+		done <- err
+	}()
+	await := func(seen chan struct{}) {
+		t.Helper()
+		select {
+		case <-seen:
+		case err := <-done:
+			t.Fatalf("the cell ended early: %v; printed %q", err, rec.out())
+		case <-time.After(30 * time.Second):
+			t.Fatalf("the cell did not get on; printed %q", rec.out())
+		}
+	}
+	await(running)
+	rec.mu.Lock()
+	rec.want, rec.seen, rec.once = "caught", caught, false
+	rec.mu.Unlock()
+	cancel() // the first interrupt: the cell catches it
+	await(caught)
+	s.Interrupt() // the second
+	select {
+	case err := <-done:
+		checkError(t, err, "KeyboardInterrupt", "")
+	case <-time.After(10 * time.Second):
+		t.Fatal("the second interrupt did not stop the cell")
+	}
+	if said := rec.errs(); !strings.Contains(said, "A second interrupt stopped the cell") {
+		t.Errorf("the cell did not say a second interrupt stopped it: %q", said)
+	}
+	if !s.rt.Wait(10 * time.Second) {
+		t.Fatal("the cell's thread did not end after the second interrupt")
+	}
+	if c := execute(s, "(threading.active_count(), t.is_alive())"); c.err != nil || c.result != "(1, False)" {
+		t.Errorf("after the second interrupt: %q, %v; want (1, False)", c.result, c.err)
 	}
 }
 

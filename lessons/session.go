@@ -44,6 +44,9 @@ type Session struct {
 
 	stopMu  sync.Mutex
 	stopped []string // stopped by an interrupt while idle; the next cell says so
+
+	runMu sync.Mutex
+	again chan<- struct{} // while a cell runs: Interrupt ends it hard
 }
 
 // New makes a session with an empty __main__ in which lab is imported.
@@ -89,7 +92,8 @@ func (s *Session) mainThread() *python.Thread {
 
 // Interpreter cancellation reasons that end a cell.
 const (
-	interruptReason = "KeyboardInterrupt"
+	interruptReason       = "KeyboardInterrupt"
+	secondInterruptReason = "second interrupt"
 )
 
 // Execute runs one cell and returns the MIME bundle of a final
@@ -140,8 +144,12 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 		s.rt.EndCell()
 	}
 	reason := stop()
-	if reason == memoryReason {
+	switch reason {
+	case memoryReason:
 		debug.FreeOSMemory()
+	case secondInterruptReason:
+		out.Stream("stderr", "A second interrupt stopped the cell and every thread it left running "+
+			"(the first raises KeyboardInterrupt, which the cell may catch).\n")
 	}
 	if err == nil {
 		s.reportLeftovers(out)
@@ -158,29 +166,40 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 	return bundle, nil
 }
 
-// watch ends the cell on th when ctx is cancelled (an interrupt) or when
-// memory runs out, stopping the user threads too. The returned function
-// ends the watch and returns the reason the cell was ended for ("" when
-// it was not); Execute calls it before it returns, so that the watch can
-// never act on a later cell (the kernel cancels ctx once Execute has
-// returned).
+// watch ends the cell on th when memory runs out, stopping the user
+// threads too, and raises KeyboardInterrupt in th when ctx is cancelled
+// (an interrupt), as CPython does; the other threads go on. A second
+// interrupt (Interrupt while the cell runs) ends the cell hard. The
+// returned function ends the watch and returns the reason the cell was
+// ended for ("" when it was not); Execute calls it before it returns, so
+// that the watch can never act on a later cell (the kernel cancels ctx
+// once Execute has returned).
 func (s *Session) watch(ctx context.Context, th *python.Thread) func() string {
 	done := make(chan struct{})
 	ended := make(chan string, 1)
+	again := make(chan struct{}, 1)
+	s.runMu.Lock()
+	s.again = again
+	s.runMu.Unlock()
 	go func() {
 		reason := ""
 		defer func() { ended <- reason }()
 		tick := time.NewTicker(50 * time.Millisecond)
 		defer tick.Stop()
+		interrupt := ctx.Done()
 		for {
 			select {
-			case <-ctx.Done():
+			case <-interrupt:
 				select {
 				case <-done:
 					return // the cell had finished: nothing to interrupt
 				default:
 				}
-				reason = interruptReason
+				s.host.Interrupt()
+				interrupt = nil
+				continue
+			case <-again:
+				reason = secondInterruptReason
 			case <-tick.C:
 				if heapBytes() <= MemoryLimit {
 					continue
@@ -196,12 +215,19 @@ func (s *Session) watch(ctx context.Context, th *python.Thread) func() string {
 			}
 			// The main thread's reason comes first, so that it is the one
 			// the cell ends with; every other thread is stopped.
-			th.Cancel(reason)
+			if reason == secondInterruptReason {
+				th.Cancel(interruptReason) // it prints as KeyboardInterrupt
+			} else {
+				th.Cancel(reason)
+			}
 			s.rt.StopAll()
 			return
 		}
 	}()
 	return func() string {
+		s.runMu.Lock()
+		s.again = nil
+		s.runMu.Unlock()
 		close(done)
 		return <-ended
 	}
@@ -259,10 +285,24 @@ func (s *Session) reportLeftovers(out Output) {
 	}
 }
 
-// Interrupt handles an interrupt that arrives while no cell runs: it stops
-// every thread and process earlier cells left running, and the next cell
-// says once what was stopped. Safe to call from any goroutine.
+// Interrupt handles an interrupt that does not come through a running
+// cell's context. While a cell runs (the kernel sends the interrupts after
+// the first here) it ends the cell hard and stops every thread, so that a
+// cell that catches KeyboardInterrupt can still be stopped. While no cell
+// runs it stops every thread and process earlier cells left running, and
+// the next cell says once what was stopped. Safe to call from any
+// goroutine.
 func (s *Session) Interrupt() {
+	s.runMu.Lock()
+	again := s.again
+	s.runMu.Unlock()
+	if again != nil {
+		select {
+		case again <- struct{}{}:
+		default: // already asked
+		}
+		return
+	}
 	var names []string
 	for _, t := range s.userThreads() {
 		if t.Stopped() == nil && t.IsAlive() {

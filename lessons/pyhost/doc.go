@@ -8,6 +8,7 @@
 //
 //	host.go      Host: python.Host, Blocker and Sleeper backed by the runtime; errors it turns into Python's
 //	run.go       Run, the entry point of `threadlab run FILE.py`
+//	interrupt.go Interrupt: KeyboardInterrupt raised in the main thread; _thread.interrupt_main
 //	native.go    the native module _threadlab: starting threads, handles, current thread, idents
 //	lock.go      Lock and RLock, on runtime locks (Condition waiters too)
 //	stuck.go     the stuck-program watch: lost wakeups and waits nobody can end
@@ -25,7 +26,9 @@
 //
 // Condition, Semaphore, Event, Barrier, Timer, local and the queues are
 // Python code built on locks, so every wait is a runtime lock wait: the
-// GIL is released while waiting, and stop and interrupt end the wait. A
+// GIL is released while waiting, and stop and interrupt end the wait (an
+// interrupt, Host.Interrupt or _thread.interrupt_main, as KeyboardInterrupt
+// raised in the main thread, interrupt.go). A
 // Condition waiter's lock is owned by a thread that never runs, so the
 // runtime's cycle detector cannot see through it; stuck.go watches those
 // waits instead and reports a lost wakeup naming what was waited for.

@@ -114,8 +114,9 @@ func (h *Host) bind(pt *python.Thread, rtT *runtime.Thread) *binding {
 	rtT.OnStop = func() {
 		// A deadlock is raised as an exception in the thread's wait, not a
 		// cancellation: the main thread may catch it.
+		// So is an interrupt (Interrupt): KeyboardInterrupt.
 		var dl *runtime.DeadlockError
-		if !errors.As(rtT.Stopped(), &dl) {
+		if stop := rtT.Stopped(); !errors.As(stop, &dl) && !isInterrupt(stop) {
 			pt.Cancel("stopped")
 		}
 	}
@@ -184,7 +185,7 @@ func (h *Host) DeadlockReport(exc *python.Exception) (*runtime.DeadlockError, bo
 
 // pyErr turns an error of a runtime call made for t into what the
 // interpreter expects: a DeadlockError exception for a deadlock the main
-// thread waits in, cancellation when the thread was stopped, and a
+// thread waits in, KeyboardInterrupt after Interrupt, cancellation when the thread was stopped, and a
 // RuntimeError for anything else.
 func (h *Host) pyErr(t *python.Thread, err error) error {
 	if err == nil {
@@ -204,6 +205,8 @@ func (h *Host) pyErr(t *python.Thread, err error) error {
 		exc := python.NewException(h.deadlockType, python.Str(dl.Error()))
 		h.deadlocks.Store(exc, dl)
 		return exc
+	case isInterrupt(err):
+		return h.raiseInterrupt(t)
 	case errors.Is(err, runtime.ErrStopped) || bindingOf(t).rt.Stopped() != nil:
 		t.Cancel(err.Error())
 		return t.Err()

@@ -12,12 +12,13 @@ import (
 var lib embed.FS
 
 // Modules are the modules this host adds to an interpreter (through
-// python.Options.Modules): _threadlab, threading, queue and
+// python.Options.Modules): _threadlab, _thread (interrupt_main), threading, queue and
 // concurrent.futures (Python source), _mp with multiprocessing, and those
 // of AddModules.
 func (h *Host) Modules() []python.ModuleDef {
 	return append([]python.ModuleDef{
 		h.nativeModule(),
+		h.threadModule(),
 		sourceModule("threading", "Thread-based parallelism."),
 		sourceModule("queue", "Synchronized queues."),
 		sourceModule("concurrent.futures", "Running callables in a pool of threads or processes."),

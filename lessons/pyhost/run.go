@@ -13,7 +13,8 @@ import (
 // the threads that are not daemons; daemon threads are stopped. It
 // returns the exit status CPython would: 0, 1 after an uncaught
 // exception, a SyntaxError or a deadlock, SystemExit's code, or 130 after
-// opts.Interrupt (Ctrl-C), which stops every thread.
+// an uncaught KeyboardInterrupt. The first opts.Interrupt (Ctrl-C) raises
+// KeyboardInterrupt in the main thread; a second stops every thread.
 func Run(filename string, src []byte, opts python.Options) int {
 	rt := runtime.New()
 	rt.SetTracing(false)
@@ -31,13 +32,24 @@ func runOn(rt *runtime.Runtime, filename string, src []byte, opts python.Options
 		finished := make(chan struct{})
 		defer close(finished)
 		go func() {
-			select {
-			case <-opts.Interrupt:
+			// The first Ctrl-C raises KeyboardInterrupt in the main thread,
+			// as in CPython; a second one stops every thread, so that a
+			// program that catches KeyboardInterrupt can still be ended.
+			for n := 0; ; n++ {
+				select {
+				case <-opts.Interrupt:
+				case <-finished:
+					return
+				}
+				if n == 0 {
+					h.Interrupt()
+					continue
+				}
 				// The main thread's reason comes first, so that it ends
-				// with KeyboardInterrupt; every other thread is stopped.
+				// with KeyboardInterrupt.
 				main.Cancel("KeyboardInterrupt")
 				rt.StopAll()
-			case <-finished:
+				return
 			}
 		}()
 	}

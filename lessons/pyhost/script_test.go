@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"threadlab/lessons/python"
@@ -48,6 +49,11 @@ func runCPython(t *testing.T, path string) outcome {
 	switch {
 	case errors.As(err, &exit):
 		status = exit.ExitCode()
+		// An uncaught KeyboardInterrupt ends CPython with SIGINT, which a
+		// shell shows as 128+2.
+		if ws, ok := exit.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			status = 128 + int(ws.Signal())
+		}
 	case err != nil:
 		t.Fatalf("python3 %s: %v", path, err)
 	}

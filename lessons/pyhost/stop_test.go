@@ -116,3 +116,65 @@ threading.Event().wait()
 		t.Fatal("the program did not end after the interrupt")
 	}
 }
+
+// stepsModule is a module "steps" whose steps.reached() sends on reached.
+func stepsModule(reached chan struct{}) python.ModuleDef {
+	return python.ModuleDef{Name: "steps", Init: func(t *python.Thread, m *python.Module) error {
+		m.SetFunc("reached", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+			reached <- struct{}{}
+			return python.None, nil
+		})
+		return nil
+	}}
+}
+
+// TestInterruptTwice: the first Ctrl-C raises KeyboardInterrupt in the
+// main thread's sleep, which the program catches (with has released its
+// lock); the second ends the program that goes on waiting, with 130.
+func TestInterruptTwice(t *testing.T) {
+	const prog = `import steps
+import threading
+import time
+lock = threading.Lock()
+steps.reached()
+while True:
+    try:
+        with lock:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        print("caught, lock held:", lock.locked())
+        steps.reached()
+`
+	reached := make(chan struct{}, 2)
+	interrupt := make(chan struct{})
+	var stdout, stderr bytes.Buffer
+	opts := python.Options{Stdout: &stdout, Stderr: &stderr, Interrupt: interrupt,
+		Modules: []python.ModuleDef{stepsModule(reached)}}
+	done := make(chan int)
+	go func() { done <- Run("prog.py", []byte(prog), opts) }()
+	for i := range 2 {
+		select {
+		case <-reached:
+		case status := <-done:
+			t.Fatalf("the program ended before interrupt %d: status %d, stderr %s", i+1, status, stderr.String())
+		case <-time.After(30 * time.Second):
+			t.Fatalf("the program did not get to interrupt %d: %s", i+1, stderr.String())
+		}
+		select {
+		case interrupt <- struct{}{}:
+		case status := <-done:
+			t.Fatalf("the program ended before interrupt %d: status %d, stderr %s", i+1, status, stderr.String())
+		}
+	}
+	select {
+	case status := <-done:
+		if status != 130 || !strings.HasSuffix(stderr.String(), "KeyboardInterrupt\n") {
+			t.Errorf("status %d, stderr %q; want 130 and KeyboardInterrupt", status, stderr.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the program did not end after the second interrupt")
+	}
+	if got := stdout.String(); got != "caught, lock held: False\n" {
+		t.Errorf("stdout %q, want the first interrupt caught once", got)
+	}
+}

@@ -30,6 +30,9 @@ type Options struct {
 
 	// Interrupt, if set, stops Run's program when it is closed (Ctrl-C in
 	// a terminal): Run then prints KeyboardInterrupt and returns 130.
+	// pyhost.Run takes each value received as one Ctrl-C: the first
+	// raises KeyboardInterrupt in the main thread, a second (or closing
+	// the channel) stops every thread.
 	Interrupt <-chan struct{}
 }
 
@@ -377,6 +380,13 @@ func (t *Thread) exitStatus(err error) int {
 		return 130
 	}
 	e, ok := err.(*Exception)
+	if ok && e.class.IsSubclass(KeyboardInterrupt) {
+		// CPython ends itself with SIGINT then, which a shell shows as 130.
+		var b strings.Builder
+		t.PrintTraceback(&b, e)
+		in.Write(in.stderr, b.String())
+		return 130
+	}
 	if ok && e.class.IsSubclass(SystemExit) {
 		var code Value = None
 		if len(e.args) == 1 {
