@@ -2,7 +2,7 @@
 import textwrap
 
 SOURCE = "04-deadlock.ipynb"
-ENGLISH = "b693adf220164dd8"  # zh_text.fingerprint(lessons_text.DEADLOCK) when translated
+ENGLISH = "074c4e6d2237af16"  # zh_text.fingerprint(lessons_text.DEADLOCK) when translated
 
 COMMENTS = {
     "# a slow fraud check": "# 一次很慢的反欺诈检查",
@@ -103,9 +103,11 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
 
     ## 练习
 
-    不要回头看 `bob_pays_alice_in_order`，自己写出 `safe_bob_pays_alice(amount)`：
-    它必须把 `amount` 从 Bob 转给 Alice，按和 `alice_pays_bob` 相同的顺序获取两把锁，
-    并释放这两把锁。检查会先单独运行它一次，再把它和 `alice_pays_bob` 放在一起探索每一种调度，
+    不要回头看 `bob_pays_alice_in_order`，自己写出 `safe_bob_pays_alice(bank, amount)`。
+    检查每试一次都会开一家新的银行：`bank.alice` 和 `bank.bob` 是两人的余额，
+    `bank.alice_lock` 和 `bank.bob_lock` 是它们的锁。你的函数必须把 `amount` 从 Bob 转给 Alice，
+    按和 `alice_pays_bob` 相同的顺序获取两把锁，并释放这两把锁。
+    检查会先单独运行它一次，再把它和 `alice_pays_bob` 放在一起探索每一种调度，
     然后告诉你有没有死锁、有没有钱对不上、有没有锁没被释放。
     """,
     """

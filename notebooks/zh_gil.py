@@ -3,7 +3,7 @@
 import textwrap
 
 SOURCE = "05-gil-and-cores.ipynb"
-ENGLISH = "77c5a867bb87faa7"  # zh_text.fingerprint(lessons_text.GIL) when translated
+ENGLISH = "2a2635ba38265153"  # zh_text.fingerprint(lessons_text.GIL) when translated
 
 COMMENTS = {
     "# every program on the computer": "# 电脑上所有程序加起来",
@@ -82,6 +82,17 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     在 Binder 这样的共享机器上，其他用户的程序可能让曲线更嘈杂。
     上面的汇总显示了每张图测量期间*整台机器*有多忙：如果那个数字远高于内核自己的数字，
     说明同时有其他程序在占用核心，内核得到的核心比它要的少。
+
+    ### “GIL 让我的代码是安全的”：并不是
+
+    GIL 一次只让一个线程运行 Python 代码，所以你也许以为 GIL 开着时不会出现竞态条件。
+    但 GIL 可以在任意两步之间换手，甚至在同一条语句的读和写之间。
+    下面是第 2 课里最小的那个竞态条件，GIL 开着。
+    """,
+    """
+    GIL 开着时，{{gil_schedules}} 种调度中仍有 {{gil_minus8}} 种以 -8 结束。
+    GIL 保持的是解释器自己的数据完整；它不会把*你的*读和写绑在一起。
+    不管有没有 GIL，共享的数据都需要一把锁。
 
     ## 练习
 

@@ -2,7 +2,7 @@
 import textwrap
 
 SOURCE = "03-locks.ipynb"
-ENGLISH = "995225a38cfd82f5"  # zh_text.fingerprint(lessons_text.LOCKS) when translated
+ENGLISH = "af1fb1161faea08e"  # zh_text.fingerprint(lessons_text.LOCKS) when translated
 
 COMMENTS = {
     "# real scheduling": "# 真实调度",
@@ -77,6 +77,18 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     """
     全部 {{locked_schedules}} 种调度都以 0 结束。有了锁，各种调度的区别只在于线程获取锁的先后顺序，
     而每一种顺序都得到同样的余额。
+    """,
+    """
+    ### “这段代码有锁，所以余额是安全的”：并不是
+
+    锁本身什么都不保护。它只能挡住那些来请求它的线程。这里的存款会获取 `guard`，
+    但取款用的还是第 2 课里那个不加锁的版本。
+    """,
+    """
+    在 {{half_schedules}} 种调度中，有 {{half_lost}} 种的余额以 -8 结束：
+    取款读出了余额，存款在它的锁里运行，然后取款把存款的结果覆盖掉了。
+    只有当*每一段*接触这份数据的代码都持有同一把锁时，锁才能保护这份数据。
+    把锁看作属于 `balance` 的，而不是属于某个函数的。
 
     ## 锁的代价
 
@@ -127,8 +139,10 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     """
     ## 练习
 
-    下面的 `add_tip` 是第 2 课里那个不安全的小费罐。修改它，用 `jar_lock` 保证小费永远不会丢失。
-    检查会在每一种调度下运行 Alice（5 枚硬币）和 Bob（10 枚硬币），并告诉你它发现了什么。
+    下面的 `add_tip` 是第 2 课里那个不安全的小费罐，只是罐子变成了一个对象：
+    `jar.coins` 是硬币的数量，`jar.lock` 是罐子的锁。修改它，用 `jar.lock`
+    保证小费永远不会丢失。检查会给你的函数一个新的罐子，在每一种调度下运行
+    Alice（5 枚硬币）和 Bob（10 枚硬币），并告诉你它发现了什么。
     """,
     """
     ### 一种可能的答案

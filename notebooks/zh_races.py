@@ -2,7 +2,7 @@
 import textwrap
 
 SOURCE = "02-race-conditions.ipynb"
-ENGLISH = "17d271ab64c3d2a4"  # zh_text.fingerprint(lessons_text.RACES) when translated
+ENGLISH = "5a089736cd827aac"  # zh_text.fingerprint(lessons_text.RACES) when translated
 
 COMMENTS = {
     "# real scheduling": "# 真实调度",
@@ -128,6 +128,29 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     第 3 步：`spender` 也读到 0。第 4 步：`saver` 写入 8。第 5 步：
     `spender` 写入 -8，这是根据它在第 3 步读到的 0 算出来的，于是存款没了；
     第 6 步 `MainThread` 读到 -8。只需要在错误的时刻切换一次就够了。
+    """,
+    """
+    ### “它通过了测试，所以它是对的”：并不是
+
+    你也许以为一个每次都通过测试的程序就是对的。下面是对 `one_round` 的一个测试：
+    余额最后必须是 0。它连续运行十次，然后 `explore` 查看每一种调度。
+    """,
+    """
+    测试在 10 次中通过了 {{tested_passed}} 次，可是在 {{tested_schedules}} 种调度中，
+    有 {{tested_failing}} 种会丢钱。每次运行走的都是调度器碰巧选中的那种调度，
+    而坏的调度需要恰好在某一步切换。测试通过只说明*一种*调度是对的；
+    只有像 `explore` 那样尝试每一种调度，才能说明所有调度都是对的。
+
+    ### “一条语句就是一个原子步骤”：并不是
+
+    **原子**步骤是其他线程无法把它切成两半的步骤。你也许以为 `balance += amount`
+    是原子的，因为它只是一条语句。看看一次丢失小费的调度的交错表。
+    """,
+    """
+    每一行显示的都是同一行代码 `balance += amount`，但它是一次读，以及之后的一次写。
+    第 2 步 `ann` 读到 0，第 3 步 `bob` 读到 0。第 4 步 `ann` 写入 5，
+    第 5 步 `bob` 写入 10，于是 Ann 的小费没了。一行 Python 可以是好几个步骤，
+    而另一个线程可以在其中任意两步之间运行。
     """,
     """
     ## 当一回调度器

@@ -2,7 +2,7 @@
 import textwrap
 
 SOURCE = "01-threads.ipynb"
-ENGLISH = "193cc13b2b1c6963"  # zh_text.fingerprint(lessons_text.THREADS) when translated
+ENGLISH = "481bc959ce87bf3f"  # zh_text.fingerprint(lessons_text.THREADS) when translated
 
 COMMENTS = {
     "# real scheduling: the operating system decides": "# 真实调度：由操作系统决定",
@@ -98,13 +98,27 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     下面，一个厨房计时器在倒计时，主线程则等着它。
     """,
     """
+    ### “先启动的线程先运行”：并不总是这样
+
+    你也许以为 `start()` 的顺序就是线程运行的顺序。这里有两个线程，各自往一个列表里
+    加一个词，`first` 比 `second` 先启动；这个单元格用 20 个种子各运行一次，
+    看看哪个词排在前面。
+    """,
+    """
+    大多数时候 `first` 先到，但在 20 次运行中有 {{second_first}} 次是 `second` 先到。
+    `start()` 只是让一个线程可以运行；什么时候运行由调度器决定。
+    少见的顺序仍然是可能出现的顺序：如果一件事必须发生在另一件事之前，
+    就像茶和面包那样，用 `join` 明确写出来。
+
     ## 练习
 
-    写一个函数 `run_team(names)`。它要为每个名字启动一个线程，每个线程运行
-    `roll_call(name)`，并以那个人的名字命名；然后等到所有线程都结束，
+    写一个函数 `run_team(names, job)`。它要为每个名字启动一个线程，每个线程运行
+    `job(name)`，并以那个人的名字命名；然后等到所有线程都结束，
     最后按与 `names` 相同的顺序返回这些线程组成的列表。
+    用 `run_team(["ann", "bob"], roll_call)` 试一试。
 
-    然后运行检查单元格。它会告诉你函数是否正确，如果不正确，错在哪里。
+    然后运行检查单元格。它会用自己的一个 job 调用你的函数，这个 job 会记下是哪个线程、
+    在什么时候运行了它；检查单元格会告诉你函数是否正确，如果不正确，错在哪里。
     提示：先启动所有线程，再逐个 join 它们。
     """,
     """

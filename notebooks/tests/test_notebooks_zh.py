@@ -134,17 +134,17 @@ class StaleTranslations(unittest.TestCase):
     def test_changed_prose_sends_readers_to_english(self):
         import zh_text
         english = self.english()
-        cells, claims, values = english["03-locks.ipynb"]
+        cells, claims, values = english["06-coordination.ipynb"]
         kind, text, options = cells[0]
-        english["03-locks.ipynb"] = ([(kind, text + " (edited)", options)] + cells[1:], claims, values)
+        english["06-coordination.ipynb"] = ([(kind, text + " (edited)", options)] + cells[1:], claims, values)
         built = {name: cells for name, cells, _, _ in zh_text.lessons(english)}
-        self.assertNotIn("03-locks.ipynb", built)
-        self.assertIn("04-deadlock.ipynb", built)
+        self.assertNotIn("06-coordination.ipynb", built)
+        self.assertIn("07-producer-consumer.ipynb", built)
         index = "\n".join(text for kind, text, _ in built["00-index.ipynb"] if kind == "markdown")
-        self.assertIn("](../03-locks.ipynb)（尚未翻译", index)
-        self.assertIn("](04-deadlock.ipynb)", index)
-        prereq = "\n".join(text for kind, text, _ in built["04-deadlock.ipynb"] if kind == "markdown")
-        self.assertIn("](../03-locks.ipynb)（尚未翻译", prereq)
+        self.assertIn("](../06-coordination.ipynb)（尚未翻译", index)
+        self.assertIn("](07-producer-consumer.ipynb)", index)
+        prereq = "\n".join(text for kind, text, _ in built["07-producer-consumer.ipynb"] if kind == "markdown")
+        self.assertIn("](../06-coordination.ipynb)（尚未翻译", prereq)
 
     def test_untranslated_comment_leaves_the_lesson_out(self):
         import zh_text
