@@ -10,20 +10,19 @@ race); and checks.queue_workers given the model answer and wrong ones.
 """
 import os
 import re
-import subprocess
 import sys
 import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
+import lessontest  # noqa: E402
 import nbtools  # noqa: E402
-from nbtools import HTML_DIR, NOTEBOOKS  # noqa: E402
+from nbtools import NOTEBOOKS  # noqa: E402
 
 NAME = "07-producer-consumer.ipynb"
 BUDGET = 60  # seconds, kernel start-up included
 SHAPE = ["Predict, then run", "Look closer", "Make it repeatable", "Fix it",
          "Exercise", "Recap"]
-MAX_CODE_LINES = 15
 LONG_CELL_TAGS = {"exercise-check"}
 
 
@@ -35,12 +34,9 @@ def markdown_text(nb):
     return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
 
 
-class StoredLesson(unittest.TestCase):
-    def test_stored_without_outputs(self):
-        for i, cell in enumerate(notebook()["cells"]):
-            if cell["cell_type"] == "code":
-                self.assertEqual(cell["outputs"], [], "cell %d has outputs" % i)
-                self.assertIsNone(cell["execution_count"], "cell %d has a count" % i)
+class StoredLesson(lessontest.Stored, unittest.TestCase):
+    NAME = NAME
+    LONG_CELL_TAGS = LONG_CELL_TAGS
 
     def test_shape(self):
         nb = notebook()
@@ -62,17 +58,6 @@ class StoredLesson(unittest.TestCase):
         for name in ("00-index.ipynb", "06-coordination.ipynb"):
             self.assertIn("(%s)" % NAME, markdown_text(nbtools.load(NOTEBOOKS / name)), name)
 
-    def test_code_cells_short_and_python(self):
-        for i, cell in enumerate(notebook()["cells"]):
-            if cell["cell_type"] != "code":
-                continue
-            source = "".join(cell["source"])
-            compile(source, "cell %d" % i, "exec")
-            if LONG_CELL_TAGS & set(cell["metadata"].get("tags", [])):
-                continue
-            lines = [l for l in source.splitlines() if l.strip()]
-            self.assertLessEqual(len(lines), MAX_CODE_LINES, "cell %d has %d lines" % (i, len(lines)))
-
     def test_check_answers_stay_out_of_the_notebook(self):
         # The exercise-check cell only imports and calls the check.
         for cell in notebook()["cells"]:
@@ -81,72 +66,12 @@ class StoredLesson(unittest.TestCase):
                 self.assertIn("from checks import queue_workers", source)
                 self.assertNotIn("task_done", source)
 
-    def test_links_resolve(self):
-        for cell in notebook()["cells"]:
-            for target in re.findall(r"\]\(([^)#:]+\.ipynb)\)", "".join(cell["source"])):
-                self.assertTrue((NOTEBOOKS / target).exists(), target)
 
-
-@unittest.skipUnless(nbtools.kernelspec_installed("threadlab"),
-                     "threadlab kernelspec not installed (make install)")
-class ExecutedLesson(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        HTML_DIR.mkdir(parents=True, exist_ok=True)
-        began = time.time()
-        cls.proc = subprocess.run(
-            ["/usr/bin/python3", "-m", "nbconvert", "--execute", "--to", "html",
-             "--ExecutePreprocessor.timeout=300", "--output-dir", str(HTML_DIR),
-             str(NOTEBOOKS / NAME)],
-            capture_output=True, text=True, env=nbtools.jupyter_env())
-        cls.took = time.time() - began
-        print("\n  %-26s %6.1f s  (budget %3d s)%s" % (NAME, cls.took, BUDGET,
-              "" if cls.proc.returncode == 0 else "  FAILED"), file=sys.stderr)
-        cls.page = None
-
-    def setUp(self):
-        self.assertEqual(self.proc.returncode, 0, "%s did not execute:\n%s" % (NAME, self.proc.stderr[-6000:]))
-        if ExecutedLesson.page is None:
-            ExecutedLesson.page = nbtools.soup(HTML_DIR / NAME.replace(".ipynb", ".html"))
-
-    def out(self, tag):
-        cells = nbtools.cell_by_tag(self.page, tag)
-        self.assertTrue(cells, "no cell tagged %s in the HTML" % tag)
-        return cells[0]
-
-    def text(self, tag):
-        return nbtools.output_text(self.out(tag))
-
-    def test_time_budget(self):
-        self.assertLess(self.took, BUDGET)
-
-    def test_numbers_in_prose_match_output(self):
-        checked = 0
-        for cell in notebook()["cells"]:
-            for claim in cell["metadata"].get("threadlab", {}).get("claims", []):
-                self.assertIn(claim["value"], "".join(cell["source"]))
-                found = re.search(claim["pattern"], self.text(claim["tag"]))
-                self.assertTrue(found, "%r not in the output of %s" % (claim["pattern"], claim["tag"]))
-                self.assertEqual(found.group(1), claim["value"], "the prose says %s=%s but the output shows %s"
-                                 % (claim["name"], claim["value"], found.group(1)))
-                checked += 1
-        self.assertGreaterEqual(checked, 5)
-
-    def test_table_rows_in_prose_match_output(self):
-        checked = 0
-        for cell in notebook()["cells"]:
-            source = "".join(cell["source"])
-            for row in cell["metadata"].get("threadlab", {}).get("rows", []):
-                self.assertIn("`%s`" % row["thread"], source)
-                self.assertIn("tep %d" % row["step"], source)
-                tables = self.out(row["tag"]).select("table.threadlab-trace")
-                self.assertTrue(tables, "no interleaving table in %s" % row["tag"])
-                got = nbtools.table_cell(tables[0], row["step"], row["thread"])
-                self.assertIsNotNone(got, "step %d has no column %s in %s" % (row["step"], row["thread"], row["tag"]))
-                self.assertIn(row["text"], got, "the prose says step %d of %s is %r"
-                              % (row["step"], row["thread"], row["text"]))
-                checked += 1
-        self.assertGreaterEqual(checked, 4)
+class ExecutedLesson(lessontest.Executed, unittest.TestCase):
+    NAME = NAME
+    BUDGET = BUDGET
+    MIN_CLAIMS = 5
+    MIN_ROWS = 4
 
     def test_kitchen_closes_and_one_chef_cooked_all(self):
         lines = [l for l in self.text("kitchen").splitlines() if l.strip()]
