@@ -23,13 +23,34 @@ import nbtools
 from nbtools import HTML_DIR, NOTEBOOKS
 
 
+def markdown_text(nb):
+    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+
+
+# The headings LESSONS.md gives every lesson, in order.
+SHAPE = ["Predict, then run", "Look closer", "Make it repeatable", "Fix it", "Exercise", "Recap"]
+
+
 class Stored:
     NAME = None
+    TITLE = None  # how the first heading starts: "Lesson 6:"
     MAX_CODE_LINES = 15
     LONG_CELL_TAGS = frozenset()  # cells allowed to be longer (a whole class the learner edits)
 
     def notebook(self):
         return nbtools.load(NOTEBOOKS / self.NAME)
+
+    def test_shape(self):
+        nb = self.notebook()
+        text = markdown_text(nb)
+        headings = re.findall(r"(?m)^#+ (.*)$", text)
+        self.assertTrue(headings[0].startswith(self.TITLE), headings[0])
+        self.assertIn("**Prerequisites:**", text)
+        for part in SHAPE:
+            self.assertTrue(any(h.startswith(part) for h in headings), "no heading %r" % part)
+        tags = [t for c in nb["cells"] for t in c["metadata"].get("tags", [])]
+        self.assertIn("exercise-check", tags)
+        self.assertIn("exercise-solution", tags)
 
     def test_stored_without_outputs(self):
         for i, cell in enumerate(self.notebook()["cells"]):
