@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"html"
 	"strings"
-	"sync/atomic"
-	"time"
+
+	"github.com/google/uuid"
 )
 
 // The stepper's display. text/html holds a static part that reads without
@@ -16,11 +16,10 @@ import (
 // (untrusted output in JupyterLab, sanitized HTML) the static part is what
 // the learner sees; it uses inline styles only, which sanitizers keep.
 
-var widgetIDs atomic.Int64
-
-// widgetID is unique within a page, even across kernels and reloads.
+// widgetID is unique within a page, even across kernels and reloads: a
+// random UUID needs no counter shared by every session.
 func widgetID(kind string) string {
-	return fmt.Sprintf("threadlab-%s-%d-%d", kind, time.Now().UnixNano(), widgetIDs.Add(1))
+	return "threadlab-" + kind + "-" + uuid.NewString()
 }
 
 func stepperBundle(d *stepData) map[string]any {
