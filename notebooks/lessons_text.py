@@ -886,8 +886,8 @@ RACES = [
     md("""
     Replace each `"?"` with `"acceptable"` or `"forbidden"`, then run the
     check. It explores its own copy of `two_visitors` and, for each label
-    that differs from what it finds, tells you why and gives a hint. One
-    of the five is a surprise for most people.
+    that differs from what it finds, tells you why and gives a hint.
+    Decide on all five before you run it.
     """),
     code("""
     my_labels = {0: "?", 1: "?", 2: "?", 3: "?", 4: "?"}   # edit the labels

@@ -2,7 +2,7 @@
 import textwrap
 
 SOURCE = "02-race-conditions.ipynb"
-ENGLISH = "983dd24414f72036"  # zh_text.fingerprint(lessons_text.RACES) when translated
+ENGLISH = "d95940721e0b9288"  # zh_text.fingerprint(lessons_text.RACES) when translated
 
 COMMENTS = {
     "# real scheduling": "# 真实调度",
@@ -197,7 +197,7 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     """
     把每个 `"?"` 换成 `"acceptable"` 或 `"forbidden"`，然后运行检查。
     它会探索自己的一份 `two_visitors`，对每个与它的发现不符的标签，告诉你原因并给出提示。
-    这五个结果里有一个会让大多数人感到意外。
+    运行之前，先把五个标签都想好。
     """,
     """
     ## 回顾

@@ -180,6 +180,25 @@ class AnswersOutOfSight(unittest.TestCase):
                 self.assertLessEqual(len(checks[0].splitlines()), 3, checks[0])
 
 
+    def test_outcome_tables_give_no_labels_away(self):
+        # The table's cell holds only "?"; the check cell imports and calls.
+        for name in ("02-race-conditions.ipynb", "09-free-threading.ipynb"):
+            with self.subTest(lesson=name):
+                nb = nbtools.load(NOTEBOOKS / name)
+                code = {}
+                for cell in nb["cells"]:
+                    if cell["cell_type"] == "code":
+                        for tag in cell["metadata"].get("tags", []) or [None]:
+                            code.setdefault(tag, []).append("".join(cell["source"]))
+                check = code["outcome-table-check"]
+                self.assertEqual(len(check), 1)
+                self.assertIn("from checks import outcome_tables", check[0])
+                self.assertLessEqual(len(check[0].splitlines()), 3, check[0])
+                every = "\n".join(c for cells in code.values() for c in cells)
+                self.assertNotIn('"acceptable"', every)
+                self.assertNotIn('"forbidden"', every)
+
+
 @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"),
                      "threadlab kernelspec not installed (make install)")
 class ExerciseChecks(unittest.TestCase):
@@ -235,7 +254,8 @@ TABLE_ANSWERS = {
         ("visits", "dict(%s, **{'5': 'forbidden'})" % with_labels(VISITS, {}), ("'5' is not in this table",)),
         ("visits", "[2, 3, 4]", ("pass your labels as a dictionary",)),
         ("visit", with_labels(VISITS, {}), ("pass your table's name first",)),
-        ("visits", with_labels(VISITS, {0: " Forbidden "}), ("Right: every label matches what lab.explore found",)),
+        ("visits", with_labels(VISITS, {0: " Forbidden "}), ("Right: every label matches what lab.explore found.",
+                                                              "lab.explore ran")),
     ],
     "flags": [
         ("flags", with_labels(FLAGS, {(0, 0): "acceptable"}), ("(0, 0): " + WRONG_WAY + "whoever looks last",
@@ -244,11 +264,11 @@ TABLE_ANSWERS = {
                                                               "Hint: Let both writes come before both reads")),
         ("flags", with_labels(FLAGS, {(0, 1): "forbidden"}), ("(0, 1): " + RIGHT_WAY, "ann raises her flag",)),
         ("flags", with_labels(FLAGS, {(1, 0): "forbidden"}), ("(1, 0): " + RIGHT_WAY, "bob raises his flag",)),
-        ("flags", "{o: 'forbidden' for o in %s}" % with_labels(FLAGS, {}), ("Not yet: 3 of your 4 labels are wrong.",)),
+        ("flags", "{o: 'forbidden' for o in %s}" % with_labels(FLAGS, {}), ("Not yet: 3 of the 4 outcomes need another look.",)),
         ("flags", "{str(o): l for o, l in %s.items()}" % with_labels(FLAGS, {}),
          ("'(0, 0)', '(0, 1)', '(1, 0)', '(1, 1)' are not in this table",)),
-        ("flags", with_labels(FLAGS, {}), ("Right: every label matches what lab.explore found",
-                                           "with the GIL on and with it off alike")),
+        ("flags", with_labels(FLAGS, {}), ("Right: every label matches what lab.explore found.",
+                                           "with it off: the same outcomes either way.")),
     ],
 }
 

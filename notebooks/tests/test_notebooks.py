@@ -338,7 +338,7 @@ class ExecutedLessons(unittest.TestCase):
         # The outcome table's starting labels are all "?": the check asks
         # for a label for each of the five outcomes, and calls none right.
         table = self.text(name, "outcome-table-check")
-        self.assertIn("Not yet: 5 of your 5 labels are wrong.", table)
+        self.assertIn("Not yet: 5 of the 5 outcomes need another look.", table)
         self.assertEqual(table.count("write 'acceptable' or 'forbidden'"), 5, table)
 
     def test_03_locks(self):
