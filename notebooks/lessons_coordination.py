@@ -28,8 +28,8 @@ VALUES = {
     "while_deadlocks": "79",
     "safe_schedules": "3004",
     "most_charging": "2",
-    "notify_schedules": "3148",
-    "notify_stuck": "170",
+    "notify_schedules": "2223",
+    "notify_stuck": "90",
 }
 
 CELLS = [
@@ -346,7 +346,7 @@ CELLS = [
     code("""
     def bake(shelf):
         with shelf.changed:
-            shelf.items = shelf.items + ("plain",)
+            shelf.items = ("plain",)      # the shelf was empty
             shelf.changed.notify()
 
     def hasty_customer(shelf):
@@ -380,10 +380,10 @@ CELLS = [
     lab.explore(quick_sale).example("deadlock")
     """, tag="example-lost-notify"),
     md("""
-    At step 6 `cat` reads the shelf and finds it empty. Before she takes
-    the lock, the `baker` puts his bun (step 8) and calls `notify()` while
+    At step 5 `cat` reads the shelf and finds it empty. Before she takes
+    the lock, the `baker` puts his bun (step 7) and calls `notify()` while
     nobody is waiting, so the notify wakes no one and is gone. Then `cat`
-    takes the lock and, at step 15, *waits for a notify of a Condition*
+    takes the lock and, at step 14, *waits for a notify of a Condition*
     that has already been sent: a **lost notify**. The bun sits on the
     shelf and `cat` never looks again. The fix is the one you know: look
     inside `with shelf.changed:`, in a `while` loop.
@@ -395,9 +395,9 @@ CELLS = [
     schedules seldom come up in a test. With real scheduling the counts
     below change from run to run: run the cell a few times and compare.
     Exploring does not depend on luck.
-    """, rows=[("example-lost-notify", 6, "cat", "read <Shelf object>.items → ()"),
-               ("example-lost-notify", 8, "baker", "write <Shelf object>.items ← ('plain',)"),
-               ("example-lost-notify", 15, "cat", "waits for a notify of a Condition")]),
+    """, rows=[("example-lost-notify", 5, "cat", "read <Shelf object>.items → ()"),
+               ("example-lost-notify", 7, "baker", "write <Shelf object>.items ← ('plain',)"),
+               ("example-lost-notify", 14, "cat", "waits for a notify of a Condition")]),
     code("""
     lab.seed(None)                # real scheduling
     endings = {}

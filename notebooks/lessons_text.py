@@ -861,9 +861,9 @@ RACES = [
 
     Two visitors, `ann` and `bob`, each add 1 to a shared counter `hits`,
     twice, with one read and one write each time. The table lists every
-    final count from 0 to 4. The labels are for threadlab's model: every run is one
-    interleaving of the threads' reads and writes, and each read sees the
-    latest write before it (**sequential consistency**).
+    final count from 0 to 4. The labels are for threadlab's model: every
+    run is one interleaving of the threads' reads and writes, and each
+    read sees the latest write before it (**sequential consistency**).
     """),
     code("""
     hits = 0
@@ -1120,8 +1120,9 @@ LOCKS = [
     without waiting, because nobody holds *that* lock, and in step 5 it
     reads 0 too. In step 6 `saver` writes 8, and in step 8 `spender`
     writes -8 over it: the lost update, with a lock held on each side.
-    Two locks keep out nobody. A lock guards data only when every thread
-    that touches the data takes *the same* lock.
+    Two different locks on the same data keep no one out. A lock guards
+    data only when every thread that touches the data takes *the same*
+    lock.
 
     ## What the lock costs
 

@@ -2,7 +2,7 @@
 import textwrap
 
 SOURCE = "06-coordination.ipynb"
-ENGLISH = "ce61dc90a941e55e"  # zh_text.fingerprint(lessons_coordination.CELLS) when translated
+ENGLISH = "00f55a5633f3568f"  # zh_text.fingerprint(lessons_coordination.CELLS) when translated
 
 COMMENTS = {
     "# a repeatable schedule, and virtual time": "# 可重现的调度，以及虚拟时间",
@@ -11,6 +11,7 @@ COMMENTS = {
     "# empty": "# 空了",
     "# real scheduling": "# 真实调度",
     "# looks without the lock": "# 不拿锁就看",
+    "# the shelf was empty": "# 货架原本是空的",
     "# one hour, in virtual seconds": "# 一小时，用虚拟的秒来表示",
 }
 
@@ -151,9 +152,9 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     解出来了吗？和 `lab.explore` 找到的那一种比较一下。
     """,
     """
-    第 6 步 `cat` 读了货架，发现它是空的。在她拿到锁之前，`baker`（面包师）放上了面包（第 8 步），
+    第 5 步 `cat` 读了货架，发现它是空的。在她拿到锁之前，`baker`（面包师）放上了面包（第 7 步），
     并在没有任何人等待的时候调用了 `notify()`，所以这次通知谁也没有唤醒，就这样没了。
-    然后 `cat` 拿到锁，在第 15 步 *waits for a notify of a Condition*（等 Condition 的通知），
+    然后 `cat` 拿到锁，在第 14 步 *waits for a notify of a Condition*（等 Condition 的通知），
     而这个通知早已发过了：这就是**丢失的通知**。面包就放在货架上，可 `cat` 再也不会去看一眼。
     修复方法你已经知道了：在 `with shelf.changed:` 里面、在一个 `while` 循环中查看货架。
 

@@ -2,7 +2,7 @@
 import textwrap
 
 SOURCE = "03-locks.ipynb"
-ENGLISH = "676d19c5ccc25cdf"  # zh_text.fingerprint(lessons_text.LOCKS) when translated
+ENGLISH = "ddecbb3e4122eb3a"  # zh_text.fingerprint(lessons_text.LOCKS) when translated
 
 COMMENTS = {
     "# real scheduling": "# 真实调度",
@@ -102,7 +102,7 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     第 2 步 `saver` 获取 `deposit_lock`，第 3 步它读到 0。第 4 步 `spender`
     获取 `withdraw_lock`，根本不用等，因为没有谁持有*那一把*锁；第 5 步它也读到 0。
     第 6 步 `saver` 写入 8，第 8 步 `spender` 写入 -8 把它覆盖了：
-    这就是丢失的更新，而两边都持有着锁。两把不同的锁谁也挡不住。
+    这就是丢失的更新，而两边都持有着锁。同一份数据上的两把不同的锁，谁也挡不住。
     只有当每个接触这份数据的线程都获取*同一把*锁时，锁才能守住这份数据。
 
     ## 锁的代价

@@ -2,7 +2,7 @@
 import textwrap
 
 SOURCE = "02-race-conditions.ipynb"
-ENGLISH = "d95940721e0b9288"  # zh_text.fingerprint(lessons_text.RACES) when translated
+ENGLISH = "efc2075e7180f593"  # zh_text.fingerprint(lessons_text.RACES) when translated
 
 COMMENTS = {
     "# real scheduling": "# 真实调度",
