@@ -400,6 +400,9 @@ class ExecutedLessons(unittest.TestCase):
         quick = self.text(name, "quick-transfers")
         self.assertIn("finished: 20 of 20 seeded runs", quick)
         self.assertRegex(quick, r"explore: [1-9]\d* of \d+ schedules deadlock")
+        # "exactly as many as with the pause"
+        paused = re.search(r"schedules: (\d+)\s+deadlocks: (\d+)", explored).groups()
+        self.assertEqual(re.search(r"explore: (\d+) of (\d+)", quick).groups(), paused[::-1])
         self.assertFalse(self.out(name, "ordered").select("table.threadlab-deadlock"), "the ordered run deadlocked")
         self.assertIn("(110, 90)", self.text(name, "ordered"))
         ordered = self.text(name, "explore-ordered")
