@@ -15,6 +15,8 @@ CLAIMS = {
     "while_deadlocks": {"tag": "explore-while", "pattern": r"deadlocks: (\d+)"},
     "safe_schedules": {"tag": "explore-safe", "pattern": r"schedules: (\d+)"},
     "most_charging": {"tag": "chargers", "pattern": r"most charging at once: (\d+)"},
+    "notify_schedules": {"tag": "stepper-lost-notify", "pattern": r"schedules: (\d+)"},
+    "notify_stuck": {"tag": "stepper-lost-notify", "pattern": r"cat waits for ever in: (\d+)"},
 }
 
 # The numbers themselves, copied from a seeded run of the notebook.
@@ -26,6 +28,8 @@ VALUES = {
     "while_deadlocks": "79",
     "safe_schedules": "3004",
     "most_charging": "2",
+    "notify_schedules": "2223",
+    "notify_stuck": "90",
 }
 
 CELLS = [
@@ -332,6 +336,58 @@ CELLS = [
     time; two Conditions, one for "not full" and one for "not empty", let
     you wake only the right kind.)
 
+    ### Puzzle: make a customer wait for ever
+
+    The `while` loop has a partner rule: look at the shelf only while you
+    hold the Condition's lock. `hasty_customer` breaks it. She looks at
+    the shelf first, and takes the lock only to wait. The baker puts one
+    bun and notifies.
+    """),
+    code("""
+    def bake(shelf):
+        with shelf.changed:
+            shelf.items = ("plain",)      # the shelf was empty
+            shelf.changed.notify()
+
+    def hasty_customer(shelf):
+        if not shelf.items:           # looks without the lock
+            with shelf.changed:
+                shelf.changed.wait()
+
+    def quick_sale():
+        shelf = Shelf()
+        run_team(threading.Thread(target=bake, args=(shelf,), name="baker"),
+                 threading.Thread(target=hasty_customer, args=(shelf,), name="cat"))
+        return "sold"
+    """),
+    md("""
+    In the stepper you are the scheduler: click **Step** under the thread
+    that should move next. Find a schedule in which `cat` waits for ever.
+    The goal counts as reached when every thread waits and none can go on:
+    `cat` for a notify, the main thread for `cat` to finish.
+    """),
+    code("""
+    puzzle = lab.stepper(quick_sale, goal="deadlock")
+    print("schedules:", puzzle.schedules, " cat waits for ever in:", puzzle.goal_schedules)
+    puzzle
+    """, tag="stepper-lost-notify"),
+    md("""
+    {{notify_stuck}} of the {{notify_schedules}} schedules you can click
+    through leave `cat` waiting. Solved it? Compare with the one
+    `lab.explore` finds.
+    """),
+    code("""
+    lab.explore(quick_sale).example("deadlock")
+    """, tag="example-lost-notify"),
+    md("""
+    At step 5 `cat` reads the shelf and finds it empty. Before she takes
+    the lock, the `baker` puts his bun (step 7) and calls `notify()` while
+    nobody is waiting, so the notify wakes no one and is gone. Then `cat`
+    takes the lock and, at step 14, *waits for a notify of a Condition*
+    that has already been sent: a **lost notify**. The bun sits on the
+    shelf and `cat` never looks again. The fix is the one you know: look
+    inside `with shelf.changed:`, in a `while` loop.
+
     ### Where threadlab differs from CPython
 
     On CPython the same `IfShelf` can fail too, but more rarely: threads
@@ -339,7 +395,9 @@ CELLS = [
     schedules seldom come up in a test. With real scheduling the counts
     below change from run to run: run the cell a few times and compare.
     Exploring does not depend on luck.
-    """),
+    """, rows=[("example-lost-notify", 5, "cat", "read <Shelf object>.items → ()"),
+               ("example-lost-notify", 7, "baker", "write <Shelf object>.items ← ('plain',)"),
+               ("example-lost-notify", 14, "cat", "waits for a notify of a Condition")]),
     code("""
     lab.seed(None)                # real scheduling
     endings = {}
@@ -476,6 +534,8 @@ CELLS = [
       must check again, because another thread may have run first.
     - `notify()` wakes one thread, maybe the wrong one: a lost wakeup
       leaves everyone waiting. `notify_all()` with `while` is safe.
+    - Look at the shared state only while you hold the Condition's lock:
+      a notify sent before anyone waits is lost.
     - A `Semaphore(n)` lets at most *n* threads into a pool; a `Barrier(n)`
       holds threads until all *n* arrive.
     - `lab.explore` finds the rare schedules that tests on CPython miss.

@@ -216,6 +216,53 @@ CELLS = [
       marked safe for free threading switches the GIL back on when it is
       imported; `sys._is_gil_enabled()` tells you which you have.
 
+    ### An outcome table: who sees whose flag
+
+    Ann and Bob both want the last seat at a concert. Each one raises a
+    flag that says "I want it", then looks at the other's flag; whoever
+    sees no flag takes the seat. `both_look` returns what each saw, as
+    `(ann saw, bob saw)`. If both saw 0, both would take the seat.
+    """),
+    code("""
+    flags = {"ann": 0, "bob": 0}
+    saw = {}
+
+    def look(me, other):
+        flags[me] = 1                 # raise my flag
+        saw[me] = flags[other]        # then look at the other's
+
+    def both_look():
+        flags["ann"] = flags["bob"] = 0
+        team = [threading.Thread(target=look, args=pair, name=pair[0])
+                for pair in (("ann", "bob"), ("bob", "ann"))]
+        for member in team:
+            member.start()
+        for member in team:
+            member.join()
+        return (saw["ann"], saw["bob"])
+    """),
+    md("""
+    Label each of the four outcomes `"acceptable"` (some schedule ends
+    that way) or `"forbidden"` (none can), as in lesson 2's table, then
+    run the check. It explores its own copy of the program twice, with the
+    GIL on and with it off, and tells you why for each label that differs.
+    """),
+    code("""
+    my_flags = {(0, 0): "?", (0, 1): "?", (1, 0): "?", (1, 1): "?"}   # edit the labels
+    """),
+    code("""
+    from checks import outcome_tables
+
+    outcome_tables.check("flags", my_flags)
+    """, tag="outcome-table-check"),
+    md("""
+    Your labels describe threadlab's model, and the check finds the same
+    outcomes with the GIL on and off: the model is sequentially consistent
+    either way, so switching the GIL off changes which schedules are
+    likely, not which are possible. The bullet above warns that real
+    hardware without a GIL promises less than this model. threadlab cannot
+    show you those extra outcomes, so this table labels only its own.
+
     ## When threads help, and when they do not
 
     A thread that sleeps, or waits for a disk or the network, lets the

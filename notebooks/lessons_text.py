@@ -51,11 +51,16 @@ CLAIMS = {
     "tested_schedules": {"tag": "tested-ten-times", "pattern": r"explore: \d+ of (\d+) schedules fail"},
     "half_schedules": {"tag": "explore-half-locked", "pattern": r"schedules: (\d+)"},
     "half_lost": {"tag": "explore-half-locked", "pattern": r"(?m)^-8: (\d+)"},
+    "two_locks_schedules": {"tag": "explore-two-locks", "pattern": r"schedules: (\d+)"},
+    "two_locks_lost": {"tag": "explore-two-locks", "pattern": r"(?m)^-8: (\d+)"},
     "gil_minus8": {"tag": "explore-gil-on", "pattern": r"(?m)^-8: (\d+)"},
     "gil_schedules": {"tag": "explore-gil-on", "pattern": r"schedules: (\d+)"},
     "deadlock_schedules": {"tag": "explore-deadlock", "pattern": r"schedules: (\d+)"},
     "deadlock_count": {"tag": "explore-deadlock", "pattern": r"deadlocks: (\d+)"},
     "ordered_schedules": {"tag": "explore-ordered", "pattern": r"schedules: (\d+)"},
+    "quick_finished": {"tag": "quick-transfers", "pattern": r"finished: (\d+) of 20"},
+    "quick_deadlocks": {"tag": "quick-transfers", "pattern": r"explore: (\d+) of \d+ schedules deadlock"},
+    "quick_schedules": {"tag": "quick-transfers", "pattern": r"explore: \d+ of (\d+) schedules deadlock"},
 }
 
 # The numbers themselves, copied from a seeded run of the notebooks.
@@ -72,12 +77,17 @@ VALUES = {
     "tested_schedules": "4",
     "half_schedules": "4",
     "half_lost": "1",
+    "two_locks_schedules": "4",
+    "two_locks_lost": "1",
     "gil_minus8": "1",
     "gil_schedules": "4",
     "locked_schedules": "4",
     "deadlock_schedules": "9",
     "deadlock_count": "1",
     "ordered_schedules": "4",
+    "quick_finished": "20",
+    "quick_deadlocks": "1",
+    "quick_schedules": "9",
 }
 
 # The Launch-on-Binder badge, or how to get one: written by `make badge`
@@ -840,6 +850,54 @@ RACES = [
     races.check([5, 10, 15])
     """, tag="exercise-solution"),
     md("""
+    ### A harder one: an outcome table
+
+    Testers of concurrent code often write down, before they run a
+    program, every result it could end with, and give each one a
+    **label**: *acceptable* if some schedule ends that way, *forbidden* if
+    no schedule can. Then a tool runs the program a great many times and
+    reports any result that breaks the table. Here you make such a table
+    and `lab.explore` is the tool.
+
+    Two visitors, `ann` and `bob`, each add 1 to a shared counter `hits`,
+    twice, with one read and one write each time. The table lists every
+    final count from 0 to 4. The labels are for threadlab's model: every
+    run is one interleaving of the threads' reads and writes, and each
+    read sees the latest write before it (**sequential consistency**).
+    """),
+    code("""
+    hits = 0
+
+    def visit():
+        global hits
+        for i in range(2):
+            hits = hits + 1
+
+    def two_visitors():
+        global hits
+        hits = 0
+        team = [threading.Thread(target=visit, name=n) for n in ("ann", "bob")]
+        for visitor in team:
+            visitor.start()
+        for visitor in team:
+            visitor.join()
+        return hits
+    """),
+    md("""
+    Replace each `"?"` with `"acceptable"` or `"forbidden"`, then run the
+    check. It explores its own copy of `two_visitors` and, for each label
+    that differs from what it finds, tells you why and gives a hint.
+    Decide on all five before you run it.
+    """),
+    code("""
+    my_labels = {0: "?", 1: "?", 2: "?", 3: "?", 4: "?"}   # edit the labels
+    """),
+    code("""
+    from checks import outcome_tables
+
+    outcome_tables.check("visits", my_labels)
+    """, tag="outcome-table-check"),
+    md("""
     ## Recap
 
     - `balance = balance + 1` on a shared variable is two steps, a read and
@@ -849,6 +907,8 @@ RACES = [
     - `lab.trace()` shows the interleaving; the lost update is a write based
       on a value that another thread has already changed.
     - `lab.seed` replays one schedule exactly; `lab.explore` tries them all.
+    - A test that passes shows one schedule works; an outcome table, checked
+      by exploring, says which results any schedule can give.
     - Not sharing is one fix. Locks, next, are the other.
 
     Next: [Lesson 3: Locks](03-locks.ipynb).
@@ -1024,13 +1084,58 @@ LOCKS = [
     *every* piece of code that touches that data holds the same lock. Think
     of the lock as belonging to `balance`, not to a function.
 
+    What if every function has a lock, each its own? Here the deposits
+    take `deposit_lock` and the withdrawals take `withdraw_lock`. Each
+    function now looks properly locked. **Predict:** can a deposit still
+    be lost?
+    """),
+    code("""
+    deposit_lock = threading.Lock()
+    withdraw_lock = threading.Lock()
+
+    def guarded_deposit(amount, times):
+        global balance
+        for i in range(times):
+            with deposit_lock:       # the deposits' own lock
+                balance = balance + amount
+
+    def guarded_withdraw(amount, times):
+        global balance
+        for i in range(times):
+            with withdraw_lock:      # the withdrawals' own lock
+                balance = balance - amount
+    """),
+    code("""
+    report = lab.explore(lambda: run_pair(guarded_deposit, guarded_withdraw, 8, 1))
+    print("schedules:", report.schedules)
+    for outcome, count in sorted(report.outcomes.items()):
+        print("%s: %d schedules" % (outcome, count))
+    report.example(-8)
+    """, tag="explore-two-locks"),
+    md("""
+    Both functions hold a lock, and still {{two_locks_lost}} of the
+    {{two_locks_schedules}} schedules end at -8, the same as with no locks
+    at all. Read the table. In step 2 `saver` acquires `deposit_lock` and
+    in step 3 it reads 0. In step 4 `spender` acquires `withdraw_lock`
+    without waiting, because nobody holds *that* lock, and in step 5 it
+    reads 0 too. In step 6 `saver` writes 8, and in step 8 `spender`
+    writes -8 over it: the lost update, with a lock held on each side.
+    Two different locks on the same data keep no one out. A lock guards
+    data only when every thread that touches the data takes *the same*
+    lock.
+
     ## What the lock costs
 
     Locks are not free. Each `acquire()` and `release()` is extra work, and a
     thread that finds the lock taken has to wait. The next cell times both
     versions with `time.perf_counter()`, using real scheduling (a seed would
     use the virtual clock). Your numbers depend on your computer.
-    """),
+    """, rows=[("explore-two-locks", 2, "saver", "acquire deposit_lock"),
+               ("explore-two-locks", 3, "saver", "read balance → 0"),
+               ("explore-two-locks", 4, "spender", "acquire withdraw_lock"),
+               ("explore-two-locks", 5, "spender", "read balance → 0"),
+               ("explore-two-locks", 6, "saver", "write balance ← 8"),
+               ("explore-two-locks", 8, "spender", "write balance ← -8")]),
     code("""
     lab.seed(None)
     began = time.perf_counter()
@@ -1196,6 +1301,8 @@ LOCKS = [
     - A lock lets one thread at a time into a critical section, so a read
       and its write can no longer be split by another thread.
     - `lab.explore` proves the fix: every schedule gives the same result.
+    - A lock guards data, not code: every thread that touches the data
+      must take the same lock, or updates are lost with locks held.
     - Locking costs time; keep critical sections short.
     - A thread that dies holding a lock never releases it; `with lock:` or
       `try` ... `finally` releases it on every way out.
@@ -1344,6 +1451,54 @@ DEADLOCK = [
     lab.stepper(lambda: both_ways(alice_pays_bob, bob_pays_alice), goal="deadlock")
     """, tag="stepper-deadlock"),
     md("""
+    ### "Take out the sleep and the deadlock is gone": it is not
+
+    The pause looks like the culprit: without it, each transfer would take
+    its second lock at once, before the other thread could start. Here are
+    the same two transfers without the fraud check. Each still takes its
+    payer's lock first. **Predict:** can they still deadlock?
+    """),
+    code("""
+    def quick_alice_pays_bob(amount):
+        global alice, bob
+        with alice_lock:                 # no fraud check this time
+            with bob_lock:
+                alice = alice - amount
+                bob = bob + amount
+
+    def quick_bob_pays_alice(amount):
+        global alice, bob
+        with bob_lock:
+            with alice_lock:
+                bob = bob - amount
+                alice = alice + amount
+    """),
+    code("""
+    finished = 0
+    for seed in range(20):
+        open_bank()
+        lab.seed(seed)
+        try:
+            both_ways(quick_alice_pays_bob, quick_bob_pays_alice)
+        except Exception as stuck:
+            print("seed %d: %s" % (seed, type(stuck).__name__))
+        else:
+            finished += 1
+    print("finished: %d of 20 seeded runs" % finished)
+    open_bank()
+    report = lab.explore(lambda: both_ways(quick_alice_pays_bob, quick_bob_pays_alice))
+    print("explore: %d of %d schedules deadlock" % (report.deadlocks, report.schedules))
+    """, tag="quick-transfers"),
+    md("""
+    All {{quick_finished}} of the 20 seeded runs finished, and a test suite
+    would pass. Yet {{quick_deadlocks}} of the {{quick_schedules}}
+    schedules still deadlock, exactly as many as with the pause. The pause
+    only changed how *likely* the deadly schedule is; it was never what
+    made it possible. The cause is the order of the locks, `alice_lock`
+    then `bob_lock` in one thread and the other way round in the other,
+    and only changing the order removes it.
+    """),
+    md("""
     ## Fix it
 
     A cycle needs one thread to take A and then B while another takes B and
@@ -1436,6 +1591,7 @@ DEADLOCK = [
     - threadlab raises `DeadlockError` with a report of who holds what and
       waits for what, where plain Python would hang.
     - A deadlock may need an unlucky schedule; `lab.explore` finds it.
+      Taking out a sleep makes it rarer, not impossible.
     - Taking locks in one global order (here, alphabetical) makes a cycle
       impossible.
 

@@ -2,7 +2,7 @@
 import textwrap
 
 SOURCE = "06-coordination.ipynb"
-ENGLISH = "028390224a9b8281"  # zh_text.fingerprint(lessons_coordination.CELLS) when translated
+ENGLISH = "00f55a5633f3568f"  # zh_text.fingerprint(lessons_coordination.CELLS) when translated
 
 COMMENTS = {
     "# a repeatable schedule, and virtual time": "# 可重现的调度，以及虚拟时间",
@@ -10,6 +10,8 @@ COMMENTS = {
     "# full": "# 满了",
     "# empty": "# 空了",
     "# real scheduling": "# 真实调度",
+    "# looks without the lock": "# 不拿锁就看",
+    "# the shelf was empty": "# 货架原本是空的",
     "# one hour, in virtual seconds": "# 一小时，用虚拟的秒来表示",
 }
 
@@ -134,6 +136,28 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     正是这个上限让它跑得很快。（唤醒每个线程要多花一点时间；用两个 Condition，
     一个表示“不满”，一个表示“不空”，就可以只唤醒正确的那一类。）
 
+    ### 谜题：让一位顾客永远等下去
+
+    `while` 循环还有一条配套的规则：只在持有 Condition 的锁时查看货架。
+    `hasty_customer`（心急的顾客）违反了这条规则。她先看货架，只在要等待时才去拿锁。
+    面包师放上一个面包，然后发出通知。
+    """,
+    """
+    在单步执行器里，你就是调度器：在应该走下一步的线程下面点击 **Step**。
+    找出一种让 `cat` 永远等下去的调度。当每个线程都在等待、没有一个能继续时，
+    目标就算达成：`cat` 在等通知，主线程在等 `cat` 结束。
+    """,
+    """
+    在你能点出来的 {{notify_schedules}} 种调度中，有 {{notify_stuck}} 种会让 `cat` 一直等下去。
+    解出来了吗？和 `lab.explore` 找到的那一种比较一下。
+    """,
+    """
+    第 5 步 `cat` 读了货架，发现它是空的。在她拿到锁之前，`baker`（面包师）放上了面包（第 7 步），
+    并在没有任何人等待的时候调用了 `notify()`，所以这次通知谁也没有唤醒，就这样没了。
+    然后 `cat` 拿到锁，在第 14 步 *waits for a notify of a Condition*（等 Condition 的通知），
+    而这个通知早已发过了：这就是**丢失的通知**。面包就放在货架上，可 `cat` 再也不会去看一眼。
+    修复方法你已经知道了：在 `with shelf.changed:` 里面、在一个 `while` 循环中查看货架。
+
     ### threadlab 和 CPython 的不同之处
 
     在 CPython 上，同样的 `IfShelf` 也会出错，但更少见：那里的线程每 5 毫秒切换一次，
@@ -178,6 +202,7 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
       因为可能有别的线程先运行了。
     - `notify()` 只唤醒一个线程，可能是错误的那个：丢失的唤醒会让所有人一直等下去。
       `notify_all()` 配合 `while` 是安全的。
+    - 只在持有 Condition 的锁时查看共享状态：在有人等待之前发出的通知会丢失。
     - `Semaphore(n)` 最多让 *n* 个线程进入资源池；`Barrier(n)` 让线程等到 *n* 个都到齐。
     - `lab.explore` 能找出在 CPython 上测试时会漏掉的罕见调度。
 

@@ -2,13 +2,14 @@
 import textwrap
 
 SOURCE = "04-deadlock.ipynb"
-ENGLISH = "074c4e6d2237af16"  # zh_text.fingerprint(lessons_text.DEADLOCK) when translated
+ENGLISH = "c3e995a8a7416896"  # zh_text.fingerprint(lessons_text.DEADLOCK) when translated
 
 COMMENTS = {
     "# a slow fraud check": "# 一次很慢的反欺诈检查",
     "# the same check": "# 同样的检查",
     "# Alice's lock first, as in alice_pays_bob": "# 先拿 Alice 的锁，和 alice_pays_bob 一样",
     "# your code here": "# 在这里写你的代码",
+    "# no fraud check this time": "# 这次没有反欺诈检查",
     "# first one transfer, in this thread alone": "# 先在这个线程里单独做一次转账",
 }
 
@@ -81,6 +82,20 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     线程下方的共享状态显示余额以及每把锁由哪个线程持有，无法继续的线程会说明它在等什么。
     """,
     """
+    ### “去掉 sleep，死锁就没了”：并不是
+
+    那次暂停看起来像是罪魁祸首：没有它，每笔转账都会立刻拿到第二把锁，
+    另一个线程还来不及开始。下面是去掉反欺诈检查之后的同样两笔转账，
+    每笔仍然先拿付款人的锁。**预测：**它们还会死锁吗？
+    """,
+    """
+    20 次带种子的运行中，{{quick_finished}} 次全部顺利结束，测试也会通过。
+    可是在 {{quick_schedules}} 种调度中，仍然有 {{quick_deadlocks}} 种会死锁，
+    和有暂停时一样多。暂停只改变了那种致命调度发生的*可能性*，
+    它从来不是让死锁成为可能的原因。原因在于锁的顺序：一个线程先拿 `alice_lock`
+    再拿 `bob_lock`，另一个线程反过来；只有改变这个顺序才能消除它。
+    """,
+    """
     ## 修复它
 
     形成环需要一个线程先拿 A 再拿 B，而另一个线程先拿 B 再拿 A。
@@ -119,6 +134,7 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     - 死锁是一圈线程，每个线程都持有下一个线程在等的锁；它们谁也无法继续。
     - 在普通 Python 会卡住的地方，threadlab 抛出 `DeadlockError`，并报告谁持有什么、谁在等什么。
     - 死锁可能需要一次不走运的调度；`lab.explore` 能找到它。
+      去掉一次 sleep 只会让它更少见，而不会让它不可能发生。
     - 按同一个全局顺序（这里是字母顺序）获取锁，环就不可能形成。
 
     下一课：[第 5 课：全局解释器锁 (GIL) 与多核](05-gil-and-cores.ipynb)。

@@ -3,13 +3,16 @@
 import textwrap
 
 SOURCE = "09-free-threading.ipynb"
-ENGLISH = "26d2abbd417e24be"  # zh_text.fingerprint(lessons_free_threading.CELLS) when translated
+ENGLISH = "2f62fc982f6a8329"  # zh_text.fingerprint(lessons_free_threading.CELLS) when translated
 
 COMMENTS = {
     "# real scheduling": "# 真实调度",
     "# CPython's clock": "# CPython 的时钟",
     "# back to threadlab's 100 steps": "# 回到 threadlab 的每 100 步切换一次",
     "# stands for waiting on a server": "# 代表在等服务器回应",
+    "# raise my flag": "# 举起我的旗子",
+    "# then look at the other's": "# 然后看对方的旗子",
+    "# edit the labels": "# 修改这些标签",
 }
 
 MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
@@ -94,6 +97,23 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
       没有 GIL 的真实硬件承诺得更少，所以 threadlab 显示的结果可能比真实机器少，但绝不会更多。
     - **扩展模块可能把 GIL 带回来。**一个没有标记为支持自由线程的 C 扩展，在被导入时会重新打开 GIL；
       `sys._is_gil_enabled()` 会告诉你现在是哪一种。
+
+    ### 一张结果表：谁看到了谁的旗子
+
+    Ann 和 Bob 都想要音乐会的最后一个座位。两人各自举起一面写着“我想要”的旗子，
+    然后看对方的旗子；谁没看到对方的旗子，谁就拿走座位。`both_look` 返回两人各自看到的值，
+    写成 `(ann 看到的, bob 看到的)`。如果两人看到的都是 0，两人就都会去拿这个座位。
+    """,
+    """
+    给这四种结果各贴一个标签：`"acceptable"`（有某种调度会这样结束）或 `"forbidden"`（没有调度能这样结束），
+    和第 2 课的那张表一样，然后运行检查。它会把自己的一份程序探索两遍，一遍开着 GIL，一遍关着，
+    并对每个与它的发现不符的标签告诉你原因。
+    """,
+    """
+    你的标签描述的是 threadlab 的模型，而检查在 GIL 开着和关着时找到的结果是一样的：
+    这个模型在两种情况下都是顺序一致的，所以关掉 GIL 改变的是哪些调度更可能发生，而不是哪些调度可能发生。
+    上面那一条提醒过，没有 GIL 的真实硬件承诺得比这个模型少。threadlab 无法让你看到那些额外的结果，
+    所以这张表只标注它自己的模型。
 
     ## 线程什么时候有用，什么时候没用
 

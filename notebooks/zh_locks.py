@@ -2,7 +2,7 @@
 import textwrap
 
 SOURCE = "03-locks.ipynb"
-ENGLISH = "af1fb1161faea08e"  # zh_text.fingerprint(lessons_text.LOCKS) when translated
+ENGLISH = "ddecbb3e4122eb3a"  # zh_text.fingerprint(lessons_text.LOCKS) when translated
 
 COMMENTS = {
     "# real scheduling": "# 真实调度",
@@ -14,6 +14,8 @@ COMMENTS = {
         "# 从另一个线程去问：持有者自己总是能再拿到 RLock",
     "# a fresh lock, whatever an earlier try left behind": "# 换一把新锁，不管之前的尝试留下了什么",
     "# first one tip, in this thread alone": "# 先在这个线程里单独放一次小费",
+    "# the deposits' own lock": "# 存款自己的锁",
+    "# the withdrawals' own lock": "# 取款自己的锁",
 }
 
 MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
@@ -90,6 +92,19 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     只有当*每一段*接触这份数据的代码都持有同一把锁时，锁才能保护这份数据。
     把锁看作属于 `balance` 的，而不是属于某个函数的。
 
+    如果每个函数都有锁，而且各用各的呢？这里存款获取 `deposit_lock`，
+    取款获取 `withdraw_lock`。现在每个函数看上去都好好地加了锁。
+    **预测：**存款还会丢失吗？
+    """,
+    """
+    两个函数都持有锁，可是在 {{two_locks_schedules}} 种调度中，
+    仍然有 {{two_locks_lost}} 种以 -8 结束，和完全不加锁时一样。读一读这张表。
+    第 2 步 `saver` 获取 `deposit_lock`，第 3 步它读到 0。第 4 步 `spender`
+    获取 `withdraw_lock`，根本不用等，因为没有谁持有*那一把*锁；第 5 步它也读到 0。
+    第 6 步 `saver` 写入 8，第 8 步 `spender` 写入 -8 把它覆盖了：
+    这就是丢失的更新，而两边都持有着锁。同一份数据上的两把不同的锁，谁也挡不住。
+    只有当每个接触这份数据的线程都获取*同一把*锁时，锁才能守住这份数据。
+
     ## 锁的代价
 
     锁不是免费的。每次 `acquire()` 和 `release()` 都是额外的工作，
@@ -152,6 +167,8 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
 
     - 锁一次只让一个线程进入临界区，所以一次读和它的写不会再被另一个线程分开。
     - `lab.explore` 证明了修复有效：每一种调度都给出同样的结果。
+    - 锁守护的是数据，而不是代码：每个接触这份数据的线程都必须获取同一把锁，
+      否则即使持有着锁，更新也会丢失。
     - 加锁要花时间；让临界区尽量短。
     - 持有锁时死掉的线程永远不会释放它；`with lock:` 或 `try` ... `finally` 会在每一条出路上释放它。
     - `RLock` 可以被持有它的线程再次获取。

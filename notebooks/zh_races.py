@@ -2,7 +2,7 @@
 import textwrap
 
 SOURCE = "02-race-conditions.ipynb"
-ENGLISH = "5a089736cd827aac"  # zh_text.fingerprint(lessons_text.RACES) when translated
+ENGLISH = "efc2075e7180f593"  # zh_text.fingerprint(lessons_text.RACES) when translated
 
 COMMENTS = {
     "# real scheduling": "# 真实调度",
@@ -10,6 +10,7 @@ COMMENTS = {
     "# back to threadlab's 100 steps": "# 回到 threadlab 的每 100 步切换一次",
     "# back to the normal interval": "# 回到正常的切换间隔",
     "# edit this list": "# 修改这个列表",
+    "# edit the labels": "# 修改这些标签",
 }
 
 MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
@@ -181,12 +182,31 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     ### 一种可能的答案
     """,
     """
+    ### 更难的一题：结果表
+
+    测试并发代码的人常常在运行程序之前，先写下它可能得到的每一种结果，
+    并给每一种结果贴上一个**标签**：如果有某种调度会得到它，就是*可接受*（acceptable）；
+    如果没有任何调度能得到它，就是*禁止*（forbidden）。然后由一个工具把程序运行很多很多次，
+    报告任何与这张表不符的结果。这里由你来做这样一张表，而 `lab.explore` 就是那个工具。
+
+    两位访客 `ann` 和 `bob` 各自给共享计数器 `hits` 加 1，各加两次，
+    每次都是一次读加一次写。表中列出了从 0 到 4 的每一种最终计数。
+    标签以 threadlab 的模型为准：每次运行都是线程读写操作的某一种交错，
+    而每次读看到的都是在它之前最近的那次写（**顺序一致性**）。
+    """,
+    """
+    把每个 `"?"` 换成 `"acceptable"` 或 `"forbidden"`，然后运行检查。
+    它会探索自己的一份 `two_visitors`，对每个与它的发现不符的标签，告诉你原因并给出提示。
+    运行之前，先把五个标签都想好。
+    """,
+    """
     ## 回顾
 
     - 对共享变量执行 `balance = balance + 1` 是两步：一次读和一次写；另一个线程可以在中间插进来。
     - 竞态条件会丢失更新，而是否丢失取决于调度，所以不带种子的运行每次结果都不同。
     - `lab.trace()` 显示交错；丢失的更新是一次写入，它所依据的值已经被另一个线程改掉了。
     - `lab.seed` 精确地重放一种调度；`lab.explore` 把所有调度都试一遍。
+    - 测试通过只说明一种调度是对的；一张经过探索检查的结果表，才能说明任何调度可能得到哪些结果。
     - 不共享是一种修复方法。另一种是锁，就在下一课。
 
     下一课：[第 3 课：锁](03-locks.ipynb)。

@@ -180,6 +180,25 @@ class AnswersOutOfSight(unittest.TestCase):
                 self.assertLessEqual(len(checks[0].splitlines()), 3, checks[0])
 
 
+    def test_outcome_tables_give_no_labels_away(self):
+        # The table's cell holds only "?"; the check cell imports and calls.
+        for name in ("02-race-conditions.ipynb", "09-free-threading.ipynb"):
+            with self.subTest(lesson=name):
+                nb = nbtools.load(NOTEBOOKS / name)
+                code = {}
+                for cell in nb["cells"]:
+                    if cell["cell_type"] == "code":
+                        for tag in cell["metadata"].get("tags", []) or [None]:
+                            code.setdefault(tag, []).append("".join(cell["source"]))
+                check = code["outcome-table-check"]
+                self.assertEqual(len(check), 1)
+                self.assertIn("from checks import outcome_tables", check[0])
+                self.assertLessEqual(len(check[0].splitlines()), 3, check[0])
+                every = "\n".join(c for cells in code.values() for c in cells)
+                self.assertNotIn('"acceptable"', every)
+                self.assertNotIn('"forbidden"', every)
+
+
 @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"),
                      "threadlab kernelspec not installed (make install)")
 class ExerciseChecks(unittest.TestCase):
@@ -201,6 +220,118 @@ class ExerciseChecks(unittest.TestCase):
                     text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
                     self.assertIn(want, text, "answer %r" % source)
                     self.assertNotIn("Right: three", text)
+
+
+# The outcome tables of lessons 2 and 9: (table, labels, texts the output
+# must contain). Each table's model answer comes last, after every wrong try.
+VISITS = {0: "forbidden", 1: "forbidden", 2: "acceptable", 3: "acceptable", 4: "acceptable"}
+FLAGS = {(0, 0): "forbidden", (0, 1): "acceptable", (1, 0): "acceptable", (1, 1): "acceptable"}
+
+
+def with_labels(model, changes):
+    """The source of the model's labels with some changed (None: left out)."""
+    labels = {o: changes.get(o, label) for o, label in model.items()}
+    return repr({o: label for o, label in labels.items() if label is not None})
+
+
+WRONG_WAY = "you said acceptable, but it is forbidden: no schedule ends this way - "
+RIGHT_WAY = "you said forbidden, but it is acceptable: "
+
+TABLE_ANSWERS = {
+    "visits": [
+        ("visits", with_labels(VISITS, {1: "acceptable"}), ("1: " + WRONG_WAY + "each visitor's second read",
+                                                            "Hint: Follow the visitor who writes last")),
+        ("visits", with_labels(VISITS, {0: "acceptable"}), ("0: " + WRONG_WAY + "every write stores",
+                                                            "Hint: What is the smallest number")),
+        ("visits", with_labels(VISITS, {2: "forbidden"}), ("2: " + RIGHT_WAY, "ann reads 0 and pauses",
+                                                           "Hint: Let one visitor pause")),
+        ("visits", with_labels(VISITS, {3: "forbidden"}), ("3: " + RIGHT_WAY, "so one visit is lost",
+                                                           "Hint: Lose exactly one update")),
+        ("visits", with_labels(VISITS, {4: "forbidden"}), ("4: " + RIGHT_WAY, "the visitors take turns",
+                                                           "Hint: What happens when every read")),
+        ("visits", with_labels(VISITS, {2: "maybe"}), ("2: you wrote 'maybe'; write 'acceptable' or 'forbidden'",)),
+        ("visits", with_labels(VISITS, {3: None, 4: None}), ("3, 4 have no label yet",)),
+        ("visits", "dict(%s, **{'5': 'forbidden'})" % with_labels(VISITS, {}), ("'5' is not in this table",)),
+        ("visits", "[2, 3, 4]", ("pass your labels as a dictionary",)),
+        ("visit", with_labels(VISITS, {}), ("pass your table's name first",)),
+        ("visits", with_labels(VISITS, {0: " Forbidden "}), ("Right: every label matches what lab.explore found.",
+                                                              "lab.explore ran")),
+    ],
+    "flags": [
+        ("flags", with_labels(FLAGS, {(0, 0): "acceptable"}), ("(0, 0): " + WRONG_WAY + "whoever looks last",
+                                                               "Hint: Order the four steps")),
+        ("flags", with_labels(FLAGS, {(1, 1): "forbidden"}), ("(1, 1): " + RIGHT_WAY, "both raise their flags first",
+                                                              "Hint: Let both writes come before both reads")),
+        ("flags", with_labels(FLAGS, {(0, 1): "forbidden"}), ("(0, 1): " + RIGHT_WAY, "ann raises her flag",)),
+        ("flags", with_labels(FLAGS, {(1, 0): "forbidden"}), ("(1, 0): " + RIGHT_WAY, "bob raises his flag",)),
+        ("flags", "{o: 'forbidden' for o in %s}" % with_labels(FLAGS, {}), ("Not yet: 3 of the 4 outcomes need another look.",)),
+        ("flags", "{str(o): l for o, l in %s.items()}" % with_labels(FLAGS, {}),
+         ("'(0, 0)', '(0, 1)', '(1, 0)', '(1, 1)' are not in this table",)),
+        ("flags", with_labels(FLAGS, {}), ("Right: every label matches what lab.explore found.",
+                                           "with it off: the same outcomes either way.")),
+    ],
+}
+
+
+@unittest.skipUnless(nbtools.kernelspec_installed("threadlab"),
+                     "threadlab kernelspec not installed (make install)")
+class OutcomeTableChecks(unittest.TestCase):
+    def test_answers_get_their_reason(self):
+        import nbformat
+        from nbclient import NotebookClient
+        tries = [t for answers in TABLE_ANSWERS.values() for t in answers]
+        cells = ["from checks import outcome_tables"]
+        cells += ["outcome_tables.check(%r, %s)" % (table, labels) for table, labels, _ in tries]
+        cells += ["outcome_tables.check(None)", "print('GIL on:', lab.gil())"]
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell(s) for s in cells]
+        NotebookClient(nb, kernel_name="threadlab", timeout=120).execute()
+        outputs = []
+        for cell in nb.cells:
+            self.assertEqual([o for o in cell.outputs if o.output_type == "error"], [], cell.source)
+            outputs.append("".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream"))
+        for text, source, (_, _, wants) in zip(outputs[1:], cells[1:], tries):
+            with self.subTest(answer=source):
+                for want in wants:
+                    self.assertIn(want, text)
+                self.assertEqual(text.count("Right: ") + text.count("Not yet: "), 1, text)
+        self.assertIn("Not yet: pass your table's name first", outputs[-2])
+        self.assertIn("GIL on: True", outputs[-1], "the flags check left the GIL off")
+
+    def test_wrong_answers_are_distinct(self):
+        for table, answers in TABLE_ANSWERS.items():
+            wrong = [wants[0] for _, _, wants in answers if not wants[0].startswith("Right")]
+            self.assertGreaterEqual(len(wrong), 5, table)
+            self.assertEqual(len(set(wrong)), len(wrong), table)
+
+    def test_the_checks_program_is_the_lessons(self):
+        # The check explores a copy of the lesson's program (so that its
+        # answers stay out of the notebook): the lesson's own program, run
+        # in the notebook, must have the outcomes the model answer calls
+        # acceptable.
+        import nbformat
+        from nbclient import NotebookClient
+        for name, program, model, gil in (("02-race-conditions.ipynb", "two_visitors", VISITS, [True]),
+                                          ("09-free-threading.ipynb", "both_look", FLAGS, [True, False])):
+            with self.subTest(lesson=name):
+                cells = []
+                for cell in nbtools.load(NOTEBOOKS / name)["cells"]:
+                    tags = cell["metadata"].get("tags", [])
+                    if cell["cell_type"] != "code" or any(
+                            t == "raises-exception" or t.startswith(("cpu-", "stepper-")) for t in tags):
+                        continue
+                    if "outcome-table-check" in tags:
+                        break
+                    cells.append("".join(cell["source"]))
+                for on in gil:
+                    cells.append("lab.gil(%s)\nprint(sorted(lab.explore(%s).outcomes))\nlab.gil(True)" % (on, program))
+                nb = nbformat.v4.new_notebook()
+                nb.cells = [nbformat.v4.new_code_cell(s) for s in cells]
+                NotebookClient(nb, kernel_name="threadlab", timeout=120).execute()
+                want = repr(sorted(o for o, label in model.items() if label == "acceptable"))
+                for cell in nb.cells[-len(gil):]:
+                    text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+                    self.assertEqual(text.strip(), want)
 
 
 if __name__ == "__main__":

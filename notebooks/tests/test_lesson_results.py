@@ -281,6 +281,11 @@ class ExecutedLessons(unittest.TestCase):
         else:
             print("\n  speed-ups %.1f (GIL on) and %.1f (GIL off) on a machine with load %.1f; checks of the figures skipped"
                   % (gil_on, gil_off, load), file=sys.stderr)
+        table = self.text(name, "outcome-table-check")
+        self.assertIn("Not yet: 4 of the 4 outcomes need another look.", table)
+        # "the check finds the same outcomes with the GIL on and off"
+        self.assertRegex(table, r"ran \d+ schedules with the GIL on and \d+ with it off: the same outcomes")
+        self.assertEqual(table.count("write 'acceptable' or 'forbidden'"), 4, table)
         fixed = self.text(name, "explore-fixed")
         self.assertIn("GIL off, locked: [0, 0, 0]", fixed)
         self.assertRegex(fixed, r"outcomes: \{0: \d+\}")

@@ -44,7 +44,7 @@ SAME_AS_CPYTHON = {
 }
 # What CPython needs of `lab` to run those lessons' cells up to the last
 # compared one: seeds, switches and stops only change scheduling, a trace
-# only shows it, and exploring is one plain run here.
+# only shows it, and exploring is one plain run here (with no table).
 LAB_STAND_IN = """\
 class lab:
     def seed(n=None): pass
@@ -54,6 +54,7 @@ class lab:
     def explore(fn, **options):
         report = type("Report", (), {})()
         report.outcomes, report.schedules, report.deadlocks = {fn(): 1}, 1, 0
+        report.example = lambda outcome: None
         return report
 """
 CELL_MARK = "=== threadlab cell %d ==="
@@ -129,6 +130,7 @@ class StoredNotebooks(unittest.TestCase):
             "02-race-conditions.ipynb": [r"It passed its tests, so it is correct",
                                          r"One statement is one atomic step"],
             "03-locks.ipynb": [r"This code has a lock, so the balance is safe"],
+            "04-deadlock.ipynb": [r"Take out the sleep and the deadlock is gone"],
             "05-gil-and-cores.ipynb": [r"The GIL makes my code safe"],
         }
         for name, headings in want.items():
@@ -333,6 +335,11 @@ class ExecutedLessons(unittest.TestCase):
         self.assertTrue(counter.select("table.threadlab-trace"), "no counterexample table for -8")
         self.assertIn("{0:", nbtools.squash(self.text(name, "fix-apart")))
         self.assertRegex(self.text(name, "fix-apart"), r"full size: 0\b")
+        # The outcome table's starting labels are all "?": the check asks
+        # for a label for each of the five outcomes, and calls none right.
+        table = self.text(name, "outcome-table-check")
+        self.assertIn("Not yet: 5 of the 5 outcomes need another look.", table)
+        self.assertEqual(table.count("write 'acceptable' or 'forbidden'"), 5, table)
 
     def test_03_locks(self):
         name = "03-locks.ipynb"
@@ -342,6 +349,11 @@ class ExecutedLessons(unittest.TestCase):
         self.assertFalse(self.out(name, "locked-trace").select("table.threadlab-trace tr.lost"),
                          "a lost update with the lock held")
         self.assertRegex(self.text(name, "explore-locked"), r"outcomes: \{0: \d+\}")
+        # Each function with a lock of its own: the update is still lost,
+        # and the table shows it with both locks held.
+        two = self.out(name, "explore-two-locks")
+        self.assertRegex(nbtools.output_text(two), r"(?m)^-8: [1-9]")
+        self.assertTrue(two.select("table.threadlab-trace tr.lost"), "no lost update with two locks")
         cost = self.text(name, "lock-cost")
         self.assertRegex(cost, r"without the lock: \d+ ms")
         self.assertRegex(cost, r"with the lock: +\d+ ms")
@@ -383,6 +395,14 @@ class ExecutedLessons(unittest.TestCase):
         self.assertRegex(explored, r"deadlocks: [1-9]")
         # "Every other schedule ends with Alice at 110 and Bob at 90"
         self.assertRegex(explored, r"outcomes: \{\(110, 90\): \d+, 'deadlock': \d+\}")
+        # Without the sleep every seeded run finishes, and the deadlock is
+        # still one of the schedules.
+        quick = self.text(name, "quick-transfers")
+        self.assertIn("finished: 20 of 20 seeded runs", quick)
+        self.assertRegex(quick, r"explore: [1-9]\d* of \d+ schedules deadlock")
+        # "exactly as many as with the pause"
+        paused = re.search(r"schedules: (\d+)\s+deadlocks: (\d+)", explored).groups()
+        self.assertEqual(re.search(r"explore: (\d+) of (\d+)", quick).groups(), paused[::-1])
         self.assertFalse(self.out(name, "ordered").select("table.threadlab-deadlock"), "the ordered run deadlocked")
         self.assertIn("(110, 90)", self.text(name, "ordered"))
         ordered = self.text(name, "explore-ordered")
