@@ -222,7 +222,7 @@ class BrowserTest(unittest.TestCase):
     @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"), "threadlab kernelspec not installed (make install)")
     def test_lesson10_tables_and_check(self):
         self.run_all("10-classic-problems.ipynb")
-        tables = self.rendered("table.threadlab-trace")
+        tables = [t for t in self.rendered("table.threadlab-trace") if t.is_displayed()]
         self.assertGreaterEqual(len(tables), 3, "lesson 10 shows a table per puzzle")
         pagechecks.assert_tables_readable(self, pagechecks.tables(self.driver, OUTPUTS), "lesson 10")
         self.assertIn("waits for fork_a, held by ann", "\n".join(t.text for t in tables))
@@ -243,7 +243,7 @@ class BrowserTest(unittest.TestCase):
             self.run_all(name)
             headings = self.driver.find_elements(By.CSS_SELECTOR, ".text_cell_render h1")
             self.assertRegex(headings[0].text, HAN, name + ": the title is not Chinese")
-            tables = self.rendered("table.threadlab-trace")
+            tables = [t for t in self.rendered("table.threadlab-trace") if t.is_displayed()]
             self.assertTrue(tables, name + ": no interleaving table rendered")
             self.assertIn(who, tables[0].text)
             pagechecks.assert_tables_readable(self, pagechecks.tables(self.driver, OUTPUTS), name)
