@@ -1,4 +1,5 @@
-"""The check of lesson 10's exercise: a withdrawal that never overdraws.
+"""The checks of lesson 10's exercises: a withdrawal that never overdraws
+(check), and philosophers who always eat (check_dinner).
 
 check(withdraw) takes the function itself: withdraw(account, amount) pays
 amount out of account.balance and returns True when the balance covers it,
@@ -7,6 +8,13 @@ the account's Lock. Every try opens fresh accounts: first withdrawals in
 one thread alone (each explored, so that a thread waiting for ever is
 reported instead of hanging), then two withdrawals at once under every
 schedule (lab.explore).
+
+check_dinner(philosopher) takes the function itself: philosopher(left,
+right, eat) picks up the two forks (each has a number, fork.number, and is
+used like a Lock), calls eat() once while holding both, and puts both
+down. The check seats one philosopher alone, then three round a table,
+under every schedule (within a time budget, so that a retry loop that
+never ends cannot hang it).
 """
 import threading
 
@@ -184,3 +192,133 @@ def _race_verdict(withdraw):
             "check-then-act: the other thread can slip in between the check "
             "(balance >= amount) and the change. Put both inside one `with "
             "account.lock:` block." % happened)
+
+
+# Seconds the exploration of a dinner may take: a retry loop that goes round
+# for ever (a livelock) ends here instead of hanging the check.
+DINNER_BUDGET = 10
+
+
+class _Fork:
+    """A fork: a Lock with a number that knows which thread holds it."""
+
+    def __init__(self, number):
+        self.number = number
+        self._lock = threading.Lock()
+        self.holder = None
+
+    def acquire(self, blocking=True, timeout=-1):
+        got = self._lock.acquire(blocking, timeout)
+        if got:
+            self.holder = threading.current_thread().name
+        return got
+
+    def release(self):
+        self.holder = None
+        self._lock.release()
+
+    def locked(self):
+        return self._lock.locked()
+
+    def __enter__(self):
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc):
+        self.release()
+        return False
+
+    def __repr__(self):
+        return "fork %d" % self.number
+
+
+def _dinner(philosopher, seats):
+    """A scene for lab.explore: the philosophers of seats, (name, left fork
+    number, right fork number) each, at one table. It returns the first
+    problem seen, in words, or "everyone ate" when each ate once, holding
+    both forks, and put both down."""
+    def scene():
+        forks = {}
+        for _, left, right in seats:
+            for number in (left, right):
+                forks.setdefault(number, _Fork(number))
+        meals = {name: 0 for name, _, _ in seats}
+        problems = []
+
+        def seat(name, left, right):
+            def eat():
+                meals[name] += 1
+                missing = [f for f in (left, right) if f.holder != name]
+                if missing:
+                    problems.append("%s ate without holding %r" % (name, missing[0]))
+
+            def run():
+                try:
+                    philosopher(left, right, eat)
+                except Exception as error:
+                    problems.append("%s raised %s" % (name, _failure(error)))
+            return run
+        team = [threading.Thread(target=seat(name, forks[l], forks[r]), name=name)
+                for name, l, r in seats]
+        for thread in team:
+            thread.start()
+        for thread in team:
+            thread.join()
+        for name, count in meals.items():
+            if count != 1:
+                problems.append("%s ate %d times" % (name, count))
+        for number in sorted(forks):
+            if forks[number].locked():
+                problems.append("fork %d was left taken" % number)
+        return problems[0] if problems else "everyone ate"
+    return scene
+
+
+def check_dinner(philosopher):
+    """Say whether philosopher always eats beside the others, and if not, why."""
+    print(_dinner_verdict(philosopher))
+
+
+def _dinner_verdict(philosopher):
+    if not callable(philosopher):
+        return ("Not yet: pass your function itself, as in "
+                "check_dinner(philosopher), not %r." % (philosopher,))
+    alone = lab.explore(_dinner(philosopher, [("ann", 1, 2)]), budget=DINNER_BUDGET)
+    if alone.deadlocks:
+        return ("Not yet: a philosopher alone at the table, with forks 1 and 2, "
+                "waited for ever: take each fork once, and put both down.")
+    for problem in sorted(o for o in alone.outcomes if o != "everyone ate"):
+        return "Not yet: alone at the table, %s. %s" % (problem, _dinner_hint(problem, alone=True))
+
+    table = [("ann", 1, 2), ("bo", 2, 3), ("cy", 3, 1)]
+    report = lab.explore(_dinner(philosopher, table), budget=DINNER_BUDGET)
+    if report.deadlocks:
+        return ("Not yet: %d of %d schedules of three philosophers deadlock: "
+                "each holds one fork and waits for the next one's. Pick up the "
+                "fork with the lower number first (fork.number)."
+                % (report.deadlocks, report.schedules))
+    for problem in sorted(o for o in report.outcomes if o != "everyone ate"):
+        return ("Not yet: in %d of %d schedules of three philosophers, %s. %s"
+                % (report.outcomes[problem], report.schedules, problem, _dinner_hint(problem, alone=False)))
+    if not report.complete:
+        return ("Not yet: the schedules of three philosophers did not run out "
+                "within %d s: a philosopher that puts a fork down and tries "
+                "again can go round and round for ever (a livelock). Wait for "
+                "each fork instead, lower number first." % DINNER_BUDGET)
+    return ("Right: in all %d schedules, each of the three philosophers ate "
+            "once, holding both forks, and put them down." % report.schedules)
+
+
+def _dinner_hint(problem, alone):
+    if " raised " in problem:
+        return "Your function takes the two forks and eat: philosopher(left, right, eat)."
+    if "without holding" in problem:
+        return "Call eat() only while you hold both forks."
+    if "was left taken" in problem:
+        return "Put both forks down after eating: a `with` block does it for you."
+    if "ate 0 times" in problem and alone:
+        return "Pick up both forks, then call eat() once."
+    if "ate 0 times" in problem:
+        return ("A philosopher that gives up (after a timeout) can starve: wait "
+                "for each fork, and pick up the lower number first.")
+    return "Call eat() exactly once."
