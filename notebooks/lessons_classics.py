@@ -146,8 +146,8 @@ CELLS = [
 
     A schedule you have found can be written down and replayed exactly:
     `schedule=` takes the name of the thread that makes each shared step,
-    in order. Here is one of the overdrafts, the one the stepper shows
-    when you give up:
+    in order. Here is one of the overdrafts, the one with the fewest
+    switches between the threads:
     """),
     code("""
     lab.explore(two_withdrawals, schedule="ann ben ben ben ann ann")
@@ -427,6 +427,30 @@ CELLS = [
 
     classics.check(withdraw)
     """, tag="exercise-solution"),
+    md("""
+    ### A harder one: philosophers who always eat
+
+    Write `philosopher(left, right, eat)`: pick up both forks, call
+    `eat()` once while you hold both, and put both down. Each fork is used
+    like a lock and has a number, `fork.number`. The check seats one
+    philosopher alone, then three round a table, explores their schedules,
+    and tells you about a deadlock, a philosopher who starved, or a
+    livelock. The start below is puzzle 3's polite philosopher; no answer
+    is given this time.
+    """),
+    code("""
+    def philosopher(left, right, eat):
+        for attempt in range(3):
+            with left:
+                if right.acquire(timeout=0.1):
+                    eat()
+                    right.release()
+                    return
+            time.sleep(0.1)
+    """),
+    code("""
+    classics.check_dinner(philosopher)
+    """, tag="harder-check"),
     md("""
     ## Recap
 

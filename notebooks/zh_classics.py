@@ -3,7 +3,7 @@
 import textwrap
 
 SOURCE = "10-classic-problems.ipynb"
-ENGLISH = "4efb9d1abcb34497"  # zh_text.fingerprint(lessons_classics.CELLS) when translated
+ENGLISH = "edc555d76f9b7587"  # zh_text.fingerprint(lessons_classics.CELLS) when translated
 
 COMMENTS = {
     "# check": "# 检查",
@@ -64,7 +64,7 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     ## 让它可以重现
 
     找到的调度可以写下来，一模一样地重放：`schedule=` 接受每一个共享步骤由哪个线程来走，
-    按顺序写出线程名。下面是其中一次透支，也就是你放弃时单步执行器给出的那一种：
+    按顺序写出线程名。下面是其中一次透支，也就是线程之间切换次数最少的那一种：
     """,
     """
     一行一行地读这张表。第 1 步 `ann` 为了检查读到余额 100；第 2 步 `ben` 为了他的检查也读到同样的 100。
@@ -174,6 +174,15 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     """,
     """
     ### 一种可能的答案
+    """,
+    """
+    ### 难一点的：总能吃上饭的哲学家
+
+    写一个 `philosopher(left, right, eat)`：拿起两把叉子，在两把都拿着的时候调用 `eat()` 一次，
+    然后把两把都放下。每把叉子的用法和锁一样，并且有一个编号 `fork.number`。
+    检查会先让一位哲学家单独坐在桌旁，再让三位围坐一桌，探索它们的调度，
+    然后告诉你有没有死锁、有没有哲学家挨饿、有没有活锁。
+    下面的起点是谜题 3 里那位礼貌的哲学家；这一次不给答案。
     """,
     """
     ## 回顾

@@ -5,8 +5,9 @@ lesson executed by nbconvert within BUDGET, its quoted numbers and table
 rows compared with the seeded output; what it promises (an overdraft the
 seeded runs miss and explore finds, the stepper's goal reachable, the
 philosophers' cycle and the seatings that break it, a polite dinner that
-never deadlocks yet starves Ann, and the fixes); and checks.classics given
-the model answer and wrong ones, each of which must get its own reason.
+never deadlocks yet starves Ann, and the fixes); and both checks of
+checks.classics (check, check_dinner) given the model answer and wrong
+ones, each of which must get its own reason.
 
     /usr/bin/python3 -m unittest -v notebooks/tests/test_lesson_classics.py
 """
@@ -97,6 +98,8 @@ class ExecutedLesson(lessontest.Executed, unittest.TestCase):
         solution = self.text("exercise-solution")
         self.assertIn("Right", solution)
         self.assertNotIn("Not yet", solution)
+        # The harder exercise starts from puzzle 3's polite philosopher, who starves.
+        self.assertIn("ate 0 times", self.text("harder-check"))
 
 
 def withdraw_with(body):
@@ -171,32 +174,98 @@ with account.lock:
 ]
 
 
+
+
+def philosopher_with(body):
+    """An answer cell: philosopher(left, right, eat) with the given body."""
+    lines = ["def philosopher(left, right, eat):"] + ["    " + l for l in body.strip("\n").splitlines()]
+    return "\n".join(lines) + "\nclassics.check_dinner(philosopher)"
+
+
+ORDERED = """
+first, second = sorted((left, right), key=lambda fork: fork.number)
+with first:
+    with second:
+        eat()
+"""
+
+POLITE = """
+for attempt in range(3):
+    with left:
+        if right.acquire(timeout=0.1):
+            eat()
+            right.release()
+            return
+    time.sleep(0.1)
+"""
+
+DINNER_ANSWERS = [
+    (philosopher_with("""
+with left:
+    with right:
+        eat()
+"""), "schedules of three philosophers deadlock"),
+    (philosopher_with(POLITE), "ann ate 0 times. A philosopher that gives up"),
+    # Retrying for ever never deadlocks and never gives up: the schedules
+    # never run out, which the check reports as a livelock when its budget ends.
+    (philosopher_with(POLITE.replace("for attempt in range(3):", "while True:")), "(a livelock)"),
+    (philosopher_with("""
+with left:
+    eat()
+"""), "ann ate without holding fork 2"),
+    (philosopher_with("""
+left.acquire()
+right.acquire()
+eat()
+left.release()
+"""), "fork 2 was left taken"),
+    (philosopher_with(ORDERED.replace("eat()", "pass")), "Pick up both forks, then call eat() once"),
+    (philosopher_with(ORDERED.replace("eat()", "eat()\n        eat()")), "ann ate 2 times"),
+    ("classics.check_dinner('ann')", "pass your function itself"),
+    ("classics.check_dinner(lambda left, right: None)", "raised TypeError"),
+    (philosopher_with(ORDERED), "Right: "),
+]
+
+
+def run_answers(test, answers, what):
+    """Run each answer in a cell of its own on one threadlab kernel; its
+    output must give the reason (or Right:) once, and the check must not crash."""
+    import nbformat
+    from nbclient import NotebookClient
+    cells = ["import threading, time\nfrom checks import classics"] + [a for a, _ in answers]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(s) for s in cells]
+    began = time.time()
+    NotebookClient(nb, kernel_name="threadlab", timeout=120).execute()
+    print("\n  %s on %d answers: %.1f s" % (what, len(answers), time.time() - began), file=sys.stderr)
+    for cell, (source, want) in zip(nb.cells[1:], answers):
+        with test.subTest(answer=source, want=want):
+            errors = [o for o in cell.outputs if o.output_type == "error"]
+            test.assertEqual(errors, [], "the check crashed")
+            text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+            test.assertIn(want, text)
+            test.assertEqual(text.count("Right: ") + text.count("Not yet: "), 1, text)
+
+
+def assert_distinct(test, answers):
+    # Each wrong answer is a different mistake, with a different reason.
+    wrong = [want for _, want in answers if not want.startswith("Right")]
+    test.assertGreaterEqual(len(set(wrong)), 5)
+    test.assertEqual(len(set(wrong)), len(wrong))
+
+
 @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"),
                      "threadlab kernelspec not installed (make install)")
 class ClassicsCheck(unittest.TestCase):
-    def test_answers_get_their_reason(self):
-        import nbformat
-        from nbclient import NotebookClient
-        cells = ["import threading\nfrom checks import classics"] + [a for a, _ in ANSWERS]
-        nb = nbformat.v4.new_notebook()
-        nb.cells = [nbformat.v4.new_code_cell(s) for s in cells]
-        began = time.time()
-        NotebookClient(nb, kernel_name="threadlab", timeout=120).execute()
-        print("\n  classics.check on %d answers: %.1f s" % (len(ANSWERS), time.time() - began),
-              file=sys.stderr)
-        for cell, (source, want) in zip(nb.cells[1:], ANSWERS):
-            with self.subTest(answer=source, want=want):
-                errors = [o for o in cell.outputs if o.output_type == "error"]
-                self.assertEqual(errors, [], "the check crashed")
-                text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
-                self.assertIn(want, text)
-                self.assertEqual(text.count("Right: ") + text.count("Not yet: "), 1, text)
+    def test_withdraw_answers_get_their_reason(self):
+        run_answers(self, ANSWERS, "classics.check")
+
+    def test_dinner_answers_get_their_reason(self):
+        run_answers(self, DINNER_ANSWERS, "classics.check_dinner")
 
     def test_answers_are_distinct(self):
-        # Each wrong answer is a different mistake, with a different reason.
-        wrong = [want for _, want in ANSWERS if not want.startswith("Right")]
-        self.assertGreaterEqual(len(set(wrong)), 5)
-        self.assertEqual(len(set(wrong)), len(wrong))
+        assert_distinct(self, ANSWERS)
+        assert_distinct(self, DINNER_ANSWERS)
 
 
 if __name__ == "__main__":
