@@ -267,9 +267,11 @@ class JupyterLabTest(unittest.TestCase):
         return cells
 
     def shoot(self, css, filename):
+        # The first match that is drawn: a stepper's static fallback tables are hidden.
         found = self.driver.execute_script(
-            "var e = document.querySelector(arguments[0]); if (e) { e.scrollIntoView({block: 'center'}); }"
-            " return !!e;", css)
+            "var all = document.querySelectorAll(arguments[0]);"
+            " var e = Array.prototype.find.call(all, function (x) { return x.offsetParent !== null; }) || all[0];"
+            " if (e) { e.scrollIntoView({block: 'center'}); } return !!e;", css)
         self.assertTrue(found, "nothing to photograph: " + css)
         time.sleep(0.3)  # let the scroll settle before the shot
         path = SHOTS / filename
