@@ -27,15 +27,18 @@ UNITTEST = THREADLAB_KERNEL=$(KERNEL) $(PY) -m unittest -v
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 # Debian packages for the test command (kernel clients, conformance, console,
-# notebook execution, the Notebook in headless Chromium) and for `make lab`.
+# notebook execution, the Notebook in headless Chromium, a CJK font for the
+# Chinese lessons' screenshots) and for `make lab`.
 DEBS_TEST := jupyter-client python3-jupyter-client python3-ipykernel \
              python3-jupyter-kernel-test jupyter-console python3-jupyter-console \
              jupyter-nbconvert python3-nbclient jupyter-notebook \
-             chromium chromium-driver python3-selenium python3-psutil python3-zmq tmux
+             chromium chromium-driver python3-selenium python3-psutil python3-zmq tmux \
+             fonts-wqy-microhei
 DEBS_LAB  := jupyter-client jupyter-notebook
 # JupyterLab 4 as a page bundled from the registry's @jupyterlab packages
 # (notebooks/jupyterlab/), served by Debian's jupyter_server.
-DEBS_JUPYTERLAB := python3-jupyter-server jupyter-client chromium chromium-driver python3-selenium
+DEBS_JUPYTERLAB := python3-jupyter-server jupyter-client chromium chromium-driver python3-selenium \
+                   fonts-wqy-microhei
 LAB_SRC  := notebooks/jupyterlab
 LAB_NPM  := build/jupyterlab/npm
 LAB_PAGE := build/jupyterlab/static/threadlab-lab

@@ -29,6 +29,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import lessons_text  # noqa: E402
+import lessons_classics  # noqa: E402
 import lessons_coordination  # noqa: E402
 import lessons_free_threading  # noqa: E402
 import lessons_queues  # noqa: E402
@@ -36,7 +37,8 @@ import lessons_results  # noqa: E402
 import zh_text  # noqa: E402
 
 # Lessons with a module of their own (FILENAME, CELLS, CLAIMS, VALUES), in order.
-MODULES = [lessons_coordination, lessons_queues, lessons_results, lessons_free_threading]
+MODULES = [lessons_coordination, lessons_queues, lessons_results, lessons_free_threading,
+           lessons_classics]
 
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 

@@ -408,6 +408,6 @@ CELLS = [
     - Threads help when they wait; for computing they help only without
       the GIL, or as processes.
 
-    Back to the [index](00-index.ipynb).
+    Next: [Lesson 10: Classic problems as puzzles](10-classic-problems.ipynb).
     """),
 ]

@@ -134,6 +134,9 @@ INDEX = [
     9. [Free-threaded Python](09-free-threading.ipynb): the race with the
        GIL off, what stays atomic without it, and when threads speed a
        program up.
+    10. [Classic problems as puzzles](10-classic-problems.ipynb): cause an
+        overdraft, a dinner of philosophers that deadlocks and a polite one
+        that starves, then fix each.
 
     Work through them in order: each one builds on the one before.
     """),

@@ -3,7 +3,7 @@
 import textwrap
 
 SOURCE = "09-free-threading.ipynb"
-ENGLISH = "2f62fc982f6a8329"  # zh_text.fingerprint(lessons_free_threading.CELLS) when translated
+ENGLISH = "28b7878ced50e6da"  # zh_text.fingerprint(lessons_free_threading.CELLS) when translated
 
 COMMENTS = {
     "# real scheduling": "# 真实调度",
@@ -159,6 +159,6 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     - 自由线程 CPython 保护的是对象不被损坏，而不是你的程序不出现竞态：复合步骤外面仍然需要一把锁。
     - 线程在等待时有帮助；做计算时，只有在没有 GIL 或改用进程时才有帮助。
 
-    回到[课程目录](00-index.ipynb)。
+    下一课：[第 10 课：把经典问题当作谜题](10-classic-problems.ipynb)。
     """,
 ]]

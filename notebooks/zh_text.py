@@ -23,6 +23,7 @@ import re
 import sys
 import tokenize
 
+import zh_classics as classics
 import zh_coordination as coordination
 import zh_deadlock as deadlock
 import zh_free_threading as free_threading
@@ -34,7 +35,8 @@ import zh_races as races
 import zh_results as results
 import zh_threads as threads
 
-LESSONS = [threads, races, locks, deadlock, gil, coordination, queues, results, free_threading]
+LESSONS = [threads, races, locks, deadlock, gil, coordination, queues, results, free_threading,
+           classics]
 
 # A link from one lesson to another, as the prose writes it.
 LESSON_LINK = re.compile(r"\]\((\d\d-[\w-]+\.ipynb)\)")

@@ -24,6 +24,7 @@ LESSONS = [
     "07-producer-consumer.ipynb",
     "08-parallel-results.ipynb",
     "09-free-threading.ipynb",
+    "10-classic-problems.ipynb",
 ]
 
 # Wall-time budget in seconds for executing each notebook with nbconvert
@@ -40,6 +41,7 @@ BUDGET = {
     "07-producer-consumer.ipynb": 60,
     "08-parallel-results.ipynb": 60,
     "09-free-threading.ipynb": 60,
+    "10-classic-problems.ipynb": 60,
 }
 
 # A clean environment for Jupyter: Debian's Python first on PATH (a pyenv

@@ -1,11 +1,13 @@
-"""Lessons 2, 5, 8 and 9 in the classic Notebook, driven in headless Chromium.
+"""Lessons 2, 5, 8, 9 and 10, and the Chinese course, in the classic Notebook,
+driven in headless Chromium.
 
 Starts Debian's jupyter-notebook on a copy of notebooks/, opens each lesson
 in Debian's chromium through chromedriver (python3-selenium), does Kernel ->
 Restart & Run All, waits for the kernel to go idle with every cell run, and
 checks that the lesson's rich output rendered in the page: the interleaving
-table (lesson 2) and the live CPU plot (lesson 5). Screenshots go to
-build/screenshots/.
+table (lesson 2) and the live CPU plot (lesson 5). The Chinese index and
+lessons 2 and 10 in Chinese (notebooks/zh/) run the same way, drawn with a
+CJK font. Screenshots go to build/screenshots/.
 
 The harness proves itself first on a small notebook run by ipykernel
 (kernelspec python3), so a failure there is the harness's, not threadlab's.
@@ -14,7 +16,9 @@ The harness proves itself first on a small notebook run by ipykernel
 """
 import json
 import os
+import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,7 +34,10 @@ from selenium.webdriver.common.by import By  # noqa: E402
 OUTPUTS = "#notebook-container .output_area"
 RUN_DEADLINE = {"harness.ipynb": 60, "02-race-conditions.ipynb": 180,
                 "05-gil-and-cores.ipynb": 180, "08-parallel-results.ipynb": 180,
-                "09-free-threading.ipynb": 180}
+                "09-free-threading.ipynb": 180, "10-classic-problems.ipynb": 180,
+                "zh/00-index.ipynb": 60, "zh/02-race-conditions.ipynb": 180,
+                "zh/10-classic-problems.ipynb": 180}
+HAN = re.compile(r"[\u4e00-\u9fff]")
 
 # State of the notebook page as seen by Jupyter's own JS objects.
 STATE_JS = r"""
@@ -211,6 +218,37 @@ class BrowserTest(unittest.TestCase):
         self.assertIn("Right: all 4 pages were fetched at the same time", self.driver.find_element(By.ID, "notebook").text)
         self.run_all("09-free-threading.ipynb")
         self.assertIn("Right: one thread alone counted (2, 1, 0)", self.driver.find_element(By.ID, "notebook").text)
+
+    @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"), "threadlab kernelspec not installed (make install)")
+    def test_lesson10_tables_and_check(self):
+        self.run_all("10-classic-problems.ipynb")
+        tables = [t for t in self.rendered("table.threadlab-trace") if t.is_displayed()]
+        self.assertGreaterEqual(len(tables), 3, "lesson 10 shows a table per puzzle")
+        pagechecks.assert_tables_readable(self, pagechecks.tables(self.driver, OUTPUTS), "lesson 10")
+        self.assertIn("waits for fork_a, held by ann", "\n".join(t.text for t in tables))
+        self.assertIn("Right: in all", self.driver.find_element(By.ID, "notebook").text)
+        self.shoot(tables[0], "10-classic-problems.png")
+
+    @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"), "threadlab kernelspec not installed (make install)")
+    def test_chinese_index_and_lessons(self):
+        found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+        self.assertTrue(found.strip(), "no font for Chinese (make deps-test installs fonts-wqy-microhei)")
+        self.run_all("zh/00-index.ipynb")
+        page = self.driver.find_element(By.ID, "notebook")
+        self.assertIn("亲眼看见并发", page.text)
+        links = [a.get_attribute("href") for a in page.find_elements(By.CSS_SELECTOR, ".text_cell_render a")]
+        self.assertTrue(any(l.endswith("/zh/10-classic-problems.ipynb") for l in links if l), links)
+        self.shoot(page.find_elements(By.CSS_SELECTOR, ".text_cell_render")[0], "zh-00-index.png")
+        for name, who in (("zh/02-race-conditions.ipynb", "saver"), ("zh/10-classic-problems.ipynb", "ann")):
+            self.run_all(name)
+            headings = self.driver.find_elements(By.CSS_SELECTOR, ".text_cell_render h1")
+            self.assertRegex(headings[0].text, HAN, name + ": the title is not Chinese")
+            tables = [t for t in self.rendered("table.threadlab-trace") if t.is_displayed()]
+            self.assertTrue(tables, name + ": no interleaving table rendered")
+            self.assertIn(who, tables[0].text)
+            pagechecks.assert_tables_readable(self, pagechecks.tables(self.driver, OUTPUTS), name)
+            self.assertIn("Right", self.driver.find_element(By.ID, "notebook").text)
+            self.shoot(tables[0], name.replace("/", "-").replace(".ipynb", ".png"))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,9 @@ run, and asserts in the page:
     background, and its source changes while its cell runs;
   - output from threads lands under the cell that started them;
   - errors render with their traceback;
-  - saved outputs reopened untrusted still show readable tables and plots.
+  - saved outputs reopened untrusted still show readable tables and plots;
+  - the Chinese course (notebooks/zh/) runs the same way, drawn in Chinese
+    (a CJK font is installed), its tables readable and its plots drawn.
 Screenshots in the light and the dark theme go to build/screenshots/jupyterlab/.
 
     make test-jupyterlab
@@ -24,7 +26,9 @@ Screenshots in the light and the dark theme go to build/screenshots/jupyterlab/.
 """
 import json
 import os
+import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -44,7 +48,24 @@ OUTPUTS = ".jp-OutputArea-output"
 DEADLINE = {"00-index.ipynb": 60, "01-threads.ipynb": 60, "02-race-conditions.ipynb": 120,
             "03-locks.ipynb": 120, "04-deadlock.ipynb": 120, "05-gil-and-cores.ipynb": 180,
             "06-coordination.ipynb": 60, "07-producer-consumer.ipynb": 60,
-            "08-parallel-results.ipynb": 90, "09-free-threading.ipynb": 60, "checks.ipynb": 60}
+            "08-parallel-results.ipynb": 90, "09-free-threading.ipynb": 60,
+            "10-classic-problems.ipynb": 60, "checks.ipynb": 60}
+# Lessons whose interleaving tables are checked and photographed (in either language).
+TABLE_LESSONS = ("02-race-conditions.ipynb", "03-locks.ipynb", "04-deadlock.ipynb",
+                 "10-classic-problems.ipynb")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def zh_notebooks():
+    """The Chinese notebooks build.py wrote, index first."""
+    return sorted(p.name for p in (nbtools.NOTEBOOKS / "zh").glob("*.ipynb"))
+
+
+def assert_cjk_font(test):
+    """Chromium draws Chinese with a system font: without one, every
+    character is a box and the screenshots show nothing."""
+    found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+    test.assertTrue(found.strip(), "no font for Chinese (make deps-test installs fonts-wqy-microhei)")
 
 # Polled while a notebook runs: kernel state, and the source of every CPU
 # plot in a cell that is still running.
@@ -144,6 +165,9 @@ class JupyterLabTest(unittest.TestCase):
         os.mkdir(cls.root)
         for name in nbtools.LESSONS:
             shutil.copy(nbtools.NOTEBOOKS / name, cls.root)
+        os.mkdir(os.path.join(cls.root, "zh"))
+        for name in zh_notebooks():
+            shutil.copy(nbtools.NOTEBOOKS / "zh" / name, os.path.join(cls.root, "zh"))
         with open(os.path.join(cls.root, "checks.ipynb"), "w") as f:
             json.dump(checks_notebook(), f)
         SHOTS.mkdir(parents=True, exist_ok=True)
@@ -212,9 +236,9 @@ class JupyterLabTest(unittest.TestCase):
                     live.setdefault((entry["cell"], i), set()).add(src)
             if s["done"] and s["status"] == "idle" and s["running"] == 0:
                 break
-            if time.time() > began + DEADLINE[name]:
+            if time.time() > began + DEADLINE[os.path.basename(name)]:
                 self.fail("Run All of %s did not finish in %d s; last state %s\n%s"
-                          % (name, DEADLINE[name], s, self.server_log()))
+                          % (name, DEADLINE[os.path.basename(name)], s, self.server_log()))
             time.sleep(0.2)
         print("\n  %s (%s): Run All took %.1f s, %d code cells"
               % (name, theme, time.time() - began, s["cells"]), file=sys.stderr)
@@ -243,9 +267,11 @@ class JupyterLabTest(unittest.TestCase):
         return cells
 
     def shoot(self, css, filename):
+        # The first match that is drawn: a stepper's static fallback tables are hidden.
         found = self.driver.execute_script(
-            "var e = document.querySelector(arguments[0]); if (e) { e.scrollIntoView({block: 'center'}); }"
-            " return !!e;", css)
+            "var all = document.querySelectorAll(arguments[0]);"
+            " var e = Array.prototype.find.call(all, function (x) { return x.offsetParent !== null; }) || all[0];"
+            " if (e) { e.scrollIntoView({block: 'center'}); } return !!e;", css)
         self.assertTrue(found, "nothing to photograph: " + css)
         time.sleep(0.3)  # let the scroll settle before the shot
         path = SHOTS / filename
@@ -297,7 +323,7 @@ class JupyterLabTest(unittest.TestCase):
                 self.assertTrue(any(p["text"].strip() for c in cells for p in c["parts"]),
                                 "no output at all in " + name)
                 report = pagechecks.tables(self.driver, OUTPUTS)
-                if name in ("02-race-conditions.ipynb", "03-locks.ipynb", "04-deadlock.ipynb"):
+                if name in TABLE_LESSONS:
                     pagechecks.assert_tables_readable(self, report, name)
                     print("  %s: %d tables, %d cells, %d events, all left-aligned on one line"
                           % (name, report["tables"], report["cells"], report["events"]), file=sys.stderr)
@@ -320,6 +346,34 @@ class JupyterLabTest(unittest.TestCase):
                           % (name, len(plots), sorted(updated.values())), file=sys.stderr)
                     self.shoot(OUTPUTS + " img.threadlab-cpu", "05-gil-and-cores-light.png")
                     self.check_svg_renderer(cells)
+
+    def test_chinese_lessons(self):
+        assert_cjk_font(self)
+        names = zh_notebooks()
+        self.assertEqual(names[0], "00-index.ipynb")
+        self.assertGreater(len(names), 1, "no Chinese lesson besides the index")
+        for name in names:
+            path = "zh/" + name
+            with self.subTest(lesson=path):
+                state, live = self.run_all(path)
+                cells = self.assert_clean(path)
+                heading = self.driver.execute_script(
+                    "var h = document.querySelector('.jp-MarkdownCell h1'); return h ? h.innerText : '';")
+                self.assertRegex(heading, HAN, "the first heading of %s is not Chinese" % path)
+                shot = "zh-" + name.replace(".ipynb", "-light.png")
+                if name == "00-index.ipynb":
+                    self.shoot(".jp-MarkdownCell", shot)
+                if name in TABLE_LESSONS:
+                    report = pagechecks.tables(self.driver, OUTPUTS)
+                    pagechecks.assert_tables_readable(self, report, path)
+                    self.shoot(OUTPUTS + " table.threadlab-trace", shot)
+                if name == "05-gil-and-cores.ipynb":
+                    pagechecks.assert_plots_render(self, pagechecks.plots(self.driver, OUTPUTS), path, at_least=3)
+                    self.shoot(OUTPUTS + " img.threadlab-cpu", shot)
+                if name != "00-index.ipynb":
+                    text = ["\n".join(p["text"] for p in c["parts"]) for c in cells
+                            if "exercise-solution" in c["tags"]]
+                    self.assertTrue(text and "Right" in text[0], "%s: the model answer's check: %s" % (path, text))
 
     def test_threads_and_errors(self):
         self.run_all("checks.ipynb")

@@ -24,6 +24,7 @@ class StepperInJupyterLab(test_jupyterlab.JupyterLabTest):
     test_lessons = None
     test_threads_and_errors = None
     test_dark_theme_and_untrusted = None
+    test_chinese_lessons = None
 
     @classmethod
     def setUpClass(cls):
