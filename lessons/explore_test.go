@@ -154,6 +154,17 @@ def named():
 	} {
 		checkError(t, execute(s, tt.code).err, tt.ename, tt.msg)
 	}
+	// A schedule it cannot follow leaves explore as it was: in the same
+	// cell, the next explore gives what it gives on its own.
+	fresh := execute(s, "sorted(lab.explore(named).outcomes)")
+	after := execute(s, `try:
+    lab.explore(named, schedule='nobody')
+except ValueError:
+    pass
+sorted(lab.explore(named).outcomes)`)
+	if fresh.err != nil || after.err != nil || after.result != fresh.result {
+		t.Errorf("explore after a bad schedule: %s, %v; on its own: %s, %v", after.result, after.err, fresh.result, fresh.err)
+	}
 }
 
 // Two threads that take two locks in opposite orders deadlock in some

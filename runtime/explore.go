@@ -225,11 +225,15 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 		rt.sharedMu.Unlock()
 
 		value, err = rt.exploreRun(c, main, fn)
-		if stop := main.Stopped(); stop != nil && !errors.Is(stop, errPruned) {
+		run = s.run()
+		if stop := main.Stopped(); stop != nil && !errors.Is(stop, errPruned) &&
+			(run.failure == nil || !errors.Is(stop, run.failure)) {
 			return nil, nil, nil, nil, stop // interrupted
 		}
+		// A run the search itself gave up (a schedule it cannot follow)
+		// stopped main with that failure; main must be free again for the
+		// next explore.
 		rt.resetMain()
-		run = s.run()
 		return value, err, trace, run, run.failure
 	}
 	keyOf := func(value any, err error) (string, *DeadlockError) {
