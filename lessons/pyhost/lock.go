@@ -18,6 +18,10 @@ type Lock struct {
 	depth atomic.Int32 // an RLock's recursion count; changed only by its owner
 	what  string       // for a Condition's waiter: what the Condition is for, in reports
 	wake  bool         // a Condition's waiter: once its thread has it, it is spent
+	// abandoned: a Condition's waiter whose thread was stopped while it
+	// waited (by lab.stop, an interrupt or the end of an explored run),
+	// so that no finally block took it off the Condition's list.
+	abandoned atomic.Bool
 	// shared: a multiprocessing lock, the same object in every
 	// interpreter; a threading lock is copied into a new one.
 	shared bool
@@ -154,6 +158,9 @@ func (l *Lock) acquire(t *python.Thread, blocking bool, d time.Duration) (bool, 
 			}
 		}
 	}
+	if err != nil && l.wake {
+		l.abandoned.Store(true)
+	}
 	if got && l.wake {
 		// The notify has arrived; the lock must not stay in the thread's
 		// holdings, where reports would show it.
@@ -222,6 +229,11 @@ func init() {
 	// owner; a Lock has none in Python, so being locked is all it can say.
 	LockType.AddMethod("_held", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		return python.Bool(receiver(args).l.Locked()), nil
+	})
+	// _abandoned: a Condition's waiter that nobody waits on any more; a
+	// notify passes it by.
+	LockType.AddMethod("_abandoned", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		return python.Bool(receiver(args).abandoned.Load()), nil
 	})
 	rlockHeld := func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		return python.Bool(receiver(args).l.Owner() == bindingOf(t).rt), nil
