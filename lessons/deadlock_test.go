@@ -191,3 +191,41 @@ def both():
 		}
 	}
 }
+
+// A DeadlockError is raised once: when both the runtime (a Lock taken
+// twice) and the host's watch of Condition waits (another thread waits
+// for a notify nobody can send) find the same stuck program, the main
+// thread catches the one error, and no second one surfaces at a later
+// line, outside the try.
+func TestDeadlockRaisedOnce(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	c := execute(s, `
+import threading
+def lonely(cond, ready):
+    with cond:
+        ready.set()
+        cond.wait()
+caught = 0
+for i in range(40):
+    a = threading.Lock()
+    cond = threading.Condition()
+    ready = threading.Event()
+    t = threading.Thread(target=lonely, args=(cond, ready))
+    t.start()
+    ready.wait()
+    with cond:  # once it is taken, lonely waits
+        pass
+    try:
+        a.acquire(); a.acquire()
+    except threading.DeadlockError:
+        caught += 1
+    with cond:
+        cond.notify()
+    t.join()
+caught
+`)
+	if c.err != nil || c.result != "40" {
+		t.Fatalf("caught %s DeadlockErrors of 40; error %v", c.result, c.err)
+	}
+}

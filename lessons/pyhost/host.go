@@ -198,8 +198,11 @@ func (h *Host) pyErr(t *python.Thread, err error) error {
 	switch {
 	case errors.As(err, &dl):
 		// Delivered once: the thread may catch it, and its finally
-		// clauses and __exit__ methods must be able to take locks.
-		if bindingOf(t).rt.Stopped() == err {
+		// clauses and __exit__ methods must be able to take locks. The
+		// runtime and the host's watch of Condition waits may both have
+		// found the deadlock; the one raised stands for both.
+		var pending *runtime.DeadlockError
+		if errors.As(bindingOf(t).rt.Stopped(), &pending) {
 			bindingOf(t).rt.ClearStop()
 		}
 		exc := python.NewException(h.deadlockType, python.Str(dl.Error()))

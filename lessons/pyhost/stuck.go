@@ -114,11 +114,13 @@ func (h *Host) check() {
 		}
 		e.Rows = append(e.Rows, row)
 	}
-	h.stuck.mu.Unlock()
 	// The main thread's row last, as the runtime orders its reports.
 	e.Rows = append(e.Rows[1:], e.Rows[0])
 	for _, t := range threads[1:] {
 		t.Stop(runtime.ErrStopped)
 	}
+	// Stopped before the lock is let go, so that a wait that has just
+	// ended (end) sees the stop, and delivers it, or is not counted.
 	threads[0].Stop(e)
+	h.stuck.mu.Unlock()
 }
