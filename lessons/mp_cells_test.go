@@ -47,3 +47,48 @@ func TestSwitchIntervalCells(t *testing.T) {
 		}
 	}
 }
+
+// TestProcessSyncCells: multiprocessing's Condition, Event and Barrier
+// are seen like threading's. A wait nobody can end (no process is left
+// to notify) is a lost wakeup, named after the Condition; a wait that a
+// live child will end is not; an interrupt ends a wait on a Condition,
+// and lab.stop() ends a child waiting on an Event.
+func TestProcessSyncCells(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	setup := `
+import multiprocessing as mp
+cond = mp.Condition()
+ready = mp.Event()
+def answer(cond, ready):
+    ready.wait()
+    with cond:
+        cond.notify()
+`
+	if c := execute(s, setup); c.err != nil {
+		t.Fatal(c.err)
+	}
+	c := execute(s, "with cond:\n    cond.wait()")
+	checkError(t, c.err, "DeadlockError", "waits for a notify of cond (a Condition) that no thread is left to send (a lost wakeup)")
+
+	c = execute(s, `
+p = mp.Process(target=answer, args=(cond, ready))
+p.start()
+with cond:
+    ready.set()
+    print("woken", cond.wait())
+p.join()
+print(p.exitcode)
+`)
+	if c.err != nil || c.rec.out() != "woken True\n0\n" {
+		t.Errorf("handshake with a child: stdout %q, error %v", c.rec.out(), c.err)
+	}
+
+	err, _, _ := interruptWhenPrinted(t, s, "ready.clear()\np = mp.Process(target=answer, args=(cond, ready))\np.start()\nprint('running')\nwith cond:\n    cond.wait()")
+	checkError(t, err, "KeyboardInterrupt", "")
+
+	c = execute(s, "stopped = lab.stop()\np.join()\n(stopped, p.exitcode)")
+	if c.err != nil || c.result != "(1, -15)" {
+		t.Errorf("lab.stop() of a child waiting on an Event: %s, %v", c.result, c.err)
+	}
+}

@@ -62,6 +62,12 @@ func (l *Lock) Repr(t *python.Thread) (string, error) {
 func (l *Lock) count() int { return int(l.depth.Load()) }
 
 func (h *Host) newLock(t *python.Thread, reentrant bool) *Lock {
+	line, name := h.lockSite(t)
+	return &Lock{l: h.rt.NewLock(reentrant, line, name)}
+}
+
+// lockSite is the line that makes a lock and what reports call it.
+func (h *Host) lockSite(t *python.Thread) (int, string) {
 	file, line := t.Position()
 	name := h.lockNames.name(file, line)
 	if HostFile(file) {
@@ -71,7 +77,7 @@ func (h *Host) newLock(t *python.Thread, reentrant bool) *Lock {
 			name = obj + "'s lock"
 		}
 	}
-	return &Lock{l: h.rt.NewLock(reentrant, line, name)}
+	return line, name
 }
 
 // waiter makes a lock already held by nobody that runs: a Condition's

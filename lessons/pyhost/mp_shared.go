@@ -350,6 +350,7 @@ func zeroOf(code string) python.Value {
 func (h *Host) mpModule() python.ModuleDef {
 	return python.ModuleDef{Name: "_mp", Doc: "threadlab's process primitives.", Init: func(t *python.Thread, m *python.Module) error {
 		m.SetFunc("start", h.startProcess)
+		h.syncFuncs(m)
 		m.SetFunc("array", newArray)
 		m.SetFunc("counter", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 			n, err := oneInt("counter", args)

@@ -32,9 +32,12 @@ type waitFor struct {
 
 // satisfiable reports whether the wait can still end without any other
 // thread acting: the lock is free, or the thread has ended.
-func (w *waitFor) satisfiable(t *runtime.Thread) bool {
+func (w *waitFor) satisfiable(rt *runtime.Runtime, t *runtime.Thread) bool {
 	// A thread of another interpreter (a process) runs on its own: it
 	// may still end, or release the lock.
+	if w.lock != nil && w.lock.shared && othersAlive(rt, t) {
+		return true // any process may release a multiprocessing lock, or notify
+	}
 	if w.join != nil {
 		return !w.join.IsAlive() || !w.join.SameInterpreter(t)
 	}
@@ -42,6 +45,17 @@ func (w *waitFor) satisfiable(t *runtime.Thread) bool {
 	// waiting: owning it then means the wait is over.
 	o := w.lock.l.Owner()
 	return o == nil || !o.SameInterpreter(t) || (o == t && (!w.mine || w.lock.l.Reentrant()))
+}
+
+// othersAlive reports whether a thread of another interpreter than t's
+// is alive.
+func othersAlive(rt *runtime.Runtime, t *runtime.Thread) bool {
+	for _, u := range rt.Threads() {
+		if !u.SameInterpreter(t) && u.IsAlive() {
+			return true
+		}
+	}
+	return false
 }
 
 // describe says what the thread waits for, as a deadlock report words it.
@@ -104,7 +118,7 @@ func (h *Host) check() {
 	e := &runtime.DeadlockError{}
 	for _, t := range threads {
 		w := h.stuck.waiting[t]
-		if w == nil || w.satisfiable(t) {
+		if w == nil || w.satisfiable(h.rt, t) {
 			h.stuck.mu.Unlock()
 			return
 		}

@@ -627,27 +627,109 @@ def Array(typecode_or_type, size_or_initializer, *, lock=True, ctx=None):
     return _guarded(RawArray(typecode_or_type, size_or_initializer), lock, SynchronizedArray)
 
 
-# Signals between processes, on a shared count.
+# Conditions and what is built on them. A waiting thread, of any process,
+# blocks on a waiter lock of its own that every process shares; notify
+# releases the oldest ones. The state of a Semaphore, an Event or a Barrier
+# is a count that every process shares, changed with the Condition's lock
+# held.
+
+class Condition:
+    """Lets the threads of any process wait until another notifies them."""
+
+    def __init__(self, lock=None, *, ctx=None):
+        self._lock = RLock() if lock is None else lock
+        self._sleepers = _mp.sleepers()
+        self._what = "a Condition"  # how a lost-wakeup report names it
+        self.acquire = self._lock.acquire
+        self.release = self._lock.release
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def __repr__(self):
+        return "<Condition(%s, %d)>" % (self._lock, len(self._sleepers))
+
+    def wait(self, timeout=None):
+        assert _mp.mine(self._lock._lock), "must acquire() condition before using wait()"
+        return self._sleep(timeout, self._what)
+
+    def _sleep(self, timeout, what):
+        gate = _mp.gate(what, self)
+        self._sleepers.add(gate)
+        levels = self._lock._lock._unwind()
+        woken = False
+        try:
+            if timeout is None:
+                woken = gate.acquire()
+            else:
+                woken = gate.acquire(True, timeout if timeout > 0 else 0)
+            return woken
+        finally:
+            self._lock._lock._rewind(levels)
+            if not woken:
+                self._sleepers.discard(gate)
+
+    def wait_for(self, predicate, timeout=None):
+        return self._until(predicate, timeout, self._what)
+
+    def _until(self, predicate, timeout, what):
+        # Waits, the lock held, until predicate() is true or timeout
+        # seconds have gone by; returns predicate()'s last value.
+        deadline = threading._Deadline(timeout)
+        while True:
+            outcome = predicate()
+            if outcome:
+                return outcome
+            left = deadline.left()
+            if left is not None and left <= 0:
+                return outcome
+            self._sleep(left, what)
+
+    def notify(self, n=1):
+        assert _mp.mine(self._lock._lock), "lock is not owned"
+        self._sleepers.wake(n)
+
+    def notify_all(self):
+        assert _mp.mine(self._lock._lock), "lock is not owned"
+        self._sleepers.wake(-1)
+
 
 class Event:
     """A flag that processes share; wait() blocks until it is set."""
 
     def __init__(self, *, ctx=None):
+        self._cond = Condition(Lock())
         self._flag = _mp.counter(0)
 
     def is_set(self):
         return self._flag.get() != 0
 
     def set(self):
-        if self._flag.get() == 0:
-            self._flag.add(1, 0)
+        with self._cond:
+            if self._flag.get() == 0:
+                self._flag.add(1, 0)
+            self._cond.notify_all()
 
     def clear(self):
-        if self._flag.get() != 0:
-            self._flag.add(-1, 0)
+        with self._cond:
+            if self._flag.get() != 0:
+                self._flag.add(-1, 0)
 
     def wait(self, timeout=None):
-        return self._flag.wait(True, False, True, timeout)
+        with self._cond:
+            if self._flag.get() == 0:
+                self._cond._sleep(timeout, "an Event")
+            return self._flag.get() != 0
+
+
+def _invalid_argument():
+    # sem_init's EINVAL, worded as CPython's OSError prints it.
+    err = OSError("[Errno 22] Invalid argument")
+    err.errno, err.strerror = 22, "Invalid argument"
+    return err
 
 
 class Semaphore:
@@ -655,14 +737,30 @@ class Semaphore:
 
     def __init__(self, value=1, *, ctx=None):
         if value < 0:
-            raise ValueError("semaphore initial value must be >= 0")
+            raise _invalid_argument()
+        self._cond = Condition(Lock())
         self._count = _mp.counter(value)
 
     def acquire(self, block=True, timeout=None):
-        return self._count.wait(True, True, block, timeout)
+        with self._cond:
+            if block:
+                self._cond._until(self._available, timeout, "a Semaphore")
+            if not self._available():
+                return False
+            self._count.add(-1, 0)
+            return True
+
+    def _available(self):
+        return self._count.get() > 0
 
     def release(self):
-        self._count.add(1, 0)
+        with self._cond:
+            self._check_room()
+            self._count.add(1, 0)
+            self._cond.notify()
+
+    def _check_room(self):
+        pass
 
     def get_value(self):
         return self._count.get()
@@ -684,13 +782,95 @@ class BoundedSemaphore(Semaphore):
         super().__init__(value)
         self._limit = value
 
-    def release(self):
-        if not self._count.add(1, 0) or self._count.get() > self._limit:
-            self._count.add(-1, 0)
+    def _check_room(self):
+        if self._count.get() >= self._limit:
             raise ValueError("semaphore or lock released too many times")
 
     def __repr__(self):
         return "<BoundedSemaphore(value=%s, maxvalue=%s)>" % (self.get_value(), self._limit)
+
+
+# A Barrier's shared state: how many have arrived in this round, the
+# round's number, whether the barrier is broken, and the number of the
+# last round that ended broken (its waiters raise BrokenBarrierError).
+_ARRIVED, _ROUND, _BROKEN, _FAILED = range(4)
+
+
+class Barrier:
+    """Makes a fixed number of threads, of any processes, wait until all
+    of them have arrived."""
+
+    def __init__(self, parties, action=None, timeout=None, *, ctx=None):
+        self._cond = Condition(Lock())
+        self._state = _mp.array("q", [0, 0, 0, -1])
+        self._parties = parties
+        self._action = action
+        self._timeout = timeout
+
+    def __repr__(self):
+        where = "<multiprocessing.synchronize.Barrier at 0x%x" % id(self)
+        if self.broken:
+            return where + ": broken>"
+        return where + ": waiters=%d/%d>" % (self.n_waiting, self._parties)
+
+    def wait(self, timeout=None):
+        if timeout is None:
+            timeout = self._timeout
+        st = self._state
+        with self._cond:
+            if st.get(_BROKEN):
+                raise threading.BrokenBarrierError
+            mine = st.get(_ROUND)
+            index = st.get(_ARRIVED)
+            st.set(_ARRIVED, index + 1)
+            if index + 1 == self._parties:
+                if self._action is not None:
+                    try:
+                        self._action()
+                    except BaseException:
+                        self._break()
+                        raise
+                self._end_round()
+                return index
+            if not self._cond._until(lambda: st.get(_ROUND) != mine, timeout, "a Barrier"):
+                self._break()
+            if st.get(_FAILED) == mine:
+                raise threading.BrokenBarrierError
+            return index
+
+    def _end_round(self, failed=False):
+        st = self._state
+        if failed:
+            st.set(_FAILED, st.get(_ROUND))
+        st.set(_ARRIVED, 0)
+        st.set(_ROUND, st.get(_ROUND) + 1)
+        self._cond.notify_all()
+
+    def _break(self):
+        self._state.set(_BROKEN, 1)
+        self._end_round(failed=True)
+
+    def reset(self):
+        with self._cond:
+            if self._state.get(_ARRIVED):
+                self._end_round(failed=True)
+            self._state.set(_BROKEN, 0)
+
+    def abort(self):
+        with self._cond:
+            self._break()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return 0 if self.broken else self._state.get(_ARRIVED)
+
+    @property
+    def broken(self):
+        return self._state.get(_BROKEN) != 0
 
 
 class JoinableQueue(Queue):
