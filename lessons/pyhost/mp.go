@@ -260,3 +260,26 @@ func (h *Host) endChildren(t *python.Thread) error {
 	}
 	return nil
 }
+
+// mpManagersModule is multiprocessing.managers: the names of
+// multiprocessing's managers, which lib/multiprocessing.py defines.
+func mpManagersModule() python.ModuleDef {
+	names := []string{"BaseManager", "SyncManager", "BaseProxy", "Namespace", "AutoProxy",
+		"DictProxy", "ListProxy", "BaseListProxy", "ValueProxy", "NamespaceProxy", "ArrayProxy",
+		"AcquirerProxy", "ConditionProxy", "EventProxy", "BarrierProxy"}
+	return python.ModuleDef{Name: "multiprocessing.managers", Doc: "Share objects between processes through a server process.",
+		Init: func(t *python.Thread, m *python.Module) error {
+			mp, err := t.Import("multiprocessing")
+			if err != nil {
+				return err
+			}
+			for _, name := range names {
+				v, err := python.GetAttr(t, mp, name)
+				if err != nil {
+					return err
+				}
+				m.Set(name, v)
+			}
+			return nil
+		}}
+}

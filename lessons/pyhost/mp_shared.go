@@ -103,9 +103,9 @@ func deadline(t *python.Thread, blockV, tv python.Value) (time.Time, error) {
 	return time.Now().Add(time.Duration(min(secs, math.MaxInt64/1e9) * 1e9)), nil
 }
 
-// await blocks t until changed is closed or the end time passes, without
-// the GIL; it fails when t is stopped.
-func await(t *python.Thread, changed <-chan struct{}, end time.Time) error {
+// await blocks t until changed (or also, if not nil) is closed or the
+// end time passes, without the GIL; it fails when t is stopped.
+func await(t *python.Thread, changed, also <-chan struct{}, end time.Time) error {
 	b := bindingOf(t)
 	err := b.rt.Blocking(func() {
 		var timeout <-chan time.Time
@@ -116,6 +116,7 @@ func await(t *python.Thread, changed <-chan struct{}, end time.Time) error {
 		}
 		select {
 		case <-changed:
+		case <-also:
 		case <-timeout:
 		case <-b.rt.Stopping():
 		case <-t.Done():
@@ -146,7 +147,7 @@ func waitUntil(t *python.Thread, mu *sync.Mutex, changed *chan struct{}, end tim
 		if expired(end) {
 			return false, nil
 		}
-		if err := await(t, ch, end); err != nil {
+		if err := await(t, ch, nil, end); err != nil {
 			return false, err
 		}
 	}
@@ -213,6 +214,44 @@ func init() {
 			return nil, err
 		}
 		return python.Tuple{python.True, v}, nil
+	})
+	// reply(process) is get() for an answer that process sends: it
+	// waits until an item comes, (True, item), or the process has ended,
+	// (False, None).
+	ChannelType.AddMethod("reply", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		if err := python.ArgCount("reply", args[1:], 1, 1); err != nil {
+			return nil, err
+		}
+		peer, ok := args[1].(*procHandle)
+		if !ok {
+			return nil, python.Errorf(python.TypeError, "reply() needs a process, not '%s'", args[1].Type().Name())
+		}
+		c := ch(args)
+		for {
+			c.mu.Lock()
+			if len(c.items) > 0 {
+				p := c.items[0]
+				c.items[0] = nil
+				c.items = c.items[1:]
+				c.signal()
+				c.mu.Unlock()
+				v, err := t.Unpack(p)
+				if err != nil {
+					return nil, err
+				}
+				return python.Tuple{python.True, v}, nil
+			}
+			changed := c.changed
+			c.mu.Unlock()
+			select {
+			case <-peer.rtT.Done():
+				return python.Tuple{python.False, python.None}, nil
+			default:
+			}
+			if err := await(t, changed, peer.rtT.Done(), time.Time{}); err != nil {
+				return nil, err
+			}
+		}
 	})
 	ChannelType.AddMethod("qsize", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		c := ch(args)
