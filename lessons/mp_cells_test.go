@@ -92,3 +92,37 @@ print(p.exitcode)
 		t.Errorf("lab.stop() of a child waiting on an Event: %s, %v", c.result, c.err)
 	}
 }
+
+// TestManagerCells: a Manager in cells, with and without lab.seed: its
+// proxies are shared by the processes the cells start, what comes back
+// is a copy, and the manager's process ends with the with block.
+func TestManagerCells(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	prog := `
+import multiprocessing as mp
+def tally(counts, lock, word):
+    for _ in range(10):
+        with lock:
+            counts[word] = counts.get(word, 0) + 1
+with mp.Manager() as m:
+    counts, lock = m.dict(), m.Lock()
+    ps = [mp.Process(target=tally, args=(counts, lock, w)) for w in "aab"]
+    for p in ps:
+        p.start()
+    for p in ps:
+        p.join()
+    counts["list"] = [1]
+    counts["list"].append(2)
+    print(sorted(counts.items()), [p.exitcode for p in ps])
+print(mp.active_children())
+`
+	want := "[('a', 20), ('b', 10), ('list', [1])] [0, 0, 0]\n[]\n"
+	for _, pre := range []string{"", "lab.seed(4)\n"} {
+		c := execute(s, pre+prog)
+		if c.err != nil || c.rec.out() != want {
+			t.Errorf("%q: stdout %q, stderr %q, error %v; want %q", pre, c.rec.out(), c.rec.errs(), c.err, want)
+		}
+	}
+	execute(s, "lab.seed(None)")
+}

@@ -35,6 +35,8 @@ def run(rounds):
 		{"counts[word] = counts.get(word, 0) + 1", `counts["a"]`, regexp.MustCompile(`^read counts\['a'\] → \d+$`)},
 		{"counts.setdefault(word, 0)\n        counts[word] = counts[word] + 1", `counts["a"]`, regexp.MustCompile(`^read counts\['a'\] → \d+$`)},
 		{"counts[word] = counts.pop(word, 0) + 1", `counts["a"]`, regexp.MustCompile(`^read counts\['a'\] → \d+$`)},
+		{"counts[word] = counts.get(word, 0)\n        counts[word] += 1", `counts["a"]`, regexp.MustCompile(`^read counts\['a'\] → \d+$`)},
+		{"items[0] += 1", `items[0]`, regexp.MustCompile(`^read items\[0\] → \d+$`)},
 		{"items.append(items.pop() + 1)", `items[-1]`, nil},
 	}
 	for _, tc := range cases {
@@ -80,7 +82,7 @@ def run(rounds):
 		}
 		// Each thread reads the count at least once per round it shows.
 		if reads < 2 {
-			t.Errorf("%s: the table shows %d reads of counts['a']:\n%s", tc.body, reads, text)
+			t.Errorf("%s: the table shows %d reads matching %s:\n%s", tc.body, reads, tc.read, text)
 		}
 		c = execute(s, "lab.trace().lost")
 		if c.err != nil || c.result == "[]" {
