@@ -126,3 +126,24 @@ print(mp.active_children())
 	}
 	execute(s, "lab.seed(None)")
 }
+
+// TestProcessQueueLostWakeup: a wait on a multiprocessing Queue that no
+// process is left to fill is a deadlock, found when the wait begins or
+// when the last process that might have sent the item ends; a child
+// that does send it is no deadlock.
+func TestProcessQueueLostWakeup(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	if c := execute(s, "import multiprocessing as mp\nq = mp.Queue()\ndef send(q, x):\n    if x:\n        q.put(x)"); c.err != nil {
+		t.Fatal(c.err)
+	}
+	want := "waits for an item of a multiprocessing Queue, which no process is left to send (a lost wakeup)"
+	c := execute(s, "q.get()")
+	checkError(t, c.err, "DeadlockError", want)
+	c = execute(s, "p = mp.Process(target=send, args=(q, 0))\np.start()\nq.get()")
+	checkError(t, c.err, "DeadlockError", want)
+	c = execute(s, "p = mp.Process(target=send, args=(q, 5))\np.start()\nprint(q.get())\np.join()")
+	if c.err != nil || c.rec.out() != "5\n" {
+		t.Errorf("a child that sends: stdout %q, error %v", c.rec.out(), c.err)
+	}
+}

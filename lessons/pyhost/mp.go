@@ -170,6 +170,12 @@ func (h *Host) startProcess(t *python.Thread, args []python.Value, kw []python.K
 		}
 		return nil, python.Errorf(python.RuntimeError, "can't start new process (%s)", err)
 	}
+	// Once it has ended, a thread here waiting for what it might have
+	// sent (a Queue's item, a notify) may wait for ever.
+	go func() {
+		<-rtT.Done()
+		h.check()
+	}()
 	h.procs.mu.Lock()
 	// Forget the children that have ended, and with them their
 	// interpreters: a long session may start many.

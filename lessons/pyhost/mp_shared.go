@@ -133,12 +133,22 @@ func await(t *python.Thread, changed, also <-chan struct{}, end time.Time) error
 
 func expired(end time.Time) bool { return !end.IsZero() && !time.Now().Before(end) }
 
-// waitUntil calls try with mu held until it returns true, waiting on
-// *changed between calls; it reports false once the end time passes.
-func waitUntil(t *python.Thread, mu *sync.Mutex, changed *chan struct{}, end time.Time, try func() bool) (bool, error) {
+// waitUntil waits until can() is true, with mu held, and then calls
+// take(), still holding it; it waits on *changed between tries and
+// reports false once the end time passes. A wait without an end is
+// what the host's stuck watch names in a deadlock report: what (an
+// item of a Queue) that no process is left to send.
+func waitUntil(t *python.Thread, mu *sync.Mutex, changed *chan struct{}, end time.Time, what string, can func() bool, take func()) (bool, error) {
+	watched := false
+	defer func() {
+		if watched {
+			bindingOf(t).h.end(t)
+		}
+	}()
 	for {
 		mu.Lock()
-		if try() {
+		if can() {
+			take()
 			mu.Unlock()
 			return true, nil
 		}
@@ -146,6 +156,14 @@ func waitUntil(t *python.Thread, mu *sync.Mutex, changed *chan struct{}, end tim
 		mu.Unlock()
 		if expired(end) {
 			return false, nil
+		}
+		if end.IsZero() && !watched {
+			watched = true
+			bindingOf(t).h.begin(t, &waitFor{what: what, ready: func() bool {
+				mu.Lock()
+				defer mu.Unlock()
+				return can()
+			}})
 		}
 		if err := await(t, ch, nil, end); err != nil {
 			return false, err
@@ -169,14 +187,12 @@ func init() {
 			return nil, err
 		}
 		c := ch(args)
-		done, err := waitUntil(t, &c.mu, &c.changed, end, func() bool {
-			if c.maxsize > 0 && len(c.items) >= c.maxsize {
-				return false
-			}
-			c.items = append(c.items, p)
-			c.signal()
-			return true
-		})
+		done, err := waitUntil(t, &c.mu, &c.changed, end, "room in a multiprocessing Queue",
+			func() bool { return c.maxsize <= 0 || len(c.items) < c.maxsize },
+			func() {
+				c.items = append(c.items, p)
+				c.signal()
+			})
 		if err != nil {
 			return nil, err
 		}
@@ -193,16 +209,14 @@ func init() {
 		}
 		c := ch(args)
 		var p *python.Parcel
-		done, err := waitUntil(t, &c.mu, &c.changed, end, func() bool {
-			if len(c.items) == 0 {
-				return false
-			}
-			p = c.items[0]
-			c.items[0] = nil
-			c.items = c.items[1:]
-			c.signal()
-			return true
-		})
+		done, err := waitUntil(t, &c.mu, &c.changed, end, "an item of a multiprocessing Queue",
+			func() bool { return len(c.items) > 0 },
+			func() {
+				p = c.items[0]
+				c.items[0] = nil
+				c.items = c.items[1:]
+				c.signal()
+			})
 		if err != nil {
 			return nil, err
 		}
@@ -567,16 +581,18 @@ func init() {
 			return nil, err
 		}
 		c := cnt(args)
-		done, err := waitUntil(t, &c.mu, &c.changed, end, func() bool {
-			if (c.n != 0) != want {
-				return false
-			}
-			if take {
-				c.n--
-				c.signal()
-			}
-			return true
-		})
+		what := "every task of a multiprocessing JoinableQueue to be done"
+		if want {
+			what = "a multiprocessing count to become nonzero"
+		}
+		done, err := waitUntil(t, &c.mu, &c.changed, end, what,
+			func() bool { return (c.n != 0) == want },
+			func() {
+				if take {
+					c.n--
+					c.signal()
+				}
+			})
 		if err != nil {
 			return nil, err
 		}

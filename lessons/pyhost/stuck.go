@@ -26,8 +26,12 @@ type stuckWatch struct {
 type waitFor struct {
 	lock *Lock           // a lock, or a Condition's waiter lock
 	join *runtime.Thread // or a thread's end
-	line int
-	mine bool // the thread held the lock already: a Lock taken twice
+	// or what a multiprocessing Queue or count is waited for, and whether
+	// it has come
+	what  string
+	ready func() bool
+	line  int
+	mine  bool // the thread held the lock already: a Lock taken twice
 }
 
 // satisfiable reports whether the wait can still end without any other
@@ -40,6 +44,9 @@ func (w *waitFor) satisfiable(rt *runtime.Runtime, t *runtime.Thread) bool {
 	}
 	if w.join != nil {
 		return !w.join.IsAlive() || !w.join.SameInterpreter(t)
+	}
+	if w.ready != nil {
+		return w.ready() || othersAlive(rt, t) // a process may still send it
 	}
 	// The waiting thread takes the lock before it stops being recorded as
 	// waiting: owning it then means the wait is over.
@@ -63,6 +70,8 @@ func (w *waitFor) describe(t *runtime.Thread) string {
 	switch {
 	case w.join != nil:
 		return w.join.Name() + " to finish"
+	case w.ready != nil:
+		return w.what + ", which no process is left to send (a lost wakeup)"
 	case w.lock.wake:
 		return "a notify of " + w.lock.what + " that no thread is left to send (a lost wakeup)"
 	}
