@@ -22,6 +22,7 @@ type Host struct {
 	waiters   *runtime.Thread // owns every Condition waiter lock until a notify releases it
 	threads   atomic.Int64    // last automatic thread number (Thread-N)
 	stuck     stuckWatch
+	gates     gateLedger // waiter locks of stopped threads, to drop from their Conditions
 	lockNames lockNames
 	tracers   tracers
 	sites     sites

@@ -3,6 +3,7 @@ package pyhost
 import (
 	"fmt"
 	"math"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -22,6 +23,7 @@ type Lock struct {
 	// waited (by lab.stop, an interrupt or the end of an explored run),
 	// so that no finally block took it off the Condition's list.
 	abandoned atomic.Bool
+	cond      python.Value // a threading Condition's waiter: the Condition
 	// shared: a multiprocessing lock, the same object in every
 	// interpreter; a threading lock is copied into a new one.
 	shared bool
@@ -82,13 +84,51 @@ func (h *Host) lockSite(t *python.Thread) (int, string) {
 
 // waiter makes a lock already held by nobody that runs: a Condition's
 // waiter blocks on it until notify releases it. what names the
-// Condition's purpose for a lost-wakeup report.
-func (h *Host) waiter(t *python.Thread, what string) *Lock {
+// Condition's purpose for a lost-wakeup report; cond is the Condition
+// (nil if unknown), whose list of waiters the lock joins.
+func (h *Host) waiter(t *python.Thread, what string, cond python.Value) *Lock {
+	h.pruneGates(t)
 	l := h.newLock(t, false)
-	l.what, l.wake = what, true
+	l.what, l.wake, l.cond = what, true, cond
 	l.l.SetWaiter(what)
 	l.l.Hold(h.waiters) // a new lock: free
 	return l
+}
+
+// gateLedger lists the waiter locks of threading Conditions whose
+// threads were stopped as they waited. A stopped thread runs no finally
+// block, so its waiter lock stays on the Condition's list, where the next
+// notify would spend itself on it; the host takes such locks off the
+// lists before a thread starts and before a wait begins (in an explored
+// search, before the next run's threads can notify).
+type gateLedger struct {
+	mu    sync.Mutex
+	gates []*Lock
+}
+
+func (g *gateLedger) add(l *Lock) {
+	g.mu.Lock()
+	g.gates = append(g.gates, l)
+	g.mu.Unlock()
+}
+
+// pruneGates takes the abandoned waiter locks off their Conditions'
+// lists, on t, a thread that runs normally. It costs the program no
+// steps, so seeded schedules stay as they were.
+func (h *Host) pruneGates(t *python.Thread) {
+	h.gates.mu.Lock()
+	gates := h.gates.gates
+	h.gates.gates = nil
+	h.gates.mu.Unlock()
+	for _, g := range gates {
+		list, err := python.GetAttr(t, g.cond, "_sleepers")
+		if err != nil {
+			continue
+		}
+		if remove, err := python.GetAttr(t, list, "remove"); err == nil {
+			python.Call(t, remove, g) // a ValueError: a notify took it already
+		}
+	}
 }
 
 // timeout converts acquire's (blocking, timeout) to the runtime's
@@ -166,6 +206,9 @@ func (l *Lock) acquire(t *python.Thread, blocking bool, d time.Duration) (bool, 
 	}
 	if err != nil && l.wake {
 		l.abandoned.Store(true)
+		if l.cond != nil {
+			h.gates.add(l)
+		}
 	}
 	if got && l.wake {
 		// The notify has arrived; the lock must not stay in the thread's
@@ -235,11 +278,6 @@ func init() {
 	// owner; a Lock has none in Python, so being locked is all it can say.
 	LockType.AddMethod("_held", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		return python.Bool(receiver(args).l.Locked()), nil
-	})
-	// _abandoned: a Condition's waiter that nobody waits on any more; a
-	// notify passes it by.
-	LockType.AddMethod("_abandoned", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-		return python.Bool(receiver(args).abandoned.Load()), nil
 	})
 	rlockHeld := func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		return python.Bool(receiver(args).l.Owner() == bindingOf(t).rt), nil

@@ -107,12 +107,10 @@ var changers = map[string]bool{
 	"__setitem__": true, "__delitem__": true, "__iadd__": true, "__ior__": true,
 }
 
-// selfReported are the methods of lists and dicts that report their own
-// accesses when they run (methods_dict.go, methods_list.go), rather than
-// when they are looked up: dict.get reads an item as d[k] does, and a
-// list's pop and append must be scheduling points where they happen,
-// after their arguments are computed.
-var selfReported = map[string]bool{"get": true, "setdefault": true, "pop": true, "append": true}
+// dictSelfReported are the methods of dicts that report their own
+// accesses when they run (methods_dict.go), rather than when they are
+// looked up: the item they read or write, as d[k] does.
+var dictSelfReported = map[string]bool{"get": true, "setdefault": true, "pop": true}
 
 // methodEvent reports a method of a list, dict or set looked up to be
 // called, as an access of the container as a whole (the caller has
@@ -120,20 +118,14 @@ var selfReported = map[string]bool{"get": true, "setdefault": true, "pop": true,
 // comes next, and nothing the thread does in between is shared.
 func (t *Thread) methodEvent(x Value, name string) {
 	switch x.(type) {
-	case *List, *Dict:
-		if selfReported[name] {
+	case *Dict:
+		if dictSelfReported[name] {
 			return
 		}
-	case *Set:
+	case *List, *Set:
 	default:
 		return
 	}
-	t.containerEvent(x, name)
-}
-
-// containerEvent reports a call of method name of a list, dict or set as
-// an access of its items as a whole (the caller has checked t.tracer).
-func (t *Thread) containerEvent(x Value, name string) {
 	kind := ReadItems
 	if changers[name] {
 		kind = WriteItems

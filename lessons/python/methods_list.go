@@ -16,9 +16,6 @@ func init() {
 		if err := method1("list.append", args, kw); err != nil {
 			return nil, err
 		}
-		if t.tracer != nil {
-			t.containerEvent(args[0], "append")
-		}
 		args[0].(*List).Append(args[1])
 		return None, nil
 	})
@@ -59,9 +56,6 @@ func init() {
 		i, err := popIndex(args, kw)
 		if err != nil {
 			return nil, err
-		}
-		if t.tracer != nil {
-			t.containerEvent(args[0], "pop")
 		}
 		var v Value
 		var perr error

@@ -122,12 +122,8 @@ class Condition:
     def notify(self, n=1):
         if not _holds(self._lock):
             raise RuntimeError("cannot notify on un-acquired lock")
-        while n > 0 and self._sleepers:
-            gate = self._sleepers.popleft()
-            if gate._abandoned():
-                continue  # its thread was stopped as it waited
-            gate.release()
-            n -= 1
+        for _ in range(min(n, len(self._sleepers))):
+            self._sleepers.popleft().release()
 
     def notify_all(self):
         self.notify(len(self._sleepers))
