@@ -8,6 +8,22 @@ import (
 	"threadlab/runtime"
 )
 
+// deadlockTraceBundle renders a deadlock that a cell ran into: the
+// report, then the interleaving that led there (the steps of tr, the
+// trace of the cell), so that a learner sees which thread took which
+// lock before they all got stuck.
+func deadlockTraceBundle(dl *runtime.DeadlockError, tr *runtime.Trace) map[string]any {
+	b := deadlockBundle(dl)
+	if tr == nil || len(newTraceView(tr).index) == 0 {
+		return b
+	}
+	tb := traceBundle(tr)
+	intro := "How the threads got there:"
+	b["text/plain"] = b["text/plain"].(string) + "\n" + intro + "\n" + tb["text/plain"].(string)
+	b["text/html"] = b["text/html"].(string) + fmt.Sprintf("\n<p>%s</p>\n", html.EscapeString(intro)) + tb["text/html"].(string)
+	return b
+}
+
 // deadlockBundle renders a deadlock report.
 func deadlockBundle(dl *runtime.DeadlockError) map[string]any {
 	header := []string{"thread", "holds", "waits for", "line"}

@@ -182,7 +182,11 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 	header = append(header, "state after", "note")
 	cells := func(k int, state string) []string {
 		e := v.event(k)
-		row := []string{fmt.Sprint(k + 1), fmt.Sprint(e.Line), e.Code}
+		line := "" // a step inside threading or queue called from no line of the program's
+		if e.Line > 0 {
+			line = fmt.Sprint(e.Line)
+		}
+		row := []string{fmt.Sprint(k + 1), line, e.Code}
 		for _, ti := range cols {
 			text := ""
 			if ti == e.Thread {

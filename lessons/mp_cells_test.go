@@ -47,3 +47,103 @@ func TestSwitchIntervalCells(t *testing.T) {
 		}
 	}
 }
+
+// TestProcessSyncCells: multiprocessing's Condition, Event and Barrier
+// are seen like threading's. A wait nobody can end (no process is left
+// to notify) is a lost wakeup, named after the Condition; a wait that a
+// live child will end is not; an interrupt ends a wait on a Condition,
+// and lab.stop() ends a child waiting on an Event.
+func TestProcessSyncCells(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	setup := `
+import multiprocessing as mp
+cond = mp.Condition()
+ready = mp.Event()
+def answer(cond, ready):
+    ready.wait()
+    with cond:
+        cond.notify()
+`
+	if c := execute(s, setup); c.err != nil {
+		t.Fatal(c.err)
+	}
+	c := execute(s, "with cond:\n    cond.wait()")
+	checkError(t, c.err, "DeadlockError", "waits for a notify of cond (a Condition) that no thread is left to send (a lost wakeup)")
+
+	c = execute(s, `
+p = mp.Process(target=answer, args=(cond, ready))
+p.start()
+with cond:
+    ready.set()
+    print("woken", cond.wait())
+p.join()
+print(p.exitcode)
+`)
+	if c.err != nil || c.rec.out() != "woken True\n0\n" {
+		t.Errorf("handshake with a child: stdout %q, error %v", c.rec.out(), c.err)
+	}
+
+	err, _, _ := interruptWhenPrinted(t, s, "ready.clear()\np = mp.Process(target=answer, args=(cond, ready))\np.start()\nprint('running')\nwith cond:\n    cond.wait()")
+	checkError(t, err, "KeyboardInterrupt", "")
+
+	c = execute(s, "stopped = lab.stop()\np.join()\n(stopped, p.exitcode)")
+	if c.err != nil || c.result != "(1, -15)" {
+		t.Errorf("lab.stop() of a child waiting on an Event: %s, %v", c.result, c.err)
+	}
+}
+
+// TestManagerCells: a Manager in cells, with and without lab.seed: its
+// proxies are shared by the processes the cells start, what comes back
+// is a copy, and the manager's process ends with the with block.
+func TestManagerCells(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	prog := `
+import multiprocessing as mp
+def tally(counts, lock, word):
+    for _ in range(10):
+        with lock:
+            counts[word] = counts.get(word, 0) + 1
+with mp.Manager() as m:
+    counts, lock = m.dict(), m.Lock()
+    ps = [mp.Process(target=tally, args=(counts, lock, w)) for w in "aab"]
+    for p in ps:
+        p.start()
+    for p in ps:
+        p.join()
+    counts["list"] = [1]
+    counts["list"].append(2)
+    print(sorted(counts.items()), [p.exitcode for p in ps])
+print(mp.active_children())
+`
+	want := "[('a', 20), ('b', 10), ('list', [1])] [0, 0, 0]\n[]\n"
+	for _, pre := range []string{"", "lab.seed(4)\n"} {
+		c := execute(s, pre+prog)
+		if c.err != nil || c.rec.out() != want {
+			t.Errorf("%q: stdout %q, stderr %q, error %v; want %q", pre, c.rec.out(), c.rec.errs(), c.err, want)
+		}
+	}
+	execute(s, "lab.seed(None)")
+}
+
+// TestProcessQueueLostWakeup: a wait on a multiprocessing Queue that no
+// process is left to fill is a deadlock, found when the wait begins or
+// when the last process that might have sent the item ends; a child
+// that does send it is no deadlock.
+func TestProcessQueueLostWakeup(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	if c := execute(s, "import multiprocessing as mp\nq = mp.Queue()\ndef send(q, x):\n    if x:\n        q.put(x)"); c.err != nil {
+		t.Fatal(c.err)
+	}
+	want := "waits for an item of a multiprocessing Queue, which no process is left to send (a lost wakeup)"
+	c := execute(s, "q.get()")
+	checkError(t, c.err, "DeadlockError", want)
+	c = execute(s, "p = mp.Process(target=send, args=(q, 0))\np.start()\nq.get()")
+	checkError(t, c.err, "DeadlockError", want)
+	c = execute(s, "p = mp.Process(target=send, args=(q, 5))\np.start()\nprint(q.get())\np.join()")
+	if c.err != nil || c.rec.out() != "5\n" {
+		t.Errorf("a child that sends: stdout %q, error %v", c.rec.out(), c.err)
+	}
+}

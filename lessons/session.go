@@ -158,7 +158,7 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 		var exc *python.Exception
 		if errors.As(err, &exc) {
 			if dl, ok := s.host.DeadlockReport(exc); ok {
-				out.Display(deadlockBundle(dl), nil, "", false)
+				out.Display(deadlockTraceBundle(dl, s.rt.CellTrace()), nil, "", false)
 			}
 		}
 		return nil, s.cellError(th, err)
@@ -270,7 +270,7 @@ func (s *Session) userThreads() []*runtime.Thread { return s.rt.Threads()[1:] }
 // learner sees the cell finish and wonders why the CPU is still busy).
 func (s *Session) reportLeftovers(out Output) {
 	if dl := s.rt.Stuck(); dl != nil {
-		out.Display(deadlockBundle(dl), nil, "", false)
+		out.Display(deadlockTraceBundle(dl, s.rt.CellTrace()), nil, "", false)
 		out.Stream("stderr", "These threads are deadlocked and will wait for ever. lab.stop() ends them.\n")
 		return
 	}

@@ -206,6 +206,15 @@ func (rt *Runtime) Trace() *Trace {
 	return tr
 }
 
+// CellTrace returns the trace of the current cell, whoever made its
+// events: what a report of the cell's own deadlock shows.
+func (rt *Runtime) CellTrace() *Trace {
+	rt.sharedMu.Lock()
+	defer rt.sharedMu.Unlock()
+	rt.trace.exported = true
+	return rt.trace
+}
+
 // Threads returns the main thread and every live user thread, in the
 // order they started.
 func (rt *Runtime) Threads() []*Thread {

@@ -19,10 +19,12 @@
 //	mp.go        processes: each an interpreter with its own host and GIL, started
 //	             like fork from a packed copy of __main__ (python.PackFork)
 //	mp_shared.go what processes share: the native Queue, Value and Lock (_mp)
+//	mp_sync.go   waiter locks every process shares, for multiprocessing's Condition
 //	lib/*.py     threading, queue, concurrent.futures (ThreadPoolExecutor,
 //	             ProcessPoolExecutor, Future, as_completed, wait) and multiprocessing
-//	             (Process, Pool, Queue, Value, Lock) written in Python on top of
-//	             _threadlab and _mp
+//	             (Process, Pool, Queue, Value, Lock, Condition, Barrier, Manager)
+//	             written in Python on top of _threadlab and _mp; a Manager's
+//	             server is a process that answers requests on an _mp channel
 //
 // Condition, Semaphore, Event, Barrier, Timer, local and the queues are
 // Python code built on locks, so every wait is a runtime lock wait: the

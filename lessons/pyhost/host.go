@@ -22,6 +22,7 @@ type Host struct {
 	waiters   *runtime.Thread // owns every Condition waiter lock until a notify releases it
 	threads   atomic.Int64    // last automatic thread number (Thread-N)
 	stuck     stuckWatch
+	gates     gateLedger // waiter locks of stopped threads, to drop from their Conditions
 	lockNames lockNames
 	tracers   tracers
 	sites     sites
@@ -198,8 +199,11 @@ func (h *Host) pyErr(t *python.Thread, err error) error {
 	switch {
 	case errors.As(err, &dl):
 		// Delivered once: the thread may catch it, and its finally
-		// clauses and __exit__ methods must be able to take locks.
-		if bindingOf(t).rt.Stopped() == err {
+		// clauses and __exit__ methods must be able to take locks. The
+		// runtime and the host's watch of Condition waits may both have
+		// found the deadlock; the one raised stands for both.
+		var pending *runtime.DeadlockError
+		if errors.As(bindingOf(t).rt.Stopped(), &pending) {
 			bindingOf(t).rt.ClearStop()
 		}
 		exc := python.NewException(h.deadlockType, python.Str(dl.Error()))

@@ -3,6 +3,7 @@ package pyhost
 import (
 	"fmt"
 	"math"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -18,6 +19,11 @@ type Lock struct {
 	depth atomic.Int32 // an RLock's recursion count; changed only by its owner
 	what  string       // for a Condition's waiter: what the Condition is for, in reports
 	wake  bool         // a Condition's waiter: once its thread has it, it is spent
+	// abandoned: a Condition's waiter whose thread was stopped while it
+	// waited (by lab.stop, an interrupt or the end of an explored run),
+	// so that no finally block took it off the Condition's list.
+	abandoned atomic.Bool
+	cond      python.Value // a threading Condition's waiter: the Condition
 	// shared: a multiprocessing lock, the same object in every
 	// interpreter; a threading lock is copied into a new one.
 	shared bool
@@ -58,6 +64,12 @@ func (l *Lock) Repr(t *python.Thread) (string, error) {
 func (l *Lock) count() int { return int(l.depth.Load()) }
 
 func (h *Host) newLock(t *python.Thread, reentrant bool) *Lock {
+	line, name := h.lockSite(t)
+	return &Lock{l: h.rt.NewLock(reentrant, line, name)}
+}
+
+// lockSite is the line that makes a lock and what reports call it.
+func (h *Host) lockSite(t *python.Thread) (int, string) {
 	file, line := t.Position()
 	name := h.lockNames.name(file, line)
 	if HostFile(file) {
@@ -67,18 +79,56 @@ func (h *Host) newLock(t *python.Thread, reentrant bool) *Lock {
 			name = obj + "'s lock"
 		}
 	}
-	return &Lock{l: h.rt.NewLock(reentrant, line, name)}
+	return line, name
 }
 
 // waiter makes a lock already held by nobody that runs: a Condition's
 // waiter blocks on it until notify releases it. what names the
-// Condition's purpose for a lost-wakeup report.
-func (h *Host) waiter(t *python.Thread, what string) *Lock {
+// Condition's purpose for a lost-wakeup report; cond is the Condition
+// (nil if unknown), whose list of waiters the lock joins.
+func (h *Host) waiter(t *python.Thread, what string, cond python.Value) *Lock {
+	h.pruneGates(t)
 	l := h.newLock(t, false)
-	l.what, l.wake = what, true
+	l.what, l.wake, l.cond = what, true, cond
 	l.l.SetWaiter(what)
 	l.l.Hold(h.waiters) // a new lock: free
 	return l
+}
+
+// gateLedger lists the waiter locks of threading Conditions whose
+// threads were stopped as they waited. A stopped thread runs no finally
+// block, so its waiter lock stays on the Condition's list, where the next
+// notify would spend itself on it; the host takes such locks off the
+// lists before a thread starts and before a wait begins (in an explored
+// search, before the next run's threads can notify).
+type gateLedger struct {
+	mu    sync.Mutex
+	gates []*Lock
+}
+
+func (g *gateLedger) add(l *Lock) {
+	g.mu.Lock()
+	g.gates = append(g.gates, l)
+	g.mu.Unlock()
+}
+
+// pruneGates takes the abandoned waiter locks off their Conditions'
+// lists, on t, a thread that runs normally. It costs the program no
+// steps, so seeded schedules stay as they were.
+func (h *Host) pruneGates(t *python.Thread) {
+	h.gates.mu.Lock()
+	gates := h.gates.gates
+	h.gates.gates = nil
+	h.gates.mu.Unlock()
+	for _, g := range gates {
+		list, err := python.GetAttr(t, g.cond, "_sleepers")
+		if err != nil {
+			continue
+		}
+		if remove, err := python.GetAttr(t, list, "remove"); err == nil {
+			python.Call(t, remove, g) // a ValueError: a notify took it already
+		}
+	}
 }
 
 // timeout converts acquire's (blocking, timeout) to the runtime's
@@ -152,6 +202,12 @@ func (l *Lock) acquire(t *python.Thread, blocking bool, d time.Duration) (bool, 
 				}
 				got, err = false, dl
 			}
+		}
+	}
+	if err != nil && l.wake {
+		l.abandoned.Store(true)
+		if l.cond != nil {
+			h.gates.add(l)
 		}
 	}
 	if got && l.wake {

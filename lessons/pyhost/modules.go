@@ -29,6 +29,7 @@ func (h *Host) Modules() []python.ModuleDef {
 		}},
 		h.mpModule(),
 		sourceModule("multiprocessing", "Process-based parallelism."),
+		mpManagersModule(),
 	}, h.extra...)
 }
 

@@ -170,6 +170,12 @@ func (h *Host) startProcess(t *python.Thread, args []python.Value, kw []python.K
 		}
 		return nil, python.Errorf(python.RuntimeError, "can't start new process (%s)", err)
 	}
+	// Once it has ended, a thread here waiting for what it might have
+	// sent (a Queue's item, a notify) may wait for ever.
+	go func() {
+		<-rtT.Done()
+		h.check()
+	}()
 	h.procs.mu.Lock()
 	// Forget the children that have ended, and with them their
 	// interpreters: a long session may start many.
@@ -259,4 +265,27 @@ func (h *Host) endChildren(t *python.Thread) error {
 		}
 	}
 	return nil
+}
+
+// mpManagersModule is multiprocessing.managers: the names of
+// multiprocessing's managers, which lib/multiprocessing.py defines.
+func mpManagersModule() python.ModuleDef {
+	names := []string{"BaseManager", "SyncManager", "BaseProxy", "Namespace", "AutoProxy",
+		"DictProxy", "ListProxy", "BaseListProxy", "ValueProxy", "NamespaceProxy", "ArrayProxy",
+		"AcquirerProxy", "ConditionProxy", "EventProxy", "BarrierProxy"}
+	return python.ModuleDef{Name: "multiprocessing.managers", Doc: "Share objects between processes through a server process.",
+		Init: func(t *python.Thread, m *python.Module) error {
+			mp, err := t.Import("multiprocessing")
+			if err != nil {
+				return err
+			}
+			for _, name := range names {
+				v, err := python.GetAttr(t, mp, name)
+				if err != nil {
+					return err
+				}
+				m.Set(name, v)
+			}
+			return nil
+		}}
 }

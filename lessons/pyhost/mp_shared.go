@@ -103,9 +103,9 @@ func deadline(t *python.Thread, blockV, tv python.Value) (time.Time, error) {
 	return time.Now().Add(time.Duration(min(secs, math.MaxInt64/1e9) * 1e9)), nil
 }
 
-// await blocks t until changed is closed or the end time passes, without
-// the GIL; it fails when t is stopped.
-func await(t *python.Thread, changed <-chan struct{}, end time.Time) error {
+// await blocks t until changed (or also, if not nil) is closed or the
+// end time passes, without the GIL; it fails when t is stopped.
+func await(t *python.Thread, changed, also <-chan struct{}, end time.Time) error {
 	b := bindingOf(t)
 	err := b.rt.Blocking(func() {
 		var timeout <-chan time.Time
@@ -116,6 +116,7 @@ func await(t *python.Thread, changed <-chan struct{}, end time.Time) error {
 		}
 		select {
 		case <-changed:
+		case <-also:
 		case <-timeout:
 		case <-b.rt.Stopping():
 		case <-t.Done():
@@ -132,12 +133,22 @@ func await(t *python.Thread, changed <-chan struct{}, end time.Time) error {
 
 func expired(end time.Time) bool { return !end.IsZero() && !time.Now().Before(end) }
 
-// waitUntil calls try with mu held until it returns true, waiting on
-// *changed between calls; it reports false once the end time passes.
-func waitUntil(t *python.Thread, mu *sync.Mutex, changed *chan struct{}, end time.Time, try func() bool) (bool, error) {
+// waitUntil waits until can() is true, with mu held, and then calls
+// take(), still holding it; it waits on *changed between tries and
+// reports false once the end time passes. A wait without an end is
+// what the host's stuck watch names in a deadlock report: what (an
+// item of a Queue) that no process is left to send.
+func waitUntil(t *python.Thread, mu *sync.Mutex, changed *chan struct{}, end time.Time, what string, can func() bool, take func()) (bool, error) {
+	watched := false
+	defer func() {
+		if watched {
+			bindingOf(t).h.end(t)
+		}
+	}()
 	for {
 		mu.Lock()
-		if try() {
+		if can() {
+			take()
 			mu.Unlock()
 			return true, nil
 		}
@@ -146,7 +157,15 @@ func waitUntil(t *python.Thread, mu *sync.Mutex, changed *chan struct{}, end tim
 		if expired(end) {
 			return false, nil
 		}
-		if err := await(t, ch, end); err != nil {
+		if end.IsZero() && !watched {
+			watched = true
+			bindingOf(t).h.begin(t, &waitFor{what: what, ready: func() bool {
+				mu.Lock()
+				defer mu.Unlock()
+				return can()
+			}})
+		}
+		if err := await(t, ch, nil, end); err != nil {
 			return false, err
 		}
 	}
@@ -168,14 +187,12 @@ func init() {
 			return nil, err
 		}
 		c := ch(args)
-		done, err := waitUntil(t, &c.mu, &c.changed, end, func() bool {
-			if c.maxsize > 0 && len(c.items) >= c.maxsize {
-				return false
-			}
-			c.items = append(c.items, p)
-			c.signal()
-			return true
-		})
+		done, err := waitUntil(t, &c.mu, &c.changed, end, "room in a multiprocessing Queue",
+			func() bool { return c.maxsize <= 0 || len(c.items) < c.maxsize },
+			func() {
+				c.items = append(c.items, p)
+				c.signal()
+			})
 		if err != nil {
 			return nil, err
 		}
@@ -192,16 +209,14 @@ func init() {
 		}
 		c := ch(args)
 		var p *python.Parcel
-		done, err := waitUntil(t, &c.mu, &c.changed, end, func() bool {
-			if len(c.items) == 0 {
-				return false
-			}
-			p = c.items[0]
-			c.items[0] = nil
-			c.items = c.items[1:]
-			c.signal()
-			return true
-		})
+		done, err := waitUntil(t, &c.mu, &c.changed, end, "an item of a multiprocessing Queue",
+			func() bool { return len(c.items) > 0 },
+			func() {
+				p = c.items[0]
+				c.items[0] = nil
+				c.items = c.items[1:]
+				c.signal()
+			})
 		if err != nil {
 			return nil, err
 		}
@@ -213,6 +228,44 @@ func init() {
 			return nil, err
 		}
 		return python.Tuple{python.True, v}, nil
+	})
+	// reply(process) is get() for an answer that process sends: it
+	// waits until an item comes, (True, item), or the process has ended,
+	// (False, None).
+	ChannelType.AddMethod("reply", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+		if err := python.ArgCount("reply", args[1:], 1, 1); err != nil {
+			return nil, err
+		}
+		peer, ok := args[1].(*procHandle)
+		if !ok {
+			return nil, python.Errorf(python.TypeError, "reply() needs a process, not '%s'", args[1].Type().Name())
+		}
+		c := ch(args)
+		for {
+			c.mu.Lock()
+			if len(c.items) > 0 {
+				p := c.items[0]
+				c.items[0] = nil
+				c.items = c.items[1:]
+				c.signal()
+				c.mu.Unlock()
+				v, err := t.Unpack(p)
+				if err != nil {
+					return nil, err
+				}
+				return python.Tuple{python.True, v}, nil
+			}
+			changed := c.changed
+			c.mu.Unlock()
+			select {
+			case <-peer.rtT.Done():
+				return python.Tuple{python.False, python.None}, nil
+			default:
+			}
+			if err := await(t, changed, peer.rtT.Done(), time.Time{}); err != nil {
+				return nil, err
+			}
+		}
 	})
 	ChannelType.AddMethod("qsize", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		c := ch(args)
@@ -350,6 +403,7 @@ func zeroOf(code string) python.Value {
 func (h *Host) mpModule() python.ModuleDef {
 	return python.ModuleDef{Name: "_mp", Doc: "threadlab's process primitives.", Init: func(t *python.Thread, m *python.Module) error {
 		m.SetFunc("start", h.startProcess)
+		h.syncFuncs(m)
 		m.SetFunc("array", newArray)
 		m.SetFunc("counter", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 			n, err := oneInt("counter", args)
@@ -527,16 +581,18 @@ func init() {
 			return nil, err
 		}
 		c := cnt(args)
-		done, err := waitUntil(t, &c.mu, &c.changed, end, func() bool {
-			if (c.n != 0) != want {
-				return false
-			}
-			if take {
-				c.n--
-				c.signal()
-			}
-			return true
-		})
+		what := "every task of a multiprocessing JoinableQueue to be done"
+		if want {
+			what = "a multiprocessing count to become nonzero"
+		}
+		done, err := waitUntil(t, &c.mu, &c.changed, end, what,
+			func() bool { return (c.n != 0) == want },
+			func() {
+				if take {
+					c.n--
+					c.signal()
+				}
+			})
 		if err != nil {
 			return nil, err
 		}

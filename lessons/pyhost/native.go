@@ -68,10 +68,12 @@ func (h *Host) nativeModule() python.ModuleDef {
 			if !ok {
 				return nil, python.Errorf(python.TypeError, "waiter() needs a str, not '%s'", args[0].Type().Name())
 			}
+			var cond python.Value
 			if len(args) == 2 {
-				what = python.Str(h.conditionName(t, args[1], string(what)))
+				cond = args[1]
+				what = python.Str(h.conditionName(t, cond, string(what)))
 			}
-			return h.waiter(t, string(what)), nil
+			return h.waiter(t, string(what), cond), nil
 		})
 		fn("start", h.start)
 		fn("next_number", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
@@ -130,6 +132,7 @@ func (h *Host) start(t *python.Thread, args []python.Value, kw []python.Kwarg) (
 	if err := python.ArgCount("start", args, 4, 4); err != nil {
 		return nil, err
 	}
+	h.pruneGates(t)
 	obj, hook := args[0], args[3]
 	name, ok := args[1].(python.Str)
 	if !ok {

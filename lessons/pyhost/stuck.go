@@ -26,17 +26,27 @@ type stuckWatch struct {
 type waitFor struct {
 	lock *Lock           // a lock, or a Condition's waiter lock
 	join *runtime.Thread // or a thread's end
-	line int
-	mine bool // the thread held the lock already: a Lock taken twice
+	// or what a multiprocessing Queue or count is waited for, and whether
+	// it has come
+	what  string
+	ready func() bool
+	line  int
+	mine  bool // the thread held the lock already: a Lock taken twice
 }
 
 // satisfiable reports whether the wait can still end without any other
 // thread acting: the lock is free, or the thread has ended.
-func (w *waitFor) satisfiable(t *runtime.Thread) bool {
+func (w *waitFor) satisfiable(rt *runtime.Runtime, t *runtime.Thread) bool {
 	// A thread of another interpreter (a process) runs on its own: it
 	// may still end, or release the lock.
+	if w.lock != nil && w.lock.shared && othersAlive(rt, t) {
+		return true // any process may release a multiprocessing lock, or notify
+	}
 	if w.join != nil {
 		return !w.join.IsAlive() || !w.join.SameInterpreter(t)
+	}
+	if w.ready != nil {
+		return w.ready() || othersAlive(rt, t) // a process may still send it
 	}
 	// The waiting thread takes the lock before it stops being recorded as
 	// waiting: owning it then means the wait is over.
@@ -44,11 +54,24 @@ func (w *waitFor) satisfiable(t *runtime.Thread) bool {
 	return o == nil || !o.SameInterpreter(t) || (o == t && (!w.mine || w.lock.l.Reentrant()))
 }
 
+// othersAlive reports whether a thread of another interpreter than t's
+// is alive.
+func othersAlive(rt *runtime.Runtime, t *runtime.Thread) bool {
+	for _, u := range rt.Threads() {
+		if !u.SameInterpreter(t) && u.IsAlive() {
+			return true
+		}
+	}
+	return false
+}
+
 // describe says what the thread waits for, as a deadlock report words it.
 func (w *waitFor) describe(t *runtime.Thread) string {
 	switch {
 	case w.join != nil:
 		return w.join.Name() + " to finish"
+	case w.ready != nil:
+		return w.what + ", which no process is left to send (a lost wakeup)"
 	case w.lock.wake:
 		return "a notify of " + w.lock.what + " that no thread is left to send (a lost wakeup)"
 	}
@@ -104,7 +127,7 @@ func (h *Host) check() {
 	e := &runtime.DeadlockError{}
 	for _, t := range threads {
 		w := h.stuck.waiting[t]
-		if w == nil || w.satisfiable(t) {
+		if w == nil || w.satisfiable(h.rt, t) {
 			h.stuck.mu.Unlock()
 			return
 		}
@@ -114,11 +137,13 @@ func (h *Host) check() {
 		}
 		e.Rows = append(e.Rows, row)
 	}
-	h.stuck.mu.Unlock()
 	// The main thread's row last, as the runtime orders its reports.
 	e.Rows = append(e.Rows[1:], e.Rows[0])
 	for _, t := range threads[1:] {
 		t.Stop(runtime.ErrStopped)
 	}
+	// Stopped before the lock is let go, so that a wait that has just
+	// ended (end) sees the stop, and delivers it, or is not counted.
 	threads[0].Stop(e)
+	h.stuck.mu.Unlock()
 }

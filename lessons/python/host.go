@@ -107,13 +107,22 @@ var changers = map[string]bool{
 	"__setitem__": true, "__delitem__": true, "__iadd__": true, "__ior__": true,
 }
 
+// dictSelfReported are the methods of dicts that report their own
+// accesses when they run (methods_dict.go), rather than when they are
+// looked up: the item they read or write, as d[k] does.
+var dictSelfReported = map[string]bool{"get": true, "setdefault": true, "pop": true}
+
 // methodEvent reports a method of a list, dict or set looked up to be
 // called, as an access of the container as a whole (the caller has
 // checked t.tracer). It is announced and reported at once: the call
 // comes next, and nothing the thread does in between is shared.
 func (t *Thread) methodEvent(x Value, name string) {
 	switch x.(type) {
-	case *List, *Dict, *Set:
+	case *Dict:
+		if dictSelfReported[name] {
+			return
+		}
+	case *List, *Set:
 	default:
 		return
 	}

@@ -111,15 +111,22 @@ func init() {
 		if err := methodArgs("get", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
-		v, err := asDict(args[0]).Get(t, args[1])
+		d := asDict(args[0])
+		if t.tracer != nil {
+			t.itemAnnounce(ReadItem, d, args[1], nil)
+		}
+		v, err := d.Get(t, args[1])
 		if err != nil {
 			return nil, err
 		}
 		if v == nil {
+			v = None
 			if len(args) == 3 {
-				return args[2], nil
+				v = args[2]
 			}
-			return None, nil
+		}
+		if t.tracer != nil {
+			t.itemEvent(ReadItem, d, args[1], v) // what d[k] would read, or the default
 		}
 		return v, nil
 	})
@@ -128,29 +135,59 @@ func init() {
 			return nil, err
 		}
 		d := asDict(args[0])
+		if t.tracer != nil {
+			t.itemAnnounce(ReadItem, d, args[1], nil)
+		}
 		v, err := d.Get(t, args[1])
-		if err != nil || v != nil {
-			return v, err
+		if err != nil {
+			return nil, err
+		}
+		if v != nil {
+			if t.tracer != nil {
+				t.itemEvent(ReadItem, d, args[1], v)
+			}
+			return v, nil
 		}
 		def := None
 		if len(args) == 3 {
 			def = args[2]
 		}
-		return def, d.Set(t, args[1], def)
+		if t.tracer != nil {
+			t.itemAnnounce(WriteItem, d, args[1], def)
+		}
+		if err := d.Set(t, args[1], def); err != nil {
+			return nil, err
+		}
+		if t.tracer != nil {
+			t.itemEvent(WriteItem, d, args[1], def)
+		}
+		return def, nil
 	})
 	m("pop", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := methodArgs("pop", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
-		v, err := asDict(args[0]).Delete(t, args[1])
+		d := asDict(args[0])
+		if t.tracer != nil {
+			t.itemAnnounce(DeleteItem, d, args[1], nil)
+		}
+		v, err := d.Delete(t, args[1])
 		if err != nil {
 			return nil, err
 		}
 		if v == nil {
-			if len(args) == 3 {
-				return args[2], nil
+			if len(args) < 3 {
+				return nil, NewException(KeyError, args[1])
 			}
-			return nil, NewException(KeyError, args[1])
+			if t.tracer != nil {
+				t.itemEvent(ReadItem, d, args[1], args[2]) // absent: it reads the default
+			}
+			return args[2], nil
+		}
+		if t.tracer != nil {
+			// It reads the item, as d[k] does, and deletes it.
+			t.itemEvent(ReadItem, d, args[1], v)
+			t.itemEvent(DeleteItem, d, args[1], nil)
 		}
 		return v, nil
 	})

@@ -66,6 +66,7 @@ class Process:
         self._target, self._args, self._kwargs = None, (), {}
         self._handle = None  # the native process, once started
         self._closed = False
+        self._server = False  # a manager's: ended with its owner, as CPython's finalizer does
 
     def run(self):
         """What the process does: call the target. Override it in a subclass."""
@@ -80,7 +81,7 @@ class Process:
         assert self._parent_pid == _mp.getpid(), "can only start a process object created by current process"
         assert not _current._daemon, "daemonic processes are not allowed to have children"
         _reap()
-        self._handle = _mp.start(self, self._name, self._daemon)
+        self._handle = _mp.start(self, self._name, self._daemon or self._server)
         _children.append(self)
 
     def _bootstrap(self):
@@ -627,27 +628,109 @@ def Array(typecode_or_type, size_or_initializer, *, lock=True, ctx=None):
     return _guarded(RawArray(typecode_or_type, size_or_initializer), lock, SynchronizedArray)
 
 
-# Signals between processes, on a shared count.
+# Conditions and what is built on them. A waiting thread, of any process,
+# blocks on a waiter lock of its own that every process shares; notify
+# releases the oldest ones. The state of a Semaphore, an Event or a Barrier
+# is a count that every process shares, changed with the Condition's lock
+# held.
+
+class Condition:
+    """Lets the threads of any process wait until another notifies them."""
+
+    def __init__(self, lock=None, *, ctx=None):
+        self._lock = RLock() if lock is None else lock
+        self._sleepers = _mp.sleepers()
+        self._what = "a Condition"  # how a lost-wakeup report names it
+        self.acquire = self._lock.acquire
+        self.release = self._lock.release
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def __repr__(self):
+        return "<Condition(%s, %d)>" % (self._lock, len(self._sleepers))
+
+    def wait(self, timeout=None):
+        assert _mp.mine(self._lock._lock), "must acquire() condition before using wait()"
+        return self._sleep(timeout, self._what)
+
+    def _sleep(self, timeout, what):
+        gate = _mp.gate(what, self)
+        self._sleepers.add(gate)
+        levels = self._lock._lock._unwind()
+        woken = False
+        try:
+            if timeout is None:
+                woken = gate.acquire()
+            else:
+                woken = gate.acquire(True, timeout if timeout > 0 else 0)
+            return woken
+        finally:
+            self._lock._lock._rewind(levels)
+            if not woken:
+                self._sleepers.discard(gate)
+
+    def wait_for(self, predicate, timeout=None):
+        return self._until(predicate, timeout, self._what)
+
+    def _until(self, predicate, timeout, what):
+        # Waits, the lock held, until predicate() is true or timeout
+        # seconds have gone by; returns predicate()'s last value.
+        deadline = threading._Deadline(timeout)
+        while True:
+            outcome = predicate()
+            if outcome:
+                return outcome
+            left = deadline.left()
+            if left is not None and left <= 0:
+                return outcome
+            self._sleep(left, what)
+
+    def notify(self, n=1):
+        assert _mp.mine(self._lock._lock), "lock is not owned"
+        self._sleepers.wake(n)
+
+    def notify_all(self):
+        assert _mp.mine(self._lock._lock), "lock is not owned"
+        self._sleepers.wake(-1)
+
 
 class Event:
     """A flag that processes share; wait() blocks until it is set."""
 
     def __init__(self, *, ctx=None):
+        self._cond = Condition(Lock())
         self._flag = _mp.counter(0)
 
     def is_set(self):
         return self._flag.get() != 0
 
     def set(self):
-        if self._flag.get() == 0:
-            self._flag.add(1, 0)
+        with self._cond:
+            if self._flag.get() == 0:
+                self._flag.add(1, 0)
+            self._cond.notify_all()
 
     def clear(self):
-        if self._flag.get() != 0:
-            self._flag.add(-1, 0)
+        with self._cond:
+            if self._flag.get() != 0:
+                self._flag.add(-1, 0)
 
     def wait(self, timeout=None):
-        return self._flag.wait(True, False, True, timeout)
+        with self._cond:
+            if self._flag.get() == 0:
+                self._cond._sleep(timeout, "an Event")
+            return self._flag.get() != 0
+
+
+def _invalid_argument():
+    # sem_init's EINVAL, worded as CPython's OSError prints it.
+    err = OSError("[Errno 22] Invalid argument")
+    err.errno, err.strerror = 22, "Invalid argument"
+    return err
 
 
 class Semaphore:
@@ -655,14 +738,30 @@ class Semaphore:
 
     def __init__(self, value=1, *, ctx=None):
         if value < 0:
-            raise ValueError("semaphore initial value must be >= 0")
+            raise _invalid_argument()
+        self._cond = Condition(Lock())
         self._count = _mp.counter(value)
 
     def acquire(self, block=True, timeout=None):
-        return self._count.wait(True, True, block, timeout)
+        with self._cond:
+            if block:
+                self._cond._until(self._available, timeout, "a Semaphore")
+            if not self._available():
+                return False
+            self._count.add(-1, 0)
+            return True
+
+    def _available(self):
+        return self._count.get() > 0
 
     def release(self):
-        self._count.add(1, 0)
+        with self._cond:
+            self._check_room()
+            self._count.add(1, 0)
+            self._cond.notify()
+
+    def _check_room(self):
+        pass
 
     def get_value(self):
         return self._count.get()
@@ -684,13 +783,95 @@ class BoundedSemaphore(Semaphore):
         super().__init__(value)
         self._limit = value
 
-    def release(self):
-        if not self._count.add(1, 0) or self._count.get() > self._limit:
-            self._count.add(-1, 0)
+    def _check_room(self):
+        if self._count.get() >= self._limit:
             raise ValueError("semaphore or lock released too many times")
 
     def __repr__(self):
         return "<BoundedSemaphore(value=%s, maxvalue=%s)>" % (self.get_value(), self._limit)
+
+
+# A Barrier's shared state: how many have arrived in this round, the
+# round's number, whether the barrier is broken, and the number of the
+# last round that ended broken (its waiters raise BrokenBarrierError).
+_ARRIVED, _ROUND, _BROKEN, _FAILED = range(4)
+
+
+class Barrier:
+    """Makes a fixed number of threads, of any processes, wait until all
+    of them have arrived."""
+
+    def __init__(self, parties, action=None, timeout=None, *, ctx=None):
+        self._cond = Condition(Lock())
+        self._state = _mp.array("q", [0, 0, 0, -1])
+        self._parties = parties
+        self._action = action
+        self._timeout = timeout
+
+    def __repr__(self):
+        where = "<multiprocessing.synchronize.Barrier at 0x%x" % id(self)
+        if self.broken:
+            return where + ": broken>"
+        return where + ": waiters=%d/%d>" % (self.n_waiting, self._parties)
+
+    def wait(self, timeout=None):
+        if timeout is None:
+            timeout = self._timeout
+        st = self._state
+        with self._cond:
+            if st.get(_BROKEN):
+                raise threading.BrokenBarrierError
+            mine = st.get(_ROUND)
+            index = st.get(_ARRIVED)
+            st.set(_ARRIVED, index + 1)
+            if index + 1 == self._parties:
+                if self._action is not None:
+                    try:
+                        self._action()
+                    except BaseException:
+                        self._break()
+                        raise
+                self._end_round()
+                return index
+            if not self._cond._until(lambda: st.get(_ROUND) != mine, timeout, "a Barrier"):
+                self._break()
+            if st.get(_FAILED) == mine:
+                raise threading.BrokenBarrierError
+            return index
+
+    def _end_round(self, failed=False):
+        st = self._state
+        if failed:
+            st.set(_FAILED, st.get(_ROUND))
+        st.set(_ARRIVED, 0)
+        st.set(_ROUND, st.get(_ROUND) + 1)
+        self._cond.notify_all()
+
+    def _break(self):
+        self._state.set(_BROKEN, 1)
+        self._end_round(failed=True)
+
+    def reset(self):
+        with self._cond:
+            if self._state.get(_ARRIVED):
+                self._end_round(failed=True)
+            self._state.set(_BROKEN, 0)
+
+    def abort(self):
+        with self._cond:
+            self._break()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return 0 if self.broken else self._state.get(_ARRIVED)
+
+    @property
+    def broken(self):
+        return self._state.get(_BROKEN) != 0
 
 
 class JoinableQueue(Queue):
@@ -999,3 +1180,498 @@ class Pool:
 
     def __repr__(self):
         return "<multiprocessing.pool.Pool state=%s pool_size=%d>" % (self._state, self._size)
+
+
+# Managers. A manager is a server process that holds objects (a dict, a
+# list, a Value, a Namespace, or whatever a BaseManager subclass
+# registers); a proxy stands for one of them in any process. Each call on
+# a proxy is a request to the server, which runs the method on its object
+# and sends back a copy of the result, so `d["k"] = v` stores a copy and
+# `d["k"].append(x)` changes only a copy. Requests and replies travel as
+# queue items do. The locks, queues and other waitable objects a
+# SyncManager makes are this module's own, which every process shares
+# already; their proxies call them directly.
+
+_STARTED, _SHUTDOWN = "started", "shutdown"
+
+
+class BrokenPipeError(OSError):
+    """What a call on a proxy raises once its manager has shut down.
+    (threadlab's builtins lack CPython's OSError subclasses; this one
+    has CPython's name.)"""
+
+
+def _os_error(cls, number, text):
+    # An OSError subclass with an errno, worded as CPython prints it.
+    err = cls("[Errno %d] %s" % (number, text))
+    err.errno, err.strerror = number, text
+    return err
+
+
+def _exposed_of(obj):
+    return [name for name in dir(obj) if not name.startswith("_") and callable(getattr(obj, name))]
+
+
+def _view_free(value):
+    # Dict views cannot be copied; the server sends lists, as CPython's does.
+    if type(value) in (type({}.keys()), type({}.values()), type({}.items())):
+        return list(value)
+    return value
+
+
+def _imul(obj, n):
+    obj *= n
+
+
+def _setitem(obj, key, value):
+    obj[key] = value
+
+
+def _delitem(obj, key):
+    del obj[key]
+
+
+# The special methods a proxy forwards, as the operations they stand for.
+_OPERATIONS = {
+    "__repr__": repr, "__str__": str, "__len__": len,
+    "__getitem__": lambda obj, key: obj[key], "__setitem__": _setitem, "__delitem__": _delitem,
+    "__contains__": lambda obj, x: x in obj,
+    "__add__": lambda obj, x: obj + x, "__mul__": lambda obj, n: obj * n, "__rmul__": lambda obj, n: n * obj,
+    "__imul__": _imul,
+    "__getattribute__": getattr, "__setattr__": setattr, "__delattr__": delattr,
+}
+
+
+def _run_method(obj, name, args, kwds):
+    operation = _OPERATIONS.get(name)
+    if operation is not None:
+        return operation(obj, *args, **kwds)
+    return getattr(obj, name)(*args, **kwds)
+
+
+def _serve(requests, registry, initializer, initargs):
+    """The manager process: answer requests until told to stop."""
+    if initializer is not None:
+        initializer(*initargs)
+    objects = {}
+    numbers = _itertools.count(1)
+    while True:
+        reply, kind, ident, name, args, kwds = requests.get()[1]
+        if kind == "shutdown":
+            reply.put((True, None))
+            return
+        try:
+            if kind == "create":
+                maker, exposed = registry[name]
+                obj = maker(*args, **kwds)
+                ident = next(numbers)
+                objects[ident] = obj
+                result = (ident, exposed if exposed is not None else _exposed_of(obj))
+            elif name == "#GETVALUE":
+                result = objects[ident]
+            else:
+                result = _view_free(_run_method(objects[ident], name, args, kwds))
+        except Exception as failure:
+            reply.put((False, failure))
+            continue
+        try:
+            reply.put((True, result))
+        except Exception as why:
+            reply.put((False, why))
+
+
+def _request(conn, kind, ident, name, args=(), kwds={}):
+    requests, server = conn
+    if not server.is_alive():
+        raise _os_error(BrokenPipeError, 32, "Broken pipe")
+    reply = _mp.channel(0)
+    requests.put((reply, kind, ident, name, tuple(args), dict(kwds)))
+    came, answer = reply.reply(server)
+    if not came:
+        raise EOFError
+    ok, result = answer
+    if not ok:
+        raise result
+    return result
+
+
+class BaseProxy:
+    """Stands for an object a manager's server holds."""
+
+    def __init__(self, conn, ident, typeid, exposed=()):
+        self._conn = conn
+        self._id = ident
+        self._typeid = typeid
+        self._exposed_ = tuple(exposed)
+
+    def _callmethod(self, methodname, args=(), kwds={}):
+        """Call the referent's method in the server; the result is a copy."""
+        return _request(self._conn, "call", self._id, methodname, args, kwds)
+
+    def _getvalue(self):
+        """A copy of the referent."""
+        return self._callmethod("#GETVALUE")
+
+    def __repr__(self):
+        return "<%s object, typeid %r at 0x%x>" % (type(self).__name__, self._typeid, id(self))
+
+    def __str__(self):
+        try:
+            return self._callmethod("__repr__")
+        except Exception:
+            return repr(self)[:-1] + "; '__str__()' failed>"
+
+
+def _forward(name):
+    def call(self, *args, **kwds):
+        return self._callmethod(name, args, kwds)
+    call.__name__ = name
+    return call
+
+
+def _proxy_type(name, names, base=BaseProxy):
+    return type(name, (base,), {n: _forward(n) for n in names})
+
+
+DictProxy = _proxy_type("DictProxy", (
+    "__contains__", "__delitem__", "__getitem__", "__len__", "__setitem__", "clear", "copy",
+    "get", "items", "keys", "pop", "popitem", "setdefault", "update", "values"))
+DictProxy.__iter__ = lambda self: iter(self._callmethod("keys"))
+
+BaseListProxy = _proxy_type("BaseListProxy", (
+    "__add__", "__contains__", "__delitem__", "__getitem__", "__len__", "__mul__", "__rmul__",
+    "__setitem__", "append", "count", "extend", "index", "insert", "pop", "remove", "reverse",
+    "sort"))
+
+
+class ListProxy(BaseListProxy):
+    def __iadd__(self, value):
+        self._callmethod("extend", (value,))
+        return self
+
+    def __imul__(self, value):
+        self._callmethod("__imul__", (value,))
+        return self
+
+    def __iter__(self):
+        return iter(self._callmethod("copy"))
+
+    def __reversed__(self):
+        return reversed(self._callmethod("copy"))
+
+
+class ValueProxy(BaseProxy):
+    def get(self):
+        return self._callmethod("get")
+
+    def set(self, value):
+        return self._callmethod("set", (value,))
+
+    value = property(get, set)
+
+
+class NamespaceProxy(BaseProxy):
+    def __getattr__(self, key):
+        if key[0] == "_":
+            return object.__getattribute__(self, key)
+        return self._callmethod("__getattribute__", (key,))
+
+    def __setattr__(self, key, value):
+        if key[0] == "_":
+            return object.__setattr__(self, key, value)
+        return self._callmethod("__setattr__", (key, value))
+
+    def __delattr__(self, key):
+        if key[0] == "_":
+            return object.__delattr__(self, key)
+        return self._callmethod("__delattr__", (key,))
+
+
+ArrayProxy = _proxy_type("ArrayProxy", ("__len__", "__getitem__", "__setitem__"))
+
+
+class Namespace:
+    """What SyncManager.Namespace holds: attributes, shown sorted."""
+
+    def __init__(self, **kwds):
+        self.__dict__.update(kwds)
+
+    def __repr__(self):
+        shown = sorted("%s=%r" % (k, v) for k, v in self.__dict__.items() if not k.startswith("_"))
+        return "%s(%s)" % (type(self).__name__, ", ".join(shown))
+
+
+class _Value:
+    """What SyncManager.Value holds: a value and the typecode it was given
+    (which the manager does not enforce)."""
+
+    def __init__(self, typecode, value, lock=True):
+        self._typecode = typecode
+        self._value = value
+
+    def get(self):
+        return self._value
+
+    def set(self, value):
+        self._value = value
+
+    def __repr__(self):
+        return "Value(%r, %r)" % (self._typecode, self._value)
+
+    value = property(get, set)
+
+
+class _Array:
+    """What SyncManager.Array holds: numbers of one C type, as array.array."""
+
+    def __init__(self, typecode, sequence, lock=True):
+        self._typecode = typecode
+        self._items = [_mp.cell(typecode, x).get() for x in sequence]
+
+    def __len__(self):
+        return len(self._items)
+
+    def __getitem__(self, i):
+        return self._items[i]
+
+    def __setitem__(self, i, value):
+        self._items[i] = _mp.cell(self._typecode, value).get()
+
+    def __repr__(self):
+        return "array(%r, %r)" % (self._typecode, self._items)
+
+
+class _Direct(BaseProxy):
+    """A proxy for an object that every process shares already: its
+    methods are the object's own."""
+
+    def __init__(self, obj, typeid, exposed):
+        BaseProxy.__init__(self, None, None, typeid, exposed)
+        self._obj = obj
+
+    def __getattr__(self, name):
+        if name.startswith("_") or name not in self._exposed_:
+            raise AttributeError("%r object has no attribute %r" % (type(self).__name__, name))
+        return getattr(self._obj, name)
+
+    def __str__(self):
+        return repr(self._obj)
+
+
+class AcquirerProxy(_Direct):
+    def __enter__(self):
+        return self._obj.acquire()
+
+    def __exit__(self, *args):
+        return self._obj.release()
+
+
+class _ThreadingLock:
+    """The manager's Lock or RLock: threading's, shared by every process."""
+
+    def __init__(self, reentrant):
+        self._lock = _mp.lock(reentrant)
+
+    def acquire(self, blocking=True, timeout=-1):
+        return self._lock.acquire(blocking, timeout)
+
+    def release(self):
+        self._lock.release()
+
+    def __repr__(self):
+        return repr(self._lock)
+
+
+def _unproxied(lock):
+    return lock._obj if isinstance(lock, _Direct) else lock
+
+
+class _ThreadingCondition(Condition):
+    # The manager's Condition is threading's, with threading's errors.
+    def wait(self, timeout=None):
+        if not _mp.mine(self._lock._lock):
+            raise RuntimeError("cannot wait on un-acquired lock")
+        return self._sleep(timeout, self._what)
+
+    def notify(self, n=1):
+        if not _mp.mine(self._lock._lock):
+            raise RuntimeError("cannot notify on un-acquired lock")
+        self._sleepers.wake(n)
+
+    def notify_all(self):
+        self.notify(-1)
+
+
+class _ThreadingBoundedSemaphore(BoundedSemaphore):
+    def _check_room(self):
+        if self._count.get() >= self._limit:
+            raise ValueError("Semaphore released too many times")
+
+
+class _ThreadingQueue:
+    """The manager's queue.Queue: a JoinableQueue of this module, with
+    queue's exceptions."""
+
+    def __init__(self, maxsize=0):
+        self._q = JoinableQueue(maxsize)
+
+    def __getattr__(self, name):
+        return getattr(self._q, name)
+
+
+class ConditionProxy(AcquirerProxy):
+    def wait_for(self, predicate, timeout=None):
+        return self._obj.wait_for(predicate, timeout)
+
+
+class EventProxy(_Direct):
+    pass
+
+
+class BarrierProxy(_Direct):
+    @property
+    def parties(self):
+        return self._obj.parties
+
+    @property
+    def n_waiting(self):
+        return self._obj.n_waiting
+
+    @property
+    def broken(self):
+        return self._obj.broken
+
+
+_autoproxies = {}
+
+
+def AutoProxy(conn, ident, typeid, exposed):
+    """A proxy of a class made for typeid: its exposed methods forward."""
+    cls = _autoproxies.get((typeid, tuple(exposed)))
+    if cls is None:
+        cls = _autoproxies[(typeid, tuple(exposed))] = _proxy_type("AutoProxy[%s]" % typeid, exposed)
+    return cls(conn, ident, typeid, exposed)
+
+
+class BaseManager:
+    """Starts a server process that holds objects for other processes;
+    register() says which."""
+
+    _registry = {}  # typeid -> (callable, exposed, proxytype, direct)
+
+    def __init__(self, address=None, authkey=None, serializer="pickle", ctx=None, *, shutdown_timeout=1.0):
+        self._state = None
+        self._process = None
+        self._conn = None
+
+    @classmethod
+    def register(cls, typeid, callable=None, proxytype=None, exposed=None,
+                 method_to_typeid=None, create_method=True):
+        """Make cls().typeid(...) create callable(...) in the server and
+        return a proxy for it (proxytype, or one forwarding its public methods)."""
+        if "_registry" not in cls.__dict__:
+            cls._registry = dict(cls._registry)
+        if exposed is None and proxytype is not None:
+            exposed = getattr(proxytype, "_exposed_", None)
+        cls._registry[typeid] = (callable, exposed, proxytype, False)
+        if create_method:
+            def create(self, *args, **kwds):
+                return self._create(typeid, *args, **kwds)
+            create.__name__ = typeid
+            setattr(cls, typeid, create)
+
+    @classmethod
+    def _direct(cls, typeid, maker, proxytype, exposed):
+        # An object every process shares already: made here, not in the server.
+        cls._registry[typeid] = (maker, tuple(exposed), proxytype, True)
+
+        def create(self, *args, **kwds):
+            self._check_started()
+            return proxytype(maker(*args, **kwds), typeid, exposed)
+        create.__name__ = typeid
+        setattr(cls, typeid, create)
+
+    def start(self, initializer=None, initargs=()):
+        """Start the server process."""
+        if self._state == _STARTED:
+            raise ProcessError("Already started server")
+        if self._state == _SHUTDOWN:
+            raise ProcessError("Manager has shut down")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        requests = _mp.channel(0)
+        served = {typeid: (maker, exposed) for typeid, (maker, exposed, _, direct) in self._registry.items()
+                  if not direct}
+        p = ForkProcess(target=_serve, args=(requests, served, initializer, initargs))
+        p.name = "%s-%s" % (type(self).__name__, ":".join(map(str, p._identity)))
+        p._server = True
+        p.start()
+        self._process = p
+        self._conn = (requests, p._handle)
+        self._state = _STARTED
+
+    def _check_started(self):
+        assert self._state == _STARTED, "server not yet started"
+
+    def _create(self, typeid, *args, **kwds):
+        self._check_started()
+        _, _, proxytype, _ = self._registry[typeid]
+        ident, exposed = _request(self._conn, "create", None, typeid, args, kwds)
+        if proxytype is None:
+            return AutoProxy(self._conn, ident, typeid, exposed)
+        return proxytype(self._conn, ident, typeid, exposed)
+
+    def shutdown(self):
+        """Stop the server; its objects are gone, and their proxies fail."""
+        if self._state != _STARTED:
+            return
+        self._state = _SHUTDOWN
+        if self._process.is_alive():
+            _request(self._conn, "shutdown", None, None)
+        self._process.join()
+
+    def join(self, timeout=None):
+        if self._process is not None:
+            self._process.join(timeout)
+
+    def __enter__(self):
+        if self._state is None:
+            self.start()
+        elif self._state == _SHUTDOWN:
+            raise ProcessError("Unable to start server")
+        return self
+
+    def __exit__(self, *args):
+        self.shutdown()
+
+
+class SyncManager(BaseManager):
+    """The manager Manager() starts: dict, list, Value, Array, Namespace,
+    Queue, JoinableQueue, Lock, RLock, Semaphore, BoundedSemaphore,
+    Condition, Event and Barrier."""
+
+
+SyncManager.register("dict", dict, DictProxy)
+SyncManager.register("list", list, ListProxy)
+SyncManager.register("Value", _Value, ValueProxy)
+SyncManager.register("Array", _Array, ArrayProxy)
+SyncManager.register("Namespace", Namespace, NamespaceProxy)
+_QUEUE_METHODS = ("empty", "full", "get", "get_nowait", "join", "put", "put_nowait", "qsize", "task_done")
+for _typeid in ("Queue", "JoinableQueue"):
+    SyncManager._direct(_typeid, _ThreadingQueue, type("AutoProxy[%s]" % _typeid, (_Direct,), {}), _QUEUE_METHODS)
+SyncManager._direct("Lock", lambda: _ThreadingLock(False), AcquirerProxy, ("acquire", "release"))
+SyncManager._direct("RLock", lambda: _ThreadingLock(True), AcquirerProxy, ("acquire", "release"))
+SyncManager._direct("Semaphore", lambda value=1: Semaphore(value), AcquirerProxy, ("acquire", "release"))
+SyncManager._direct("BoundedSemaphore", lambda value=1: _ThreadingBoundedSemaphore(value), AcquirerProxy,
+                    ("acquire", "release"))
+SyncManager._direct("Condition", lambda lock=None: _ThreadingCondition(_unproxied(lock)), ConditionProxy,
+                    ("acquire", "release", "wait", "notify", "notify_all"))
+SyncManager._direct("Event", Event, EventProxy, ("is_set", "set", "clear", "wait"))
+SyncManager._direct("Barrier", Barrier, BarrierProxy, ("__getattribute__", "wait", "abort", "reset"))
+
+
+def Manager(*, ctx=None):
+    """A started SyncManager: its server process holds the objects it makes."""
+    m = SyncManager(ctx=ctx)
+    m.start()
+    return m
