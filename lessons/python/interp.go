@@ -48,6 +48,9 @@ type Interp struct {
 	ids      map[any]int64
 	nextID   atomic.Int64
 
+	serialised atomic.Bool // the host runs one thread at a time (serial.go)
+	sharing    bool        // guarded by mu: objects are shared with another interpreter (serial.go)
+
 	outMu  sync.Mutex
 	stdout io.Writer
 	stderr io.Writer
