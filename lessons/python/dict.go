@@ -22,7 +22,7 @@ type Dict struct {
 	live    int
 	kind    dictKind
 	odd     bool   // some key was not a plainKey: a lookup may run its __eq__
-	gen     uint32 // counts changes of entries and index, so that a lookup whose __eq__ changed them starts again
+	gen     uint32 // counts moves and removals of entries, so that a lookup whose __eq__ made one starts again
 	// meta is, for a namespace, the count of keys ever inserted (for
 	// LOAD_GLOBAL's cache); for an instance's attributes, a summary of its
 	// str keys, one bit per key (strKeyBit), so that a method lookup can
@@ -256,7 +256,6 @@ func (d *Dict) insertNew(key, v Value, h int64) {
 	} else if !d.odd && !plainKey(key) {
 		d.odd = true
 	}
-	d.gen++
 	d.entries = append(growFull(d.entries), dictEntry{key, v, h})
 	d.live++
 	if d.index == nil {
@@ -380,6 +379,15 @@ func (d *Dict) setStr(t *Thread, s string, v Value) {
 
 // Delete removes key and returns its value, or nil if it was absent.
 func (d *Dict) Delete(t *Thread, key Value) (Value, error) {
+	if s, ok := key.(Str); ok {
+		// As Get and Set do, a str key is compared with str keys only.
+		locked := d.lock(t)
+		defer d.unlock(locked)
+		if i := d.findStr(string(s)); i >= 0 {
+			return d.deleteAt(i), nil
+		}
+		return nil, nil
+	}
 	h, err := Hash(t, key)
 	if err != nil {
 		return nil, err
