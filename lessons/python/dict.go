@@ -65,10 +65,6 @@ func strKeyBit(h int64) uint64 { return 1 << (uint64(h) & 63) }
 // (false means it may have one).
 func (d *Dict) lacksStr(bit uint64) bool { return d.kind == attrDict && d.meta.Load()&bit == 0 }
 
-// lock takes d.mu unless t's interpreter is serialised (serial.go), and
-// reports whether it did.
-func (d *Dict) lock(t *Thread) bool { return t.lock(&d.mu) }
-
 // lockKey is lock for an operation that compares key with the dict's
 // keys: when that may run a Python __eq__ it takes the mutex in either
 // mode, so that no Python code runs in the middle of an operation that
@@ -82,7 +78,7 @@ func (d *Dict) lockKey(t *Thread, key Value) bool {
 	return true
 }
 
-// unlock releases d.mu if lock or lockKey took it.
+// unlock releases d.mu if Thread.lock or lockKey took it.
 func (d *Dict) unlock(locked bool) { unlock(&d.mu, locked) }
 
 // plainKey reports whether comparing v with another plainKey runs only
@@ -126,7 +122,7 @@ func (d *Dict) Len() int { return d.length(nil) }
 
 // length is Len for thread t.
 func (d *Dict) length(t *Thread) int {
-	locked := d.lock(t)
+	locked := t.lock(&d.mu)
 	n := d.live
 	d.unlock(locked)
 	return n
@@ -301,7 +297,7 @@ func (d *Dict) GetStr(s string) Value { return d.getStr(nil, s) }
 
 // getStr is GetStr for thread t.
 func (d *Dict) getStr(t *Thread, s string) Value {
-	locked := d.lock(t)
+	locked := t.lock(&d.mu)
 	var v Value
 	if i := d.findStr(s); i >= 0 {
 		v = d.valueAt(i)
@@ -368,7 +364,7 @@ func (d *Dict) SetStr(s string, v Value) { d.setStr(nil, s, v) }
 
 // setStr is SetStr for thread t.
 func (d *Dict) setStr(t *Thread, s string, v Value) {
-	locked := d.lock(t)
+	locked := t.lock(&d.mu)
 	if i := d.findStr(s); i >= 0 {
 		d.setValueAt(i, v)
 	} else {
@@ -381,7 +377,7 @@ func (d *Dict) setStr(t *Thread, s string, v Value) {
 func (d *Dict) Delete(t *Thread, key Value) (Value, error) {
 	if s, ok := key.(Str); ok {
 		// As Get and Set do, a str key is compared with str keys only.
-		locked := d.lock(t)
+		locked := t.lock(&d.mu)
 		defer d.unlock(locked)
 		if i := d.findStr(string(s)); i >= 0 {
 			return d.deleteAt(i), nil
@@ -433,7 +429,7 @@ func (d *Dict) Items() []Tuple { return d.items(nil) }
 
 // items is Items for thread t.
 func (d *Dict) items(t *Thread) []Tuple {
-	locked := d.lock(t)
+	locked := t.lock(&d.mu)
 	out := make([]Tuple, 0, d.live)
 	for _, e := range d.entries {
 		if e.key != nil {
@@ -449,7 +445,7 @@ func (d *Dict) Keys() []Value { return d.keys(nil) }
 
 // keys is Keys for thread t.
 func (d *Dict) keys(t *Thread) []Value {
-	locked := d.lock(t)
+	locked := t.lock(&d.mu)
 	out := make([]Value, 0, d.live)
 	for _, e := range d.entries {
 		if e.key != nil {
@@ -501,7 +497,7 @@ func (d *Dict) Copy() *Dict {
 // and the number of entries; ok is false past the end. A deleted slot
 // gives a nil key.
 func (d *Dict) entryAt(t *Thread, i int) (key, value Value, live int, ok bool) {
-	locked := d.lock(t)
+	locked := t.lock(&d.mu)
 	defer d.unlock(locked)
 	if i >= len(d.entries) {
 		return nil, nil, d.live, false

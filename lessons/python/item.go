@@ -218,7 +218,7 @@ func GetItem(t *Thread, x, key Value) (Value, error) {
 	switch c := x.(type) {
 	case *List:
 		if k, ok := key.(Int); ok {
-			locked := c.lock(t)
+			locked := t.lock(&c.mu)
 			i := int(k)
 			if i < 0 {
 				i += len(c.elems)
@@ -234,7 +234,7 @@ func GetItem(t *Thread, x, key Value) (Value, error) {
 		if s, ok := key.(*Slice); ok {
 			// Only the slice is copied, not the whole list; working out
 			// the bounds runs no Python code.
-			locked := c.lock(t)
+			locked := t.lock(&c.mu)
 			e, err := sliceValues(c.elems, s)
 			c.unlock(locked)
 			if err != nil {
@@ -411,7 +411,7 @@ func SetItem(t *Thread, x, key, v Value) error {
 		if s, ok := key.(*Slice); ok {
 			return listSetSlice(t, c, s, v)
 		}
-		locked := c.lock(t)
+		locked := t.lock(&c.mu)
 		i, err := seqIndex(key, len(c.elems), "list")
 		if err != nil {
 			c.unlock(locked)
@@ -476,7 +476,7 @@ func listSetSlice(t *Thread, l *List, s *Slice, v Value) error {
 			return err
 		}
 	}
-	locked := l.lock(t)
+	locked := t.lock(&l.mu)
 	defer l.unlock(locked)
 	start, stop, step, n, err := SliceIndices(s, len(l.elems))
 	if err != nil {

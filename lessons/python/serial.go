@@ -64,18 +64,29 @@ func (in *Interp) shareObjects() {
 func (in *Interp) Serialised() bool { return in.serialised.Load() }
 
 // lock takes mu unless t's interpreter is serialised, and reports whether
-// it did; pass the result to unlock.
+// it did; pass the result to unlock. It inlines to a load and a branch.
 func (t *Thread) lock(mu *sync.Mutex) bool {
 	if t != nil && t.interp.serialised.Load() {
 		return false
 	}
-	mu.Lock()
-	return true
+	return lockMutex(mu)
 }
 
 // unlock releases mu if lock took it.
 func unlock(mu *sync.Mutex, locked bool) {
 	if locked {
-		mu.Unlock()
+		unlockMutex(mu)
 	}
 }
+
+// lockMutex and unlockMutex stay out of line, so that lock and unlock
+// are cheap enough to inline.
+//
+//go:noinline
+func lockMutex(mu *sync.Mutex) bool {
+	mu.Lock()
+	return true
+}
+
+//go:noinline
+func unlockMutex(mu *sync.Mutex) { mu.Unlock() }

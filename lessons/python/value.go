@@ -199,11 +199,7 @@ func NewList(elems []Value) *List { return &List{elems: elems} }
 
 func (*List) Type() *Type { return ListType }
 
-// lock takes l.mu unless t's interpreter is serialised, and reports
-// whether it did.
-func (l *List) lock(t *Thread) bool { return t.lock(&l.mu) }
-
-// unlock releases l.mu if lock took it.
+// unlock releases l.mu if Thread.lock took it.
 func (l *List) unlock(locked bool) { unlock(&l.mu, locked) }
 
 // Len reports the number of items.
@@ -211,7 +207,7 @@ func (l *List) Len() int { return l.length(nil) }
 
 // length is Len for thread t.
 func (l *List) length(t *Thread) int {
-	locked := l.lock(t)
+	locked := t.lock(&l.mu)
 	n := len(l.elems)
 	l.unlock(locked)
 	return n
@@ -222,7 +218,7 @@ func (l *List) Snapshot() []Value { return l.snapshot(nil) }
 
 // snapshot is Snapshot for thread t.
 func (l *List) snapshot(t *Thread) []Value {
-	locked := l.lock(t)
+	locked := t.lock(&l.mu)
 	s := make([]Value, len(l.elems))
 	copy(s, l.elems)
 	l.unlock(locked)
@@ -234,7 +230,7 @@ func (l *List) Append(v Value) { l.append(nil, v) }
 
 // append is Append for thread t.
 func (l *List) append(t *Thread, v Value) {
-	locked := l.lock(t)
+	locked := t.lock(&l.mu)
 	l.elems = append(growFull(l.elems), v)
 	l.unlock(locked)
 }
@@ -260,7 +256,7 @@ func (l *List) Index(i int) (Value, bool) { return l.index(nil, i) }
 
 // index is Index for thread t.
 func (l *List) index(t *Thread, i int) (Value, bool) {
-	locked := l.lock(t)
+	locked := t.lock(&l.mu)
 	defer l.unlock(locked)
 	if i < 0 || i >= len(l.elems) {
 		return nil, false
@@ -275,7 +271,7 @@ func (l *List) Update(f func(elems []Value) []Value) { l.update(nil, f) }
 
 // update is Update for thread t.
 func (l *List) update(t *Thread, f func(elems []Value) []Value) {
-	locked := l.lock(t)
+	locked := t.lock(&l.mu)
 	l.elems = f(l.elems)
 	l.unlock(locked)
 }
