@@ -5,7 +5,7 @@ import "sync"
 // Serialised execution: lock elision under a host's GIL.
 //
 // With no GIL, threads of one interpreter run Python in parallel, and
-// each operation on a list or dict holds the object's mutex, as
+// each operation on a list, dict, set or cell holds the object's mutex, as
 // free-threaded CPython makes each operation on a built-in object atomic.
 // A host that lets one thread run Python at a time (threadlab's GIL)
 // tells the interpreter so with SetSerialised(true); the operations its
@@ -32,7 +32,7 @@ import "sync"
 // never blocks, so no parked thread is in the middle of one. The thread
 // that flips may itself be inside an operation only through Python code
 // that operation called, and the only such calls are a key's __eq__
-// during a dict lookup, which holds the dict's real mutex in either mode
+// during a dict or set lookup, which holds the real mutex in either mode
 // (see Dict.lockKey); so no operation runs partly unlocked while another
 // thread runs.
 //
