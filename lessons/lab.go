@@ -68,7 +68,7 @@ func (s *Session) labGIL(t *python.Thread, args []python.Value, kw []python.Kwar
 	if err != nil {
 		return nil, err
 	}
-	if err := s.rt.SetGIL(b); err != nil {
+	if err := s.host.SetGIL(b); err != nil {
 		return nil, python.Errorf(python.RuntimeError, "%s", err.Error())
 	}
 	return python.None, nil
@@ -119,7 +119,7 @@ func (s *Session) labSeed(t *python.Thread, args []python.Value, kw []python.Kwa
 		u := uint64(i)
 		p = &u
 	}
-	if err := s.rt.Seed(p); err != nil {
+	if err := s.host.Seed(p); err != nil {
 		return nil, python.Errorf(python.RuntimeError, "%s", err.Error())
 	}
 	// The main thread's step budget starts afresh, from the new schedule.

@@ -161,7 +161,11 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 				out.Display(deadlockTraceBundle(dl, s.rt.CellTrace()), nil, "", false)
 			}
 		}
-		return nil, s.cellError(th, err)
+		// The exception's str() and traceback read its objects, which
+		// threads the cell started may be changing.
+		var cerr *CellError
+		s.rt.Visit(func() { cerr = s.cellError(th, err) })
+		return nil, cerr
 	}
 	return bundle, nil
 }

@@ -243,3 +243,26 @@ func (rt *Runtime) SetSwitchTime(d time.Duration) error {
 // SwitchTime returns the interval of switching by time, or 0 while the
 // GIL changes hands by steps.
 func (rt *Runtime) SwitchTime() time.Duration { return time.Duration(rt.slice.Load()) }
+
+// Visit runs fn holding the GIL of the kernel's interpreter, for Go code
+// that reads or changes the interpreter's objects but is none of its
+// threads (completion, inspection, the report of a cell's error): while
+// the GIL is on, the threads skip their objects' locks, so such code must
+// wait for its turn as they do. fn must not block on those threads.
+// Under any other scheduling fn runs at once, and the interpreter's
+// objects must keep their locks (the host sees to it); so call it between
+// cells, not beside a cell that explores or steps through a schedule.
+func (rt *Runtime) Visit(fn func()) {
+	g, ok := rt.dom.get().(*gilSched)
+	if !ok || !g.on {
+		fn()
+		return
+	}
+	// A thread of the domain only to queue for the GIL: it has no
+	// identity, takes no part in scheduling and cannot be stopped.
+	v := &Thread{rt: rt, dom: rt.dom, name: "visitor", gilWake: make(chan bool, 1)}
+	if g.enter(v) == nil { // it always is: a visitor is never stopped
+		defer g.leave(v)
+	}
+	fn()
+}

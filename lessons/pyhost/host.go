@@ -93,6 +93,7 @@ func (h *Host) AttachMain(main *python.Thread) {
 	}
 	h.main = main
 	h.bind(main, h.root).obj = obj
+	h.serialise() // nothing runs yet, or nothing changed since the last AttachMain
 	h.sites.mu.Lock()
 	h.sites.interp = main.Interp()
 	h.sites.mu.Unlock()
@@ -148,6 +149,32 @@ func userPosition(t *python.Thread) (file string, line int) {
 }
 
 func bindingOf(t *python.Thread) *binding { return t.Local.(*binding) }
+
+// SetGIL is lab.gil(on) and Seed is lab.seed(n), called by the main
+// thread: they change the runtime's GIL or scheduling, then tell the
+// interpreter whether its threads are serialised. Both happen while no
+// other thread of the interpreter runs (the runtime refuses otherwise).
+func (h *Host) SetGIL(on bool) error {
+	err := h.rt.SetGIL(on)
+	h.serialise()
+	return err
+}
+
+// Seed: see SetGIL.
+func (h *Host) Seed(seed *uint64) error {
+	err := h.rt.Seed(seed)
+	h.serialise()
+	return err
+}
+
+// serialise tells the interpreter whether a GIL runs its threads one at a
+// time, so that its lists and dicts may skip their locks: a process's
+// always; the kernel's while the GIL is on and scheduling is real, for
+// then Go code that is not one of its threads (completion) can take the
+// GIL too (runtime.Visit), which it cannot under a seeded schedule.
+func (h *Host) serialise() {
+	h.main.Interp().SetSerialised(h.root.IsProcess() || h.rt.GIL() && !h.rt.Seeded())
+}
 
 // Step hands the GIL over when another thread waits for it.
 func (h *Host) Step(t *python.Thread) error {

@@ -23,7 +23,7 @@ func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 	case *Type:
 		return typeGetAttr(t, o, name)
 	case *Module:
-		if v := o.globals.GetStr(name); v != nil {
+		if v := o.globals.getStr(t, name); v != nil {
 			return v, nil
 		}
 		if name == "__dict__" {
@@ -44,7 +44,7 @@ func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 	switch o := x.(type) {
 	case *Instance:
 		if o.dict != nil {
-			if v := o.dict.GetStr(name); v != nil {
+			if v := o.dict.getStr(t, name); v != nil {
 				return v, nil
 			}
 		}
@@ -58,7 +58,7 @@ func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 		}
 	case *Exception:
 		if o.dict != nil {
-			if v := o.dict.GetStr(name); v != nil {
+			if v := o.dict.getStr(t, name); v != nil {
 				return v, nil
 			}
 		}
@@ -122,7 +122,7 @@ func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 			return o.kwdefault, nil
 		}
 		if o.dict != nil {
-			if v := o.dict.GetStr(name); v != nil {
+			if v := o.dict.getStr(t, name); v != nil {
 				return v, nil
 			}
 		}
@@ -239,7 +239,7 @@ func isObjectMethod(b *Builtin) bool {
 
 func typeGetAttr(t *Thread, c *Type, name string) (Value, error) {
 	for _, k := range c.mro {
-		if v := k.dict.GetStr(name); v != nil {
+		if v := k.dict.getStr(t, name); v != nil {
 			switch f := v.(type) {
 			case *StaticMethod:
 				return f.Fn, nil
@@ -440,7 +440,7 @@ func genericSetAttr(t *Thread, x Value, name string, v Value) error {
 		}
 		return err
 	}
-	d.SetStr(name, v)
+	d.setStr(t, name, v)
 	return nil
 }
 

@@ -244,7 +244,7 @@ func reversedOf(t *Thread, v Value) (Value, error) {
 	typ := ReversedType
 	switch x := v.(type) {
 	case *List:
-		items, typ = x.Snapshot(), ListReverseIterType
+		items, typ = x.snapshot(t), ListReverseIterType
 	case Tuple:
 		items = x
 	case *Range:

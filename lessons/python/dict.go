@@ -7,18 +7,22 @@ import (
 
 // Dict is an insertion-ordered hash table from hashable keys to values:
 // Python's dict, and the attribute dictionary of modules, classes and
-// instances. Each method is atomic (it holds the dict's mutex).
+// instances. Each method is atomic: it holds the dict's mutex, unless the
+// calling thread's interpreter is serialised (serial.go).
 //
 // Keys are hashed before the mutex is taken (a user __hash__ may run
-// Python code). Key equality for str, int, float, bool, None and tuples of
-// them is decided in Go; other keys compare by identity first and then by
-// their __eq__, which then runs with the mutex held.
+// Python code). Key equality for str, int, float, bool, None, bytes and
+// tuples of them is decided in Go; other keys compare by identity first
+// and then by their __eq__, which then runs with the mutex held, in
+// either mode (lockKey).
 type Dict struct {
 	mu      sync.Mutex
 	entries []dictEntry // in insertion order; a deleted entry has key nil
 	index   []int32     // open addressing into entries: -1 empty, -2 deleted; nil while small
 	live    int
 	kind    dictKind
+	odd     bool   // some key was not a plainKey: a lookup may run its __eq__
+	gen     uint32 // counts moves and removals of entries, so that a lookup whose __eq__ made one starts again
 	// meta is, for a namespace, the count of keys ever inserted (for
 	// LOAD_GLOBAL's cache); for an instance's attributes, a summary of its
 	// str keys, one bit per key (strKeyBit), so that a method lookup can
@@ -61,6 +65,39 @@ func strKeyBit(h int64) uint64 { return 1 << (uint64(h) & 63) }
 // (false means it may have one).
 func (d *Dict) lacksStr(bit uint64) bool { return d.kind == attrDict && d.meta.Load()&bit == 0 }
 
+// lockKey is lock for an operation that compares key with the dict's
+// keys: when that may run a Python __eq__ it takes the mutex in either
+// mode, so that no Python code runs in the middle of an operation that
+// does not hold it (a lab.gil(False) there could start a thread that
+// does).
+func (d *Dict) lockKey(t *Thread, key Value) bool {
+	if t != nil && t.interp.serialised.Load() && !d.odd && plainKey(key) {
+		return false
+	}
+	d.mu.Lock()
+	return true
+}
+
+// unlock releases d.mu if Thread.lock or lockKey took it.
+func (d *Dict) unlock(locked bool) { unlock(&d.mu, locked) }
+
+// plainKey reports whether comparing v with another plainKey runs only
+// Go code.
+func plainKey(v Value) bool {
+	switch x := v.(type) {
+	case Str, Int, *BigInt, Float, Bool, NoneType, Bytes:
+		return true
+	case Tuple:
+		for _, e := range x {
+			if !plainKey(e) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // valueAt returns the value of entry i. d.mu is held.
 func (d *Dict) valueAt(i int) Value {
 	if d.kind == namespaceDict {
@@ -81,15 +118,22 @@ func (d *Dict) setValueAt(i int, v Value) {
 func (*Dict) Type() *Type { return DictType }
 
 // Len reports the number of entries.
-func (d *Dict) Len() int {
-	d.mu.Lock()
+func (d *Dict) Len() int { return d.length(nil) }
+
+// length is Len for thread t.
+func (d *Dict) length(t *Thread) int {
+	locked := t.lock(&d.mu)
 	n := d.live
-	d.mu.Unlock()
+	d.unlock(locked)
 	return n
 }
 
-// find returns the entry index of key, or -1. d.mu is held.
+// find returns the entry index of key, or -1. d.mu is held (lockKey). A
+// key's __eq__ that changed the dict (it can, on a serialised
+// interpreter, where the mutex is not taken again) makes it look again.
 func (d *Dict) find(t *Thread, key Value, h int64) (int, error) {
+again:
+	gen := d.gen
 	if d.index == nil {
 		for i := range d.entries {
 			e := &d.entries[i]
@@ -97,6 +141,9 @@ func (d *Dict) find(t *Thread, key Value, h int64) (int, error) {
 				eq, err := keyEqual(t, e.key, key)
 				if err != nil {
 					return -1, err
+				}
+				if d.gen != gen {
+					goto again
 				}
 				if eq {
 					return i, nil
@@ -117,6 +164,9 @@ func (d *Dict) find(t *Thread, key Value, h int64) (int, error) {
 				eq, err := keyEqual(t, e.key, key)
 				if err != nil {
 					return -1, err
+				}
+				if d.gen != gen {
+					goto again
 				}
 				if eq {
 					return int(x), nil
@@ -158,6 +208,7 @@ func (d *Dict) findStr(s string) int {
 }
 
 func (d *Dict) rebuildIndex() {
+	d.gen++
 	n := 16
 	for n*2 <= d.live*3 {
 		n *= 2
@@ -194,8 +245,12 @@ func (d *Dict) insertNew(key, v Value, h int64) {
 		v = newSlot(d, v)
 		d.meta.Add(1)
 	}
-	if _, ok := key.(Str); ok && d.kind == attrDict {
-		d.meta.Or(strKeyBit(h))
+	if _, ok := key.(Str); ok {
+		if d.kind == attrDict {
+			d.meta.Or(strKeyBit(h))
+		}
+	} else if !d.odd && !plainKey(key) {
+		d.odd = true
 	}
 	d.entries = append(growFull(d.entries), dictEntry{key, v, h})
 	d.live++
@@ -222,14 +277,14 @@ func (d *Dict) insertNew(key, v Value, h int64) {
 // unhashable or its __eq__ fails.
 func (d *Dict) Get(t *Thread, key Value) (Value, error) {
 	if s, ok := key.(Str); ok {
-		return d.GetStr(string(s)), nil
+		return d.getStr(t, string(s)), nil
 	}
 	h, err := Hash(t, key)
 	if err != nil {
 		return nil, err
 	}
-	d.mu.Lock()
-	defer d.mu.Unlock()
+	locked := d.lockKey(t, key)
+	defer d.unlock(locked)
 	i, err := d.find(t, key, h)
 	if i < 0 || err != nil {
 		return nil, err
@@ -238,13 +293,16 @@ func (d *Dict) Get(t *Thread, key Value) (Value, error) {
 }
 
 // GetStr returns the value for the str key s, or nil.
-func (d *Dict) GetStr(s string) Value {
-	d.mu.Lock()
+func (d *Dict) GetStr(s string) Value { return d.getStr(nil, s) }
+
+// getStr is GetStr for thread t.
+func (d *Dict) getStr(t *Thread, s string) Value {
+	locked := t.lock(&d.mu)
 	var v Value
 	if i := d.findStr(s); i >= 0 {
 		v = d.valueAt(i)
 	}
-	d.mu.Unlock()
+	d.unlock(locked)
 	return v
 }
 
@@ -255,7 +313,7 @@ const dictEntryBytes = 3 * slotBytes
 // Set binds key to v; a new key that would pass the size cap fails with
 // MemoryError.
 func (d *Dict) Set(t *Thread, key, v Value) error {
-	if d.Len() >= MaxSeqLen/dictEntryBytes {
+	if d.length(t) >= MaxSeqLen/dictEntryBytes {
 		old, err := d.Get(t, key)
 		if err != nil {
 			return err
@@ -265,15 +323,15 @@ func (d *Dict) Set(t *Thread, key, v Value) error {
 		}
 	}
 	if s, ok := key.(Str); ok {
-		d.SetStr(string(s), v)
+		d.setStr(t, string(s), v)
 		return nil
 	}
 	h, err := Hash(t, key)
 	if err != nil {
 		return err
 	}
-	d.mu.Lock()
-	defer d.mu.Unlock()
+	locked := d.lockKey(t, key)
+	defer d.unlock(locked)
 	return d.setLocked(t, key, v, h)
 }
 
@@ -287,7 +345,7 @@ func (d *Dict) setFresh(t *Thread, key, v Value) error {
 	return d.setLocked(t, key, v, h)
 }
 
-// setLocked binds key, whose hash is h, to v. d.mu is held.
+// setLocked binds key, whose hash is h, to v. d.mu is held (lockKey).
 func (d *Dict) setLocked(t *Thread, key, v Value, h int64) error {
 	i, err := d.find(t, key, h)
 	if err != nil {
@@ -302,24 +360,36 @@ func (d *Dict) setLocked(t *Thread, key, v Value, h int64) error {
 }
 
 // SetStr binds the str key s to v.
-func (d *Dict) SetStr(s string, v Value) {
-	d.mu.Lock()
+func (d *Dict) SetStr(s string, v Value) { d.setStr(nil, s, v) }
+
+// setStr is SetStr for thread t.
+func (d *Dict) setStr(t *Thread, s string, v Value) {
+	locked := t.lock(&d.mu)
 	if i := d.findStr(s); i >= 0 {
 		d.setValueAt(i, v)
 	} else {
 		d.insertNew(Str(s), v, strHash(s))
 	}
-	d.mu.Unlock()
+	d.unlock(locked)
 }
 
 // Delete removes key and returns its value, or nil if it was absent.
 func (d *Dict) Delete(t *Thread, key Value) (Value, error) {
+	if s, ok := key.(Str); ok {
+		// As Get and Set do, a str key is compared with str keys only.
+		locked := t.lock(&d.mu)
+		defer d.unlock(locked)
+		if i := d.findStr(string(s)); i >= 0 {
+			return d.deleteAt(i), nil
+		}
+		return nil, nil
+	}
 	h, err := Hash(t, key)
 	if err != nil {
 		return nil, err
 	}
-	d.mu.Lock()
-	defer d.mu.Unlock()
+	locked := d.lockKey(t, key)
+	defer d.unlock(locked)
 	i, err := d.find(t, key, h)
 	if i < 0 || err != nil {
 		return nil, err
@@ -328,6 +398,7 @@ func (d *Dict) Delete(t *Thread, key Value) (Value, error) {
 }
 
 func (d *Dict) deleteAt(i int) Value {
+	d.gen++
 	e := d.entries[i]
 	if d.kind == namespaceDict {
 		e.value = e.value.(*slot).kill()
@@ -354,34 +425,42 @@ func (d *Dict) deleteAt(i int) Value {
 }
 
 // Items returns the (key, value) pairs at one instant, in order.
-func (d *Dict) Items() []Tuple {
-	d.mu.Lock()
+func (d *Dict) Items() []Tuple { return d.items(nil) }
+
+// items is Items for thread t.
+func (d *Dict) items(t *Thread) []Tuple {
+	locked := t.lock(&d.mu)
 	out := make([]Tuple, 0, d.live)
 	for _, e := range d.entries {
 		if e.key != nil {
 			out = append(out, Tuple{e.key, d.valueOf(e)})
 		}
 	}
-	d.mu.Unlock()
+	d.unlock(locked)
 	return out
 }
 
 // Keys returns the keys at one instant, in order.
-func (d *Dict) Keys() []Value {
-	d.mu.Lock()
+func (d *Dict) Keys() []Value { return d.keys(nil) }
+
+// keys is Keys for thread t.
+func (d *Dict) keys(t *Thread) []Value {
+	locked := t.lock(&d.mu)
 	out := make([]Value, 0, d.live)
 	for _, e := range d.entries {
 		if e.key != nil {
 			out = append(out, e.key)
 		}
 	}
-	d.mu.Unlock()
+	d.unlock(locked)
 	return out
 }
 
 // Clear removes every entry.
 func (d *Dict) Clear() {
 	d.mu.Lock()
+	d.gen++
+	d.odd = false
 	if d.kind == namespaceDict {
 		for _, e := range d.entries {
 			if e.key != nil {
@@ -399,7 +478,7 @@ func (d *Dict) Clear() {
 // Copy returns a shallow copy.
 func (d *Dict) Copy() *Dict {
 	d.mu.Lock()
-	c := &Dict{entries: make([]dictEntry, 0, d.live), live: d.live}
+	c := &Dict{entries: make([]dictEntry, 0, d.live), live: d.live, odd: d.odd}
 	for _, e := range d.entries {
 		if e.key != nil {
 			e.value = d.valueOf(e)
@@ -414,19 +493,20 @@ func (d *Dict) Copy() *Dict {
 }
 
 // entryAt returns entry i of the entry slice (for iterators, which walk
-// entries by position and so tolerate concurrent changes); ok is false
-// past the end. A deleted slot gives a nil key.
-func (d *Dict) entryAt(i int) (key, value Value, ok bool) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
+// entries by position and so tolerate concurrent changes) for thread t,
+// and the number of entries; ok is false past the end. A deleted slot
+// gives a nil key.
+func (d *Dict) entryAt(t *Thread, i int) (key, value Value, live int, ok bool) {
+	locked := t.lock(&d.mu)
+	defer d.unlock(locked)
 	if i >= len(d.entries) {
-		return nil, nil, false
+		return nil, nil, d.live, false
 	}
 	e := d.entries[i]
 	if e.key == nil {
-		return nil, nil, true
+		return nil, nil, d.live, true
 	}
-	return e.key, d.valueOf(e), true
+	return e.key, d.valueOf(e), d.live, true
 }
 
 // valueOf returns the value of e, an entry of d. d.mu is held.

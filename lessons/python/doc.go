@@ -19,6 +19,7 @@
 //	exc.go        exceptions, the built-in hierarchy, tracebacks
 //	frame.go eval.go evalops.go generator.go  the interpreter loop
 //	thread.go host.go interp.go  threads, the host contract, interpreters, Run
+//	serial.go     lock elision while a host's GIL serialises the threads (Interp.SetSerialised)
 //	switchpoint.go  where CPython would let go of the GIL (for switching by time)
 //	transfer.go   copying values between interpreters (Pack/Unpack, PackFork), for processes
 //	corebuiltins.go dunders.go  print, len, isinstance, issubclass, repr; container dunders
@@ -107,6 +108,9 @@
 // each single operation with their own mutex, so that Go's race
 // detector stays quiet and memory stays safe while a compound
 // read-modify-write (x = x + 1) stays racy, as in free-threaded CPython.
+// A host whose GIL runs one thread at a time says so with
+// Interp.SetSerialised(true); lists, dicts and cells then skip their
+// mutexes (serial.go states what the host promises in return).
 //
 // A Host (Thread.SetHost(h, n)) is called every n steps; a step is about
 // one CPython bytecode. Host.Step may block (a GIL hand-off, a controlled

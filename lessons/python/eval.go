@@ -74,7 +74,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			}
 			locals[in.Arg] = nil
 		case compile.LOAD_DEREF:
-			v := fr.cells[in.Arg].Get()
+			v := fr.cells[in.Arg].get(t)
 			if v == nil {
 				return sp, pc, t.unboundDeref(fr, int(in.Arg))
 			}
@@ -82,13 +82,13 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			sp++
 		case compile.STORE_DEREF:
 			sp--
-			fr.cells[in.Arg].Set(stack[sp])
+			fr.cells[in.Arg].set(t, stack[sp])
 			stack[sp] = nil
 		case compile.DELETE_DEREF:
-			if fr.cells[in.Arg].Get() == nil {
+			if fr.cells[in.Arg].get(t) == nil {
 				return sp, pc, t.unboundDeref(fr, int(in.Arg))
 			}
-			fr.cells[in.Arg].Set(nil)
+			fr.cells[in.Arg].set(t, nil)
 		case compile.LOAD_CLOSURE:
 			stack[sp] = fr.cells[in.Arg]
 			sp++
@@ -127,7 +127,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 		case compile.LOAD_NAME:
 			fr.pc = pc
 			name := names[in.Arg]
-			v := fr.ns.GetStr(name)
+			v := fr.ns.getStr(t, name)
 			if v == nil {
 				var err error
 				if v, err = t.loadGlobal(fr, pc-1, name); err != nil {
@@ -138,7 +138,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			sp++
 		case compile.STORE_NAME:
 			sp--
-			fr.ns.SetStr(names[in.Arg], stack[sp])
+			fr.ns.setStr(t, names[in.Arg], stack[sp])
 			stack[sp] = nil
 		case compile.DELETE_NAME:
 			name := names[in.Arg]
@@ -449,7 +449,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 				return sp, pc, err
 			}
 			l := stack[sp-int(in.Arg)].(*List)
-			l.Update(func(e []Value) []Value { return append(e, items...) })
+			l.update(t, func(e []Value) []Value { return append(e, items...) })
 			stack[sp] = nil
 		case compile.SET_UPDATE:
 			sp--
@@ -484,7 +484,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			}
 			stack[sp] = nil
 		case compile.LIST_TO_TUPLE:
-			stack[sp-1] = Tuple(stack[sp-1].(*List).Snapshot())
+			stack[sp-1] = Tuple(stack[sp-1].(*List).snapshot(t))
 		case compile.FORMAT_VALUE:
 			var spec Value = Str("")
 			if in.Arg&256 != 0 {
@@ -507,7 +507,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			case Tuple:
 				items = x
 			case *List:
-				items = x.Snapshot()
+				items = x.snapshot(t)
 			default:
 				var err error
 				if items, err = t.unpackIter(seq, n); err != nil {

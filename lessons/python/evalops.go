@@ -232,7 +232,7 @@ func (t *Thread) loadMethod(x Value, name string) (Value, Value, error) {
 		d := typ.Lookup(name)
 		switch f := d.(type) {
 		case *Function:
-			if o.dict == nil || o.dict.GetStr(name) == nil {
+			if o.dict == nil || o.dict.getStr(t, name) == nil {
 				return f, x, nil
 			}
 		case *MethodDescr:
@@ -681,7 +681,7 @@ func (t *Thread) loadAttr(fr *frame, pc int, x Value, name string) (Value, error
 		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
 			var v Value
 			if ce.d == nil || !o.dict.lacksStr(ce.bit) {
-				v = o.dict.GetStr(name)
+				v = o.dict.getStr(t, name)
 			}
 			if v == nil && ce.d != nil {
 				v = bindAttr(ce.d, x, o.class)
@@ -699,7 +699,7 @@ func (t *Thread) loadAttr(fr *frame, pc int, x Value, name string) (Value, error
 func (t *Thread) storeAttr(fr *frame, pc int, x Value, name string, v Value) error {
 	if o, ok := x.(*Instance); ok && v != nil && o.dict != nil && o.class.user && t.tracer == nil {
 		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
-			o.dict.SetStr(name, v)
+			o.dict.setStr(t, name, v)
 			return nil
 		}
 	}
@@ -712,7 +712,7 @@ func (t *Thread) loadMethodCached(fr *frame, pc int, x Value, name string) (Valu
 	case *Instance:
 		if o.dict != nil && o.class.user {
 			if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
-				if f, ok := ce.d.(*Function); ok && (o.dict.lacksStr(ce.bit) || o.dict.GetStr(name) == nil) {
+				if f, ok := ce.d.(*Function); ok && (o.dict.lacksStr(ce.bit) || o.dict.getStr(t, name) == nil) {
 					return f, x, nil
 				}
 			}

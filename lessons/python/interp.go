@@ -48,6 +48,10 @@ type Interp struct {
 	ids      map[any]int64
 	nextID   atomic.Int64
 
+	names      map[string]string // guarded by mu: the names of compiled code (intern.go)
+	serialised atomic.Bool       // the host runs one thread at a time (serial.go)
+	sharing    bool              // guarded by mu: objects are shared with another interpreter (serial.go)
+
 	outMu  sync.Mutex
 	stdout io.Writer
 	stderr io.Writer
@@ -203,6 +207,7 @@ func (in *Interp) Compile(filename string, src []byte, interactive bool) (*compi
 	if err != nil {
 		return nil, syntaxException(err)
 	}
+	in.intern(code)
 	for _, w := range mod.Scope.(*resolve.Function).Warnings {
 		msg := fmt.Sprintf("%s:%d: SyntaxWarning: %s\n", filename, w.Pos.Line, w.Msg)
 		if line := strings.TrimSpace(in.sourceLine(filename, int(w.Pos.Line))); line != "" {

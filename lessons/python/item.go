@@ -218,25 +218,25 @@ func GetItem(t *Thread, x, key Value) (Value, error) {
 	switch c := x.(type) {
 	case *List:
 		if k, ok := key.(Int); ok {
-			c.mu.Lock()
+			locked := t.lock(&c.mu)
 			i := int(k)
 			if i < 0 {
 				i += len(c.elems)
 			}
 			if i >= 0 && i < len(c.elems) {
 				v := c.elems[i]
-				c.mu.Unlock()
+				c.unlock(locked)
 				return v, nil
 			}
-			c.mu.Unlock()
+			c.unlock(locked)
 			return nil, Errorf(IndexError, "list index out of range")
 		}
 		if s, ok := key.(*Slice); ok {
 			// Only the slice is copied, not the whole list; working out
 			// the bounds runs no Python code.
-			c.mu.Lock()
+			locked := t.lock(&c.mu)
 			e, err := sliceValues(c.elems, s)
-			c.mu.Unlock()
+			c.unlock(locked)
 			if err != nil {
 				return nil, err
 			}
@@ -411,14 +411,14 @@ func SetItem(t *Thread, x, key, v Value) error {
 		if s, ok := key.(*Slice); ok {
 			return listSetSlice(t, c, s, v)
 		}
-		c.mu.Lock()
+		locked := t.lock(&c.mu)
 		i, err := seqIndex(key, len(c.elems), "list")
 		if err != nil {
-			c.mu.Unlock()
+			c.unlock(locked)
 			return err
 		}
 		if i < 0 {
-			c.mu.Unlock()
+			c.unlock(locked)
 			return Errorf(IndexError, "list assignment index out of range")
 		}
 		if v == nil {
@@ -427,7 +427,7 @@ func SetItem(t *Thread, x, key, v Value) error {
 		} else {
 			c.elems[i] = v
 		}
-		c.mu.Unlock()
+		c.unlock(locked)
 		return nil
 	case *Dict:
 		if v == nil {
@@ -476,8 +476,8 @@ func listSetSlice(t *Thread, l *List, s *Slice, v Value) error {
 			return err
 		}
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
+	locked := t.lock(&l.mu)
+	defer l.unlock(locked)
 	start, stop, step, n, err := SliceIndices(s, len(l.elems))
 	if err != nil {
 		return err

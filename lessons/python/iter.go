@@ -54,7 +54,7 @@ func Iterate(t *Thread, v Value) (Iterator, error) {
 func Collect(t *Thread, v Value) ([]Value, error) {
 	switch x := v.(type) {
 	case *List:
-		return x.Snapshot(), nil
+		return x.snapshot(t), nil
 	case Tuple:
 		return append([]Value(nil), x...), nil
 	}
@@ -85,8 +85,8 @@ type listIter struct {
 
 func (*listIter) Type() *Type { return ListIterType }
 
-func (it *listIter) Next(*Thread) (Value, error) {
-	v, ok := it.l.Index(it.i)
+func (it *listIter) Next(t *Thread) (Value, error) {
+	v, ok := it.l.index(t, it.i)
 	if !ok {
 		return nil, nil
 	}
@@ -183,10 +183,10 @@ func (it *dictIter) Type() *Type {
 	return [...]*Type{DictKeyIterType, DictValueIterType, DictItemIterType}[it.kind]
 }
 
-func (it *dictIter) Next(*Thread) (Value, error) {
+func (it *dictIter) Next(t *Thread) (Value, error) {
 	for {
-		k, v, ok := it.d.entryAt(it.i)
-		if it.d.Len() != it.size {
+		k, v, live, ok := it.d.entryAt(t, it.i)
+		if live != it.size {
 			it.size = -1
 			return nil, Errorf(RuntimeError, "dictionary changed size during iteration")
 		}

@@ -16,7 +16,7 @@ func init() {
 		if err := method1("list.append", args, kw); err != nil {
 			return nil, err
 		}
-		args[0].(*List).Append(args[1])
+		args[0].(*List).append(t, args[1])
 		return None, nil
 	})
 	m("extend", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
@@ -27,7 +27,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		args[0].(*List).Update(func(e []Value) []Value { return append(e, items...) })
+		args[0].(*List).update(t, func(e []Value) []Value { return append(e, items...) })
 		return None, nil
 	})
 	m("insert", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
@@ -39,7 +39,7 @@ func init() {
 			return nil, err
 		}
 		v := args[2]
-		args[0].(*List).Update(func(e []Value) []Value {
+		args[0].(*List).update(t, func(e []Value) []Value {
 			n := len(e)
 			if i < 0 {
 				i = max(i+n, 0)
@@ -59,7 +59,7 @@ func init() {
 		}
 		var v Value
 		var perr error
-		args[0].(*List).Update(func(e []Value) []Value {
+		args[0].(*List).update(t, func(e []Value) []Value {
 			n := len(e)
 			if n == 0 {
 				perr = Errorf(IndexError, "pop from empty list")
@@ -85,7 +85,7 @@ func init() {
 			return nil, err
 		}
 		l := args[0].(*List)
-		items := l.Snapshot()
+		items := l.snapshot(t)
 		j, err := seqFind(t, items, args[1], 0, -1)
 		if err != nil {
 			return nil, err
@@ -94,7 +94,7 @@ func init() {
 			return nil, Errorf(ValueError, "list.remove(x): x not in list")
 		}
 		found := items[j]
-		l.Update(func(e []Value) []Value {
+		l.update(t, func(e []Value) []Value {
 			// Another thread may have moved the item meanwhile: remove the
 			// first occurrence of the very object found.
 			for k := range e {
@@ -110,20 +110,20 @@ func init() {
 		if err := methodArgs("index", args, kw, 1, 3); err != nil {
 			return nil, err
 		}
-		return seqIndexOf(t, args[0].(*List).Snapshot(), args[1:], "list")
+		return seqIndexOf(t, args[0].(*List).snapshot(t), args[1:], "list")
 	})
 	m("count", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := method1("list.count", args, kw); err != nil {
 			return nil, err
 		}
-		return seqCount(t, args[0].(*List).Snapshot(), args[1])
+		return seqCount(t, args[0].(*List).snapshot(t), args[1])
 	})
 	m("sort", listSort)
 	m("reverse", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := method0("list.reverse", args, kw); err != nil {
 			return nil, err
 		}
-		args[0].(*List).Update(func(e []Value) []Value {
+		args[0].(*List).update(t, func(e []Value) []Value {
 			for i, j := 0, len(e)-1; i < j; i, j = i+1, j-1 {
 				e[i], e[j] = e[j], e[i]
 			}
@@ -135,13 +135,13 @@ func init() {
 		if err := method0("list.copy", args, kw); err != nil {
 			return nil, err
 		}
-		return NewList(args[0].(*List).Snapshot()), nil
+		return NewList(args[0].(*List).snapshot(t)), nil
 	})
 	m("clear", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := method0("list.clear", args, kw); err != nil {
 			return nil, err
 		}
-		args[0].(*List).Update(func([]Value) []Value { return nil })
+		args[0].(*List).update(t, func([]Value) []Value { return nil })
 		return None, nil
 	})
 }
@@ -301,11 +301,11 @@ func listSort(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		return nil, err
 	}
 	l := args[0].(*List)
-	items := l.Snapshot()
+	items := l.snapshot(t)
 	if err := sortValues(t, items, opts["key"], opts["reverse"]); err != nil {
 		return nil, err
 	}
-	l.Update(func([]Value) []Value { return items })
+	l.update(t, func([]Value) []Value { return items })
 	return None, nil
 }
 

@@ -187,15 +187,15 @@ func binaryDunder(t *Thread, op binop, x, y Value, inplace string) (Value, error
 func Inplace(t *Thread, op binop, x, y Value) (Value, error) {
 	if l, ok := x.(*List); ok && op == opAdd {
 		if y2, ok := y.(*List); ok && y2 == l {
-			items := l.Snapshot()
-			l.Update(func(e []Value) []Value { return append(e, items...) })
+			items := l.snapshot(t)
+			l.update(t, func(e []Value) []Value { return append(e, items...) })
 			return l, nil
 		}
 		items, err := Collect(t, y)
 		if err != nil {
 			return nil, err
 		}
-		l.Update(func(e []Value) []Value { return append(e, items...) })
+		l.update(t, func(e []Value) []Value { return append(e, items...) })
 		return l, nil
 	}
 	if _, ok := x.(*Instance); ok {

@@ -10,13 +10,16 @@ import (
 // out its sets (open addressing on the hash, a short linear probe, then
 // perturbed probing, growth by 4x), so that iteration order — which
 // programs print — matches CPython's for the same insertions. Each method
-// is atomic.
+// is atomic: it holds the set's mutex, unless the calling thread's
+// interpreter is serialised and comparing the elements runs no Python
+// code (lockKey, as for dicts).
 type Set struct {
 	mu     sync.Mutex
 	table  []setSlot // length a power of two, or nil while empty
 	used   int       // live entries
 	fill   int       // live + deleted
 	frozen bool
+	odd    bool // some element was not a plainKey: a lookup may run its __eq__
 }
 
 type setSlot struct {
@@ -45,11 +48,27 @@ func (s *Set) Len() int {
 	return n
 }
 
+// lockKey takes s.mu unless t's interpreter is serialised and comparing
+// key with the elements runs only Go code (see Dict.lockKey); it reports
+// whether it did.
+func (s *Set) lockKey(t *Thread, key Value) bool {
+	if t != nil && t.interp.serialised.Load() && !s.odd && plainKey(key) {
+		return false
+	}
+	s.mu.Lock()
+	return true
+}
+
+// unlock releases s.mu if lockKey took it.
+func (s *Set) unlock(locked bool) { unlock(&s.mu, locked) }
+
 // Frozen reports whether s is a frozenset.
 func (s *Set) Frozen() bool { return s.frozen }
 
 // slotFor finds key's slot, or the slot where it would go (a deleted one
-// seen first, else the first unused). s.mu is held.
+// seen first, else the first unused). s.mu is held (lockKey): an __eq__
+// it calls cannot change the set (unlike a dict's str keys, every set
+// operation that could takes the mutex).
 func (s *Set) slotFor(t *Thread, key Value, h int64) (int, bool, error) {
 	mask := len(s.table) - 1
 	i := int(uint64(h) & uint64(mask))
@@ -132,8 +151,8 @@ func (s *Set) Add(t *Thread, v Value) error {
 	if err != nil {
 		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	locked := s.lockKey(t, v)
+	defer s.unlock(locked)
 	return s.addLocked(t, v, h)
 }
 
@@ -154,6 +173,9 @@ func (s *Set) addLocked(t *Thread, v Value, h int64) error {
 	i, found, err := s.slotFor(t, v, h)
 	if err != nil || found {
 		return err
+	}
+	if !s.odd && !plainKey(v) {
+		s.odd = true
 	}
 	if err := checkItems(s.used+1, setSlotBytes); err != nil {
 		return err
@@ -184,8 +206,8 @@ func (s *Set) Has(t *Thread, v Value) (bool, error) {
 		}
 		return false, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	locked := s.lockKey(t, v)
+	defer s.unlock(locked)
 	if s.table == nil {
 		return false, nil
 	}
@@ -205,8 +227,8 @@ func (s *Set) Discard(t *Thread, v Value) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	locked := s.lockKey(t, v)
+	defer s.unlock(locked)
 	if s.table == nil {
 		return false, nil
 	}
@@ -237,7 +259,7 @@ func (s *Set) Pop() Value {
 // Clear removes every element.
 func (s *Set) Clear() {
 	s.mu.Lock()
-	s.table, s.used, s.fill = nil, 0, 0
+	s.table, s.used, s.fill, s.odd = nil, 0, 0, false
 	s.mu.Unlock()
 }
 
@@ -291,6 +313,7 @@ func (s *Set) merge(t *Thread, o *Set) error {
 		if len(o.table) == osize {
 			copy(s.table, o.table)
 			s.used, s.fill = o.used, o.fill
+			s.odd = s.odd || o.odd
 			o.mu.Unlock()
 			return nil
 		}
@@ -319,10 +342,10 @@ func (s *Set) presize(n int) {
 
 func (s *Set) replace(o *Set) {
 	o.mu.Lock()
-	tab, used, fill := append([]setSlot(nil), o.table...), o.used, o.fill
+	tab, used, fill, odd := append([]setSlot(nil), o.table...), o.used, o.fill, o.odd
 	o.mu.Unlock()
 	s.mu.Lock()
-	s.table, s.used, s.fill = tab, used, fill
+	s.table, s.used, s.fill, s.odd = tab, used, fill, odd
 	s.mu.Unlock()
 }
 

@@ -13,7 +13,10 @@ import (
 // the value into a Parcel (on its own thread, so that user __hash__ and
 // the like run where the objects live) and the receiver unpacks it on
 // one of its threads, building fresh objects there. A Parcel holds no
-// mutable object of the sender, so packing and unpacking never race.
+// mutable object of the sender, so packing and unpacking never race;
+// except what cannot be copied (a fork's generators and iterators, a
+// bound built-in method, an unknown value): that is shared, and both
+// interpreters then lock their lists and dicts for good (shareObjects).
 
 // Shareable marks a host value that every interpreter may use at once (a
 // multiprocessing Lock, Value or Queue): copies pass it on as it is.
@@ -35,6 +38,7 @@ type HostCopier interface {
 type Parcel struct {
 	root    *node
 	globals []namedNode // PackFork: the module's globals
+	shares  bool        // it holds mutable objects of the sender
 }
 
 type namedNode struct {
@@ -101,10 +105,27 @@ type funcNode struct {
 
 // packer walks the sender's objects.
 type packer struct {
-	t     *Thread
-	fork  *Module // PackFork: the module being copied as a whole
-	memo  map[any]*node
-	depth int // how deeply nested the value being packed is
+	t      *Thread
+	fork   *Module // PackFork: the module being copied as a whole
+	memo   map[any]*node
+	depth  int  // how deeply nested the value being packed is
+	shares bool // a value was shared, not copied (shared)
+}
+
+// shared passes v on as it is, though it may be or hold a mutable object.
+func (p *packer) shared(v Value) *node {
+	p.shares = true
+	return &node{kind: nAtom, v: v}
+}
+
+// sealed ends a packing: an interpreter that shares objects with another
+// must lock them from now on.
+func (p *packer) sealed(pc *Parcel) *Parcel {
+	if p.shares {
+		pc.shares = true
+		p.t.interp.shareObjects()
+	}
+	return pc
 }
 
 // maxPackDepth bounds the nesting Pack follows, as the recursion limit
@@ -125,7 +146,7 @@ func (t *Thread) Pack(v Value) (*Parcel, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Parcel{root: n}, nil
+	return p.sealed(&Parcel{root: n}), nil
 }
 
 // PackFork copies module m's globals and v as fork() copies a process's
@@ -142,7 +163,7 @@ func (t *Thread) PackFork(m *Module, v Value) (*Parcel, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Parcel{root: n, globals: globals}, nil
+	return p.sealed(&Parcel{root: n, globals: globals}), nil
 }
 
 // each maps f over xs, stopping at the first error; packing and
@@ -229,8 +250,13 @@ func (p *packer) pack(v Value) (*node, error) {
 	switch x := v.(type) {
 	case nil:
 		return nil, nil
-	case NoneType, Bool, Int, *BigInt, Float, Str, Bytes, NotImplementedType, EllipsisType, *Range, *bigRange, *Builtin:
+	case NoneType, Bool, Int, *BigInt, Float, Str, Bytes, NotImplementedType, EllipsisType, *Range, *bigRange:
 		return &node{kind: nAtom, v: v}, nil
+	case *Builtin:
+		if _, ok := x.self.(*Module); ok || x.self == nil {
+			return &node{kind: nAtom, v: v}, nil
+		}
+		return p.shared(v), nil
 	case *MethodDescr:
 		if !x.owner.user {
 			return &node{kind: nAtom, v: v}, nil
@@ -347,8 +373,9 @@ func (p *packer) pack(v Value) (*node, error) {
 		return p.uncopyable(v)
 	}
 	// Anything else (a built-in type, a descriptor, a host value) has no
-	// state a copy could keep apart: it is passed on as it is.
-	return &node{kind: nAtom, v: v}, nil
+	// state a copy could keep apart: it is passed on as it is, but it may
+	// hold a list or dict.
+	return p.shared(v), nil
 }
 
 // uncopyable is a value neither pickle nor this copy can rebuild: a fork
@@ -356,7 +383,7 @@ func (p *packer) pack(v Value) (*node, error) {
 // computation), a Pack refuses it as pickle does.
 func (p *packer) uncopyable(v Value) (*node, error) {
 	if p.fork != nil {
-		return &node{kind: nAtom, v: v}, nil
+		return p.shared(v), nil
 	}
 	return nil, Errorf(TypeError, "cannot pickle '%s' object", v.Type().name)
 }
@@ -492,6 +519,9 @@ type unpacker struct {
 
 // Unpack makes the parcel's value in t's interpreter.
 func (t *Thread) Unpack(p *Parcel) (Value, error) {
+	if p.shares {
+		t.interp.shareObjects()
+	}
 	u := &unpacker{t: t, memo: map[*node]Value{}, codes: map[*compile.Code]*codeObj{}}
 	return u.unpack(p.root)
 }
@@ -499,6 +529,9 @@ func (t *Thread) Unpack(p *Parcel) (Value, error) {
 // UnpackFork fills m with the globals of a PackFork parcel (m becomes the
 // receiver's copy of the module) and returns its value.
 func (t *Thread) UnpackFork(p *Parcel, m *Module) (Value, error) {
+	if p.shares {
+		t.interp.shareObjects()
+	}
 	u := &unpacker{t: t, main: m, memo: map[*node]Value{}, codes: map[*compile.Code]*codeObj{}}
 	for _, g := range p.globals {
 		if g.name == "__name__" {

@@ -12,7 +12,9 @@ import (
 //
 // Values are used from many goroutines at once (there is no GIL inside the
 // interpreter): immutable values need nothing, mutable ones guard their
-// state with their own mutex so that each single operation is atomic.
+// state with their own mutex so that each single operation is atomic
+// (lists and dicts skip it while their host serialises the threads:
+// serial.go).
 type Value interface {
 	Type() *Type
 }
@@ -184,7 +186,9 @@ func (EllipsisType) Type() *Type { return EllipsisTypeType }
 
 // ---- mutable containers ----
 
-// List is a Python list. Each method is atomic: it holds the list's mutex.
+// List is a Python list. Each method is atomic: it holds the list's
+// mutex, unless the calling thread's interpreter is serialised
+// (serial.go). No method runs Python code while it holds the mutex.
 type List struct {
 	mu    sync.Mutex
 	elems []Value
@@ -195,28 +199,40 @@ func NewList(elems []Value) *List { return &List{elems: elems} }
 
 func (*List) Type() *Type { return ListType }
 
+// unlock releases l.mu if Thread.lock took it.
+func (l *List) unlock(locked bool) { unlock(&l.mu, locked) }
+
 // Len reports the number of items.
-func (l *List) Len() int {
-	l.mu.Lock()
+func (l *List) Len() int { return l.length(nil) }
+
+// length is Len for thread t.
+func (l *List) length(t *Thread) int {
+	locked := t.lock(&l.mu)
 	n := len(l.elems)
-	l.mu.Unlock()
+	l.unlock(locked)
 	return n
 }
 
 // Snapshot returns a copy of the items at one instant.
-func (l *List) Snapshot() []Value {
-	l.mu.Lock()
+func (l *List) Snapshot() []Value { return l.snapshot(nil) }
+
+// snapshot is Snapshot for thread t.
+func (l *List) snapshot(t *Thread) []Value {
+	locked := t.lock(&l.mu)
 	s := make([]Value, len(l.elems))
 	copy(s, l.elems)
-	l.mu.Unlock()
+	l.unlock(locked)
 	return s
 }
 
 // Append adds v at the end.
-func (l *List) Append(v Value) {
-	l.mu.Lock()
+func (l *List) Append(v Value) { l.append(nil, v) }
+
+// append is Append for thread t.
+func (l *List) append(t *Thread, v Value) {
+	locked := t.lock(&l.mu)
 	l.elems = append(growFull(l.elems), v)
-	l.mu.Unlock()
+	l.unlock(locked)
 }
 
 // appendFresh is Append for a list no other thread can see yet (one a
@@ -236,9 +252,12 @@ func growFull[T any](s []T) []T {
 }
 
 // Index returns item i (0 <= i < Len), or false if i is out of range now.
-func (l *List) Index(i int) (Value, bool) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+func (l *List) Index(i int) (Value, bool) { return l.index(nil, i) }
+
+// index is Index for thread t.
+func (l *List) index(t *Thread, i int) (Value, bool) {
+	locked := t.lock(&l.mu)
+	defer l.unlock(locked)
 	if i < 0 || i >= len(l.elems) {
 		return nil, false
 	}
@@ -248,10 +267,13 @@ func (l *List) Index(i int) (Value, bool) {
 // Update runs f with the list's items under the list's mutex: f may read
 // and replace them (return the new slice). f must not call Python code or
 // touch this list through other methods.
-func (l *List) Update(f func(elems []Value) []Value) {
-	l.mu.Lock()
+func (l *List) Update(f func(elems []Value) []Value) { l.update(nil, f) }
+
+// update is Update for thread t.
+func (l *List) update(t *Thread, f func(elems []Value) []Value) {
+	locked := t.lock(&l.mu)
 	l.elems = f(l.elems)
-	l.mu.Unlock()
+	l.unlock(locked)
 }
 
 // Instance is an instance of a user-defined class whose layout is plain
@@ -289,7 +311,8 @@ func (o *Instance) Type() *Type { return o.class }
 func (o *Instance) Dict() *Dict { return o.dict }
 
 // Cell is a variable shared between a function and the closures defined
-// in it. Its value is nil while unbound.
+// in it. Its value is nil while unbound. Like a list's, its methods hold
+// its mutex unless the thread's interpreter is serialised.
 type Cell struct {
 	mu sync.Mutex
 	v  Value
@@ -298,18 +321,24 @@ type Cell struct {
 func (*Cell) Type() *Type { return CellType }
 
 // Get returns the value (nil if unbound).
-func (c *Cell) Get() Value {
-	c.mu.Lock()
+func (c *Cell) Get() Value { return c.get(nil) }
+
+// get is Get for thread t.
+func (c *Cell) get(t *Thread) Value {
+	locked := t.lock(&c.mu)
 	v := c.v
-	c.mu.Unlock()
+	unlock(&c.mu, locked)
 	return v
 }
 
 // Set rebinds the cell.
-func (c *Cell) Set(v Value) {
-	c.mu.Lock()
+func (c *Cell) Set(v Value) { c.set(nil, v) }
+
+// set is Set for thread t.
+func (c *Cell) set(t *Thread, v Value) {
+	locked := t.lock(&c.mu)
 	c.v = v
-	c.mu.Unlock()
+	unlock(&c.mu, locked)
 }
 
 // Range is range(start, stop, step).
