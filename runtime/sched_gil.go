@@ -51,6 +51,7 @@ func (g *gilSched) enter(t *Thread) error {
 	if g.holder.Load() == nil {
 		g.holder.Store(t)
 		g.mu.Unlock()
+		t.batch.on = !t.isMain
 		return nil
 	}
 	if t.stopped.Load() {
@@ -68,6 +69,7 @@ func (g *gilSched) enter(t *Thread) error {
 // queue, under g.mu, sends exactly once.
 func (g *gilSched) await(t *Thread) error {
 	if <-t.gilWake {
+		t.batch.on = !t.isMain
 		return nil
 	}
 	return t.Stopped()
@@ -135,6 +137,7 @@ func (g *gilSched) leave(t *Thread) {
 	if !g.on {
 		return
 	}
+	t.flushTrace(true)
 	g.mu.Lock()
 	if g.holder.Load() != t {
 		g.mu.Unlock()
@@ -163,6 +166,7 @@ func (g *gilSched) handOver() *Thread {
 // yield is leave then enter in one step: t, the holder, hands the GIL to
 // the first waiter and queues behind the others.
 func (g *gilSched) yield(t *Thread) error {
+	t.flushTrace(true)
 	g.mu.Lock()
 	if g.holder.Load() != t {
 		g.mu.Unlock()
@@ -170,6 +174,7 @@ func (g *gilSched) yield(t *Thread) error {
 	}
 	if g.head == nil {
 		g.mu.Unlock()
+		t.batch.on = !t.isMain
 		return nil // the waiter left (stopped) meanwhile
 	}
 	next := g.handOver()
@@ -191,6 +196,7 @@ func (g *gilSched) tick(t *Thread) (int, error) {
 	}
 	next := jitter(g.rt.SwitchInterval())
 	if !g.on || g.waiting.Load() == 0 {
+		t.flushTrace(false) // readers see the events of a thread that runs alone, too
 		return next, nil
 	}
 	if d := g.rt.slice.Load(); d > 0 {

@@ -39,6 +39,7 @@ type Thread struct {
 	traceGen uint64
 	traceCol uint16
 	locs     locCache
+	batch    batch // the thread's own, but for flushLocked
 
 	// Guarded by the controlled scheduler's mutex.
 	cstate  cstate
