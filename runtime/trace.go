@@ -300,6 +300,7 @@ func (tr *Trace) record(t *Thread, kind OpKind, key uint32, v any, site int32) r
 			tr.idents = append(tr.idents, t.ident)
 		}
 		t.traceGen, t.traceCol = tr.gen, uint16(ti)
+		t.batch.tr = nil // (what t batched keeps the column it had)
 	}
 	r := record{key: key, line: site, thread: t.traceCol, kind: uint8(kind)}
 	if v != nil {

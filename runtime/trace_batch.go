@@ -49,15 +49,17 @@ func (t *Thread) AccessAt(s *Spot, kind OpKind, v any, site int32) {
 	t.accessLocked(s, kind, v, site)
 }
 
-// AccessIntAt is AccessAt of v, an integer that the runtime's IntCodec
-// reads as n. It is small enough to be inlined into the interpreter's
-// recorder.
-func (t *Thread) AccessIntAt(s *Spot, kind OpKind, v any, n int32, site int32) {
+// AccessIntAt is AccessAt of an integer value, n, as the runtime's
+// IntCodec would read it: the interpreter has checked that the value is
+// one that fits in 32 bits.
+func (t *Thread) AccessIntAt(s *Spot, kind OpKind, n int32, site int32) {
 	if b := &t.batch; b.fits(t, s) {
 		b.put(record{value: uint32(n), line: site, key: s.key, thread: t.traceCol, kind: uint8(kind), vform: valueInt})
 		return
 	}
-	t.accessLocked(s, kind, v, site)
+	if make := t.rt.ints.Make; make != nil {
+		t.accessLocked(s, kind, make(int64(n)), site)
+	}
 }
 
 // accessLocked records an access through the trace's lock, and lets the
@@ -96,10 +98,11 @@ type batch struct {
 const batchSize = 256
 
 // fits reports whether an access of t through s can go into the batch:
-// tracing is on, t holds a GIL, and the trace, t's column in it and s's
-// key are those of t's last access through the lock.
+// tracing is on, t holds a GIL, and the trace and s's key are those of
+// t's last access through the lock (and so is t's column: a trace that
+// gives t a column sets b.tr to nil).
 func (b *batch) fits(t *Thread, s *Spot) bool {
-	return b.tr != nil && s.gen == b.gen && t.traceGen == b.gen && len(b.recs) < cap(b.recs) && t.rt.tracing.Load()
+	return b.tr != nil && s.gen == b.gen && len(b.recs) < cap(b.recs) && t.rt.tracing.Load()
 }
 
 // put adds r to the batch, which fits says has room.

@@ -57,7 +57,7 @@ func (r *recorder) Event(t *python.Thread, ev python.Event) {
 		spot, kind = b.spots.findLoc(loc), k
 	}
 	if n, ok := ev.Value.(python.Int); ok && n == python.Int(int32(n)) {
-		b.rt.AccessIntAt(spot, kind, ev.Value, int32(n), b.site(ev.Line))
+		b.rt.AccessIntAt(spot, kind, int32(n), b.site(ev.Line))
 		return
 	}
 	b.rt.AccessAt(spot, kind, ev.Value, b.site(ev.Line))
@@ -68,11 +68,29 @@ func (r *recorder) Event(t *python.Thread, ev python.Event) {
 type spots struct {
 	next int
 	s    [4]runtime.Spot
+	// The spot of the last global found, and its module: the common case
+	// is found by comparing two pointers and a name, which is cheaper than
+	// comparing interfaces.
+	mod  *python.Module
+	last *runtime.Spot
 }
 
 // find returns the spot of variable or attribute name of obj, which
 // needs no Loc made to be found.
 func (sp *spots) find(obj python.Value, name string) *runtime.Spot {
+	m, isMod := obj.(*python.Module)
+	if isMod && m == sp.mod && sp.last.Loc.Name == name {
+		return sp.last
+	}
+	s := sp.search(obj, name)
+	if isMod {
+		sp.mod, sp.last = m, s
+	}
+	return s
+}
+
+// search is find without the last global.
+func (sp *spots) search(obj python.Value, name string) *runtime.Spot {
 	for i := range sp.s {
 		// (An empty slot's nil Obj matches no object.)
 		if l := &sp.s[i].Loc; l.Name == name && l.Obj == any(obj) && l.Key == nil {
@@ -96,6 +114,9 @@ func (sp *spots) findLoc(loc runtime.Loc) *runtime.Spot {
 func (sp *spots) add(loc runtime.Loc) *runtime.Spot {
 	s := &sp.s[sp.next%len(sp.s)]
 	sp.next++
+	if s == sp.last {
+		sp.mod, sp.last = nil, nil
+	}
 	*s = runtime.Spot{Loc: loc}
 	return s
 }
