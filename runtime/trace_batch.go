@@ -76,7 +76,7 @@ func (t *Thread) accessLocked(s *Spot, kind OpKind, v any, site int32) {
 		if b := &t.batch; b.on && rt.ints.Int != nil && rt.ints.Make != nil {
 			b.tr, b.gen = tr, tr.gen
 			if b.recs == nil {
-				b.recs = make([]record, 0, batchSize)
+				b.recs = new([batchSize]record)
 			}
 		}
 	}
@@ -89,10 +89,11 @@ func (t *Thread) accessLocked(s *Spot, kind OpKind, v any, site int32) {
 // it reads the trace itself (lab.trace()), and must find its own events
 // there.
 type batch struct {
-	on   bool     // the thread holds a GIL
-	tr   *Trace   // the trace of t's last access through the lock; nil: take the lock
-	gen  uint64   // tr's gen then
-	recs []record // events for tr
+	on   bool               // the thread holds a GIL
+	tr   *Trace             // the trace of t's last access through the lock; nil: take the lock
+	gen  uint64             // tr's gen then
+	recs *[batchSize]record // events for tr: recs[:n]
+	n    int
 }
 
 const batchSize = 256
@@ -102,14 +103,13 @@ const batchSize = 256
 // t's last access through the lock (and so is t's column: a trace that
 // gives t a column sets b.tr to nil).
 func (b *batch) fits(t *Thread, s *Spot) bool {
-	return b.tr != nil && s.gen == b.gen && len(b.recs) < cap(b.recs) && t.rt.tracing.Load()
+	return b.tr != nil && s.gen == b.gen && b.n < batchSize && t.rt.tracing.Load()
 }
 
 // put adds r to the batch, which fits says has room.
 func (b *batch) put(r record) {
-	i := len(b.recs)
-	b.recs = b.recs[:i+1]
-	b.recs[i] = r
+	b.recs[b.n] = r
+	b.n++
 }
 
 // flushLocked stores t's batched events into their trace, unless an
@@ -117,13 +117,13 @@ func (b *batch) put(r record) {
 // Callers hold rt.sharedMu.
 func (t *Thread) flushLocked() {
 	b := &t.batch
-	if len(b.recs) == 0 {
+	if b.n == 0 {
 		return
 	}
 	if tr := b.tr; tr.gen == b.gen {
-		tr.pushAll(b.recs)
+		tr.pushAll(b.recs[:b.n])
 	}
-	b.recs = b.recs[:0]
+	b.n = 0
 }
 
 // flushTrace is flushLocked for a thread that ticks (so that its events
@@ -133,7 +133,7 @@ func (t *Thread) flushLocked() {
 func (t *Thread) flushTrace(stop bool) {
 	b := &t.batch
 	b.on = b.on && !stop
-	if len(b.recs) > 0 {
+	if b.n > 0 {
 		t.rt.sharedMu.Lock()
 		t.flushLocked()
 		t.rt.sharedMu.Unlock()

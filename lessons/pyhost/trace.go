@@ -38,7 +38,8 @@ func (r *recorder) Event(t *python.Thread, ev python.Event) {
 	if ev.File != b.lastFile {
 		b.see(ev.File)
 	}
-	if b.lastInHost || isCode(ev.Value) {
+	n, isInt := ev.Value.(python.Int)
+	if b.lastInHost || !isInt && isCode(ev.Value) {
 		return
 	}
 	var spot *runtime.Spot
@@ -56,7 +57,7 @@ func (r *recorder) Event(t *python.Thread, ev python.Event) {
 		}
 		spot, kind = b.spots.findLoc(loc), k
 	}
-	if n, ok := ev.Value.(python.Int); ok && n == python.Int(int32(n)) {
+	if isInt && n == python.Int(int32(n)) {
 		b.rt.AccessIntAt(spot, kind, int32(n), b.site(ev.Line))
 		return
 	}
@@ -72,6 +73,7 @@ type spots struct {
 	// is found by comparing two pointers and a name, which is cheaper than
 	// comparing interfaces.
 	mod  *python.Module
+	name string
 	last *runtime.Spot
 }
 
@@ -79,12 +81,12 @@ type spots struct {
 // needs no Loc made to be found.
 func (sp *spots) find(obj python.Value, name string) *runtime.Spot {
 	m, isMod := obj.(*python.Module)
-	if isMod && m == sp.mod && sp.last.Loc.Name == name {
+	if isMod && m == sp.mod && sp.name == name {
 		return sp.last
 	}
 	s := sp.search(obj, name)
 	if isMod {
-		sp.mod, sp.last = m, s
+		sp.mod, sp.name, sp.last = m, name, s
 	}
 	return s
 }
