@@ -13,7 +13,10 @@
 //   - Thread.Announce before, and Thread.Access after, each read or write
 //     of a memory location (loc.go: any object's variable, attribute or
 //     item, named for display by the interpreter's Spelling); Thread.Watch
-//     says when the runtime needs to hear of them at all;
+//     says when the runtime needs to hear of them at all. An interpreter
+//     that keeps a Spot per location records through AccessAt and
+//     AccessIntAt, which a thread that holds the GIL batches without the
+//     trace's lock (trace_batch.go);
 //   - Lock, Sleep and Join calls, which are scheduling points too; a
 //     thread that blocks is recorded as a waiting step of the trace.
 //

@@ -4,7 +4,7 @@ package runtime
 // most runs of a search end up in no report, and making a fresh trace for
 // each was a good part of a run's cost. Callers hold rt.sharedMu.
 func (tr *Trace) reset() {
-	tr.gen = traceGens.Add(1) // threads cache what they were in the old one
+	tr.gen = tr.gens.Add(1) // threads cache what they were in the old one
 	if st := tr.store; len(st.chunks) > 0 {
 		st.chunks = append(st.chunks[:0], st.chunks[0][:0])
 	}

@@ -116,46 +116,35 @@ func (c *controlled) objID(obj any) int {
 
 // Access records, when tracing is on, that t has just read (kind OpRead)
 // or written (OpWrite) v at loc, at site (what Thread.Site would say;
-// the interpreter knows it already). Call Announce before the access.
+// the interpreter knows it already). Call Announce before the access,
+// and Access on t's goroutine. An interpreter that keeps a Spot for loc
+// records faster with AccessAt.
 func (t *Thread) Access(loc Loc, kind OpKind, v any, site int32) {
-	rt := t.rt
-	if !rt.tracing.Load() {
+	if !t.rt.tracing.Load() {
 		return
 	}
-	rt.sharedMu.Lock()
-	if rt.tracing.Load() {
-		rt.trace.add(t, kind, t.locs.key(rt.trace, loc), v, site)
-	}
-	rt.sharedMu.Unlock()
+	t.AccessAt(t.locs.spot(loc), kind, v, site)
 }
 
-// locCache remembers the trace keys of the locations a thread touched
-// last: a loop touches the same few again and again, and a map lookup of
-// a Loc costs more than the rest of recording.
+// locCache is the spots of the locations a thread touched last, for
+// Access and the runtime's own objects: a loop touches the same few
+// again and again, and a map lookup of a Loc costs more than the rest of
+// recording. Only the thread's goroutine uses it.
 type locCache struct {
-	gen  uint64 // the trace the keys belong to
-	next int
-	locs [4]Loc
-	keys [4]uint32
+	next  int
+	spots [4]Spot
 }
 
-// key returns loc's key in tr. Callers hold tr.mu.
-func (lc *locCache) key(tr *Trace, loc Loc) uint32 {
-	if lc.gen != tr.gen {
-		*lc = locCache{gen: tr.gen}
-		return lc.add(loc, tr.keyOf(loc))
-	}
-	for i := range lc.locs {
-		if lc.locs[i] == loc { // (an empty slot's zero Loc matches no real one)
-			return lc.keys[i]
+// spot returns loc's spot, the one used last for it if there is one.
+func (lc *locCache) spot(loc Loc) *Spot {
+	for i := range lc.spots {
+		// (An empty slot's zero Loc matches no real one.)
+		if s := &lc.spots[i]; s.Loc == loc {
+			return s
 		}
 	}
-	return lc.add(loc, tr.keyOf(loc))
-}
-
-func (lc *locCache) add(loc Loc, k uint32) uint32 {
-	i := lc.next % len(lc.locs)
-	lc.locs[i], lc.keys[i] = loc, k
+	s := &lc.spots[lc.next%len(lc.spots)]
 	lc.next++
-	return k
+	*s = Spot{Loc: loc}
+	return s
 }

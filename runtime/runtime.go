@@ -50,11 +50,14 @@ type Runtime struct {
 	ints     IntCodec
 	spelling Spelling
 	last     *Trace // the most recent trace with events
+
+	traceGens atomic.Uint64 // numbers the traces (Trace.gen)
+	chunks    *chunkPool    // the memory of dropped traces, for the next ones
 }
 
 // New returns a runtime with the GIL on, real scheduling and tracing on.
 func New() *Runtime {
-	rt := &Runtime{changed: make(chan struct{})}
+	rt := &Runtime{changed: make(chan struct{}), chunks: &chunkPool{}}
 	rt.tracing.Store(true)
 	rt.gil.Store(true)
 	wantParallel(0)

@@ -15,18 +15,27 @@ import (
 // CPython does: once the waiters have waited a whole interval of time
 // without the GIL changing hands, the holder lets go at its next safe
 // point (it looks at the clock at each tick, which is cheaper and more
-// punctual than a timer on a busy processor). With the GIL off every method but wait and sleep
-// does nothing.
+// punctual than a timer on a busy processor). With the GIL off every
+// method but wait and sleep does nothing.
+//
+// A hand-off is on the path of every switch interval, tens of thousands
+// of times a second: it takes g.mu once, reads no clock unless switching
+// by time, and wakes the next holder through its own channel, which on
+// the one processor Go runs on while the GIL is on (procs.go) is a
+// goroutine switch. A tick with nobody waiting reads two atomics.
 type gilSched struct {
 	rt      *Runtime
 	on      bool
 	mu      sync.Mutex
-	queue   []*Thread
-	waiting atomic.Int32
+	head    *Thread // the threads waiting for the GIL, linked by Thread.gilNext; guarded by mu
+	tail    *Thread
+	waiting atomic.Int32 // how many are in the queue, for the ticks' cheap check
 	holder  atomic.Pointer[Thread]
 
 	// Switching by time: when the threads in the queue began to wait (the
 	// first of them to queue, or the last hand-off), in Unix nanoseconds.
+	// Kept only while switching by time: after sys.setswitchinterval the
+	// first waiters may get the GIL one interval early, no more.
 	since atomic.Int64
 }
 
@@ -42,39 +51,84 @@ func (g *gilSched) enter(t *Thread) error {
 	if g.holder.Load() == nil {
 		g.holder.Store(t)
 		g.mu.Unlock()
+		t.batch.on = !t.isMain
 		return nil
 	}
 	if t.stopped.Load() {
 		g.mu.Unlock()
 		return t.Stopped()
 	}
-	if len(g.queue) == 0 {
-		g.since.Store(time.Now().UnixNano())
-	}
-	g.queue = append(g.queue, t)
-	g.waiting.Add(1)
+	g.push(t)
 	g.mu.Unlock()
-	// One channel rather than a select that also watches the stop channel:
-	// this wait happens at every hand-off, and a select costs a third more.
-	// Whoever takes t off the queue, under g.mu, sends exactly once.
+	return g.await(t)
+}
+
+// await waits for the GIL after push. One channel rather than a select
+// that also watches the stop channel: this wait happens at every
+// hand-off, and a select costs a third more. Whoever takes t off the
+// queue, under g.mu, sends exactly once.
+func (g *gilSched) await(t *Thread) error {
 	if <-t.gilWake {
+		t.batch.on = !t.isMain
 		return nil
 	}
 	return t.Stopped()
+}
+
+// push queues t for the GIL. Callers hold g.mu.
+func (g *gilSched) push(t *Thread) {
+	if g.head == nil {
+		g.head = t
+		g.markSince()
+	} else {
+		g.tail.gilNext = t
+	}
+	g.tail = t
+	g.waiting.Add(1)
+}
+
+// pop takes the first thread off the queue, which is not empty. Callers
+// hold g.mu.
+func (g *gilSched) pop() *Thread {
+	t := g.head
+	g.head, t.gilNext = t.gilNext, nil
+	if g.head == nil {
+		g.tail = nil
+	}
+	g.waiting.Add(-1)
+	return t
+}
+
+// markSince notes that the waiters start waiting now, when the GIL
+// changes hands by time. Callers hold g.mu.
+func (g *gilSched) markSince() {
+	if g.rt.slice.Load() > 0 {
+		g.since.Store(time.Now().UnixNano())
+	}
 }
 
 // interrupt ends t's wait for the GIL, if it is waiting; t has just been
 // stopped (so a later enter returns at once: it checks under g.mu).
 func (g *gilSched) interrupt(t *Thread) {
 	g.mu.Lock()
-	for i, q := range g.queue {
-		if q == t {
-			g.queue = append(g.queue[:i], g.queue[i+1:]...)
-			g.waiting.Add(-1)
-			g.mu.Unlock()
-			t.gilWake <- false
-			return
+	var prev *Thread
+	for q := g.head; q != nil; prev, q = q, q.gilNext {
+		if q != t {
+			continue
 		}
+		if prev == nil {
+			g.head = t.gilNext
+		} else {
+			prev.gilNext = t.gilNext
+		}
+		if g.tail == t {
+			g.tail = prev
+		}
+		t.gilNext = nil
+		g.waiting.Add(-1)
+		g.mu.Unlock()
+		t.gilWake <- false
+		return
 	}
 	g.mu.Unlock()
 }
@@ -83,24 +137,57 @@ func (g *gilSched) leave(t *Thread) {
 	if !g.on {
 		return
 	}
+	t.flushTrace(true)
 	g.mu.Lock()
 	if g.holder.Load() != t {
 		g.mu.Unlock()
 		return
 	}
-	if len(g.queue) == 0 {
+	if g.head == nil {
 		g.holder.Store(nil)
 		g.mu.Unlock()
 		return
 	}
-	next := g.queue[0]
-	g.queue = g.queue[1:]
-	g.waiting.Add(-1)
-	g.holder.Store(next)
-	g.since.Store(time.Now().UnixNano())
+	next := g.handOver()
 	g.mu.Unlock()
-	g.rt.switches.Add(1)
 	next.gilWake <- true
+}
+
+// handOver makes the first waiter the holder and returns it, to be woken
+// once g.mu is released. Callers hold g.mu; the queue is not empty.
+func (g *gilSched) handOver() *Thread {
+	next := g.pop()
+	g.holder.Store(next)
+	g.markSince()
+	g.rt.switches.Add(1)
+	return next
+}
+
+// yield is leave then enter in one step: t, the holder, hands the GIL to
+// the first waiter and queues behind the others.
+func (g *gilSched) yield(t *Thread) error {
+	t.flushTrace(true)
+	g.mu.Lock()
+	if g.holder.Load() != t {
+		g.mu.Unlock()
+		return g.enter(t)
+	}
+	if g.head == nil {
+		g.mu.Unlock()
+		t.batch.on = !t.isMain
+		return nil // the waiter left (stopped) meanwhile
+	}
+	next := g.handOver()
+	stopped := t.stopped.Load()
+	if !stopped {
+		g.push(t)
+	}
+	g.mu.Unlock()
+	next.gilWake <- true
+	if stopped {
+		return t.Stopped()
+	}
+	return g.await(t)
 }
 
 func (g *gilSched) tick(t *Thread) (int, error) {
@@ -108,21 +195,21 @@ func (g *gilSched) tick(t *Thread) (int, error) {
 		return 0, t.Stopped()
 	}
 	next := jitter(g.rt.SwitchInterval())
-	if g.on && g.waiting.Load() > 0 {
-		if d := g.rt.slice.Load(); d > 0 {
-			// As CPython: a waiter waits a whole interval before it asks
-			// the holder to let go, which it does at its next safe point.
-			if time.Now().UnixNano()-g.since.Load() < d {
-				return next, nil
-			}
-			if t.SafePoint != nil && !t.SafePoint() {
-				return 1, nil // look again at the next step
-			}
-		}
-		g.leave(t)
-		return next, g.enter(t)
+	if !g.on || g.waiting.Load() == 0 {
+		t.flushTrace(false) // readers see the events of a thread that runs alone, too
+		return next, nil
 	}
-	return next, nil
+	if d := g.rt.slice.Load(); d > 0 {
+		// As CPython: a waiter waits a whole interval before it asks
+		// the holder to let go, which it does at its next safe point.
+		if time.Now().UnixNano()-g.since.Load() < d {
+			return next, nil
+		}
+		if t.SafePoint != nil && !t.SafePoint() {
+			return 1, nil // look again at the next step
+		}
+	}
+	return next, g.yield(t)
 }
 
 // jitter spreads budgets evenly around the interval (half to one and a

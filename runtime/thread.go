@@ -31,6 +31,7 @@ type Thread struct {
 
 	done    chan struct{} // closed when the thread ends
 	gilWake chan bool     // the GIL is handed over through this (true), or a stop ends the wait (false)
+	gilNext *Thread       // the next in the GIL's queue, guarded by its gilSched's mu
 	wake    chan struct{} // a controlled scheduler hands the turn over through this
 
 	// Guarded by rt.sharedMu: the thread's column in the trace traceGen,
@@ -38,6 +39,7 @@ type Thread struct {
 	traceGen uint64
 	traceCol uint16
 	locs     locCache
+	batch    batch // the thread's own, but for flushLocked
 
 	// Guarded by the controlled scheduler's mutex.
 	cstate  cstate

@@ -31,13 +31,14 @@ type Event struct {
 // Trace is the ordered record of one cell's (or one explored schedule's)
 // events.
 type Trace struct {
-	mu       *sync.Mutex // the runtime's sharedMu, held while events are added
-	gen      uint64      // tells traces apart without keeping them alive
-	exported bool        // handed out by Runtime.Trace: its memory is reused only once it is unreachable
-	ints     *IntCodec   // the runtime's; nil fields mean no value is kept inline
-	spelling *Spelling   // the runtime's
-	store    *chunkStore // the events
-	keys     []Loc       // the locations, indexed by record.key
+	mu       *sync.Mutex    // the runtime's sharedMu, held while events are added
+	gen      uint64         // tells traces apart without keeping them alive
+	gens     *atomic.Uint64 // the runtime's counter of gens
+	exported bool           // handed out by Runtime.Trace: its memory is reused only once it is unreachable
+	ints     *IntCodec      // the runtime's; nil fields mean no value is kept inline
+	spelling *Spelling      // the runtime's
+	store    *chunkStore    // the events
+	keys     []Loc          // the locations, indexed by record.key
 	kindex   map[Loc]uint32
 	objs     map[any]int // the objects of keys, numbered from 1
 	names    []string    // keys' names, spelled when first asked for
@@ -81,11 +82,9 @@ type IntCodec struct {
 // SetIntCodec installs c for every later trace.
 func (rt *Runtime) SetIntCodec(c IntCodec) { rt.ints = c }
 
-var traceGens atomic.Uint64
-
 func (rt *Runtime) newTrace() *Trace {
-	tr := &Trace{mu: &rt.sharedMu, gen: traceGens.Add(1), ints: &rt.ints, spelling: &rt.spelling, store: &chunkStore{},
-		tindex: map[*Thread]int{}, kindex: map[Loc]uint32{}, objs: map[any]int{}}
+	tr := &Trace{mu: &rt.sharedMu, gen: rt.traceGens.Add(1), gens: &rt.traceGens, ints: &rt.ints, spelling: &rt.spelling,
+		store: &chunkStore{pool: rt.chunks}, tindex: map[*Thread]int{}, kindex: map[Loc]uint32{}, objs: map[any]int{}}
 	goruntime.AddCleanup(tr, (*chunkStore).recycle, tr.store)
 	return tr
 }
@@ -93,26 +92,31 @@ func (rt *Runtime) newTrace() *Trace {
 // chunkStore holds a trace's events in blocks that start small (explored
 // schedules make many short traces) and double up to chunkSize, so
 // recording never copies.
-type chunkStore struct{ chunks [][]record }
+type chunkStore struct {
+	chunks [][]record
+	pool   *chunkPool
+}
 
-// Writing to memory the process has not touched yet costs about three
-// times as much as writing to memory it reuses, and a traced race fills
-// megabytes. So the full-size chunks of a trace nobody can reach any more
-// go to a pool, for the next trace.
-var chunkPool struct {
-	sync.Mutex
+// chunkPool keeps the full-size chunks of a runtime's traces that nobody
+// can reach any more, for its next traces: writing to memory the process
+// has not touched yet costs about three times as much as writing to
+// memory it reuses, and a traced race fills megabytes. (It holds no
+// pointer back to the runtime: a cleanup's argument must not reach the
+// trace it cleans up after.)
+type chunkPool struct {
+	mu   sync.Mutex
 	free [][]record
 }
 
 const maxPooled = MaxEvents/chunkSize + 1 // one full trace
 
-func newChunk(size int) []record {
+func (p *chunkPool) get(size int) []record {
 	if size == chunkSize {
-		chunkPool.Lock()
-		defer chunkPool.Unlock()
-		if n := len(chunkPool.free); n > 0 {
-			c := chunkPool.free[n-1]
-			chunkPool.free = chunkPool.free[:n-1]
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		if n := len(p.free); n > 0 {
+			c := p.free[n-1]
+			p.free = p.free[:n-1]
 			return c
 		}
 	}
@@ -123,11 +127,12 @@ func newChunk(size int) []record {
 // the runtime drops a trace it never handed out, or else when the trace
 // has become unreachable.
 func (st *chunkStore) recycle() {
-	chunkPool.Lock()
-	defer chunkPool.Unlock()
+	p := st.pool
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	for _, c := range st.chunks {
-		if cap(c) == chunkSize && len(chunkPool.free) < maxPooled {
-			chunkPool.free = append(chunkPool.free, c[:0])
+		if cap(c) == chunkSize && len(p.free) < maxPooled {
+			p.free = append(p.free, c[:0])
 		}
 	}
 	st.chunks = nil
@@ -273,12 +278,19 @@ func (tr *Trace) Truncated() bool {
 }
 
 // add appends an event; key is the (object, field) index from keyOf.
-// Callers hold tr.mu.
+// Callers hold tr.mu, on t's goroutine (or while t waits).
 func (tr *Trace) add(t *Thread, kind OpKind, key uint32, v any, site int32) {
-	tr.total++
+	t.flushLocked() // what t recorded before comes first
 	if tr.n >= MaxEvents {
+		tr.total++
 		return
 	}
+	tr.push(tr.record(t, kind, key, v, site))
+}
+
+// record makes the record of an event: t's column in tr, and v inline
+// when it is a small integer, else in tr.values. Callers hold tr.mu.
+func (tr *Trace) record(t *Thread, kind OpKind, key uint32, v any, site int32) record {
 	if t.traceGen != tr.gen {
 		ti, ok := tr.tindex[t]
 		if !ok {
@@ -288,6 +300,7 @@ func (tr *Trace) add(t *Thread, kind OpKind, key uint32, v any, site int32) {
 			tr.idents = append(tr.idents, t.ident)
 		}
 		t.traceGen, t.traceCol = tr.gen, uint16(ti)
+		t.batch.tr = nil // (what t batched keeps the column it had)
 	}
 	r := record{key: key, line: site, thread: t.traceCol, kind: uint8(kind)}
 	if v != nil {
@@ -299,16 +312,43 @@ func (tr *Trace) add(t *Thread, kind OpKind, key uint32, v any, site int32) {
 			tr.values = append(tr.values, v)
 		}
 	}
-	if k := len(tr.store.chunks); k == 0 || len(tr.store.chunks[k-1]) == cap(tr.store.chunks[k-1]) {
+	return r
+}
+
+// push stores r. Callers hold tr.mu.
+func (tr *Trace) push(r record) {
+	tr.total++
+	if tr.n >= MaxEvents {
+		return
+	}
+	c := tr.room()
+	*c = append(*c, r)
+	tr.n++
+}
+
+// pushAll stores rs. Callers hold tr.mu.
+func (tr *Trace) pushAll(rs []record) {
+	tr.total += len(rs)
+	for len(rs) > 0 && tr.n < MaxEvents {
+		c := tr.room()
+		k := min(len(rs), cap(*c)-len(*c), MaxEvents-tr.n)
+		*c = append(*c, rs[:k]...)
+		tr.n += k
+		rs = rs[k:]
+	}
+}
+
+// room returns the last chunk, with room for a record at least.
+func (tr *Trace) room() *[]record {
+	st := tr.store
+	if k := len(st.chunks); k == 0 || len(st.chunks[k-1]) == cap(st.chunks[k-1]) {
 		size := 64
 		if k > 0 {
-			size = min(2*cap(tr.store.chunks[k-1]), chunkSize)
+			size = min(2*cap(st.chunks[k-1]), chunkSize)
 		}
-		tr.store.chunks = append(tr.store.chunks, newChunk(size))
+		st.chunks = append(st.chunks, st.pool.get(size))
 	}
-	last := &tr.store.chunks[len(tr.store.chunks)-1]
-	*last = append(*last, r)
-	tr.n++
+	return &st.chunks[len(st.chunks)-1]
 }
 
 func (tr *Trace) int(v any) (int64, bool) {
@@ -338,7 +378,7 @@ func (rt *Runtime) recordLocked(t *Thread, kind OpKind, loc Loc, v any) {
 		return
 	}
 	tr := rt.trace
-	tr.add(t, kind, t.locs.key(tr, loc), v, t.site())
+	tr.add(t, kind, t.locs.spot(loc).keyIn(tr), v, t.site())
 }
 
 func (rt *Runtime) recordLock(t *Thread, l *Lock, kind OpKind) {

@@ -62,10 +62,10 @@ func fill(t *testing.T, rt *Runtime, n int) {
 	})
 }
 
-func pooled() int {
-	chunkPool.Lock()
-	defer chunkPool.Unlock()
-	return len(chunkPool.free)
+func pooled(rt *Runtime) int {
+	rt.chunks.mu.Lock()
+	defer rt.chunks.mu.Unlock()
+	return len(rt.chunks.free)
 }
 
 // A trace nobody was given is reused as soon as the runtime drops it; a
@@ -78,9 +78,9 @@ func TestTraceMemoryReuse(t *testing.T) {
 	held := rt.Trace() // handed out
 	fill(t, rt, n)     // held becomes the previous trace
 	fill(t, rt, n)     // held is dropped by the runtime, but still held here
-	before := pooled()
+	before := pooled(rt)
 	cell(t, rt, func(*Thread) { // drops the second cell's trace, never handed out
-		if pooled() <= before {
+		if pooled(rt) <= before {
 			t.Error("the chunks of a dropped trace were not pooled")
 		}
 	})

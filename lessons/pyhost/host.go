@@ -39,6 +39,7 @@ type binding struct {
 	rt     *runtime.Thread
 	obj    python.Value  // the threading.Thread; nil until threading registers it
 	tracer python.Tracer // the thread's (Watch)
+	spots  spots         // the recorder's memory of the locations the thread touched last
 
 	lastFile   string // inHostCode's and sites.site's memory
 	lastInHost bool

@@ -24,7 +24,7 @@ import (
 type tracers struct {
 	record   *recorder
 	announce *announcer
-	main     atomic.Pointer[python.Module] // __main__, for naming objects after its variables
+	main     atomic.Pointer[python.Module] // __main__, once found (mainModule)
 }
 
 // recorder records each access after it happens.
@@ -35,17 +35,92 @@ type announcer struct{ recorder }
 
 func (r *recorder) Event(t *python.Thread, ev python.Event) {
 	b := bindingOf(t)
-	if b.inHostCode(ev.File) || isCode(ev.Value) {
+	if ev.File != b.lastFile {
+		b.see(ev.File)
+	}
+	n, isInt := ev.Value.(python.Int)
+	if b.lastInHost || !isInt && isCode(ev.Value) {
 		return
 	}
-	loc, kind, ok := locOf(&ev)
-	if !ok {
+	var spot *runtime.Spot
+	kind := runtime.OpRead
+	switch ev.Kind {
+	case python.WriteGlobal, python.DeleteGlobal, python.WriteAttr, python.DeleteAttr:
+		kind = runtime.OpWrite
+		fallthrough
+	case python.ReadGlobal, python.ReadAttr:
+		spot = b.spots.find(ev.Object, ev.Name)
+	default:
+		loc, k, ok := locOf(&ev)
+		if !ok {
+			return
+		}
+		spot, kind = b.spots.findLoc(loc), k
+	}
+	if isInt && n == python.Int(int32(n)) {
+		b.rt.AccessIntAt(spot, kind, int32(n), b.site(ev.Line))
 		return
 	}
-	if m, isMod := ev.Object.(*python.Module); isMod && r.h.tracers.main.Load() == nil && m.Name() == "__main__" {
-		r.h.tracers.main.Store(m)
+	b.rt.AccessAt(spot, kind, ev.Value, b.site(ev.Line))
+}
+
+// spots are a thread's runtime.Spots of the locations it touched last: a
+// loop touches the same few again and again.
+type spots struct {
+	next int
+	s    [4]runtime.Spot
+	// The spot of the last global found, and its module: the common case
+	// is found by comparing two pointers and a name, which is cheaper than
+	// comparing interfaces.
+	mod  *python.Module
+	name string
+	last *runtime.Spot
+}
+
+// find returns the spot of variable or attribute name of obj, which
+// needs no Loc made to be found.
+func (sp *spots) find(obj python.Value, name string) *runtime.Spot {
+	m, isMod := obj.(*python.Module)
+	if isMod && m == sp.mod && sp.name == name {
+		return sp.last
 	}
-	b.rt.Access(loc, kind, ev.Value, r.h.sites.site(b, ev.File, ev.Line))
+	s := sp.search(obj, name)
+	if isMod {
+		sp.mod, sp.name, sp.last = m, name, s
+	}
+	return s
+}
+
+// search is find without the last global.
+func (sp *spots) search(obj python.Value, name string) *runtime.Spot {
+	for i := range sp.s {
+		// (An empty slot's nil Obj matches no object.)
+		if l := &sp.s[i].Loc; l.Name == name && l.Obj == any(obj) && l.Key == nil {
+			return &sp.s[i]
+		}
+	}
+	return sp.add(runtime.Loc{Obj: obj, Name: name})
+}
+
+// findLoc returns loc's spot.
+func (sp *spots) findLoc(loc runtime.Loc) *runtime.Spot {
+	for i := range sp.s {
+		if sp.s[i].Loc == loc {
+			return &sp.s[i]
+		}
+	}
+	return sp.add(loc)
+}
+
+// add makes a spot for loc, in place of the one used longest ago.
+func (sp *spots) add(loc runtime.Loc) *runtime.Spot {
+	s := &sp.s[sp.next%len(sp.s)]
+	sp.next++
+	if s == sp.last {
+		sp.mod, sp.last = nil, nil
+	}
+	*s = runtime.Spot{Loc: loc}
+	return s
 }
 
 func (a *announcer) Announce(t *python.Thread, ev python.Event) {
@@ -124,6 +199,11 @@ func (s *sites) site(b *binding, file string, line int) int32 {
 	if file != b.lastFile {
 		b.see(file)
 	}
+	return b.site(line)
+}
+
+// site is sites.site at line of the file of b's last event.
+func (b *binding) site(line int) int32 {
 	if b.lastInHost || line >= siteLine {
 		return 0
 	}
@@ -182,18 +262,32 @@ func (h *Host) Watch(t *python.Thread) {
 	}
 }
 
+// mainModule is the interpreter's __main__, once it has one, for naming
+// objects after its variables.
+func (h *Host) mainModule() *python.Module {
+	if m := h.tracers.main.Load(); m != nil {
+		return m
+	}
+	h.sites.mu.Lock()
+	in := h.sites.interp
+	h.sites.mu.Unlock()
+	if in == nil {
+		return nil
+	}
+	m := in.Loaded("__main__")
+	if m != nil {
+		h.tracers.main.Store(m)
+	}
+	return m
+}
+
 // conditionName is what a Condition's wait is for, in reports: a plain
 // Condition is named after the variable that holds it ("cond (a
 // Condition)"); the Conditions inside queues and pools say what they are
 // for already.
-func (h *Host) conditionName(t *python.Thread, cond python.Value, what string) string {
+func (h *Host) conditionName(_ *python.Thread, cond python.Value, what string) string {
 	if what != "a Condition" {
 		return what
-	}
-	if h.tracers.main.Load() == nil {
-		if m, err := t.Import("__main__"); err == nil {
-			h.tracers.main.Store(m)
-		}
 	}
 	if name := h.nameOf(cond); !strings.HasPrefix(name, "<") {
 		return name + " (a Condition)"
@@ -272,7 +366,7 @@ func (h *Host) spellLoc(loc runtime.Loc) string {
 // or an item or attribute of one (accounts[0], bank.vault); else after
 // its type (<Account object>).
 func (h *Host) nameOf(obj any) string {
-	if m := h.tracers.main.Load(); m != nil {
+	if m := h.mainModule(); m != nil {
 		items := m.Globals().Items()
 		for _, kv := range items {
 			if name, ok := kv[0].(python.Str); ok && any(kv[1]) == obj {

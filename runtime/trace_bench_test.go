@@ -1,0 +1,48 @@
+package runtime
+
+import "testing"
+
+// BenchmarkTraceAccess: what recording one access costs a thread that
+// reads and writes a variable in a loop, as the race does: through the
+// trace's lock (the main thread, or any thread without a GIL), and
+// batched by a thread that holds the GIL.
+func BenchmarkTraceAccess(b *testing.B) {
+	rt := New()
+	rt.SetIntCodec(IntCodec{
+		Int:  func(v any) (int64, bool) { n, ok := v.(int); return int64(n), ok },
+		Make: func(n int64) any { return int(n) },
+	})
+	loc := Loc{Obj: new(int), Name: "balance"}
+	const events = 400_000
+	loop := func(th *Thread) {
+		for i := range events / 2 {
+			th.Access(loc, OpRead, i, 7)
+			th.Access(loc, OpWrite, i+5, 7)
+		}
+	}
+	cells := func(b *testing.B, body func(main *Thread)) {
+		for range b.N {
+			if err := rt.BeginCell(); err != nil {
+				b.Fatal(err)
+			}
+			body(rt.Main())
+			if got := rt.trace.Len(); got < events { // (and the main thread's wait for the join)
+				b.Fatalf("the trace has %d events, want %d", got, events)
+			}
+			rt.EndCell()
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*events), "ns/event")
+	}
+	b.Run("locked", func(b *testing.B) { cells(b, loop) })
+	b.Run("batched", func(b *testing.B) {
+		cells(b, func(main *Thread) {
+			th := rt.NewThread(main, "", false)
+			if err := th.Start(main, func() error { loop(th); return nil }); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := th.Join(main, -1); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+}
