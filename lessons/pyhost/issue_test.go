@@ -116,7 +116,11 @@ time.sleep(1.5)
 		t.Fatalf("status %d: %s", status, errs)
 	}
 	t.Logf("the spin used %.2f cores", cores)
-	if cores > 1.3 || cores < 0.1 {
+	// Load only lowers the figure, so the upper bound holds on any machine;
+	// the lower one only asks that the threads spun at all (a sleeping
+	// program uses about nothing), since on a machine shared by many
+	// programs one process may get a small share of a core.
+	if cores > 1.3 || cores < 0.02 {
 		t.Errorf("the spin used %.2f cores; with the GIL on, want about one", cores)
 	}
 }
