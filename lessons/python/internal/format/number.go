@@ -21,15 +21,7 @@ func layout(s Spec, n number) (string, error) {
 	if s.Width > MaxWidth {
 		return "", errorf(MemoryError, "")
 	}
-	sign := ""
-	switch {
-	case n.neg:
-		sign = "-"
-	case s.Sign == '+':
-		sign = "+"
-	case s.Sign == ' ':
-		sign = " "
-	}
+	sign := signText(n.neg, s.Sign)
 	fill, align := s.Fill, s.Align
 	if s.Zero {
 		if fill == 0 {
@@ -54,6 +46,20 @@ func layout(s Spec, n number) (string, error) {
 		digits = group(digits, n.groupBy, s.Grouping, minDigits)
 	}
 	return pad(sign+n.prefix, digits+n.rest, s.Width, fill, align), nil
+}
+
+// signText is what goes before a number: "-" if it is negative, else
+// what the spec's sign option asks for.
+func signText(neg bool, option byte) string {
+	switch {
+	case neg:
+		return "-"
+	case option == '+':
+		return "+"
+	case option == ' ':
+		return " "
+	}
+	return ""
 }
 
 // group inserts sep every size digits from the right, first padding with
