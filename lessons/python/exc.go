@@ -26,6 +26,7 @@ type Exception struct {
 	cause, context  *Exception
 	suppressContext bool
 	tb              []tbEntry     // innermost first, as the exception unwound
+	tbFirst         [2]tbEntry    // tb's first entries, which need no allocation of their own
 	syntax          *syntax.Error // for a SyntaxError from the parser or compiler
 	notes           []string      // add_note(); printed after the exception line
 
@@ -37,12 +38,47 @@ type Exception struct {
 	globals *Dict
 }
 
+// A tbEntry is one frame an exception unwound. It keeps the code and
+// the instruction rather than the file, function and span they give, so
+// that raising and catching copy three words per frame.
 type tbEntry struct {
-	file  string
-	line  int
-	span  compile.Span // the extent of the failing expression, for the carets
-	fn    string
+	code  *compile.Code
+	pc    int32  // the failing instruction + 1; 0 if none had run
+	line  int32  // code.Lines[pc-1], or 0
 	frame uint64 // the activation the entry is for, so that it is added once
+}
+
+func newTBEntry(code *compile.Code, pc int, frame uint64) tbEntry {
+	e := tbEntry{code: code, pc: int32(pc), frame: frame}
+	if pc > 0 {
+		e.line = code.Lines[pc-1]
+	}
+	return e
+}
+
+// span is the extent of the failing expression, for the carets.
+func (ent tbEntry) span() compile.Span {
+	if ent.pc == 0 {
+		return compile.Span{}
+	}
+	return ent.code.Spans[ent.pc-1]
+}
+
+// addTB adds ent to the traceback tb unless its frame is the one last
+// added (an exception handled and raised again in the same frame).
+func addTB(tb []tbEntry, ent tbEntry) []tbEntry {
+	if n := len(tb); n > 0 && tb[n-1].frame == ent.frame {
+		return tb
+	}
+	return append(tb, ent)
+}
+
+// unwound records that e left, or was handled in, the frame of ent.
+func (e *Exception) unwound(ent tbEntry) {
+	if e.tb == nil {
+		e.tb = e.tbFirst[:0]
+	}
+	e.tb = addTB(e.tb, ent)
 }
 
 func (e *Exception) Type() *Type { return e.class }
@@ -363,7 +399,7 @@ func (t *Thread) printEntries(w io.Writer, tb []tbEntry) {
 	for i := len(tb) - 1; i >= 0; i-- {
 		ent := tb[i]
 		if i < len(tb)-1 {
-			if prev := tb[i+1]; prev.file == ent.file && prev.line == ent.line && prev.fn == ent.fn {
+			if prev := tb[i+1]; prev.code.Filename == ent.code.Filename && prev.line == ent.line && prev.code.Name == ent.code.Name {
 				repeats++
 				if repeats >= 3 {
 					continue
@@ -373,10 +409,10 @@ func (t *Thread) printEntries(w io.Writer, tb []tbEntry) {
 				repeats = 0
 			}
 		}
-		fmt.Fprintf(w, "  File \"%s\", line %d, in %s\n", ent.file, ent.line, ent.fn)
-		if src := t.interp.sourceLine(ent.file, ent.line); strings.TrimSpace(src) != "" {
+		fmt.Fprintf(w, "  File \"%s\", line %d, in %s\n", ent.code.Filename, ent.line, ent.code.Name)
+		if src := t.interp.sourceLine(ent.code.Filename, int(ent.line)); strings.TrimSpace(src) != "" {
 			fmt.Fprintf(w, "    %s\n", strings.TrimSpace(src))
-			if carets := caretLine(src, ent.span); carets != "" {
+			if carets := caretLine(src, ent.span()); carets != "" {
 				fmt.Fprintf(w, "    %s\n", carets)
 			}
 		}
