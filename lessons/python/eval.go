@@ -411,17 +411,10 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			sp++
 		case compile.BUILD_STRING:
 			n := int(in.Arg)
-			size := 0
-			for _, v := range stack[sp-n : sp] {
-				size += len(v.(Str))
-			}
-			b := make([]byte, 0, size)
-			for _, v := range stack[sp-n : sp] {
-				b = append(b, v.(Str)...)
-			}
+			str := joinStrs(stack[sp-n : sp])
 			clearValues(stack[sp-n : sp])
 			sp -= n
-			stack[sp] = Str(b)
+			stack[sp] = str
 			sp++
 		case compile.LIST_APPEND:
 			sp--
