@@ -25,10 +25,15 @@ type Exception struct {
 	dict            *Dict // user attributes, made on first write
 	cause, context  *Exception
 	suppressContext bool
-	tb              []tbEntry     // innermost first, as the exception unwound
-	tbFirst         [2]tbEntry    // tb's first entries, which need no allocation of their own
-	syntax          *syntax.Error // for a SyntaxError from the parser or compiler
-	notes           []string      // add_note(); printed after the exception line
+	tb              []tbEntry  // innermost first, as the exception unwound
+	tbFirst         [2]tbEntry // tb's first entries, which need no allocation of their own
+	detail          *excDetail // what few exceptions have, kept apart so that the rest are small
+}
+
+// excDetail is the part of an exception that only some have.
+type excDetail struct {
+	syntax *syntax.Error // for a SyntaxError from the parser or compiler
+	notes  []string      // add_note(); printed after the exception line
 
 	// for "Did you mean" suggestions: the missing name, and the object
 	// (AttributeError) or the scopes (NameError) it was looked up in
@@ -36,6 +41,22 @@ type Exception struct {
 	obj     Value
 	code    *codeObj
 	globals *Dict
+}
+
+// details returns a copy of e's detail, zero if it has none.
+func (e *Exception) details() excDetail {
+	if e.detail == nil {
+		return excDetail{}
+	}
+	return *e.detail
+}
+
+// more returns e's detail for writing, making it if need be.
+func (e *Exception) more() *excDetail {
+	if e.detail == nil {
+		e.detail = &excDetail{}
+	}
+	return e.detail
 }
 
 // A tbEntry is one frame an exception unwound. It keeps the code and
@@ -280,11 +301,12 @@ func (e *Exception) excAttr(name string) (Value, bool) {
 	case "__suppress_context__":
 		return Bool(e.suppressContext), true
 	case "__notes__":
-		if e.notes == nil {
+		notes := e.details().notes
+		if notes == nil {
 			return nil, false
 		}
-		l := make([]Value, len(e.notes))
-		for i, n := range e.notes {
+		l := make([]Value, len(notes))
+		for i, n := range notes {
 			l[i] = Str(n)
 		}
 		return NewList(l), true
@@ -371,7 +393,7 @@ func (t *Thread) printChain(w io.Writer, e *Exception, seen map[*Exception]bool)
 		fmt.Fprintln(w, "Traceback (most recent call last):")
 		t.printEntries(w, e.tb)
 	}
-	if se := e.syntax; se != nil {
+	if se := e.details().syntax; se != nil {
 		fmt.Fprintf(w, "  File \"%s\", line %d\n", se.Filename, se.Pos.Line)
 		if line := strings.TrimRight(se.Line, "\r\n"); strings.TrimSpace(line) != "" {
 			trimmed := strings.TrimLeft(line, " \f")
@@ -452,7 +474,7 @@ func (t *Thread) excLine(e *Exception) string {
 	if msg != "" {
 		line += ": " + msg
 	}
-	for _, n := range e.notes {
+	for _, n := range e.details().notes {
 		line += "\n" + n
 	}
 	return line

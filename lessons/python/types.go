@@ -229,7 +229,8 @@ func init() {
 			return nil, Errorf(TypeError, "note must be a str, not '%s'", TypeName(args[1]))
 		}
 		if e, ok := args[0].(*Exception); ok {
-			e.notes = append(e.notes, string(note))
+			d := e.more()
+			d.notes = append(d.notes, string(note))
 		}
 		return None, nil
 	}))
