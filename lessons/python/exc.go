@@ -22,6 +22,7 @@ import (
 type Exception struct {
 	class           *Type
 	args            Tuple
+	arg             [1]Value // args' item when it has one, which then needs no allocation of its own
 	dict            *Dict // user attributes, made on first write
 	cause, context  *Exception
 	suppressContext bool
@@ -182,13 +183,22 @@ func (e *Exception) str(t *Thread) string {
 
 // NewException makes an exception of class c with the given args.
 func NewException(c *Type, args ...Value) *Exception {
-	return &Exception{class: c, args: Tuple(args)}
+	e := &Exception{class: c}
+	if len(args) == 1 {
+		e.arg[0] = args[0]
+		e.args = e.arg[:]
+	} else if len(args) > 1 {
+		e.args = append(Tuple(nil), args...) // a copy: the caller's args stay on its stack
+	}
+	return e
 }
 
 // Errorf makes an exception of class c whose single argument is the
 // formatted message.
 func Errorf(c *Type, format string, a ...any) *Exception {
-	return &Exception{class: c, args: Tuple{Str(fmt.Sprintf(format, a...))}}
+	e := &Exception{class: c, arg: [1]Value{Str(fmt.Sprintf(format, a...))}}
+	e.args = e.arg[:]
+	return e
 }
 
 // ErrorMatches reports whether err is a Python exception of class c or a
