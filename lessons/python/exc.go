@@ -23,7 +23,7 @@ type Exception struct {
 	class           *Type
 	args            Tuple
 	arg             [1]Value // args' item when it has one, which then needs no allocation of its own
-	dict            *Dict // user attributes, made on first write
+	dict            *Dict    // user attributes, made on first write
 	cause, context  *Exception
 	suppressContext bool
 	tb              []tbEntry  // innermost first, as the exception unwound
