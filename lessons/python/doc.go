@@ -20,6 +20,7 @@
 //	frame.go eval.go evalops.go generator.go  the interpreter loop
 //	thread.go host.go interp.go  threads, the host contract, interpreters, Run
 //	switchpoint.go  where CPython would let go of the GIL (for switching by time)
+//	gc.go         the Go collector's settings for running Python (TuneGC, for mains)
 //	transfer.go   copying values between interpreters (Pack/Unpack, PackFork), for processes
 //	corebuiltins.go dunders.go  print, len, isinstance, issubclass, repr; container dunders
 //	suggest.go    "Did you mean" suggestions, Dir
