@@ -236,7 +236,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 					switch op := compile.BinOp(in.Arg); op {
 					case compile.Add:
 						if c := a + b; (c > a) == (b > 0) {
-							if t.fuseStoreGlobal(fr, pc, c) {
+							if instrs[pc].Op == compile.STORE_GLOBAL && t.fuseStoreGlobal(fr, pc, c) {
 								sp--
 								stack[sp] = nil
 								pc++
@@ -247,7 +247,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 						}
 					case compile.Sub:
 						if c := a - b; (c < a) == (b > 0) {
-							if t.fuseStoreGlobal(fr, pc, c) {
+							if instrs[pc].Op == compile.STORE_GLOBAL && t.fuseStoreGlobal(fr, pc, c) {
 								sp--
 								stack[sp] = nil
 								pc++
@@ -282,7 +282,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 					switch op := compile.BinOp(in.Arg); op {
 					case compile.Add:
 						if c := a + b; (c > a) == (b > 0) {
-							if t.fuseStoreGlobal(fr, pc, c) {
+							if instrs[pc].Op == compile.STORE_GLOBAL && t.fuseStoreGlobal(fr, pc, c) {
 								sp--
 								stack[sp] = nil
 								pc++
