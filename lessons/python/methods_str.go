@@ -17,9 +17,9 @@ func init() {
 		"upper": pystr.Upper, "lower": pystr.Lower, "title": pystr.Title, "capitalize": pystr.Capitalize,
 		"swapcase": pystr.SwapCase, "casefold": pystr.Casefold,
 	} {
-		name, f := name, f
+		qual, f := "str."+name, f // made once, not on each call
 		m(name, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-			if err := method0("str."+name, args, kw); err != nil {
+			if err := method0(qual, args, kw); err != nil {
 				return nil, err
 			}
 			return Str(f(string(args[0].(Str)))), nil
@@ -45,9 +45,9 @@ func init() {
 			return true
 		},
 	} {
-		name, f := name, f
+		qual, f := "str."+name, f // made once, not on each call
 		m(name, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-			if err := method0("str."+name, args, kw); err != nil {
+			if err := method0(qual, args, kw); err != nil {
 				return nil, err
 			}
 			return Bool(f(string(args[0].(Str)))), nil
@@ -207,9 +207,9 @@ func init() {
 		return Str(sign + strings.Repeat("0", n) + s), nil
 	})
 	for _, name := range []string{"partition", "rpartition"} {
-		name := name
+		qual := "str." + name
 		m(name, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-			if err := method1("str."+name, args, kw); err != nil {
+			if err := method1(qual, args, kw); err != nil {
 				return nil, err
 			}
 			sep, ok := args[1].(Str)
