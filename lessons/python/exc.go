@@ -184,13 +184,23 @@ func (e *Exception) str(t *Thread) string {
 // NewException makes an exception of class c with the given args.
 func NewException(c *Type, args ...Value) *Exception {
 	e := &Exception{class: c}
-	if len(args) == 1 {
+	e.setArgs(args)
+	return e
+}
+
+// setArgs makes e.args a copy of args (so that a caller's args may stay
+// on its stack). The first one-item args live inside e; later ones not,
+// since a program may still hold the tuple e.arg makes.
+func (e *Exception) setArgs(args []Value) {
+	switch {
+	case len(args) == 0:
+		e.args = nil
+	case len(args) == 1 && e.arg[0] == nil:
 		e.arg[0] = args[0]
 		e.args = e.arg[:]
-	} else if len(args) > 1 {
-		e.args = append(Tuple(nil), args...) // a copy: the caller's args stay on its stack
+	default:
+		e.args = append(Tuple(nil), args...)
 	}
-	return e
 }
 
 // Errorf makes an exception of class c whose single argument is the
