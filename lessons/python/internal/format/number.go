@@ -82,20 +82,41 @@ func group(digits string, size int, sep byte, minWidth int) string {
 }
 
 // pad places head+body in a field of width runes. With '=' the padding goes
-// between head (sign and prefix) and body.
+// between head (sign and prefix) and body. The result is made in one
+// allocation.
 func pad(head, body string, width int, fill rune, align byte) string {
 	n := width - utf8.RuneCountInString(head) - utf8.RuneCountInString(body)
 	if n <= 0 {
 		return head + body
 	}
-	f := string(fill)
+	var left, mid, right int // fill characters before head, between head and body, after body
 	switch align {
 	case '<':
-		return head + body + strings.Repeat(f, n)
+		right = n
 	case '^':
-		return strings.Repeat(f, n/2) + head + body + strings.Repeat(f, n-n/2)
+		left, right = n/2, n-n/2
 	case '=':
-		return head + strings.Repeat(f, n) + body
+		mid = n
+	default:
+		left = n
 	}
-	return strings.Repeat(f, n) + head + body
+	var f [utf8.UTFMax]byte
+	fb := f[:utf8.EncodeRune(f[:], fill)]
+	var b strings.Builder
+	b.Grow(len(head) + len(body) + n*len(fb))
+	repeat := func(k int) {
+		if k > 64 { // a wide field: Repeat doubles rather than looping
+			b.WriteString(strings.Repeat(string(fb), k))
+			return
+		}
+		for ; k > 0; k-- {
+			b.Write(fb)
+		}
+	}
+	repeat(left)
+	b.WriteString(head)
+	repeat(mid)
+	b.WriteString(body)
+	repeat(right)
+	return b.String()
 }
