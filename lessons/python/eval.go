@@ -348,6 +348,18 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 					default:
 						goto slow
 					}
+					// A conditional jump on the result, as in `if i % 3 == 0`,
+					// runs here, one step, without the bool on the stack.
+					if next := instrs[pc]; (next.Op == compile.POP_JUMP_IF_FALSE || next.Op == compile.POP_JUMP_IF_TRUE) && t.countdown > 1 {
+						t.countdown--
+						sp--
+						stack[sp] = nil
+						pc++
+						if r == (next.Op == compile.POP_JUMP_IF_TRUE) {
+							pc = int(next.Arg)
+						}
+						continue
+					}
 					stack[sp-1] = Bool(r)
 					continue
 				}
