@@ -34,6 +34,10 @@ func main() {
 	}
 	var err error
 	switch os.Args[1] {
+	case "kernel", "run":
+		python.TuneGC() // both run Python: the same collector settings
+	}
+	switch os.Args[1] {
 	case "kernel":
 		err = runKernel(os.Args[2:])
 	case "install":

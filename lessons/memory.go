@@ -2,10 +2,9 @@ package lessons
 
 import (
 	"fmt"
-	"os"
 	"runtime/metrics"
-	"strconv"
-	"strings"
+
+	"threadlab/lessons/python"
 )
 
 // A cell that allocates without bound must fail with a clear error before
@@ -21,25 +20,7 @@ var MemoryLimit = memoryLimit()
 const memoryReason = "threadlab: out of memory"
 
 func memoryLimit() uint64 {
-	avail := uint64(0)
-	for _, f := range []string{"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"} {
-		if b, err := os.ReadFile(f); err == nil {
-			if n, err := strconv.ParseUint(strings.TrimSpace(string(b)), 10, 64); err == nil && n < 1<<50 {
-				avail = n
-				break
-			}
-		}
-	}
-	if avail == 0 {
-		if b, err := os.ReadFile("/proc/meminfo"); err == nil {
-			for _, line := range strings.Split(string(b), "\n") {
-				if f := strings.Fields(line); len(f) >= 2 && f[0] == "MemTotal:" {
-					kb, _ := strconv.ParseUint(f[1], 10, 64)
-					avail = kb * 1024
-				}
-			}
-		}
-	}
+	avail := python.MemoryAvailable()
 	if avail == 0 {
 		avail = 2 << 30
 	}

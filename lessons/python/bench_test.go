@@ -15,6 +15,9 @@ package python_test
 //   - BenchmarkStartup: `threadlab run empty.py` against `python3 empty.py`
 //     (<= 1x).
 //
+// The timed benchmarks run threadlab under python.TuneGC, the collector
+// settings `threadlab run` and the kernel use.
+//
 // With THREADLAB_BENCH_DIR set, every figure goes to python.json there for
 // kernel/clienttest/bench_summary.py. THREADLAB_BIN names the built
 // threadlab binary (else the benchmark builds one).
@@ -44,6 +47,7 @@ func BenchmarkPrograms(b *testing.B) {
 	if err != nil || len(files) < 10 {
 		b.Fatalf("want at least 10 programs in testdata/bench, have %d (%v)", len(files), err)
 	}
+	b.Cleanup(python.TuneGC())
 	ratios := map[string]float64{}
 	for _, path := range files {
 		name := strings.TrimSuffix(filepath.Base(path), ".py")
@@ -171,6 +175,7 @@ func BenchmarkTracing(b *testing.B) {
 // alternate runs the race program with setup and without, in turns, and
 // returns the fastest time of each.
 func alternate(b *testing.B, setup func(*python.Thread)) (with, without float64) {
+	b.Cleanup(python.TuneGC())
 	path := "testdata/bench/race.py"
 	src, err := os.ReadFile(path)
 	if err != nil {

@@ -12,6 +12,9 @@ import (
 // fromHelper turns an error of the pure helper packages (a *pyerr.Error)
 // into the Python exception it names; other errors pass through.
 func fromHelper(err error) error {
+	if err == nil {
+		return nil // before e escapes to errors.As: no allocation on success
+	}
 	var e *pyerr.Error
 	if !errors.As(err, &e) {
 		return err

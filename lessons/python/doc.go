@@ -21,6 +21,7 @@
 //	thread.go host.go interp.go  threads, the host contract, interpreters, Run
 //	serial.go     lock elision while a host's GIL serialises the threads (Interp.SetSerialised)
 //	switchpoint.go  where CPython would let go of the GIL (for switching by time)
+//	gc.go         the Go collector's settings for running Python (TuneGC, for mains)
 //	transfer.go   copying values between interpreters (Pack/Unpack, PackFork), for processes
 //	corebuiltins.go dunders.go  print, len, isinstance, issubclass, repr; container dunders
 //	suggest.go    "Did you mean" suggestions, Dir

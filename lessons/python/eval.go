@@ -236,7 +236,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 					switch op := compile.BinOp(in.Arg); op {
 					case compile.Add:
 						if c := a + b; (c > a) == (b > 0) {
-							if t.fuseStoreGlobal(fr, pc, c) {
+							if instrs[pc].Op == compile.STORE_GLOBAL && t.fuseStoreGlobal(fr, pc, c) {
 								sp--
 								stack[sp] = nil
 								pc++
@@ -247,7 +247,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 						}
 					case compile.Sub:
 						if c := a - b; (c < a) == (b > 0) {
-							if t.fuseStoreGlobal(fr, pc, c) {
+							if instrs[pc].Op == compile.STORE_GLOBAL && t.fuseStoreGlobal(fr, pc, c) {
 								sp--
 								stack[sp] = nil
 								pc++
@@ -282,7 +282,7 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 					switch op := compile.BinOp(in.Arg); op {
 					case compile.Add:
 						if c := a + b; (c > a) == (b > 0) {
-							if t.fuseStoreGlobal(fr, pc, c) {
+							if instrs[pc].Op == compile.STORE_GLOBAL && t.fuseStoreGlobal(fr, pc, c) {
 								sp--
 								stack[sp] = nil
 								pc++
@@ -348,6 +348,18 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 					default:
 						goto slow
 					}
+					// A conditional jump on the result, as in `if i % 3 == 0`,
+					// runs here, one step, without the bool on the stack.
+					if next := instrs[pc]; (next.Op == compile.POP_JUMP_IF_FALSE || next.Op == compile.POP_JUMP_IF_TRUE) && t.countdown > 1 {
+						t.countdown--
+						sp--
+						stack[sp] = nil
+						pc++
+						if r == (next.Op == compile.POP_JUMP_IF_TRUE) {
+							pc = int(next.Arg)
+						}
+						continue
+					}
 					stack[sp-1] = Bool(r)
 					continue
 				}
@@ -411,17 +423,10 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			sp++
 		case compile.BUILD_STRING:
 			n := int(in.Arg)
-			size := 0
-			for _, v := range stack[sp-n : sp] {
-				size += len(v.(Str))
-			}
-			b := make([]byte, 0, size)
-			for _, v := range stack[sp-n : sp] {
-				b = append(b, v.(Str)...)
-			}
+			str := joinStrs(stack[sp-n : sp])
 			clearValues(stack[sp-n : sp])
 			sp -= n
-			stack[sp] = Str(b)
+			stack[sp] = str
 			sp++
 		case compile.LIST_APPEND:
 			sp--

@@ -375,6 +375,21 @@ func Format(t *Thread, v Value, spec string) (string, error) {
 	return string(s), nil
 }
 
+// joinStrs is BUILD_STRING: the strs vs (an f-string's parts) end to end,
+// made with one allocation.
+func joinStrs(vs []Value) Str {
+	size := 0
+	for _, v := range vs {
+		size += len(v.(Str))
+	}
+	var b strings.Builder // its String does not copy
+	b.Grow(size)
+	for _, v := range vs {
+		b.WriteString(string(v.(Str)))
+	}
+	return Str(b.String())
+}
+
 // formatValue is an f-string field: the conversion, then the format.
 func (t *Thread) formatValue(v Value, conv rune, spec string) (string, error) {
 	switch conv {

@@ -22,12 +22,19 @@ import (
 type Exception struct {
 	class           *Type
 	args            Tuple
-	dict            *Dict // user attributes, made on first write
+	arg             [1]Value // args' item when it has one, which then needs no allocation of its own
+	dict            *Dict    // user attributes, made on first write
 	cause, context  *Exception
 	suppressContext bool
-	tb              []tbEntry     // innermost first, as the exception unwound
-	syntax          *syntax.Error // for a SyntaxError from the parser or compiler
-	notes           []string      // add_note(); printed after the exception line
+	tb              []tbEntry  // innermost first, as the exception unwound
+	tbFirst         [2]tbEntry // tb's first entries, which need no allocation of their own
+	detail          *excDetail // what few exceptions have, kept apart so that the rest are small
+}
+
+// excDetail is the part of an exception that only some have.
+type excDetail struct {
+	syntax *syntax.Error // for a SyntaxError from the parser or compiler
+	notes  []string      // add_note(); printed after the exception line
 
 	// for "Did you mean" suggestions: the missing name, and the object
 	// (AttributeError) or the scopes (NameError) it was looked up in
@@ -37,12 +44,63 @@ type Exception struct {
 	globals *Dict
 }
 
+// details returns a copy of e's detail, zero if it has none.
+func (e *Exception) details() excDetail {
+	if e.detail == nil {
+		return excDetail{}
+	}
+	return *e.detail
+}
+
+// more returns e's detail for writing, making it if need be.
+func (e *Exception) more() *excDetail {
+	if e.detail == nil {
+		e.detail = &excDetail{}
+	}
+	return e.detail
+}
+
+// A tbEntry is one frame an exception unwound. It keeps the code and
+// the instruction rather than the file, function and span they give, so
+// that raising and catching copy three words per frame.
 type tbEntry struct {
-	file  string
-	line  int
-	span  compile.Span // the extent of the failing expression, for the carets
-	fn    string
+	code  *compile.Code
+	pc    int32  // the failing instruction + 1; 0 if none had run
+	line  int32  // code.Lines[pc-1], or 0
 	frame uint64 // the activation the entry is for, so that it is added once
+}
+
+func newTBEntry(code *compile.Code, pc int, frame uint64) tbEntry {
+	e := tbEntry{code: code, pc: int32(pc), frame: frame}
+	if pc > 0 {
+		e.line = code.Lines[pc-1]
+	}
+	return e
+}
+
+// span is the extent of the failing expression, for the carets.
+func (ent tbEntry) span() compile.Span {
+	if ent.pc == 0 {
+		return compile.Span{}
+	}
+	return ent.code.Spans[ent.pc-1]
+}
+
+// addTB adds ent to the traceback tb unless its frame is the one last
+// added (an exception handled and raised again in the same frame).
+func addTB(tb []tbEntry, ent tbEntry) []tbEntry {
+	if n := len(tb); n > 0 && tb[n-1].frame == ent.frame {
+		return tb
+	}
+	return append(tb, ent)
+}
+
+// unwound records that e left, or was handled in, the frame of ent.
+func (e *Exception) unwound(ent tbEntry) {
+	if e.tb == nil {
+		e.tb = e.tbFirst[:0]
+	}
+	e.tb = addTB(e.tb, ent)
 }
 
 func (e *Exception) Type() *Type { return e.class }
@@ -125,13 +183,32 @@ func (e *Exception) str(t *Thread) string {
 
 // NewException makes an exception of class c with the given args.
 func NewException(c *Type, args ...Value) *Exception {
-	return &Exception{class: c, args: Tuple(args)}
+	e := &Exception{class: c}
+	e.setArgs(args)
+	return e
+}
+
+// setArgs makes e.args a copy of args (so that a caller's args may stay
+// on its stack). The first one-item args live inside e; later ones not,
+// since a program may still hold the tuple e.arg makes.
+func (e *Exception) setArgs(args []Value) {
+	switch {
+	case len(args) == 0:
+		e.args = nil
+	case len(args) == 1 && e.arg[0] == nil:
+		e.arg[0] = args[0]
+		e.args = e.arg[:]
+	default:
+		e.args = append(Tuple(nil), args...)
+	}
 }
 
 // Errorf makes an exception of class c whose single argument is the
 // formatted message.
 func Errorf(c *Type, format string, a ...any) *Exception {
-	return &Exception{class: c, args: Tuple{Str(fmt.Sprintf(format, a...))}}
+	e := &Exception{class: c, arg: [1]Value{Str(fmt.Sprintf(format, a...))}}
+	e.args = e.arg[:]
+	return e
 }
 
 // ErrorMatches reports whether err is a Python exception of class c or a
@@ -244,11 +321,12 @@ func (e *Exception) excAttr(name string) (Value, bool) {
 	case "__suppress_context__":
 		return Bool(e.suppressContext), true
 	case "__notes__":
-		if e.notes == nil {
+		notes := e.details().notes
+		if notes == nil {
 			return nil, false
 		}
-		l := make([]Value, len(e.notes))
-		for i, n := range e.notes {
+		l := make([]Value, len(notes))
+		for i, n := range notes {
 			l[i] = Str(n)
 		}
 		return NewList(l), true
@@ -335,7 +413,7 @@ func (t *Thread) printChain(w io.Writer, e *Exception, seen map[*Exception]bool)
 		fmt.Fprintln(w, "Traceback (most recent call last):")
 		t.printEntries(w, e.tb)
 	}
-	if se := e.syntax; se != nil {
+	if se := e.details().syntax; se != nil {
 		fmt.Fprintf(w, "  File \"%s\", line %d\n", se.Filename, se.Pos.Line)
 		if line := strings.TrimRight(se.Line, "\r\n"); strings.TrimSpace(line) != "" {
 			trimmed := strings.TrimLeft(line, " \f")
@@ -363,7 +441,7 @@ func (t *Thread) printEntries(w io.Writer, tb []tbEntry) {
 	for i := len(tb) - 1; i >= 0; i-- {
 		ent := tb[i]
 		if i < len(tb)-1 {
-			if prev := tb[i+1]; prev.file == ent.file && prev.line == ent.line && prev.fn == ent.fn {
+			if prev := tb[i+1]; prev.code.Filename == ent.code.Filename && prev.line == ent.line && prev.code.Name == ent.code.Name {
 				repeats++
 				if repeats >= 3 {
 					continue
@@ -373,10 +451,10 @@ func (t *Thread) printEntries(w io.Writer, tb []tbEntry) {
 				repeats = 0
 			}
 		}
-		fmt.Fprintf(w, "  File \"%s\", line %d, in %s\n", ent.file, ent.line, ent.fn)
-		if src := t.interp.sourceLine(ent.file, ent.line); strings.TrimSpace(src) != "" {
+		fmt.Fprintf(w, "  File \"%s\", line %d, in %s\n", ent.code.Filename, ent.line, ent.code.Name)
+		if src := t.interp.sourceLine(ent.code.Filename, int(ent.line)); strings.TrimSpace(src) != "" {
 			fmt.Fprintf(w, "    %s\n", strings.TrimSpace(src))
-			if carets := caretLine(src, ent.span); carets != "" {
+			if carets := caretLine(src, ent.span()); carets != "" {
 				fmt.Fprintf(w, "    %s\n", carets)
 			}
 		}
@@ -416,7 +494,7 @@ func (t *Thread) excLine(e *Exception) string {
 	if msg != "" {
 		line += ": " + msg
 	}
-	for _, n := range e.notes {
+	for _, n := range e.details().notes {
 		line += "\n" + n
 	}
 	return line

@@ -1,7 +1,5 @@
 package python
 
-import "threadlab/lessons/python/internal/compile"
-
 // frame is the activation of a code object.
 type frame struct {
 	code    *codeObj
@@ -209,26 +207,17 @@ func (t *Thread) handle(fr *frame, err error) bool {
 	if !ok && !cancelled {
 		return false
 	}
-	line := 0
-	var span compile.Span
-	if fr.pc > 0 {
-		line, span = int(fr.code.Lines[fr.pc-1]), fr.code.Spans[fr.pc-1]
-	}
 	if fr.serial == 0 {
 		t.serial++
 		fr.serial = t.serial
 	}
-	entry := tbEntry{file: fr.code.Filename, line: line, span: span, fn: fr.code.Name, frame: fr.serial}
+	entry := newTBEntry(fr.code.Code, fr.pc, fr.serial)
 	if cancelled {
 		// Nothing handles a cancellation; it only remembers where it was.
-		if n := len(c.tb); n == 0 || c.tb[n-1].frame != fr.serial {
-			c.tb = append(c.tb, entry)
-		}
+		c.tb = addTB(c.tb, entry)
 		return false
 	}
-	if n := len(e.tb); n == 0 || e.tb[n-1].frame != fr.serial {
-		e.tb = append(e.tb, entry)
-	}
+	e.unwound(entry)
 	if e.context == nil && t.handled != nil && t.handled != e && !chainHas(t.handled, e) {
 		e.context = t.handled
 	}

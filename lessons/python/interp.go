@@ -231,7 +231,7 @@ func syntaxException(err error) error {
 		c = TabError
 	}
 	e := NewException(c, Str(se.Msg), Tuple{Str(se.Filename), Int(se.Pos.Line), Int(se.Offset()), Str(se.Line), Int(se.End.Line), Int(se.EndOffset())})
-	e.syntax = se
+	e.more().syntax = se
 	return e
 }
 
@@ -307,7 +307,7 @@ func moduleNotFound(top, name string, have []string) error {
 			public = append(public, n)
 		}
 	}
-	e.notes = []string{"threadlab has no module '" + name + "'; its modules are " + strings.Join(public, ", ")}
+	e.more().notes = []string{"threadlab has no module '" + name + "'; its modules are " + strings.Join(public, ", ")}
 	return e
 }
 

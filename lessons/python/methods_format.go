@@ -81,6 +81,10 @@ func formatInt(t *Thread, v Value, spec string) (string, error) {
 	if spec == "" {
 		return ToStr(t, v)
 	}
+	if x, ok := v.(Int); ok {
+		s, err := format.SmallInt(int64(x), spec, "int")
+		return s, fromHelper(err)
+	}
 	x, _ := AsBigInt(v)
 	s, err := format.Int(x, spec, TypeName(v), maxStrDigits)
 	return s, fromHelper(err)

@@ -17,9 +17,9 @@ func init() {
 		"upper": pystr.Upper, "lower": pystr.Lower, "title": pystr.Title, "capitalize": pystr.Capitalize,
 		"swapcase": pystr.SwapCase, "casefold": pystr.Casefold,
 	} {
-		name, f := name, f
+		qual, f := "str."+name, f // made once, not on each call
 		m(name, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-			if err := method0("str."+name, args, kw); err != nil {
+			if err := method0(qual, args, kw); err != nil {
 				return nil, err
 			}
 			return Str(f(string(args[0].(Str)))), nil
@@ -45,9 +45,9 @@ func init() {
 			return true
 		},
 	} {
-		name, f := name, f
+		qual, f := "str."+name, f // made once, not on each call
 		m(name, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-			if err := method0("str."+name, args, kw); err != nil {
+			if err := method0(qual, args, kw); err != nil {
 				return nil, err
 			}
 			return Bool(f(string(args[0].(Str)))), nil
@@ -207,9 +207,9 @@ func init() {
 		return Str(sign + strings.Repeat("0", n) + s), nil
 	})
 	for _, name := range []string{"partition", "rpartition"} {
-		name := name
+		qual := "str." + name
 		m(name, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-			if err := method1("str."+name, args, kw); err != nil {
+			if err := method1(qual, args, kw); err != nil {
 				return nil, err
 			}
 			sep, ok := args[1].(Str)
@@ -344,20 +344,27 @@ func textJoin[S textType](t *Thread, name, want string, args []Value, kw []Kwarg
 	if err != nil {
 		return nil, err
 	}
-	parts := make([]string, len(items))
-	sep := len(args[0].(S))
+	sep := string(args[0].(S))
 	total := 0
 	for i, x := range items {
 		s, ok := x.(S)
 		if !ok {
 			return nil, Errorf(TypeError, "sequence item %d: expected %s, %s found", i, want, TypeName(x))
 		}
-		parts[i] = string(s)
-		if total += len(s) + sep; total > MaxSeqLen {
+		if total += len(s) + len(sep); total > MaxSeqLen {
 			return nil, NewException(MemoryError)
 		}
 	}
-	return S(strings.Join(parts, string(args[0].(S)))), nil
+	// Written straight from the items: one allocation, the result's.
+	var b strings.Builder
+	b.Grow(max(total-len(sep), 0))
+	for i, x := range items {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(string(x.(S)))
+	}
+	return S(b.String()), nil
 }
 
 // strSplit is str.split and str.rsplit(sep=None, maxsplit=-1).

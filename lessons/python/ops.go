@@ -131,12 +131,22 @@ func Binary(t *Thread, op binop, x, y Value) (Value, error) {
 	return binaryDunder(t, op, x, y, "")
 }
 
+// binDunders are the names of each binary operator's methods, made once
+// rather than on every call: __add__, __radd__ and __iadd__ for opAdd.
+var binDunders = func() (d [compile.Xor + 1]struct{ op, rop, iop string }) {
+	for op := range d {
+		n := binop(op).Dunder()
+		d[op].op, d[op].rop, d[op].iop = "__"+n+"__", "__r"+n+"__", "__i"+n+"__"
+	}
+	return d
+}()
+
 // binaryDunder tries x.__op__(y) then y.__rop__(x); inplace is "i" for
 // an augmented assignment, which tries x.__iop__ first.
 func binaryDunder(t *Thread, op binop, x, y Value, inplace string) (Value, error) {
-	name := op.Dunder()
+	names := &binDunders[op]
 	if inplace != "" {
-		if m := x.Type().Lookup("__i" + name + "__"); m != nil {
+		if m := x.Type().Lookup(names.iop); m != nil {
 			r, err := CallValue(t, m, []Value{x, y}, nil)
 			if err != nil || r != NotImplemented {
 				return r, err
@@ -146,21 +156,21 @@ func binaryDunder(t *Thread, op binop, x, y Value, inplace string) (Value, error
 	xt, yt := x.Type(), y.Type()
 	// A subclass's reflected method goes first.
 	if yt != xt && yt.IsSubclass(xt) {
-		if m := yt.Lookup("__r" + name + "__"); m != nil {
+		if m := yt.Lookup(names.rop); m != nil {
 			r, err := CallValue(t, m, []Value{y, x}, nil)
 			if err != nil || r != NotImplemented {
 				return r, err
 			}
 		}
 	}
-	if m := xt.Lookup("__" + name + "__"); m != nil {
+	if m := xt.Lookup(names.op); m != nil {
 		r, err := CallValue(t, m, []Value{x, y}, nil)
 		if err != nil || r != NotImplemented {
 			return r, err
 		}
 	}
 	if yt != xt {
-		if m := yt.Lookup("__r" + name + "__"); m != nil {
+		if m := yt.Lookup(names.rop); m != nil {
 			r, err := CallValue(t, m, []Value{y, x}, nil)
 			if err != nil || r != NotImplemented {
 				return r, err

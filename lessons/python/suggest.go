@@ -20,27 +20,30 @@ const (
 // the suggestion.
 func attrError(x Value, name, format string, a ...any) *Exception {
 	e := Errorf(AttributeError, format, a...)
-	e.name, e.obj = name, x
+	d := e.more()
+	d.name, d.obj = name, x
 	return e
 }
 
 // nameError is the NameError for name in frame fr.
 func nameError(fr *frame, c *Type, name, format string) *Exception {
 	e := Errorf(c, format, name)
-	e.name = name
+	d := e.more()
+	d.name = name
 	if fr != nil {
-		e.code, e.globals = fr.code, fr.globals.globals
+		d.code, d.globals = fr.code, fr.globals.globals
 	}
 	return e
 }
 
 // suggestion returns the name to suggest for e, or "".
-func (t *Thread) suggestion(e *Exception) string {
+func (t *Thread) suggestion(exc *Exception) string {
+	e := exc.details()
 	if e.name == "" {
 		return ""
 	}
 	switch {
-	case e.class.IsSubclass(NameError):
+	case exc.class.IsSubclass(NameError):
 		var locals []string
 		if e.code != nil && e.code.Name != "<module>" {
 			locals = e.code.Locals
@@ -54,7 +57,7 @@ func (t *Thread) suggestion(e *Exception) string {
 			}
 		}
 		return bestMatch(e.name, dictKeys(t.interp.builtins))
-	case e.class.IsSubclass(AttributeError) && e.obj != nil:
+	case exc.class.IsSubclass(AttributeError) && e.obj != nil:
 		return bestMatch(e.name, Dir(t, e.obj))
 	}
 	return ""

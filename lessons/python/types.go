@@ -215,7 +215,7 @@ func init() {
 	}))
 	BaseException.dict.SetStr("__init__", NewBuiltin("__init__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if e, ok := args[0].(*Exception); ok {
-			e.args = append(Tuple(nil), args[1:]...)
+			e.setArgs(args[1:])
 		}
 		return None, nil
 	}))
@@ -229,7 +229,8 @@ func init() {
 			return nil, Errorf(TypeError, "note must be a str, not '%s'", TypeName(args[1]))
 		}
 		if e, ok := args[0].(*Exception); ok {
-			e.notes = append(e.notes, string(note))
+			d := e.more()
+			d.notes = append(d.notes, string(note))
 		}
 		return None, nil
 	}))

@@ -40,6 +40,9 @@ func floatSpec(f float64, s Spec, typeName string) (string, error) {
 	if n.neg && s.NoNegZero && strings.Trim(body, "0.e+-%") == "" {
 		n.neg = false
 	}
+	if s.Width < 0 && s.Grouping == 0 {
+		return signText(n.neg, s.Sign) + body, nil // nothing to group or pad
+	}
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		n.rest, n.groupBy = body, 0
 	} else {

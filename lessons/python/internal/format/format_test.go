@@ -94,7 +94,7 @@ var intSpecs = []string{"", "d", "5", "05", "010,", "0=10,", "x<10,", ",", "_", 
 
 func TestIntFormat(t *testing.T) {
 	xs := []string{"0", "1", "-1", "7", "65", "255", "-255", "1234", "-1234", "1114111", "1114112", "123456789",
-		"-987654321987654321", "1180591620717411303424", "10**400", "-(2**100)", "10**5000", "16**5000"}
+		"-987654321987654321", "-(2**63)", "2**63-1", "1180591620717411303424", "10**400", "-(2**100)", "10**5000", "16**5000"}
 	var exprs []string
 	type c struct {
 		x    *big.Int
@@ -131,6 +131,12 @@ func TestIntFormat(t *testing.T) {
 		got, err := Int(tc.x, tc.spec, typeName, 4300)
 		if g := outcome(got, err); g != want(r) {
 			t.Errorf("format(%.20s, %q) = %.200q, CPython %.200q", tc.src, tc.spec, g, want(r))
+		}
+		if tc.x.IsInt64() {
+			got, err := SmallInt(tc.x.Int64(), tc.spec, typeName)
+			if g := outcome(got, err); g != want(r) {
+				t.Errorf("SmallInt: format(%.20s, %q) = %.200q, CPython %.200q", tc.src, tc.spec, g, want(r))
+			}
 		}
 	}
 }

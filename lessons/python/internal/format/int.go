@@ -3,6 +3,7 @@ package format
 import (
 	"math"
 	"math/big"
+	"strconv"
 	"strings"
 
 	"threadlab/lessons/python/internal/pyint"
@@ -12,6 +13,53 @@ import (
 // maxDigits is the interpreter's int/str digit limit (0: none); decimal
 // output longer than it is a ValueError, as in CPython 3.11.
 func Int(x *big.Int, spec, typeName string, maxDigits int) (string, error) {
+	return intSpec(intArg{big: x, maxDigits: maxDigits}, spec, typeName)
+}
+
+// SmallInt is Int for an int that fits in 64 bits, without the big.Int
+// (whose making and printing cost more than the formatting).
+func SmallInt(x int64, spec, typeName string) (string, error) {
+	return intSpec(intArg{small: x}, spec, typeName)
+}
+
+// intArg is the int being formatted: big, or small if big is nil.
+type intArg struct {
+	big       *big.Int
+	small     int64
+	maxDigits int
+}
+
+func (x intArg) neg() bool {
+	if x.big == nil {
+		return x.small < 0
+	}
+	return x.big.Sign() < 0
+}
+
+func (x intArg) asBig() *big.Int {
+	if x.big == nil {
+		return big.NewInt(x.small)
+	}
+	return x.big
+}
+
+// text spells |x| in base.
+func (x intArg) text(base int) (string, error) {
+	if x.big == nil {
+		u := uint64(x.small)
+		if x.small < 0 {
+			u = -u
+		}
+		return strconv.FormatUint(u, base), nil
+	}
+	abs := new(big.Int).Abs(x.big)
+	if base == 10 {
+		return pyint.Decimal(abs, x.maxDigits)
+	}
+	return abs.Text(base), nil
+}
+
+func intSpec(x intArg, spec, typeName string) (string, error) {
 	s, err := ParseSpec(spec, typeName)
 	if err != nil {
 		return "", err
@@ -19,7 +67,10 @@ func Int(x *big.Int, spec, typeName string, maxDigits int) (string, error) {
 	switch s.Type {
 	case 0, 'd', 'n', 'b', 'o', 'x', 'X', 'c':
 	case 'e', 'E', 'f', 'F', 'g', 'G', '%':
-		f, _ := new(big.Float).SetInt(x).Float64()
+		f := float64(x.small)
+		if x.big != nil {
+			f, _ = new(big.Float).SetInt(x.big).Float64()
+		}
 		if math.IsInf(f, 0) {
 			return "", errorf(OverflowError, "int too large to convert to float")
 		}
@@ -34,10 +85,9 @@ func Int(x *big.Int, spec, typeName string, maxDigits int) (string, error) {
 		return "", errorf(ValueError, "Negative zero coercion (z) not allowed in integer format specifier")
 	}
 	if s.Type == 'c' {
-		return intChar(x, s)
+		return intChar(x.asBig(), s)
 	}
-	n := number{neg: x.Sign() < 0, groupBy: 3}
-	abs := new(big.Int).Abs(x)
+	n := number{neg: x.neg(), groupBy: 3}
 	base := 10
 	switch s.Type {
 	case 'b':
@@ -53,12 +103,8 @@ func Int(x *big.Int, spec, typeName string, maxDigits int) (string, error) {
 			n.prefix = ""
 		}
 	}
-	if base == 10 {
-		if n.digits, err = pyint.Decimal(abs, maxDigits); err != nil {
-			return "", err
-		}
-	} else {
-		n.digits = abs.Text(base)
+	if n.digits, err = x.text(base); err != nil {
+		return "", err
 	}
 	if s.Type == 'X' {
 		n.digits, n.prefix = strings.ToUpper(n.digits), strings.ToUpper(n.prefix)

@@ -21,15 +21,7 @@ func layout(s Spec, n number) (string, error) {
 	if s.Width > MaxWidth {
 		return "", errorf(MemoryError, "")
 	}
-	sign := ""
-	switch {
-	case n.neg:
-		sign = "-"
-	case s.Sign == '+':
-		sign = "+"
-	case s.Sign == ' ':
-		sign = " "
-	}
+	sign := signText(n.neg, s.Sign)
 	fill, align := s.Fill, s.Align
 	if s.Zero {
 		if fill == 0 {
@@ -56,6 +48,20 @@ func layout(s Spec, n number) (string, error) {
 	return pad(sign+n.prefix, digits+n.rest, s.Width, fill, align), nil
 }
 
+// signText is what goes before a number: "-" if it is negative, else
+// what the spec's sign option asks for.
+func signText(neg bool, option byte) string {
+	switch {
+	case neg:
+		return "-"
+	case option == '+':
+		return "+"
+	case option == ' ':
+		return " "
+	}
+	return ""
+}
+
 // group inserts sep every size digits from the right, first padding with
 // zeros until the grouped text is at least minWidth long. The result never
 // starts with a separator, so it may come out one character wider.
@@ -76,20 +82,41 @@ func group(digits string, size int, sep byte, minWidth int) string {
 }
 
 // pad places head+body in a field of width runes. With '=' the padding goes
-// between head (sign and prefix) and body.
+// between head (sign and prefix) and body. The result is made in one
+// allocation.
 func pad(head, body string, width int, fill rune, align byte) string {
 	n := width - utf8.RuneCountInString(head) - utf8.RuneCountInString(body)
 	if n <= 0 {
 		return head + body
 	}
-	f := string(fill)
+	var left, mid, right int // fill characters before head, between head and body, after body
 	switch align {
 	case '<':
-		return head + body + strings.Repeat(f, n)
+		right = n
 	case '^':
-		return strings.Repeat(f, n/2) + head + body + strings.Repeat(f, n-n/2)
+		left, right = n/2, n-n/2
 	case '=':
-		return head + strings.Repeat(f, n) + body
+		mid = n
+	default:
+		left = n
 	}
-	return strings.Repeat(f, n) + head + body
+	var f [utf8.UTFMax]byte
+	fb := f[:utf8.EncodeRune(f[:], fill)]
+	var b strings.Builder
+	b.Grow(len(head) + len(body) + n*len(fb))
+	repeat := func(k int) {
+		if k > 64 { // a wide field: Repeat doubles rather than looping
+			b.WriteString(strings.Repeat(string(fb), k))
+			return
+		}
+		for ; k > 0; k-- {
+			b.Write(fb)
+		}
+	}
+	repeat(left)
+	b.WriteString(head)
+	repeat(mid)
+	b.WriteString(body)
+	repeat(right)
+	return b.String()
 }

@@ -71,6 +71,7 @@ func Percent(format string, args Args, c Converter) (string, error) {
 		p.single, p.arglen, p.argidx = args.Items[0], -1, -2
 	}
 	var b strings.Builder
+	b.Grow(len(format) + 16) // most conversions are short: one allocation
 	for i := 0; i < len(format); {
 		j := strings.IndexByte(format[i:], '%')
 		if j < 0 {

@@ -228,6 +228,9 @@ func SwapCase(s string) string {
 // Upper and Lower are str.upper() and str.lower(), with the special
 // mappings that change length (ß -> SS).
 func Upper(s string) string {
+	if isASCII(s) {
+		return strings.ToUpper(s) // the same mapping, in one allocation or none
+	}
 	var b strings.Builder
 	for _, r := range s {
 		b.WriteString(upper(r))
@@ -255,6 +258,9 @@ func Casefold(s string) string {
 
 // Lower is str.lower().
 func Lower(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s) // no final sigma in ASCII: the same mapping
+	}
 	var b strings.Builder
 	for i, r := range s {
 		b.WriteString(lowerAt(s, i, r))
@@ -434,4 +440,13 @@ func IsIdentifier(s string) bool {
 		return false
 	}
 	return s != ""
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
