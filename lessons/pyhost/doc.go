@@ -11,6 +11,7 @@
 //	interrupt.go Interrupt: KeyboardInterrupt raised in the main thread; _thread.interrupt_main
 //	native.go    the native module _threadlab: starting threads, handles, current thread, idents
 //	lock.go      Lock and RLock, on runtime locks (Condition waiters too)
+//	condwait.go  a Condition's wait on those locks, one call an interrupt cannot split
 //	stuck.go     the stuck-program watch: lost wakeups and waits nobody can end
 //	locknames.go locks named after the variables that hold them, for reports
 //	modules.go   the modules a program imports: threading, queue, concurrent.futures

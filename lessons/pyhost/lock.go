@@ -273,7 +273,7 @@ func init() {
 	LockType.AddMethod("locked", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		return python.Bool(receiver(args).l.Locked()), nil
 	})
-	// _held, _unwind and _rewind are what a Condition needs from its lock.
+	// _held and _wait are what a Condition needs from its lock.
 	// _held: may the calling thread wait or notify? An RLock knows its
 	// owner; a Lock has none in Python, so being locked is all it can say.
 	LockType.AddMethod("_held", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
@@ -284,45 +284,9 @@ func init() {
 	}
 	RLockType.AddMethod("_held", rlockHeld)
 	RLockType.AddMethod("_is_owned", rlockHeld) // _thread.RLock's own name for it, which programs may call
-	for _, c := range []*python.Type{LockType, RLockType} {
-		// _unwind gives up the lock, every level of an RLock, for a
-		// Condition's wait, and says how many levels _rewind must retake.
-		c.AddMethod("_unwind", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-			if err := python.ArgCount("_unwind", args, 1, 1); err != nil {
-				return nil, err
-			}
-			l := receiver(args)
-			levels := 1
-			if l.l.Reentrant() {
-				if l.l.Owner() != bindingOf(t).rt {
-					return nil, python.Errorf(python.RuntimeError, "cannot release un-acquired lock")
-				}
-				levels = l.count()
-			}
-			for range levels {
-				if err := l.release(t); err != nil {
-					return nil, err
-				}
-			}
-			return python.Int(levels), nil
-		})
-		c.AddMethod("_rewind", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-			if err := python.ArgCount("_rewind", args, 2, 2); err != nil {
-				return nil, err
-			}
-			levels, err := python.AsInt64(args[1])
-			if err != nil {
-				return nil, err
-			}
-			l := receiver(args)
-			for range levels {
-				if _, err := l.acquire(t, true, -1); err != nil {
-					return nil, err
-				}
-			}
-			return python.None, nil
-		})
-	}
+	// _wait is a Condition's whole wait (condwait.go).
+	LockType.AddMethod("_wait", condWait)
+	RLockType.AddMethod("_wait", condWait)
 }
 
 func lockAcquire(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {

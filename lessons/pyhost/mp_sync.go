@@ -26,6 +26,25 @@ var SleepersType = python.NewType("sleepers", nil).SetModule("_mp")
 func (*sleepers) Type() *python.Type        { return SleepersType }
 func (*sleepers) SharedAcrossInterpreters() {}
 
+// add puts g at the end of the list.
+func (s *sleepers) add(g *Lock) {
+	s.mu.Lock()
+	s.gates = append(s.gates, g)
+	s.mu.Unlock()
+}
+
+// discard takes g off the list, if it is there.
+func (s *sleepers) discard(g *Lock) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, x := range s.gates {
+		if x == g {
+			s.gates = append(s.gates[:i], s.gates[i+1:]...)
+			return
+		}
+	}
+}
+
 // sharedWaiter is waiter for a multiprocessing Condition: the lock is
 // the same in every process, so a notify from any of them wakes it.
 func (h *Host) sharedWaiter(t *python.Thread, what string) *Lock {
@@ -56,10 +75,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		s := sl(args)
-		s.mu.Lock()
-		s.gates = append(s.gates, g)
-		s.mu.Unlock()
+		sl(args).add(g)
 		return python.None, nil
 	})
 	SleepersType.AddMethod("discard", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
@@ -67,15 +83,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		s := sl(args)
-		s.mu.Lock()
-		for i, x := range s.gates {
-			if x == g {
-				s.gates = append(s.gates[:i], s.gates[i+1:]...)
-				break
-			}
-		}
-		s.mu.Unlock()
+		sl(args).discard(g)
 		return python.None, nil
 	})
 	// wake(n) releases the oldest n waiters still waiting (all of them

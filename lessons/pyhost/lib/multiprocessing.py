@@ -658,20 +658,11 @@ class Condition:
         return self._sleep(timeout, self._what)
 
     def _sleep(self, timeout, what):
+        limit = None if timeout is None else (timeout if timeout > 0 else 0)
         gate = _mp.gate(what, self)
-        self._sleepers.add(gate)
-        levels = self._lock._lock._unwind()
-        woken = False
-        try:
-            if timeout is None:
-                woken = gate.acquire()
-            else:
-                woken = gate.acquire(True, timeout if timeout > 0 else 0)
-            return woken
-        finally:
-            self._lock._lock._rewind(levels)
-            if not woken:
-                self._sleepers.discard(gate)
+        # One call lists the gate, gives the lock up, waits and takes the
+        # lock back: no step falls where an interrupt would leave it given up.
+        return self._lock._lock._wait(gate, self._sleepers, limit)
 
     def wait_for(self, predicate, timeout=None):
         return self._until(predicate, timeout, self._what)

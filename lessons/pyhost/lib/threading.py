@@ -74,34 +74,30 @@ class Condition:
         # what names the wait in a lost-wakeup report.
         if not _holds(self._lock):
             raise RuntimeError("cannot wait on un-acquired lock")
+        limit = None if timeout is None else (timeout if timeout > 0 else 0)
         gate = _threadlab.waiter(what, self)
+        wait = getattr(self._lock, "_wait", None)
+        if wait is not None:
+            # Our own lock: one call lists the gate, gives the lock up,
+            # waits and takes the lock back, so that no step falls where an
+            # interrupt would leave the lock given up.
+            return wait(gate, self._sleepers, limit)
+        return self._sleep_on(gate, limit)
+
+    def _sleep_on(self, gate, limit):
+        # A lock-like object from elsewhere, released and taken back here:
+        # as with CPython's Condition, an interrupt that lands between the
+        # release and the try leaves the lock released.
         self._sleepers.append(gate)
-        levels = self._let_go()
+        self._lock.release()
         woken = False
         try:
-            if timeout is None:
-                woken = gate.acquire()
-            else:
-                woken = gate.acquire(True, timeout if timeout > 0 else 0)
+            woken = gate.acquire() if limit is None else gate.acquire(True, limit)
             return woken
         finally:
-            self._take_back(levels)
+            self._lock.acquire()
             if not woken and gate in self._sleepers:
                 self._sleepers.remove(gate)
-
-    def _let_go(self):
-        unwind = getattr(self._lock, "_unwind", None)
-        if unwind is not None:
-            return unwind()
-        self._lock.release()
-        return 1
-
-    def _take_back(self, levels):
-        rewind = getattr(self._lock, "_rewind", None)
-        if rewind is not None:
-            rewind(levels)
-        else:
-            self._lock.acquire()
 
     def wait_for(self, predicate, timeout=None):
         return self._until(predicate, timeout, self._what)
