@@ -21,6 +21,9 @@ type codeObj struct {
 	// attrs are per-instruction caches of class attribute lookups for
 	// LOAD_ATTR, STORE_ATTR and LOAD_METHOD.
 	attrs []atomic.Pointer[attrCache]
+	// plainArgs: the parameters are positional ones only, so a call with
+	// as many positional arguments as parameters just copies them.
+	plainArgs bool
 }
 
 func (*codeObj) Type() *Type { return CodeType }
@@ -30,6 +33,7 @@ func newCodeObj(c *compile.Code) *codeObj {
 	for i, k := range c.Consts {
 		co.consts[i] = constValue(k)
 	}
+	co.plainArgs = !c.VarArgs && !c.VarKw && c.NumKwOnly == 0
 	n := c.NumArgs + c.NumKwOnly
 	for i := 0; i < n; i++ {
 		co.kwIdx[c.Locals[i]] = i

@@ -6,25 +6,38 @@ import (
 
 // exec is the interpreter loop. It returns nil when the frame returns or
 // yields (fr.ret, fr.yielded) and the error when an instruction fails;
-// run then looks for a handler and calls exec again.
+// run then looks for a handler and calls exec again. The frame that
+// failed is then t.frame: fr or a function execLoop called in its loop.
 func (t *Thread) exec(fr *frame) error {
 	sp, pc, err := t.execLoop(fr)
+	fr = t.frame
 	fr.sp, fr.pc = sp, pc
 	return err
 }
 
 // execLoop runs fr from its saved pc and returns the stack pointer and pc
 // to save with the result; keeping them out of a deferred closure lets
-// them live in registers.
+// them live in registers. A call of a Python function switches fr to the
+// callee's frame (pushFrame) and its return switches back, without a Go
+// call, so that t.frame is always the frame running.
 func (t *Thread) execLoop(fr *frame) (int, int, error) {
-	code := fr.code
-	instrs := code.Instrs
-	consts := code.consts
-	names := code.Names
-	locals := fr.locals
-	stack := fr.stack
-	sp := fr.sp
-	pc := fr.pc
+	var (
+		code          *codeObj
+		instrs        []compile.Instr
+		consts        []Value
+		names         []string
+		locals, stack []Value
+		sp, pc        int
+	)
+enter:
+	code = fr.code
+	instrs = code.Instrs
+	consts = code.consts
+	names = code.Names
+	locals = fr.locals
+	stack = fr.stack
+	sp = fr.sp
+	pc = fr.pc
 	for {
 		t.countdown--
 		if t.countdown <= 0 {
@@ -611,6 +624,16 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			n := int(in.Arg)
 			fn := stack[sp-n-1]
 			fr.sp, fr.pc = sp, pc
+			if f, ok := fn.(*Function); ok && !f.code.Generator && t.depth < t.interp.recursionLimit {
+				callee, err := t.pushFrame(f, stack[sp-n:sp], sp-n-1)
+				if err != nil {
+					clearValues(stack[sp-n-1 : sp])
+					sp -= n + 1
+					return sp, pc, err
+				}
+				fr = callee
+				goto enter
+			}
 			v, err := t.call(fn, stack[sp-n:sp], nil)
 			clearValues(stack[sp-n-1 : sp])
 			sp -= n + 1
@@ -623,6 +646,20 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			n := int(in.Arg)
 			fn, self := stack[sp-n-2], stack[sp-n-1]
 			fr.sp, fr.pc = sp, pc
+			if f, ok := fn.(*Function); ok && !f.code.Generator && t.depth < t.interp.recursionLimit {
+				args := stack[sp-n : sp]
+				if self != nil {
+					args = stack[sp-n-1 : sp]
+				}
+				callee, err := t.pushFrame(f, args, sp-n-2)
+				if err != nil {
+					clearValues(stack[sp-n-2 : sp])
+					sp -= n + 2
+					return sp, pc, err
+				}
+				fr = callee
+				goto enter
+			}
 			var v Value
 			var err error
 			if self != nil {
@@ -720,6 +757,20 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			stack[sp] = cls
 			sp++
 		case compile.RETURN_VALUE:
+			if fr.inline {
+				sp--
+				v := stack[sp]
+				stack[sp] = nil
+				caller, base := fr.back, fr.callBase
+				t.frame = caller
+				t.depth--
+				t.freeFrame(fr)
+				fr = caller
+				clearValues(fr.stack[base:fr.sp])
+				fr.stack[base] = v
+				fr.sp = base + 1
+				goto enter
+			}
 			if fr.back == nil && t.cancelled.Load() {
 				// A cancellation that came during the thread's last
 				// statement (a join that ended because the interrupt

@@ -22,6 +22,12 @@ type frame struct {
 	serial  uint64 // identifies this activation in tracebacks (frames are reused)
 	chunk   int    // which of the thread's value chunks holds locals and stack (0: heap)
 	memBase int
+
+	// inline marks a frame that execLoop entered for a CALL without a Go
+	// call of its own; its return goes on in the caller's loop, putting
+	// the value at callBase of the caller's stack (where the callee was).
+	inline   bool
+	callBase int
 }
 
 type blockKind uint8
@@ -54,6 +60,7 @@ func (fr *frame) setup(f *Function, mem []Value) {
 	nl := len(c.Locals)
 	fr.code, fr.globals = c, f.globals
 	fr.locals, fr.stack = mem[:nl:nl], mem[nl:]
+	fr.cells = nil
 	if nc := len(c.Cells) + len(c.Frees); nc > 0 {
 		fr.cells = make([]*Cell, nc)
 		for i := range c.Cells {
@@ -102,7 +109,16 @@ func (t *Thread) freeFrame(fr *frame) {
 	if fr.chunk == t.chunkID && fr.memBase+n == t.vtop {
 		t.vtop = fr.memBase
 	}
-	*fr = frame{}
+	// Reset field by field rather than storing frame{}, keeping the
+	// handler block array for the next use.
+	fr.code, fr.globals, fr.locals, fr.stack, fr.cells = nil, nil, nil, nil, nil
+	fr.ns, fr.back, fr.ret, fr.throw = nil, nil, nil, nil
+	fr.sp, fr.pc, fr.serial, fr.yielded, fr.inline = 0, 0, 0, false, false
+	if cap(fr.blocks) > 0 {
+		b := fr.blocks[:cap(fr.blocks)]
+		clear(b) // drop the handled exceptions the blocks remember
+		fr.blocks = b[:0]
+	}
 	t.freeFrames = append(t.freeFrames, fr)
 }
 
@@ -138,7 +154,7 @@ func (t *Thread) callFunctionSelf(f *Function, self Value, args []Value, kw []Kw
 	} else {
 		fr = t.allocFrame(f)
 	}
-	simple := len(kw) == 0 && !c.VarArgs && !c.VarKw && c.NumKwOnly == 0
+	simple := len(kw) == 0 && c.plainArgs
 	if simple && self == nil && len(args) == c.NumArgs {
 		copy(fr.locals, args)
 	} else if simple && self != nil && len(args)+1 == c.NumArgs {
@@ -182,7 +198,10 @@ func (t *Thread) run(fr *frame) (Value, error) {
 	return v, err
 }
 
-// runHere is run once fr is the thread's current frame.
+// runHere is run once fr is the thread's current frame. Calls that
+// execLoop makes in its own loop (pushFrame) run on top of fr; an error
+// leaving one of them is handled here, frame by frame, as a Go call's
+// would be by its caller.
 func (t *Thread) runHere(fr *frame) (Value, error) {
 	if err := fr.throw; err != nil {
 		fr.throw = nil
@@ -191,14 +210,58 @@ func (t *Thread) runHere(fr *frame) (Value, error) {
 		}
 	}
 	for {
-		err := t.exec(fr)
+		err := t.exec(t.frame)
 		if err == nil {
 			return fr.ret, nil
 		}
-		if !t.handle(fr, err) {
+		if !t.unwind(fr, err) {
 			return nil, err
 		}
 	}
+}
+
+// unwind looks for a handler of err in the current frame and then in the
+// callers that execLoop entered it from, up to base, popping each frame
+// err leaves; it reports false if err leaves base too.
+func (t *Thread) unwind(base *frame, err error) bool {
+	for {
+		fr := t.frame
+		if t.handle(fr, err) {
+			return true
+		}
+		if fr == base {
+			return false
+		}
+		caller := fr.back
+		clearValues(caller.stack[fr.callBase:caller.sp]) // the CALL's callee and arguments
+		caller.sp = fr.callBase
+		t.frame = caller
+		t.depth--
+		t.freeFrame(fr)
+	}
+}
+
+// pushFrame makes f's frame for a CALL that execLoop runs in its own loop
+// and makes it the current frame: args are the positional arguments
+// (self first, for a method), and callBase is where on the caller's stack
+// the result goes. The caller has checked that f is not a generator
+// function and the recursion limit.
+func (t *Thread) pushFrame(f *Function, args []Value, callBase int) (*frame, error) {
+	fr := t.allocFrame(f)
+	if c := f.code; len(args) == c.NumArgs && c.plainArgs {
+		copy(fr.locals, args)
+	} else if err := bindArgs(f, fr.locals, nil, args, nil); err != nil {
+		t.freeFrame(fr)
+		return nil, err
+	}
+	if fr.cells != nil {
+		fr.initCells()
+	}
+	fr.inline, fr.callBase = true, callBase
+	fr.back = t.frame
+	t.frame = fr
+	t.depth++
+	return fr, nil
 }
 
 // handle looks for a handler of err in fr; it reports false if err

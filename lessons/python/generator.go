@@ -30,25 +30,38 @@ func (g *Generator) Next(t *Thread) (Value, error) {
 
 // resume runs the generator until it yields (done false) or ends (done
 // true, v its return value). throw, if set, is raised at the yield.
-func (g *Generator) resume(t *Thread, send Value, throw error) (v Value, done bool, err error) {
+//
+// running is claimed with a compare-and-swap, so that two goroutines
+// resuming g at once (no GIL) get "already executing" rather than a race,
+// and given back on every return without a defer, which costs more than
+// the rest of a short resume; after a Go panic (an internal error) g
+// stays claimed.
+func (g *Generator) resume(t *Thread, send Value, throw error) (Value, bool, error) {
 	if !g.running.CompareAndSwap(false, true) {
 		return nil, true, Errorf(ValueError, "generator already executing")
 	}
-	defer g.running.Store(false)
-	if g.done {
-		if throw != nil {
-			return nil, true, throw
-		}
-		return nil, true, nil
-	}
-	if !g.started {
+	v, done, err := g.resumeClaimed(t, send, throw)
+	g.running.Store(false)
+	return v, done, err
+}
+
+// resumeClaimed is resume once g.running is set.
+func (g *Generator) resumeClaimed(t *Thread, send Value, throw error) (Value, bool, error) {
+	fr := g.fr
+	switch {
+	case g.done:
+		return nil, true, throw
+	case !g.started:
 		if send != None && throw == nil {
 			return nil, true, Errorf(TypeError, "can't send non-None value to a just-started generator")
 		}
 		g.started = true
-	} else if throw != nil && g.delegating() {
+	case throw == nil:
+		// the value of the yield expression
+		fr.stack[fr.sp] = send
+		fr.sp++
+	case g.delegating():
 		// throw() and close() go to the generator a yield from is running
-		fr := g.fr
 		sub := fr.stack[fr.sp-1].(*Generator)
 		if ErrorMatches(throw, GeneratorExit) {
 			if _, err := CallValue(t, GeneratorType.Lookup("close"), []Value{sub}, nil); err != nil {
@@ -71,15 +84,12 @@ func (g *Generator) resume(t *Thread, send Value, throw error) (v Value, done bo
 				throw = nil
 			}
 		}
-	} else if throw == nil {
-		g.fr.stack[g.fr.sp] = send
-		g.fr.sp++
 	}
 	if throw != nil {
-		g.fr.throw = throw
+		fr.throw = throw
 	}
 	saved := t.handled
-	v, err = t.runFrame(g.fr)
+	v, err := t.runFrame(fr)
 	if t.handled != saved {
 		t.handled = saved
 	}
@@ -90,7 +100,7 @@ func (g *Generator) resume(t *Thread, send Value, throw error) (v Value, done bo
 		}
 		return nil, true, err
 	}
-	if !g.fr.yielded {
+	if !fr.yielded {
 		g.done = true
 		return v, true, nil
 	}

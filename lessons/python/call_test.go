@@ -1,0 +1,21 @@
+package python
+
+import "testing"
+
+// callTracebacks are errors that cross frames execLoop runs without a Go
+// call of their own (Python calling Python), generator frames and frames
+// entered from Go (a class's __init__, sorted's key).
+var callTracebacks = []string{
+	"class A:\n    def f(self, x):\n        return self.g(x) + 1\n    def g(self, x):\n        return h(x)\ndef h(x):\n    return 1 / x\nA().f(0)\n",
+	"def f(a, b):\n    return a\ndef g():\n    return f(1)\ng()\n",
+	"class A:\n    def m(self):\n        return 1\nA().m(2)\n",
+	"def inner():\n    raise KeyError('k')\ndef mid():\n    try:\n        inner()\n    except KeyError:\n        return {}['x']\ndef top():\n    return mid()\ntop()\n",
+	"def inner():\n    raise KeyError('k')\ndef mid():\n    try:\n        inner()\n    finally:\n        print('finally')\nmid()\n",
+	"def leaf(x):\n    return x.nope\ndef gen():\n    yield leaf(1)\nfor v in gen():\n    pass\n",
+	"class P:\n    def __init__(self, x):\n        self.x = check(x)\ndef check(x):\n    if x < 0:\n        raise ValueError('negative')\n    return x\ndef make():\n    return [P(1), P(-1)]\nmake()\n",
+	"def key(x):\n    return helper(x)\ndef helper(x):\n    return 1 // x\nsorted([1, 0], key=key)\n",
+	"class A:\n    def m(self, n):\n        return self.m(n + 1)\nA().m(0)\n",
+	"def f(n):\n    if n == 0:\n        raise RuntimeError('bottom')\n    return f(n - 1) + 1\nf(30)\n",
+}
+
+func TestCallTracebacksAgainstCPython(t *testing.T) { checkTracebacks(t, callTracebacks) }
