@@ -24,6 +24,12 @@ type codeObj struct {
 	// plainArgs: the parameters are positional ones only, so a call with
 	// as many positional arguments as parameters just copies them.
 	plainArgs bool
+	// hasCells: the frame has cells (captured variables or free ones).
+	hasCells bool
+	// inlineCall: execLoop runs a call of the function in its own loop
+	// (pushFrame); not for a generator function, whose call makes a
+	// generator.
+	inlineCall bool
 }
 
 func (*codeObj) Type() *Type { return CodeType }
@@ -34,6 +40,8 @@ func newCodeObj(c *compile.Code) *codeObj {
 		co.consts[i] = constValue(k)
 	}
 	co.plainArgs = !c.VarArgs && !c.VarKw && c.NumKwOnly == 0
+	co.hasCells = len(c.Cells)+len(c.Frees) > 0
+	co.inlineCall = !c.Generator
 	n := c.NumArgs + c.NumKwOnly
 	for i := 0; i < n; i++ {
 		co.kwIdx[c.Locals[i]] = i

@@ -624,7 +624,7 @@ enter:
 			n := int(in.Arg)
 			fn := stack[sp-n-1]
 			fr.sp, fr.pc = sp, pc
-			if f, ok := fn.(*Function); ok && !f.code.Generator && t.depth < t.interp.recursionLimit {
+			if f, ok := fn.(*Function); ok && f.code.inlineCall && t.depth < t.interp.recursionLimit {
 				callee, err := t.pushFrame(f, stack[sp-n:sp], sp-n-1)
 				if err != nil {
 					clearValues(stack[sp-n-1 : sp])
@@ -646,7 +646,7 @@ enter:
 			n := int(in.Arg)
 			fn, self := stack[sp-n-2], stack[sp-n-1]
 			fr.sp, fr.pc = sp, pc
-			if f, ok := fn.(*Function); ok && !f.code.Generator && t.depth < t.interp.recursionLimit {
+			if f, ok := fn.(*Function); ok && f.code.inlineCall && t.depth < t.interp.recursionLimit {
 				args := stack[sp-n : sp]
 				if self != nil {
 					args = stack[sp-n-1 : sp]

@@ -61,13 +61,27 @@ func (fr *frame) setup(f *Function, mem []Value) {
 	fr.code, fr.globals = c, f.globals
 	fr.locals, fr.stack = mem[:nl:nl], mem[nl:]
 	fr.cells = nil
-	if nc := len(c.Cells) + len(c.Frees); nc > 0 {
-		fr.cells = make([]*Cell, nc)
-		for i := range c.Cells {
-			fr.cells[i] = &Cell{}
-		}
-		copy(fr.cells[len(c.Cells):], f.closure)
+	if c.hasCells {
+		fr.makeCells(f)
 	}
+}
+
+// makeCells gives fr new cells for the variables inner functions capture
+// and f's closure cells for its free variables.
+func (fr *frame) makeCells(f *Function) {
+	c := f.code
+	if len(c.Cells) == 0 {
+		// Only free variables (a method's __class__, a closure's
+		// variables): the closure's own slice serves, as nothing stores
+		// into a frame's cell slice.
+		fr.cells = f.closure
+		return
+	}
+	fr.cells = make([]*Cell, len(c.Cells)+len(c.Frees))
+	for i := range c.Cells {
+		fr.cells[i] = &Cell{}
+	}
+	copy(fr.cells[len(c.Cells):], f.closure)
 }
 
 // valueChunk is how many values the thread allocates at a time for the
@@ -75,26 +89,30 @@ func (fr *frame) setup(f *Function, mem []Value) {
 const valueChunk = 8192
 
 // allocFrame makes a frame for a call that will not outlive the call,
-// from the thread's free frames and value chunk.
-func (t *Thread) allocFrame(f *Function) *frame {
-	n := len(f.code.Locals) + f.code.MaxStack
-	var fr *frame
-	if k := len(t.freeFrames); k > 0 {
-		fr = t.freeFrames[k-1]
-		t.freeFrames = t.freeFrames[:k-1]
-	} else {
-		fr = &frame{}
-	}
+// from the thread's free frames and value chunk. Its locals from the
+// nargs-th on are cleared: the caller fills the first nargs.
+func (t *Thread) allocFrame(f *Function, nargs int) *frame {
+	c := f.code
+	nl := len(c.Locals)
+	n := nl + c.MaxStack
 	if t.vtop+n > len(t.vstack) {
 		t.vstack = make([]Value, max(valueChunk, 2*n))
 		t.vtop = 0
 		t.chunkID++
 	}
-	mem := t.vstack[t.vtop : t.vtop+n : t.vtop+n]
-	clearValues(mem[:len(f.code.Locals)])
+	base := t.vtop
+	mem := t.vstack[base : base+n : base+n]
+	t.vtop = base + n
+	clearValues(mem[nargs:nl])
+	var fr *frame
+	if k := len(t.freeFrames) - 1; k >= 0 {
+		fr = t.freeFrames[k]
+		t.freeFrames = t.freeFrames[:k]
+	} else {
+		fr = &frame{}
+	}
 	fr.setup(f, mem)
-	fr.chunk, fr.memBase = t.chunkID, t.vtop
-	t.vtop += n
+	fr.chunk, fr.memBase = t.chunkID, base
 	return fr
 }
 
@@ -152,7 +170,7 @@ func (t *Thread) callFunctionSelf(f *Function, self Value, args []Value, kw []Kw
 	if c.Generator {
 		fr = newFrame(f)
 	} else {
-		fr = t.allocFrame(f)
+		fr = t.allocFrame(f, 0)
 	}
 	simple := len(kw) == 0 && c.plainArgs
 	if simple && self == nil && len(args) == c.NumArgs {
@@ -247,12 +265,19 @@ func (t *Thread) unwind(base *frame, err error) bool {
 // the result goes. The caller has checked that f is not a generator
 // function and the recursion limit.
 func (t *Thread) pushFrame(f *Function, args []Value, callBase int) (*frame, error) {
-	fr := t.allocFrame(f)
-	if c := f.code; len(args) == c.NumArgs && c.plainArgs {
-		copy(fr.locals, args)
-	} else if err := bindArgs(f, fr.locals, nil, args, nil); err != nil {
-		t.freeFrame(fr)
-		return nil, err
+	c := f.code
+	var fr *frame
+	if len(args) == c.NumArgs && c.plainArgs {
+		fr = t.allocFrame(f, len(args))
+		for i, a := range args {
+			fr.locals[i] = a
+		}
+	} else {
+		fr = t.allocFrame(f, 0)
+		if err := bindArgs(f, fr.locals, nil, args, nil); err != nil {
+			t.freeFrame(fr)
+			return nil, err
+		}
 	}
 	if fr.cells != nil {
 		fr.initCells()
