@@ -15,6 +15,9 @@ var callTracebacks = []string{
 	"class P:\n    def __init__(self, x):\n        self.x = check(x)\ndef check(x):\n    if x < 0:\n        raise ValueError('negative')\n    return x\ndef make():\n    return [P(1), P(-1)]\nmake()\n",
 	"def key(x):\n    return helper(x)\ndef helper(x):\n    return 1 // x\nsorted([1, 0], key=key)\n",
 	"class A:\n    def m(self, n):\n        return self.m(n + 1)\nA().m(0)\n",
+	"def g():\n    yield 1\n    raise StopIteration\nfor x in g():\n    print(x)\n",
+	"def g(n):\n    for x in g(n + 1):\n        yield x\n    yield n\nfor x in g(0):\n    pass\n",
+	"def inner():\n    yield 1\n    yield 1 // 0\ndef outer():\n    for x in inner():\n        yield x\nprint(sum(outer()))\n",
 	"def f(n):\n    if n == 0:\n        raise RuntimeError('bottom')\n    return f(n - 1) + 1\nf(30)\n",
 }
 

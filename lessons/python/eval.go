@@ -605,6 +605,22 @@ enter:
 				}
 			case *listIter:
 				v, _ = it.Next(t)
+			case *Generator:
+				// run it in this loop (enterGenerator), unless it is
+				// running (an error) or the call would be too deep
+				if t.depth < t.interp.recursionLimit && it.running.CompareAndSwap(false, true) {
+					if it.done {
+						it.running.Store(false)
+						break
+					}
+					fr.sp, fr.pc = sp, pc
+					fr = t.enterGenerator(it, sp)
+					goto enter
+				}
+				var err error
+				if v, err = it.Next(t); err != nil {
+					return sp, pc, err
+				}
 			default:
 				var err error
 				if v, err = it.(Iterator).Next(t); err != nil {
@@ -757,6 +773,20 @@ enter:
 			stack[sp] = cls
 			sp++
 		case compile.RETURN_VALUE:
+			if fr.inline && fr.gen != nil {
+				// the end of a generator a FOR_ITER resumed: the loop
+				// is over (the value returned goes nowhere)
+				sp--
+				stack[sp] = nil
+				fr.sp, fr.pc = sp, pc
+				caller, base := fr.back, fr.callBase
+				t.leaveGenerator(fr, true)
+				fr = caller
+				fr.sp = base - 1
+				fr.stack[fr.sp] = nil
+				fr.pc = int(fr.code.Instrs[fr.pc-1].Arg)
+				goto enter
+			}
 			if fr.inline {
 				sp--
 				v := stack[sp]
@@ -786,8 +816,13 @@ enter:
 
 		case compile.YIELD_VALUE:
 			sp--
-			fr.ret = stack[sp]
+			v := stack[sp]
 			stack[sp] = nil
+			if fr.inline {
+				fr = t.yieldInline(fr, sp, pc, v)
+				goto enter
+			}
+			fr.ret = v
 			fr.yielded = true
 			return sp, pc, nil
 		case compile.GET_YIELD_FROM_ITER:
@@ -811,6 +846,10 @@ enter:
 				continue
 			}
 			pc-- // come back here with the value sent next
+			if fr.inline {
+				fr = t.yieldInline(fr, sp, pc, v)
+				goto enter
+			}
 			fr.ret = v
 			fr.yielded = true
 			return sp, pc, nil

@@ -28,6 +28,9 @@ type frame struct {
 	// the value at callBase of the caller's stack (where the callee was).
 	inline   bool
 	callBase int
+
+	gen          *Generator // the generator whose frame this is, or nil
+	savedHandled *Exception // t.handled when execLoop resumed gen in its loop
 }
 
 type blockKind uint8
@@ -188,7 +191,9 @@ func (t *Thread) callFunctionSelf(f *Function, self Value, args []Value, kw []Kw
 		fr.initCells()
 	}
 	if c.Generator {
-		return &Generator{fr: fr, name: f.name, qualname: f.qualname}, nil
+		g := &Generator{fr: fr, name: f.name, qualname: f.qualname}
+		fr.gen = g
+		return g, nil
 	}
 	v, err := t.runFrame(fr)
 	t.freeFrame(fr)
@@ -232,7 +237,8 @@ func (t *Thread) runHere(fr *frame) (Value, error) {
 		if err == nil {
 			return fr.ret, nil
 		}
-		if !t.unwind(fr, err) {
+		var handled bool
+		if err, handled = t.unwind(fr, err); !handled {
 			return nil, err
 		}
 	}
@@ -240,15 +246,25 @@ func (t *Thread) runHere(fr *frame) (Value, error) {
 
 // unwind looks for a handler of err in the current frame and then in the
 // callers that execLoop entered it from, up to base, popping each frame
-// err leaves; it reports false if err leaves base too.
-func (t *Thread) unwind(base *frame, err error) bool {
+// err leaves; it reports false, with the error that leaves base, if
+// there is none. A generator's frame that err leaves ends the generator,
+// and a StopIteration leaving it becomes a RuntimeError, as in resume.
+func (t *Thread) unwind(base *frame, err error) (error, bool) {
 	for {
 		fr := t.frame
 		if t.handle(fr, err) {
-			return true
+			return nil, true
 		}
 		if fr == base {
-			return false
+			return err, false
+		}
+		if fr.gen != nil {
+			// resumed by a FOR_ITER, whose iterator stays on the stack
+			t.leaveGenerator(fr, true)
+			if ErrorMatches(err, StopIteration) {
+				err = stopIterationEscaped(err)
+			}
+			continue
 		}
 		caller := fr.back
 		clearValues(caller.stack[fr.callBase:caller.sp]) // the CALL's callee and arguments

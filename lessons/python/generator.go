@@ -96,7 +96,7 @@ func (g *Generator) resumeClaimed(t *Thread, send Value, throw error) (Value, bo
 	if err != nil {
 		g.done = true
 		if ErrorMatches(err, StopIteration) {
-			return nil, true, Errorf(RuntimeError, "generator raised StopIteration")
+			return nil, true, stopIterationEscaped(err)
 		}
 		return nil, true, err
 	}
@@ -105,6 +105,67 @@ func (g *Generator) resumeClaimed(t *Thread, send Value, throw error) (Value, bo
 		return v, true, nil
 	}
 	return v, false, nil
+}
+
+// enterGenerator resumes g (next(g)) in execLoop's own loop, for the
+// FOR_ITER whose next value goes at callBase of the current frame's
+// stack, and returns g's frame, now the current one. The caller has
+// claimed g.running, found g not done, and checked the recursion limit.
+// g leaves through leaveGenerator: at a yield, its end, or an exception.
+func (t *Thread) enterGenerator(g *Generator, callBase int) *frame {
+	fr := g.fr
+	if g.started {
+		fr.stack[fr.sp] = None // the value of the yield expression
+		fr.sp++
+	} else {
+		g.started = true
+	}
+	fr.inline, fr.callBase = true, callBase
+	fr.savedHandled = t.handled
+	fr.back = t.frame
+	t.frame = fr
+	t.depth++
+	return fr
+}
+
+// leaveGenerator ends what enterGenerator began, as resume does after
+// running the frame: the frame that resumed g is current again, and g is
+// free to be resumed (done: it has finished).
+func (t *Thread) leaveGenerator(fr *frame, done bool) {
+	g := fr.gen
+	if t.handled != fr.savedHandled {
+		t.handled = fr.savedHandled
+	}
+	fr.savedHandled = nil
+	fr.inline = false
+	t.frame = fr.back
+	t.depth--
+	if done {
+		g.done = true
+	}
+	g.running.Store(false)
+}
+
+// yieldInline is a yield of v by the generator frame fr that a FOR_ITER
+// resumed in execLoop's loop (sp and pc are fr's to save): it returns the
+// FOR_ITER's frame, with v pushed as the loop's next value.
+func (t *Thread) yieldInline(fr *frame, sp, pc int, v Value) *frame {
+	fr.sp, fr.pc = sp, pc
+	caller, base := fr.back, fr.callBase
+	t.leaveGenerator(fr, false)
+	caller.stack[base] = v
+	caller.sp = base + 1
+	return caller
+}
+
+// stopIterationEscaped is the RuntimeError that a StopIteration err
+// becomes when it leaves a generator, caused by it (PEP 479).
+func stopIterationEscaped(err error) error {
+	e := Errorf(RuntimeError, "generator raised StopIteration")
+	if s, ok := err.(*Exception); ok {
+		e.cause, e.context, e.suppressContext = s, s, true
+	}
+	return e
 }
 
 // delegating reports whether g is suspended in a yield from whose
