@@ -63,7 +63,6 @@ func (fr *frame) setup(f *Function, mem []Value) {
 	nl := len(c.Locals)
 	fr.code, fr.globals = c, f.globals
 	fr.locals, fr.stack = mem[:nl:nl], mem[nl:]
-	fr.cells = nil
 	if c.hasCells {
 		fr.makeCells(f)
 	}
@@ -130,10 +129,16 @@ func (t *Thread) freeFrame(fr *frame) {
 	if fr.chunk == t.chunkID && fr.memBase+n == t.vtop {
 		t.vtop = fr.memBase
 	}
-	// Reset field by field rather than storing frame{}, keeping the
-	// handler block array for the next use.
-	fr.code, fr.globals, fr.locals, fr.stack, fr.cells = nil, nil, nil, nil, nil
-	fr.ns, fr.back, fr.ret, fr.throw = nil, nil, nil, nil
+	// Reset what the next use does not set (setup, pushFrame, run), and
+	// only where it is not already clear: a frame made by allocFrame has
+	// no namespace, throw or generator, and most have no cells and no
+	// return value (execLoop's own calls do not set it).
+	if fr.cells != nil {
+		fr.cells = nil
+	}
+	if fr.ret != nil {
+		fr.ret = nil
+	}
 	fr.sp, fr.pc, fr.serial, fr.yielded, fr.inline = 0, 0, 0, false, false
 	if cap(fr.blocks) > 0 {
 		b := fr.blocks[:cap(fr.blocks)]
