@@ -6,7 +6,7 @@ import (
 
 // exec is the interpreter loop. It returns nil when the frame returns or
 // yields (fr.ret, fr.yielded) and the error when an instruction fails;
-// run then looks for a handler and calls exec again. The frame that
+// runFrame then looks for a handler and calls exec again. The frame that
 // failed is then t.frame: fr or a function execLoop called in its loop.
 func (t *Thread) exec(fr *frame) error {
 	sp, pc, err := t.execLoop(fr)

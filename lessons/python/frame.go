@@ -205,48 +205,41 @@ func (t *Thread) callFunctionSelf(f *Function, self Value, args []Value, kw []Kw
 	return v, err
 }
 
-// runFrame runs a new frame to its end, checking the recursion limit.
+// runFrame runs fr until it returns, yields or fails, checking the
+// recursion limit. Calls that execLoop makes in its own loop
+// (pushFrame, enterGenerator) run on top of fr; an error leaving one of
+// them is handled here, frame by frame, as a Go call's would be by its
+// caller (unwind).
 func (t *Thread) runFrame(fr *frame) (Value, error) {
 	if t.depth >= t.interp.recursionLimit {
 		return nil, Errorf(RecursionError, "maximum recursion depth exceeded")
 	}
 	t.depth++
-	v, err := t.run(fr)
-	t.depth--
-	return v, err
-}
-
-// run executes fr until it returns, yields or fails.
-func (t *Thread) run(fr *frame) (Value, error) {
 	fr.back = t.frame
 	t.frame = fr
-	v, err := t.runHere(fr)
-	// Not deferred: after a Go panic, recoverInternal resets t.frame.
-	t.frame = fr.back
-	return v, err
-}
-
-// runHere is run once fr is the thread's current frame. Calls that
-// execLoop makes in its own loop (pushFrame) run on top of fr; an error
-// leaving one of them is handled here, frame by frame, as a Go call's
-// would be by its caller.
-func (t *Thread) runHere(fr *frame) (Value, error) {
-	if err := fr.throw; err != nil {
+	var v Value
+	err := fr.throw
+	if err != nil {
 		fr.throw = nil
 		if !t.handle(fr, err) {
-			return nil, err
+			goto out
 		}
 	}
 	for {
-		err := t.exec(t.frame)
-		if err == nil {
-			return fr.ret, nil
+		if err = t.exec(t.frame); err == nil {
+			v = fr.ret
+			break
 		}
 		var handled bool
 		if err, handled = t.unwind(fr, err); !handled {
-			return nil, err
+			break
 		}
 	}
+out:
+	// Not deferred: after a Go panic, recoverInternal resets t.frame.
+	t.frame = fr.back
+	t.depth--
+	return v, err
 }
 
 // unwind looks for a handler of err in the current frame and then in the
