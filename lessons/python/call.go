@@ -195,6 +195,39 @@ func CallValue(t *Thread, fn Value, args []Value, kw []Kwarg) (Value, error) {
 // Call calls fn with positional arguments only.
 func Call(t *Thread, fn Value, args ...Value) (Value, error) { return CallValue(t, fn, args, nil) }
 
+// returnInline is the return of v from fr, a frame that execLoop entered
+// in its own loop, whose stack pointer is now sp; it returns the frame
+// to go on with, its stack pointer and pc set.
+func (t *Thread) returnInline(fr *frame, sp int, v Value) *frame {
+	caller, base := fr.back, fr.callBase
+	fr.sp = sp
+	if fr.gen != nil {
+		// the end of a generator a FOR_ITER resumed: the loop is over,
+		// and the value returned goes nowhere
+		t.leaveGenerator(fr, true)
+		caller.sp = base - 1
+		caller.stack[caller.sp] = nil
+		caller.pc = int(caller.code.Instrs[caller.pc-1].Arg)
+		return caller
+	}
+	t.frame = caller
+	t.depth--
+	t.freeFrame(fr)
+	clearValues(caller.stack[base:caller.sp]) // the callee and its arguments
+	// A call whose value is dropped (a statement obj.m()): its POP_TOP
+	// runs here, as its own step, when the step hook is not due at it.
+	instrs := caller.code.Instrs
+	if pc := caller.pc; t.countdown > 1 && pc < len(instrs) && instrs[pc].Op == compile.POP_TOP {
+		t.countdown--
+		caller.pc = pc + 1
+		caller.sp = base
+		return caller
+	}
+	caller.stack[base] = v
+	caller.sp = base + 1
+	return caller
+}
+
 // bindArgs fills the parameter slots of f's frame (locals) from a call,
 // with CPython's errors. self, if not nil, is the first positional
 // argument.

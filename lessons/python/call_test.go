@@ -1,6 +1,9 @@
 package python
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // callTracebacks are errors that cross frames execLoop runs without a Go
 // call of their own (Python calling Python), generator frames and frames
@@ -22,3 +25,38 @@ var callTracebacks = []string{
 }
 
 func TestCallTracebacksAgainstCPython(t *testing.T) { checkTracebacks(t, callTracebacks) }
+
+// positionHost records where its thread stands at each step hook.
+type positionHost struct{ lines []int }
+
+func (h *positionHost) Step(t *Thread) error {
+	_, line := t.Position()
+	h.lines = append(h.lines, line)
+	return nil
+}
+
+// A call whose value is dropped returns straight past its POP_TOP
+// (returnInline), which still counts as a step: the host is called as
+// often, and at the same lines, as for the same calls whose values are
+// stored.
+func TestStepHookDroppedCall(t *testing.T) {
+	const body = "class C:\n    def m(self, k):\n        return k\ndef f(k):\n    return k\n"
+	dropped := body + "def work(n):\n    c = C()\n    for i in range(n):\n        c.m(i)\n        f(i)\n"
+	stored := body + "def work(n):\n    c = C()\n    for i in range(n):\n        x = c.m(i)\n        x = f(i)\n"
+	lines := func(src string, every int) []int {
+		in, m := load(t, src, Options{})
+		th := in.NewThread("t")
+		h := &positionHost{}
+		th.SetHost(h, every)
+		if _, err := Call(th, m.Globals().GetStr("work"), Int(200)); err != nil {
+			t.Fatal(err)
+		}
+		return h.lines
+	}
+	for _, every := range []int{1, 2, 3, 7, 100} {
+		d, s := lines(dropped, every), lines(stored, every)
+		if len(d) == 0 || fmt.Sprint(d) != fmt.Sprint(s) {
+			t.Errorf("a hook every %d steps: %d calls for dropped values, %d for stored ones (lines %v, want %v)", every, len(d), len(s), d, s)
+		}
+	}
+}

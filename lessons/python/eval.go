@@ -773,32 +773,12 @@ enter:
 			stack[sp] = cls
 			sp++
 		case compile.RETURN_VALUE:
-			if fr.inline && fr.gen != nil {
-				// the end of a generator a FOR_ITER resumed: the loop
-				// is over (the value returned goes nowhere)
-				sp--
-				stack[sp] = nil
-				fr.sp, fr.pc = sp, pc
-				caller, base := fr.back, fr.callBase
-				t.leaveGenerator(fr, true)
-				fr = caller
-				fr.sp = base - 1
-				fr.stack[fr.sp] = nil
-				fr.pc = int(fr.code.Instrs[fr.pc-1].Arg)
-				goto enter
-			}
 			if fr.inline {
 				sp--
 				v := stack[sp]
 				stack[sp] = nil
-				caller, base := fr.back, fr.callBase
-				t.frame = caller
-				t.depth--
-				t.freeFrame(fr)
-				fr = caller
-				clearValues(fr.stack[base:fr.sp])
-				fr.stack[base] = v
-				fr.sp = base + 1
+				fr.pc = pc
+				fr = t.returnInline(fr, sp, v)
 				goto enter
 			}
 			if fr.back == nil && t.cancelled.Load() {
