@@ -195,6 +195,30 @@ enter:
 			stack[sp-1] = m
 			stack[sp] = self
 			sp++
+		case compile.LOAD_FAST_METHOD:
+			x := locals[in.Arg]
+			if x == nil {
+				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+			}
+			stack[sp] = x
+			sp++
+			if t.countdown <= 1 {
+				continue // the hook is due at the LOAD_METHOD, which runs next
+			}
+			t.countdown-- // the LOAD_METHOD's step
+			name := names[instrs[pc].Arg]
+			pc++
+			fr.pc = pc
+			if t.tracer != nil {
+				t.methodEvent(x, name)
+			}
+			m, self, err := t.loadMethodCached(fr, pc-1, x, name)
+			if err != nil {
+				return sp, pc, err
+			}
+			stack[sp-1] = m
+			stack[sp] = self
+			sp++
 		case compile.BINARY_SUBSCR:
 			fr.pc = pc
 			x, k := stack[sp-2], stack[sp-1]
@@ -793,6 +817,24 @@ enter:
 			stack[sp] = nil
 			fr.yielded = false
 			return sp, pc, nil
+
+		case compile.RETURN_CONST, compile.RETURN_FAST:
+			var v Value
+			if in.Op == compile.RETURN_CONST {
+				v = consts[in.Arg]
+			} else if v = locals[in.Arg]; v == nil {
+				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+			}
+			if fr.inline && t.countdown > 1 {
+				t.countdown-- // the RETURN_VALUE's step
+				fr.pc = pc + 1
+				fr = t.returnInline(fr, sp, v)
+				goto enter
+			}
+			// the hook is due at the RETURN_VALUE, or the frame returns
+			// to Go: the RETURN_VALUE runs next
+			stack[sp] = v
+			sp++
 
 		case compile.YIELD_VALUE:
 			sp--
