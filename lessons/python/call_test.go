@@ -59,7 +59,7 @@ def work(n):
         x = c.m(i)
         f(i)
         c.none()
-        s += f(x)
+        s += f(x) + sum(gen(3))
     return s
 `
 	in, m := load(t, src, Options{})

@@ -836,6 +836,26 @@ enter:
 			stack[sp] = v
 			sp++
 
+		case compile.YIELD_FAST:
+			v := locals[in.Arg]
+			if v == nil {
+				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+			}
+			if t.countdown <= 1 {
+				// the hook is due at the YIELD_VALUE, which runs next
+				stack[sp] = v
+				sp++
+				continue
+			}
+			t.countdown-- // the YIELD_VALUE's step
+			pc++
+			if fr.inline {
+				fr = t.yieldInline(fr, sp, pc, v)
+				goto enter
+			}
+			fr.ret = v
+			fr.yielded = true
+			return sp, pc, nil
 		case compile.YIELD_VALUE:
 			sp--
 			v := stack[sp]

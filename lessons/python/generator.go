@@ -57,9 +57,7 @@ func (g *Generator) resumeClaimed(t *Thread, send Value, throw error) (Value, bo
 		}
 		g.started = true
 	case throw == nil:
-		// the value of the yield expression
-		fr.stack[fr.sp] = send
-		fr.sp++
+		t.sendValue(fr, send)
 	case g.delegating():
 		// throw() and close() go to the generator a yield from is running
 		sub := fr.stack[fr.sp-1].(*Generator)
@@ -107,6 +105,19 @@ func (g *Generator) resumeClaimed(t *Thread, send Value, throw error) (Value, bo
 	return v, false, nil
 }
 
+// sendValue gives fr, suspended at a yield, the value of the yield
+// expression. A yield statement drops it at once: its POP_TOP runs here,
+// as its own step, when the step hook is not due at it.
+func (t *Thread) sendValue(fr *frame, v Value) {
+	if instrs := fr.code.Instrs; t.countdown > 1 && fr.pc < len(instrs) && instrs[fr.pc].Op == compile.POP_TOP {
+		t.countdown--
+		fr.pc++
+		return
+	}
+	fr.stack[fr.sp] = v
+	fr.sp++
+}
+
 // enterGenerator resumes g (next(g)) in execLoop's own loop, for the
 // FOR_ITER whose next value goes at callBase of the current frame's
 // stack, and returns g's frame, now the current one. The caller has
@@ -115,8 +126,7 @@ func (g *Generator) resumeClaimed(t *Thread, send Value, throw error) (Value, bo
 func (t *Thread) enterGenerator(g *Generator, callBase int) *frame {
 	fr := g.fr
 	if g.started {
-		fr.stack[fr.sp] = None // the value of the yield expression
-		fr.sp++
+		t.sendValue(fr, None)
 	} else {
 		g.started = true
 	}

@@ -109,6 +109,7 @@ const (
 	RETURN_CONST     // LOAD_CONST arg, then the RETURN_VALUE after it
 	RETURN_FAST      // LOAD_FAST arg, then the RETURN_VALUE after it
 	LOAD_FAST_METHOD // LOAD_FAST arg, then the LOAD_METHOD after it
+	YIELD_FAST       // LOAD_FAST arg, then the YIELD_VALUE after it
 )
 
 // Span is an extent of source text: lines from 1, columns as 0-based

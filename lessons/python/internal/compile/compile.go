@@ -146,6 +146,8 @@ func fuse(instrs []Instr) {
 			instrs[i].Op = RETURN_FAST
 		case first == LOAD_FAST && second == LOAD_METHOD:
 			instrs[i].Op = LOAD_FAST_METHOD
+		case first == LOAD_FAST && second == YIELD_VALUE:
+			instrs[i].Op = YIELD_FAST
 		}
 	}
 }

@@ -20,7 +20,7 @@ func stackEffect(op Op, arg int) int {
 		return -1
 	case DUP_TOP, LOAD_CONST, LOAD_FAST, LOAD_DEREF, LOAD_CLOSURE, LOAD_GLOBAL,
 		LOAD_NAME, LOAD_METHOD, SETUP_WITH, IMPORT_FROM,
-		RETURN_CONST, RETURN_FAST, LOAD_FAST_METHOD: // as their first instruction
+		RETURN_CONST, RETURN_FAST, LOAD_FAST_METHOD, YIELD_FAST: // as their first instruction
 		return 1
 	case DUP_TOP_TWO:
 		return 2
