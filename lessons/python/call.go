@@ -214,18 +214,26 @@ func (t *Thread) returnInline(fr *frame, sp int, v Value) *frame {
 	t.depth--
 	t.freeFrame(fr)
 	clearValues(caller.stack[base:caller.sp]) // the callee and its arguments
-	// A call whose value is dropped (a statement obj.m()): its POP_TOP
-	// runs here, as its own step, when the step hook is not due at it.
-	instrs := caller.code.Instrs
-	if pc := caller.pc; t.countdown > 1 && pc < len(instrs) && instrs[pc].Op == compile.POP_TOP {
-		t.countdown--
-		caller.pc = pc + 1
+	if t.dropsResult(caller.code.Instrs, caller.pc) {
+		caller.pc++
 		caller.sp = base
 		return caller
 	}
 	caller.stack[base] = v
 	caller.sp = base + 1
 	return caller
+}
+
+// dropsResult reports whether the value of a call that returns to pc of
+// instrs is dropped at once (a statement obj.m()), when the step hook is
+// not due at the POP_TOP that drops it, and then counts the POP_TOP's
+// step: the caller skips it.
+func (t *Thread) dropsResult(instrs []compile.Instr, pc int) bool {
+	if t.countdown > 1 && pc < len(instrs) && instrs[pc].Op == compile.POP_TOP {
+		t.countdown--
+		return true
+	}
+	return false
 }
 
 // bindArgs fills the parameter slots of f's frame (locals) from a call,

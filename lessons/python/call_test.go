@@ -60,6 +60,9 @@ def work(n):
         f(i)
         c.none()
         s += f(x) + sum(gen(3))
+        len(str(i))
+        str(i).upper()
+        dict(a=i)
     return s
 `
 	in, m := load(t, src, Options{})

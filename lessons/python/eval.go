@@ -680,6 +680,10 @@ enter:
 			if err != nil {
 				return sp, pc, err
 			}
+			if t.dropsResult(instrs, pc) {
+				pc++
+				continue
+			}
 			stack[sp] = v
 			sp++
 		case compile.CALL_METHOD:
@@ -712,6 +716,10 @@ enter:
 			if err != nil {
 				return sp, pc, err
 			}
+			if t.dropsResult(instrs, pc) {
+				pc++
+				continue
+			}
 			stack[sp] = v
 			sp++
 		case compile.CALL_KW:
@@ -731,6 +739,10 @@ enter:
 			sp -= n + 1
 			if err != nil {
 				return sp, pc, err
+			}
+			if t.dropsResult(instrs, pc) {
+				pc++
+				continue
 			}
 			stack[sp] = v
 			sp++
