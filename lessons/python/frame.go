@@ -113,6 +113,17 @@ func (t *Thread) allocFrame(f *Function, nargs int) *frame {
 	} else {
 		fr = &frame{}
 	}
+	if fr.code == c && fr.memBase == base && fr.chunk == t.chunkID {
+		// the same code in the same place as this frame's last use (a
+		// loop's or a recursion's calls): its slices are already mem's
+		if fr.globals != f.globals {
+			fr.globals = f.globals
+		}
+		if c.hasCells {
+			fr.makeCells(f)
+		}
+		return fr
+	}
 	fr.setup(f, mem)
 	fr.chunk, fr.memBase = t.chunkID, base
 	return fr
