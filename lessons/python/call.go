@@ -214,7 +214,10 @@ func (t *Thread) returnInline(fr *frame, sp int, v Value) *frame {
 	t.depth--
 	t.freeFrame(fr)
 	clearValues(caller.stack[base:caller.sp]) // the callee and its arguments
-	if t.dropsResult(caller.code.Instrs, caller.pc) {
+	if fr.dropped && t.countdown > 1 {
+		// a statement obj.m(): its POP_TOP runs here, as its own step,
+		// when the step hook is not due at it
+		t.countdown--
 		caller.pc++
 		caller.sp = base
 		return caller

@@ -665,7 +665,7 @@ enter:
 			fn := stack[sp-n-1]
 			fr.sp, fr.pc = sp, pc
 			if f, ok := fn.(*Function); ok && f.code.inlineCall && t.depth < t.interp.recursionLimit {
-				callee, err := t.pushFrame(f, stack[sp-n:sp], sp-n-1)
+				callee, err := t.pushFrame(f, stack[sp-n:sp], sp-n-1, instrs[pc].Op == compile.POP_TOP)
 				if err != nil {
 					clearValues(stack[sp-n-1 : sp])
 					sp -= n + 1
@@ -695,7 +695,7 @@ enter:
 				if self != nil {
 					args = stack[sp-n-1 : sp]
 				}
-				callee, err := t.pushFrame(f, args, sp-n-2)
+				callee, err := t.pushFrame(f, args, sp-n-2, instrs[pc].Op == compile.POP_TOP)
 				if err != nil {
 					clearValues(stack[sp-n-2 : sp])
 					sp -= n + 2

@@ -28,6 +28,7 @@ type frame struct {
 	// the value at callBase of the caller's stack (where the callee was).
 	inline   bool
 	callBase int
+	dropped  bool // the caller drops the value returned: a POP_TOP follows the call
 
 	gen          *Generator // the generator whose frame this is, or nil
 	savedHandled *Exception // t.handled when execLoop resumed gen in its loop
@@ -286,10 +287,11 @@ func (t *Thread) unwind(base *frame, err error) (error, bool) {
 
 // pushFrame makes f's frame for a CALL that execLoop runs in its own loop
 // and makes it the current frame: args are the positional arguments
-// (self first, for a method), and callBase is where on the caller's stack
-// the result goes. The caller has checked that f is not a generator
-// function and the recursion limit.
-func (t *Thread) pushFrame(f *Function, args []Value, callBase int) (*frame, error) {
+// (self first, for a method), callBase is where on the caller's stack
+// the result goes, and dropped says that a POP_TOP drops it. The caller
+// has checked that f is not a generator function and the recursion
+// limit.
+func (t *Thread) pushFrame(f *Function, args []Value, callBase int, dropped bool) (*frame, error) {
 	c := f.code
 	var fr *frame
 	if len(args) == c.NumArgs && c.plainArgs {
@@ -307,7 +309,7 @@ func (t *Thread) pushFrame(f *Function, args []Value, callBase int) (*frame, err
 	if fr.cells != nil {
 		fr.initCells()
 	}
-	fr.inline, fr.callBase = true, callBase
+	fr.inline, fr.callBase, fr.dropped = true, callBase, dropped
 	fr.back = t.frame
 	t.frame = fr
 	t.depth++
