@@ -21,6 +21,15 @@ type codeObj struct {
 	// attrs are per-instruction caches of class attribute lookups for
 	// LOAD_ATTR, STORE_ATTR and LOAD_METHOD.
 	attrs []atomic.Pointer[attrCache]
+	// plainArgs: the parameters are positional ones only, so a call with
+	// as many positional arguments as parameters just copies them.
+	plainArgs bool
+	// hasCells: the frame has cells (captured variables or free ones).
+	hasCells bool
+	// inlineCall: execLoop runs a call of the function in its own loop
+	// (pushFrame); not for a generator function, whose call makes a
+	// generator.
+	inlineCall bool
 }
 
 func (*codeObj) Type() *Type { return CodeType }
@@ -30,6 +39,9 @@ func newCodeObj(c *compile.Code) *codeObj {
 	for i, k := range c.Consts {
 		co.consts[i] = constValue(k)
 	}
+	co.plainArgs = !c.VarArgs && !c.VarKw && c.NumKwOnly == 0
+	co.hasCells = len(c.Cells)+len(c.Frees) > 0
+	co.inlineCall = !c.Generator
 	n := c.NumArgs + c.NumKwOnly
 	for i := 0; i < n; i++ {
 		co.kwIdx[c.Locals[i]] = i
@@ -182,6 +194,50 @@ func CallValue(t *Thread, fn Value, args []Value, kw []Kwarg) (Value, error) {
 
 // Call calls fn with positional arguments only.
 func Call(t *Thread, fn Value, args ...Value) (Value, error) { return CallValue(t, fn, args, nil) }
+
+// returnInline is the return of v from fr, a frame that execLoop entered
+// in its own loop, whose stack pointer is now sp; it returns the frame
+// to go on with, its stack pointer and pc set.
+func (t *Thread) returnInline(fr *frame, sp int, v Value) *frame {
+	caller, base := fr.back, fr.callBase
+	fr.sp = sp
+	if fr.gen != nil {
+		// the end of a generator a FOR_ITER resumed: the loop is over,
+		// and the value returned goes nowhere
+		t.leaveGenerator(fr, true)
+		caller.sp = base - 1
+		caller.stack[caller.sp] = nil
+		caller.pc = int(caller.code.Instrs[caller.pc-1].Arg)
+		return caller
+	}
+	t.frame = caller
+	t.depth--
+	t.freeFrame(fr)
+	clearValues(caller.stack[base:caller.sp]) // the callee and its arguments
+	if fr.dropped && t.countdown > 1 {
+		// a statement obj.m(): its POP_TOP runs here, as its own step,
+		// when the step hook is not due at it
+		t.countdown--
+		caller.pc++
+		caller.sp = base
+		return caller
+	}
+	caller.stack[base] = v
+	caller.sp = base + 1
+	return caller
+}
+
+// dropsResult reports whether the value of a call that returns to pc of
+// instrs is dropped at once (a statement obj.m()), when the step hook is
+// not due at the POP_TOP that drops it, and then counts the POP_TOP's
+// step: the caller skips it.
+func (t *Thread) dropsResult(instrs []compile.Instr, pc int) bool {
+	if t.countdown > 1 && pc < len(instrs) && instrs[pc].Op == compile.POP_TOP {
+		t.countdown--
+		return true
+	}
+	return false
+}
 
 // bindArgs fills the parameter slots of f's frame (locals) from a call,
 // with CPython's errors. self, if not nil, is the first positional

@@ -524,9 +524,13 @@ var tracebackCases = []string{
 	"raise SystemExit('bye')\n",
 }
 
-func TestTracebacksAgainstCPython(t *testing.T) {
+func TestTracebacksAgainstCPython(t *testing.T) { checkTracebacks(t, tracebackCases) }
+
+// checkTracebacks runs each program with /usr/bin/python3 and with Run and
+// compares exit status, stdout and stderr (the traceback).
+func checkTracebacks(t *testing.T, cases []string) {
 	dir := t.TempDir()
-	for i, src := range tracebackCases {
+	for i, src := range cases {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			path := filepath.Join(dir, "prog.py")
 			if err := os.WriteFile(path, []byte(src), 0o644); err != nil {

@@ -6,25 +6,38 @@ import (
 
 // exec is the interpreter loop. It returns nil when the frame returns or
 // yields (fr.ret, fr.yielded) and the error when an instruction fails;
-// run then looks for a handler and calls exec again.
+// runFrame then looks for a handler and calls exec again. The frame that
+// failed is then t.frame: fr or a function execLoop called in its loop.
 func (t *Thread) exec(fr *frame) error {
 	sp, pc, err := t.execLoop(fr)
+	fr = t.frame
 	fr.sp, fr.pc = sp, pc
 	return err
 }
 
 // execLoop runs fr from its saved pc and returns the stack pointer and pc
 // to save with the result; keeping them out of a deferred closure lets
-// them live in registers.
+// them live in registers. A call of a Python function switches fr to the
+// callee's frame (pushFrame) and its return switches back, without a Go
+// call, so that t.frame is always the frame running.
 func (t *Thread) execLoop(fr *frame) (int, int, error) {
-	code := fr.code
-	instrs := code.Instrs
-	consts := code.consts
-	names := code.Names
-	locals := fr.locals
-	stack := fr.stack
-	sp := fr.sp
-	pc := fr.pc
+	var (
+		code          *codeObj
+		instrs        []compile.Instr
+		consts        []Value
+		names         []string
+		locals, stack []Value
+		sp, pc        int
+	)
+enter:
+	code = fr.code
+	instrs = code.Instrs
+	consts = code.consts
+	names = code.Names
+	locals = fr.locals
+	stack = fr.stack
+	sp = fr.sp
+	pc = fr.pc
 	for {
 		t.countdown--
 		if t.countdown <= 0 {
@@ -176,6 +189,30 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 				t.methodEvent(x, names[in.Arg])
 			}
 			m, self, err := t.loadMethodCached(fr, pc-1, x, names[in.Arg])
+			if err != nil {
+				return sp, pc, err
+			}
+			stack[sp-1] = m
+			stack[sp] = self
+			sp++
+		case compile.LOAD_FAST_METHOD:
+			x := locals[in.Arg]
+			if x == nil {
+				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+			}
+			stack[sp] = x
+			sp++
+			if t.countdown <= 1 {
+				continue // the hook is due at the LOAD_METHOD, which runs next
+			}
+			t.countdown-- // the LOAD_METHOD's step
+			name := names[instrs[pc].Arg]
+			pc++
+			fr.pc = pc
+			if t.tracer != nil {
+				t.methodEvent(x, name)
+			}
+			m, self, err := t.loadMethodCached(fr, pc-1, x, name)
 			if err != nil {
 				return sp, pc, err
 			}
@@ -597,6 +634,22 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 				}
 			case *listIter:
 				v, _ = it.Next(t)
+			case *Generator:
+				// run it in this loop (enterGenerator), unless it is
+				// running (an error) or the call would be too deep
+				if t.depth < t.interp.recursionLimit && it.running.CompareAndSwap(false, true) {
+					if it.done {
+						it.running.Store(false)
+						break
+					}
+					fr.sp, fr.pc = sp, pc
+					fr = t.enterGenerator(it, sp)
+					goto enter
+				}
+				var err error
+				if v, err = it.Next(t); err != nil {
+					return sp, pc, err
+				}
 			default:
 				var err error
 				if v, err = it.(Iterator).Next(t); err != nil {
@@ -616,11 +669,25 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			n := int(in.Arg)
 			fn := stack[sp-n-1]
 			fr.sp, fr.pc = sp, pc
+			if f, ok := fn.(*Function); ok && f.code.inlineCall && t.depth < t.interp.recursionLimit {
+				callee, err := t.pushFrame(f, stack[sp-n:sp], sp-n-1, instrs[pc].Op == compile.POP_TOP)
+				if err != nil {
+					clearValues(stack[sp-n-1 : sp])
+					sp -= n + 1
+					return sp, pc, err
+				}
+				fr = callee
+				goto enter
+			}
 			v, err := t.call(fn, stack[sp-n:sp], nil)
 			clearValues(stack[sp-n-1 : sp])
 			sp -= n + 1
 			if err != nil {
 				return sp, pc, err
+			}
+			if t.dropsResult(instrs, pc) {
+				pc++
+				continue
 			}
 			stack[sp] = v
 			sp++
@@ -628,6 +695,20 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			n := int(in.Arg)
 			fn, self := stack[sp-n-2], stack[sp-n-1]
 			fr.sp, fr.pc = sp, pc
+			if f, ok := fn.(*Function); ok && f.code.inlineCall && t.depth < t.interp.recursionLimit {
+				args := stack[sp-n : sp]
+				if self != nil {
+					args = stack[sp-n-1 : sp]
+				}
+				callee, err := t.pushFrame(f, args, sp-n-2, instrs[pc].Op == compile.POP_TOP)
+				if err != nil {
+					clearValues(stack[sp-n-2 : sp])
+					sp -= n + 2
+					return sp, pc, err
+				}
+				fr = callee
+				goto enter
+			}
 			var v Value
 			var err error
 			if self != nil {
@@ -639,6 +720,10 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			sp -= n + 2
 			if err != nil {
 				return sp, pc, err
+			}
+			if t.dropsResult(instrs, pc) {
+				pc++
+				continue
 			}
 			stack[sp] = v
 			sp++
@@ -659,6 +744,10 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			sp -= n + 1
 			if err != nil {
 				return sp, pc, err
+			}
+			if t.dropsResult(instrs, pc) {
+				pc++
+				continue
 			}
 			stack[sp] = v
 			sp++
@@ -725,6 +814,14 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			stack[sp] = cls
 			sp++
 		case compile.RETURN_VALUE:
+			if fr.inline {
+				sp--
+				v := stack[sp]
+				stack[sp] = nil
+				fr.pc = pc
+				fr = t.returnInline(fr, sp, v)
+				goto enter
+			}
 			if fr.back == nil && t.cancelled.Load() {
 				// A cancellation that came during the thread's last
 				// statement (a join that ended because the interrupt
@@ -738,10 +835,53 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 			fr.yielded = false
 			return sp, pc, nil
 
+		case compile.RETURN_CONST, compile.RETURN_FAST:
+			var v Value
+			if in.Op == compile.RETURN_CONST {
+				v = consts[in.Arg]
+			} else if v = locals[in.Arg]; v == nil {
+				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+			}
+			if fr.inline && t.countdown > 1 {
+				t.countdown-- // the RETURN_VALUE's step
+				fr.pc = pc + 1
+				fr = t.returnInline(fr, sp, v)
+				goto enter
+			}
+			// the hook is due at the RETURN_VALUE, or the frame returns
+			// to Go: the RETURN_VALUE runs next
+			stack[sp] = v
+			sp++
+
+		case compile.YIELD_FAST:
+			v := locals[in.Arg]
+			if v == nil {
+				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+			}
+			if t.countdown <= 1 {
+				// the hook is due at the YIELD_VALUE, which runs next
+				stack[sp] = v
+				sp++
+				continue
+			}
+			t.countdown-- // the YIELD_VALUE's step
+			pc++
+			if fr.inline {
+				fr = t.yieldInline(fr, sp, pc, v)
+				goto enter
+			}
+			fr.ret = v
+			fr.yielded = true
+			return sp, pc, nil
 		case compile.YIELD_VALUE:
 			sp--
-			fr.ret = stack[sp]
+			v := stack[sp]
 			stack[sp] = nil
+			if fr.inline {
+				fr = t.yieldInline(fr, sp, pc, v)
+				goto enter
+			}
+			fr.ret = v
 			fr.yielded = true
 			return sp, pc, nil
 		case compile.GET_YIELD_FROM_ITER:
@@ -765,6 +905,10 @@ func (t *Thread) execLoop(fr *frame) (int, int, error) {
 				continue
 			}
 			pc-- // come back here with the value sent next
+			if fr.inline {
+				fr = t.yieldInline(fr, sp, pc, v)
+				goto enter
+			}
 			fr.ret = v
 			fr.yielded = true
 			return sp, pc, nil

@@ -20,6 +20,16 @@ type frame struct {
 	serial  uint64 // identifies this activation in tracebacks (frames are reused)
 	chunk   int    // which of the thread's value chunks holds locals and stack (0: heap)
 	memBase int
+
+	// inline marks a frame that execLoop entered for a CALL without a Go
+	// call of its own; its return goes on in the caller's loop, putting
+	// the value at callBase of the caller's stack (where the callee was).
+	inline   bool
+	callBase int
+	dropped  bool // the caller drops the value returned: a POP_TOP follows the call
+
+	gen          *Generator // the generator whose frame this is, or nil
+	savedHandled *Exception // t.handled when execLoop resumed gen in its loop
 }
 
 type blockKind uint8
@@ -52,13 +62,27 @@ func (fr *frame) setup(f *Function, mem []Value) {
 	nl := len(c.Locals)
 	fr.code, fr.globals = c, f.globals
 	fr.locals, fr.stack = mem[:nl:nl], mem[nl:]
-	if nc := len(c.Cells) + len(c.Frees); nc > 0 {
-		fr.cells = make([]*Cell, nc)
-		for i := range c.Cells {
-			fr.cells[i] = &Cell{}
-		}
-		copy(fr.cells[len(c.Cells):], f.closure)
+	if c.hasCells {
+		fr.makeCells(f)
 	}
+}
+
+// makeCells gives fr new cells for the variables inner functions capture
+// and f's closure cells for its free variables.
+func (fr *frame) makeCells(f *Function) {
+	c := f.code
+	if len(c.Cells) == 0 {
+		// Only free variables (a method's __class__, a closure's
+		// variables): the closure's own slice serves, as nothing stores
+		// into a frame's cell slice.
+		fr.cells = f.closure
+		return
+	}
+	fr.cells = make([]*Cell, len(c.Cells)+len(c.Frees))
+	for i := range c.Cells {
+		fr.cells[i] = &Cell{}
+	}
+	copy(fr.cells[len(c.Cells):], f.closure)
 }
 
 // valueChunk is how many values the thread allocates at a time for the
@@ -66,26 +90,41 @@ func (fr *frame) setup(f *Function, mem []Value) {
 const valueChunk = 8192
 
 // allocFrame makes a frame for a call that will not outlive the call,
-// from the thread's free frames and value chunk.
-func (t *Thread) allocFrame(f *Function) *frame {
-	n := len(f.code.Locals) + f.code.MaxStack
-	var fr *frame
-	if k := len(t.freeFrames); k > 0 {
-		fr = t.freeFrames[k-1]
-		t.freeFrames = t.freeFrames[:k-1]
-	} else {
-		fr = &frame{}
-	}
+// from the thread's free frames and value chunk. Its locals from the
+// nargs-th on are cleared: the caller fills the first nargs.
+func (t *Thread) allocFrame(f *Function, nargs int) *frame {
+	c := f.code
+	nl := len(c.Locals)
+	n := nl + c.MaxStack
 	if t.vtop+n > len(t.vstack) {
 		t.vstack = make([]Value, max(valueChunk, 2*n))
 		t.vtop = 0
 		t.chunkID++
 	}
-	mem := t.vstack[t.vtop : t.vtop+n : t.vtop+n]
-	clearValues(mem[:len(f.code.Locals)])
+	base := t.vtop
+	mem := t.vstack[base : base+n : base+n]
+	t.vtop = base + n
+	clearValues(mem[nargs:nl])
+	var fr *frame
+	if k := len(t.freeFrames) - 1; k >= 0 {
+		fr = t.freeFrames[k]
+		t.freeFrames = t.freeFrames[:k]
+	} else {
+		fr = &frame{}
+	}
+	if fr.code == c && fr.memBase == base && fr.chunk == t.chunkID {
+		// the same code in the same place as this frame's last use (a
+		// loop's or a recursion's calls): its slices are already mem's
+		if fr.globals != f.globals {
+			fr.globals = f.globals
+		}
+		if c.hasCells {
+			fr.makeCells(f)
+		}
+		return fr
+	}
 	fr.setup(f, mem)
-	fr.chunk, fr.memBase = t.chunkID, t.vtop
-	t.vtop += n
+	fr.chunk, fr.memBase = t.chunkID, base
 	return fr
 }
 
@@ -100,7 +139,22 @@ func (t *Thread) freeFrame(fr *frame) {
 	if fr.chunk == t.chunkID && fr.memBase+n == t.vtop {
 		t.vtop = fr.memBase
 	}
-	*fr = frame{}
+	// Reset what the next use does not set (setup, pushFrame, run), and
+	// only where it is not already clear: a frame made by allocFrame has
+	// no namespace, throw or generator, and most have no cells and no
+	// return value (execLoop's own calls do not set it).
+	if fr.cells != nil {
+		fr.cells = nil
+	}
+	if fr.ret != nil {
+		fr.ret = nil
+	}
+	fr.sp, fr.pc, fr.serial, fr.yielded, fr.inline = 0, 0, 0, false, false
+	if cap(fr.blocks) > 0 {
+		b := fr.blocks[:cap(fr.blocks)]
+		clear(b) // drop the handled exceptions the blocks remember
+		fr.blocks = b[:0]
+	}
 	t.freeFrames = append(t.freeFrames, fr)
 }
 
@@ -134,9 +188,9 @@ func (t *Thread) callFunctionSelf(f *Function, self Value, args []Value, kw []Kw
 	if c.Generator {
 		fr = newFrame(f)
 	} else {
-		fr = t.allocFrame(f)
+		fr = t.allocFrame(f, 0)
 	}
-	simple := len(kw) == 0 && !c.VarArgs && !c.VarKw && c.NumKwOnly == 0
+	simple := len(kw) == 0 && c.plainArgs
 	if simple && self == nil && len(args) == c.NumArgs {
 		copy(fr.locals, args)
 	} else if simple && self != nil && len(args)+1 == c.NumArgs {
@@ -152,51 +206,112 @@ func (t *Thread) callFunctionSelf(f *Function, self Value, args []Value, kw []Kw
 		fr.initCells()
 	}
 	if c.Generator {
-		return &Generator{fr: fr, name: f.name, qualname: f.qualname}, nil
+		g := &Generator{fr: fr, name: f.name, qualname: f.qualname}
+		fr.gen = g
+		return g, nil
 	}
 	v, err := t.runFrame(fr)
 	t.freeFrame(fr)
 	return v, err
 }
 
-// runFrame runs a new frame to its end, checking the recursion limit.
+// runFrame runs fr until it returns, yields or fails, checking the
+// recursion limit. Calls that execLoop makes in its own loop
+// (pushFrame, enterGenerator) run on top of fr; an error leaving one of
+// them is handled here, frame by frame, as a Go call's would be by its
+// caller (unwind).
 func (t *Thread) runFrame(fr *frame) (Value, error) {
 	if t.depth >= t.interp.recursionLimit {
 		return nil, Errorf(RecursionError, "maximum recursion depth exceeded")
 	}
 	t.depth++
-	v, err := t.run(fr)
+	fr.back = t.frame
+	t.frame = fr
+	var v Value
+	err := fr.throw
+	if err != nil {
+		fr.throw = nil
+		if !t.handle(fr, err) {
+			goto out
+		}
+	}
+	for {
+		if err = t.exec(t.frame); err == nil {
+			v = fr.ret
+			break
+		}
+		var handled bool
+		if err, handled = t.unwind(fr, err); !handled {
+			break
+		}
+	}
+out:
+	// Not deferred: after a Go panic, recoverInternal resets t.frame.
+	t.frame = fr.back
 	t.depth--
 	return v, err
 }
 
-// run executes fr until it returns, yields or fails.
-func (t *Thread) run(fr *frame) (Value, error) {
-	fr.back = t.frame
-	t.frame = fr
-	v, err := t.runHere(fr)
-	// Not deferred: after a Go panic, recoverInternal resets t.frame.
-	t.frame = fr.back
-	return v, err
+// unwind looks for a handler of err in the current frame and then in the
+// callers that execLoop entered it from, up to base, popping each frame
+// err leaves; it reports false, with the error that leaves base, if
+// there is none. A generator's frame that err leaves ends the generator,
+// and a StopIteration leaving it becomes a RuntimeError, as in resume.
+func (t *Thread) unwind(base *frame, err error) (error, bool) {
+	for {
+		fr := t.frame
+		if t.handle(fr, err) {
+			return nil, true
+		}
+		if fr == base {
+			return err, false
+		}
+		if fr.gen != nil {
+			// resumed by a FOR_ITER, whose iterator stays on the stack
+			t.leaveGenerator(fr, true)
+			if ErrorMatches(err, StopIteration) {
+				err = stopIterationEscaped(err)
+			}
+			continue
+		}
+		caller := fr.back
+		clearValues(caller.stack[fr.callBase:caller.sp]) // the CALL's callee and arguments
+		caller.sp = fr.callBase
+		t.frame = caller
+		t.depth--
+		t.freeFrame(fr)
+	}
 }
 
-// runHere is run once fr is the thread's current frame.
-func (t *Thread) runHere(fr *frame) (Value, error) {
-	if err := fr.throw; err != nil {
-		fr.throw = nil
-		if !t.handle(fr, err) {
+// pushFrame makes f's frame for a CALL that execLoop runs in its own loop
+// and makes it the current frame: args are the positional arguments
+// (self first, for a method), callBase is where on the caller's stack
+// the result goes, and dropped says that a POP_TOP drops it. The caller
+// has checked that f is not a generator function and the recursion
+// limit.
+func (t *Thread) pushFrame(f *Function, args []Value, callBase int, dropped bool) (*frame, error) {
+	c := f.code
+	var fr *frame
+	if len(args) == c.NumArgs && c.plainArgs {
+		fr = t.allocFrame(f, len(args))
+		for i, a := range args {
+			fr.locals[i] = a
+		}
+	} else {
+		fr = t.allocFrame(f, 0)
+		if err := bindArgs(f, fr.locals, nil, args, nil); err != nil {
+			t.freeFrame(fr)
 			return nil, err
 		}
 	}
-	for {
-		err := t.exec(fr)
-		if err == nil {
-			return fr.ret, nil
-		}
-		if !t.handle(fr, err) {
-			return nil, err
-		}
+	if fr.cells != nil {
+		fr.initCells()
 	}
+	fr.inline, fr.callBase, fr.dropped = true, callBase, dropped
+	fr.back = t.frame
+	t.frame = fr
+	t.depth++
+	return fr, nil
 }
 
 // handle looks for a handler of err in fr; it reports false if err

@@ -30,25 +30,36 @@ func (g *Generator) Next(t *Thread) (Value, error) {
 
 // resume runs the generator until it yields (done false) or ends (done
 // true, v its return value). throw, if set, is raised at the yield.
-func (g *Generator) resume(t *Thread, send Value, throw error) (v Value, done bool, err error) {
+//
+// running is claimed with a compare-and-swap, so that two goroutines
+// resuming g at once (no GIL) get "already executing" rather than a race,
+// and given back on every return without a defer, which costs more than
+// the rest of a short resume; after a Go panic (an internal error) g
+// stays claimed.
+func (g *Generator) resume(t *Thread, send Value, throw error) (Value, bool, error) {
 	if !g.running.CompareAndSwap(false, true) {
 		return nil, true, Errorf(ValueError, "generator already executing")
 	}
-	defer g.running.Store(false)
-	if g.done {
-		if throw != nil {
-			return nil, true, throw
-		}
-		return nil, true, nil
-	}
-	if !g.started {
+	v, done, err := g.resumeClaimed(t, send, throw)
+	g.running.Store(false)
+	return v, done, err
+}
+
+// resumeClaimed is resume once g.running is set.
+func (g *Generator) resumeClaimed(t *Thread, send Value, throw error) (Value, bool, error) {
+	fr := g.fr
+	switch {
+	case g.done:
+		return nil, true, throw
+	case !g.started:
 		if send != None && throw == nil {
 			return nil, true, Errorf(TypeError, "can't send non-None value to a just-started generator")
 		}
 		g.started = true
-	} else if throw != nil && g.delegating() {
+	case throw == nil:
+		t.sendValue(fr, send)
+	case g.delegating():
 		// throw() and close() go to the generator a yield from is running
-		fr := g.fr
 		sub := fr.stack[fr.sp-1].(*Generator)
 		if ErrorMatches(throw, GeneratorExit) {
 			if _, err := CallValue(t, GeneratorType.Lookup("close"), []Value{sub}, nil); err != nil {
@@ -71,30 +82,100 @@ func (g *Generator) resume(t *Thread, send Value, throw error) (v Value, done bo
 				throw = nil
 			}
 		}
-	} else if throw == nil {
-		g.fr.stack[g.fr.sp] = send
-		g.fr.sp++
 	}
 	if throw != nil {
-		g.fr.throw = throw
+		fr.throw = throw
 	}
 	saved := t.handled
-	v, err = t.runFrame(g.fr)
+	v, err := t.runFrame(fr)
 	if t.handled != saved {
 		t.handled = saved
 	}
 	if err != nil {
 		g.done = true
 		if ErrorMatches(err, StopIteration) {
-			return nil, true, Errorf(RuntimeError, "generator raised StopIteration")
+			return nil, true, stopIterationEscaped(err)
 		}
 		return nil, true, err
 	}
-	if !g.fr.yielded {
+	if !fr.yielded {
 		g.done = true
 		return v, true, nil
 	}
 	return v, false, nil
+}
+
+// sendValue gives fr, suspended at a yield, the value of the yield
+// expression. A yield statement drops it at once: its POP_TOP runs here,
+// as its own step, when the step hook is not due at it.
+func (t *Thread) sendValue(fr *frame, v Value) {
+	if instrs := fr.code.Instrs; t.countdown > 1 && fr.pc < len(instrs) && instrs[fr.pc].Op == compile.POP_TOP {
+		t.countdown--
+		fr.pc++
+		return
+	}
+	fr.stack[fr.sp] = v
+	fr.sp++
+}
+
+// enterGenerator resumes g (next(g)) in execLoop's own loop, for the
+// FOR_ITER whose next value goes at callBase of the current frame's
+// stack, and returns g's frame, now the current one. The caller has
+// claimed g.running, found g not done, and checked the recursion limit.
+// g leaves through leaveGenerator: at a yield, its end, or an exception.
+func (t *Thread) enterGenerator(g *Generator, callBase int) *frame {
+	fr := g.fr
+	if g.started {
+		t.sendValue(fr, None)
+	} else {
+		g.started = true
+	}
+	fr.inline, fr.callBase = true, callBase
+	fr.savedHandled = t.handled
+	fr.back = t.frame
+	t.frame = fr
+	t.depth++
+	return fr
+}
+
+// leaveGenerator ends what enterGenerator began, as resume does after
+// running the frame: the frame that resumed g is current again, and g is
+// free to be resumed (done: it has finished).
+func (t *Thread) leaveGenerator(fr *frame, done bool) {
+	g := fr.gen
+	if t.handled != fr.savedHandled {
+		t.handled = fr.savedHandled
+	}
+	fr.savedHandled = nil
+	fr.inline = false
+	t.frame = fr.back
+	t.depth--
+	if done {
+		g.done = true
+	}
+	g.running.Store(false)
+}
+
+// yieldInline is a yield of v by the generator frame fr that a FOR_ITER
+// resumed in execLoop's loop (sp and pc are fr's to save): it returns the
+// FOR_ITER's frame, with v pushed as the loop's next value.
+func (t *Thread) yieldInline(fr *frame, sp, pc int, v Value) *frame {
+	fr.sp, fr.pc = sp, pc
+	caller, base := fr.back, fr.callBase
+	t.leaveGenerator(fr, false)
+	caller.stack[base] = v
+	caller.sp = base + 1
+	return caller
+}
+
+// stopIterationEscaped is the RuntimeError that a StopIteration err
+// becomes when it leaves a generator, caused by it (PEP 479).
+func stopIterationEscaped(err error) error {
+	e := Errorf(RuntimeError, "generator raised StopIteration")
+	if s, ok := err.(*Exception); ok {
+		e.cause, e.context, e.suppressContext = s, s, true
+	}
+	return e
 }
 
 // delegating reports whether g is suspended in a yield from whose

@@ -100,6 +100,16 @@ const (
 	RAISE_ASSERT // arg: 1 if a message is on the stack
 	SETUP_ANNOTATIONS
 	STORE_ANNOTATION // arg: name index; [ann] -> []
+
+	// Superinstructions, which the compiler's last pass makes of the
+	// first instruction of a common pair (fuse). Each runs both and
+	// counts as two steps; the second stays in place after it, and runs
+	// on its own when the step hook is due at it or when the pair cannot
+	// go on as one.
+	RETURN_CONST     // LOAD_CONST arg, then the RETURN_VALUE after it
+	RETURN_FAST      // LOAD_FAST arg, then the RETURN_VALUE after it
+	LOAD_FAST_METHOD // LOAD_FAST arg, then the LOAD_METHOD after it
+	YIELD_FAST       // LOAD_FAST arg, then the YIELD_VALUE after it
 )
 
 // Span is an extent of source text: lines from 1, columns as 0-based

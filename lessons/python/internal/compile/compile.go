@@ -130,7 +130,26 @@ func (c *compiler) newFunc(fn *resolve.Function, line int32) *fcomp {
 
 func (f *fcomp) finish() *Code {
 	f.code.MaxStack = f.maxD + 2
+	fuse(f.code.Instrs)
 	return f.code
+}
+
+// fuse turns the first instruction of each pair that a superinstruction
+// stands for into it. The second is left as it was, so a jump to it
+// still finds it.
+func fuse(instrs []Instr) {
+	for i := 0; i+1 < len(instrs); i++ {
+		switch first, second := instrs[i].Op, instrs[i+1].Op; {
+		case first == LOAD_CONST && second == RETURN_VALUE:
+			instrs[i].Op = RETURN_CONST
+		case first == LOAD_FAST && second == RETURN_VALUE:
+			instrs[i].Op = RETURN_FAST
+		case first == LOAD_FAST && second == LOAD_METHOD:
+			instrs[i].Op = LOAD_FAST_METHOD
+		case first == LOAD_FAST && second == YIELD_VALUE:
+			instrs[i].Op = YIELD_FAST
+		}
+	}
 }
 
 func (f *fcomp) fail(pos syntax.Pos, format string, a ...any) {
