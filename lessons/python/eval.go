@@ -637,9 +637,9 @@ enter:
 			case *Generator:
 				// run it in this loop (enterGenerator), unless it is
 				// running (an error) or the call would be too deep
-				if t.depth < t.interp.recursionLimit && it.running.CompareAndSwap(false, true) {
+				if t.depth < t.interp.recursionLimit && it.claim(t) {
 					if it.done {
-						it.running.Store(false)
+						it.release(t)
 						break
 					}
 					fr.sp, fr.pc = sp, pc

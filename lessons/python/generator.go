@@ -12,7 +12,7 @@ type Generator struct {
 	fr       *frame
 	name     string
 	qualname string
-	running  atomic.Bool
+	running  int32 // 1 while the frame runs: see claim
 	done     bool
 	started  bool
 }
@@ -30,19 +30,41 @@ func (g *Generator) Next(t *Thread) (Value, error) {
 
 // resume runs the generator until it yields (done false) or ends (done
 // true, v its return value). throw, if set, is raised at the yield.
-//
-// running is claimed with a compare-and-swap, so that two goroutines
-// resuming g at once (no GIL) get "already executing" rather than a race,
-// and given back on every return without a defer, which costs more than
-// the rest of a short resume; after a Go panic (an internal error) g
-// stays claimed.
 func (g *Generator) resume(t *Thread, send Value, throw error) (Value, bool, error) {
-	if !g.running.CompareAndSwap(false, true) {
+	if !g.claim(t) {
 		return nil, true, Errorf(ValueError, "generator already executing")
 	}
 	v, done, err := g.resumeClaimed(t, send, throw)
-	g.running.Store(false)
+	g.release(t)
 	return v, done, err
+}
+
+// claim marks g running for t, or reports false if it already runs.
+// Without a GIL two goroutines may resume g at once, so the mark is a
+// compare-and-swap; while the host serialises the interpreter
+// (serial.go) no other thread can come between a test and a set, and
+// plain ones do, at a fraction of the cost. A mode change in between is
+// ordered by the host's hand-off, as for the locks serial.go elides.
+// The mark is given back (release) on every way out, without a defer;
+// after a Go panic (an internal error) g stays marked.
+func (g *Generator) claim(t *Thread) bool {
+	if t.interp.serialised.Load() {
+		if g.running != 0 {
+			return false
+		}
+		g.running = 1
+		return true
+	}
+	return atomic.CompareAndSwapInt32(&g.running, 0, 1)
+}
+
+// release ends what claim began.
+func (g *Generator) release(t *Thread) {
+	if t.interp.serialised.Load() {
+		g.running = 0
+		return
+	}
+	atomic.StoreInt32(&g.running, 0)
 }
 
 // resumeClaimed is resume once g.running is set.
@@ -153,7 +175,7 @@ func (t *Thread) leaveGenerator(fr *frame, done bool) {
 	if done {
 		g.done = true
 	}
-	g.running.Store(false)
+	g.release(t)
 }
 
 // yieldInline is a yield of v by the generator frame fr that a FOR_ITER
