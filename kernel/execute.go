@@ -108,15 +108,19 @@ func (k *Kernel) handleExecute(ch channel, m *Message) {
 		}
 	}
 	metadata["status"] = content["status"]
-	r := newMessage("execute_reply", k.session, m, m.Identities, content)
-	r.Metadata = metadata
 	abort := err != nil && req.StopOnError && !req.Silent && ch == shellChannel
 	if abort {
 		k.holdQueued()
 	}
+	// replied is no later than the reply's header date, so no earlier than
+	// the moment the client can see it: a request sent after that is
+	// never dated before it.
+	replied := time.Now()
+	r := newMessage("execute_reply", k.session, m, m.Identities, content)
+	r.Metadata = metadata
 	k.send(ch, r)
 	if abort {
-		k.startAborting()
+		k.startAborting(replied)
 	}
 }
 

@@ -35,6 +35,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -316,10 +317,10 @@ func (k *Kernel) holdQueued() {
 const stopOnErrorWindow = time.Second
 
 // startAborting is called by a failed execute_request with stop_on_error
-// right after its reply is sent.
-func (k *Kernel) startAborting() {
-	k.abortBefore = time.Now()
-	k.abortUntil = k.abortBefore.Add(stopOnErrorWindow)
+// right after its reply, made at replied, is sent.
+func (k *Kernel) startAborting(replied time.Time) {
+	k.abortBefore = replied
+	k.abortUntil = time.Now().Add(stopOnErrorWindow)
 }
 
 // shouldAbort reports whether m is an execute_request the client sent
@@ -331,6 +332,10 @@ func (k *Kernel) startAborting() {
 // Using the client's send time, not the arrival time, makes "Run all"
 // stop at the first error even when later cells were still in transit,
 // while a request sent after the error runs normally.
+//
+// The reply's time is compared at the precision of the request's date:
+// a browser dates to the millisecond, rounding down, so a cell sent in
+// the reply's millisecond but after it would otherwise look older.
 func (k *Kernel) shouldAbort(m *Message) bool {
 	if k.abortIDs[m.Header.MsgID] {
 		delete(k.abortIDs, m.Header.MsgID)
@@ -344,7 +349,21 @@ func (k *Kernel) shouldAbort(m *Message) bool {
 		return false
 	}
 	sent, err := time.Parse(time.RFC3339Nano, m.Header.Date)
-	return err != nil || sent.Before(k.abortBefore)
+	return err != nil || sent.Before(k.abortBefore.Truncate(datePrecision(m.Header.Date)))
+}
+
+// datePrecision is the unit of the last digit of an RFC 3339 date's
+// seconds: a second without a fraction, a millisecond for ".000".
+func datePrecision(date string) time.Duration {
+	p := time.Second
+	_, frac, ok := strings.Cut(date, ".")
+	if !ok {
+		return p
+	}
+	for i := 0; i < len(frac) && frac[i] >= '0' && frac[i] <= '9' && p > time.Nanosecond; i++ {
+		p /= 10
+	}
+	return p
 }
 
 // handleControl handles one control request at once.

@@ -549,6 +549,68 @@ func TestStopOnErrorAbortsQueued(t *testing.T) {
 	}
 }
 
+// TestStopOnErrorDatePrecision sends, after a stop_on_error failure,
+// requests dated as a client dates them (a browser to the millisecond,
+// jupyter_client to the microsecond, rounding down): one sent when the
+// error's reply was made runs, one sent well before it is aborted.
+func TestStopOnErrorDatePrecision(t *testing.T) {
+	for _, tc := range []struct {
+		name, layout string
+		offset       time.Duration // from the reply's header date
+		want         string
+	}{
+		{"milliseconds at the reply", "2006-01-02T15:04:05.000Z", 0, "ok"},
+		{"microseconds at the reply", "2006-01-02T15:04:05.000000Z", 0, "ok"},
+		{"seconds at the reply", "2006-01-02T15:04:05Z", 0, "ok"},
+		{"milliseconds before the reply", "2006-01-02T15:04:05.000Z", -50 * time.Millisecond, "aborted"},
+		{"microseconds before the reply", "2006-01-02T15:04:05.000000Z", -50 * time.Millisecond, "aborted"},
+		{"seconds before the reply", "2006-01-02T15:04:05Z", -2 * time.Second, "aborted"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t)
+			r1 := h.shell("execute_request", exec("fail"))
+			var replied time.Time
+			for _, s := range h.until(r1) {
+				if s.ch == shellChannel && s.m.Header.MsgType == "execute_reply" {
+					var err error
+					if replied, err = time.Parse(time.RFC3339Nano, s.m.Header.Date); err != nil {
+						t.Fatalf("reply date: %v", err)
+					}
+				}
+			}
+			if replied.IsZero() {
+				t.Fatal("no execute_reply to the failing cell")
+			}
+			next := h.request("execute_request", exec("result:2"))
+			next.Header.Date = replied.Add(tc.offset).UTC().Format(tc.layout)
+			h.k.enqueueShell(next)
+			if c := find(t, h.until(next), shellChannel, "execute_reply"); c["status"] != tc.want {
+				t.Errorf("request dated %s after a reply dated %s: %v, want %s",
+					next.Header.Date, replied.Format(time.RFC3339Nano), c, tc.want)
+			}
+		})
+	}
+}
+
+func TestDatePrecision(t *testing.T) {
+	for _, tc := range []struct {
+		date string
+		want time.Duration
+	}{
+		{"2026-12-01T23:48:32Z", time.Second},
+		{"2026-12-01T23:48:32.5Z", 100 * time.Millisecond},
+		{"2026-12-01T23:48:32.514Z", time.Millisecond},
+		{"2026-12-01T23:48:32.514042Z", time.Microsecond},
+		{"2026-12-01T23:48:32.514042+08:00", time.Microsecond},
+		{"2026-12-01T23:48:32.514042123Z", time.Nanosecond},
+		{"2026-12-01T23:48:32.5140421234Z", time.Nanosecond},
+	} {
+		if got := datePrecision(tc.date); got != tc.want {
+			t.Errorf("datePrecision(%q) = %v, want %v", tc.date, got, tc.want)
+		}
+	}
+}
+
 func TestInterruptRequest(t *testing.T) {
 	h := newHarness(t)
 	req := h.shell("execute_request", exec("block"))

@@ -234,8 +234,12 @@ class JupyterLabTest(unittest.TestCase):
             for entry in s["live"]:
                 for i, src in enumerate(entry["srcs"]):
                     live.setdefault((entry["cell"], i), set()).add(src)
-            if s["done"] and s["status"] == "idle" and s["running"] == 0:
-                break
+            if s["done"]:
+                # Every cell's reply is in when runAll settles; otherwise
+                # the kernel's idle between two cells could end the wait.
+                self.assertEqual(s["pending"], 0, "Run All of %s settled before every reply: %s" % (name, s))
+                if s["status"] == "idle" and s["running"] == 0:
+                    break
             if time.time() > began + DEADLINE[os.path.basename(name)]:
                 self.fail("Run All of %s did not finish in %d s; last state %s\n%s"
                           % (name, DEADLINE[os.path.basename(name)], s, self.server_log()))

@@ -254,9 +254,21 @@ async function main() {
     state: () => kernelState(panel),
     cells: () => codeCells(panel),
     cellNode: i => panel.content.widgets[i].node,
-    // Runs every cell as JupyterLab's "Run All" does; resolves when the
-    // last reply is in.
-    runAll: () => NotebookActions.runAll(nb, sc),
+    // Runs every cell as JupyterLab's "Run All" does; resolves, to Run
+    // All's result, when every cell's reply is in. Run All alone settles
+    // at the first error reply, even one of a cell tagged raises-exception,
+    // and marks the cells still queued in the kernel idle, while the kernel
+    // goes on to run them.
+    runAll: async () => {
+      const done = NotebookActions.runAll(nb, sc);
+      // Each cell's future is set synchronously by the call above.
+      const replies = nb.widgets
+        .filter(c => c.model.type === 'code' && c.outputArea.future)
+        .map(c => c.outputArea.future.done.catch(() => null));
+      const ok = await done;
+      await Promise.all(replies);
+      return ok;
+    },
     // Draws one MIME type of cell `index`'s last output with JupyterLab's
     // renderer for it, as trusted or untrusted output, in a box after the
     // notebook; resolves to the box.
