@@ -47,7 +47,15 @@ type Session struct {
 
 	runMu sync.Mutex
 	again chan<- struct{} // while a cell runs: Interrupt ends it hard
+
+	giveBack *time.Timer // after a cell, once the kernel has idled a while: freeIdleMemory
 }
+
+// idleGiveBack is how long the kernel idles after a cell before it hands
+// the memory its collector keeps in reserve back to the system. The
+// collector lets the heap grow well past the live data while Python runs
+// (python.TuneGC); a notebook left open should not hold that.
+const idleGiveBack = time.Second
 
 // New makes a session with an empty __main__ in which lab is imported.
 func New() *Session {
@@ -101,6 +109,10 @@ const (
 func (s *Session) Execute(ctx context.Context, code string, out Output) (map[string]any, error) {
 	s.execMu.Lock()
 	defer s.execMu.Unlock()
+	if s.giveBack != nil {
+		s.giveBack.Stop()
+	}
+	defer s.idleSoon()
 	if p, ok := s.payloadFor(code); ok {
 		return nil, p
 	}
@@ -168,6 +180,15 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (map[str
 		return nil, cerr
 	}
 	return bundle, nil
+}
+
+// idleSoon arms giveBack for the idle time after a cell. execMu is held.
+func (s *Session) idleSoon() {
+	if s.giveBack == nil {
+		s.giveBack = time.AfterFunc(idleGiveBack, debug.FreeOSMemory)
+		return
+	}
+	s.giveBack.Reset(idleGiveBack)
 }
 
 // watch ends the cell on th when memory runs out, stopping the user
