@@ -24,7 +24,8 @@
 // while a cell runs; the heartbeat echo; the iopub writer (publishing never
 // blocks) and the greeter of new iopub subscribers; and the SIGINT and
 // parent watchers. Every request on shell and control is
-// wrapped in status busy / status idle with the request as parent.
+// wrapped in status busy / status idle with the request as parent; a new
+// iopub subscriber gets iopub_welcome and then the last status again.
 package kernel
 
 import (
