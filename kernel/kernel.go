@@ -24,7 +24,8 @@
 // while a cell runs; the heartbeat echo; the iopub writer (publishing never
 // blocks) and the greeter of new iopub subscribers; and the SIGINT and
 // parent watchers. Every request on shell and control is
-// wrapped in status busy / status idle with the request as parent.
+// wrapped in status busy / status idle with the request as parent; a new
+// iopub subscriber gets iopub_welcome and then the last status again.
 package kernel
 
 import (
@@ -97,6 +98,11 @@ type Kernel struct {
 	stdinMu   sync.Mutex // one input_request at a time
 	inputMu   sync.Mutex
 	inputWait *pendingInput
+
+	// statusMu orders status messages with the repeat of the last one to
+	// a new subscriber (see welcome); lastStatus is the last published.
+	statusMu   sync.Mutex
+	lastStatus string
 }
 
 // newKernel makes the dispatch state and starts the shell goroutine.
@@ -152,7 +158,7 @@ func start(ctx context.Context, ci *ConnectionInfo, interp Interpreter) (*server
 	}
 	k := newKernel(ctx, interp, signer, socks)
 	srv := &server{k: k, socks: socks, readers: k.serve(socks)}
-	k.publish(nil, "status", map[string]any{"execution_state": "starting"})
+	k.publishStatus(nil, "starting")
 	go func() {
 		for {
 			select {
@@ -392,8 +398,8 @@ func (k *Kernel) dispatch(ch channel, m *Message) {
 // withStatus publishes status busy, runs f, then publishes status idle,
 // all with m as parent.
 func (k *Kernel) withStatus(m *Message, f func()) {
-	k.publish(m, "status", map[string]any{"execution_state": "busy"})
-	defer k.publish(m, "status", map[string]any{"execution_state": "idle"})
+	k.publishStatus(m, "busy")
+	defer k.publishStatus(m, "idle")
 	f()
 }
 
@@ -445,12 +451,34 @@ func (k *Kernel) publish(parent *Message, msgType string, content any) {
 	k.send(iopubChannel, newMessage(msgType, k.session, parent, [][]byte{topic}, content))
 }
 
+// publishStatus publishes an execution_state and remembers it, in the
+// same order for both, so that welcome repeats the one published last.
+// Every status goes through it.
+func (k *Kernel) publishStatus(parent *Message, state string) {
+	k.statusMu.Lock()
+	defer k.statusMu.Unlock()
+	k.lastStatus = state
+	k.publish(parent, "status", map[string]any{"execution_state": state})
+}
+
 // welcome greets a new iopub subscriber (protocol 5.5). The subscription
 // is the message's topic, so the subscriber it greets is sure to get it;
 // others subscribed to everything get it too and ignore it.
+//
+// It then repeats the last status, without a parent, for a subscriber
+// that joined after it: jupyter_server 1.x skips its "nudge" of a kernel
+// it believes busy, so a websocket's new iopub stream may miss the
+// busy/idle of the frontend's first kernel_info_request, and JupyterLab
+// then shows the kernel's state as unknown until the next request.
+// Everyone else already has that status; a repeat changes nothing for them.
 func (k *Kernel) welcome(topic string) {
+	k.statusMu.Lock()
+	defer k.statusMu.Unlock()
 	k.send(iopubChannel, newMessage("iopub_welcome", k.session, nil, [][]byte{[]byte(topic)},
 		map[string]any{"subscription": topic}))
+	if k.lastStatus != "" {
+		k.publish(nil, "status", map[string]any{"execution_state": k.lastStatus})
+	}
 }
 
 // errorReply is the reply content of a request that failed.

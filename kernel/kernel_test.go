@@ -657,6 +657,50 @@ func TestInterruptRequest(t *testing.T) {
 	h.interp.mu.Unlock()
 }
 
+// TestWelcomeRepeatsLastStatus: a subscriber that joins after the last
+// status learns the kernel's state from the repeat that follows its
+// welcome (jupyter_server 1.x may give a websocket's new iopub stream no
+// status otherwise; see Kernel.welcome).
+func TestWelcomeRepeatsLastStatus(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		setup func(h *harness)
+		want  []string
+	}{
+		{"before any status", func(h *harness) {}, []string{"iopub:iopub_welcome"}},
+		{"after a request", func(h *harness) {
+			h.until(h.shell("kernel_info_request", map[string]any{}))
+		}, []string{"iopub:iopub_welcome", "iopub:status(idle)"}},
+		{"while a cell runs", func(h *harness) {
+			h.shell("execute_request", exec("block"))
+			h.interp.waitStarted(t)
+			for s := h.next(); s.m.Header.MsgType != "execute_input"; s = h.next() {
+			}
+		}, []string{"iopub:iopub_welcome", "iopub:status(busy)"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t)
+			tc.setup(h)
+			h.k.welcome("")
+			var got []sent
+			for range tc.want {
+				got = append(got, h.next())
+			}
+			wantKinds(t, got, tc.want...)
+			for _, s := range got {
+				if p := string(s.m.ParentHeader); p != "{}" {
+					t.Errorf("%s has parent %s, want none", s.m.Header.MsgType, p)
+				}
+			}
+			select {
+			case s := <-h.tr.out:
+				t.Errorf("after the welcome the kernel also sent %v", kinds(t, []sent{s}))
+			default:
+			}
+		})
+	}
+}
+
 func TestUsageRequest(t *testing.T) {
 	h := newHarness(t)
 	req := h.control("usage_request", map[string]any{})

@@ -606,22 +606,28 @@ class TestProtocol55(KernelCase):
         self.assertEqual(reply["content"]["supported_features"], [])
         self.assertIs(reply["content"]["debugger"], False)
 
-    def test_late_subscriber_is_welcomed(self):
-        if IS_IPYKERNEL:
-            self.skipTest("Debian's ipykernel 6.17 has a PUB iopub, no iopub_welcome")
+    def subscribe(self):
+        """A new SUB socket on iopub, subscribed to everything, and a
+        function that reads its next message (None after timeout s)."""
         session = Session(key=self.km.session.key, signature_scheme=self.km.session.signature_scheme)
         sub = zmq.Context.instance().socket(zmq.SUB)
         sub.linger = 0
+        sub.connect(self.km._make_url("iopub"))
+        sub.setsockopt(zmq.SUBSCRIBE, b"")
+
+        def recv(timeout):
+            if not sub.poll(int(timeout * 1000)):
+                return None
+            idents, parts = session.feed_identities(sub.recv_multipart())
+            return session.deserialize(parts)
+
+        return sub, recv
+
+    def test_late_subscriber_is_welcomed(self):
+        if IS_IPYKERNEL:
+            self.skipTest("Debian's ipykernel 6.17 has a PUB iopub, no iopub_welcome")
+        sub, recv = self.subscribe()
         try:
-            sub.connect(self.km._make_url("iopub"))
-            sub.setsockopt(zmq.SUBSCRIBE, b"")
-
-            def recv(timeout):
-                if not sub.poll(int(timeout * 1000)):
-                    return None
-                idents, parts = session.feed_identities(sub.recv_multipart())
-                return session.deserialize(parts)
-
             welcome = recv(TIMEOUT)
             self.assertIsNotNone(welcome, "a new subscriber got no iopub_welcome")
             self.assertEqual(welcome["msg_type"], "iopub_welcome")
@@ -641,6 +647,36 @@ class TestProtocol55(KernelCase):
             self.assertEqual(stdout_of(theirs), "late\n")
         finally:
             sub.close()
+
+    def test_late_subscriber_learns_the_state(self):
+        # jupyter_server 1.x does not nudge a kernel it believes busy, so the
+        # iopub stream it opens for a websocket may join after the status of
+        # the frontend's first request; the status that follows the welcome
+        # is then all the frontend learns (JupyterLab shows "unknown" without).
+        if IS_IPYKERNEL:
+            self.skipTest("Debian's ipykernel 6.17 has a PUB iopub, no iopub_welcome")
+        for state in ("idle", "busy"):
+            with self.subTest(state=state):
+                msg_id = None
+                if state == "idle":
+                    self.run_ok("1 + 1")
+                else:  # a cell waiting for input keeps the kernel busy
+                    msg_id = self.kc.execute('input("go? ")', allow_stdin=True)
+                    req = self.kc.get_stdin_msg(timeout=TIMEOUT)
+                    self.assertEqual(req["msg_type"], "input_request")
+                sub, recv = self.subscribe()
+                try:
+                    got = [recv(TIMEOUT), recv(TIMEOUT)]
+                finally:
+                    sub.close()
+                    if msg_id:
+                        self.kc.input("")
+                        shell_reply(self.kc, msg_id)
+                        iopub_until_idle(self.kc, msg_id)
+                self.assertNotIn(None, got, f"a new subscriber got only {types([m for m in got if m])}")
+                self.assertEqual(types(got), ["iopub_welcome", "status"])
+                self.assertEqual(got[1]["content"], {"execution_state": state})
+                self.assertEqual(got[1]["parent_header"], {})
 
     def test_usage_request(self):
         msg = self.kc.session.msg("usage_request", {})
