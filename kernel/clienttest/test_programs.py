@@ -287,7 +287,7 @@ class TestTutorialPrograms(unittest.TestCase):
         if IS_IPYKERNEL:
             self.skipTest("lab.gil is threadlab's")
         cores = os.cpu_count()
-        with_gil, _, runnable_gil = self.spin_cpu()
+        with_gil, _, _ = self.spin_cpu()
         reply, _ = execute(self.kc, "import lab\nlab.gil(False)")
         self.assertEqual(reply["content"]["status"], "ok", reply["content"])
         try:
@@ -306,12 +306,13 @@ class TestTutorialPrograms(unittest.TestCase):
                                f"{cores} spinners without the GIL: {without:.0f}% CPU while "
                                f"{idle:.0f}% stayed idle (with the GIL: {with_gil:.0f}%)")
         self.assertGreater(without, 10, f"spinning without the GIL: {without:.0f}% CPU")
-        # Whatever the machine's load: with the GIL one of the kernel's
-        # threads is running or ready to run (the others wait for the GIL);
-        # without it, one per spinner.
+        # Whatever the machine's load, without the GIL one of the kernel's
+        # threads per spinner is running or ready to run. (With the GIL the
+        # CPU bound above is the evidence, since load can only lower it:
+        # counting runnable threads there also counts the OS thread that
+        # Go's scheduler hands the one processor to, and its monitor
+        # thread, both runnable for a while when the machine is loaded.)
         median = len(runnable) // 2
-        self.assertEqual(runnable_gil[median], 1,
-                         f"threads running or ready with the GIL (count: samples): {Counter(runnable_gil)}")
         self.assertGreaterEqual(runnable[median], cores,
                                 f"threads running or ready without the GIL (count: samples): {Counter(runnable)}")
 
