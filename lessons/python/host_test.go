@@ -207,7 +207,7 @@ func TestBlockIsCancellable(t *testing.T) {
 
 type recorder struct{ events []string }
 
-func (r *recorder) Event(t *Thread, ev Event) {
+func (r *recorder) Event(t *Thread, ev *Event) {
 	var what string
 	switch ev.Kind {
 	case ReadGlobal, WriteGlobal, DeleteGlobal, ReadAttr, WriteAttr, DeleteAttr:
@@ -217,8 +217,8 @@ func (r *recorder) Event(t *Thread, ev Event) {
 		what = "[" + k + "]"
 	}
 	v := "-"
-	if ev.Value != nil {
-		v, _ = Repr(t, ev.Value)
+	if ev.Value() != nil {
+		v, _ = Repr(t, ev.Value())
 	}
 	r.events = append(r.events, fmt.Sprintf("%d %s %s=%s", ev.Line, ev.Kind, what, v))
 }
@@ -384,7 +384,7 @@ def work(n):
 
 type nopTracer struct{}
 
-func (nopTracer) Event(*Thread, Event) {}
+func (nopTracer) Event(*Thread, *Event) {}
 
 // BenchmarkRaceLoop runs the tutorial's race loop with no host, with a
 // step hook every 100 steps, and with every memory event reported.
