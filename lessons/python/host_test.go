@@ -282,6 +282,46 @@ def work(n):
 	}
 }
 
+// The fused int paths (a global plus a local, stored back) report the
+// same events, with the same values and lines, as the instructions they
+// stand for: a step hook at every step keeps them from running, which is
+// the reference.
+func TestFusedEventsMatchUnfused(t *testing.T) {
+	src := `balance = 1000
+total = 0
+def work(n):
+    global balance, total
+    for i in range(3):
+        balance = balance + n
+        balance = balance - n
+        balance += n
+        balance = (balance
+            - n)
+        total = n + n
+        total = total + i
+`
+	events := func(interval int) []string {
+		in, m := load(t, src, Options{})
+		th := in.NewThread("t")
+		if interval > 0 {
+			th.SetHost(&countingHost{}, interval)
+		}
+		r := &recorder{}
+		th.SetTracer(r)
+		if _, err := Call(th, m.Globals().GetStr("work"), Int(300)); err != nil {
+			t.Fatal(err)
+		}
+		return r.events
+	}
+	fused, unfused := events(0), events(1)
+	if len(unfused) < 30 {
+		t.Fatalf("only %d events with a hook at every step", len(unfused))
+	}
+	if got, want := strings.Join(fused, "\n"), strings.Join(unfused, "\n"); got != want {
+		t.Fatalf("events of the fused paths:\n%s\nwant (unfused):\n%s", got, want)
+	}
+}
+
 // Goroutines share a list, a dict and an instance with no GIL: each
 // operation is atomic (no append is lost, go test -race stays quiet) while
 // the compound update of a counter may lose updates.
