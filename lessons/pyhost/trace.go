@@ -33,13 +33,13 @@ type recorder struct{ h *Host }
 // announcer announces each access before it happens, and records it.
 type announcer struct{ recorder }
 
-func (r *recorder) Event(t *python.Thread, ev python.Event) {
+func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 	b := bindingOf(t)
 	if ev.File != b.lastFile {
 		b.see(ev.File)
 	}
-	n, isInt := ev.Value.(python.Int)
-	if b.lastInHost || !isInt && isCode(ev.Value) {
+	n, isInt := ev.Int()
+	if b.lastInHost || !isInt && isCode(ev.Value()) {
 		return
 	}
 	var spot *runtime.Spot
@@ -51,7 +51,7 @@ func (r *recorder) Event(t *python.Thread, ev python.Event) {
 	case python.ReadGlobal, python.ReadAttr:
 		spot = b.spots.find(ev.Object, ev.Name)
 	default:
-		loc, k, ok := locOf(&ev)
+		loc, k, ok := locOf(ev)
 		if !ok {
 			return
 		}
@@ -61,7 +61,7 @@ func (r *recorder) Event(t *python.Thread, ev python.Event) {
 		b.rt.AccessIntAt(spot, kind, int32(n), b.site(ev.Line))
 		return
 	}
-	b.rt.AccessAt(spot, kind, ev.Value, b.site(ev.Line))
+	b.rt.AccessAt(spot, kind, ev.Value(), b.site(ev.Line))
 }
 
 // spots are a thread's runtime.Spots of the locations it touched last: a
@@ -123,12 +123,12 @@ func (sp *spots) add(loc runtime.Loc) *runtime.Spot {
 	return s
 }
 
-func (a *announcer) Announce(t *python.Thread, ev python.Event) {
+func (a *announcer) Announce(t *python.Thread, ev *python.Event) {
 	b := bindingOf(t)
-	if b.inHostCode(ev.File) || isCode(ev.Value) {
+	if b.inHostCode(ev.File) || isCode(ev.Value()) {
 		return
 	}
-	loc, kind, ok := locOf(&ev)
+	loc, kind, ok := locOf(ev)
 	if !ok {
 		return
 	}

@@ -142,7 +142,7 @@ func (h *countingHost) Step(*python.Thread) error { h.steps++; return nil }
 // countingTracer counts memory events.
 type countingTracer struct{ events int }
 
-func (c *countingTracer) Event(*python.Thread, python.Event) { c.events++ }
+func (c *countingTracer) Event(*python.Thread, *python.Event) { c.events++ }
 
 // BenchmarkStepHook: the race loop with the host called every 100 steps,
 // against no host, alternating. Goal: at most 1.15x.

@@ -58,13 +58,14 @@ func (t *Thread) globalArith(fr *frame, pc, sp int) (int, int, bool) {
 // the int + or - (BINARY or INPLACE) that follow it, when the global and
 // the local hold ints: g + n in one dispatch, and without making g a
 // Value when its slot holds it as bits, which would cost an allocation.
-// It returns the sum; ok is false, with nothing run, when the
-// instructions must run as usual: a tracer, the step hook due within
-// them, other values, or an overflow. The caller has checked that a
-// LOAD_FAST and a BINARY or INPLACE follow.
+// A tracer hears of the read as from the LOAD_GLOBAL. It returns the sum;
+// ok is false, with nothing run, when the instructions must run as usual:
+// an announcer (which may let other threads change g before the read),
+// the step hook due within them, other values, or an overflow. The caller
+// has checked that a LOAD_FAST and a BINARY or INPLACE follow.
 func (t *Thread) fuseGlobalArith(fr *frame, pc int) (c Int, ok bool) {
 	code := fr.code
-	if t.tracer != nil || t.countdown <= 2 {
+	if t.announcer != nil || t.countdown <= 2 {
 		return 0, false
 	}
 	load, op := code.Instrs[pc], code.Instrs[pc+1]
@@ -97,6 +98,9 @@ func (t *Thread) fuseGlobalArith(fr *frame, pc int) (c Int, ok bool) {
 	} else if c = a - b; (c < a) != (b > 0) {
 		return 0, false
 	}
+	if t.tracer != nil {
+		t.emitInt(ReadGlobal, fr.globals, code.Names[code.Instrs[pc-1].Arg], a)
+	}
 	t.countdown -= 2 // the steps of the LOAD_FAST and the operation
 	return c, true
 }
@@ -105,12 +109,12 @@ func (t *Thread) fuseGlobalArith(fr *frame, pc int) (c Int, ok bool) {
 // operation whose result is c, while the constant is an int and the
 // result stays in int64: (i * 7919) % 100003 makes one Value, not one per
 // operation, each of which would cost an allocation. It returns the
-// result and the pc after the pairs it ran; it runs none when a tracer
-// watches or the step hook is due within them.
+// result and the pc after the pairs it ran; it runs none when the step
+// hook is due within them.
 func (t *Thread) constArith(fr *frame, pc int, c int64) (int64, int) {
 	instrs, consts := fr.code.Instrs, fr.code.consts
 	for pc+1 < len(instrs) && instrs[pc].Op == compile.LOAD_CONST && instrs[pc+1].Op == compile.BINARY &&
-		t.tracer == nil && t.countdown > 2 {
+		t.countdown > 2 {
 		k, isInt := consts[instrs[pc].Arg].(Int)
 		op := compile.BinOp(instrs[pc+1].Arg)
 		if !isInt || op == compile.TrueDiv {
@@ -130,17 +134,22 @@ func (t *Thread) constArith(fr *frame, pc int, c int64) (int64, int) {
 // fuseStoreGlobal runs the instruction at pc, after an int addition or
 // subtraction whose result is c, if it is a STORE_GLOBAL into a slot that
 // holds an int as bits: it stores c without making it a Value, which
-// would cost an allocation. It reports false, doing nothing, when the
-// store must run as usual: a tracer watches, the step hook is due at the
-// store, c is a shared small int, or the slot holds its value otherwise.
+// would cost an allocation. A tracer hears of the write as from the
+// STORE_GLOBAL. It reports false, doing nothing, when the store must run
+// as usual: an announcer watches, the step hook is due at the store, c is
+// a shared small int, or the slot holds its value otherwise.
 func (t *Thread) fuseStoreGlobal(fr *frame, pc int, c Int) bool {
 	if pc >= len(fr.code.Instrs) || fr.code.Instrs[pc].Op != compile.STORE_GLOBAL ||
-		t.tracer != nil || t.countdown <= 1 || uint64(c+5) < uint64(len(smallInts)) {
+		t.announcer != nil || t.countdown <= 1 || uint64(c+5) < uint64(len(smallInts)) {
 		return false
 	}
 	gc := fr.code.globals[pc].Load()
 	if gc == nil || gc.dict != fr.globals.globals || gc.global == nil || !gc.global.storeBits(c) {
 		return false
+	}
+	if t.tracer != nil {
+		fr.pc = pc + 1 // the store's position, as STORE_GLOBAL reports it
+		t.emitInt(WriteGlobal, fr.globals, fr.code.Names[fr.code.Instrs[pc].Arg], c)
 	}
 	t.countdown-- // the store's step
 	return true

@@ -21,9 +21,10 @@ type Blocker interface {
 
 // Tracer receives the memory events of a thread (Thread.SetTracer). It
 // runs on the thread's goroutine, in the middle of the operation, so it
-// must not run Python code on that thread.
+// must not run Python code on that thread. ev is the thread's own, valid
+// only during the call: the thread fills it again for its next event.
 type Tracer interface {
-	Event(t *Thread, ev Event)
+	Event(t *Thread, ev *Event)
 }
 
 // Announcer is an optional interface of a Tracer. Announce is called just
@@ -34,7 +35,7 @@ type Tracer interface {
 // next access. It may block. To stop the thread, cancel it: it unwinds at
 // its next step, once the access is made.
 type Announcer interface {
-	Announce(t *Thread, ev Event)
+	Announce(t *Thread, ev *Event)
 }
 
 // EventKind says what a memory event did.
@@ -62,17 +63,38 @@ func (k EventKind) String() string { return eventNames[k] }
 // Event is one read or write of shared memory: a module global (Object is
 // the *Module, Name the variable), an attribute of an instance or class
 // (Object, Name), or a container item (Object is the *List or *Dict, Key
-// the index or key). Value is the value read or written (nil for a
-// delete). Events go by value: the interpreter builds them on its stack,
-// where filling one costs no write barriers.
+// the index or key). Value returns the value read or written (nil for a
+// delete). A thread fills one Event of its own for every report, rather
+// than passing a new one: a copy of its many words per access costs more
+// than the access.
 type Event struct {
 	Kind   EventKind
 	Object Value
 	Name   string
 	Key    Value
-	Value  Value
 	File   string
 	Line   int
+	value  Value // the value, unless it is an int held as bits
+	bits   Int   // the value, when isBits
+	isBits bool
+}
+
+// Value returns the value read or written (nil for a delete).
+func (ev *Event) Value() Value {
+	if ev.isBits {
+		return boxInt(ev.bits)
+	}
+	return ev.value
+}
+
+// Int returns the value as an int, if it is one, without making it a
+// Value: the interpreter reports an int a global holds as bits as bits.
+func (ev *Event) Int() (Int, bool) {
+	if ev.isBits {
+		return ev.bits, true
+	}
+	n, ok := ev.value.(Int)
+	return n, ok
 }
 
 // Position returns the file and line of the code a thread is running.
@@ -83,10 +105,27 @@ func (t *Thread) Position() (file string, line int) {
 	return "", 0
 }
 
+// event fills t's Event for an access of obj, and returns it.
+func (t *Thread) event(kind EventKind, obj Value, name string, key Value) *Event {
+	ev := &t.ev
+	ev.Kind, ev.Object, ev.Name, ev.Key = kind, obj, name, key
+	ev.File, ev.Line = t.Position()
+	return ev
+}
+
 // emit sends an event to the tracer (the caller has checked t.tracer).
 func (t *Thread) emit(kind EventKind, obj Value, name string, key, v Value) {
-	file, line := t.Position()
-	t.tracer.Event(t, Event{Kind: kind, Object: obj, Name: name, Key: key, Value: v, File: file, Line: line})
+	ev := t.event(kind, obj, name, key)
+	ev.value, ev.isBits = v, false
+	t.tracer.Event(t, ev)
+}
+
+// emitInt is emit of int n of global name of m, which the global holds
+// as bits: reported so, it need not be made a Value.
+func (t *Thread) emitInt(kind EventKind, m *Module, name string, n Int) {
+	ev := t.event(kind, m, name, nil)
+	ev.value, ev.bits, ev.isBits = nil, n, true
+	t.tracer.Event(t, ev)
 }
 
 // announce tells an Announcer of an access about to happen (the caller
@@ -95,8 +134,9 @@ func (t *Thread) announce(kind EventKind, obj Value, name string, key, v Value) 
 	if t.announcer == nil {
 		return
 	}
-	file, line := t.Position()
-	t.announcer.Announce(t, Event{Kind: kind, Object: obj, Name: name, Key: key, Value: v, File: file, Line: line})
+	ev := t.event(kind, obj, name, key)
+	ev.value, ev.isBits = v, false
+	t.announcer.Announce(t, ev)
 }
 
 // changers are the methods of lists, dicts and sets that change them.

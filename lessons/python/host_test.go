@@ -207,7 +207,7 @@ func TestBlockIsCancellable(t *testing.T) {
 
 type recorder struct{ events []string }
 
-func (r *recorder) Event(t *Thread, ev Event) {
+func (r *recorder) Event(t *Thread, ev *Event) {
 	var what string
 	switch ev.Kind {
 	case ReadGlobal, WriteGlobal, DeleteGlobal, ReadAttr, WriteAttr, DeleteAttr:
@@ -217,8 +217,8 @@ func (r *recorder) Event(t *Thread, ev Event) {
 		what = "[" + k + "]"
 	}
 	v := "-"
-	if ev.Value != nil {
-		v, _ = Repr(t, ev.Value)
+	if ev.Value() != nil {
+		v, _ = Repr(t, ev.Value())
 	}
 	r.events = append(r.events, fmt.Sprintf("%d %s %s=%s", ev.Line, ev.Kind, what, v))
 }
@@ -279,6 +279,46 @@ def work(n):
 	}
 	if len(r.events) != len(want) {
 		t.Fatalf("events recorded with the tracer off")
+	}
+}
+
+// The fused int paths (a global plus a local, stored back) report the
+// same events, with the same values and lines, as the instructions they
+// stand for: a step hook at every step keeps them from running, which is
+// the reference.
+func TestFusedEventsMatchUnfused(t *testing.T) {
+	src := `balance = 1000
+total = 0
+def work(n):
+    global balance, total
+    for i in range(3):
+        balance = balance + n
+        balance = balance - n
+        balance += n
+        balance = (balance
+            - n)
+        total = n + n
+        total = total + i
+`
+	events := func(interval int) []string {
+		in, m := load(t, src, Options{})
+		th := in.NewThread("t")
+		if interval > 0 {
+			th.SetHost(&countingHost{}, interval)
+		}
+		r := &recorder{}
+		th.SetTracer(r)
+		if _, err := Call(th, m.Globals().GetStr("work"), Int(300)); err != nil {
+			t.Fatal(err)
+		}
+		return r.events
+	}
+	fused, unfused := events(0), events(1)
+	if len(unfused) < 30 {
+		t.Fatalf("only %d events with a hook at every step", len(unfused))
+	}
+	if got, want := strings.Join(fused, "\n"), strings.Join(unfused, "\n"); got != want {
+		t.Fatalf("events of the fused paths:\n%s\nwant (unfused):\n%s", got, want)
 	}
 }
 
@@ -384,7 +424,7 @@ def work(n):
 
 type nopTracer struct{}
 
-func (nopTracer) Event(*Thread, Event) {}
+func (nopTracer) Event(*Thread, *Event) {}
 
 // BenchmarkRaceLoop runs the tutorial's race loop with no host, with a
 // step hook every 100 steps, and with every memory event reported.

@@ -18,6 +18,7 @@ type Thread struct {
 	countdown int // steps left until the next host call
 	tracer    Tracer
 	announcer Announcer // tracer, when it wants to hear of accesses before they happen
+	ev        Event     // the event being reported to them
 
 	cancelled atomic.Bool
 	cancel    cancelState
