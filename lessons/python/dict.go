@@ -533,3 +533,41 @@ func keyEqual(t *Thread, a, b Value) (bool, error) {
 	}
 	return Equal(t, a, b)
 }
+
+// findStrHint is findStr that first tries entry *hint, and remembers in
+// it where it found s. d.mu is held (or the interpreter is serialised).
+func (d *Dict) findStrHint(s string, hint *atomic.Int32) int {
+	if i := int(hint.Load()); i < len(d.entries) {
+		if k, ok := d.entries[i].key.(Str); ok && string(k) == s {
+			return i
+		}
+	}
+	i := d.findStr(s)
+	if i >= 0 {
+		hint.Store(int32(i))
+	}
+	return i
+}
+
+// getStrHint is getStr with a hint of where s is (findStrHint).
+func (d *Dict) getStrHint(t *Thread, s string, hint *atomic.Int32) Value {
+	locked := t.lock(&d.mu)
+	var v Value
+	if i := d.findStrHint(s, hint); i >= 0 {
+		v = d.valueAt(i)
+	}
+	d.unlock(locked)
+	return v
+}
+
+// setStrHint is setStr with a hint of where s is (findStrHint).
+func (d *Dict) setStrHint(t *Thread, s string, v Value, hint *atomic.Int32) {
+	locked := t.lock(&d.mu)
+	if i := d.findStrHint(s, hint); i >= 0 {
+		d.setValueAt(i, v)
+	} else {
+		d.insertNew(Str(s), v, strHash(s))
+		hint.Store(int32(len(d.entries) - 1))
+	}
+	d.unlock(locked)
+}
