@@ -10,8 +10,8 @@ import "sync/atomic"
 // attrCache remembers, for one instruction, what the classes of the last
 // two instances it saw have under the attribute name, as of a class
 // version: two, as a call site in a base class method often sees two
-// subclasses in turn. plain means instances of the class use ordinary
-// attribute access (no __getattribute__, __getattr__ or __setattr__ of
+// subclasses in turn. plain means the class is a user class whose
+// instances use ordinary attribute access (no __getattribute__, __getattr__ or __setattr__ of
 // their own, and the class attribute is not a property). An entry is not
 // changed once stored, but for hint.
 type attrCache struct {
@@ -27,6 +27,17 @@ type attrCache struct {
 	hint atomic.Int32
 }
 
+// cachedAttr returns the newest entry of slot if it is for class c and
+// current, or nil. It inlines, for the fast paths.
+func cachedAttr(slot *atomic.Pointer[attrCache], c *Type) *attrCache {
+	if ce := slot.Load(); ce != nil && ce.typ == c && ce.version == c.version.Load() {
+		return ce
+	}
+	return nil
+}
+
+// attrLookup returns the entry of the instruction at pc for class c,
+// making one if it has none that is current.
 func (t *Thread) attrLookup(fr *frame, pc int, c *Type, name string) *attrCache {
 	slot := &fr.code.attrs[pc]
 	old := slot.Load()
@@ -37,7 +48,7 @@ func (t *Thread) attrLookup(fr *frame, pc int, c *Type, name string) *attrCache 
 	}
 	ce := &attrCache{typ: c, version: c.version.Load(), d: c.Lookup(name), bit: strKeyBit(strHash(name))}
 	_, prop := ce.d.(*Property)
-	ce.plain = !prop && c.layout == layoutObject &&
+	ce.plain = !prop && c.user && c.layout == layoutObject &&
 		c.Lookup("__getattribute__") == Value(objectGetattr) &&
 		c.Lookup("__getattr__") == nil &&
 		c.Lookup("__setattr__") == Value(objectSetattr)
@@ -52,6 +63,23 @@ func (t *Thread) attrLookup(fr *frame, pc int, c *Type, name string) *attrCache 
 
 // loadAttr is LOAD_ATTR, with the fast path for plain instances.
 func (t *Thread) loadAttr(fr *frame, pc int, x Value, name string) (Value, error) {
+	if o, ok := x.(*Instance); ok && t.tracer == nil && o.dict != nil {
+		if ce := cachedAttr(&fr.code.attrs[pc], o.class); ce != nil && ce.plain {
+			if ce.d == nil || !o.dict.lacksStr(ce.bit) {
+				if v := o.dict.getStrHint(t, name, &ce.hint); v != nil {
+					return v, nil
+				}
+			}
+			if ce.d != nil {
+				return bindAttr(ce.d, x, o.class), nil
+			}
+		}
+	}
+	return t.loadAttrSlow(fr, pc, x, name)
+}
+
+// loadAttrSlow is loadAttr when the instruction's cache does not answer.
+func (t *Thread) loadAttrSlow(fr *frame, pc int, x Value, name string) (Value, error) {
 	if t.tracer != nil {
 		return t.getAttr(x, name) // which reports the access
 	}
@@ -85,7 +113,11 @@ func (t *Thread) loadAttr(fr *frame, pc int, x Value, name string) (Value, error
 // for plain instances.
 func (t *Thread) storeAttr(fr *frame, pc int, x Value, name string, v Value) error {
 	if o, ok := x.(*Instance); ok && v != nil && o.dict != nil && o.class.user && t.tracer == nil {
-		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
+		ce := cachedAttr(&fr.code.attrs[pc], o.class)
+		if ce == nil {
+			ce = t.attrLookup(fr, pc, o.class, name)
+		}
+		if ce.plain {
 			o.dict.setStrHint(t, name, v, &ce.hint)
 			return nil
 		}
@@ -98,7 +130,11 @@ func (t *Thread) loadMethodCached(fr *frame, pc int, x Value, name string) (Valu
 	switch o := x.(type) {
 	case *Instance:
 		if o.dict != nil && o.class.user {
-			if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
+			ce := cachedAttr(&fr.code.attrs[pc], o.class)
+			if ce == nil {
+				ce = t.attrLookup(fr, pc, o.class, name)
+			}
+			if ce.plain {
 				if f, ok := ce.d.(*Function); ok && (o.dict.lacksStr(ce.bit) || o.dict.getStrHint(t, name, &ce.hint) == nil) {
 					return f, x, nil
 				}

@@ -534,14 +534,19 @@ func keyEqual(t *Thread, a, b Value) (bool, error) {
 	return Equal(t, a, b)
 }
 
-// findStrHint is findStr that first tries entry *hint, and remembers in
-// it where it found s. d.mu is held (or the interpreter is serialised).
-func (d *Dict) findStrHint(s string, hint *atomic.Int32) int {
-	if i := int(hint.Load()); i < len(d.entries) {
-		if k, ok := d.entries[i].key.(Str); ok && string(k) == s {
-			return i
-		}
+// hasStrAt reports whether entry i (which may be past the end) has the
+// str key s. d.mu is held (or the interpreter is serialised).
+func (d *Dict) hasStrAt(i int, s string) bool {
+	if i < len(d.entries) {
+		k, ok := d.entries[i].key.(Str)
+		return ok && string(k) == s
 	}
+	return false
+}
+
+// findStrNoting is findStr that notes in hint where it found s. d.mu is
+// held (or the interpreter is serialised).
+func (d *Dict) findStrNoting(s string, hint *atomic.Int32) int {
 	i := d.findStr(s)
 	if i >= 0 {
 		hint.Store(int32(i))
@@ -549,21 +554,31 @@ func (d *Dict) findStrHint(s string, hint *atomic.Int32) int {
 	return i
 }
 
-// getStrHint is getStr with a hint of where s is (findStrHint).
+// getStrHint is getStr that first tries entry *hint, and notes in it
+// where it found s.
 func (d *Dict) getStrHint(t *Thread, s string, hint *atomic.Int32) Value {
 	locked := t.lock(&d.mu)
 	var v Value
-	if i := d.findStrHint(s, hint); i >= 0 {
+	i := int(hint.Load())
+	if !d.hasStrAt(i, s) {
+		i = d.findStrNoting(s, hint)
+	}
+	if i >= 0 {
 		v = d.valueAt(i)
 	}
 	d.unlock(locked)
 	return v
 }
 
-// setStrHint is setStr with a hint of where s is (findStrHint).
+// setStrHint is setStr that first tries entry *hint, and notes in it
+// where it found or put s.
 func (d *Dict) setStrHint(t *Thread, s string, v Value, hint *atomic.Int32) {
 	locked := t.lock(&d.mu)
-	if i := d.findStrHint(s, hint); i >= 0 {
+	i := int(hint.Load())
+	if !d.hasStrAt(i, s) {
+		i = d.findStrNoting(s, hint)
+	}
+	if i >= 0 {
 		d.setValueAt(i, v)
 	} else {
 		d.insertNew(Str(s), v, strHash(s))
