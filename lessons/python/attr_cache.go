@@ -75,6 +75,17 @@ func (t *Thread) loadAttr(fr *frame, pc int, x Value, name string) (Value, error
 			}
 		}
 	}
+	if c, ok := x.(*Type); ok && t.tracer == nil {
+		// A class attribute found in the MRO, unless it binds (as
+		// typeGetAttr does for static and class methods).
+		if ce := cachedAttr(&fr.code.attrs[pc], c); ce != nil {
+			switch ce.d.(type) {
+			case nil, *StaticMethod, *ClassMethod:
+			default:
+				return ce.d, nil
+			}
+		}
+	}
 	return t.loadAttrSlow(fr, pc, x, name)
 }
 

@@ -242,7 +242,7 @@ func (t *Thread) loadMethod(x Value, name string) (Value, Value, error) {
 		// super().m(...) on an instance: the method and the receiver,
 		// without a bound method.
 		if _, isType := o.Obj.(*Type); !isType {
-			if f, ok := superLookup(o, o.Obj.Type(), name).(*Function); ok {
+			if f, ok := superLookup(t, o, o.Obj.Type(), name).(*Function); ok {
 				return f, o.Obj, nil
 			}
 		}
