@@ -498,15 +498,15 @@ func (d *Dict) Copy() *Dict {
 // gives a nil key.
 func (d *Dict) entryAt(t *Thread, i int) (key, value Value, live int, ok bool) {
 	locked := t.lock(&d.mu)
-	defer d.unlock(locked)
-	if i >= len(d.entries) {
-		return nil, nil, d.live, false
+	live = d.live
+	if i < len(d.entries) {
+		ok = true
+		if key = d.entries[i].key; key != nil {
+			value = d.valueAt(i)
+		}
 	}
-	e := d.entries[i]
-	if e.key == nil {
-		return nil, nil, d.live, true
-	}
-	return e.key, d.valueOf(e), d.live, true
+	d.unlock(locked) // not deferred: iteration calls this once per entry
+	return key, value, live, ok
 }
 
 // valueOf returns the value of e, an entry of d. d.mu is held.
