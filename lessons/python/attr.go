@@ -305,7 +305,7 @@ func superGetAttr(t *Thread, s *Super, name string) (Value, error) {
 	} else {
 		typ = s.Obj.Type()
 	}
-	if v := superLookup(s, typ, name); v != nil {
+	if v := superLookup(t, s, typ, name); v != nil {
 		if _, isType := s.Obj.(*Type); isType {
 			switch f := v.(type) {
 			case *ClassMethod:
@@ -325,14 +325,14 @@ func superGetAttr(t *Thread, s *Super, name string) (Value, error) {
 
 // superLookup finds name in the classes of typ's MRO after s.Class, or
 // returns nil.
-func superLookup(s *Super, typ *Type, name string) Value {
+func superLookup(t *Thread, s *Super, typ *Type, name string) Value {
 	mro := typ.mro
 	i := 0
 	for i < len(mro) && mro[i] != s.Class {
 		i++
 	}
 	for _, k := range mro[min(i+1, len(mro)):] {
-		if v := k.dict.GetStr(name); v != nil {
+		if v := k.dict.getStr(t, name); v != nil {
 			return v
 		}
 	}

@@ -498,15 +498,15 @@ func (d *Dict) Copy() *Dict {
 // gives a nil key.
 func (d *Dict) entryAt(t *Thread, i int) (key, value Value, live int, ok bool) {
 	locked := t.lock(&d.mu)
-	defer d.unlock(locked)
-	if i >= len(d.entries) {
-		return nil, nil, d.live, false
+	live = d.live
+	if i < len(d.entries) {
+		ok = true
+		if key = d.entries[i].key; key != nil {
+			value = d.valueAt(i)
+		}
 	}
-	e := d.entries[i]
-	if e.key == nil {
-		return nil, nil, d.live, true
-	}
-	return e.key, d.valueOf(e), d.live, true
+	d.unlock(locked) // not deferred: iteration calls this once per entry
+	return key, value, live, ok
 }
 
 // valueOf returns the value of e, an entry of d. d.mu is held.
@@ -532,4 +532,57 @@ func keyEqual(t *Thread, a, b Value) (bool, error) {
 		return true, nil
 	}
 	return Equal(t, a, b)
+}
+
+// hasStrAt reports whether entry i (which may be past the end) has the
+// str key s. d.mu is held (or the interpreter is serialised).
+func (d *Dict) hasStrAt(i int, s string) bool {
+	if i < len(d.entries) {
+		k, ok := d.entries[i].key.(Str)
+		return ok && string(k) == s
+	}
+	return false
+}
+
+// findStrNoting is findStr that notes in hint where it found s. d.mu is
+// held (or the interpreter is serialised).
+func (d *Dict) findStrNoting(s string, hint *atomic.Int32) int {
+	i := d.findStr(s)
+	if i >= 0 {
+		hint.Store(int32(i))
+	}
+	return i
+}
+
+// getStrHint is getStr that first tries entry *hint, and notes in it
+// where it found s.
+func (d *Dict) getStrHint(t *Thread, s string, hint *atomic.Int32) Value {
+	locked := t.lock(&d.mu)
+	var v Value
+	i := int(hint.Load())
+	if !d.hasStrAt(i, s) {
+		i = d.findStrNoting(s, hint)
+	}
+	if i >= 0 {
+		v = d.valueAt(i)
+	}
+	d.unlock(locked)
+	return v
+}
+
+// setStrHint is setStr that first tries entry *hint, and notes in it
+// where it found or put s.
+func (d *Dict) setStrHint(t *Thread, s string, v Value, hint *atomic.Int32) {
+	locked := t.lock(&d.mu)
+	i := int(hint.Load())
+	if !d.hasStrAt(i, s) {
+		i = d.findStrNoting(s, hint)
+	}
+	if i >= 0 {
+		d.setValueAt(i, v)
+	} else {
+		d.insertNew(Str(s), v, strHash(s))
+		hint.Store(int32(len(d.entries) - 1))
+	}
+	d.unlock(locked)
 }

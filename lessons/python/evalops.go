@@ -251,7 +251,7 @@ func (t *Thread) loadMethod(x Value, name string) (Value, Value, error) {
 		// super().m(...) on an instance: the method and the receiver,
 		// without a bound method.
 		if _, isType := o.Obj.(*Type); !isType {
-			if f, ok := superLookup(o, o.Obj.Type(), name).(*Function); ok {
+			if f, ok := superLookup(t, o, o.Obj.Type(), name).(*Function); ok {
 				return f, o.Obj, nil
 			}
 		}
@@ -646,110 +646,4 @@ func (t *Thread) zeroArgSuper(args []Value) (Value, error) {
 		return nil, Errorf(RuntimeError, "super(): arg[0] deleted")
 	}
 	return &Super{Class: cls, Obj: self}, nil
-}
-
-// attrCache remembers, for one instruction, what the classes of the last
-// two instances it saw have under the attribute name, as of a class
-// version: two, as a call site in a base class method often sees two
-// subclasses in turn. plain means instances of the class use ordinary
-// attribute access (no __getattribute__, __getattr__ or __setattr__ of
-// their own, and the class attribute is not a property). An entry is not
-// changed once stored.
-type attrCache struct {
-	typ     *Type
-	version uint64
-	d       Value
-	plain   bool
-	bit     uint64     // the name's strKeyBit
-	next    *attrCache // the entry for another class, or nil
-}
-
-func (t *Thread) attrLookup(fr *frame, pc int, c *Type, name string) *attrCache {
-	slot := &fr.code.attrs[pc]
-	old := slot.Load()
-	for ce := old; ce != nil; ce = ce.next {
-		if ce.typ == c && ce.version == c.version.Load() {
-			return ce
-		}
-	}
-	ce := &attrCache{typ: c, version: c.version.Load(), d: c.Lookup(name), bit: strKeyBit(strHash(name))}
-	_, prop := ce.d.(*Property)
-	ce.plain = !prop && c.layout == layoutObject &&
-		c.Lookup("__getattribute__") == Value(objectGetattr) &&
-		c.Lookup("__getattr__") == nil &&
-		c.Lookup("__setattr__") == Value(objectSetattr)
-	if old != nil && old.typ != c {
-		prev := *old
-		prev.next = nil
-		ce.next = &prev
-	}
-	slot.Store(ce)
-	return ce
-}
-
-// loadAttr is LOAD_ATTR, with the fast path for plain instances.
-func (t *Thread) loadAttr(fr *frame, pc int, x Value, name string) (Value, error) {
-	if t.tracer != nil {
-		return t.getAttr(x, name) // which reports the access
-	}
-	if c, ok := x.(*Type); ok {
-		// A class attribute found in the MRO, unless it binds (as
-		// typeGetAttr does for static and class methods).
-		switch d := t.attrLookup(fr, pc, c, name).d; d.(type) {
-		case nil, *StaticMethod, *ClassMethod:
-		default:
-			return d, nil
-		}
-	}
-	if o, ok := x.(*Instance); ok && o.dict != nil && o.class.user {
-		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
-			var v Value
-			if ce.d == nil || !o.dict.lacksStr(ce.bit) {
-				v = o.dict.getStr(t, name)
-			}
-			if v == nil && ce.d != nil {
-				v = bindAttr(ce.d, x, o.class)
-			}
-			if v != nil {
-				return v, nil
-			}
-		}
-	}
-	return t.getAttr(x, name)
-}
-
-// storeAttr is STORE_ATTR (v == nil: DELETE_ATTR), with the fast path
-// for plain instances.
-func (t *Thread) storeAttr(fr *frame, pc int, x Value, name string, v Value) error {
-	if o, ok := x.(*Instance); ok && v != nil && o.dict != nil && o.class.user && t.tracer == nil {
-		if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
-			o.dict.setStr(t, name, v)
-			return nil
-		}
-	}
-	return t.setAttr(x, name, v)
-}
-
-// loadMethodCached is LOAD_METHOD, with the fast path for plain instances.
-func (t *Thread) loadMethodCached(fr *frame, pc int, x Value, name string) (Value, Value, error) {
-	switch o := x.(type) {
-	case *Instance:
-		if o.dict != nil && o.class.user {
-			if ce := t.attrLookup(fr, pc, o.class, name); ce.plain {
-				if f, ok := ce.d.(*Function); ok && (o.dict.lacksStr(ce.bit) || o.dict.getStr(t, name) == nil) {
-					return f, x, nil
-				}
-			}
-		}
-	case *Super, *Type, *Module, *Exception:
-	default:
-		// A built-in value's method, as loadMethod finds it.
-		switch f := t.attrLookup(fr, pc, x.Type(), name).d.(type) {
-		case *MethodDescr:
-			return f, x, nil
-		case *Function:
-			return f, x, nil
-		}
-	}
-	return t.loadMethod(x, name)
 }
