@@ -95,6 +95,9 @@ func NewInterp(opts Options) *Interp {
 	for _, c := range exceptionTypes {
 		in.builtins.SetStr(c.name, c)
 	}
+	// CPython keeps these two older names as aliases of OSError.
+	in.builtins.SetStr("EnvironmentError", OSError)
+	in.builtins.SetStr("IOError", OSError)
 	for name, c := range coreTypes() {
 		in.builtins.SetStr(name, c)
 	}

@@ -1186,12 +1186,6 @@ class Pool:
 _STARTED, _SHUTDOWN = "started", "shutdown"
 
 
-class BrokenPipeError(OSError):
-    """What a call on a proxy raises once its manager has shut down.
-    (threadlab's builtins lack CPython's OSError subclasses; this one
-    has CPython's name.)"""
-
-
 def _os_error(cls, number, text):
     # An OSError subclass with an errno, worded as CPython prints it.
     err = cls("[Errno %d] %s" % (number, text))
