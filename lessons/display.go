@@ -76,6 +76,9 @@ func opText(e runtime.Event) string {
 	}
 	switch e.Kind {
 	case runtime.OpRead:
+		if e.Value == nil {
+			return "read " + e.Field + " → absent" // `k in d` found no item k
+		}
 		return fmt.Sprintf("read %s → %s", e.Field, pyhost.SpellValue(e.Value))
 	case runtime.OpWrite:
 		if e.Value == nil {

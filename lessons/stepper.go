@@ -227,6 +227,9 @@ func eventText(e runtime.StepEvent) string {
 	v := valueText(e.Value)
 	switch e.Kind {
 	case runtime.OpRead:
+		if e.Value == nil {
+			return fmt.Sprintf("%s: read %s → absent", e.Thread, e.Field) // `k in d` found no item k
+		}
 		return fmt.Sprintf("%s: read %s → %s", e.Thread, e.Field, v)
 	case runtime.OpWrite:
 		return fmt.Sprintf("%s: write %s ← %s", e.Thread, e.Field, v)

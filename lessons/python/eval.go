@@ -402,7 +402,14 @@ enter:
 				}
 			}
 		slow:
-			v, err := t.compare(compile.CmpOp(in.Arg), x, y)
+			var v Value
+			var err error
+			if t.tracer != nil {
+				fr.pc = pc
+				v, err = t.tracedCompare(compile.CmpOp(in.Arg), x, y)
+			} else {
+				v, err = t.compare(compile.CmpOp(in.Arg), x, y)
+			}
 			if err != nil {
 				return sp, pc, err
 			}

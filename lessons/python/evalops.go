@@ -307,6 +307,31 @@ func (t *Thread) compare(op compile.CmpOp, x, y Value) (Value, error) {
 	return Compare(t, op, x, y)
 }
 
+// tracedCompare is compare with a tracer set: `k in c` and `k not in c`
+// read c, and are reported so. For a dict it is the read of item k, as
+// d[k] and d.get(k) report it, with the item's value (nil when absent);
+// a list or set is searched as a whole, as its methods are reported
+// (ReadItems, named "__contains__").
+func (t *Thread) tracedCompare(op compile.CmpOp, x, y Value) (Value, error) {
+	if op != compile.In && op != compile.NotIn {
+		return t.compare(op, x, y)
+	}
+	switch c := y.(type) {
+	case *Dict:
+		t.itemAnnounce(ReadItem, c, x, nil)
+		v, err := c.Get(t, x)
+		if err != nil {
+			return nil, err
+		}
+		t.itemEvent(ReadItem, c, x, v)
+		return Bool((v != nil) == (op == compile.In)), nil
+	case *List, *Set:
+		t.announce(ReadItems, c, "__contains__", nil, nil)
+		t.emit(ReadItems, c, "__contains__", nil, nil)
+	}
+	return t.compare(op, x, y)
+}
+
 // dictMerge adds src's items to d ({**src} or f(**src)); for a call,
 // duplicate keys are an error naming the function fn.
 func (t *Thread) dictMerge(d *Dict, src Value, call bool, fn Value) error {
