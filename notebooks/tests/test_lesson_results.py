@@ -241,10 +241,15 @@ class ExecutedLessons(unittest.TestCase):
             r"(threads|processes): (\d+)% of (\d+)%, (\d+\.\d) s \(whole machine: (\d+)%\)", summary))
         self.assertEqual(sorted(rows), ["processes", "threads"], summary)
         kernel, cores, took, machine = rows["threads"]
+        threads_kernel = kernel
         self.assertLessEqual(kernel, 150, "threads with the GIL on used more than one core: " + summary)
         kernel, cores, took, machine = rows["processes"]
         if self.cpu_figures_trusted("processes", kernel, cores, machine):
-            self.assertGreaterEqual(kernel, 100 * max(2, cores - 1) - 50, summary)
+            # "climbs towards cores times 100%": clearly past the one core
+            # the threads kept to. The figure covers the pool's start and
+            # its last, lone chunk, so it stays short of every core.
+            self.assertGreaterEqual(kernel, 120, summary)
+            self.assertGreaterEqual(kernel, threads_kernel + 20, summary)
             self.assertLess(took, rows["threads"][2], summary)
         self.assertRegex(self.text(name, "tested-tally"), r"CPython's clock: \[\d+, \d+, \d+\]")
         seeded = re.search(r"seed 7: \[(\d+), (\d+), (\d+)\]", self.text(name, "seeded-tally"))
