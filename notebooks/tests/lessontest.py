@@ -36,6 +36,24 @@ class Stored:
     TITLE = None  # how the first heading starts: "Lesson 6:"
     MAX_CODE_LINES = 15
     LONG_CELL_TAGS = frozenset()  # cells allowed to be longer (a whole class the learner edits)
+    LINKED_FROM = ()  # the notebooks that must link to this one (the index, the lesson before)
+    CHECK_IMPORT = None  # what the exercise-check cell imports: "from checks import ..."
+    ANSWER_WORDS = ()  # words of the answer that the check cell must not show
+
+    def test_linked_from_the_index_and_the_lesson_before(self):
+        for name in self.LINKED_FROM:
+            self.assertIn("(%s)" % self.NAME, markdown_text(nbtools.load(NOTEBOOKS / name)), name)
+
+    def test_check_answers_stay_out_of_the_notebook(self):
+        # The exercise-check cell only imports and calls the check.
+        checks = [c for c in self.notebook()["cells"] if "exercise-check" in c["metadata"].get("tags", [])]
+        self.assertTrue(checks, "no exercise-check cell")
+        for cell in checks:
+            source = "".join(cell["source"])
+            if self.CHECK_IMPORT:
+                self.assertIn(self.CHECK_IMPORT, source)
+            for word in self.ANSWER_WORDS:
+                self.assertNotIn(word, source)
 
     def notebook(self):
         return nbtools.load(NOTEBOOKS / self.NAME)

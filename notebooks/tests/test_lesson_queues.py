@@ -33,22 +33,13 @@ class StoredLesson(lessontest.Stored, unittest.TestCase):
     NAME = NAME
     TITLE = "Lesson 7:"
     LONG_CELL_TAGS = LONG_CELL_TAGS
+    LINKED_FROM = ("00-index.ipynb", "06-coordination.ipynb")
+    CHECK_IMPORT = "from checks import queue_workers"
+    ANSWER_WORDS = ("task_done",)
 
     def test_confronts_the_misconception(self):
         text = markdown_text(notebook())
         self.assertRegex(text, r"(?m)^### .*I can check `empty\(\)` first")
-
-    def test_in_the_index_and_after_lesson_6(self):
-        for name in ("00-index.ipynb", "06-coordination.ipynb"):
-            self.assertIn("(%s)" % NAME, markdown_text(nbtools.load(NOTEBOOKS / name)), name)
-
-    def test_check_answers_stay_out_of_the_notebook(self):
-        # The exercise-check cell only imports and calls the check.
-        for cell in notebook()["cells"]:
-            if "exercise-check" in cell["metadata"].get("tags", []):
-                source = "".join(cell["source"])
-                self.assertIn("from checks import queue_workers", source)
-                self.assertNotIn("task_done", source)
 
 
 class ExecutedLesson(lessontest.Executed, unittest.TestCase):
