@@ -233,6 +233,12 @@ func eventText(e runtime.StepEvent) string {
 		return fmt.Sprintf("%s: read %s → %s", e.Thread, e.Field, v)
 	case runtime.OpWrite:
 		return fmt.Sprintf("%s: write %s ← %s", e.Thread, e.Field, v)
+	case runtime.OpWait:
+		// Say what it waits for, as the trace does, not the name of the
+		// lock a Condition's wait happens to block on.
+		if what, ok := e.Value.(string); ok && what != "" {
+			return fmt.Sprintf("%s: waits for %s", e.Thread, what)
+		}
 	}
 	return fmt.Sprintf("%s: %s %s", e.Thread, e.Kind, e.Field)
 }
@@ -347,8 +353,16 @@ func buildStepData(tree *runtime.StepTree, g stepGoal, source func(file string) 
 				o.Kind = at.Op.Kind.String()
 				o.Field = at.Name
 				o.Op = strings.TrimSpace(o.Kind + " " + at.Name)
-				if at.Op.Kind == runtime.OpStart || at.Op.Kind == runtime.OpJoin {
+				switch {
+				case at.Op.Kind == runtime.OpStart || at.Op.Kind == runtime.OpJoin:
 					o.Op = o.Kind + " a thread"
+				case at.Notify != "":
+					// A Condition's wait blocks on a lock of its own, which
+					// the learner never made: say what the thread waits for.
+					o.Kind, o.Field, o.Op = "wait", "", "wait for a notify of "+at.Notify
+					if at.Status == runtime.StepReady {
+						o.Op = "wake up: " + at.Notify + " was notified"
+					}
 				}
 				if s, ok := at.Site.(stepSite); ok {
 					o.Line, o.Text, o.Where = s.Line, s.Text, s.key()

@@ -60,3 +60,41 @@ def both():
 	checkError(t, execute(s, "lab.stepper(race, max_schedules=10)").err, "ValueError", "too big to step through")
 	checkError(t, execute(s, "lab.stepper(race, max_schedules=0)").err, "ValueError", "max_schedules must be")
 }
+
+// A thread stuck in a Condition's wait is shown waiting for a notify, as
+// the trace shows it, not as a wait on the lock the wait blocks on.
+func TestStepperNamesAConditionWait(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	execute(s, `
+import threading
+changed = threading.Condition()
+ready = []
+def give():
+    with changed:
+        ready.append(1)
+        changed.notify()
+def take():
+    if not ready:
+        with changed:
+            changed.wait()
+def sale():
+    t1 = threading.Thread(target=give, name="baker")
+    t2 = threading.Thread(target=take, name="cat")
+    t1.start(); t2.start(); t1.join(); t2.join()
+`)
+	if c := execute(s, "st = lab.stepper(sale, goal='deadlock')\nst.goal_schedules > 0"); c.err != nil || c.result != "True" {
+		t.Fatalf("got %s, %v", c.result, c.err)
+	}
+	b, _ := bundleOf(t, s, "st")
+	for _, kind := range []string{"text/plain", "text/html"} {
+		text := b[kind].(string)
+		if !strings.Contains(text, "cat: waits for a notify of changed") && !strings.Contains(text, "waits for a notify of changed") {
+			t.Errorf("%s: no wait for a notify of changed:\n%.3000s", kind, text)
+		}
+		if strings.Contains(text, "Lock-") {
+			i := strings.Index(text, "Lock-")
+			t.Errorf("%s names a Condition's inner lock: ...%s...", kind, text[max(0, i-300):min(len(text), i+60)])
+		}
+	}
+}

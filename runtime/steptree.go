@@ -61,6 +61,7 @@ type StepAt struct {
 	Name   string // the field, or the lock's name
 	Site   any    // what StepOptions.Locate said when it announced Op
 	Waits  string // for Blocked: what it waits for
+	Notify string // for an acquire of a Condition's waiter lock: what the Condition is for
 	Err    error  // for Ended: the error its body ended with
 }
 
@@ -418,11 +419,13 @@ func (ch *treeChooser) snapshot(enabled []*Thread) *StepNode {
 	n.State = rt.trace.view()
 	rt.sharedMu.Unlock()
 	rt.mu.Lock()
-	lockName := map[int]string{}
+	lockName, waiterOf := map[int]string{}, map[int]string{}
 	for i, p := range rt.locks.list {
 		if l := p.Value(); l != nil {
-			lockName[l.id] = l.Name()
-			if i >= ch.base.nLocks || ch.seen[l.id] || met[l.id] {
+			lockName[l.id], waiterOf[l.id] = l.Name(), l.waiter
+			// A Condition's waiter lock is how a wait blocks, not a lock
+			// of the program's: the waiting thread says what it waits for.
+			if l.waiter == "" && (i >= ch.base.nLocks || ch.seen[l.id] || met[l.id]) {
 				holder := ""
 				if l.owner != nil {
 					holder = l.owner.name
@@ -446,7 +449,7 @@ func (ch *treeChooser) snapshot(enabled []*Thread) *StepNode {
 		}
 		switch k := at.Op.Kind; k {
 		case OpAcquire, OpRelease:
-			at.Name = lockName[at.Op.Obj]
+			at.Name, at.Notify = lockName[at.Op.Obj], waiterOf[at.Op.Obj]
 		case OpRead, OpWrite:
 			at.Name = rt.trace.spelling.loc(at.Op.loc)
 			if _, own := at.Op.loc.Obj.(*Shared); own {
@@ -547,7 +550,7 @@ func (ch *treeChooser) addRun(tree *StepTree, tr *Trace, c *controlled, end *Ste
 		if r, ok := stuck[t.name]; ok {
 			at = StepAt{Status: StepBlocked, Waits: r.WaitsFor, Op: t.pending}
 			if prev != nil && i < len(prev.Next) {
-				at.Site, at.Name = prev.Next[i].Site, prev.Next[i].Name
+				at.Site, at.Name, at.Notify = prev.Next[i].Site, prev.Next[i].Name, prev.Next[i].Notify
 			}
 			if at.Site == nil {
 				at.Site = ch.sites[t.index]
