@@ -41,6 +41,7 @@ type Runtime struct {
 	shared   registry[Shared] // for explore's resets
 	locks    registry[Lock]
 	procs    atomic.Int32 // live process domains
+	cores    cores        // how many processors Go runs on (procs.go)
 
 	// sharedMu makes each access to a Shared field, and its trace event,
 	// one atomic step.
@@ -60,7 +61,7 @@ func New() *Runtime {
 	rt := &Runtime{changed: make(chan struct{}), chunks: &chunkPool{}}
 	rt.tracing.Store(true)
 	rt.gil.Store(true)
-	wantParallel(0)
+	rt.cores.add(0)
 	rt.interval.Store(DefaultSwitchInterval)
 	rt.dom = &domain{rt: rt}
 	rt.dom.set(newGILSched(rt, true))
@@ -131,9 +132,9 @@ func (rt *Runtime) SetGIL(on bool) error {
 	return rt.reschedule(func() {
 		if rt.gil.Swap(on) != on {
 			if on {
-				wantParallel(-1)
+				rt.cores.add(-1)
 			} else {
-				wantParallel(1)
+				rt.cores.add(1)
 			}
 		}
 	})

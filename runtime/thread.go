@@ -222,7 +222,7 @@ func (t *Thread) Start(by *Thread, body func() error) error {
 	rt.alive = append(rt.alive, t)
 	if t.isProc {
 		rt.procs.Add(1)
-		wantParallel(1)
+		rt.cores.add(1)
 	}
 	rt.mu.Unlock()
 
@@ -260,7 +260,7 @@ func (t *Thread) finish(s scheduler, err error) {
 	}
 	if t.isProc {
 		rt.procs.Add(-1)
-		wantParallel(-1)
+		rt.cores.add(-1)
 	}
 	rt.broadcast()
 	rt.resolveDeadlocks()
