@@ -73,7 +73,7 @@ enter:
 		case compile.LOAD_FAST:
 			v := locals[in.Arg]
 			if v == nil {
-				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+				return sp, pc, unboundLocal(code.Locals[in.Arg])
 			}
 			stack[sp] = v
 			sp++
@@ -83,7 +83,7 @@ enter:
 			stack[sp] = nil
 		case compile.DELETE_FAST:
 			if locals[in.Arg] == nil {
-				return sp, pc, Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", code.Locals[in.Arg])
+				return sp, pc, unboundLocal(code.Locals[in.Arg])
 			}
 			locals[in.Arg] = nil
 		case compile.LOAD_DEREF:
@@ -198,7 +198,7 @@ enter:
 		case compile.LOAD_FAST_METHOD:
 			x := locals[in.Arg]
 			if x == nil {
-				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+				return sp, pc, unboundLocal(code.Locals[in.Arg])
 			}
 			stack[sp] = x
 			sp++
@@ -847,7 +847,7 @@ enter:
 			if in.Op == compile.RETURN_CONST {
 				v = consts[in.Arg]
 			} else if v = locals[in.Arg]; v == nil {
-				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+				return sp, pc, unboundLocal(code.Locals[in.Arg])
 			}
 			if fr.inline && t.countdown > 1 {
 				t.countdown-- // the RETURN_VALUE's step
@@ -863,7 +863,7 @@ enter:
 		case compile.YIELD_FAST:
 			v := locals[in.Arg]
 			if v == nil {
-				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+				return sp, pc, unboundLocal(code.Locals[in.Arg])
 			}
 			if t.countdown <= 1 {
 				// the hook is due at the YIELD_VALUE, which runs next

@@ -7,12 +7,22 @@ import (
 	"threadlab/lessons/python/internal/format"
 )
 
+// unboundLocal is the error for using a local variable before it is
+// bound. As in CPython 3.11, it suggests no other name: the variable's
+// name is right, its binding comes too late.
+func unboundLocal(name string) *Exception {
+	return Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", name)
+}
+
+// unboundDeref is the error for reading cell or free variable i of fr
+// while it is unbound. A free variable's NameError suggests a near name,
+// as CPython's does.
 func (t *Thread) unboundDeref(fr *frame, i int) error {
 	c := fr.code
 	if i < len(c.Cells) {
-		return Errorf(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", c.Cells[i])
+		return unboundLocal(c.Cells[i])
 	}
-	return Errorf(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", c.Frees[i-len(c.Cells)])
+	return nameError(fr, NameError, c.Frees[i-len(c.Cells)], "cannot access free variable '%s' where it is not associated with a value in enclosing scope")
 }
 
 func (t *Thread) loadGlobal(fr *frame, pc int, name string) (Value, error) {
