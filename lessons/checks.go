@@ -13,6 +13,10 @@ import (
 // exercise (checks/bounded_buffer.py is checks.bounded_buffer). They live
 // in the kernel, not in the notebook, so a check cell shows no answers:
 // `from checks import bounded_buffer; bounded_buffer.check(Buffer)`.
+// A file whose name starts with _ holds what several checks share (checks/
+// _watched.py): the files run in name order, so it runs before them, and
+// each submodule is importable by its full name once it has run
+// (`from checks._watched import WatchedLock`).
 
 //go:embed checks/*.py
 var checkSources embed.FS
@@ -46,6 +50,7 @@ func checksModule() python.ModuleDef {
 					return err
 				}
 				m.Set(name, sub)
+				t.Interp().AddModule(sub)
 			}
 			return nil
 		}}

@@ -19,35 +19,19 @@ never ends cannot hang it).
 import threading
 
 import lab
+from checks._watched import WatchedLock
 
 
-class _Lock:
+class _Lock(WatchedLock):
     """A Lock that counts how often it was taken, so that the check can
     tell "no lock" from "a lock around part of the work"."""
 
     def __init__(self):
-        self._lock = threading.Lock()
+        super().__init__()
         self.taken = 0
 
-    def acquire(self, blocking=True, timeout=-1):
-        got = self._lock.acquire(blocking, timeout)
-        if got:
-            self.taken += 1
-        return got
-
-    def release(self):
-        self._lock.release()
-
-    def locked(self):
-        return self._lock.locked()
-
-    def __enter__(self):
-        self.acquire()
-        return self
-
-    def __exit__(self, *exc):
-        self.release()
-        return False
+    def _on_acquire(self):
+        self.taken += 1
 
 
 class _Account:
@@ -199,34 +183,19 @@ def _race_verdict(withdraw):
 DINNER_BUDGET = 10
 
 
-class _Fork:
+class _Fork(WatchedLock):
     """A fork: a Lock with a number that knows which thread holds it."""
 
     def __init__(self, number):
+        super().__init__()
         self.number = number
-        self._lock = threading.Lock()
         self.holder = None
 
-    def acquire(self, blocking=True, timeout=-1):
-        got = self._lock.acquire(blocking, timeout)
-        if got:
-            self.holder = threading.current_thread().name
-        return got
+    def _on_acquire(self):
+        self.holder = threading.current_thread().name
 
-    def release(self):
+    def _on_release(self):
         self.holder = None
-        self._lock.release()
-
-    def locked(self):
-        return self._lock.locked()
-
-    def __enter__(self):
-        self.acquire()
-        return self
-
-    def __exit__(self, *exc):
-        self.release()
-        return False
 
     def __repr__(self):
         return "fork %d" % self.number
