@@ -634,7 +634,7 @@ def Array(typecode_or_type, size_or_initializer, *, lock=True, ctx=None):
 # is a count that every process shares, changed with the Condition's lock
 # held.
 
-class Condition:
+class Condition(threading._ConditionBase):
     """Lets the threads of any process wait until another notifies them."""
 
     def __init__(self, lock=None, *, ctx=None):
@@ -643,15 +643,6 @@ class Condition:
         self._what = "a Condition"  # how a lost-wakeup report names it
         self.acquire = self._lock.acquire
         self.release = self._lock.release
-
-    def __enter__(self):
-        return self._lock.__enter__()
-
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
-
-    def __repr__(self):
-        return "<Condition(%s, %d)>" % (self._lock, len(self._sleepers))
 
     def wait(self, timeout=None):
         assert _mp.mine(self._lock._lock), "must acquire() condition before using wait()"
@@ -663,22 +654,6 @@ class Condition:
         # One call lists the gate, gives the lock up, waits and takes the
         # lock back: no step falls where an interrupt would leave it given up.
         return self._lock._lock._wait(gate, self._sleepers, limit)
-
-    def wait_for(self, predicate, timeout=None):
-        return self._until(predicate, timeout, self._what)
-
-    def _until(self, predicate, timeout, what):
-        # Waits, the lock held, until predicate() is true or timeout
-        # seconds have gone by; returns predicate()'s last value.
-        deadline = threading._Deadline(timeout)
-        while True:
-            outcome = predicate()
-            if outcome:
-                return outcome
-            left = deadline.left()
-            if left is not None and left <= 0:
-                return outcome
-            self._sleep(left, what)
 
     def notify(self, n=1):
         assert _mp.mine(self._lock._lock), "lock is not owned"

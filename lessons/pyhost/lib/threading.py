@@ -40,7 +40,39 @@ def _holds(lock):
     return held is None or held()
 
 
-class Condition:
+class _ConditionBase:
+    """What threading's Condition and multiprocessing's share. A subclass
+    sets _lock, _sleepers (its sleeping threads, which len counts) and
+    _what (how a lost-wakeup report names it), and has _sleep(timeout,
+    what), which waits once, the lock held, for a notify or the timeout."""
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def __repr__(self):
+        return "<Condition(%s, %d)>" % (self._lock, len(self._sleepers))
+
+    def wait_for(self, predicate, timeout=None):
+        return self._until(predicate, timeout, self._what)
+
+    def _until(self, predicate, timeout, what):
+        # Waits, the lock held, until predicate() is true or timeout
+        # seconds have gone by; returns predicate()'s last value.
+        deadline = _Deadline(timeout)
+        while True:
+            outcome = predicate()
+            if outcome:
+                return outcome
+            left = deadline.left()
+            if left is not None and left <= 0:
+                return outcome
+            self._sleep(left, what)
+
+
+class Condition(_ConditionBase):
     """Lets threads wait until another thread notifies them."""
 
     def __init__(self, lock=None):
@@ -57,15 +89,6 @@ class Condition:
 
     def release(self):
         return self._lock.release()
-
-    def __enter__(self):
-        return self._lock.__enter__()
-
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
-
-    def __repr__(self):
-        return "<Condition(%s, %d)>" % (self._lock, len(self._sleepers))
 
     def wait(self, timeout=None):
         return self._sleep(timeout, self._what)
@@ -98,22 +121,6 @@ class Condition:
             self._lock.acquire()
             if not woken and gate in self._sleepers:
                 self._sleepers.remove(gate)
-
-    def wait_for(self, predicate, timeout=None):
-        return self._until(predicate, timeout, self._what)
-
-    def _until(self, predicate, timeout, what):
-        # Waits, the lock held, until predicate() is true or timeout
-        # seconds have gone by; returns predicate()'s last value.
-        deadline = _Deadline(timeout)
-        while True:
-            outcome = predicate()
-            if outcome:
-                return outcome
-            left = deadline.left()
-            if left is not None and left <= 0:
-                return outcome
-            self._sleep(left, what)
 
     def notify(self, n=1):
         if not _holds(self._lock):
