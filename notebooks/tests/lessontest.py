@@ -158,3 +158,34 @@ class Executed:
                               % (row["step"], row["thread"], row["text"]))
                 checked += 1
         self.assertGreaterEqual(checked, self.MIN_ROWS)
+
+
+def run_answers(test, setup, answers, what):
+    """Run setup, then each answer of an exercise's check in a cell of its
+    own, on one threadlab kernel (printing how long that took, what naming
+    the check). answers: [(answer cell, text its output must contain)].
+    Each output must give its reason (or Right:), once, and the check must
+    never crash."""
+    import nbformat
+    from nbclient import NotebookClient
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(s) for s in [setup] + [a for a, _ in answers]]
+    began = time.time()
+    NotebookClient(nb, kernel_name="threadlab", timeout=120).execute()
+    print("\n  %s on %d answers: %.1f s" % (what, len(answers), time.time() - began), file=sys.stderr)
+    for cell, (source, want) in zip(nb.cells[1:], answers):
+        with test.subTest(answer=source, want=want):
+            errors = [o for o in cell.outputs if o.output_type == "error"]
+            test.assertEqual(errors, [], "the check crashed")
+            text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+            test.assertIn(want, text)
+            test.assertEqual(text.count("Right: ") + text.count("Not yet: "), 1, text)
+
+
+def assert_distinct(test, answers):
+    """Each wrong answer of answers (as run_answers takes them) is a
+    different mistake, with a different reason, and there are at least
+    five."""
+    wrong = [want for _, want in answers if not want.startswith("Right")]
+    test.assertGreaterEqual(len(set(wrong)), 5)
+    test.assertEqual(len(set(wrong)), len(wrong))

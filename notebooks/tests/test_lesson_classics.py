@@ -14,7 +14,6 @@ ones, each of which must get its own reason.
 import os
 import re
 import sys
-import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -218,45 +217,22 @@ left.release()
 ]
 
 
-def run_answers(test, answers, what):
-    """Run each answer in a cell of its own on one threadlab kernel; its
-    output must give the reason (or Right:) once, and the check must not crash."""
-    import nbformat
-    from nbclient import NotebookClient
-    cells = ["import threading, time\nfrom checks import classics"] + [a for a, _ in answers]
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(s) for s in cells]
-    began = time.time()
-    NotebookClient(nb, kernel_name="threadlab", timeout=120).execute()
-    print("\n  %s on %d answers: %.1f s" % (what, len(answers), time.time() - began), file=sys.stderr)
-    for cell, (source, want) in zip(nb.cells[1:], answers):
-        with test.subTest(answer=source, want=want):
-            errors = [o for o in cell.outputs if o.output_type == "error"]
-            test.assertEqual(errors, [], "the check crashed")
-            text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
-            test.assertIn(want, text)
-            test.assertEqual(text.count("Right: ") + text.count("Not yet: "), 1, text)
-
-
-def assert_distinct(test, answers):
-    # Each wrong answer is a different mistake, with a different reason.
-    wrong = [want for _, want in answers if not want.startswith("Right")]
-    test.assertGreaterEqual(len(set(wrong)), 5)
-    test.assertEqual(len(set(wrong)), len(wrong))
+# The cell before the answers.
+SETUP = "import threading, time\nfrom checks import classics"
 
 
 @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"),
                      "threadlab kernelspec not installed (make install)")
 class ClassicsCheck(unittest.TestCase):
     def test_withdraw_answers_get_their_reason(self):
-        run_answers(self, ANSWERS, "classics.check")
+        lessontest.run_answers(self, SETUP, ANSWERS, "classics.check")
 
     def test_dinner_answers_get_their_reason(self):
-        run_answers(self, DINNER_ANSWERS, "classics.check_dinner")
+        lessontest.run_answers(self, SETUP, DINNER_ANSWERS, "classics.check_dinner")
 
     def test_answers_are_distinct(self):
-        assert_distinct(self, ANSWERS)
-        assert_distinct(self, DINNER_ANSWERS)
+        lessontest.assert_distinct(self, ANSWERS)
+        lessontest.assert_distinct(self, DINNER_ANSWERS)
 
 
 if __name__ == "__main__":
