@@ -24,7 +24,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 import nbtools  # noqa: E402
 import pagechecks  # noqa: E402
 from nbtools import NOTEBOOKS, HTML_DIR  # noqa: E402
-from test_notebooks import SHAPE, MAX_CODE_LINES, LAB_STAND_IN, CELL_MARK  # noqa: E402
+from test_notebooks import SHAPE, MAX_CODE_LINES, LAB_STAND_IN, cpython_outputs  # noqa: E402
 
 LESSONS = {"08-parallel-results.ipynb": 8, "09-free-threading.ipynb": 9}
 NEXT = {"08-parallel-results.ipynb": "09-free-threading.ipynb"}
@@ -50,27 +50,6 @@ def code_cells(name):
 
 def tags_of(cell):
     return cell["metadata"].get("tags", [])
-
-
-def cpython_outputs(name, tags):
-    """{tag: stdout} of the lesson's code cells run on /usr/bin/python3 in
-    order up to the last of `tags`, leaving out the CPU plots."""
-    program, at = [STAND_IN], {}
-    for i, cell in enumerate(code_cells(name)):
-        if any(t.startswith("cpu-") for t in tags_of(cell)):
-            continue
-        program.append("print(%r)\n%s\n" % (CELL_MARK % i, "".join(cell["source"])))
-        for tag in tags_of(cell):
-            at[tag] = i
-        if set(tags) <= set(at):
-            break
-    proc = subprocess.run(["/usr/bin/python3", "-c", "\n".join(program)],
-                          capture_output=True, text=True, timeout=300)
-    if proc.returncode != 0:
-        raise AssertionError("CPython could not run %s:\n%s" % (name, proc.stderr[-3000:]))
-    parts = re.split(r"=== threadlab cell (\d+) ===\n", proc.stdout)
-    by_cell = {int(parts[k]): parts[k + 1] for k in range(1, len(parts), 2)}
-    return {tag: by_cell[at[tag]] for tag in tags}
 
 
 class StoredLessons(unittest.TestCase):
@@ -203,7 +182,7 @@ class ExecutedLessons(unittest.TestCase):
 
     def test_plain_cells_print_what_cpython_prints(self):
         for name, tags in SAME_AS_CPYTHON.items():
-            want = cpython_outputs(name, tags)
+            want = cpython_outputs(name, tags, STAND_IN)
             for tag in tags:
                 self.assertEqual(nbtools.squash(self.text(name, tag)), nbtools.squash(want[tag]),
                                  "%s: cell %s differs from CPython" % (name, tag))
