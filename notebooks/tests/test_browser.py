@@ -370,10 +370,13 @@ def check_index(test, name):
         test.assertIn("亲眼看见并发", page.text)
 
 
-# By lesson file, in either language: (what it checks, what to photograph).
+# By lesson file, in either language: (what it checks, what to photograph;
+# None: the first of the lab's drawings, else the first output).
 LESSON_CHECKS = {
     "00-index.ipynb": ((check_index,), ".text_cell_render"),
+    "01-threads.ipynb": ((check_text("MainThread", "hello Ada from greeter"),), None),
     "02-race-conditions.ipynb": ((check_race_table,), OUTPUTS + " table.threadlab-trace"),
+    "03-locks.ipynb": ((check_text("Exception in thread unlucky", "ValueError: not enough money"),), None),
     "04-deadlock.ipynb": ((check_deadlock_report,), OUTPUTS + " table.threadlab-deadlock"),
     "05-gil-and-cores.ipynb": ((check_plots(3),), OUTPUTS + " img.threadlab-cpu"),
     "08-parallel-results.ipynb": ((check_plots(2), check_text("Right: all 4 pages were fetched at the same time")),
@@ -459,7 +462,8 @@ class BrowserTest(NotebookPage):
         checks, photo = LESSON_CHECKS.get(lesson_of(name), ((), None))
         for check in checks:
             check(self, name)
-        shown = self.displayed(photo or OUTPUTS)
+        drawings = ", ".join(OUTPUTS + " " + css for _, css, _ in DRAWN)
+        shown = self.displayed(photo) if photo else (self.displayed(drawings) or self.displayed(OUTPUTS))
         self.assertTrue(shown, "%s: nothing to photograph (%s)" % (name, photo))
         self.shoot(shown[0], name.replace("/", "-").replace(".ipynb", ".png"))
 
