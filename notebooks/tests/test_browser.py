@@ -315,7 +315,10 @@ class NotebookPage(unittest.TestCase):
 
     def shutdown_kernel(self):
         """Shut the page's kernel down, so the lessons' kernels do not pile up."""
-        kernel = self.driver.execute_script("return Jupyter.notebook.kernel.id;")
+        kernel = self.driver.execute_script(
+            "var nb = window.Jupyter && Jupyter.notebook; return nb && nb.kernel ? nb.kernel.id : null;")
+        if kernel is None:
+            return  # the page never started one; the test has failed already
         request = urllib.request.Request("%s/api/kernels/%s?token=%s" % (self.base, kernel, self.token),
                                          method="DELETE")
         with urllib.request.urlopen(request, timeout=30) as reply:
@@ -325,6 +328,7 @@ class NotebookPage(unittest.TestCase):
 # -- what each lesson shows besides what every lesson must ---------------------
 def check_race_table(test, name):
     tables = test.rendered("table.threadlab-trace")
+    test.assertTrue(tables, name + ": no interleaving table")
     rows = tables[0].find_elements(By.CSS_SELECTOR, "tr")
     test.assertGreater(len(rows), 3, name + ": the interleaving table has too few rows")
     test.assertIn("saver", tables[0].text)
