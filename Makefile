@@ -50,7 +50,7 @@ EXTRA_TESTS ?=
 
 .NOTPARALLEL:
 .PHONY: all build install deps-test deps-lab lab test test-go test-install \
-        test-client test-conformance test-console test-reliability test-notebooks \
+        test-client test-conformance test-console test-reliability test-notebooks test-browser \
         deps-jupyterlab jupyterlab-page test-jupyterlab badge \
         deps-bench bench bench-go bench-explore bench-python bench-kernel bench-heartbeat fuzz fuzz-python html clean
 
@@ -140,6 +140,11 @@ test-reliability: install
 NOTEBOOK_TESTS := $(filter-out notebooks/tests/test_jupyterlab%,$(wildcard notebooks/tests/test_*.py))
 test-notebooks:
 	$(PY) -m unittest -v $(NOTEBOOK_TESTS)
+
+# Every lesson of both languages in the classic Notebook in headless Chromium
+# (part of test-notebooks; this target runs it alone); screenshots in build/screenshots/.
+test-browser: deps-test install
+	$(PY) -m unittest -v notebooks/tests/test_browser.py notebooks/tests/test_stepper.py
 
 # Every lesson in JupyterLab 4 (the page above) in headless Chromium;
 # screenshots in build/screenshots/jupyterlab/.

@@ -1,17 +1,30 @@
-"""Lessons 2, 5, 8, 9 and 10, and the Chinese course, in the classic Notebook,
-driven in headless Chromium.
+"""Every lesson, in English and in Chinese, in the classic Notebook, driven
+in headless Chromium.
 
 Starts Debian's jupyter-notebook on a copy of notebooks/, opens each lesson
-in Debian's chromium through chromedriver (python3-selenium), does Kernel ->
-Restart & Run All, waits for the kernel to go idle with every cell run, and
-checks that the lesson's rich output rendered in the page: the interleaving
-table (lesson 2) and the live CPU plot (lesson 5). The Chinese index and
-lessons 2 and 10 in Chinese (notebooks/zh/) run the same way, drawn with a
-CJK font. Screenshots go to build/screenshots/.
+found in notebooks/ and notebooks/zh/ in Debian's chromium through
+chromedriver (python3-selenium), does Kernel -> Restart & Run All, and
+waits, on the page's own kernel events, until every code cell has its
+reply and its output. For each lesson it asserts in the page:
+  - every code cell ran: none aborted, none left without a reply;
+  - only cells tagged raises-exception show an error, and they do, with
+    a traceback (the classic Notebook runs such a cell without
+    stop_on_error, so Run All goes on past it);
+  - every tagged cell (the cells the lessons' tests read) shows output;
+  - what the lab calls draw is drawn where they are called: an
+    interleaving table after lab.trace() and report.example(...), the
+    stepper after lab.stepper(...), a CPU plot after lab.cpu(...);
+  - the exercise's check says "Not yet" to the starting code and "Right"
+    to the model answer;
+  - the tables are readable (left-aligned, no event on two lines) and the
+    plots render, and each lesson's own figures (LESSON_CHECKS);
+  - a Chinese lesson's title is Chinese, drawn with a CJK font.
+A screenshot of each lesson goes to build/screenshots/.
 
 The harness proves itself first on a small notebook run by ipykernel
 (kernelspec python3), so a failure there is the harness's, not threadlab's.
 
+    make test-browser
     /usr/bin/python3 -m unittest -v notebooks/tests/test_browser.py
 """
 import json
@@ -23,59 +36,141 @@ import sys
 import tempfile
 import time
 import unittest
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
 import browser  # noqa: E402
 import nbtools  # noqa: E402
 import pagechecks  # noqa: E402
 
+from selenium.common.exceptions import TimeoutException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 OUTPUTS = "#notebook-container .output_area"
-RUN_DEADLINE = {"harness.ipynb": 60, "02-race-conditions.ipynb": 180,
-                "05-gil-and-cores.ipynb": 180, "08-parallel-results.ipynb": 180,
-                "09-free-threading.ipynb": 180, "10-classic-problems.ipynb": 180,
-                "zh/00-index.ipynb": 60, "zh/02-race-conditions.ipynb": 180,
-                "zh/10-classic-problems.ipynb": 180}
+# Seconds for Restart & Run All of one notebook, on a loaded machine.
+RUN_DEADLINE = 240
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
-# State of the notebook page as seen by Jupyter's own JS objects.
-STATE_JS = r"""
+# What a lab call draws, found in a code cell's source: (pattern, CSS
+# selector under the cell's outputs, what it is).
+DRAWN = (
+    (re.compile(r"(?m)^lab\.trace\(\)\s*$"), "table.threadlab-trace", "an interleaving table"),
+    (re.compile(r"\.example\("), "table.threadlab-trace", "a counterexample's table"),
+    (re.compile(r"\blab\.stepper\("), ".threadlab-stepper", "the stepper"),
+    (re.compile(r"\blab\.cpu\("), "img.threadlab-cpu", "a CPU plot"),
+)
+
+# Tags of cells that only define (the class the learner edits).
+QUIET_TAGS = {"exercise-start"}
+
+
+def lessons():
+    """Every lesson notebook, English then Chinese, as the directory has them."""
+    english = sorted(p.name for p in nbtools.NOTEBOOKS.glob("*.ipynb"))
+    chinese = sorted("zh/" + p.name for p in (nbtools.NOTEBOOKS / "zh").glob("*.ipynb"))
+    return english + chinese
+
+
+def lesson_of(name):
+    """The lesson's file name without its language folder: zh/02-x.ipynb -> 02-x.ipynb."""
+    return os.path.basename(name)
+
+
+# Runs once the page has loaded: the notebook and its kernel are there.
+READY_JS = r"""
 var nb = window.Jupyter && Jupyter.notebook;
-if (!nb || !nb.kernel) { return {ready: false}; }
-var cells = nb.get_cells().filter(function (c) { return c.cell_type === 'code'; });
-var pending = cells.filter(function (c) {
-    var n = c.input_prompt_number;
-    return n === undefined || n === null || n === '*';
-}).length;
-var icon = document.getElementById('kernel_indicator_icon');
-return {
-    ready: true,
-    connected: nb.kernel.is_connected(),
-    idle: !!icon && icon.classList.contains('kernel_idle_icon'),
-    cells: cells.length,
-    pending: pending,
-    errors: cells.filter(function (c) {
-        return c.output_area.outputs.some(function (o) { return o.output_type === 'error'; });
-    }).map(function (c) {
-        var e = c.output_area.outputs.filter(function (o) { return o.output_type === 'error'; })[0];
-        return 'cell ' + nb.find_cell_index(c) + ': ' + e.ename + ': ' + String(e.evalue).slice(0, 300);
-    })
-};
+return !!(nb && nb._fully_loaded && nb.kernel && nb.kernel.is_connected());
+"""
+
+# Kernel -> Restart & Run All, then calls back when every code cell has its
+# shell reply and its kernel-idle status (after which no more output of it
+# arrives), and every image in the outputs has decoded. The run's progress
+# stays in window.__threadlabRun for a timed-out test to report.
+RUN_ALL_JS = r"""
+var done = arguments[arguments.length - 1];
+var nb = Jupyter.notebook, events = nb.events;
+var run = window.__threadlabRun = {replies: {}, idle: {}, ids: null, began: Date.now()};
+function finish(result) {
+    events.off('shell_reply.Kernel', onReply);
+    events.off('finished_iopub.Kernel', onIdle);
+    done(result);
+}
+function settle() {
+    if (!run.ids) { return; }
+    var waiting = run.ids.filter(function (id) { return id && !(run.replies[id] && run.idle[id]); });
+    if (waiting.length) { return; }
+    var took = Date.now() - run.began;
+    var imgs = document.querySelectorAll('#notebook-container .output_area img');
+    Promise.all(Array.prototype.map.call(imgs, function (img) {
+        return img.decode().catch(function () { return null; });
+    })).then(function () {
+        requestAnimationFrame(function () {
+            finish({ms: took, statuses: run.ids.map(function (id) { return id ? run.replies[id] : 'empty'; })});
+        });
+    });
+}
+function onReply(e, d) { run.replies[d.reply.parent_header.msg_id] = d.reply.content.status; settle(); }
+function onIdle(e, d) { run.idle[d.msg_id] = true; settle(); }
+events.on('shell_reply.Kernel', onReply);
+events.on('finished_iopub.Kernel', onIdle);
+// restart_run_all's promise settles after it has sent every cell.
+nb.restart_run_all({confirm: false}).then(function () {
+    run.ids = nb.get_cells().filter(function (c) { return c.cell_type === 'code'; })
+        .map(function (c) { return c.last_msg_id; });
+    settle();
+}, function (err) { finish({error: 'the restart failed: ' + err}); });
+"""
+
+# Each code cell as the page holds it: tags, prompt, outputs' types and
+# error names, its outputs' text, and how many of each selector it draws.
+CELLS_JS = r"""
+var selectors = arguments[0];
+return Jupyter.notebook.get_cells().filter(function (c) { return c.cell_type === 'code'; })
+    .map(function (c) {
+        var area = c.output_area.element[0];
+        var drawn = {};
+        selectors.forEach(function (s) {
+            drawn[s] = Array.prototype.filter.call(area.querySelectorAll(s),
+                function (e) { return e.offsetParent !== null; }).length;
+        });
+        return {
+            index: Jupyter.notebook.find_cell_index(c),
+            tags: (c.metadata && c.metadata.tags) || [],
+            prompt: c.input_prompt_number === undefined ? null : c.input_prompt_number,
+            running: c.element.hasClass('running'),
+            outputs: c.output_area.outputs.map(function (o) {
+                return {type: o.output_type, ename: o.ename || null, evalue: o.evalue ? String(o.evalue).slice(0, 300) : null,
+                        traceback: (o.traceback || []).length};
+            }),
+            text: area.innerText,
+            drawn: drawn
+        };
+    });
+"""
+
+# Scrolls an element into the middle of the window and calls back once
+# the page has drawn a frame since.
+SCROLL_JS = r"""
+var done = arguments[arguments.length - 1];
+arguments[0].scrollIntoView({block: 'center'});
+requestAnimationFrame(function () { requestAnimationFrame(function () { done(true); }); });
 """
 
 
 def harness_notebook():
-    """A notebook for ipykernel that emits the same kinds of rich output."""
-    def cell(src):
-        return {"cell_type": "code", "execution_count": None, "metadata": {},
-                "outputs": [], "source": src}
+    """A notebook for ipykernel that emits the same kinds of rich output,
+    and an error in a cell tagged raises-exception that Run All goes past."""
+    def cell(src, tags=()):
+        return {"cell_type": "code", "execution_count": None, "outputs": [], "source": src,
+                "metadata": {"tags": list(tags)} if tags else {}}
     return {
         "cells": [
-            cell("import time\nprint('hello from ipykernel')"),
+            cell("import time\nprint('hello from ipykernel')", ["hello"]),
             cell("from IPython.display import HTML, SVG, display\n"
                  "display(HTML('<table class=\"threadlab-trace\"><tr><td>saver</td>"
                  "<td>read balance 0</td></tr></table>'))"),
+            cell("1 // 0", ["raises-exception"]),
             cell("time.sleep(1)\n"
                  "import base64\n"
                  "svg = ('<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"150\">"
@@ -90,15 +185,32 @@ def harness_notebook():
     }
 
 
-class BrowserTest(unittest.TestCase):
+def stop_notebook():
+    """A threadlab notebook whose second cell raises without the
+    raises-exception tag: Run All must stop there (the classic Notebook
+    sends it with stop_on_error) and the kernel abort the cells after it."""
+    def cell(src, tags=()):
+        return {"cell_type": "code", "execution_count": None, "outputs": [], "source": src,
+                "metadata": {"tags": list(tags)} if tags else {}}
+    return {
+        "cells": [cell("print('before')"), cell("[1, 2][5]"), cell("print('after')"),
+                  cell("1 // 0", ["raises-exception"])],
+        "metadata": {"kernelspec": {"name": "threadlab", "display_name": "threadlab",
+                                    "language": "python"}},
+        "nbformat": 4, "nbformat_minor": 4,
+    }
+
+
+class NotebookPage(unittest.TestCase):
+    """Debian's jupyter-notebook on a copy of notebooks/, and one headless
+    Chromium, shared by every notebook a test class runs."""
+
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="threadlab-browser-")
         cls.root = os.path.join(cls.tmp, "notebooks")
         shutil.copytree(nbtools.NOTEBOOKS, cls.root,
                         ignore=shutil.ignore_patterns("tests", "__pycache__", "*.py"))
-        with open(os.path.join(cls.root, "harness.ipynb"), "w") as f:
-            json.dump(harness_notebook(), f)
         nbtools.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
         cls.port = nbtools.free_port()
@@ -128,127 +240,236 @@ class BrowserTest(unittest.TestCase):
     def tearDownClass(cls):
         browser.stop(getattr(cls, "driver", None), getattr(cls, "server", None),
                      "%s/api/shutdown?token=%s" % (cls.base, cls.token))
+        if getattr(cls, "log", None):
+            cls.log.close()
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
     # -- helpers --------------------------------------------------------------
-    def state(self):
-        return self.driver.execute_script(STATE_JS)
-
-    def wait_for(self, what, predicate, deadline):
-        while True:
-            state = self.state()
-            if predicate(state):
-                return state
-            if time.time() > deadline:
-                self.fail("timed out waiting for %s; last state %s\nserver log:\n%s"
-                          % (what, state, self.server_log()))
-            time.sleep(0.25)
-
-    def run_all(self, name):
-        """Open a notebook, Restart & Run All, wait until every cell ran and
-        the kernel is idle. Returns the elapsed seconds."""
+    def open(self, name):
+        """Load a notebook's page and wait until its kernel is connected."""
         self.driver.get("%s/notebooks/%s?token=%s" % (self.base, name, self.token))
-        deadline = time.time() + 60
-        self.wait_for("the kernel of " + name,
-                      lambda s: s.get("ready") and s["connected"] and s["idle"], deadline)
-        began = time.time()
-        self.driver.execute_script("Jupyter.notebook.restart_run_all({confirm: false});")
-        time.sleep(1)  # let the restart begin before polling
-        deadline = began + RUN_DEADLINE[name]
-        seen = {"idle_errors": 0}
+        try:
+            WebDriverWait(self.driver, 90, poll_frequency=0.2).until(lambda d: d.execute_script(READY_JS))
+        except TimeoutException:
+            self.fail("the page of %s never had a connected kernel\nserver log:\n%s" % (name, self.server_log()))
 
-        def finished(s):
-            if not (s.get("ready") and s["connected"] and s["idle"]):
-                seen["idle_errors"] = 0
-                return False
-            if s["pending"] == 0:
-                return True
-            # An error aborts the cells queued after it; they never run.
-            seen["idle_errors"] = seen["idle_errors"] + 1 if s["errors"] else 0
-            return seen["idle_errors"] >= 12
-        state = self.wait_for("all cells of " + name + " to run", finished, deadline)
-        took = time.time() - began
-        print("\n  %s: Restart & Run All took %.1f s (deadline %d s), %d code cells"
-              % (name, took, RUN_DEADLINE[name], state["cells"]), file=sys.stderr)
-        self.assertEqual(state["errors"], [], "cells with errors in " + name)
-        return took
+    def execute(self, name, deadline=RUN_DEADLINE):
+        """Open a notebook, Restart & Run All, and wait until every code cell
+        has its reply and output. Returns each code cell's reply status
+        (ok, error, aborted) and the page's code cells (CELLS_JS)."""
+        self.open(name)
+        self.driver.set_script_timeout(deadline)
+        try:
+            result = self.driver.execute_async_script(RUN_ALL_JS)
+        except TimeoutException:
+            progress = self.driver.execute_script("return window.__threadlabRun;")
+            self.fail("Restart & Run All of %s did not finish in %d s: %s\nserver log:\n%s"
+                      % (name, deadline, progress, self.server_log()))
+        finally:
+            self.driver.set_script_timeout(30)
+        self.assertNotIn("error", result, name)
+        cells = self.cells()
+        print("\n  %s: Restart & Run All took %.1f s, %d code cells"
+              % (name, result["ms"] / 1000, len(cells)), file=sys.stderr)
+        self.assertEqual(len(result["statuses"]), len(cells), name)
+        return result["statuses"], cells
+
+    def run_all(self, name, deadline=RUN_DEADLINE):
+        """execute(), then fail on a cell that raised unless it is tagged
+        raises-exception, and on a cell that was aborted or never ran.
+        Returns the page's code cells."""
+        statuses, cells = self.execute(name, deadline)
+        for cell, status in zip(cells, statuses):
+            where = "%s cell %d %s" % (name, cell["index"], cell["tags"])
+            errors = ["%s: %s" % (o["ename"], o["evalue"]) for o in cell["outputs"] if o["type"] == "error"]
+            self.assertNotIn(status, ("aborted", None), where + " never ran")
+            self.assertFalse(cell["running"], where + " is still running")
+            if "raises-exception" in cell["tags"]:
+                self.assertEqual(status, "error", where + " was to raise")
+                self.assertTrue(errors, where + " shows no error")
+                self.assertTrue(all(o["traceback"] for o in cell["outputs"] if o["type"] == "error"),
+                                where + ": an error without a traceback")
+            else:
+                self.assertEqual((status, errors), ("ok", []), where + " raised")
+            self.assertIsInstance(cell["prompt"], int, where + " has no execution count")
+        return cells
+
+    def cells(self):
+        return self.driver.execute_script(CELLS_JS, sorted({css for _, css, _ in DRAWN}))
+
+    def page_text(self):
+        return self.driver.find_element(By.ID, "notebook").text
 
     def shoot(self, element, filename):
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
-        time.sleep(0.3)
+        self.driver.execute_async_script(SCROLL_JS, element)
         path = nbtools.SCREENSHOTS / filename
         self.assertTrue(self.driver.save_screenshot(str(path)), "screenshot " + filename)
         print("  screenshot:", path.relative_to(nbtools.REPO), file=sys.stderr)
 
-    def rendered(self, css):
-        return self.driver.find_elements(By.CSS_SELECTOR, "#notebook-container .output_area " + css)
+    def displayed(self, css):
+        return [e for e in self.driver.find_elements(By.CSS_SELECTOR, css) if e.is_displayed()]
 
-    # -- tests ----------------------------------------------------------------
+    def rendered(self, css):
+        """The drawn elements matching css in the cells' outputs."""
+        return self.displayed(OUTPUTS + " " + css)
+
+    def shutdown_kernel(self):
+        """Shut the page's kernel down, so the lessons' kernels do not pile up."""
+        kernel = self.driver.execute_script(
+            "var nb = window.Jupyter && Jupyter.notebook; return nb && nb.kernel ? nb.kernel.id : null;")
+        if kernel is None:
+            return  # the page never started one; the test has failed already
+        request = urllib.request.Request("%s/api/kernels/%s?token=%s" % (self.base, kernel, self.token),
+                                         method="DELETE")
+        with urllib.request.urlopen(request, timeout=30) as reply:
+            self.assertEqual(reply.status, 204)
+
+
+# -- what each lesson shows besides what every lesson must ---------------------
+def check_race_table(test, name):
+    tables = test.rendered("table.threadlab-trace")
+    test.assertTrue(tables, name + ": no interleaving table")
+    rows = tables[0].find_elements(By.CSS_SELECTOR, "tr")
+    test.assertGreater(len(rows), 3, name + ": the interleaving table has too few rows")
+    test.assertIn("saver", tables[0].text)
+    test.assertIn("spender", tables[0].text)
+
+
+def check_deadlock_report(test, name):
+    report = test.rendered("table.threadlab-deadlock")
+    test.assertTrue(report, name + ": no deadlock report (table.threadlab-deadlock)")
+    test.assertIn("alice-pays", report[0].text)
+    test.assertIn("DeadlockError", test.page_text())
+
+
+def check_plots(at_least):
+    def check(test, name):
+        pagechecks.assert_plots_render(test, pagechecks.plots(test.driver, OUTPUTS), name, at_least=at_least)
+    return check
+
+
+def check_text(*wants):
+    def check(test, name):
+        text = test.page_text()
+        for want in wants:
+            test.assertIn(want, text, name)
+    return check
+
+
+def check_dinner(test, name):
+    tables = test.rendered("table.threadlab-trace")
+    test.assertIn("waits for fork_a, held by ann", "\n".join(t.text for t in tables), name)
+    test.assertIn("Right: in all", test.page_text(), name)
+
+
+def check_index(test, name):
+    page = test.driver.find_element(By.ID, "notebook")
+    links = [a.get_attribute("href") or "" for a in page.find_elements(By.CSS_SELECTOR, ".text_cell_render a")]
+    folder = os.path.dirname(name)
+    for lesson in lessons():
+        if lesson != name and os.path.dirname(lesson) == folder and lesson_of(lesson) != "00-index.ipynb":
+            test.assertTrue(any(l.endswith("/" + lesson) for l in links), "%s does not link %s: %s"
+                            % (name, lesson, links))
+    if folder == "zh":
+        test.assertIn("亲眼看见并发", page.text)
+
+
+# By lesson file, in either language: (what it checks, what to photograph;
+# None: the first of the lab's drawings, else the first output).
+LESSON_CHECKS = {
+    "00-index.ipynb": ((check_index,), ".text_cell_render"),
+    "01-threads.ipynb": ((check_text("MainThread", "hello Ada from greeter"),), None),
+    "02-race-conditions.ipynb": ((check_race_table,), OUTPUTS + " table.threadlab-trace"),
+    "03-locks.ipynb": ((check_text("Exception in thread unlucky", "ValueError: not enough money"),), None),
+    "04-deadlock.ipynb": ((check_deadlock_report,), OUTPUTS + " table.threadlab-deadlock"),
+    "05-gil-and-cores.ipynb": ((check_plots(3),), OUTPUTS + " img.threadlab-cpu"),
+    "08-parallel-results.ipynb": ((check_plots(2), check_text("Right: all 4 pages were fetched at the same time")),
+                                  OUTPUTS + " img.threadlab-cpu"),
+    "09-free-threading.ipynb": ((check_text("Right: one thread alone counted (2, 1, 0)"),), None),
+    "10-classic-problems.ipynb": ((check_dinner,), OUTPUTS + " table.threadlab-trace"),
+}
+
+
+class BrowserTest(NotebookPage):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        with open(os.path.join(cls.root, "harness.ipynb"), "w") as f:
+            json.dump(harness_notebook(), f)
+        with open(os.path.join(cls.root, "stop.ipynb"), "w") as f:
+            json.dump(stop_notebook(), f)
+
     def test_0_harness_on_ipykernel(self):
-        self.run_all("harness.ipynb")
+        cells = self.run_all("harness.ipynb", deadline=60)
+        self.assertIn("hello from ipykernel", cells[0]["text"])
+        self.assertEqual([o["ename"] for o in cells[2]["outputs"]], ["ZeroDivisionError"])
         tables = self.rendered("table.threadlab-trace")
         self.assertEqual(len(tables), 1)
         pagechecks.assert_plots_render(self, pagechecks.plots(self.driver, OUTPUTS), "the harness")
         self.shoot(self.rendered("img.threadlab-cpu")[0], "harness-ipykernel.png")
+        self.shutdown_kernel()
 
     @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"), "threadlab kernelspec not installed (make install)")
-    def test_lesson2_interleaving_table(self):
-        self.run_all("02-race-conditions.ipynb")
-        tables = self.rendered("table.threadlab-trace")
-        self.assertTrue(tables, "no interleaving table (table.threadlab-trace) rendered")
-        self.assertTrue(tables[0].is_displayed())
-        rows = tables[0].find_elements(By.CSS_SELECTOR, "tr")
-        self.assertGreater(len(rows), 3, "the interleaving table has too few rows")
-        self.assertIn("saver", tables[0].text)
-        self.assertIn("spender", tables[0].text)
-        pagechecks.assert_tables_readable(self, pagechecks.tables(self.driver, OUTPUTS), "lesson 2")
-        self.shoot(tables[0], "02-race-conditions.png")
+    def test_1_run_all_stops_at_an_untagged_error(self):
+        # What run_all guards against: without raises-exception, the cells
+        # after an error never run, and the check says so.
+        statuses, cells = self.execute("stop.ipynb", deadline=60)
+        self.assertEqual(statuses, ["ok", "error", "aborted", "aborted"])
+        self.assertEqual([o["ename"] for o in cells[1]["outputs"]], ["IndexError"])
+        self.assertEqual(cells[2]["outputs"], [])
+        with self.assertRaisesRegex(AssertionError, r"cell 1 \[\] raised"):
+            self.run_all("stop.ipynb", deadline=60)
+        self.shutdown_kernel()
 
     @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"), "threadlab kernelspec not installed (make install)")
-    def test_lesson5_cpu_plot(self):
-        self.run_all("05-gil-and-cores.ipynb")
-        pagechecks.assert_plots_render(self, pagechecks.plots(self.driver, OUTPUTS), "lesson 5", at_least=3)
-        self.shoot(self.rendered("img.threadlab-cpu")[0], "05-gil-and-cores.png")
-
-    @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"), "threadlab kernelspec not installed (make install)")
-    def test_lessons8_9_plots_and_checks(self):
-        self.run_all("08-parallel-results.ipynb")
-        pagechecks.assert_plots_render(self, pagechecks.plots(self.driver, OUTPUTS), "lesson 8", at_least=2)
-        self.shoot(self.rendered("img.threadlab-cpu")[0], "08-parallel-results.png")
-        self.assertIn("Right: all 4 pages were fetched at the same time", self.driver.find_element(By.ID, "notebook").text)
-        self.run_all("09-free-threading.ipynb")
-        self.assertIn("Right: one thread alone counted (2, 1, 0)", self.driver.find_element(By.ID, "notebook").text)
-
-    @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"), "threadlab kernelspec not installed (make install)")
-    def test_lesson10_tables_and_check(self):
-        self.run_all("10-classic-problems.ipynb")
-        tables = [t for t in self.rendered("table.threadlab-trace") if t.is_displayed()]
-        self.assertGreaterEqual(len(tables), 3, "lesson 10 shows a table per puzzle")
-        pagechecks.assert_tables_readable(self, pagechecks.tables(self.driver, OUTPUTS), "lesson 10")
-        self.assertIn("waits for fork_a, held by ann", "\n".join(t.text for t in tables))
-        self.assertIn("Right: in all", self.driver.find_element(By.ID, "notebook").text)
-        self.shoot(tables[0], "10-classic-problems.png")
-
-    @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"), "threadlab kernelspec not installed (make install)")
-    def test_chinese_index_and_lessons(self):
+    def test_every_lesson(self):
+        names = lessons()
+        self.assertIn("zh/00-index.ipynb", names)
         found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
         self.assertTrue(found.strip(), "no font for Chinese (make deps-test installs fonts-wqy-microhei)")
-        self.run_all("zh/00-index.ipynb")
-        page = self.driver.find_element(By.ID, "notebook")
-        self.assertIn("亲眼看见并发", page.text)
-        links = [a.get_attribute("href") for a in page.find_elements(By.CSS_SELECTOR, ".text_cell_render a")]
-        self.assertTrue(any(l.endswith("/zh/10-classic-problems.ipynb") for l in links if l), links)
-        self.shoot(page.find_elements(By.CSS_SELECTOR, ".text_cell_render")[0], "zh-00-index.png")
-        for name, who in (("zh/02-race-conditions.ipynb", "saver"), ("zh/10-classic-problems.ipynb", "ann")):
-            self.run_all(name)
+        began = time.time()
+        for name in names:
+            with self.subTest(lesson=name):
+                try:
+                    self.check_lesson(name)
+                finally:
+                    self.shutdown_kernel()
+        print("\n  %d notebooks in %.1f s" % (len(names), time.time() - began), file=sys.stderr)
+
+    def check_lesson(self, name):
+        cells = self.run_all(name)
+        notebook = [c for c in nbtools.load(nbtools.NOTEBOOKS / name)["cells"] if c["cell_type"] == "code"]
+        self.assertEqual([c["tags"] for c in cells], [c["metadata"].get("tags", []) for c in notebook],
+                         name + ": the page's cells are not the notebook's")
+        drawn = 0
+        for cell, stored in zip(cells, notebook):
+            where = "%s cell %d %s" % (name, cell["index"], cell["tags"])
+            source = "".join(stored["source"])
+            if set(cell["tags"]) - QUIET_TAGS:
+                self.assertTrue(cell["outputs"], where + " shows no output")
+            for pattern, css, what in DRAWN:
+                if pattern.search(source):
+                    self.assertGreater(cell["drawn"][css], 0, "%s: no %s (%s)" % (where, what, css))
+                    drawn += 1
+            if "exercise-check" in cell["tags"]:
+                self.assertIn("Not yet", cell["text"], where)
+            if "exercise-solution" in cell["tags"]:
+                self.assertIn("Right", cell["text"], where)
+                self.assertNotIn("Not yet", cell["text"], where)
+        print("  %s: every cell ran; %d tables, steppers and plots where the lab calls draw them"
+              % (name, drawn), file=sys.stderr)
+        if name.startswith("zh/"):
             headings = self.driver.find_elements(By.CSS_SELECTOR, ".text_cell_render h1")
             self.assertRegex(headings[0].text, HAN, name + ": the title is not Chinese")
-            tables = [t for t in self.rendered("table.threadlab-trace") if t.is_displayed()]
-            self.assertTrue(tables, name + ": no interleaving table rendered")
-            self.assertIn(who, tables[0].text)
+        if any(c["drawn"]["table.threadlab-trace"] for c in cells):
             pagechecks.assert_tables_readable(self, pagechecks.tables(self.driver, OUTPUTS), name)
-            self.assertIn("Right", self.driver.find_element(By.ID, "notebook").text)
-            self.shoot(tables[0], name.replace("/", "-").replace(".ipynb", ".png"))
+        checks, photo = LESSON_CHECKS.get(lesson_of(name), ((), None))
+        for check in checks:
+            check(self, name)
+        drawings = ", ".join(OUTPUTS + " " + css for _, css, _ in DRAWN)
+        shown = self.displayed(photo) if photo else (self.displayed(drawings) or self.displayed(OUTPUTS))
+        self.assertTrue(shown, "%s: nothing to photograph (%s)" % (name, photo))
+        self.shoot(shown[0], name.replace("/", "-").replace(".ipynb", ".png"))
 
 
 if __name__ == "__main__":

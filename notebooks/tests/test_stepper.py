@@ -21,24 +21,18 @@ OUTPUTS = test_browser.OUTPUTS
 
 
 @unittest.skipUnless(nbtools.kernelspec_installed("threadlab"), "threadlab kernelspec not installed (make install)")
-class StepperInNotebook(test_browser.BrowserTest):
-    # The lesson tests of the base class run in test_browser.py.
-    test_0_harness_on_ipykernel = None
-    test_lesson2_interleaving_table = None
-    test_lesson5_cpu_plot = None
-
+class StepperInNotebook(test_browser.NotebookPage):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         with open(os.path.join(cls.root, NOTEBOOK), "w") as f:
             json.dump(stepperchecks.stepper_notebook(), f)
-        test_browser.RUN_DEADLINE[NOTEBOOK] = 90
 
     def shot(self, element, name):
         self.shoot(element, name + "-notebook.png")
 
     def test_click_through(self):
-        self.run_all(NOTEBOOK)
+        self.run_all(NOTEBOOK, deadline=90)
         stepperchecks.reach_race_goal(self, self.driver, OUTPUTS, self.shot)
         stepperchecks.reach_deadlock(self, self.driver, OUTPUTS, self.shot)
         stepperchecks.predict_rows(self, self.driver, OUTPUTS)
