@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -163,6 +162,24 @@ func (g *gilSched) handOver() *Thread {
 	return next
 }
 
+// rotate is handOver then push(t) for the holder t, with the queue's
+// length unchanged: one waiter leaves it as t joins it, so the count the
+// ticks read is not touched. Callers hold g.mu; the queue is not empty.
+func (g *gilSched) rotate(t *Thread) *Thread {
+	next := g.head
+	g.head, next.gilNext = next.gilNext, nil
+	if g.head == nil {
+		g.head = t
+	} else {
+		g.tail.gilNext = t
+	}
+	g.tail = t
+	g.holder.Store(next)
+	g.markSince()
+	g.rt.switches.Add(1)
+	return next
+}
+
 // yield is leave then enter in one step: t, the holder, hands the GIL to
 // the first waiter and queues behind the others.
 func (g *gilSched) yield(t *Thread) error {
@@ -177,10 +194,12 @@ func (g *gilSched) yield(t *Thread) error {
 		t.batch.on = !t.isMain
 		return nil // the waiter left (stopped) meanwhile
 	}
-	next := g.handOver()
 	stopped := t.stopped.Load()
-	if !stopped {
-		g.push(t)
+	var next *Thread
+	if stopped {
+		next = g.handOver()
+	} else {
+		next = g.rotate(t)
 	}
 	g.mu.Unlock()
 	next.gilWake <- true
@@ -194,7 +213,7 @@ func (g *gilSched) tick(t *Thread) (int, error) {
 	if t.stopped.Load() {
 		return 0, t.Stopped()
 	}
-	next := jitter(g.rt.SwitchInterval())
+	next := t.jit.jitter(g.rt.SwitchInterval())
 	if !g.on || g.waiting.Load() == 0 {
 		t.flushTrace(false) // readers see the events of a thread that runs alone, too
 		return next, nil
@@ -210,17 +229,6 @@ func (g *gilSched) tick(t *Thread) (int, error) {
 		}
 	}
 	return next, g.yield(t)
-}
-
-// jitter spreads budgets evenly around the interval (half to one and a
-// half times it). Real threads switch at moments that vary from run to
-// run; without this, two threads running the same loop on one processor
-// would switch in lockstep and hide a race as reliably as they show it.
-func jitter(interval int) int {
-	if interval < 2 {
-		return interval
-	}
-	return interval/2 + rand.IntN(interval+1)
 }
 
 func (g *gilSched) point(*Thread, Op) error { return nil }

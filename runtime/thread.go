@@ -33,6 +33,7 @@ type Thread struct {
 	gilWake chan bool     // the GIL is handed over through this (true), or a stop ends the wait (false)
 	gilNext *Thread       // the next in the GIL's queue, guarded by its gilSched's mu
 	wake    chan struct{} // a controlled scheduler hands the turn over through this
+	jit     jitterSource  // the GIL's budgets for the thread, drawn on its own goroutine
 
 	// Guarded by rt.sharedMu: the thread's column in the trace traceGen,
 	// and the keys of the locations it touched last.
