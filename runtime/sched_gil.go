@@ -19,9 +19,10 @@ import (
 //
 // A hand-off is on the path of every switch interval, tens of thousands
 // of times a second: it takes g.mu once, reads no clock unless switching
-// by time, and wakes the next holder through its own channel, which on
-// the one processor Go runs on while the GIL is on (procs.go) is a
-// goroutine switch. A tick with nobody waiting reads two atomics.
+// by time, and tells the next holder through its state, or its own
+// channel when it parked (gil_wake.go); on the one processor Go runs on
+// while the GIL is on (procs.go) either is one goroutine switch. A tick
+// with nobody waiting reads two atomics.
 type gilSched struct {
 	rt      *Runtime
 	on      bool
@@ -36,6 +37,11 @@ type gilSched struct {
 	// Kept only while switching by time: after sys.setswitchinterval the
 	// first waiters may get the GIL one interval early, no more.
 	since atomic.Int64
+
+	// Whether Go runs on one processor, and the waits since it was
+	// counted (waitState); guarded by mu.
+	oneProc  bool
+	procsAge int
 }
 
 func newGILSched(rt *Runtime, on bool) *gilSched { return &gilSched{rt: rt, on: on} }
@@ -62,20 +68,9 @@ func (g *gilSched) enter(t *Thread) error {
 	return g.await(t)
 }
 
-// await waits for the GIL after push. One channel rather than a select
-// that also watches the stop channel: this wait happens at every
-// hand-off, and a select costs a third more. Whoever takes t off the
-// queue, under g.mu, sends exactly once.
-func (g *gilSched) await(t *Thread) error {
-	if <-t.gilWake {
-		t.batch.on = !t.isMain
-		return nil
-	}
-	return t.Stopped()
-}
-
 // push queues t for the GIL. Callers hold g.mu.
 func (g *gilSched) push(t *Thread) {
+	t.gilState.Store(g.waitState(g.waiting.Load()))
 	if g.head == nil {
 		g.head = t
 		g.markSince()
@@ -126,7 +121,7 @@ func (g *gilSched) interrupt(t *Thread) {
 		t.gilNext = nil
 		g.waiting.Add(-1)
 		g.mu.Unlock()
-		t.gilWake <- false
+		g.wake(t, false)
 		return
 	}
 	g.mu.Unlock()
@@ -149,7 +144,7 @@ func (g *gilSched) leave(t *Thread) {
 	}
 	next := g.handOver()
 	g.mu.Unlock()
-	next.gilWake <- true
+	g.wake(next, true)
 }
 
 // handOver makes the first waiter the holder and returns it, to be woken
@@ -168,6 +163,7 @@ func (g *gilSched) handOver() *Thread {
 func (g *gilSched) rotate(t *Thread) *Thread {
 	next := g.head
 	g.head, next.gilNext = next.gilNext, nil
+	t.gilState.Store(g.waitState(g.waiting.Load() - 1))
 	if g.head == nil {
 		g.head = t
 	} else {
@@ -202,7 +198,7 @@ func (g *gilSched) yield(t *Thread) error {
 		next = g.rotate(t)
 	}
 	g.mu.Unlock()
-	next.gilWake <- true
+	g.wake(next, true)
 	if stopped {
 		return t.Stopped()
 	}
