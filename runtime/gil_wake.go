@@ -60,19 +60,25 @@ func (g *gilSched) await(t *Thread) error {
 	return t.Stopped()
 }
 
+// awaitGrant is await's wait: true when t was handed the GIL, false when
+// a stop took it off the queue. The outcome may have come before t
+// first looks.
 func (g *gilSched) awaitGrant(t *Thread) bool {
-	if t.gilState.Load() == gilSpinning {
-		for range gilSpins {
-			goruntime.Gosched()
-			if s := t.gilState.Load(); s != gilSpinning {
-				return s == gilGranted
-			}
+	for range gilSpins {
+		switch t.gilState.Load() {
+		case gilGranted:
+			return true
+		case gilRefused:
+			return false
+		case gilParked:
+			return <-t.gilWake
 		}
-		if !t.gilState.CompareAndSwap(gilSpinning, gilParked) {
-			return t.gilState.Load() == gilGranted
-		}
+		goruntime.Gosched()
 	}
-	return <-t.gilWake
+	if t.gilState.CompareAndSwap(gilSpinning, gilParked) {
+		return <-t.gilWake
+	}
+	return t.gilState.Load() == gilGranted
 }
 
 // waitState is how a waiter queued behind ahead others waits (see
