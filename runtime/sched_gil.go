@@ -30,7 +30,7 @@ type gilSched struct {
 	head    *Thread // the threads waiting for the GIL, linked by Thread.gilNext; guarded by mu
 	tail    *Thread
 	waiting atomic.Int32 // how many are in the queue, for the ticks' cheap check
-	holder  atomic.Pointer[Thread]
+	holder  *Thread      // guarded by mu
 
 	// Switching by time: when the threads in the queue began to wait (the
 	// first of them to queue, or the last hand-off), in Unix nanoseconds.
@@ -53,8 +53,8 @@ func (g *gilSched) enter(t *Thread) error {
 		return nil
 	}
 	g.mu.Lock()
-	if g.holder.Load() == nil {
-		g.holder.Store(t)
+	if g.holder == nil {
+		g.holder = t
 		g.mu.Unlock()
 		t.batch.on = !t.isMain
 		return nil
@@ -133,12 +133,12 @@ func (g *gilSched) leave(t *Thread) {
 	}
 	t.flushTrace(true)
 	g.mu.Lock()
-	if g.holder.Load() != t {
+	if g.holder != t {
 		g.mu.Unlock()
 		return
 	}
 	if g.head == nil {
-		g.holder.Store(nil)
+		g.holder = nil
 		g.mu.Unlock()
 		return
 	}
@@ -151,7 +151,7 @@ func (g *gilSched) leave(t *Thread) {
 // once g.mu is released. Callers hold g.mu; the queue is not empty.
 func (g *gilSched) handOver() *Thread {
 	next := g.pop()
-	g.holder.Store(next)
+	g.holder = next
 	g.markSince()
 	g.rt.switches.Add(1)
 	return next
@@ -170,7 +170,7 @@ func (g *gilSched) rotate(t *Thread) *Thread {
 		g.tail.gilNext = t
 	}
 	g.tail = t
-	g.holder.Store(next)
+	g.holder = next
 	g.markSince()
 	g.rt.switches.Add(1)
 	return next
@@ -181,7 +181,7 @@ func (g *gilSched) rotate(t *Thread) *Thread {
 func (g *gilSched) yield(t *Thread) error {
 	t.flushTrace(true)
 	g.mu.Lock()
-	if g.holder.Load() != t {
+	if g.holder != t {
 		g.mu.Unlock()
 		return g.enter(t)
 	}
@@ -266,7 +266,9 @@ func (g *gilSched) current() *Thread {
 	if !g.on {
 		return nil
 	}
-	return g.holder.Load()
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.holder
 }
 
 func (g *gilSched) now() time.Time { return time.Now() }
