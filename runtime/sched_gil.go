@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -20,9 +19,10 @@ import (
 //
 // A hand-off is on the path of every switch interval, tens of thousands
 // of times a second: it takes g.mu once, reads no clock unless switching
-// by time, and wakes the next holder through its own channel, which on
-// the one processor Go runs on while the GIL is on (procs.go) is a
-// goroutine switch. A tick with nobody waiting reads two atomics.
+// by time, and tells the next holder through its state, or its own
+// channel when it parked (gil_wake.go); on the one processor Go runs on
+// while the GIL is on (procs.go) either is one goroutine switch. A tick
+// with nobody waiting reads two atomics.
 type gilSched struct {
 	rt      *Runtime
 	on      bool
@@ -30,13 +30,18 @@ type gilSched struct {
 	head    *Thread // the threads waiting for the GIL, linked by Thread.gilNext; guarded by mu
 	tail    *Thread
 	waiting atomic.Int32 // how many are in the queue, for the ticks' cheap check
-	holder  atomic.Pointer[Thread]
+	holder  *Thread      // guarded by mu
 
 	// Switching by time: when the threads in the queue began to wait (the
 	// first of them to queue, or the last hand-off), in Unix nanoseconds.
 	// Kept only while switching by time: after sys.setswitchinterval the
 	// first waiters may get the GIL one interval early, no more.
 	since atomic.Int64
+
+	// Whether Go runs on one processor, and the waits since it was
+	// counted (waitState); guarded by mu.
+	oneProc  bool
+	procsAge int
 }
 
 func newGILSched(rt *Runtime, on bool) *gilSched { return &gilSched{rt: rt, on: on} }
@@ -48,8 +53,8 @@ func (g *gilSched) enter(t *Thread) error {
 		return nil
 	}
 	g.mu.Lock()
-	if g.holder.Load() == nil {
-		g.holder.Store(t)
+	if g.holder == nil {
+		g.holder = t
 		g.mu.Unlock()
 		t.batch.on = !t.isMain
 		return nil
@@ -63,20 +68,9 @@ func (g *gilSched) enter(t *Thread) error {
 	return g.await(t)
 }
 
-// await waits for the GIL after push. One channel rather than a select
-// that also watches the stop channel: this wait happens at every
-// hand-off, and a select costs a third more. Whoever takes t off the
-// queue, under g.mu, sends exactly once.
-func (g *gilSched) await(t *Thread) error {
-	if <-t.gilWake {
-		t.batch.on = !t.isMain
-		return nil
-	}
-	return t.Stopped()
-}
-
 // push queues t for the GIL. Callers hold g.mu.
 func (g *gilSched) push(t *Thread) {
+	t.gilState.Store(g.waitState(g.waiting.Load()))
 	if g.head == nil {
 		g.head = t
 		g.markSince()
@@ -127,7 +121,7 @@ func (g *gilSched) interrupt(t *Thread) {
 		t.gilNext = nil
 		g.waiting.Add(-1)
 		g.mu.Unlock()
-		t.gilWake <- false
+		g.wake(t, false)
 		return
 	}
 	g.mu.Unlock()
@@ -139,25 +133,44 @@ func (g *gilSched) leave(t *Thread) {
 	}
 	t.flushTrace(true)
 	g.mu.Lock()
-	if g.holder.Load() != t {
+	if g.holder != t {
 		g.mu.Unlock()
 		return
 	}
 	if g.head == nil {
-		g.holder.Store(nil)
+		g.holder = nil
 		g.mu.Unlock()
 		return
 	}
 	next := g.handOver()
 	g.mu.Unlock()
-	next.gilWake <- true
+	g.wake(next, true)
 }
 
 // handOver makes the first waiter the holder and returns it, to be woken
 // once g.mu is released. Callers hold g.mu; the queue is not empty.
 func (g *gilSched) handOver() *Thread {
 	next := g.pop()
-	g.holder.Store(next)
+	g.holder = next
+	g.markSince()
+	g.rt.switches.Add(1)
+	return next
+}
+
+// rotate is handOver then push(t) for the holder t, with the queue's
+// length unchanged: one waiter leaves it as t joins it, so the count the
+// ticks read is not touched. Callers hold g.mu; the queue is not empty.
+func (g *gilSched) rotate(t *Thread) *Thread {
+	next := g.head
+	g.head, next.gilNext = next.gilNext, nil
+	t.gilState.Store(g.waitState(g.waiting.Load() - 1))
+	if g.head == nil {
+		g.head = t
+	} else {
+		g.tail.gilNext = t
+	}
+	g.tail = t
+	g.holder = next
 	g.markSince()
 	g.rt.switches.Add(1)
 	return next
@@ -168,7 +181,7 @@ func (g *gilSched) handOver() *Thread {
 func (g *gilSched) yield(t *Thread) error {
 	t.flushTrace(true)
 	g.mu.Lock()
-	if g.holder.Load() != t {
+	if g.holder != t {
 		g.mu.Unlock()
 		return g.enter(t)
 	}
@@ -177,13 +190,15 @@ func (g *gilSched) yield(t *Thread) error {
 		t.batch.on = !t.isMain
 		return nil // the waiter left (stopped) meanwhile
 	}
-	next := g.handOver()
 	stopped := t.stopped.Load()
-	if !stopped {
-		g.push(t)
+	var next *Thread
+	if stopped {
+		next = g.handOver()
+	} else {
+		next = g.rotate(t)
 	}
 	g.mu.Unlock()
-	next.gilWake <- true
+	g.wake(next, true)
 	if stopped {
 		return t.Stopped()
 	}
@@ -194,7 +209,7 @@ func (g *gilSched) tick(t *Thread) (int, error) {
 	if t.stopped.Load() {
 		return 0, t.Stopped()
 	}
-	next := jitter(g.rt.SwitchInterval())
+	next := t.jit.jitter(g.rt.SwitchInterval())
 	if !g.on || g.waiting.Load() == 0 {
 		t.flushTrace(false) // readers see the events of a thread that runs alone, too
 		return next, nil
@@ -210,17 +225,6 @@ func (g *gilSched) tick(t *Thread) (int, error) {
 		}
 	}
 	return next, g.yield(t)
-}
-
-// jitter spreads budgets evenly around the interval (half to one and a
-// half times it). Real threads switch at moments that vary from run to
-// run; without this, two threads running the same loop on one processor
-// would switch in lockstep and hide a race as reliably as they show it.
-func jitter(interval int) int {
-	if interval < 2 {
-		return interval
-	}
-	return interval/2 + rand.IntN(interval+1)
 }
 
 func (g *gilSched) point(*Thread, Op) error { return nil }
@@ -262,7 +266,9 @@ func (g *gilSched) current() *Thread {
 	if !g.on {
 		return nil
 	}
-	return g.holder.Load()
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.holder
 }
 
 func (g *gilSched) now() time.Time { return time.Now() }

@@ -29,10 +29,12 @@ type Thread struct {
 	held    []*Lock
 	stopErr error
 
-	done    chan struct{} // closed when the thread ends
-	gilWake chan bool     // the GIL is handed over through this (true), or a stop ends the wait (false)
-	gilNext *Thread       // the next in the GIL's queue, guarded by its gilSched's mu
-	wake    chan struct{} // a controlled scheduler hands the turn over through this
+	done     chan struct{} // closed when the thread ends
+	gilWake  chan bool     // to a parked waiter, the GIL is handed over through this (true), or a stop ends the wait (false)
+	gilNext  *Thread       // the next in the GIL's queue, guarded by its gilSched's mu
+	gilState atomic.Int32  // how it waits in the GIL's queue, and the outcome (gil_wake.go)
+	wake     chan struct{} // a controlled scheduler hands the turn over through this
+	jit      jitterSource  // the GIL's budgets for the thread, drawn on its own goroutine
 
 	// Guarded by rt.sharedMu: the thread's column in the trace traceGen,
 	// and the keys of the locations it touched last.
