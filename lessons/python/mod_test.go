@@ -1,6 +1,10 @@
 package python
 
-import "testing"
+import (
+	"fmt"
+	"syscall"
+	"testing"
+)
 
 func TestMathModule(t *testing.T) {
 	checkCases(t, "import math", []string{
@@ -173,4 +177,29 @@ func TestSubclassedLibraryTypes(t *testing.T) {
 		"class C(Counter):\n    pass\nc = C('aab')\nprint(c['a'], c.most_common(1))",
 		"class N(int):\n    pass\nprint(N(5).real, N(5).bit_length(), (3.5).real, (2).imag)",
 	})
+}
+
+// time.process_time is the process's CPU time, as CPython's is: the value a
+// program reads lies between the rusage taken just before and just after.
+func TestProcessTimeIsCPUTime(t *testing.T) {
+	cpu := func() float64 {
+		var ru syscall.Rusage
+		if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+			t.Fatal(err)
+		}
+		return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+	}
+	before := cpu()
+	got, stderr := runOurs("import time\nprint(repr(time.process_time()), time.process_time_ns())")
+	after := cpu()
+	var secs float64
+	var ns int64
+	if _, err := fmt.Sscan(got.stdout, &secs, &ns); err != nil {
+		t.Fatalf("output %q (%s): %v", got.stdout, stderr, err)
+	}
+	for _, v := range []float64{secs, float64(ns) / 1e9} {
+		if v < before-1e-3 || v > after+1e-3 {
+			t.Errorf("process_time gave %v, but the process had used between %v and %v s of CPU", v, before, after)
+		}
+	}
 }

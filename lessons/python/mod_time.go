@@ -2,6 +2,7 @@ package python
 
 import (
 	"math"
+	"syscall"
 	"time"
 )
 
@@ -52,7 +53,8 @@ func initTime(t *Thread, m *Module) error {
 	intFn("monotonic_ns", func() int64 { return int64(since()) })
 	floatFn("perf_counter", func() float64 { return since().Seconds() })
 	intFn("perf_counter_ns", func() int64 { return int64(since()) })
-	floatFn("process_time", func() float64 { return since().Seconds() })
+	floatFn("process_time", func() float64 { return processTime().Seconds() })
+	intFn("process_time_ns", func() int64 { return int64(processTime()) })
 	m.SetFunc("sleep", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := oneArg("sleep", args, kw); err != nil {
 			return nil, err
@@ -95,4 +97,16 @@ func sleep(t *Thread, d time.Duration) error {
 		}
 		return nil
 	})
+}
+
+// processTime is the CPU time, user and system, that the whole OS process
+// has used, as CPython's time.process_time counts it. The interpreters of
+// threadlab's multiprocessing share one OS process, so each of them sees
+// the total.
+func processTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
