@@ -117,6 +117,20 @@ func (s *slot) loadMarked() Value {
 	return s.value(b)
 }
 
+// loadInt returns the slot's value if it is an Int; ok is false if it is
+// not, or the slot is dead. It makes no Value of an int held as bits.
+func (s *slot) loadInt() (c Int, ok bool) {
+	switch b := s.box.Load(); b {
+	case intBox:
+		return Int(s.bits.Load()), true
+	case nil, floatBox, lockedBox:
+		return 0, false
+	default:
+		c, ok = b.v.(Int)
+		return c, ok
+	}
+}
+
 // value returns the value of the slot whose box is b; with lockedBox,
 // s.mu is held.
 func (s *slot) value(b *valueBox) Value {

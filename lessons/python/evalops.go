@@ -80,16 +80,9 @@ func (t *Thread) fuseGlobalArith(fr *frame, pc int) (c Int, ok bool) {
 	if gc == nil || gc.dict != fr.globals.globals || gc.global == nil {
 		return 0, false
 	}
-	var a Int
-	switch bx := gc.global.box.Load(); bx {
-	case intBox:
-		a = Int(gc.global.bits.Load())
-	case nil, floatBox, lockedBox:
+	a, ok := gc.global.loadInt()
+	if !ok {
 		return 0, false
-	default:
-		if a, ok = bx.v.(Int); !ok {
-			return 0, false
-		}
 	}
 	if compile.BinOp(op.Arg) == compile.Add {
 		if c = a + b; (c > a) != (b > 0) {
