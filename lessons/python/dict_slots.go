@@ -19,7 +19,7 @@ import (
 // one of the shared boxes (small ints, None, the bools), so most other
 // ints and floats are held as bits instead: box points to the bitsBox
 // marker and the value is in bits, one word that says both the kind and
-// the value (see bitsOf), written with one compare-and-swap (a read makes
+// the value (intBits, floatBits), written with one compare-and-swap (a read makes
 // the Value). Long ints and strings are held locked: box points to
 // lockedBox and the value sits in v under the slot's mutex. Functions,
 // classes, modules and containers are boxed: they are read far more often
@@ -46,7 +46,7 @@ import (
 type slot struct {
 	owner *Dict
 	box   atomic.Pointer[valueBox] // nil once the key is gone; or a marker
-	bits  atomic.Uint64            // box bitsBox: the value (bitsOf); else 0
+	bits  atomic.Uint64            // box bitsBox: the value (intBits, floatBits); else 0
 	mu    sync.Mutex               // guards v and every change of way
 	v     Value                    // box lockedBox: the value
 }
@@ -87,15 +87,10 @@ var (
 // other ints and floats are boxed.
 const floatRot, floatMark = 3, 3
 
-// bitsOf returns the bits holding v, or 0 if v is not held as bits.
-func bitsOf(v Value) uint64 {
-	switch x := v.(type) {
-	case Int:
-		return intBits(x)
-	case Float:
-		if f := math.Float64bits(float64(x)); f>>61&3 != 3 {
-			return bits.RotateLeft64(f, floatRot) ^ floatMark
-		}
+// floatBits returns the bits holding f, or 0 if f is not held as bits.
+func floatBits(f Float) uint64 {
+	if b := math.Float64bits(float64(f)); b>>61&3 != 3 {
+		return bits.RotateLeft64(b, floatRot) ^ floatMark
 	}
 	return 0
 }
@@ -124,6 +119,13 @@ func boxOf(v Value) (*valueBox, uint64) {
 		if uint64(x+5) < uint64(len(boxedSmall)) {
 			return &boxedSmall[x+5], 0
 		}
+		if w := intBits(x); w != 0 {
+			return bitsBox, w
+		}
+	case Float:
+		if w := floatBits(x); w != 0 {
+			return bitsBox, w
+		}
 	case Bool:
 		if x {
 			return &boxedBool[1], 0
@@ -133,9 +135,6 @@ func boxOf(v Value) (*valueBox, uint64) {
 		return &boxedNone, 0
 	case *BigInt, Str:
 		return lockedBox, 0
-	}
-	if w := bitsOf(v); w != 0 {
-		return bitsBox, w
 	}
 	return &valueBox{v}, 0
 }
