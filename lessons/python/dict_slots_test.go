@@ -177,3 +177,46 @@ func TestSlotKillWhileWritten(t *testing.T) {
 		}
 	}
 }
+
+// Every int and float a slot stores reads back the same, to the bit,
+// whether the slot holds it as bits or boxed; the table says which way.
+func TestSlotBits(t *testing.T) {
+	for _, c := range []struct {
+		v      Value
+		asBits bool
+	}{
+		{Int(1024), true},
+		{Int(-6), true},
+		{Int(1023), false}, // shared small ints are boxed
+		{Int(-5), false},
+		{Int(1<<61 - 1), true},
+		{Int(-1 << 61), true},
+		{Int(1 << 61), false},
+		{Int(-1<<61 - 1), false},
+		{Int(math.MaxInt64), false},
+		{Float(0), true},
+		{Float(math.Copysign(0, -1)), true},
+		{Float(1.5), true},
+		{Float(-2.5e150), true},
+		{Float(-2.5e300), false},
+		{Float(math.SmallestNonzeroFloat64), true},
+		{Float(math.Nextafter(0x1p513, 0)), true},
+		{Float(0x1p513), false},
+		{Float(math.Inf(-1)), false},
+		{Float(math.NaN()), false},
+	} {
+		s := newSlot(newNamespace(), c.v)
+		if got := s.box.Load() == bitsBox; got != c.asBits {
+			t.Errorf("%v held as bits: %v, want %v", c.v, got, c.asBits)
+		}
+		got := s.load()
+		same := got == c.v
+		if f, ok := c.v.(Float); ok {
+			g, isFloat := got.(Float)
+			same = isFloat && math.Float64bits(float64(g)) == math.Float64bits(float64(f))
+		}
+		if !same {
+			t.Errorf("stored %#v, read %#v", c.v, got)
+		}
+	}
+}
