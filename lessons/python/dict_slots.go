@@ -19,21 +19,22 @@ import (
 // one of the shared boxes (small ints, None, the bools), so most other
 // ints and floats are held as bits instead: box points to the bitsBox
 // marker and the value is in bits, one word that says both the kind and
-// the value (intBits, floatBits), written with one compare-and-swap (a read makes
-// the Value). Long ints and strings are held locked: box points to
-// lockedBox and the value sits in v under the slot's mutex. Functions,
-// classes, modules and containers are boxed: they are read far more often
-// than rebound, while a counter is rebound at every step.
+// the value (intBits, floatBits), written with one compare-and-swap (a
+// read makes the Value). Long ints and strings are held locked: box
+// points to lockedBox and the value sits in v under the slot's mutex.
+// Functions, classes, modules and containers are boxed: they are read far
+// more often than rebound, while a counter is rebound at every step.
 //
 // A change of way (and a delete) happens under the slot's mutex; a write
 // that keeps the way does not take it. bits is zero whenever the slot is
-// not settled in the bits way: a change of way out of it first swaps bits
+// not settled in the bits way: a change of way out of it first sets bits
 // to zero, and one into it sets box before bits. So a nonzero bits is the
-// slot's value at the instant it is read; a reader that finds zero takes
-// the mutex, and a bits write, a compare-and-swap from a nonzero bits,
-// cannot land once the slot has left the way (it falls back to the
-// mutex). Every read therefore returns a value some write stored, in one
-// order of the writes that all readers agree on.
+// slot's value at the instant it is read, kind and all; a reader that
+// finds zero takes the mutex; and a bits write, a compare-and-swap from a
+// nonzero bits, cannot land once the slot has left the way (it falls
+// back to the mutex). Every read therefore returns a value some write
+// stored, in one order of the writes that all readers agree on, as each
+// single operation is atomic in free-threaded CPython.
 //
 // A slot belongs to one key of one dict for its whole life. Deleting the
 // key (or clearing the dict) kills the slot by setting its box to nil; a
