@@ -2,6 +2,7 @@ package python
 
 import (
 	"math"
+	"math/bits"
 	"sync"
 	"sync/atomic"
 )
@@ -15,17 +16,25 @@ import (
 // A slot holds its value in one of three ways. Boxed: box points to an
 // immutable box with the value, so a read is two atomic loads and a write
 // one compare-and-swap. Boxing costs an allocation unless the value is
-// one of the shared boxes (small ints, None, the bools), so other ints
-// and floats are held as bits instead: box points to the intBox or
-// floatBox marker and the value is in bits, written with one atomic store
-// (a read makes the Value). Long ints and strings are held locked: box
+// one of the shared boxes (small ints, None, the bools), so most other
+// ints and floats are held as bits instead: box points to the bitsBox
+// marker and the value is in bits, one word that says both the kind and
+// the value (intBits, floatBits), written with one compare-and-swap (a
+// read makes the Value). Long ints and strings are held locked: box
 // points to lockedBox and the value sits in v under the slot's mutex.
 // Functions, classes, modules and containers are boxed: they are read far
 // more often than rebound, while a counter is rebound at every step.
 //
 // A change of way (and a delete) happens under the slot's mutex; a write
-// that keeps the way does not take it. A bits write that races with a
-// change of way may be lost, which is the order "write, then the change".
+// that keeps the way does not take it. bits is zero whenever the slot is
+// not settled in the bits way: a change of way out of it first sets bits
+// to zero, and one into it sets box before bits. So a nonzero bits is the
+// slot's value at the instant it is read, kind and all; a reader that
+// finds zero takes the mutex; and a bits write, a compare-and-swap from a
+// nonzero bits, cannot land once the slot has left the way (it falls
+// back to the mutex). Every read therefore returns a value some write
+// stored, in one order of the writes that all readers agree on, as each
+// single operation is atomic in free-threaded CPython.
 //
 // A slot belongs to one key of one dict for its whole life. Deleting the
 // key (or clearing the dict) kills the slot by setting its box to nil; a
@@ -38,8 +47,8 @@ import (
 type slot struct {
 	owner *Dict
 	box   atomic.Pointer[valueBox] // nil once the key is gone; or a marker
-	bits  atomic.Uint64            // box intBox or floatBox: the value
-	mu    sync.Mutex               // guards v and every change of box's marker
+	bits  atomic.Uint64            // box bitsBox: the value (intBits, floatBits); else 0
+	mu    sync.Mutex               // guards v and every change of way
 	v     Value                    // box lockedBox: the value
 }
 
@@ -66,10 +75,42 @@ func init() {
 // The markers of the ways a slot holds a value other than boxed.
 // Read-only.
 var (
-	intBox    = &valueBox{}
-	floatBox  = &valueBox{}
+	bitsBox   = &valueBox{}
 	lockedBox = &valueBox{}
 )
+
+// The bits of a value held as bits. An int c in [-2**61, 2**61) is c<<2:
+// its low two bits are 0. A float is its IEEE bits rotated left by 3 and
+// xored with 3, which brings exponent bits 62 and 61 to the low two bits,
+// inverted: every float but those with both set (magnitude at least
+// 2**513, infinities, NaNs) has low bits other than 0. Zero, the bits of
+// int 0 (a shared small int, so never held as bits), means no value. The
+// other ints and floats are boxed.
+const floatRot, floatMark = 3, 3
+
+// floatBits returns the bits holding f, or 0 if f is not held as bits.
+func floatBits(f Float) uint64 {
+	if b := math.Float64bits(float64(f)); b>>61&3 != 3 {
+		return bits.RotateLeft64(b, floatRot) ^ floatMark
+	}
+	return 0
+}
+
+// intBits returns the bits holding c, or 0 if c is not held as bits.
+func intBits(c Int) uint64 {
+	if uint64(c+5) < uint64(len(boxedSmall)) || uint64(c)+1<<61 >= 1<<62 {
+		return 0
+	}
+	return uint64(c) << 2
+}
+
+// bitsValue returns the value held as w, nonzero bits.
+func bitsValue(w uint64) Value {
+	if w&3 == 0 {
+		return Int(int64(w) >> 2)
+	}
+	return Float(math.Float64frombits(bits.RotateLeft64(w^floatMark, -floatRot)))
+}
 
 // boxOf returns a box holding v, or the marker of the way a slot holds v
 // with the bits that hold it.
@@ -79,9 +120,13 @@ func boxOf(v Value) (*valueBox, uint64) {
 		if uint64(x+5) < uint64(len(boxedSmall)) {
 			return &boxedSmall[x+5], 0
 		}
-		return intBox, uint64(x)
+		if w := intBits(x); w != 0 {
+			return bitsBox, w
+		}
 	case Float:
-		return floatBox, math.Float64bits(float64(x))
+		if w := floatBits(x); w != 0 {
+			return bitsBox, w
+		}
 	case Bool:
 		if x {
 			return &boxedBool[1], 0
@@ -96,41 +141,58 @@ func boxOf(v Value) (*valueBox, uint64) {
 }
 
 // marker reports whether b is one of the markers rather than a box.
-func marker(b *valueBox) bool { return b == intBox || b == floatBox || b == lockedBox }
+func marker(b *valueBox) bool { return b == bitsBox || b == lockedBox }
 
 // load returns the slot's value, or nil if the slot is dead.
 func (s *slot) load() Value {
-	if b := s.box.Load(); b != nil && !marker(b) {
+	b := s.box.Load()
+	if b != nil && !marker(b) {
 		return b.v
 	}
-	return s.loadMarked()
-}
-
-// loadMarked is load for a slot not holding a box.
-func (s *slot) loadMarked() Value {
-	b := s.box.Load()
-	if b == lockedBox {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		b = s.box.Load()
+	if b == bitsBox {
+		if w := s.bits.Load(); w != 0 {
+			return bitsValue(w)
+		}
 	}
-	return s.value(b)
+	return s.loadLocked()
 }
 
-// value returns the value of the slot whose box is b; with lockedBox,
-// s.mu is held.
-func (s *slot) value(b *valueBox) Value {
-	switch b {
+// loadLocked is load under the mutex: for a slot held locked, dead, or
+// changing its way.
+func (s *slot) loadLocked() Value {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.value()
+}
+
+// loadInt returns the slot's value if it is an Int; ok is false if it is
+// not, the slot is dead, or it is changing its way. It makes no Value of
+// an int held as bits.
+func (s *slot) loadInt() (c Int, ok bool) {
+	switch b := s.box.Load(); b {
+	case bitsBox:
+		w := s.bits.Load()
+		return Int(int64(w) >> 2), w != 0 && w&3 == 0
+	case nil, lockedBox:
+		return 0, false
+	default:
+		c, ok = b.v.(Int)
+		return c, ok
+	}
+}
+
+// value returns the slot's value, or nil if it is dead. s.mu is held.
+func (s *slot) value() Value {
+	switch b := s.box.Load(); b {
 	case nil:
 		return nil
-	case intBox:
-		return boxInt(Int(s.bits.Load()))
-	case floatBox:
-		return Float(math.Float64frombits(s.bits.Load()))
+	case bitsBox:
+		return bitsValue(s.bits.Load())
 	case lockedBox:
 		return s.v
+	default:
+		return b.v
 	}
-	return b.v
 }
 
 // store rebinds a live slot to v; it reports false if the slot is dead.
@@ -143,25 +205,35 @@ func (s *slot) store(v Value) bool {
 	return s.storeSlow(v)
 }
 
-// storeBits rebinds a slot that holds an int as bits to c, a non-shared
-// int; it reports false, doing nothing, if the slot holds its value
-// otherwise (or is dead).
+// storeBits rebinds a slot that holds its value as bits to c, an int not
+// shared; it reports false, doing nothing, if the slot holds its value
+// otherwise (or is dead), or c is not held as bits.
 func (s *slot) storeBits(c Int) bool {
-	if s.box.Load() != intBox {
-		return false
+	w := intBits(c)
+	return w != 0 && s.casBits(w)
+}
+
+// casBits stores w, nonzero bits, in a slot that holds its value as bits;
+// it reports false, doing nothing, if the slot holds its value otherwise.
+func (s *slot) casBits(w uint64) bool {
+	for {
+		old := s.bits.Load()
+		if old == 0 {
+			return false
+		}
+		if s.bits.CompareAndSwap(old, w) {
+			return true
+		}
 	}
-	s.bits.Store(uint64(c))
-	return true
 }
 
 // storeSlow is store for any value.
 func (s *slot) storeSlow(v Value) bool {
-	nb, bits := boxOf(v)
+	nb, w := boxOf(v)
 	switch old := s.box.Load(); {
 	case old == nil:
 		return false
-	case nb == old && (nb == intBox || nb == floatBox):
-		s.bits.Store(bits)
+	case nb == bitsBox && s.casBits(w):
 		return true
 	case !marker(nb) && !marker(old) && s.box.CompareAndSwap(old, nb):
 		return true
@@ -171,19 +243,23 @@ func (s *slot) storeSlow(v Value) bool {
 	if s.box.Load() == nil {
 		return false
 	}
-	s.set(v, nb, bits)
+	s.set(v, nb, w)
 	return true
 }
 
-// set makes the slot hold v (boxed as nb, bits). s.mu is held, or s is
-// new.
-func (s *slot) set(v Value, nb *valueBox, bits uint64) {
+// set makes the slot hold v (boxed as nb, w). s.mu is held, or s is new.
+// The order of the stores keeps bits zero while the slot is not settled
+// in the bits way.
+func (s *slot) set(v Value, nb *valueBox, w uint64) {
 	s.v = nil
-	switch nb {
-	case lockedBox:
+	if nb == bitsBox {
+		s.box.Store(bitsBox)
+		s.bits.Store(w)
+		return
+	}
+	s.bits.Store(0)
+	if nb == lockedBox {
 		s.v = v
-	case intBox, floatBox:
-		s.bits.Store(bits)
 	}
 	s.box.Store(nb)
 }
@@ -191,18 +267,23 @@ func (s *slot) set(v Value, nb *valueBox, bits uint64) {
 // kill marks the slot dead and returns the value it held.
 func (s *slot) kill() Value {
 	s.mu.Lock()
-	v := s.value(s.box.Load())
+	defer s.mu.Unlock()
+	var v Value
+	if w := s.bits.Swap(0); w != 0 { // no bits write lands after this
+		v = bitsValue(w)
+	} else {
+		v = s.value()
+	}
 	s.box.Store(nil)
 	s.v = nil
-	s.mu.Unlock()
 	return v
 }
 
 // newSlot returns a live slot of d holding v.
 func newSlot(d *Dict, v Value) *slot {
 	s := &slot{owner: d}
-	nb, bits := boxOf(v)
-	s.set(v, nb, bits)
+	nb, w := boxOf(v)
+	s.set(v, nb, w)
 	return s
 }
 

@@ -13,6 +13,7 @@
 //	types.go      the built-in types and their constructors (int(x), list(it), ...)
 //	builtin.go    *Builtin, NativeFunc, methods on built-in types, registries, UnpackArgs
 //	dict.go set.go  the hash tables (dict: insertion order; set: CPython's iteration order)
+//	dict_slots.go  module globals' atomic slots, read and written by LOAD_GLOBAL/STORE_GLOBAL without the dict's mutex
 //	int.go        int arithmetic (int64 fast path, *big.Int beyond), limits, float repr
 //	ops.go        operators, comparison, hashing, len, in
 //	item.go iter.go attr.go call.go repr.go  subscripts, iteration, attributes, calls, repr/str
@@ -106,7 +107,8 @@
 // print output elsewhere (the cell that started the thread). Compile reports SyntaxErrors as Python
 // exceptions and prints CPython's SyntaxWarnings to Options.Stderr. There is no GIL inside
 // the interpreter: lists, dicts, sets, cells and attribute dicts guard
-// each single operation with their own mutex, so that Go's race
+// each single operation with their own mutex (a module global is one
+// atomic slot, dict_slots.go), so that Go's race
 // detector stays quiet and memory stays safe while a compound
 // read-modify-write (x = x + 1) stays racy, as in free-threaded CPython.
 // A host whose GIL runs one thread at a time says so with

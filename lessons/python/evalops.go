@@ -90,16 +90,9 @@ func (t *Thread) fuseGlobalArith(fr *frame, pc int) (c Int, ok bool) {
 	if gc == nil || gc.dict != fr.globals.globals || gc.global == nil {
 		return 0, false
 	}
-	var a Int
-	switch bx := gc.global.box.Load(); bx {
-	case intBox:
-		a = Int(gc.global.bits.Load())
-	case nil, floatBox, lockedBox:
+	a, ok := gc.global.loadInt()
+	if !ok {
 		return 0, false
-	default:
-		if a, ok = bx.v.(Int); !ok {
-			return 0, false
-		}
 	}
 	if compile.BinOp(op.Arg) == compile.Add {
 		if c = a + b; (c > a) != (b > 0) {
@@ -143,8 +136,8 @@ func (t *Thread) constArith(fr *frame, pc int, c int64) (int64, int) {
 
 // fuseStoreGlobal runs the instruction at pc, after an int addition or
 // subtraction whose result is c, if it is a STORE_GLOBAL into a slot that
-// holds an int as bits: it stores c without making it a Value, which
-// would cost an allocation. A tracer hears of the write as from the
+// holds an int or a float as bits: it stores c without making it a
+// Value, which would cost an allocation. A tracer hears of the write as from the
 // STORE_GLOBAL. It reports false, doing nothing, when the store must run
 // as usual: an announcer watches, the step hook is due at the store, c is
 // a shared small int, or the slot holds its value otherwise.
