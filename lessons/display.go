@@ -87,6 +87,8 @@ func opText(e runtime.Event) string {
 		return fmt.Sprintf("write %s ← %s", e.Field, pyhost.SpellValue(e.Value))
 	case runtime.OpWait:
 		return fmt.Sprintf("waits for %v", e.Value)
+	case runtime.OpNotify:
+		return fmt.Sprint(e.Value)
 	}
 	return fmt.Sprintf("%s %s", e.Kind, e.Field)
 }
@@ -219,8 +221,11 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 		if lostWrite[r.index] {
 			style, prose, class = cellCSS+lostCSS, proseCSS+lostCSS, ` class="lost"`
 		}
-		if v.event(r.index).Kind == runtime.OpWait {
+		switch v.event(r.index).Kind {
+		case runtime.OpWait:
 			class = ` class="wait"`
+		case runtime.OpNotify:
+			class = ` class="notify"`
 		}
 		fmt.Fprintf(&h, "<tr%s>", class)
 		for i, c := range row {

@@ -239,6 +239,8 @@ func eventText(e runtime.StepEvent) string {
 		if what, ok := e.Value.(string); ok && what != "" {
 			return fmt.Sprintf("%s: waits for %s", e.Thread, what)
 		}
+	case runtime.OpNotify:
+		return fmt.Sprintf("%s: %v", e.Thread, e.Value)
 	}
 	return fmt.Sprintf("%s: %s %s", e.Thread, e.Kind, e.Field)
 }
