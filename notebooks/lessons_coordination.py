@@ -100,9 +100,10 @@ CELLS = [
     Read the `guest` column. The Event has a lock inside; the guest takes
     it, finds the flag down, lets the lock go and, at step 4, *waits for a
     notify of an Event*. From then on the guest does nothing at all: a
-    waiting thread uses no processor time. In the `cook` column, steps 5
-    to 7 are `set()`, and at step 6 its notify *wakes guest*; only after
-    them does the guest take the lock again (step 8) and go on to eat.
+    waiting thread uses no processor time. In the `cook` column, step 5 to
+    step 7 are `set()`: the cook takes the lock, its notify *wakes guest*
+    (step 6) and it lets the lock go. Only then does the guest take the
+    lock again (step 8) and go on to eat.
     """, rows=[("pie-trace", 4, "guest", "waits for a notify of an Event"),
                ("pie-trace", 5, "cook", "acquire pie_ready's lock"),
                ("pie-trace", 6, "cook", "notifies an Event: wakes guest"),

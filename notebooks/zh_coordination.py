@@ -2,7 +2,7 @@
 import textwrap
 
 SOURCE = "06-coordination.ipynb"
-ENGLISH = "76f5911a6867baf4"  # zh_text.fingerprint(lessons_coordination.CELLS) when translated
+ENGLISH = "895bbe717d8a9959"  # zh_text.fingerprint(lessons_coordination.CELLS) when translated
 
 COMMENTS = {
     "# a repeatable schedule, and virtual time": "# 可重现的调度，以及虚拟时间",
