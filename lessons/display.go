@@ -27,10 +27,12 @@ type traceRow struct {
 }
 
 // pickRows chooses the rows of a long trace: head, the first lost update,
-// tail, with gaps between.
-func pickRows(n int, lost []runtime.Lost) []traceRow {
+// tail, with gaps between. A trace of traceAll rows, not counting its
+// notify rows, is shown whole: the rows that say who woke whom do not
+// hide the rest of a story that fits without them.
+func pickRows(n, notifies int, lost []runtime.Lost) []traceRow {
 	keep := make([]bool, n)
-	if n <= traceAll {
+	if n-notifies <= traceAll {
 		for i := range keep {
 			keep[i] = true
 		}
@@ -87,6 +89,8 @@ func opText(e runtime.Event) string {
 		return fmt.Sprintf("write %s ← %s", e.Field, pyhost.SpellValue(e.Value))
 	case runtime.OpWait:
 		return fmt.Sprintf("waits for %v", e.Value)
+	case runtime.OpNotify:
+		return fmt.Sprint(e.Value)
 	}
 	return fmt.Sprintf("%s %s", e.Kind, e.Field)
 }
@@ -150,7 +154,13 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 		msg := "The trace is empty: no two threads have shared a variable, an attribute or an item (one of them writing it), used the same lock or waited, in a traced cell yet."
 		return map[string]any{"text/plain": msg, "text/html": "<p>" + msg + "</p>"}
 	}
-	rows := pickRows(len(v.index), v.lost)
+	notifies := 0
+	for k := range v.index {
+		if v.event(k).Kind == runtime.OpNotify {
+			notifies++
+		}
+	}
+	rows := pickRows(len(v.index), notifies, v.lost)
 	var idx []int
 	for _, r := range rows {
 		if r.index >= 0 {
@@ -219,8 +229,11 @@ func traceBundle(tr *runtime.Trace) map[string]any {
 		if lostWrite[r.index] {
 			style, prose, class = cellCSS+lostCSS, proseCSS+lostCSS, ` class="lost"`
 		}
-		if v.event(r.index).Kind == runtime.OpWait {
+		switch v.event(r.index).Kind {
+		case runtime.OpWait:
 			class = ` class="wait"`
+		case runtime.OpNotify:
+			class = ` class="notify"`
 		}
 		fmt.Fprintf(&h, "<tr%s>", class)
 		for i, c := range row {

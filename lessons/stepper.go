@@ -75,7 +75,15 @@ func init() {
 				key = python.None
 			}
 			if err := d.Set(t, key, python.Int(o.Count)); err != nil {
-				return nil, err
+				// An outcome that cannot be a key (a list) is keyed by its
+				// repr, as lab.explore's are.
+				var exc *python.Exception
+				if !errors.As(err, &exc) || exc.Type() != python.TypeError {
+					return nil, err
+				}
+				if err := d.Set(t, python.Str(o.Key), python.Int(o.Count)); err != nil {
+					return nil, err
+				}
 			}
 		}
 		return d, nil
@@ -239,6 +247,8 @@ func eventText(e runtime.StepEvent) string {
 		if what, ok := e.Value.(string); ok && what != "" {
 			return fmt.Sprintf("%s: waits for %s", e.Thread, what)
 		}
+	case runtime.OpNotify:
+		return fmt.Sprintf("%s: %v", e.Thread, e.Value)
 	}
 	return fmt.Sprintf("%s: %s %s", e.Thread, e.Kind, e.Field)
 }

@@ -100,11 +100,14 @@ CELLS = [
     Read the `guest` column. The Event has a lock inside; the guest takes
     it, finds the flag down, lets the lock go and, at step 4, *waits for a
     notify of an Event*. From then on the guest does nothing at all: a
-    waiting thread uses no processor time. In the `cook` column, step 5 and
-    step 6 are `set()`; only after them does the guest take the lock again
-    (step 7) and go on to eat.
+    waiting thread uses no processor time. In the `cook` column, step 5 to
+    step 7 are `set()`: the cook takes the lock, its notify *wakes guest*
+    (step 6) and it lets the lock go. Only then does the guest take the
+    lock again (step 8) and go on to eat.
     """, rows=[("pie-trace", 4, "guest", "waits for a notify of an Event"),
-               ("pie-trace", 5, "cook", "acquire pie_ready's lock")]),
+               ("pie-trace", 5, "cook", "acquire pie_ready's lock"),
+               ("pie-trace", 6, "cook", "notifies an Event: wakes guest"),
+               ("pie-trace", 8, "guest", "acquire pie_ready's lock")]),
     md("""
     ## A shelf between threads: Condition
 
@@ -236,16 +239,17 @@ CELLS = [
     """, tag="example-empty"),
     md("""
     Walk through it. At step 6 `ann` finds the shelf empty, so she waits.
-    At step 13 the `baker` puts the plain bun on the shelf, and his
-    `notify()` wakes ann. But waking up is not the same as running: before
-    ann gets the lock back, `ben` arrives, finds the bun and takes it at
-    step 27. When ann runs again, at step 31, she does not look at the shelf
-    again, because `if` looked only once, and she takes from an empty
+    At step 13 the `baker` puts the plain bun on the shelf, and at step 15
+    his `notify()` wakes ann. But waking up is not the same as running:
+    before ann gets the lock back, `ben` arrives, finds the bun and takes it
+    at step 28. When ann runs again, at step 33, she does not look at the
+    shelf again, because `if` looked only once, and she takes from an empty
     shelf.
     """, rows=[("example-empty", 6, "ann", "read <IfShelf object>.items → ()"),
                ("example-empty", 13, "baker", "write <IfShelf object>.items ← ('plain',)"),
-               ("example-empty", 27, "ben", "write <IfShelf object>.items ← ()"),
-               ("example-empty", 31, "ann", "read <IfShelf object>.items → ()")]),
+               ("example-empty", 15, "baker", "notifies a Condition: wakes ann"),
+               ("example-empty", 28, "ben", "write <IfShelf object>.items ← ()"),
+               ("example-empty", 33, "ann", "read <IfShelf object>.items → ()")]),
     md("""
     ### "An `if` is enough around a wait": it is not
 
@@ -291,19 +295,22 @@ CELLS = [
     """, tag="example-deadlock"),
     md("""
     Walk through it. `ann` (step 8) and then `ben` (step 14) find the shelf
-    empty and wait. The baker puts the plain bun, and his notify wakes ann;
-    he then finds the shelf full and waits too. At step 31 ann takes the
-    bun, and her `notify()` wakes one waiting thread: ben, who has waited
-    longest, not the baker. Ben finds the shelf empty again (step 35) and
-    goes back to wait. At step 39 the `baker` and at step 40 `ben` both
+    empty and wait. The baker puts the plain bun, and his notify wakes ann
+    (step 21); he then finds the shelf full and waits too. At step 32 ann
+    takes the bun, and at step 34 her `notify()` wakes one waiting thread:
+    ben, who has waited longest, not the baker. Ben finds the shelf empty
+    again (step 37) and goes back to wait. At step 41 the `baker` and at
+    step 42 `ben` both
     *wait for a notify of a Condition*, and nobody is left to send one:
     the lost wakeup that the DeadlockError above reported for some seeds.
     With one Condition for both "not full" and "not empty", `notify()` can
     wake the wrong kind of thread.
-    """, rows=[("example-deadlock", 31, "ann", "write <WhileShelf object>.items ← ()"),
-               ("example-deadlock", 35, "ben", "read <WhileShelf object>.items → ()"),
-               ("example-deadlock", 39, "baker", "waits for a notify of a Condition"),
-               ("example-deadlock", 40, "ben", "waits for a notify of a Condition")]),
+    """, rows=[("example-deadlock", 21, "baker", "notifies a Condition: wakes ann"),
+               ("example-deadlock", 32, "ann", "write <WhileShelf object>.items ← ()"),
+               ("example-deadlock", 34, "ann", "notifies a Condition: wakes ben"),
+               ("example-deadlock", 37, "ben", "read <WhileShelf object>.items → ()"),
+               ("example-deadlock", 41, "baker", "waits for a notify of a Condition"),
+               ("example-deadlock", 42, "ben", "waits for a notify of a Condition")]),
     md("""
     Step two: `notify_all()`. Every waiting thread wakes, and its `while`
     loop sends each one that cannot go on back to wait.

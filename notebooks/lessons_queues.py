@@ -101,8 +101,10 @@ CELLS = [
     At step 2 `ida` *waits for orders's lock, held by MainThread*: the main
     thread was putting the orders in. By the time ida got the lock, jo had
     been quicker. The last rows are the main thread's `join()`: it returns
-    once every order, the sentinels too, has had its `task_done()`.
-    """, rows=[("kitchen-trace", 2, "ida", "waits for orders's lock, held by MainThread")]),
+    once every order, the sentinels too, has had its `task_done()`. At
+    step 42 `jo`'s last `task_done()` *wakes MainThread*.
+    """, rows=[("kitchen-trace", 2, "ida", "waits for orders's lock, held by MainThread"),
+               ("kitchen-trace", 42, "jo", "wakes MainThread")]),
     md("""
     ## Make it repeatable: one sentinel too few
 

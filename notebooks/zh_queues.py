@@ -3,7 +3,7 @@
 import textwrap
 
 SOURCE = "07-producer-consumer.ipynb"
-ENGLISH = "74354d28c1797ba4"  # zh_text.fingerprint(lessons_queues.CELLS) when translated
+ENGLISH = "b23c97e481f59aa2"  # zh_text.fingerprint(lessons_queues.CELLS) when translated
 
 COMMENTS = {
     "# the sentinel: no more orders": "# 哨兵值：没有更多订单了",
@@ -46,6 +46,7 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     第 2 步，`ida` *waits for orders's lock, held by MainThread*（在等 orders 的锁，它被 MainThread 持有）：
     主线程正在放入订单。等 ida 拿到锁时，jo 已经抢先了。最后几行是主线程的 `join()`：
     当每一个订单（包括哨兵值）都调用过 `task_done()` 之后，它就返回。
+    第 42 步，`jo` 最后一次 `task_done()` *wakes MainThread*（唤醒主线程）。
     """,
     """
     ## 让它可以重现：少了一个哨兵值

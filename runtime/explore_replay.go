@@ -21,7 +21,9 @@ func (e *ScheduleError) Error() string {
 // OSTEP's x86.py -P. Steps no other thread can see (a thread's start, a
 // join that can go on, a sleep) run as soon as they can, without using a
 // name; once the names run out, the thread that ran last goes on while it
-// can.
+// can. A schedule that never names the main thread lets it run whenever
+// it can, as the stepper does, so that a path clicked through in the
+// stepper, which shows no main thread's steps, replays as written.
 type replay struct {
 	runInfo
 	names []string
@@ -50,6 +52,9 @@ func (r *replay) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error)
 			r.notice(enabled, t.index)
 			return t, nil // invisible to the others: no name needed
 		default:
+			if t.isMain && !r.named(t.name) {
+				return t, nil
+			}
 			ready = append(ready, t)
 		}
 	}
@@ -83,6 +88,16 @@ func (r *replay) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error)
 		}
 	}
 	return chosen, nil
+}
+
+// named reports whether the schedule names the thread called name.
+func (r *replay) named(name string) bool {
+	for _, n := range r.names {
+		if n == name {
+			return true
+		}
+	}
+	return false
 }
 
 // why explains that the thread named cannot take the next step.

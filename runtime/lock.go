@@ -10,10 +10,11 @@ type Lock struct {
 	rt        *Runtime
 	id        int
 	reentrant bool
-	line      int    // where it was made, for reports
-	name      string // what the program keeps it in, or "Lock-3" or "RLock-3"
-	shared    bool   // used by several interpreters (multiprocessing.Lock)
-	waiter    string // for a Condition's waiter lock, what the Condition is for
+	line      int     // where it was made, for reports
+	name      string  // what the program keeps it in, or "Lock-3" or "RLock-3"
+	shared    bool    // used by several interpreters (multiprocessing.Lock)
+	waiter    string  // for a Condition's waiter lock, what the Condition is for
+	sleeper   *Thread // for a Condition's waiter lock, the thread that waits on it
 
 	// Guarded by rt.mu.
 	owner *Thread
@@ -41,8 +42,10 @@ func (rt *Runtime) NewLock(reentrant bool, line int, name string) *Lock {
 // interpreter holds it with a thread that never runs, and a notify
 // releases it); what names the Condition, so that a thread blocked on
 // the lock is said to wait for "a notify of what", and a deadlock on it
-// is reported as a lost wakeup. Call it before any thread waits.
-func (l *Lock) SetWaiter(what string) { l.waiter = what }
+// is reported as a lost wakeup. sleeper is the thread that will wait on
+// it, which the trace says the notify wakes. Call it before any thread
+// waits.
+func (l *Lock) SetWaiter(what string, sleeper *Thread) { l.waiter, l.sleeper = what, sleeper }
 
 // Name is how reports refer to the lock.
 func (l *Lock) Name() string { return l.name }
@@ -122,6 +125,16 @@ func (l *Lock) Release(t *Thread) error {
 		return err
 	}
 	l.rt.mu.Lock()
+	// A Condition's gate released by a thread other than its holder (the
+	// interpreter's, which never runs) is a notify; the sleeper releases
+	// it too, once it has it.
+	notify := ""
+	if l.waiter != "" && l.owner != nil && l.owner != t {
+		notify = "notifies " + l.waiter
+		if l.sleeper != nil {
+			notify += ": wakes " + l.sleeper.name
+		}
+	}
 	switch {
 	case l.owner == nil:
 		l.rt.mu.Unlock()
@@ -145,6 +158,43 @@ func (l *Lock) Release(t *Thread) error {
 		l.rt.broadcast()
 	}
 	l.rt.mu.Unlock()
+	if notify != "" {
+		l.rt.recordNotify(t, l, notify)
+	}
 	l.rt.recordLock(t, l, OpRelease)
 	return nil
+}
+
+// State returns the thread holding the lock (nil if none) and how many
+// times it holds it.
+func (l *Lock) State() (owner *Thread, count int) {
+	l.rt.mu.Lock()
+	defer l.rt.mu.Unlock()
+	return l.owner, l.count
+}
+
+// Reset puts the lock back in a state State returned, without a
+// scheduling point or a trace event. It is for exploration, which
+// between runs gives a program's locks back the state they had before
+// the first run, whoever the last run left holding them.
+func (l *Lock) Reset(owner *Thread, count int) {
+	l.rt.mu.Lock()
+	defer l.rt.mu.Unlock()
+	if l.owner == owner {
+		l.count = count
+		return
+	}
+	if old := l.owner; old != nil {
+		for i, h := range old.held {
+			if h == l {
+				old.held = append(old.held[:i], old.held[i+1:]...)
+				break
+			}
+		}
+	}
+	l.owner, l.count = owner, count
+	if owner != nil {
+		owner.held = append(owner.held, l)
+	}
+	l.rt.broadcast()
 }

@@ -43,9 +43,10 @@ const (
 	OpEnd                   // the thread ends
 	OpSleep                 // time.sleep
 	OpWait                  // (in traces only) the thread starts to wait for a lock or a thread
+	OpNotify                // (in traces only) the thread's notify wakes a thread that waits on a Condition
 )
 
-var opNames = [...]string{"begin", "read", "write", "acquire", "release", "start", "join", "end", "sleep", "wait"}
+var opNames = [...]string{"begin", "read", "write", "acquire", "release", "start", "join", "end", "sleep", "wait", "notify"}
 
 func (k OpKind) String() string { return opNames[k] }
 

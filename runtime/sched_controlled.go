@@ -21,7 +21,7 @@ const (
 
 // opTick is the reason given to a chooser when a thread's step budget runs
 // out; it is not an operation.
-const opTick = OpWait + 1
+const opTick = OpNotify + 1
 
 // chooser is the policy of a controlled scheduler.
 type chooser interface {

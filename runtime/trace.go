@@ -20,11 +20,11 @@ type Event struct {
 	Thread int    // index into Trace.Threads
 	Line   int    // source line, 0 if unknown
 	Code   string // the source text of the line, when the interpreter gives it (Spelling.Site)
-	Kind   OpKind // OpRead, OpWrite, OpAcquire, OpRelease or OpWait
+	Kind   OpKind // OpRead, OpWrite, OpAcquire, OpRelease, OpWait or OpNotify
 	Loc    int    // the location's index in the trace (a lock counts as one location)
 	Obj    int    // the object's number in the trace, from 1 in the order the trace met it
 	Field  string // the location as the Spelling writes it ("account.balance"), or the lock's name
-	Value  any    // value read or written; for OpWait, what the thread waits for (a string); nil for locks
+	Value  any    // value read or written; for OpWait and OpNotify, what the thread waits for or whom it wakes (a string); nil for locks
 	Items  bool   // the access is a method call on all of a container's items (AllItems)
 }
 
@@ -419,6 +419,17 @@ func (rt *Runtime) recordWait(t *Thread, w *waitSpec) {
 	}
 }
 
+// recordNotify notes that t's notify released gate, the lock another
+// thread's wait on a Condition blocks on; what says so in words
+// ("notifies changed (a Condition): wakes cat"), for a table's row.
+func (rt *Runtime) recordNotify(t *Thread, gate *Lock, what string) {
+	rt.sharedMu.Lock()
+	defer rt.sharedMu.Unlock()
+	if rt.tracing.Load() {
+		rt.trace.add(t, OpNotify, rt.trace.keyOf(Loc{Obj: gate, Name: gate.Name()}), what, t.site())
+	}
+}
+
 // locks returns the lock of each location that is one, by Event.Loc.
 func (tr *Trace) locks() map[int]*Lock {
 	tr.mu.Lock()
@@ -454,7 +465,7 @@ func (tr *Trace) contended() []bool {
 		switch OpKind(r.kind) {
 		case OpWrite, OpAcquire, OpRelease:
 			wrote[r.key] = true
-		case OpWait:
+		case OpWait, OpNotify:
 			return true
 		}
 		switch f := first[r.key]; {

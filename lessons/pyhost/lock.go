@@ -90,7 +90,7 @@ func (h *Host) waiter(t *python.Thread, what string, cond python.Value) *Lock {
 	h.pruneGates(t)
 	l := h.newLock(t, false)
 	l.what, l.wake, l.cond = what, true, cond
-	l.l.SetWaiter(what)
+	l.l.SetWaiter(what, bindingOf(t).rt)
 	l.l.Hold(h.waiters) // a new lock: free
 	return l
 }

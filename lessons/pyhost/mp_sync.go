@@ -51,7 +51,7 @@ func (h *Host) sharedWaiter(t *python.Thread, what string) *Lock {
 	line, name := h.lockSite(t)
 	sl := h.rt.NewSharedLock(false, line, name)
 	w := &Lock{l: sl, what: what, wake: true, shared: true}
-	sl.SetWaiter(what)
+	sl.SetWaiter(what, bindingOf(t).rt)
 	sl.Hold(h.waiters) // a new lock: free
 	return w
 }

@@ -10,10 +10,11 @@ import (
 // Explore runs fn, a Python callable taking no arguments, once for each
 // schedule runtime.Explore picks, on the main thread t; a run's outcome
 // is fn's result, told apart by its repr. Before exploring it snapshots
-// the globals of module m (normally __main__), and it restores them
-// before every run and at the end, so that balance = 0 set outside fn
-// is 0 in every run; lists, dicts and instances held directly by
-// globals get their items and attributes back too.
+// the globals of module m (normally __main__) and the objects they reach
+// (snapshot.go), and it restores them before every run and at the end,
+// so that every run starts as a fresh run of the program would: balance
+// = 0 set outside fn is 0, a module-level Event is unset, a Barrier
+// empty and a Lock free.
 func (h *Host) Explore(t *python.Thread, m *python.Module, fn python.Value, opts runtime.ExploreOptions) (*runtime.ExploreReport, error) {
 	opts.Key = h.outcomeKey(t)
 	var rep *runtime.ExploreReport
@@ -66,7 +67,7 @@ func (h *Host) outcomeKey(t *python.Thread) func(any) string {
 // a run the search cuts short cancels its thread, for good.
 func (h *Host) controlled(t *python.Thread, m *python.Module, fn python.Value, search func(run func() (any, error)) error) error {
 	main := bindingOf(t)
-	snap := snapshot(m)
+	snap := takeSnapshot(m)
 	numbers := h.threads.Load() // automatic names (Thread-3) start afresh in each run
 	defer func() {
 		h.threads.Store(numbers)
@@ -96,52 +97,4 @@ func (h *Host) controlled(t *python.Thread, m *python.Module, fn python.Value, s
 		return nil, err
 	}
 	return search(run)
-}
-
-// globalsSnap is a module's globals as they were, with the items of the
-// lists and dicts and the attributes of the instances they hold.
-type globalsSnap struct {
-	m     *python.Module
-	vars  []python.Tuple
-	lists map[*python.List][]python.Value
-	dicts map[*python.Dict][]python.Tuple
-}
-
-func snapshot(m *python.Module) *globalsSnap {
-	s := &globalsSnap{m: m, vars: m.Globals().Items(), lists: map[*python.List][]python.Value{}, dicts: map[*python.Dict][]python.Tuple{}}
-	for _, kv := range s.vars {
-		switch x := kv[1].(type) {
-		case *python.List:
-			s.lists[x] = x.Snapshot()
-		case *python.Dict:
-			s.dicts[x] = x.Items()
-		case *python.Instance:
-			if d := x.Dict(); d != nil {
-				s.dicts[d] = d.Items()
-			}
-		}
-	}
-	return s
-}
-
-// restore puts the snapshot back; t hashes the keys of dicts.
-func (s *globalsSnap) restore(t *python.Thread) {
-	restoreDict(t, s.m.Globals(), s.vars)
-	for l, elems := range s.lists {
-		l.Update(func([]python.Value) []python.Value { return append([]python.Value(nil), elems...) })
-	}
-	for d, items := range s.dicts {
-		restoreDict(t, d, items)
-	}
-}
-
-func restoreDict(t *python.Thread, d *python.Dict, items []python.Tuple) {
-	d.Clear()
-	for _, kv := range items {
-		if k, ok := kv[0].(python.Str); ok {
-			d.SetStr(string(k), kv[1])
-		} else {
-			d.Set(t, kv[0], kv[1]) // the key was hashed before: it hashes again
-		}
-	}
 }
