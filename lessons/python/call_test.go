@@ -63,6 +63,11 @@ def work(n):
         len(str(i))
         str(i).upper()
         dict(a=i)
+        c.v = i
+        s += c.v
+        c.v += 2
+        for j in range(2):
+            s += j
     return s
 `
 	in, m := load(t, src, Options{})

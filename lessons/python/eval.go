@@ -166,6 +166,46 @@ enter:
 				return sp, pc, err
 			}
 			stack[sp-1] = v
+		case compile.LOAD_FAST_ATTR:
+			x := locals[in.Arg]
+			if x == nil {
+				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+			}
+			stack[sp] = x
+			sp++
+			if t.countdown <= 1 {
+				continue // the hook is due at the LOAD_ATTR, which runs next
+			}
+			t.countdown-- // the LOAD_ATTR's step
+			name := names[instrs[pc].Arg]
+			pc++
+			fr.pc = pc
+			v, err := t.loadAttr(fr, pc-1, x, name)
+			if err != nil {
+				return sp, pc, err
+			}
+			stack[sp-1] = v
+		case compile.LOAD_FAST_STORE_ATTR:
+			x := locals[in.Arg]
+			if x == nil {
+				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+			}
+			if t.countdown <= 1 {
+				// the hook is due at the STORE_ATTR, which runs next
+				stack[sp] = x
+				sp++
+				continue
+			}
+			t.countdown-- // the STORE_ATTR's step
+			name := names[instrs[pc].Arg]
+			pc++
+			fr.pc = pc
+			sp--
+			v := stack[sp]
+			stack[sp] = nil
+			if err := t.storeAttr(fr, pc-1, x, name, v); err != nil {
+				return sp, pc, err
+			}
 		case compile.STORE_ATTR:
 			fr.pc = pc
 			x, v := stack[sp-1], stack[sp-2]
@@ -630,7 +670,7 @@ enter:
 				return sp, pc, err
 			}
 			stack[sp-1] = it
-		case compile.FOR_ITER:
+		case compile.FOR_ITER, compile.FOR_ITER_STORE:
 			var v Value
 			switch it := stack[sp-1].(type) {
 			case *rangeIter:
@@ -663,11 +703,16 @@ enter:
 					return sp, pc, err
 				}
 			}
-			if v == nil {
+			switch {
+			case v == nil:
 				sp--
 				stack[sp] = nil
 				pc = int(in.Arg)
-			} else {
+			case in.Op == compile.FOR_ITER_STORE && t.countdown > 1:
+				t.countdown-- // the STORE_FAST's step
+				locals[instrs[pc].Arg] = v
+				pc++
+			default:
 				stack[sp] = v
 				sp++
 			}

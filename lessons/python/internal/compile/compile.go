@@ -148,6 +148,12 @@ func fuse(instrs []Instr) {
 			instrs[i].Op = LOAD_FAST_METHOD
 		case first == LOAD_FAST && second == YIELD_VALUE:
 			instrs[i].Op = YIELD_FAST
+		case first == FOR_ITER && second == STORE_FAST:
+			instrs[i].Op = FOR_ITER_STORE
+		case first == LOAD_FAST && second == LOAD_ATTR:
+			instrs[i].Op = LOAD_FAST_ATTR
+		case first == LOAD_FAST && second == STORE_ATTR:
+			instrs[i].Op = LOAD_FAST_STORE_ATTR
 		}
 	}
 }

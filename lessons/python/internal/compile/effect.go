@@ -20,7 +20,8 @@ func stackEffect(op Op, arg int) int {
 		return -1
 	case DUP_TOP, LOAD_CONST, LOAD_FAST, LOAD_DEREF, LOAD_CLOSURE, LOAD_GLOBAL,
 		LOAD_NAME, LOAD_METHOD, SETUP_WITH, IMPORT_FROM,
-		RETURN_CONST, RETURN_FAST, LOAD_FAST_METHOD, YIELD_FAST: // as their first instruction
+		RETURN_CONST, RETURN_FAST, LOAD_FAST_METHOD, YIELD_FAST, LOAD_FAST_ATTR,
+		LOAD_FAST_STORE_ATTR: // as their first instruction
 		return 1
 	case DUP_TOP_TWO:
 		return 2
@@ -45,7 +46,7 @@ func stackEffect(op Op, arg int) int {
 		return arg - 1
 	case UNPACK_EX:
 		return (arg & 255) + (arg >> 8)
-	case FOR_ITER:
+	case FOR_ITER, FOR_ITER_STORE:
 		return 0 // the compiler adds the next value itself
 	case CALL:
 		return -arg
