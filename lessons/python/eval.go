@@ -206,6 +206,45 @@ enter:
 			if err := t.storeAttr(fr, pc-1, x, name, v); err != nil {
 				return sp, pc, err
 			}
+		case compile.DUP_TOP_ATTR:
+			x := stack[sp-1]
+			stack[sp] = x
+			sp++
+			if t.countdown <= 1 {
+				continue // the hook is due at the LOAD_ATTR, which runs next
+			}
+			t.countdown-- // the LOAD_ATTR's step
+			name := names[instrs[pc].Arg]
+			pc++
+			fr.pc = pc
+			v, err := t.loadAttr(fr, pc-1, x, name)
+			if err != nil {
+				return sp, pc, err
+			}
+			stack[sp-1] = v
+		case compile.INPLACE_STORE_ATTR:
+			// [x cur y] -> INPLACE [x v] -> ROT_TWO [v x] -> STORE_ATTR []
+			cur, y := stack[sp-2], stack[sp-1]
+			sp--
+			stack[sp] = nil
+			v, err := inplaceFast(t, compile.BinOp(in.Arg), cur, y)
+			if err != nil {
+				return sp, pc, err
+			}
+			if t.countdown <= 2 {
+				// the hook is due at the ROT_TWO or the STORE_ATTR, which run next
+				stack[sp-1] = v
+				continue
+			}
+			t.countdown -= 2 // the ROT_TWO's and the STORE_ATTR's steps
+			pc += 2
+			fr.pc = pc
+			x := stack[sp-2]
+			sp -= 2
+			stack[sp], stack[sp+1] = nil, nil
+			if err := t.storeAttr(fr, pc-1, x, names[instrs[pc-1].Arg], v); err != nil {
+				return sp, pc, err
+			}
 		case compile.STORE_ATTR:
 			fr.pc = pc
 			x, v := stack[sp-1], stack[sp-2]

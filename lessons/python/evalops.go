@@ -672,3 +672,17 @@ func (t *Thread) zeroArgSuper(args []Value) (Value, error) {
 	}
 	return &Super{Class: cls, Obj: self}, nil
 }
+
+// inplaceFast is INPLACE's operation, with the loop's int fast path, for
+// the superinstructions that begin with one.
+func inplaceFast(t *Thread, op compile.BinOp, x, y Value) (Value, error) {
+	if a, ok := x.(Int); ok && op != compile.TrueDiv {
+		if b, ok := y.(Int); ok {
+			// An int has no in-place operators of its own.
+			if v, ok := smallArith(op, int64(a), int64(b)); ok {
+				return v, nil
+			}
+		}
+	}
+	return Inplace(t, op, x, y)
+}

@@ -113,6 +113,10 @@ const (
 	FOR_ITER_STORE       // FOR_ITER arg, then the STORE_FAST after it of the next value
 	LOAD_FAST_ATTR       // LOAD_FAST arg, then the LOAD_ATTR after it
 	LOAD_FAST_STORE_ATTR // LOAD_FAST arg, then the STORE_ATTR after it
+	DUP_TOP_ATTR         // DUP_TOP, then the LOAD_ATTR after it (x.a op= v)
+	// INPLACE arg, then the ROT_TWO and STORE_ATTR after it (x.a op= v):
+	// three steps.
+	INPLACE_STORE_ATTR
 )
 
 // Span is an extent of source text: lines from 1, columns as 0-based
