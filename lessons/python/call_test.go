@@ -66,6 +66,7 @@ def work(n):
         c.v = i
         s += c.v
         c.v += 2
+        s += i % 3
         for j in range(2):
             s += j
     return s

@@ -77,6 +77,27 @@ enter:
 			}
 			stack[sp] = v
 			sp++
+		case compile.LOAD_FAST_FAST, compile.LOAD_FAST_CONST:
+			v := locals[in.Arg]
+			if v == nil {
+				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+			}
+			stack[sp] = v
+			sp++
+			var w Value
+			if in.Op == compile.LOAD_FAST_FAST {
+				w = locals[instrs[pc].Arg]
+			} else {
+				w = consts[instrs[pc].Arg]
+			}
+			// the second runs on its own when the hook is due at it, or
+			// to report its unbound local
+			if w != nil && t.countdown > 1 {
+				t.countdown-- // the second's step
+				stack[sp] = w
+				sp++
+				pc++
+			}
 		case compile.STORE_FAST:
 			sp--
 			locals[in.Arg] = stack[sp]
@@ -673,8 +694,6 @@ enter:
 				sp++
 			}
 
-		case compile.JUMP:
-			pc = int(in.Arg)
 		case compile.POP_JUMP_IF_FALSE, compile.POP_JUMP_IF_TRUE:
 			sp--
 			v := stack[sp]
@@ -709,6 +728,17 @@ enter:
 				return sp, pc, err
 			}
 			stack[sp-1] = it
+		case compile.JUMP:
+			pc = int(in.Arg)
+			// A loop's jump back runs the FOR_ITER it goes to, when the
+			// step hook is not due at it, as its own step.
+			if next := instrs[pc].Op; next != compile.FOR_ITER && next != compile.FOR_ITER_STORE || t.countdown <= 1 {
+				continue
+			}
+			t.countdown-- // the FOR_ITER's step
+			in = instrs[pc]
+			pc++
+			fallthrough
 		case compile.FOR_ITER, compile.FOR_ITER_STORE:
 			var v Value
 			switch it := stack[sp-1].(type) {

@@ -154,6 +154,10 @@ func fuse(instrs []Instr) {
 			instrs[i].Op = LOAD_FAST_ATTR
 		case first == LOAD_FAST && second == STORE_ATTR:
 			instrs[i].Op = LOAD_FAST_STORE_ATTR
+		case first == LOAD_FAST && second == LOAD_FAST:
+			instrs[i].Op = LOAD_FAST_FAST
+		case first == LOAD_FAST && second == LOAD_CONST:
+			instrs[i].Op = LOAD_FAST_CONST
 		case first == DUP_TOP && second == LOAD_ATTR:
 			instrs[i].Op = DUP_TOP_ATTR
 		case first == INPLACE && second == ROT_TWO && i+2 < len(instrs) && instrs[i+2].Op == STORE_ATTR:
