@@ -379,12 +379,28 @@ enter:
 								pc++
 								continue
 							}
+							if next := instrs[pc]; next.Op == compile.STORE_FAST && t.countdown > 1 {
+								t.countdown-- // the STORE_FAST's step
+								locals[next.Arg] = boxInt(c)
+								sp--
+								stack[sp] = nil
+								pc++
+								continue
+							}
 							stack[sp-1] = boxInt(c)
 							continue
 						}
 					case compile.Sub:
 						if c := a - b; (c < a) == (b > 0) {
 							if instrs[pc].Op == compile.STORE_GLOBAL && t.fuseStoreGlobal(fr, pc, c) {
+								sp--
+								stack[sp] = nil
+								pc++
+								continue
+							}
+							if next := instrs[pc]; next.Op == compile.STORE_FAST && t.countdown > 1 {
+								t.countdown-- // the STORE_FAST's step
+								locals[next.Arg] = boxInt(c)
 								sp--
 								stack[sp] = nil
 								pc++
@@ -420,6 +436,14 @@ enter:
 					case compile.Add:
 						if c := a + b; (c > a) == (b > 0) {
 							if instrs[pc].Op == compile.STORE_GLOBAL && t.fuseStoreGlobal(fr, pc, c) {
+								sp--
+								stack[sp] = nil
+								pc++
+								continue
+							}
+							if next := instrs[pc]; next.Op == compile.STORE_FAST && t.countdown > 1 {
+								t.countdown-- // the STORE_FAST's step
+								locals[next.Arg] = boxInt(c)
 								sp--
 								stack[sp] = nil
 								pc++
