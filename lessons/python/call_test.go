@@ -69,6 +69,7 @@ def work(n):
         s += i % 3
         for j in range(2):
             s += j
+            s += i * j
     return s
 `
 	in, m := load(t, src, Options{})

@@ -77,27 +77,6 @@ enter:
 			}
 			stack[sp] = v
 			sp++
-		case compile.LOAD_FAST_FAST, compile.LOAD_FAST_CONST:
-			v := locals[in.Arg]
-			if v == nil {
-				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
-			}
-			stack[sp] = v
-			sp++
-			var w Value
-			if in.Op == compile.LOAD_FAST_FAST {
-				w = locals[instrs[pc].Arg]
-			} else {
-				w = consts[instrs[pc].Arg]
-			}
-			// the second runs on its own when the hook is due at it, or
-			// to report its unbound local
-			if w != nil && t.countdown > 1 {
-				t.countdown-- // the second's step
-				stack[sp] = w
-				sp++
-				pc++
-			}
 		case compile.STORE_FAST:
 			sp--
 			locals[in.Arg] = stack[sp]
@@ -364,6 +343,36 @@ enter:
 				t.itemEvent(DeleteItem, x, k, nil)
 			}
 
+		case compile.LOAD_FAST_FAST, compile.LOAD_FAST_CONST:
+			v := locals[in.Arg]
+			if v == nil {
+				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+			}
+			stack[sp] = v
+			sp++
+			var w Value
+			if in.Op == compile.LOAD_FAST_FAST {
+				w = locals[instrs[pc].Arg]
+			} else {
+				w = consts[instrs[pc].Arg]
+			}
+			// the second runs on its own when the hook is due at it, or
+			// to report its unbound local
+			if w == nil || t.countdown <= 1 {
+				continue
+			}
+			t.countdown-- // the second's step
+			stack[sp] = w
+			sp++
+			pc++
+			// and a BINARY on the two, as in n - 1 or i * j, as one step more
+			if instrs[pc].Op != compile.BINARY || t.countdown <= 1 {
+				continue
+			}
+			t.countdown-- // the BINARY's step
+			in = instrs[pc]
+			pc++
+			fallthrough
 		case compile.BINARY:
 			x, y := stack[sp-2], stack[sp-1]
 			sp--

@@ -136,9 +136,12 @@ func (f *fcomp) finish() *Code {
 
 // fuse turns the first instruction of each pair that a superinstruction
 // stands for into it. The second is left as it was, so a jump to it
-// still finds it.
+// still finds it. It goes from the end, so that of x y z, where x y and
+// y z both fuse, y z does (y then runs with the z after it), and x,
+// whose second is then not the plain y, runs on its own: a, i % 3
+// rather than a i, % 3.
 func fuse(instrs []Instr) {
-	for i := 0; i+1 < len(instrs); i++ {
+	for i := len(instrs) - 2; i >= 0; i-- {
 		switch first, second := instrs[i].Op, instrs[i+1].Op; {
 		case first == LOAD_CONST && second == RETURN_VALUE:
 			instrs[i].Op = RETURN_CONST
