@@ -67,6 +67,7 @@ def work(n):
         s += c.v
         c.v += 2
         s += i % 3
+        s += c.v - i
         for j in range(2):
             s += j
             s += i * j

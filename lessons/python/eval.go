@@ -343,30 +343,35 @@ enter:
 				t.itemEvent(DeleteItem, x, k, nil)
 			}
 
-		case compile.LOAD_FAST_FAST, compile.LOAD_FAST_CONST:
+		case compile.LOAD_FAST_FAST, compile.LOAD_FAST_CONST, compile.LOAD_FAST_BINARY:
 			v := locals[in.Arg]
 			if v == nil {
 				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
 			}
 			stack[sp] = v
 			sp++
-			var w Value
-			if in.Op == compile.LOAD_FAST_FAST {
-				w = locals[instrs[pc].Arg]
-			} else {
-				w = consts[instrs[pc].Arg]
+			if in.Op != compile.LOAD_FAST_BINARY {
+				var w Value
+				if in.Op == compile.LOAD_FAST_FAST {
+					w = locals[instrs[pc].Arg]
+				} else {
+					w = consts[instrs[pc].Arg]
+				}
+				// the second runs on its own when the hook is due at it, or
+				// to report its unbound local
+				if w == nil || t.countdown <= 1 {
+					continue
+				}
+				t.countdown-- // the second's step
+				stack[sp] = w
+				sp++
+				pc++
+				if instrs[pc].Op != compile.BINARY {
+					continue
+				}
 			}
-			// the second runs on its own when the hook is due at it, or
-			// to report its unbound local
-			if w == nil || t.countdown <= 1 {
-				continue
-			}
-			t.countdown-- // the second's step
-			stack[sp] = w
-			sp++
-			pc++
 			// and a BINARY on the two, as in n - 1 or i * j, as one step more
-			if instrs[pc].Op != compile.BINARY || t.countdown <= 1 {
+			if t.countdown <= 1 {
 				continue
 			}
 			t.countdown-- // the BINARY's step

@@ -117,8 +117,9 @@ const (
 	// INPLACE arg, then the ROT_TWO and STORE_ATTR after it (x.a op= v):
 	// three steps.
 	INPLACE_STORE_ATTR
-	LOAD_FAST_FAST  // LOAD_FAST arg, then the LOAD_FAST after it
-	LOAD_FAST_CONST // LOAD_FAST arg, then the LOAD_CONST after it
+	LOAD_FAST_FAST   // LOAD_FAST arg, then the LOAD_FAST after it
+	LOAD_FAST_CONST  // LOAD_FAST arg, then the LOAD_CONST after it
+	LOAD_FAST_BINARY // LOAD_FAST arg, then the BINARY after it
 )
 
 // Span is an extent of source text: lines from 1, columns as 0-based

@@ -157,8 +157,12 @@ func fuse(instrs []Instr) {
 			instrs[i].Op = LOAD_FAST_ATTR
 		case first == LOAD_FAST && second == STORE_ATTR:
 			instrs[i].Op = LOAD_FAST_STORE_ATTR
-		case first == LOAD_FAST && second == LOAD_FAST:
+		case first == LOAD_FAST && (second == LOAD_FAST || second == LOAD_FAST_BINARY):
+			// a b + runs as a pair and the + (the b + it skips fuses
+			// the same two)
 			instrs[i].Op = LOAD_FAST_FAST
+		case first == LOAD_FAST && second == BINARY:
+			instrs[i].Op = LOAD_FAST_BINARY
 		case first == LOAD_FAST && second == LOAD_CONST:
 			instrs[i].Op = LOAD_FAST_CONST
 		case first == DUP_TOP && second == LOAD_ATTR:
