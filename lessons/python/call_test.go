@@ -71,6 +71,9 @@ def work(n):
         for j in range(2):
             s += j
             s += i * j
+        if i < 3 and j == 1:
+            s += 1
+        b = i > 5
     return s
 `
 	in, m := load(t, src, Options{})

@@ -366,6 +366,29 @@ enter:
 				stack[sp] = w
 				sp++
 				pc++
+				if next := instrs[pc]; next.Op == compile.COMPARE && t.countdown > 1 {
+					// and a COMPARE of two ints, and a jump on it, as in
+					// if n < 2, as a step more each
+					a, aok := v.(Int)
+					b, bok := w.(Int)
+					if r, ok := intCompare(compile.CmpOp(next.Arg), a, b); ok && aok && bok {
+						t.countdown-- // the COMPARE's step
+						pc++
+						sp -= 2
+						stack[sp], stack[sp+1] = nil, nil
+						if j := instrs[pc]; (j.Op == compile.POP_JUMP_IF_FALSE || j.Op == compile.POP_JUMP_IF_TRUE) && t.countdown > 1 {
+							t.countdown-- // the jump's step
+							pc++
+							if r == (j.Op == compile.POP_JUMP_IF_TRUE) {
+								pc = int(j.Arg)
+							}
+							continue
+						}
+						stack[sp] = Bool(r)
+						sp++
+					}
+					continue
+				}
 				if instrs[pc].Op != compile.BINARY {
 					continue
 				}
@@ -506,6 +529,8 @@ enter:
 			stack[sp] = nil
 			if a, ok := x.(Int); ok {
 				if b, ok := y.(Int); ok {
+					// intCompare's switch written out: execLoop is too
+					// big for the compiler to inline calls in it
 					var r bool
 					switch compile.CmpOp(in.Arg) {
 					case compile.Lt:

@@ -686,3 +686,23 @@ func inplaceFast(t *Thread, op compile.BinOp, x, y Value) (Value, error) {
 	}
 	return Inplace(t, op, x, y)
 }
+
+// intCompare is a < b and the other orderings and equalities of two ints;
+// ok is false for the comparisons that are not (in, is).
+func intCompare(op compile.CmpOp, a, b Int) (r, ok bool) {
+	switch op {
+	case compile.Lt:
+		return a < b, true
+	case compile.Le:
+		return a <= b, true
+	case compile.Eq:
+		return a == b, true
+	case compile.Ne:
+		return a != b, true
+	case compile.Gt:
+		return a > b, true
+	case compile.Ge:
+		return a >= b, true
+	}
+	return false, false
+}
