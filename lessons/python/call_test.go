@@ -74,6 +74,7 @@ def work(n):
         if i < 3 and j == 1:
             s += 1
         b = i > 5
+        s += len([k for k in range(3)]) + len({k for k in range(2)}) + len({k: k for k in range(2)})
     return s
 `
 	in, m := load(t, src, Options{})

@@ -635,22 +635,6 @@ enter:
 			sp -= n
 			stack[sp] = str
 			sp++
-		case compile.LIST_APPEND:
-			sp--
-			stack[sp-int(in.Arg)].(*List).appendFresh(stack[sp])
-			stack[sp] = nil
-		case compile.SET_ADD:
-			sp--
-			if err := stack[sp-int(in.Arg)].(*Set).addFresh(t, stack[sp]); err != nil {
-				return sp, pc, err
-			}
-			stack[sp] = nil
-		case compile.MAP_ADD:
-			sp -= 2
-			if err := stack[sp-int(in.Arg)].(*Dict).setFresh(t, stack[sp], stack[sp+1]); err != nil {
-				return sp, pc, err
-			}
-			stack[sp], stack[sp+1] = nil, nil
 		case compile.LIST_EXTEND:
 			sp--
 			items, err := Collect(t, stack[sp])
@@ -791,6 +775,34 @@ enter:
 				return sp, pc, err
 			}
 			stack[sp-1] = it
+		case compile.LIST_APPEND, compile.SET_ADD, compile.MAP_ADD:
+			switch in.Op {
+			case compile.LIST_APPEND:
+				sp--
+				stack[sp-int(in.Arg)].(*List).appendFresh(stack[sp])
+				stack[sp] = nil
+			case compile.SET_ADD:
+				sp--
+				if err := stack[sp-int(in.Arg)].(*Set).addFresh(t, stack[sp]); err != nil {
+					return sp, pc, err
+				}
+				stack[sp] = nil
+			default:
+				sp -= 2
+				if err := stack[sp-int(in.Arg)].(*Dict).setFresh(t, stack[sp], stack[sp+1]); err != nil {
+					return sp, pc, err
+				}
+				stack[sp], stack[sp+1] = nil, nil
+			}
+			// a comprehension's jump back, when the step hook is not due
+			// at it, as a step more
+			if instrs[pc].Op != compile.JUMP || t.countdown <= 1 {
+				continue
+			}
+			t.countdown-- // the JUMP's step
+			in = instrs[pc]
+			pc++
+			fallthrough
 		case compile.JUMP:
 			pc = int(in.Arg)
 			// A loop's jump back runs the FOR_ITER it goes to, when the
