@@ -107,7 +107,7 @@ enter:
 			sp++
 		case compile.LOAD_GLOBAL:
 			fr.pc = pc
-			if pc+1 < len(instrs) && instrs[pc].Op == compile.LOAD_FAST && (instrs[pc+1].Op == compile.BINARY || instrs[pc+1].Op == compile.INPLACE) {
+			if next := instrs[pc].Op; pc+1 < len(instrs) && (next == compile.LOAD_FAST || next == compile.LOAD_FAST_BINARY) && (instrs[pc+1].Op == compile.BINARY || instrs[pc+1].Op == compile.INPLACE) {
 				if npc, nsp, ok := t.globalArith(fr, pc, sp); ok { // g + n
 					pc, sp = npc, nsp
 					continue
