@@ -74,6 +74,9 @@ def work(n):
         if i < 3 and j == 1:
             s += 1
         b = i > 5
+        p, q = i, x
+        for u, w in [(1, 2)]:
+            s += u + w + p + q
         s += len([k for k in range(3)]) + len({k for k in range(2)}) + len({k: k for k in range(2)})
     return s
 `

@@ -716,6 +716,16 @@ enter:
 				}
 				return sp, pc, Errorf(ValueError, "not enough values to unpack (expected %d, got %d)", n, len(items))
 			}
+			// the STORE_FASTs of a, b = ... after it, as a step each,
+			// when the step hook is not due at one
+			if t.countdown > n && storesFast(instrs[pc:min(pc+n, len(instrs))], n) {
+				t.countdown -= n
+				for i, v := range items {
+					locals[instrs[pc+i].Arg] = v
+				}
+				pc += n
+				continue
+			}
 			for i := n - 1; i >= 0; i-- {
 				stack[sp] = items[i]
 				sp++

@@ -706,3 +706,16 @@ func intCompare(op compile.CmpOp, a, b Int) (r, ok bool) {
 	}
 	return false, false
 }
+
+// storesFast reports whether instrs are n STORE_FASTs.
+func storesFast(instrs []compile.Instr, n int) bool {
+	if len(instrs) != n {
+		return false
+	}
+	for _, in := range instrs {
+		if in.Op != compile.STORE_FAST {
+			return false
+		}
+	}
+	return true
+}
