@@ -63,6 +63,21 @@ def work(n):
         len(str(i))
         str(i).upper()
         dict(a=i)
+        c.v = i
+        s += c.v
+        c.v += 2
+        s += i % 3
+        s += c.v - i
+        for j in range(2):
+            s += j
+            s += i * j
+        if i < 3 and j == 1:
+            s += 1
+        b = i > 5
+        p, q = i, x
+        for u, w in [(1, 2)]:
+            s += u + w + p + q
+        s += len([k for k in range(3)]) + len({k for k in range(2)}) + len({k: k for k in range(2)})
     return s
 `
 	in, m := load(t, src, Options{})

@@ -107,7 +107,7 @@ enter:
 			sp++
 		case compile.LOAD_GLOBAL:
 			fr.pc = pc
-			if pc+1 < len(instrs) && instrs[pc].Op == compile.LOAD_FAST && (instrs[pc+1].Op == compile.BINARY || instrs[pc+1].Op == compile.INPLACE) {
+			if next := instrs[pc].Op; pc+1 < len(instrs) && (next == compile.LOAD_FAST || next == compile.LOAD_FAST_BINARY) && (instrs[pc+1].Op == compile.BINARY || instrs[pc+1].Op == compile.INPLACE) {
 				if npc, nsp, ok := t.globalArith(fr, pc, sp); ok { // g + n
 					pc, sp = npc, nsp
 					continue
@@ -166,6 +166,85 @@ enter:
 				return sp, pc, err
 			}
 			stack[sp-1] = v
+		case compile.LOAD_FAST_ATTR:
+			x := locals[in.Arg]
+			if x == nil {
+				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+			}
+			stack[sp] = x
+			sp++
+			if t.countdown <= 1 {
+				continue // the hook is due at the LOAD_ATTR, which runs next
+			}
+			t.countdown-- // the LOAD_ATTR's step
+			name := names[instrs[pc].Arg]
+			pc++
+			fr.pc = pc
+			v, err := t.loadAttr(fr, pc-1, x, name)
+			if err != nil {
+				return sp, pc, err
+			}
+			stack[sp-1] = v
+		case compile.LOAD_FAST_STORE_ATTR:
+			x := locals[in.Arg]
+			if x == nil {
+				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+			}
+			if t.countdown <= 1 {
+				// the hook is due at the STORE_ATTR, which runs next
+				stack[sp] = x
+				sp++
+				continue
+			}
+			t.countdown-- // the STORE_ATTR's step
+			name := names[instrs[pc].Arg]
+			pc++
+			fr.pc = pc
+			sp--
+			v := stack[sp]
+			stack[sp] = nil
+			if err := t.storeAttr(fr, pc-1, x, name, v); err != nil {
+				return sp, pc, err
+			}
+		case compile.DUP_TOP_ATTR:
+			x := stack[sp-1]
+			stack[sp] = x
+			sp++
+			if t.countdown <= 1 {
+				continue // the hook is due at the LOAD_ATTR, which runs next
+			}
+			t.countdown-- // the LOAD_ATTR's step
+			name := names[instrs[pc].Arg]
+			pc++
+			fr.pc = pc
+			v, err := t.loadAttr(fr, pc-1, x, name)
+			if err != nil {
+				return sp, pc, err
+			}
+			stack[sp-1] = v
+		case compile.INPLACE_STORE_ATTR:
+			// [x cur y] -> INPLACE [x v] -> ROT_TWO [v x] -> STORE_ATTR []
+			cur, y := stack[sp-2], stack[sp-1]
+			sp--
+			stack[sp] = nil
+			v, err := inplaceFast(t, compile.BinOp(in.Arg), cur, y)
+			if err != nil {
+				return sp, pc, err
+			}
+			if t.countdown <= 2 {
+				// the hook is due at the ROT_TWO or the STORE_ATTR, which run next
+				stack[sp-1] = v
+				continue
+			}
+			t.countdown -= 2 // the ROT_TWO's and the STORE_ATTR's steps
+			pc += 2
+			fr.pc = pc
+			x := stack[sp-2]
+			sp -= 2
+			stack[sp], stack[sp+1] = nil, nil
+			if err := t.storeAttr(fr, pc-1, x, names[instrs[pc-1].Arg], v); err != nil {
+				return sp, pc, err
+			}
 		case compile.STORE_ATTR:
 			fr.pc = pc
 			x, v := stack[sp-1], stack[sp-2]
@@ -264,6 +343,64 @@ enter:
 				t.itemEvent(DeleteItem, x, k, nil)
 			}
 
+		case compile.LOAD_FAST_FAST, compile.LOAD_FAST_CONST, compile.LOAD_FAST_BINARY:
+			v := locals[in.Arg]
+			if v == nil {
+				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+			}
+			stack[sp] = v
+			sp++
+			if in.Op != compile.LOAD_FAST_BINARY {
+				var w Value
+				if in.Op == compile.LOAD_FAST_FAST {
+					w = locals[instrs[pc].Arg]
+				} else {
+					w = consts[instrs[pc].Arg]
+				}
+				// the second runs on its own when the hook is due at it, or
+				// to report its unbound local
+				if w == nil || t.countdown <= 1 {
+					continue
+				}
+				t.countdown-- // the second's step
+				stack[sp] = w
+				sp++
+				pc++
+				if next := instrs[pc]; next.Op == compile.COMPARE && t.countdown > 1 {
+					// and a COMPARE of two ints, and a jump on it, as in
+					// if n < 2, as a step more each
+					a, aok := v.(Int)
+					b, bok := w.(Int)
+					if r, ok := intCompare(compile.CmpOp(next.Arg), a, b); ok && aok && bok {
+						t.countdown-- // the COMPARE's step
+						pc++
+						sp -= 2
+						stack[sp], stack[sp+1] = nil, nil
+						if j := instrs[pc]; (j.Op == compile.POP_JUMP_IF_FALSE || j.Op == compile.POP_JUMP_IF_TRUE) && t.countdown > 1 {
+							t.countdown-- // the jump's step
+							pc++
+							if r == (j.Op == compile.POP_JUMP_IF_TRUE) {
+								pc = int(j.Arg)
+							}
+							continue
+						}
+						stack[sp] = Bool(r)
+						sp++
+					}
+					continue
+				}
+				if instrs[pc].Op != compile.BINARY {
+					continue
+				}
+			}
+			// and a BINARY on the two, as in n - 1 or i * j, as one step more
+			if t.countdown <= 1 {
+				continue
+			}
+			t.countdown-- // the BINARY's step
+			in = instrs[pc]
+			pc++
+			fallthrough
 		case compile.BINARY:
 			x, y := stack[sp-2], stack[sp-1]
 			sp--
@@ -279,12 +416,28 @@ enter:
 								pc++
 								continue
 							}
+							if next := instrs[pc]; next.Op == compile.STORE_FAST && t.countdown > 1 {
+								t.countdown-- // the STORE_FAST's step
+								locals[next.Arg] = boxInt(c)
+								sp--
+								stack[sp] = nil
+								pc++
+								continue
+							}
 							stack[sp-1] = boxInt(c)
 							continue
 						}
 					case compile.Sub:
 						if c := a - b; (c < a) == (b > 0) {
 							if instrs[pc].Op == compile.STORE_GLOBAL && t.fuseStoreGlobal(fr, pc, c) {
+								sp--
+								stack[sp] = nil
+								pc++
+								continue
+							}
+							if next := instrs[pc]; next.Op == compile.STORE_FAST && t.countdown > 1 {
+								t.countdown-- // the STORE_FAST's step
+								locals[next.Arg] = boxInt(c)
 								sp--
 								stack[sp] = nil
 								pc++
@@ -320,6 +473,14 @@ enter:
 					case compile.Add:
 						if c := a + b; (c > a) == (b > 0) {
 							if instrs[pc].Op == compile.STORE_GLOBAL && t.fuseStoreGlobal(fr, pc, c) {
+								sp--
+								stack[sp] = nil
+								pc++
+								continue
+							}
+							if next := instrs[pc]; next.Op == compile.STORE_FAST && t.countdown > 1 {
+								t.countdown-- // the STORE_FAST's step
+								locals[next.Arg] = boxInt(c)
 								sp--
 								stack[sp] = nil
 								pc++
@@ -368,6 +529,8 @@ enter:
 			stack[sp] = nil
 			if a, ok := x.(Int); ok {
 				if b, ok := y.(Int); ok {
+					// intCompare's switch written out: execLoop is too
+					// big for the compiler to inline calls in it
 					var r bool
 					switch compile.CmpOp(in.Arg) {
 					case compile.Lt:
@@ -472,22 +635,6 @@ enter:
 			sp -= n
 			stack[sp] = str
 			sp++
-		case compile.LIST_APPEND:
-			sp--
-			stack[sp-int(in.Arg)].(*List).appendFresh(stack[sp])
-			stack[sp] = nil
-		case compile.SET_ADD:
-			sp--
-			if err := stack[sp-int(in.Arg)].(*Set).addFresh(t, stack[sp]); err != nil {
-				return sp, pc, err
-			}
-			stack[sp] = nil
-		case compile.MAP_ADD:
-			sp -= 2
-			if err := stack[sp-int(in.Arg)].(*Dict).setFresh(t, stack[sp], stack[sp+1]); err != nil {
-				return sp, pc, err
-			}
-			stack[sp], stack[sp+1] = nil, nil
 		case compile.LIST_EXTEND:
 			sp--
 			items, err := Collect(t, stack[sp])
@@ -569,6 +716,16 @@ enter:
 				}
 				return sp, pc, Errorf(ValueError, "not enough values to unpack (expected %d, got %d)", n, len(items))
 			}
+			// the STORE_FASTs of a, b = ... after it, as a step each,
+			// when the step hook is not due at one
+			if t.countdown > n && storesFast(instrs[pc:min(pc+n, len(instrs))], n) {
+				t.countdown -= n
+				for i, v := range items {
+					locals[instrs[pc+i].Arg] = v
+				}
+				pc += n
+				continue
+			}
 			for i := n - 1; i >= 0; i-- {
 				stack[sp] = items[i]
 				sp++
@@ -594,8 +751,6 @@ enter:
 				sp++
 			}
 
-		case compile.JUMP:
-			pc = int(in.Arg)
 		case compile.POP_JUMP_IF_FALSE, compile.POP_JUMP_IF_TRUE:
 			sp--
 			v := stack[sp]
@@ -630,7 +785,46 @@ enter:
 				return sp, pc, err
 			}
 			stack[sp-1] = it
-		case compile.FOR_ITER:
+		case compile.LIST_APPEND, compile.SET_ADD, compile.MAP_ADD:
+			switch in.Op {
+			case compile.LIST_APPEND:
+				sp--
+				stack[sp-int(in.Arg)].(*List).appendFresh(stack[sp])
+				stack[sp] = nil
+			case compile.SET_ADD:
+				sp--
+				if err := stack[sp-int(in.Arg)].(*Set).addFresh(t, stack[sp]); err != nil {
+					return sp, pc, err
+				}
+				stack[sp] = nil
+			default:
+				sp -= 2
+				if err := stack[sp-int(in.Arg)].(*Dict).setFresh(t, stack[sp], stack[sp+1]); err != nil {
+					return sp, pc, err
+				}
+				stack[sp], stack[sp+1] = nil, nil
+			}
+			// a comprehension's jump back, when the step hook is not due
+			// at it, as a step more
+			if instrs[pc].Op != compile.JUMP || t.countdown <= 1 {
+				continue
+			}
+			t.countdown-- // the JUMP's step
+			in = instrs[pc]
+			pc++
+			fallthrough
+		case compile.JUMP:
+			pc = int(in.Arg)
+			// A loop's jump back runs the FOR_ITER it goes to, when the
+			// step hook is not due at it, as its own step.
+			if next := instrs[pc].Op; next != compile.FOR_ITER && next != compile.FOR_ITER_STORE || t.countdown <= 1 {
+				continue
+			}
+			t.countdown-- // the FOR_ITER's step
+			in = instrs[pc]
+			pc++
+			fallthrough
+		case compile.FOR_ITER, compile.FOR_ITER_STORE:
 			var v Value
 			switch it := stack[sp-1].(type) {
 			case *rangeIter:
@@ -663,11 +857,16 @@ enter:
 					return sp, pc, err
 				}
 			}
-			if v == nil {
+			switch {
+			case v == nil:
 				sp--
 				stack[sp] = nil
 				pc = int(in.Arg)
-			} else {
+			case in.Op == compile.FOR_ITER_STORE && t.countdown > 1:
+				t.countdown-- // the STORE_FAST's step
+				locals[instrs[pc].Arg] = v
+				pc++
+			default:
 				stack[sp] = v
 				sp++
 			}

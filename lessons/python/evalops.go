@@ -675,3 +675,50 @@ func (t *Thread) zeroArgSuper(args []Value) (Value, error) {
 	}
 	return &Super{Class: cls, Obj: self}, nil
 }
+
+// inplaceFast is INPLACE's operation, with the loop's int fast path, for
+// the superinstructions that begin with one.
+func inplaceFast(t *Thread, op compile.BinOp, x, y Value) (Value, error) {
+	if a, ok := x.(Int); ok && op != compile.TrueDiv {
+		if b, ok := y.(Int); ok {
+			// An int has no in-place operators of its own.
+			if v, ok := smallArith(op, int64(a), int64(b)); ok {
+				return v, nil
+			}
+		}
+	}
+	return Inplace(t, op, x, y)
+}
+
+// intCompare is a < b and the other orderings and equalities of two ints;
+// ok is false for the comparisons that are not (in, is).
+func intCompare(op compile.CmpOp, a, b Int) (r, ok bool) {
+	switch op {
+	case compile.Lt:
+		return a < b, true
+	case compile.Le:
+		return a <= b, true
+	case compile.Eq:
+		return a == b, true
+	case compile.Ne:
+		return a != b, true
+	case compile.Gt:
+		return a > b, true
+	case compile.Ge:
+		return a >= b, true
+	}
+	return false, false
+}
+
+// storesFast reports whether instrs are n STORE_FASTs.
+func storesFast(instrs []compile.Instr, n int) bool {
+	if len(instrs) != n {
+		return false
+	}
+	for _, in := range instrs {
+		if in.Op != compile.STORE_FAST {
+			return false
+		}
+	}
+	return true
+}

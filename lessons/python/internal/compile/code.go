@@ -106,10 +106,20 @@ const (
 	// counts as two steps; the second stays in place after it, and runs
 	// on its own when the step hook is due at it or when the pair cannot
 	// go on as one.
-	RETURN_CONST     // LOAD_CONST arg, then the RETURN_VALUE after it
-	RETURN_FAST      // LOAD_FAST arg, then the RETURN_VALUE after it
-	LOAD_FAST_METHOD // LOAD_FAST arg, then the LOAD_METHOD after it
-	YIELD_FAST       // LOAD_FAST arg, then the YIELD_VALUE after it
+	RETURN_CONST         // LOAD_CONST arg, then the RETURN_VALUE after it
+	RETURN_FAST          // LOAD_FAST arg, then the RETURN_VALUE after it
+	LOAD_FAST_METHOD     // LOAD_FAST arg, then the LOAD_METHOD after it
+	YIELD_FAST           // LOAD_FAST arg, then the YIELD_VALUE after it
+	FOR_ITER_STORE       // FOR_ITER arg, then the STORE_FAST after it of the next value
+	LOAD_FAST_ATTR       // LOAD_FAST arg, then the LOAD_ATTR after it
+	LOAD_FAST_STORE_ATTR // LOAD_FAST arg, then the STORE_ATTR after it
+	DUP_TOP_ATTR         // DUP_TOP, then the LOAD_ATTR after it (x.a op= v)
+	// INPLACE arg, then the ROT_TWO and STORE_ATTR after it (x.a op= v):
+	// three steps.
+	INPLACE_STORE_ATTR
+	LOAD_FAST_FAST   // LOAD_FAST arg, then the LOAD_FAST after it
+	LOAD_FAST_CONST  // LOAD_FAST arg, then the LOAD_CONST after it
+	LOAD_FAST_BINARY // LOAD_FAST arg, then the BINARY after it
 )
 
 // Span is an extent of source text: lines from 1, columns as 0-based

@@ -136,9 +136,12 @@ func (f *fcomp) finish() *Code {
 
 // fuse turns the first instruction of each pair that a superinstruction
 // stands for into it. The second is left as it was, so a jump to it
-// still finds it.
+// still finds it. It goes from the end, so that of x y z, where x y and
+// y z both fuse, y z does (y then runs with the z after it), and x,
+// whose second is then not the plain y, runs on its own: a, i % 3
+// rather than a i, % 3.
 func fuse(instrs []Instr) {
-	for i := 0; i+1 < len(instrs); i++ {
+	for i := len(instrs) - 2; i >= 0; i-- {
 		switch first, second := instrs[i].Op, instrs[i+1].Op; {
 		case first == LOAD_CONST && second == RETURN_VALUE:
 			instrs[i].Op = RETURN_CONST
@@ -148,6 +151,24 @@ func fuse(instrs []Instr) {
 			instrs[i].Op = LOAD_FAST_METHOD
 		case first == LOAD_FAST && second == YIELD_VALUE:
 			instrs[i].Op = YIELD_FAST
+		case first == FOR_ITER && second == STORE_FAST:
+			instrs[i].Op = FOR_ITER_STORE
+		case first == LOAD_FAST && second == LOAD_ATTR:
+			instrs[i].Op = LOAD_FAST_ATTR
+		case first == LOAD_FAST && second == STORE_ATTR:
+			instrs[i].Op = LOAD_FAST_STORE_ATTR
+		case first == LOAD_FAST && (second == LOAD_FAST || second == LOAD_FAST_BINARY):
+			// a b + runs as a pair and the + (the b + it skips fuses
+			// the same two)
+			instrs[i].Op = LOAD_FAST_FAST
+		case first == LOAD_FAST && second == BINARY:
+			instrs[i].Op = LOAD_FAST_BINARY
+		case first == LOAD_FAST && second == LOAD_CONST:
+			instrs[i].Op = LOAD_FAST_CONST
+		case first == DUP_TOP && second == LOAD_ATTR:
+			instrs[i].Op = DUP_TOP_ATTR
+		case first == INPLACE && second == ROT_TWO && i+2 < len(instrs) && instrs[i+2].Op == STORE_ATTR:
+			instrs[i].Op = INPLACE_STORE_ATTR
 		}
 	}
 }
