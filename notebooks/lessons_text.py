@@ -252,8 +252,8 @@ THREADS = [
     print("names: %s and %s" % (first.name, second.name))
     print("before start:", first.is_alive(), first.ident)
     first.start()
-    second.start()
     first.join()
+    second.start()
     second.join()
     print("after join:", first.is_alive(), second.is_alive())
     """, tag="auto-names"),
