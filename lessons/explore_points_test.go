@@ -6,12 +6,13 @@ import (
 	"testing"
 )
 
-// bruteForce is a reference for exploring: brute(make, steps) runs steps,
-// the statements of one thread, in two threads over every interleaving,
-// each statement at once, on a container make() returns, and gives the
-// sorted reprs of the container at the end. A thread whose statement
-// raises runs no more of them.
-const bruteForce = `def brute(make, steps, threads=2):
+// bruteForce is a reference for exploring: brute(make, threads, result)
+// runs threads, one list of statements for each thread, over every
+// interleaving, each statement at once, on the state make() returns, and
+// gives the sorted outcomes, each result(state) at the end (the repr of
+// the state, unless given). A thread whose statement raises runs no more
+// of them.
+const bruteForce = `def brute(make, threads, result=repr):
     def orders(left):
         if not any(left):
             yield []
@@ -23,20 +24,20 @@ const bruteForce = `def brute(make, steps, threads=2):
                 for order in orders(rest):
                     yield [i] + order
     seen = set()
-    for order in orders([len(steps)] * threads):
+    for order in orders([len(steps) for steps in threads]):
         c = make()
-        envs = [{"c": c} for _ in range(threads)]
-        pcs = [0] * threads
-        dead = [False] * threads
+        envs = [{"c": c} for _ in threads]
+        pcs = [0] * len(threads)
+        dead = [False] * len(threads)
         for i in order:
-            step = steps[pcs[i]]
+            step = threads[i][pcs[i]]
             pcs[i] += 1
             if not dead[i]:
                 try:
                     exec(step, envs[i])
                 except Exception:
                     dead[i] = True
-        seen.add(repr(c))
+        seen.add(result(c))
     return sorted(seen)
 `
 
@@ -92,11 +93,40 @@ def prog():
     a.start(); b.start(); a.join(); b.join()
     return repr(c)
 r = lab.explore(prog)
-sorted(r.outcomes) == brute(make, %s), r.complete, sorted(r.outcomes), brute(make, %s)`, tc.make, body, steps, steps)
+sorted(r.outcomes) == brute(make, [%s] * 2), r.complete, sorted(r.outcomes), brute(make, [%s] * 2)`, tc.make, body, steps, steps)
 			c := execute(s, prog)
 			if c.err != nil || !strings.HasPrefix(c.result, "(True, True,") {
 				t.Errorf("explored outcomes == brute force, complete, explored, brute force: %s %v", c.result, c.err)
 			}
 		})
+	}
+}
+
+// Event.is_set is a scheduling point: a thread that reads the flag twice
+// while another sets and clears it sees every pair of values the brute
+// force allows, the flag set between the reads among them.
+func TestExploreEventIsSet(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	c := execute(s, "import threading, lab\n"+bruteForce+`ev = threading.Event()
+def flips():
+    ev.set()
+    ev.clear()
+def looks(out):
+    out.append(ev.is_set())
+    out.append(ev.is_set())
+def prog():
+    out = []
+    a = threading.Thread(target=flips)
+    b = threading.Thread(target=looks, args=(out,))
+    a.start(); b.start(); a.join(); b.join()
+    return repr(out)
+def make():
+    return {"ev": threading.Event(), "out": []}
+want = brute(make, [["c['ev'].set()", "c['ev'].clear()"], ["c['out'].append(c['ev'].is_set())"] * 2], lambda c: repr(c["out"]))
+r = lab.explore(prog)
+sorted(r.outcomes) == want, r.complete, len(want) > 1, sorted(r.outcomes), want`)
+	if c.err != nil || !strings.HasPrefix(c.result, "(True, True, True,") {
+		t.Errorf("explored outcomes == brute force, complete, more than one, explored, brute force: %s %v", c.result, c.err)
 	}
 }
