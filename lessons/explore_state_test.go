@@ -129,3 +129,65 @@ func TestExploreRestoresSyncObjects(t *testing.T) {
 		}
 	}
 }
+
+// classState is a program that changes class attributes: a counter in a
+// class body, a list a subclass reaches through its base, an attribute a
+// run adds to the subclass, and a class made inside a function, reached
+// only through its instance.
+const classState = `import threading, lab
+class Counter:
+    count = 0
+    hits = []
+class Sub(Counter):
+    pass
+def makes():
+    class Local:
+        n = 0
+    return Local()
+obj = makes()
+def bump():
+    Counter.count += 1
+    Sub.hits.append(Counter.count)
+    Sub.count = Counter.count
+    type(obj).n += 1
+def prog():
+    a = threading.Thread(target=bump)
+    b = threading.Thread(target=bump)
+    a.start(); b.start(); a.join(); b.join()
+    return Counter.count, sorted(Counter.hits), Sub.count, type(obj).n
+def reset():
+    Counter.count = 0
+    Counter.hits = []
+    Sub.count = None  # and then none: the same steps whatever runs left
+    del Sub.count
+    type(obj).n = 0
+def fresh():
+    reset()
+    return prog()
+`
+
+// Each explored run starts from the class attributes the program had
+// when exploring began, as a run that sets them afresh does, and
+// exploring leaves them so.
+func TestExploreRestoresClassAttributes(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	if c := execute(s, classState); c.err != nil {
+		t.Fatal(c.err)
+	}
+	fresh := execute(s, "sorted(lab.explore(fresh).outcomes)")
+	if fresh.err != nil {
+		t.Fatal(fresh.err)
+	}
+	state := `Counter.count, Counter.hits, "count" in Sub.__dict__, type(obj).n`
+	before := execute(s, "reset()\n"+state)
+	for run := 1; run <= 2; run++ {
+		if got := execute(s, "sorted(lab.explore(prog).outcomes)"); got.err != nil || got.result != fresh.result {
+			// (Left over from earlier runs, the outcomes are many: the first few say enough.)
+			t.Fatalf("search %d: %.300s %v; with the class attributes set in each run: %s", run, got.result, got.err, fresh.result)
+		}
+	}
+	if after := execute(s, state); after.result != before.result {
+		t.Errorf("exploring left the classes as %s; they were %s", after.result, before.result)
+	}
+}

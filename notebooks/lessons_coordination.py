@@ -21,12 +21,12 @@ CLAIMS = {
 
 # The numbers themselves, copied from a seeded run of the notebook.
 VALUES = {
-    "if_schedules": "1704",
-    "if_empty": "144",
+    "if_schedules": "1726",
+    "if_empty": "146",
     "if_deadlocks": "79",
     "seeds_broken": "6",
     "while_deadlocks": "79",
-    "safe_schedules": "3004",
+    "safe_schedules": "3092",
     "most_charging": "2",
     "notify_schedules": "2223",
     "notify_stuck": "90",
@@ -238,18 +238,18 @@ CELLS = [
     found.example("nothing: the shelf was empty and plain")
     """, tag="example-empty"),
     md("""
-    Walk through it. At step 6 `ann` finds the shelf empty, so she waits.
-    At step 13 the `baker` puts the plain bun on the shelf, and at step 15
+    Walk through it. At step 5 `ann` finds the shelf empty, so she waits.
+    At step 12 the `baker` puts the plain bun on the shelf, and at step 14
     his `notify()` wakes ann. But waking up is not the same as running:
     before ann gets the lock back, `ben` arrives, finds the bun and takes it
-    at step 28. When ann runs again, at step 33, she does not look at the
+    at step 26. When ann runs again, at step 32, she does not look at the
     shelf again, because `if` looked only once, and she takes from an empty
     shelf.
-    """, rows=[("example-empty", 6, "ann", "read <IfShelf object>.items → ()"),
-               ("example-empty", 13, "baker", "write <IfShelf object>.items ← ('plain',)"),
-               ("example-empty", 15, "baker", "notifies a Condition: wakes ann"),
-               ("example-empty", 28, "ben", "write <IfShelf object>.items ← ()"),
-               ("example-empty", 33, "ann", "read <IfShelf object>.items → ()")]),
+    """, rows=[("example-empty", 5, "ann", "read <IfShelf object>.items → ()"),
+               ("example-empty", 12, "baker", "write <IfShelf object>.items ← ('plain',)"),
+               ("example-empty", 14, "baker", "notifies a Condition: wakes ann"),
+               ("example-empty", 26, "ben", "write <IfShelf object>.items ← ()"),
+               ("example-empty", 32, "ann", "read <IfShelf object>.items → ()")]),
     md("""
     ### "An `if` is enough around a wait": it is not
 
@@ -294,23 +294,25 @@ CELLS = [
     found.example("deadlock")
     """, tag="example-deadlock"),
     md("""
-    Walk through it. `ann` (step 8) and then `ben` (step 14) find the shelf
+    Walk through it. `ann` (step 5) and then `ben` (step 10) find the shelf
     empty and wait. The baker puts the plain bun, and his notify wakes ann
-    (step 21); he then finds the shelf full and waits too. At step 32 ann
-    takes the bun, and at step 34 her `notify()` wakes one waiting thread:
+    (step 19); he then finds the shelf full and waits too. At step 30 ann
+    takes the bun, and at step 32 her `notify()` wakes one waiting thread:
     ben, who has waited longest, not the baker. Ben finds the shelf empty
-    again (step 37) and goes back to wait. At step 41 the `baker` and at
-    step 42 `ben` both
+    again (step 35) and goes back to wait. At step 39 the `baker` and at
+    step 40 `ben` both
     *wait for a notify of a Condition*, and nobody is left to send one:
     the lost wakeup that the DeadlockError above reported for some seeds.
     With one Condition for both "not full" and "not empty", `notify()` can
     wake the wrong kind of thread.
-    """, rows=[("example-deadlock", 21, "baker", "notifies a Condition: wakes ann"),
-               ("example-deadlock", 32, "ann", "write <WhileShelf object>.items ← ()"),
-               ("example-deadlock", 34, "ann", "notifies a Condition: wakes ben"),
-               ("example-deadlock", 37, "ben", "read <WhileShelf object>.items → ()"),
-               ("example-deadlock", 41, "baker", "waits for a notify of a Condition"),
-               ("example-deadlock", 42, "ben", "waits for a notify of a Condition")]),
+    """, rows=[("example-deadlock", 5, "ann", "read <WhileShelf object>.items → ()"),
+               ("example-deadlock", 10, "ben", "read <WhileShelf object>.items → ()"),
+               ("example-deadlock", 19, "baker", "notifies a Condition: wakes ann"),
+               ("example-deadlock", 30, "ann", "write <WhileShelf object>.items ← ()"),
+               ("example-deadlock", 32, "ann", "notifies a Condition: wakes ben"),
+               ("example-deadlock", 35, "ben", "read <WhileShelf object>.items → ()"),
+               ("example-deadlock", 39, "baker", "waits for a notify of a Condition"),
+               ("example-deadlock", 40, "ben", "waits for a notify of a Condition")]),
     md("""
     Step two: `notify_all()`. Every waiting thread wakes, and its `while`
     loop sends each one that cannot go on back to wait.

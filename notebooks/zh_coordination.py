@@ -2,7 +2,7 @@
 import textwrap
 
 SOURCE = "06-coordination.ipynb"
-ENGLISH = "895bbe717d8a9959"  # zh_text.fingerprint(lessons_coordination.CELLS) when translated
+ENGLISH = "9d0b9de3c27e97d9"  # zh_text.fingerprint(lessons_coordination.CELLS) when translated
 
 COMMENTS = {
     "# a repeatable schedule, and virtual time": "# 可重现的调度，以及虚拟时间",
@@ -100,9 +100,9 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     在真实的机器上，有些调度比另一些可能得多。）下面是架子为空的一种。
     """,
     """
-    一步一步看。第 6 步，`ann` 发现架子是空的，于是她等待。第 13 步，`baker` 把原味面包放上架子，
-    第 15 步他的 `notify()` 唤醒了 ann。但被唤醒不等于开始运行：在 ann 拿回锁之前，`ben` 来了，
-    看到面包，在第 28 步把它拿走了。第 33 步 ann 再次运行时，她没有再看一眼架子，
+    一步一步看。第 5 步，`ann` 发现架子是空的，于是她等待。第 12 步，`baker` 把原味面包放上架子，
+    第 14 步他的 `notify()` 唤醒了 ann。但被唤醒不等于开始运行：在 ann 拿回锁之前，`ben` 来了，
+    看到面包，在第 26 步把它拿走了。第 32 步 ann 再次运行时，她没有再看一眼架子，
     因为 `if` 只看了一次，于是她从空架子上取东西。
     """,
     """
@@ -121,10 +121,10 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     再也没有人从空架子上取东西了。但仍然有 {{while_deadlocks}} 种调度以所有线程都在等待而告终。看其中一种。
     """,
     """
-    一步一步看。`ann`（第 8 步）和 `ben`（第 14 步）先后发现架子是空的，于是等待。
-    面包师放上原味面包，他的 notify 唤醒了 ann（第 21 步）；接着他发现架子满了，也开始等待。
-    第 32 步 ann 拿走面包，第 34 步她的 `notify()` 唤醒一个等待的线程：等得最久的 ben，而不是面包师。
-    Ben 发现架子又空了（第 37 步），又回去等待。第 41 步的 `baker` 和第 42 步的 `ben`
+    一步一步看。`ann`（第 5 步）和 `ben`（第 10 步）先后发现架子是空的，于是等待。
+    面包师放上原味面包，他的 notify 唤醒了 ann（第 19 步）；接着他发现架子满了，也开始等待。
+    第 30 步 ann 拿走面包，第 32 步她的 `notify()` 唤醒一个等待的线程：等得最久的 ben，而不是面包师。
+    Ben 发现架子又空了（第 35 步），又回去等待。第 39 步的 `baker` 和第 40 步的 `ben`
     都 *waits for a notify of a Condition*（在等 Condition 的通知），而再也没有人能发出通知：
     这就是上面 DeadlockError 对某些种子报告的丢失的唤醒。
     当“不满”和“不空”共用一个 Condition 时，`notify()` 可能唤醒错误的那一类线程。

@@ -7,21 +7,23 @@ import (
 
 // A snapshot is the state of a module's globals and of every mutable
 // object they reach: the items of lists, dicts, sets and deques, the
-// attributes of instances, and who holds each lock. Exploration takes
-// one before the first run and puts it back before every run, in place,
-// so that the program's functions, which reach the objects through
-// globals, see the same objects in their first state: a module-level
-// Event unset, a Barrier with nobody waiting, a Semaphore with all its
-// permits, a Lock free and a Queue empty, as in a fresh run. Objects a
-// run makes are not in it; modules, functions and classes are not
-// walked.
+// attributes of instances and of the classes the module's code made
+// (count = 0 in a class body), and who holds each lock. Exploration
+// takes one before the first run and puts it back before every run, in
+// place, so that the program's functions, which reach the objects
+// through globals, see the same objects in their first state: a
+// module-level Event unset, a Barrier with nobody waiting, a Semaphore
+// with all its permits, a Lock free and a Queue empty, as in a fresh run.
+// Objects a run makes are not in it; modules, functions and the classes
+// of other modules are not walked.
 type snapshot struct {
-	m     *python.Module
-	vars  []python.Tuple
-	seqs  []seqState
-	dicts []dictState
-	sets  []setState
-	locks []lockState
+	m       *python.Module
+	vars    []python.Tuple
+	seqs    []seqState
+	dicts   []dictState
+	sets    []setState
+	locks   []lockState
+	classes []classState
 }
 
 // sequence is a list or a deque.
@@ -37,6 +39,12 @@ type seqState struct {
 
 type dictState struct {
 	d     *python.Dict
+	items []python.Tuple
+}
+
+// classState is a class's own attributes.
+type classState struct {
+	c     *python.Type
 	items []python.Tuple
 }
 
@@ -64,8 +72,12 @@ func takeSnapshot(m *python.Module) *snapshot {
 
 // walk records v's state and walks what it holds, once per object.
 func (s *snapshot) walk(v python.Value, seen map[python.Value]bool) {
-	switch v.(type) {
+	switch x := v.(type) {
 	case *python.List, *python.Dict, *python.Set, *python.Instance, *Lock, sequence, python.Tuple:
+	case *python.Type:
+		if mod, user := x.UserClass(); !user || mod != s.m.Name() {
+			return // a built-in type, or another module's class
+		}
 	default:
 		return // immutable, or not the program's state
 	}
@@ -88,6 +100,18 @@ func (s *snapshot) walk(v python.Value, seen map[python.Value]bool) {
 			s.walkDict(d, seen)
 		}
 		if b := x.Base(); b != nil {
+			s.walk(b, seen)
+		}
+		s.walk(x.Type(), seen) // a class made inside a function, say
+	case *python.Type:
+		// Its own attributes; a base's (Base.count += 1 in a subclass's
+		// method) as the base's.
+		items := x.Dict().Items()
+		s.classes = append(s.classes, classState{x, items})
+		for _, kv := range items {
+			s.walk(kv[1], seen)
+		}
+		for _, b := range x.MRO()[1:] {
 			s.walk(b, seen)
 		}
 	case *python.Set:
@@ -122,6 +146,10 @@ func (s *snapshot) restore(t *python.Thread) {
 	}
 	for _, d := range s.dicts {
 		restoreDict(t, d.d, d.items)
+	}
+	for _, c := range s.classes {
+		// A user class (walk), whose keys hashed before: it cannot fail.
+		_ = c.c.ResetAttrs(t, c.items)
 	}
 	for _, st := range s.sets {
 		st.s.Clear()

@@ -210,7 +210,7 @@ func bindAttr(d Value, x Value, typ *Type) Value {
 	case *Function:
 		return &BoundMethod{Fn: f, Self: x}
 	case *MethodDescr:
-		return &Builtin{name: f.name, fn: f.fn, self: f.receiver(x)}
+		return &Builtin{name: f.name, fn: f.fn, self: f.receiver(x), items: f.items, traced: f.traced}
 	case *StaticMethod:
 		return f.Fn
 	case *ClassMethod:

@@ -20,6 +20,9 @@ type Builtin struct {
 	name string
 	fn   NativeFunc
 	self Value // the receiver of a bound method; nil for a function
+	// A bound method of a container that a tracer hears of (itemsAccess).
+	items  EventKind
+	traced bool
 }
 
 // NewBuiltin makes a built-in function.
@@ -38,6 +41,9 @@ func (b *Builtin) Call(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	all := make([]Value, len(args)+1)
 	all[0] = b.self
 	copy(all[1:], args)
+	if t.tracer != nil && b.traced {
+		t.itemsEvent(b.items, b.self, b.name)
+	}
 	return b.fn(t, all, kw)
 }
 
@@ -48,6 +54,10 @@ type MethodDescr struct {
 	owner    *Type
 	fn       NativeFunc
 	keepSelf bool // the method gets a subclass instance itself, not its Base
+	// A method of a container, whose calls a tracer hears of as one access
+	// of it all (itemsAccess).
+	items  EventKind
+	traced bool
 }
 
 func (*MethodDescr) Type() *Type { return MethodDescrType }
@@ -69,6 +79,9 @@ func (m *MethodDescr) Call(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		return nil, Errorf(RecursionError, "maximum recursion depth exceeded while calling a Python object")
 	}
 	t.depth++
+	if t.tracer != nil && m.traced {
+		t.itemsEvent(m.items, args[0], m.name)
+	}
 	v, err := m.fn(t, args, kw)
 	t.depth--
 	return v, err
@@ -94,7 +107,8 @@ func (c *Type) KeepSubclassReceiver() { c.keepInstance = true }
 // as args[0]. Call it from an init function. Registering a name twice
 // panics (two files claiming one method is a bug).
 func (c *Type) AddMethod(name string, fn NativeFunc) {
-	c.addAttr(name, &MethodDescr{name: name, owner: c, fn: fn})
+	kind, traced := itemsAccess(c, name)
+	c.addAttr(name, &MethodDescr{name: name, owner: c, fn: fn, items: kind, traced: traced})
 }
 
 // AddClassMethod registers a class method (args[0] is the class).

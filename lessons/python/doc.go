@@ -123,9 +123,11 @@
 // unwinds with *Cancelled, which no except clause catches and which runs
 // no finally clause or __exit__. A Tracer (Thread.SetTracer) receives an
 // Event for every read and write of a module global, an instance or
-// user-class attribute, and a list or dict item, with the thread, the
-// object, the name or key, the value and the source line; with no tracer
-// each of these costs one nil check.
+// user-class attribute, and a list or dict item, and for every call of a
+// method of a list, dict, set or deque (one read or write of it as a
+// whole: each such call is atomic), with the thread, the object, the
+// name or key, the value and the source line; with no tracer each of
+// these costs one nil check.
 //
 // # Limits
 //

@@ -264,9 +264,6 @@ enter:
 		case compile.LOAD_METHOD:
 			fr.pc = pc
 			x := stack[sp-1]
-			if t.tracer != nil {
-				t.methodEvent(x, names[in.Arg])
-			}
 			m, self, err := t.loadMethodCached(fr, pc-1, x, names[in.Arg])
 			if err != nil {
 				return sp, pc, err
@@ -288,9 +285,6 @@ enter:
 			name := names[instrs[pc].Arg]
 			pc++
 			fr.pc = pc
-			if t.tracer != nil {
-				t.methodEvent(x, name)
-			}
 			m, self, err := t.loadMethodCached(fr, pc-1, x, name)
 			if err != nil {
 				return sp, pc, err

@@ -281,6 +281,9 @@ func (t *Thread) call(fn Value, args []Value, kw []Kwarg) (Value, error) {
 	case *MethodDescr:
 		if len(args) > 0 {
 			if _, sub := args[0].(*Instance); !sub && args[0].Type() == f.owner {
+				if t.tracer != nil && f.traced {
+					t.itemsEvent(f.items, args[0], f.name)
+				}
 				return f.fn(t, args, kw)
 			}
 		}

@@ -1,6 +1,9 @@
 package python
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // Host is what runs an interpreter thread: threadlab's runtime (GIL,
 // schedulers), or nothing special (Run). The interpreter calls Step every
@@ -139,37 +142,45 @@ func (t *Thread) announce(kind EventKind, obj Value, name string, key, v Value) 
 	t.announcer.Announce(t, ev)
 }
 
-// changers are the methods of lists, dicts and sets that change them.
+// changers are the methods of containers that change them.
 var changers = map[string]bool{
 	"append": true, "extend": true, "insert": true, "pop": true, "remove": true, "clear": true, "sort": true, "reverse": true,
 	"update": true, "popitem": true, "setdefault": true,
 	"add": true, "discard": true, "difference_update": true, "intersection_update": true, "symmetric_difference_update": true,
-	"__setitem__": true, "__delitem__": true, "__iadd__": true, "__ior__": true,
+	"appendleft": true, "extendleft": true, "popleft": true, "rotate": true, "subtract": true, "move_to_end": true,
 }
 
 // dictSelfReported are the methods of dicts that report their own
-// accesses when they run (methods_dict.go), rather than when they are
-// looked up: the item they read or write, as d[k] does.
+// accesses when they run (methods_dict.go): the item they read or write,
+// as d[k] does.
 var dictSelfReported = map[string]bool{"get": true, "setdefault": true, "pop": true}
 
-// methodEvent reports a method of a list, dict or set looked up to be
-// called, as an access of the container as a whole (the caller has
-// checked t.tracer). It is announced and reported at once: the call
-// comes next, and nothing the thread does in between is shared.
-func (t *Thread) methodEvent(x Value, name string) {
-	switch x.(type) {
-	case *Dict:
-		if dictSelfReported[name] {
-			return
-		}
-	case *List, *Set:
+// itemsAccess is how a call of method name of built-in type c touches
+// its receiver, a container: as a whole, one read (ReadItems) or one
+// write (WriteItems) per call, since each such call is atomic. traced is
+// false for the methods of other types, for dunders (the interpreter's
+// own calls of them report what they do) and for the dict methods that
+// report their own items.
+func itemsAccess(c *Type, name string) (kind EventKind, traced bool) {
+	switch c {
+	case ListType, DictType, SetType, DequeType, DefaultDictType, CounterType, OrderedDictType:
 	default:
-		return
+		return 0, false
 	}
-	kind := ReadItems
+	if strings.HasPrefix(name, "_") || c == DictType && dictSelfReported[name] {
+		return 0, false
+	}
 	if changers[name] {
-		kind = WriteItems
+		return WriteItems, true
 	}
+	return ReadItems, true
+}
+
+// itemsEvent reports a call of method name of container x, about to run,
+// as an access of the container as a whole (the caller has checked
+// t.tracer). It is announced and reported at once: the call runs next,
+// and nothing the thread does in between is shared.
+func (t *Thread) itemsEvent(kind EventKind, x Value, name string) {
 	t.announce(kind, x, name, nil, nil)
 	t.emit(kind, x, name, nil, nil)
 }

@@ -134,6 +134,32 @@ func (c *Type) IsSubclass(of *Type) bool {
 	return false
 }
 
+// UserClass reports whether c was made by a class statement, and the
+// name of the module whose code made it.
+func (c *Type) UserClass() (module string, ok bool) { return c.module, c.user }
+
+// ResetAttrs makes the own attributes of user class c exactly items,
+// key and value pairs as Dict().Items() gave them, on thread t (which
+// hashes keys): what puts a class back as it was (lab.explore restores a
+// program's state between runs). Lookups cached for c and its subclasses
+// see the change.
+func (c *Type) ResetAttrs(t *Thread, items []Tuple) error {
+	if !c.user {
+		return Errorf(TypeError, "cannot set attributes of immutable type '%s'", c.name)
+	}
+	c.dict.Clear()
+	for _, kv := range items {
+		if k, ok := kv[0].(Str); ok {
+			c.dict.SetStr(string(k), kv[1])
+		} else if err := c.dict.Set(t, kv[0], kv[1]); err != nil {
+			c.bump()
+			return err
+		}
+	}
+	c.bump()
+	return nil
+}
+
 // setAttr writes a class attribute of a user class.
 func (c *Type) setAttr(name string, v Value) error {
 	if !c.user {

@@ -206,7 +206,11 @@ class Event:
         return "<%s at %s: %s>" % (_qualname(self), _hexid(self), "set" if self._flag else "unset")
 
     def is_set(self):
-        return self._flag
+        # Under the lock that set() and clear() hold, so that exploring
+        # sees the read (a lock is a scheduling point; a library's plain
+        # reads are not) and tries it on either side of a set().
+        with self._cond:
+            return self._flag
 
     isSet = is_set
 
