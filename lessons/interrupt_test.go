@@ -176,7 +176,9 @@ func TestInterruptIsCatchable(t *testing.T) {
 func TestSecondInterruptStopsCell(t *testing.T) {
 	s := New()
 	defer s.Shutdown()
-	code := spinner + "print('running')\nwhile True:\n    try:\n        while True:\n            pass\n" +
+	// 'running' is printed inside the try, so that the first interrupt,
+	// sent once it shows, always lands where the cell catches it.
+	code := spinner + "while True:\n    try:\n        print('running')\n        while True:\n            pass\n" +
 		"    except KeyboardInterrupt:\n        print('caught')\n"
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
