@@ -41,14 +41,14 @@ func (it *goIter) Next(t *Thread) (Value, error) {
 	// released on each way out, without a defer (this runs per item);
 	// after a Go panic (an internal error) the iterator stays held
 	if it.done {
-		it.guard.release()
+		it.guard.release(t)
 		return nil, nil
 	}
 	v, err := it.next(t)
 	if v == nil && err == nil {
 		it.done = true
 	}
-	it.guard.release()
+	it.guard.release(t)
 	return v, err
 }
 
