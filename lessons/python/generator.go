@@ -250,15 +250,16 @@ func (t *Thread) delegate(it, sent Value) (Value, bool, error) {
 		return v, false, nil
 	}
 	obj := it
+	_, sentNone := sent.(NoneType) // not sent == None: that is a runtime call
 	p, wrapped := it.(*pyIter)
 	if wrapped {
 		obj = p.obj
-	} else if sent == None {
+	} else if sentNone {
 		return t.delegateNext(it.(Iterator))
 	}
 	method := "__next__"
 	args := []Value{obj}
-	if sent != None {
+	if !sentNone {
 		method = "send"
 		args = append(args, sent)
 	}
