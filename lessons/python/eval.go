@@ -764,6 +764,8 @@ enter:
 			switch x := v.(type) {
 			case Bool:
 				b = bool(x)
+			case Int: // a filter's `if x % 3`
+				b = x != 0
 			default:
 				var err error
 				if b, err = Truth(t, v); err != nil {
