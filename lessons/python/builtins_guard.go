@@ -1,6 +1,9 @@
 package python
 
-import "sync/atomic"
+import (
+	"slices"
+	"sync/atomic"
+)
 
 // iterGuard makes each step of an iterator atomic when several threads
 // share it (a shared enumerate, zip or itertools.count). A thread that
@@ -8,11 +11,16 @@ import "sync/atomic"
 // is released meanwhile; a thread re-entering its own iterator (a map
 // function that advances the map) gets CPython's "already executing".
 //
+// Which thread runs the step each thread knows for itself (Thread.guards),
+// so the guard is one flag: set and cleared with plain writes while the
+// host serialises the interpreter, as Generator.claim does, since a step
+// runs per item.
+//
 // The zero iterGuard is ready to use; its wake channel is made when a
 // thread first has to wait.
 type iterGuard struct {
-	owner atomic.Pointer[Thread]        // the thread running a step, or nil
-	wake  atomic.Pointer[chan struct{}] // one token, sent on release to a waiter
+	busy int32                         // 1 while a thread runs a step
+	wake atomic.Pointer[chan struct{}] // one token, sent on release to a waiter
 }
 
 // wakeChan returns the wake channel, making it on first use.
@@ -27,17 +35,33 @@ func (g *iterGuard) wakeChan() chan struct{} {
 	return *g.wake.Load()
 }
 
+// try sets busy for t, or reports false if it is set.
+func (g *iterGuard) try(t *Thread) bool {
+	if t.interp.serialised.Load() {
+		if g.busy != 0 {
+			return false
+		}
+		g.busy = 1
+	} else if !atomic.CompareAndSwapInt32(&g.busy, 0, 1) {
+		return false
+	}
+	t.guards = append(t.guards, g)
+	return true
+}
+
 func (g *iterGuard) acquire(t *Thread, what string) error {
-	if g.owner.CompareAndSwap(nil, t) {
+	if g.try(t) {
 		return nil
 	}
-	if g.owner.Load() == t {
-		return Errorf(ValueError, "%s already executing", what)
+	for _, h := range t.guards {
+		if h == g {
+			return Errorf(ValueError, "%s already executing", what)
+		}
 	}
 	acquired := false
 	wake := g.wakeChan()
 	err := t.Block(func(done <-chan struct{}) error {
-		for !g.owner.CompareAndSwap(nil, t) {
+		for !g.try(t) {
 			select {
 			case <-wake:
 			case <-done:
@@ -48,13 +72,27 @@ func (g *iterGuard) acquire(t *Thread, what string) error {
 		return nil
 	})
 	if acquired && err != nil {
-		g.release()
+		g.release(t)
 	}
 	return err
 }
 
-func (g *iterGuard) release() {
-	g.owner.Store(nil)
+// release ends the step t began with acquire.
+func (g *iterGuard) release(t *Thread) {
+	// steps nest (a zip's calls a map's), so g is the last but after a
+	// panic (an internal error) that left a step unfinished
+	gs := t.guards
+	if n := len(gs) - 1; n >= 0 && gs[n] == g {
+		gs[n] = nil
+		t.guards = gs[:n]
+	} else if i := slices.Index(gs, g); i >= 0 {
+		t.guards = slices.Delete(gs, i, i+1)
+	}
+	if t.interp.serialised.Load() {
+		g.busy = 0
+	} else {
+		atomic.StoreInt32(&g.busy, 0)
+	}
 	if c := g.wake.Load(); c != nil {
 		select {
 		case *c <- struct{}{}:

@@ -38,14 +38,17 @@ func (it *goIter) Next(t *Thread) (Value, error) {
 	if err := it.guard.acquire(t, it.typ.Name()); err != nil {
 		return nil, err
 	}
-	defer it.guard.release()
+	// released on each way out, without a defer (this runs per item);
+	// after a Go panic (an internal error) the iterator stays held
 	if it.done {
+		it.guard.release(t)
 		return nil, nil
 	}
 	v, err := it.next(t)
 	if v == nil && err == nil {
 		it.done = true
 	}
+	it.guard.release(t)
 	return v, err
 }
 

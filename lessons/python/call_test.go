@@ -51,6 +51,9 @@ def f(k):
 def gen(n):
     for i in range(n):
         yield i
+def gm():
+    m = map(abs, [1, 2])
+    yield from m
 def work(n):
     c = C()
     s = 0
@@ -77,6 +80,22 @@ def work(n):
         p, q = i, x
         for u, w in [(1, 2)]:
             s += u + w + p + q
+        for k, (u, w) in enumerate([(1, 2)]):
+            s += k + u + w
+        for k in map(abs, [1]):
+            s += 1
+        m = map(abs, [1, 2])
+        a, b = m
+        m = map(abs, [1, 2])
+        a, *b = m
+        m = map(abs, [1])
+        s += len([*m])
+        m = map(abs, [1])
+        s += len({*m})
+        m = map(abs, [1])
+        s += f(*m)
+        for k in gm():
+            s += k
         s += len([k for k in range(3)]) + len({k for k in range(2)}) + len({k: k for k in range(2)})
     return s
 `

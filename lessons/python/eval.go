@@ -631,6 +631,7 @@ enter:
 			sp++
 		case compile.LIST_EXTEND:
 			sp--
+			fr.pc = pc // for a Go iterator's tick
 			items, err := Collect(t, stack[sp])
 			if err != nil {
 				if ErrorMatches(err, TypeError) && !isIterable(stack[sp]) {
@@ -651,6 +652,7 @@ enter:
 				stack[sp] = nil
 				continue
 			}
+			fr.pc = pc // for a Go iterator's tick
 			items, err := Collect(t, stack[sp])
 			if err != nil {
 				return sp, pc, err
@@ -669,6 +671,7 @@ enter:
 			if in.Op == compile.DICT_MERGE {
 				fn = stack[sp-int(in.Arg)-2]
 			}
+			fr.pc = pc // for a Go iterator's tick
 			if err := t.dictMerge(d, src, fn != nil, fn); err != nil {
 				return sp, pc, err
 			}
@@ -699,6 +702,7 @@ enter:
 			case *List:
 				items = x.snapshot(t)
 			default:
+				fr.pc = pc // for a Go iterator's tick
 				var err error
 				if items, err = t.unpackIter(seq, n); err != nil {
 					return sp, pc, err
@@ -727,6 +731,7 @@ enter:
 		case compile.UNPACK_EX:
 			before, after := int(in.Arg&255), int(in.Arg>>8)
 			sp--
+			fr.pc = pc // for a Go iterator's tick
 			items, err := t.unpackIter(stack[sp], -1)
 			if err != nil {
 				return sp, pc, err
@@ -753,6 +758,8 @@ enter:
 			switch x := v.(type) {
 			case Bool:
 				b = bool(x)
+			case Int: // a filter's `if x % 3`
+				b = x != 0
 			default:
 				var err error
 				if b, err = Truth(t, v); err != nil {
@@ -846,6 +853,9 @@ enter:
 					return sp, pc, err
 				}
 			default:
+				// a Go iterator may count a step (tick): the host then
+				// sees this FOR_ITER's position
+				fr.pc = pc
 				var err error
 				if v, err = it.(Iterator).Next(t); err != nil {
 					return sp, pc, err
@@ -1096,6 +1106,7 @@ enter:
 			sp--
 			sent := stack[sp]
 			stack[sp] = nil
+			fr.pc = pc // for a Go iterator's tick
 			v, done, err := t.delegate(stack[sp-1], sent)
 			if err != nil {
 				return sp, pc, err

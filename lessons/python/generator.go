@@ -20,12 +20,27 @@ type Generator struct {
 func (*Generator) Type() *Type { return GeneratorType }
 
 // Next resumes the generator (next(g)); (nil, nil) means it finished.
+// It is resume sent None, in one call: the built-ins that consume a
+// generator (zip, sum, list, any) call it for each value.
 func (g *Generator) Next(t *Thread) (Value, error) {
-	v, done, err := g.resume(t, None, nil)
+	if !g.claim(t) {
+		return nil, Errorf(ValueError, "generator already executing")
+	}
+	if g.done {
+		g.release(t)
+		return nil, nil
+	}
+	if g.started {
+		t.sendValue(g.fr, None)
+	} else {
+		g.started = true
+	}
+	v, done, err := g.run(t)
+	g.release(t)
 	if done {
 		return nil, err
 	}
-	return v, err
+	return v, nil
 }
 
 // resume runs the generator until it yields (done false) or ends (done
@@ -108,6 +123,13 @@ func (g *Generator) resumeClaimed(t *Thread, send Value, throw error) (Value, bo
 	if throw != nil {
 		fr.throw = throw
 	}
+	return g.run(t)
+}
+
+// run runs g's frame from where it stopped, as resume does once the
+// value sent or the exception thrown is in place.
+func (g *Generator) run(t *Thread) (Value, bool, error) {
+	fr := g.fr
 	saved := t.handled
 	v, err := t.runFrame(fr)
 	if t.handled != saved {
@@ -228,15 +250,16 @@ func (t *Thread) delegate(it, sent Value) (Value, bool, error) {
 		return v, false, nil
 	}
 	obj := it
+	_, sentNone := sent.(NoneType) // not sent == None: that is a runtime call
 	p, wrapped := it.(*pyIter)
 	if wrapped {
 		obj = p.obj
-	} else if sent == None {
+	} else if sentNone {
 		return t.delegateNext(it.(Iterator))
 	}
 	method := "__next__"
 	args := []Value{obj}
-	if sent != None {
+	if !sentNone {
 		method = "send"
 		args = append(args, sent)
 	}

@@ -44,13 +44,15 @@ func (c *countIter) Next(t *Thread) (Value, error) {
 	if err := c.guard.acquire(t, "count"); err != nil {
 		return nil, err
 	}
-	defer c.guard.release()
 	v := c.cur
 	n, err := Binary(t, opAdd, c.cur, c.step)
+	if err == nil {
+		c.cur = n
+	}
+	c.guard.release(t)
 	if err != nil {
 		return nil, err
 	}
-	c.cur = n
 	return v, nil
 }
 
@@ -59,7 +61,7 @@ func (c *countIter) Repr(t *Thread) (string, error) {
 		return "", err
 	}
 	cur := c.cur
-	c.guard.release()
+	c.guard.release(t)
 	s, err := Repr(t, cur)
 	if err != nil {
 		return "", err
@@ -86,14 +88,15 @@ func (r *repeatIter) Next(t *Thread) (Value, error) {
 	if err := r.guard.acquire(t, "repeat"); err != nil {
 		return nil, err
 	}
-	defer r.guard.release()
-	if r.left == 0 {
-		return nil, nil
+	var v Value
+	if r.left != 0 {
+		if r.left > 0 {
+			r.left--
+		}
+		v = r.v
 	}
-	if r.left > 0 {
-		r.left--
-	}
-	return r.v, nil
+	r.guard.release(t)
+	return v, nil
 }
 
 func (r *repeatIter) Repr(t *Thread) (string, error) {

@@ -33,6 +33,7 @@ type Thread struct {
 	vtop       int
 	chunkID    int
 	freeFrames []*frame
+	guards     []*iterGuard // the built-in iterators whose step t runs
 	serial     uint64
 
 	// Local is for the host's own per-thread data.
