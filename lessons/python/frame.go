@@ -96,6 +96,24 @@ func (t *Thread) allocFrame(f *Function, nargs int) *frame {
 	c := f.code
 	nl := len(c.Locals)
 	n := nl + c.MaxStack
+	if k := len(t.freeFrames) - 1; k >= 0 {
+		if fr := t.freeFrames[k]; fr.code == c && fr.memBase == t.vtop && fr.chunk == t.chunkID {
+			// The frame freed last, for the same code in the same place (a
+			// loop's or a recursion's calls): its slices are already the
+			// memory's, and its locals are still clear from freeFrame, as
+			// no frame has been allocated since (it would have been this
+			// one).
+			t.freeFrames = t.freeFrames[:k]
+			t.vtop += n
+			if fr.globals != f.globals {
+				fr.globals = f.globals
+			}
+			if c.hasCells {
+				fr.makeCells(f)
+			}
+			return fr
+		}
+	}
 	if t.vtop+n > len(t.vstack) {
 		t.vstack = make([]Value, max(valueChunk, 2*n))
 		t.vtop = 0
@@ -111,17 +129,6 @@ func (t *Thread) allocFrame(f *Function, nargs int) *frame {
 		t.freeFrames = t.freeFrames[:k]
 	} else {
 		fr = &frame{}
-	}
-	if fr.code == c && fr.memBase == base && fr.chunk == t.chunkID {
-		// the same code in the same place as this frame's last use (a
-		// loop's or a recursion's calls): its slices are already mem's
-		if fr.globals != f.globals {
-			fr.globals = f.globals
-		}
-		if c.hasCells {
-			fr.makeCells(f)
-		}
-		return fr
 	}
 	fr.setup(f, mem)
 	fr.chunk, fr.memBase = t.chunkID, base
@@ -294,8 +301,9 @@ func (t *Thread) pushFrame(f *Function, args []Value, callBase int, dropped bool
 	var fr *frame
 	if len(args) == c.NumArgs && c.plainArgs {
 		fr = t.allocFrame(f, len(args))
+		locals := fr.locals[:len(args)]
 		for i, a := range args {
-			fr.locals[i] = a
+			locals[i] = a
 		}
 	} else {
 		fr = t.allocFrame(f, 0)
