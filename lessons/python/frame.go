@@ -94,26 +94,32 @@ const valueChunk = 8192
 // nargs-th on are cleared: the caller fills the first nargs.
 func (t *Thread) allocFrame(f *Function, nargs int) *frame {
 	c := f.code
+	fr := t.freeFrames
+	if fr == nil || fr.code != c || fr.memBase != t.vtop || fr.chunk != t.chunkID {
+		return t.newFrameAt(f, nargs)
+	}
+	// The frame freed last, for the same code in the same place (a loop's
+	// or a recursion's calls): its slices are already the memory's, and
+	// its locals are still clear from freeFrame, as no frame has been
+	// allocated since (it would have been this one).
+	t.freeFrames = fr.back
+	t.vtop += len(fr.locals) + len(fr.stack)
+	if fr.globals != f.globals {
+		fr.globals = f.globals
+	}
+	if c.hasCells {
+		fr.makeCells(f)
+	}
+	return fr
+}
+
+// newFrameAt is allocFrame when the frame freed last does not serve: it
+// sets up a free frame, or a new one, on memory from the top of the
+// value chunk.
+func (t *Thread) newFrameAt(f *Function, nargs int) *frame {
+	c := f.code
 	nl := len(c.Locals)
 	n := nl + c.MaxStack
-	if k := len(t.freeFrames) - 1; k >= 0 {
-		if fr := t.freeFrames[k]; fr.code == c && fr.memBase == t.vtop && fr.chunk == t.chunkID {
-			// The frame freed last, for the same code in the same place (a
-			// loop's or a recursion's calls): its slices are already the
-			// memory's, and its locals are still clear from freeFrame, as
-			// no frame has been allocated since (it would have been this
-			// one).
-			t.freeFrames = t.freeFrames[:k]
-			t.vtop += n
-			if fr.globals != f.globals {
-				fr.globals = f.globals
-			}
-			if c.hasCells {
-				fr.makeCells(f)
-			}
-			return fr
-		}
-	}
 	if t.vtop+n > len(t.vstack) {
 		t.vstack = make([]Value, max(valueChunk, 2*n))
 		t.vtop = 0
@@ -123,10 +129,9 @@ func (t *Thread) allocFrame(f *Function, nargs int) *frame {
 	mem := t.vstack[base : base+n : base+n]
 	t.vtop = base + n
 	clearValues(mem[nargs:nl])
-	var fr *frame
-	if k := len(t.freeFrames) - 1; k >= 0 {
-		fr = t.freeFrames[k]
-		t.freeFrames = t.freeFrames[:k]
+	fr := t.freeFrames
+	if fr != nil {
+		t.freeFrames = fr.back
 	} else {
 		fr = &frame{}
 	}
@@ -140,10 +145,9 @@ func (t *Thread) allocFrame(f *Function, nargs int) *frame {
 // after an instruction failed, and a new frame clears its locals anyway
 // (allocFrame), so stack slots are only ever read after being written.
 func (t *Thread) freeFrame(fr *frame) {
-	n := len(fr.locals) + len(fr.stack)
 	clearValues(fr.locals)
 	clearValues(fr.stack[:fr.sp])
-	if fr.chunk == t.chunkID && fr.memBase+n == t.vtop {
+	if fr.memBase+len(fr.locals)+len(fr.stack) == t.vtop && fr.chunk == t.chunkID {
 		t.vtop = fr.memBase
 	}
 	// Reset what the next use does not set (setup, pushFrame, run), and
@@ -162,7 +166,7 @@ func (t *Thread) freeFrame(fr *frame) {
 		clear(b) // drop the handled exceptions the blocks remember
 		fr.blocks = b[:0]
 	}
-	t.freeFrames = append(t.freeFrames, fr)
+	fr.back, t.freeFrames = t.freeFrames, fr
 }
 
 // clearValues sets the elements of s to nil one by one: for the few slots
