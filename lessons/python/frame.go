@@ -93,22 +93,30 @@ const valueChunk = 8192
 // from the thread's free frames and value chunk. Its locals from the
 // nargs-th on are cleared: the caller fills the first nargs.
 func (t *Thread) allocFrame(f *Function, nargs int) *frame {
-	c := f.code
-	fr := t.freeFrames
-	if fr == nil || fr.code != c || fr.memBase != t.vtop || fr.chunk != t.chunkID {
+	fr := t.reuseFrame(f)
+	if fr == nil {
 		return t.newFrameAt(f, nargs)
 	}
-	// The frame freed last, for the same code in the same place (a loop's
-	// or a recursion's calls): its slices are already the memory's, and
-	// its locals are still clear from freeFrame, as no frame has been
-	// allocated since (it would have been this one).
+	if fr.code.hasCells {
+		fr.makeCells(f)
+	}
+	return fr
+}
+
+// reuseFrame takes the frame freed last if it was for f's code in the
+// place the next frame goes (a loop's or a recursion's calls), else
+// returns nil. Its slices are already the memory's, and its locals are
+// still clear from freeFrame, as no frame has been allocated since (it
+// would have been this one).
+func (t *Thread) reuseFrame(f *Function) *frame {
+	fr := t.freeFrames
+	if fr == nil || fr.code != f.code || fr.memBase != t.vtop || fr.chunk != t.chunkID {
+		return nil
+	}
 	t.freeFrames = fr.back
 	t.vtop += len(fr.locals) + len(fr.stack)
 	if fr.globals != f.globals {
 		fr.globals = f.globals
-	}
-	if c.hasCells {
-		fr.makeCells(f)
 	}
 	return fr
 }
@@ -304,7 +312,12 @@ func (t *Thread) pushFrame(f *Function, args []Value, callBase int, dropped bool
 	c := f.code
 	var fr *frame
 	if len(args) == c.NumArgs && c.plainArgs {
-		fr = t.allocFrame(f, len(args))
+		// allocFrame, with its common case in line
+		if fr = t.reuseFrame(f); fr == nil {
+			fr = t.newFrameAt(f, len(args))
+		} else if c.hasCells {
+			fr.makeCells(f)
+		}
 		locals := fr.locals[:len(args)]
 		for i, a := range args {
 			locals[i] = a
