@@ -21,9 +21,10 @@ type codeObj struct {
 	// attrs are per-instruction caches of class attribute lookups for
 	// LOAD_ATTR, STORE_ATTR and LOAD_METHOD.
 	attrs []atomic.Pointer[attrCache]
-	// plainArgs: the parameters are positional ones only, so a call with
-	// as many positional arguments as parameters just copies them.
-	plainArgs bool
+	// plainArgs is how many positional arguments a call copies straight
+	// into the parameters: NumArgs when the parameters are positional
+	// ones only, else -1.
+	plainArgs int
 	// hasCells: the frame has cells (captured variables or free ones).
 	hasCells bool
 	// inlineCall: execLoop runs a call of the function in its own loop
@@ -39,7 +40,10 @@ func newCodeObj(c *compile.Code) *codeObj {
 	for i, k := range c.Consts {
 		co.consts[i] = constValue(k)
 	}
-	co.plainArgs = !c.VarArgs && !c.VarKw && c.NumKwOnly == 0
+	co.plainArgs = -1
+	if !c.VarArgs && !c.VarKw && c.NumKwOnly == 0 {
+		co.plainArgs = c.NumArgs
+	}
 	co.hasCells = len(c.Cells)+len(c.Frees) > 0
 	co.inlineCall = !c.Generator
 	n := c.NumArgs + c.NumKwOnly

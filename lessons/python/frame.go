@@ -209,10 +209,10 @@ func (t *Thread) callFunctionSelf(f *Function, self Value, args []Value, kw []Kw
 	} else {
 		fr = t.allocFrame(f, 0)
 	}
-	simple := len(kw) == 0 && c.plainArgs
-	if simple && self == nil && len(args) == c.NumArgs {
+	simple := len(kw) == 0
+	if simple && self == nil && len(args) == c.plainArgs {
 		copy(fr.locals, args)
-	} else if simple && self != nil && len(args)+1 == c.NumArgs {
+	} else if simple && self != nil && len(args)+1 == c.plainArgs {
 		fr.locals[0] = self
 		copy(fr.locals[1:], args)
 	} else if err := bindArgs(f, fr.locals, self, args, kw); err != nil {
@@ -311,7 +311,7 @@ func (t *Thread) unwind(base *frame, err error) (error, bool) {
 func (t *Thread) pushFrame(f *Function, args []Value, callBase int, dropped bool) (*frame, error) {
 	c := f.code
 	var fr *frame
-	if len(args) == c.NumArgs && c.plainArgs {
+	if len(args) == c.plainArgs {
 		// allocFrame, with its common case in line
 		if fr = t.reuseFrame(f); fr == nil {
 			fr = t.newFrameAt(f, len(args))
