@@ -19,7 +19,8 @@ type frame struct {
 
 	serial  uint64 // identifies this activation in tracebacks (frames are reused)
 	chunk   int    // which of the thread's value chunks holds locals and stack (0: heap)
-	memBase int
+	memBase int    // where in the chunk they start
+	memEnd  int    // and end
 
 	// inline marks a frame that execLoop entered for a CALL without a Go
 	// call of its own; its return goes on in the caller's loop, putting
@@ -114,7 +115,7 @@ func (t *Thread) reuseFrame(f *Function) *frame {
 		return nil
 	}
 	t.freeFrames = fr.back
-	t.vtop += len(fr.locals) + len(fr.stack)
+	t.vtop = fr.memEnd
 	if fr.globals != f.globals {
 		fr.globals = f.globals
 	}
@@ -144,7 +145,7 @@ func (t *Thread) newFrameAt(f *Function, nargs int) *frame {
 		fr = &frame{}
 	}
 	fr.setup(f, mem)
-	fr.chunk, fr.memBase = t.chunkID, base
+	fr.chunk, fr.memBase, fr.memEnd = t.chunkID, base, base+n
 	return fr
 }
 
@@ -155,7 +156,7 @@ func (t *Thread) newFrameAt(f *Function, nargs int) *frame {
 func (t *Thread) freeFrame(fr *frame) {
 	clearValues(fr.locals)
 	clearValues(fr.stack[:fr.sp])
-	if fr.memBase+len(fr.locals)+len(fr.stack) == t.vtop && fr.chunk == t.chunkID {
+	if fr.memEnd == t.vtop && fr.chunk == t.chunkID {
 		t.vtop = fr.memBase
 	}
 	// Reset what the next use does not set (setup, pushFrame, run), and
