@@ -98,6 +98,7 @@ func (t *Thread) allocFrame(f *Function, nargs int) *frame {
 	if fr == nil {
 		return t.newFrameAt(f, nargs)
 	}
+	fr.clearLocals(nargs)
 	if fr.code.hasCells {
 		fr.makeCells(f)
 	}
@@ -105,10 +106,10 @@ func (t *Thread) allocFrame(f *Function, nargs int) *frame {
 }
 
 // reuseFrame takes the frame freed last if it was for f's code in the
-// place the next frame goes (a loop's or a recursion's calls), else
-// returns nil. Its slices are already the memory's, and its locals are
-// still clear from freeFrame, as no frame has been allocated since (it
-// would have been this one).
+// place the next frame goes (a loop's or a recursion's calls), or returns
+// nil; newFrameAt looks further. The frame's slices are already the
+// memory's; the caller clears its locals past the arguments (clearLocals),
+// as a frame allocated since it was freed may have used the memory.
 func (t *Thread) reuseFrame(f *Function) *frame {
 	fr := t.freeFrames
 	if fr == nil || fr.code != f.code || fr.memBase != t.vtop || fr.chunk != t.chunkID {
@@ -122,11 +123,49 @@ func (t *Thread) reuseFrame(f *Function) *frame {
 	return fr
 }
 
-// newFrameAt is allocFrame when the frame freed last does not serve: it
-// sets up a free frame, or a new one, on memory from the top of the
-// value chunk.
+// clearLocals clears the locals of a reused frame from the nargs-th on.
+func (fr *frame) clearLocals(nargs int) {
+	if nargs < len(fr.locals) {
+		clearValues(fr.locals[nargs:])
+	}
+}
+
+// reuseDepth is how many of the thread's free frames, the ones freed
+// last, newFrameAt looks through for one to reuse: a loop that calls a
+// few functions in turn finds each one's frame.
+const reuseDepth = 4
+
+// newFrameAt is allocFrame when the frame freed last does not serve. It
+// reuses one of the next few free frames if one was for f's code in the
+// same place; else it sets up, on memory from the top of the value chunk,
+// the last of those few (the one used longest ago) or, if there are
+// fewer, a new frame.
 func (t *Thread) newFrameAt(f *Function, nargs int) *frame {
 	c := f.code
+	link, i := &t.freeFrames, 0
+	for ; i < reuseDepth && *link != nil; i++ {
+		fr := *link
+		if fr.code == c && fr.memBase == t.vtop && fr.chunk == t.chunkID {
+			*link = fr.back
+			t.vtop = fr.memEnd
+			fr.clearLocals(nargs)
+			fr.globals = f.globals
+			if c.hasCells {
+				fr.makeCells(f)
+			}
+			return fr
+		}
+		if i < reuseDepth-1 {
+			link = &fr.back
+		}
+	}
+	var fr *frame
+	if i == reuseDepth {
+		fr = *link // the last looked at
+		*link = fr.back
+	} else {
+		fr = &frame{}
+	}
 	nl := len(c.Locals)
 	n := nl + c.MaxStack
 	if t.vtop+n > len(t.vstack) {
@@ -138,12 +177,6 @@ func (t *Thread) newFrameAt(f *Function, nargs int) *frame {
 	mem := t.vstack[base : base+n : base+n]
 	t.vtop = base + n
 	clearValues(mem[nargs:nl])
-	fr := t.freeFrames
-	if fr != nil {
-		t.freeFrames = fr.back
-	} else {
-		fr = &frame{}
-	}
 	fr.setup(f, mem)
 	fr.chunk, fr.memBase, fr.memEnd = t.chunkID, base, base+n
 	return fr
@@ -316,8 +349,11 @@ func (t *Thread) pushFrame(f *Function, args []Value, callBase int, dropped bool
 		// allocFrame, with its common case in line
 		if fr = t.reuseFrame(f); fr == nil {
 			fr = t.newFrameAt(f, len(args))
-		} else if c.hasCells {
-			fr.makeCells(f)
+		} else {
+			fr.clearLocals(len(args))
+			if c.hasCells {
+				fr.makeCells(f)
+			}
 		}
 		locals := fr.locals[:len(args)]
 		for i, a := range args {
