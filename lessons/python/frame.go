@@ -186,29 +186,32 @@ func (t *Thread) newFrameAt(f *Function, nargs int) *frame {
 // live stack are cleared; slots above the stack pointer are nil except
 // after an instruction failed, and a new frame clears its locals anyway
 // (allocFrame), so stack slots are only ever read after being written.
+// returnInline does the same in line.
 func (t *Thread) freeFrame(fr *frame) {
 	clearValues(fr.locals)
 	clearValues(fr.stack[:fr.sp])
 	if fr.memEnd == t.vtop && fr.chunk == t.chunkID {
 		t.vtop = fr.memBase
 	}
-	// Reset what the next use does not set (setup, pushFrame, run), and
-	// only where it is not already clear: a frame made by allocFrame has
-	// no namespace, throw or generator, and most have no cells and no
-	// return value (execLoop's own calls do not set it).
-	if fr.cells != nil {
-		fr.cells = nil
-	}
-	if fr.ret != nil {
-		fr.ret = nil
+	if fr.cells != nil || fr.ret != nil || cap(fr.blocks) > 0 {
+		fr.clearRare()
 	}
 	fr.sp, fr.pc, fr.serial, fr.yielded, fr.inline = 0, 0, 0, false, false
+	fr.back, t.freeFrames = t.freeFrames, fr
+}
+
+// clearRare resets for freeFrame what the next use of a frame does not
+// set (setup, pushFrame, run) and most frames leave clear: a frame made by
+// allocFrame has no namespace, throw or generator, and most have no
+// cells, no return value (execLoop's own calls do not set it) and no
+// blocks.
+func (fr *frame) clearRare() {
+	fr.cells, fr.ret = nil, nil
 	if cap(fr.blocks) > 0 {
 		b := fr.blocks[:cap(fr.blocks)]
 		clear(b) // drop the handled exceptions the blocks remember
 		fr.blocks = b[:0]
 	}
-	fr.back, t.freeFrames = t.freeFrames, fr
 }
 
 // clearValues sets the elements of s to nil one by one: for the few slots
