@@ -21,9 +21,10 @@ type codeObj struct {
 	// attrs are per-instruction caches of class attribute lookups for
 	// LOAD_ATTR, STORE_ATTR and LOAD_METHOD.
 	attrs []atomic.Pointer[attrCache]
-	// plainArgs: the parameters are positional ones only, so a call with
-	// as many positional arguments as parameters just copies them.
-	plainArgs bool
+	// plainArgs is how many positional arguments a call copies straight
+	// into the parameters: NumArgs when the parameters are positional
+	// ones only, else -1.
+	plainArgs int
 	// hasCells: the frame has cells (captured variables or free ones).
 	hasCells bool
 	// inlineCall: execLoop runs a call of the function in its own loop
@@ -39,7 +40,10 @@ func newCodeObj(c *compile.Code) *codeObj {
 	for i, k := range c.Consts {
 		co.consts[i] = constValue(k)
 	}
-	co.plainArgs = !c.VarArgs && !c.VarKw && c.NumKwOnly == 0
+	co.plainArgs = -1
+	if !c.VarArgs && !c.VarKw && c.NumKwOnly == 0 {
+		co.plainArgs = c.NumArgs
+	}
 	co.hasCells = len(c.Cells)+len(c.Frees) > 0
 	co.inlineCall = !c.Generator
 	n := c.NumArgs + c.NumKwOnly
@@ -200,8 +204,8 @@ func Call(t *Thread, fn Value, args ...Value) (Value, error) { return CallValue(
 // to go on with, its stack pointer and pc set.
 func (t *Thread) returnInline(fr *frame, sp int, v Value) *frame {
 	caller, base := fr.back, fr.callBase
-	fr.sp = sp
 	if fr.gen != nil {
+		fr.sp = sp
 		// the end of a generator a FOR_ITER resumed: the loop is over,
 		// and the value returned goes nowhere
 		t.leaveGenerator(fr, true)
@@ -212,7 +216,17 @@ func (t *Thread) returnInline(fr *frame, sp int, v Value) *frame {
 	}
 	t.frame = caller
 	t.depth--
-	t.freeFrame(fr)
+	// freeFrame's work, in line: the call would cost a tenth of a return
+	clearValues(fr.locals)
+	clearValues(fr.stack[:sp])
+	if fr.memEnd == t.vtop && fr.chunk == t.chunkID {
+		t.vtop = fr.memBase
+	}
+	if fr.cells != nil || fr.ret != nil || cap(fr.blocks) > 0 {
+		fr.clearRare()
+	}
+	fr.sp, fr.pc, fr.serial, fr.yielded, fr.inline = 0, 0, 0, false, false
+	fr.back, t.freeFrames = t.freeFrames, fr
 	clearValues(caller.stack[base:caller.sp]) // the callee and its arguments
 	if fr.dropped && t.countdown > 1 {
 		// a statement obj.m(): its POP_TOP runs here, as its own step,

@@ -19,7 +19,8 @@ type frame struct {
 
 	serial  uint64 // identifies this activation in tracebacks (frames are reused)
 	chunk   int    // which of the thread's value chunks holds locals and stack (0: heap)
-	memBase int
+	memBase int    // where in the chunk they start
+	memEnd  int    // and end
 
 	// inline marks a frame that execLoop entered for a CALL without a Go
 	// call of its own; its return goes on in the caller's loop, putting
@@ -93,7 +94,78 @@ const valueChunk = 8192
 // from the thread's free frames and value chunk. Its locals from the
 // nargs-th on are cleared: the caller fills the first nargs.
 func (t *Thread) allocFrame(f *Function, nargs int) *frame {
+	fr := t.reuseFrame(f)
+	if fr == nil {
+		return t.newFrameAt(f, nargs)
+	}
+	fr.clearLocals(nargs)
+	if fr.code.hasCells {
+		fr.makeCells(f)
+	}
+	return fr
+}
+
+// reuseFrame takes the frame freed last if it was for f's code in the
+// place the next frame goes (a loop's or a recursion's calls), or returns
+// nil; newFrameAt looks further. The frame's slices are already the
+// memory's; the caller clears its locals past the arguments (clearLocals),
+// as a frame allocated since it was freed may have used the memory.
+func (t *Thread) reuseFrame(f *Function) *frame {
+	fr := t.freeFrames
+	if fr == nil || fr.code != f.code || fr.memBase != t.vtop || fr.chunk != t.chunkID {
+		return nil
+	}
+	t.freeFrames = fr.back
+	t.vtop = fr.memEnd
+	if fr.globals != f.globals {
+		fr.globals = f.globals
+	}
+	return fr
+}
+
+// clearLocals clears the locals of a reused frame from the nargs-th on.
+func (fr *frame) clearLocals(nargs int) {
+	if nargs < len(fr.locals) {
+		clearValues(fr.locals[nargs:])
+	}
+}
+
+// reuseDepth is how many of the thread's free frames, the ones freed
+// last, newFrameAt looks through for one to reuse: a loop that calls a
+// few functions in turn finds each one's frame.
+const reuseDepth = 4
+
+// newFrameAt is allocFrame when the frame freed last does not serve. It
+// reuses one of the next few free frames if one was for f's code in the
+// same place; else it sets up, on memory from the top of the value chunk,
+// the last of those few (the one used longest ago) or, if there are
+// fewer, a new frame.
+func (t *Thread) newFrameAt(f *Function, nargs int) *frame {
 	c := f.code
+	link, i := &t.freeFrames, 0
+	for ; i < reuseDepth && *link != nil; i++ {
+		fr := *link
+		if fr.code == c && fr.memBase == t.vtop && fr.chunk == t.chunkID {
+			*link = fr.back
+			t.vtop = fr.memEnd
+			fr.clearLocals(nargs)
+			fr.globals = f.globals
+			if c.hasCells {
+				fr.makeCells(f)
+			}
+			return fr
+		}
+		if i < reuseDepth-1 {
+			link = &fr.back
+		}
+	}
+	var fr *frame
+	if i == reuseDepth {
+		fr = *link // the last looked at
+		*link = fr.back
+	} else {
+		fr = &frame{}
+	}
 	nl := len(c.Locals)
 	n := nl + c.MaxStack
 	if t.vtop+n > len(t.vstack) {
@@ -105,26 +177,8 @@ func (t *Thread) allocFrame(f *Function, nargs int) *frame {
 	mem := t.vstack[base : base+n : base+n]
 	t.vtop = base + n
 	clearValues(mem[nargs:nl])
-	var fr *frame
-	if k := len(t.freeFrames) - 1; k >= 0 {
-		fr = t.freeFrames[k]
-		t.freeFrames = t.freeFrames[:k]
-	} else {
-		fr = &frame{}
-	}
-	if fr.code == c && fr.memBase == base && fr.chunk == t.chunkID {
-		// the same code in the same place as this frame's last use (a
-		// loop's or a recursion's calls): its slices are already mem's
-		if fr.globals != f.globals {
-			fr.globals = f.globals
-		}
-		if c.hasCells {
-			fr.makeCells(f)
-		}
-		return fr
-	}
 	fr.setup(f, mem)
-	fr.chunk, fr.memBase = t.chunkID, base
+	fr.chunk, fr.memBase, fr.memEnd = t.chunkID, base, base+n
 	return fr
 }
 
@@ -132,30 +186,32 @@ func (t *Thread) allocFrame(f *Function, nargs int) *frame {
 // live stack are cleared; slots above the stack pointer are nil except
 // after an instruction failed, and a new frame clears its locals anyway
 // (allocFrame), so stack slots are only ever read after being written.
+// returnInline does the same in line.
 func (t *Thread) freeFrame(fr *frame) {
-	n := len(fr.locals) + len(fr.stack)
 	clearValues(fr.locals)
 	clearValues(fr.stack[:fr.sp])
-	if fr.chunk == t.chunkID && fr.memBase+n == t.vtop {
+	if fr.memEnd == t.vtop && fr.chunk == t.chunkID {
 		t.vtop = fr.memBase
 	}
-	// Reset what the next use does not set (setup, pushFrame, run), and
-	// only where it is not already clear: a frame made by allocFrame has
-	// no namespace, throw or generator, and most have no cells and no
-	// return value (execLoop's own calls do not set it).
-	if fr.cells != nil {
-		fr.cells = nil
-	}
-	if fr.ret != nil {
-		fr.ret = nil
+	if fr.cells != nil || fr.ret != nil || cap(fr.blocks) > 0 {
+		fr.clearRare()
 	}
 	fr.sp, fr.pc, fr.serial, fr.yielded, fr.inline = 0, 0, 0, false, false
+	fr.back, t.freeFrames = t.freeFrames, fr
+}
+
+// clearRare resets for freeFrame what the next use of a frame does not
+// set (setup, pushFrame, run) and most frames leave clear: a frame made by
+// allocFrame has no namespace, throw or generator, and most have no
+// cells, no return value (execLoop's own calls do not set it) and no
+// blocks.
+func (fr *frame) clearRare() {
+	fr.cells, fr.ret = nil, nil
 	if cap(fr.blocks) > 0 {
 		b := fr.blocks[:cap(fr.blocks)]
 		clear(b) // drop the handled exceptions the blocks remember
 		fr.blocks = b[:0]
 	}
-	t.freeFrames = append(t.freeFrames, fr)
 }
 
 // clearValues sets the elements of s to nil one by one: for the few slots
@@ -190,10 +246,10 @@ func (t *Thread) callFunctionSelf(f *Function, self Value, args []Value, kw []Kw
 	} else {
 		fr = t.allocFrame(f, 0)
 	}
-	simple := len(kw) == 0 && c.plainArgs
-	if simple && self == nil && len(args) == c.NumArgs {
+	simple := len(kw) == 0
+	if simple && self == nil && len(args) == c.plainArgs {
 		copy(fr.locals, args)
-	} else if simple && self != nil && len(args)+1 == c.NumArgs {
+	} else if simple && self != nil && len(args)+1 == c.plainArgs {
 		fr.locals[0] = self
 		copy(fr.locals[1:], args)
 	} else if err := bindArgs(f, fr.locals, self, args, kw); err != nil {
@@ -292,10 +348,19 @@ func (t *Thread) unwind(base *frame, err error) (error, bool) {
 func (t *Thread) pushFrame(f *Function, args []Value, callBase int, dropped bool) (*frame, error) {
 	c := f.code
 	var fr *frame
-	if len(args) == c.NumArgs && c.plainArgs {
-		fr = t.allocFrame(f, len(args))
+	if len(args) == c.plainArgs {
+		// allocFrame, with its common case in line
+		if fr = t.reuseFrame(f); fr == nil {
+			fr = t.newFrameAt(f, len(args))
+		} else {
+			fr.clearLocals(len(args))
+			if c.hasCells {
+				fr.makeCells(f)
+			}
+		}
+		locals := fr.locals[:len(args)]
 		for i, a := range args {
-			fr.locals[i] = a
+			locals[i] = a
 		}
 	} else {
 		fr = t.allocFrame(f, 0)

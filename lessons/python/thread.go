@@ -28,11 +28,12 @@ type Thread struct {
 	handled   *Exception // exception being handled (except/finally), for context chaining and bare raise
 	reprStack []Value
 
-	// memory for frames: a chunk of values used as a stack, and frames to reuse
+	// memory for frames: a chunk of values used as a stack, and frames to
+	// reuse, the one freed last first, linked by their back
 	vstack     []Value
 	vtop       int
 	chunkID    int
-	freeFrames []*frame
+	freeFrames *frame
 	guards     []*iterGuard // the built-in iterators whose step t runs
 	serial     uint64
 
