@@ -18,6 +18,7 @@ reply instead of a traceback on stderr.
 
 import glob
 import os
+import signal
 import subprocess
 import tempfile
 import time
@@ -64,8 +65,12 @@ JOIN_THREADS = (
 def cpython(path):
     """What /usr/bin/python3 prints for a program file, run in its own
     directory: (stdout, stderr, status)."""
+    # SIGINT back to its default: a test run started as a background job
+    # inherits it ignored, and CPython's _thread.interrupt_main then does
+    # nothing, so the interrupt programs would spin until the timeout.
     done = subprocess.run([PYTHON, os.path.basename(path)], cwd=os.path.dirname(path),
-                          capture_output=True, text=True, timeout=PROGRAM_TIMEOUT)
+                          capture_output=True, text=True, timeout=PROGRAM_TIMEOUT,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     return done.stdout, done.stderr, done.returncode
 
 
