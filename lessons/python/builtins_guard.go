@@ -12,9 +12,9 @@ import (
 // function that advances the map) gets CPython's "already executing".
 //
 // Which thread runs the step each thread knows for itself (Thread.guards),
-// so the guard is one flag: set and cleared with plain writes while the
-// host serialises the interpreter, as Generator.claim does, since a step
-// runs per item.
+// so the guard is one flag. It is always set and cleared atomically, even
+// while the host serialises the interpreter: a thread that waits for it
+// does so in Thread.Block, without the GIL.
 //
 // The zero iterGuard is ready to use; its wake channel is made when a
 // thread first has to wait.
@@ -37,12 +37,7 @@ func (g *iterGuard) wakeChan() chan struct{} {
 
 // try sets busy for t, or reports false if it is set.
 func (g *iterGuard) try(t *Thread) bool {
-	if t.interp.serialised.Load() {
-		if g.busy != 0 {
-			return false
-		}
-		g.busy = 1
-	} else if !atomic.CompareAndSwapInt32(&g.busy, 0, 1) {
+	if !atomic.CompareAndSwapInt32(&g.busy, 0, 1) {
 		return false
 	}
 	t.guards = append(t.guards, g)
@@ -88,11 +83,7 @@ func (g *iterGuard) release(t *Thread) {
 	} else if i := slices.Index(gs, g); i >= 0 {
 		t.guards = slices.Delete(gs, i, i+1)
 	}
-	if t.interp.serialised.Load() {
-		g.busy = 0
-	} else {
-		atomic.StoreInt32(&g.busy, 0)
-	}
+	atomic.StoreInt32(&g.busy, 0)
 	if c := g.wake.Load(); c != nil {
 		select {
 		case *c <- struct{}{}:
