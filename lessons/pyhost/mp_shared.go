@@ -148,6 +148,17 @@ func waitUntil(t *python.Thread, mu *sync.Mutex, changed *chan struct{}, end tim
 	for {
 		mu.Lock()
 		if can() {
+			if watched {
+				// Stop being watched before taking: once take() has run,
+				// ready() is false while the watch would still name this
+				// wait, and with no process left the stuck watch would
+				// call it a lost wakeup. Then look again, as another
+				// thread may take first.
+				mu.Unlock()
+				bindingOf(t).h.end(t)
+				watched = false
+				continue
+			}
 			take()
 			mu.Unlock()
 			return true, nil
