@@ -169,7 +169,7 @@ enter:
 		case compile.LOAD_FAST_ATTR:
 			x := locals[in.Arg]
 			if x == nil {
-				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+				return sp, pc, unboundLocal(code.Locals[in.Arg])
 			}
 			stack[sp] = x
 			sp++
@@ -188,7 +188,7 @@ enter:
 		case compile.LOAD_FAST_STORE_ATTR:
 			x := locals[in.Arg]
 			if x == nil {
-				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+				return sp, pc, unboundLocal(code.Locals[in.Arg])
 			}
 			if t.countdown <= 1 {
 				// the hook is due at the STORE_ATTR, which runs next
@@ -340,7 +340,7 @@ enter:
 		case compile.LOAD_FAST_FAST, compile.LOAD_FAST_CONST, compile.LOAD_FAST_BINARY:
 			v := locals[in.Arg]
 			if v == nil {
-				return sp, pc, nameError(fr, UnboundLocalError, code.Locals[in.Arg], "cannot access local variable '%s' where it is not associated with a value")
+				return sp, pc, unboundLocal(code.Locals[in.Arg])
 			}
 			stack[sp] = v
 			sp++
