@@ -77,8 +77,11 @@ func init() {
 		if err := NoKwargs("vars", kw); err != nil {
 			return nil, err
 		}
-		if err := ArgCount("vars", args, 1, 1); err != nil {
+		if err := ArgCount("vars", args, 0, 1); err != nil {
 			return nil, err
+		}
+		if len(args) == 0 {
+			return t.Locals(), nil
 		}
 		d, err := GetAttr(t, args[0], "__dict__")
 		if err != nil {

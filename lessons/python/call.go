@@ -225,7 +225,7 @@ func (t *Thread) returnInline(fr *frame, sp int, v Value) *frame {
 	if fr.cells != nil || fr.ret != nil || cap(fr.blocks) > 0 {
 		fr.clearRare()
 	}
-	fr.sp, fr.pc, fr.serial, fr.yielded, fr.inline = 0, 0, 0, false, false
+	fr.sp, fr.pc, fr.serial, fr.yielded, fr.inline, fr.loopVar = 0, 0, 0, false, false, 0
 	fr.back, t.freeFrames = t.freeFrames, fr
 	clearValues(caller.stack[base:caller.sp]) // the callee and its arguments
 	if fr.dropped && t.countdown > 1 {

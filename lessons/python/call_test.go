@@ -74,6 +74,9 @@ def work(n):
         for j in range(2):
             s += j
             s += i * j
+        for _ in range(2):
+            s += 1
+        s += len([0 for _ in range(3)])
         if i < 3 and j == 1:
             s += 1
         b = i > 5

@@ -81,6 +81,13 @@ enter:
 			sp--
 			locals[in.Arg] = stack[sp]
 			stack[sp] = nil
+		case compile.STORE_LOOP_VAR:
+			sp--
+			locals[in.Arg] = stack[sp]
+			stack[sp] = nil
+			if fr.loopVar == in.Arg+1 {
+				fr.loopVar = 0
+			}
 		case compile.DELETE_FAST:
 			if locals[in.Arg] == nil {
 				return sp, pc, unboundLocal(code.Locals[in.Arg])
@@ -829,11 +836,25 @@ enter:
 			var v Value
 			switch it := stack[sp-1].(type) {
 			case *rangeIter:
-				if it.left > 0 {
-					v = boxInt(Int(it.next))
+				if it.left <= 0 {
+					break
+				}
+				if k := instrs[pc].Arg; in.Op == compile.FOR_ITER_STORE && instrs[pc].Op == compile.STORE_LOOP_VAR && t.countdown > 1 {
+					// the loop variable nothing reads stays unboxed
+					if fr.loopVar != k+1 {
+						fr.settleLoopVar()
+						fr.loopVar = k + 1
+					}
+					fr.loopInt = it.next
 					it.next += it.step
 					it.left--
+					t.countdown-- // the STORE_LOOP_VAR's step
+					pc++
+					continue
 				}
+				v = boxInt(Int(it.next))
+				it.next += it.step
+				it.left--
 			case *listIter:
 				v, _ = it.Next(t)
 			case *Generator:
@@ -868,7 +889,11 @@ enter:
 				pc = int(in.Arg)
 			case in.Op == compile.FOR_ITER_STORE && t.countdown > 1:
 				t.countdown-- // the STORE_FAST's step
-				locals[instrs[pc].Arg] = v
+				k := instrs[pc].Arg
+				locals[k] = v
+				if fr.loopVar == k+1 { // a STORE_LOOP_VAR's, of another iterator
+					fr.loopVar = 0
+				}
 				pc++
 			default:
 				stack[sp] = v

@@ -31,6 +31,31 @@ type frame struct {
 
 	gen          *Generator // the generator whose frame this is, or nil
 	savedHandled *Exception // t.handled when execLoop resumed gen in its loop
+
+	// A for loop over a range whose variable nothing reads
+	// (STORE_LOOP_VAR) keeps the variable's int here rather than making
+	// it a Value at every turn: loopVar is the local's index plus one,
+	// or 0, and while it is set the local's value is loopInt, whatever
+	// its slot holds (local reads it).
+	loopVar int32
+	loopInt int64
+}
+
+// local returns the value of fr's i-th local, nil if it is unbound.
+func (fr *frame) local(i int) Value {
+	if int(fr.loopVar) == i+1 {
+		return boxInt(Int(fr.loopInt))
+	}
+	return fr.locals[i]
+}
+
+// settleLoopVar makes the loop variable held unboxed, if any, a Value
+// in its slot.
+func (fr *frame) settleLoopVar() {
+	if fr.loopVar != 0 {
+		fr.locals[fr.loopVar-1] = boxInt(Int(fr.loopInt))
+		fr.loopVar = 0
+	}
 }
 
 type blockKind uint8
@@ -196,7 +221,7 @@ func (t *Thread) freeFrame(fr *frame) {
 	if fr.cells != nil || fr.ret != nil || cap(fr.blocks) > 0 {
 		fr.clearRare()
 	}
-	fr.sp, fr.pc, fr.serial, fr.yielded, fr.inline = 0, 0, 0, false, false
+	fr.sp, fr.pc, fr.serial, fr.yielded, fr.inline, fr.loopVar = 0, 0, 0, false, false, 0
 	fr.back, t.freeFrames = t.freeFrames, fr
 }
 

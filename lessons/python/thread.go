@@ -195,7 +195,7 @@ func (t *Thread) Locals() *Dict {
 	}
 	d := NewDict()
 	for i, name := range fr.code.Locals {
-		if v := fr.locals[i]; v != nil {
+		if v := fr.local(i); v != nil {
 			d.SetStr(name, v)
 		}
 	}

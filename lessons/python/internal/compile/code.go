@@ -120,6 +120,12 @@ const (
 	LOAD_FAST_FAST   // LOAD_FAST arg, then the LOAD_FAST after it
 	LOAD_FAST_CONST  // LOAD_FAST arg, then the LOAD_CONST after it
 	LOAD_FAST_BINARY // LOAD_FAST arg, then the BINARY after it
+
+	// STORE_FAST of a for loop's variable that no instruction of the
+	// code reads, and which nothing else stores (markLoopVars): the
+	// FOR_ITER_STORE before it may keep a range's next int unboxed in
+	// the frame instead of making it a Value.
+	STORE_LOOP_VAR
 )
 
 // Span is an extent of source text: lines from 1, columns as 0-based

@@ -130,8 +130,36 @@ func (c *compiler) newFunc(fn *resolve.Function, line int32) *fcomp {
 
 func (f *fcomp) finish() *Code {
 	f.code.MaxStack = f.maxD + 2
+	markLoopVars(f.code)
 	fuse(f.code.Instrs)
 	return f.code
+}
+
+// markLoopVars turns into STORE_LOOP_VAR each STORE_FAST that a FOR_ITER
+// feeds of a local that is not a parameter, is stored nowhere else, and
+// that no instruction loads or deletes: `for _ in range(n)`. Only
+// locals() and eval's view of the frame can see such a variable, and
+// they ask the frame (it may hold the value unboxed).
+func markLoopVars(c *Code) {
+	params := c.NumArgs + c.NumKwOnly
+	if c.VarArgs {
+		params++
+	}
+	if c.VarKw {
+		params++
+	}
+	uses := make([]int, len(c.Locals)) // stores and reads of each local
+	for _, in := range c.Instrs {
+		switch in.Op {
+		case LOAD_FAST, STORE_FAST, DELETE_FAST:
+			uses[in.Arg]++
+		}
+	}
+	for i := 1; i < len(c.Instrs); i++ {
+		if in := c.Instrs[i]; in.Op == STORE_FAST && c.Instrs[i-1].Op == FOR_ITER && uses[in.Arg] == 1 && int(in.Arg) >= params {
+			c.Instrs[i].Op = STORE_LOOP_VAR
+		}
+	}
 }
 
 // fuse turns the first instruction of each pair that a superinstruction
@@ -151,7 +179,7 @@ func fuse(instrs []Instr) {
 			instrs[i].Op = LOAD_FAST_METHOD
 		case first == LOAD_FAST && second == YIELD_VALUE:
 			instrs[i].Op = YIELD_FAST
-		case first == FOR_ITER && second == STORE_FAST:
+		case first == FOR_ITER && (second == STORE_FAST || second == STORE_LOOP_VAR):
 			instrs[i].Op = FOR_ITER_STORE
 		case first == LOAD_FAST && second == LOAD_ATTR:
 			instrs[i].Op = LOAD_FAST_ATTR
