@@ -109,7 +109,7 @@ func (d *Dict) valueAt(i int) Value {
 // setValueAt rebinds entry i to v. d.mu is held.
 func (d *Dict) setValueAt(i int, v Value) {
 	if d.kind == namespaceDict {
-		d.entries[i].value.(*slot).store(v)
+		d.entries[i].value.(*slot).store(v, false)
 		return
 	}
 	d.entries[i].value = v

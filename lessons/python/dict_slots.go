@@ -16,14 +16,17 @@ import (
 // A slot holds its value in one of three ways. Boxed: box points to an
 // immutable box with the value, so a read is two atomic loads and a write
 // one compare-and-swap. Boxing costs an allocation unless the value is
-// one of the shared boxes (small ints, None, the bools), so most other
-// ints and floats are held as bits instead: box points to the bitsBox
-// marker and the value is in bits, one word that says both the kind and
-// the value (intBits, floatBits), written with one compare-and-swap (a
-// read makes the Value). Long ints and strings are held locked: box
-// points to lockedBox and the value sits in v under the slot's mutex.
-// Functions, classes, modules and containers are boxed: they are read far
-// more often than rebound, while a counter is rebound at every step.
+// one of the shared boxes (None, the bools), so ints and most floats are
+// held as bits instead: box points to the bitsBox marker and the value is
+// in bits, one word that says both the kind and the value (intBits,
+// floatBits), written with one compare-and-swap (a read makes the
+// Value), or, while the host serialises the interpreter's threads
+// (serial.go), with a plain store: the compare-and-swap's cost is a
+// tenth of the tutorial's race. Long ints and strings are held locked:
+// box points to lockedBox and the value sits in v under the slot's
+// mutex. Functions, classes, modules and containers are boxed: they are
+// read far more often than rebound, while a counter is rebound at every
+// step.
 //
 // A change of way (and a delete) happens under the slot's mutex; a write
 // that keeps the way does not take it. bits is zero whenever the slot is
@@ -47,7 +50,7 @@ import (
 type slot struct {
 	owner *Dict
 	box   atomic.Pointer[valueBox] // nil once the key is gone; or a marker
-	bits  atomic.Uint64            // box bitsBox: the value (intBits, floatBits); else 0
+	bits  uint64                   // box bitsBox: the value (intBits, floatBits); else 0. Atomic but while serialised
 	mu    sync.Mutex               // guards v and every change of way
 	v     Value                    // box lockedBox: the value
 }
@@ -58,19 +61,12 @@ func (*slot) Type() *Type { return ObjectType }
 // atomically. Boxes are immutable.
 type valueBox struct{ v Value }
 
-// boxedSmall are the boxes of the shared small ints, None, False and
-// True, so that storing them allocates nothing. Set once by init.
+// boxedNone and boxedBool are the boxes of None, False and True, so that
+// storing them allocates nothing. Read-only.
 var (
-	boxedSmall [len(smallInts)]valueBox
-	boxedNone  = valueBox{None}
-	boxedBool  = [2]valueBox{{False}, {True}}
+	boxedNone = valueBox{None}
+	boxedBool = [2]valueBox{{False}, {True}}
 )
-
-func init() {
-	for i := range boxedSmall {
-		boxedSmall[i] = valueBox{boxInt(Int(i - 5))}
-	}
-}
 
 // The markers of the ways a slot holds a value other than boxed.
 // Read-only.
@@ -79,14 +75,17 @@ var (
 	lockedBox = &valueBox{}
 )
 
-// The bits of a value held as bits. An int c in [-2**61, 2**61) is c<<2:
-// its low two bits are 0. A float is its IEEE bits rotated left by 3 and
-// xored with 3, which brings exponent bits 62 and 61 to the low two bits,
-// inverted: every float but those with both set (magnitude at least
-// 2**513, infinities, NaNs) has low bits other than 0. Zero, the bits of
-// int 0 (a shared small int, so never held as bits), means no value. The
-// other ints and floats are boxed.
-const floatRot, floatMark = 3, 3
+// The bits of a value held as bits. An int c in (-2**61, 2**61) is c<<2
+// with its top bit flipped: its low two bits are 0. A float is its IEEE
+// bits rotated left by 3 and xored with 3, which brings exponent bits 62
+// and 61 to the low two bits, inverted: every float but those with both
+// set (magnitude at least 2**513, infinities, NaNs) has low bits other
+// than 0. Zero, which would be the bits of -2**61, means no value. The
+// other ints and floats are boxed or held locked.
+const (
+	floatRot, floatMark = 3, 3
+	intMark             = 1 << 63
+)
 
 // floatBits returns the bits holding f, or 0 if f is not held as bits.
 func floatBits(f Float) uint64 {
@@ -98,16 +97,19 @@ func floatBits(f Float) uint64 {
 
 // intBits returns the bits holding c, or 0 if c is not held as bits.
 func intBits(c Int) uint64 {
-	if uint64(c+5) < uint64(len(boxedSmall)) || uint64(c)+1<<61 >= 1<<62 {
+	if uint64(c)+1<<61-1 >= 1<<62-1 {
 		return 0
 	}
-	return uint64(c) << 2
+	return uint64(c)<<2 ^ intMark
 }
+
+// bitsInt returns the int held as w, bits whose low two bits are 0.
+func bitsInt(w uint64) Int { return Int(int64(w^intMark) >> 2) }
 
 // bitsValue returns the value held as w, nonzero bits.
 func bitsValue(w uint64) Value {
 	if w&3 == 0 {
-		return Int(int64(w) >> 2)
+		return boxInt(bitsInt(w))
 	}
 	return Float(math.Float64frombits(bits.RotateLeft64(w^floatMark, -floatRot)))
 }
@@ -117,9 +119,6 @@ func bitsValue(w uint64) Value {
 func boxOf(v Value) (*valueBox, uint64) {
 	switch x := v.(type) {
 	case Int:
-		if uint64(x+5) < uint64(len(boxedSmall)) {
-			return &boxedSmall[x+5], 0
-		}
 		if w := intBits(x); w != 0 {
 			return bitsBox, w
 		}
@@ -150,7 +149,7 @@ func (s *slot) load() Value {
 		return b.v
 	}
 	if b == bitsBox {
-		if w := s.bits.Load(); w != 0 {
+		if w := atomic.LoadUint64(&s.bits); w != 0 {
 			return bitsValue(w)
 		}
 	}
@@ -171,8 +170,8 @@ func (s *slot) loadLocked() Value {
 func (s *slot) loadInt() (c Int, ok bool) {
 	switch b := s.box.Load(); b {
 	case bitsBox:
-		w := s.bits.Load()
-		return Int(int64(w) >> 2), w != 0 && w&3 == 0
+		w := atomic.LoadUint64(&s.bits)
+		return bitsInt(w), w != 0 && w&3 == 0
 	case nil, lockedBox:
 		return 0, false
 	default:
@@ -187,7 +186,7 @@ func (s *slot) value() Value {
 	case nil:
 		return nil
 	case bitsBox:
-		return bitsValue(s.bits.Load())
+		return bitsValue(atomic.LoadUint64(&s.bits))
 	case lockedBox:
 		return s.v
 	default:
@@ -196,44 +195,52 @@ func (s *slot) value() Value {
 }
 
 // store rebinds a live slot to v; it reports false if the slot is dead.
-func (s *slot) store(v Value) bool {
-	if x, ok := v.(Int); ok && uint64(x+5) < uint64(len(boxedSmall)) {
-		if old := s.box.Load(); old != nil && !marker(old) && s.box.CompareAndSwap(old, &boxedSmall[x+5]) {
-			return true
-		}
+// serial says that the host serialises the interpreter's threads.
+func (s *slot) store(v Value, serial bool) bool {
+	if x, ok := v.(Int); ok && s.storeBits(x, serial) {
+		return true
 	}
-	return s.storeSlow(v)
+	return s.storeSlow(v, serial)
 }
 
-// storeBits rebinds a slot that holds its value as bits to c, an int not
-// shared; it reports false, doing nothing, if the slot holds its value
-// otherwise (or is dead), or c is not held as bits.
-func (s *slot) storeBits(c Int) bool {
+// storeBits rebinds a slot that holds its value as bits to c; it reports
+// false, doing nothing, if the slot holds its value otherwise (or is
+// dead), or c is not held as bits.
+func (s *slot) storeBits(c Int, serial bool) bool {
 	w := intBits(c)
-	return w != 0 && s.casBits(w)
+	return w != 0 && s.writeBits(w, serial)
 }
 
-// casBits stores w, nonzero bits, in a slot that holds its value as bits;
-// it reports false, doing nothing, if the slot holds its value otherwise.
-func (s *slot) casBits(w uint64) bool {
+// writeBits stores w, nonzero bits, in a slot that holds its value as
+// bits; it reports false, doing nothing, if the slot holds its value
+// otherwise. While serialised no other thread runs, and every change of
+// way is made by a thread that holds the turn, so a plain store serves.
+func (s *slot) writeBits(w uint64, serial bool) bool {
+	if serial {
+		if s.bits == 0 {
+			return false
+		}
+		s.bits = w
+		return true
+	}
 	for {
-		old := s.bits.Load()
+		old := atomic.LoadUint64(&s.bits)
 		if old == 0 {
 			return false
 		}
-		if s.bits.CompareAndSwap(old, w) {
+		if atomic.CompareAndSwapUint64(&s.bits, old, w) {
 			return true
 		}
 	}
 }
 
 // storeSlow is store for any value.
-func (s *slot) storeSlow(v Value) bool {
+func (s *slot) storeSlow(v Value, serial bool) bool {
 	nb, w := boxOf(v)
 	switch old := s.box.Load(); {
 	case old == nil:
 		return false
-	case nb == bitsBox && s.casBits(w):
+	case nb == bitsBox && s.writeBits(w, serial):
 		return true
 	case !marker(nb) && !marker(old) && s.box.CompareAndSwap(old, nb):
 		return true
@@ -254,10 +261,10 @@ func (s *slot) set(v Value, nb *valueBox, w uint64) {
 	s.v = nil
 	if nb == bitsBox {
 		s.box.Store(bitsBox)
-		s.bits.Store(w)
+		atomic.StoreUint64(&s.bits, w)
 		return
 	}
-	s.bits.Store(0)
+	atomic.StoreUint64(&s.bits, 0)
 	if nb == lockedBox {
 		s.v = v
 	}
@@ -269,7 +276,7 @@ func (s *slot) kill() Value {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var v Value
-	if w := s.bits.Swap(0); w != 0 { // no bits write lands after this
+	if w := atomic.SwapUint64(&s.bits, 0); w != 0 { // no bits write lands after this
 		v = bitsValue(w)
 	} else {
 		v = s.value()
@@ -344,9 +351,10 @@ func loadCached(c *atomic.Pointer[globalCache], d, builtins *Dict, name string) 
 }
 
 // storeCached binds the global name of an instruction whose cache is c
-// to v in d (the module's namespace).
-func storeCached(c *atomic.Pointer[globalCache], d *Dict, name string, v Value) {
-	if gc := c.Load(); gc != nil && gc.dict == d && gc.global != nil && gc.global.store(v) {
+// to v in d (the module's namespace); serial says that the host
+// serialises the interpreter's threads.
+func storeCached(c *atomic.Pointer[globalCache], d *Dict, name string, v Value, serial bool) {
+	if gc := c.Load(); gc != nil && gc.dict == d && gc.global != nil && gc.global.store(v, serial) {
 		return
 	}
 	if d.kind != namespaceDict {

@@ -43,21 +43,21 @@ func TestSlotChangesOfWay(t *testing.T) {
 			for i := range n {
 				switch (i + g) % 7 {
 				case 0:
-					s.store(Int(5000 + i))
+					s.store(Int(5000 + i), false)
 				case 1:
-					s.store(Float(i) + 0.5)
+					s.store(Float(i) + 0.5, false)
 				case 2:
-					if !s.storeBits(Int(5000 + i)) {
-						s.store(Int(5000 + i))
+					if !s.storeBits(Int(5000+i), false) {
+						s.store(Int(5000 + i), false)
 					}
 				case 3:
-					s.store(Int(7))
+					s.store(Int(7), false)
 				case 4:
-					s.store(Str(fmt.Sprint(i)))
+					s.store(Str(fmt.Sprint(i)), false)
 				case 5:
-					s.store(NewList([]Value{Int(i)}))
+					s.store(NewList([]Value{Int(i)}), false)
 				case 6:
-					s.store(huge)
+					s.store(huge, false)
 				}
 				if v := s.load(); !written(v) {
 					bad[g] = append(bad[g], v)
@@ -125,10 +125,10 @@ func TestSlotKillWhileWritten(t *testing.T) {
 	const rounds, writers, n = 30, 3, 200
 	values := []Value{Int(5000), Float(2.5), Int(7), Str("s"), NewList(nil)}
 	write := func(s *slot, v Value, bits bool) bool {
-		if c, isInt := v.(Int); isInt && bits && s.storeBits(c) {
+		if c, isInt := v.(Int); isInt && bits && s.storeBits(c, false) {
 			return true
 		}
-		return s.store(v)
+		return s.store(v, false)
 	}
 	for range rounds {
 		s := newSlot(newNamespace(), values[0])
@@ -187,10 +187,12 @@ func TestSlotBits(t *testing.T) {
 	}{
 		{Int(1024), true},
 		{Int(-6), true},
-		{Int(1023), false}, // shared small ints are boxed
-		{Int(-5), false},
+		{Int(1023), true},
+		{Int(0), true},
+		{Int(-5), true},
 		{Int(1<<61 - 1), true},
-		{Int(-1 << 61), true},
+		{Int(-1<<61 + 1), true},
+		{Int(-1 << 61), false}, // its bits would be 0, no value
 		{Int(1 << 61), false},
 		{Int(-1<<61 - 1), false},
 		{Int(math.MaxInt64), false},
@@ -209,6 +211,11 @@ func TestSlotBits(t *testing.T) {
 		if got := s.box.Load() == bitsBox; got != c.asBits {
 			t.Errorf("%v held as bits: %v, want %v", c.v, got, c.asBits)
 		}
+		for _, serial := range []bool{false, true} {
+			if !s.store(c.v, serial) {
+				t.Errorf("%v: the live slot refused a store", c.v)
+			}
+		}
 		got := s.load()
 		same := got == c.v
 		if f, ok := c.v.(Float); ok {
@@ -218,5 +225,27 @@ func TestSlotBits(t *testing.T) {
 		if !same {
 			t.Errorf("stored %#v, read %#v", c.v, got)
 		}
+	}
+}
+
+// A serialised store writes the bits plainly, and only while the slot
+// holds its value as bits: a slot that changed its way to boxed or
+// locked, or died, takes the store the usual way or refuses it.
+func TestSlotSerialisedStore(t *testing.T) {
+	s := newSlot(newNamespace(), Int(1))
+	for _, v := range []Value{Int(5000), Str("s"), Int(-3), NewList(nil), Float(0.5), Int(2)} {
+		if !s.store(v, true) {
+			t.Fatalf("store %#v: refused by a live slot", v)
+		}
+		if got := s.load(); got != v {
+			t.Errorf("stored %#v serialised, read %#v", v, got)
+		}
+	}
+	s.kill()
+	if s.store(Int(9), true) || s.storeBits(Int(9), true) {
+		t.Error("a serialised store revived a dead slot")
+	}
+	if v := s.load(); v != nil {
+		t.Errorf("the dead slot reads %#v", v)
 	}
 }

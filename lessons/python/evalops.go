@@ -41,7 +41,7 @@ func (t *Thread) storeGlobal(fr *frame, pc int, name string, v Value) {
 	if t.tracer != nil {
 		t.announce(WriteGlobal, fr.globals, name, nil, v)
 	}
-	storeCached(&fr.code.globals[pc], fr.globals.globals, name, v)
+	storeCached(&fr.code.globals[pc], fr.globals.globals, name, v, t.interp.serialised.Load())
 	if t.tracer != nil {
 		t.emit(WriteGlobal, fr.globals, name, nil, v)
 	}
@@ -137,17 +137,17 @@ func (t *Thread) constArith(fr *frame, pc int, c int64) (int64, int) {
 // fuseStoreGlobal runs the instruction at pc, after an int addition or
 // subtraction whose result is c, if it is a STORE_GLOBAL into a slot that
 // holds an int or a float as bits: it stores c without making it a
-// Value, which would cost an allocation. A tracer hears of the write as from the
-// STORE_GLOBAL. It reports false, doing nothing, when the store must run
-// as usual: an announcer watches, the step hook is due at the store, c is
-// a shared small int, or the slot holds its value otherwise.
+// Value, which would cost an allocation. A tracer hears of the write as
+// from the STORE_GLOBAL. It reports false, doing nothing, when the store
+// must run as usual: an announcer watches, the step hook is due at the
+// store, or the slot holds its value otherwise.
 func (t *Thread) fuseStoreGlobal(fr *frame, pc int, c Int) bool {
 	if pc >= len(fr.code.Instrs) || fr.code.Instrs[pc].Op != compile.STORE_GLOBAL ||
-		t.announcer != nil || t.countdown <= 1 || uint64(c+5) < uint64(len(smallInts)) {
+		t.announcer != nil || t.countdown <= 1 {
 		return false
 	}
 	gc := fr.code.globals[pc].Load()
-	if gc == nil || gc.dict != fr.globals.globals || gc.global == nil || !gc.global.storeBits(c) {
+	if gc == nil || gc.dict != fr.globals.globals || gc.global == nil || !gc.global.storeBits(c, t.interp.serialised.Load()) {
 		return false
 	}
 	if t.tracer != nil {
