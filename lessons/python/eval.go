@@ -112,14 +112,15 @@ enter:
 		case compile.LOAD_CLOSURE:
 			stack[sp] = fr.cells[in.Arg]
 			sp++
+		case compile.LOAD_GLOBAL_ARITH:
+			fr.pc = pc
+			if npc, nsp, ok := t.globalArith(fr, pc, sp); ok { // g + n
+				pc, sp = npc, nsp
+				continue
+			}
+			fallthrough
 		case compile.LOAD_GLOBAL:
 			fr.pc = pc
-			if next := instrs[pc].Op; pc+1 < len(instrs) && (next == compile.LOAD_FAST || next == compile.LOAD_FAST_BINARY) && (instrs[pc+1].Op == compile.BINARY || instrs[pc+1].Op == compile.INPLACE) {
-				if npc, nsp, ok := t.globalArith(fr, pc, sp); ok { // g + n
-					pc, sp = npc, nsp
-					continue
-				}
-			}
 			v, err := t.loadGlobal(fr, pc-1, names[in.Arg])
 			if err != nil {
 				return sp, pc, err

@@ -120,6 +120,9 @@ const (
 	LOAD_FAST_FAST   // LOAD_FAST arg, then the LOAD_FAST after it
 	LOAD_FAST_CONST  // LOAD_FAST arg, then the LOAD_CONST after it
 	LOAD_FAST_BINARY // LOAD_FAST arg, then the BINARY after it
+	// LOAD_GLOBAL arg, then the LOAD_FAST and BINARY or INPLACE after it
+	// (g + n): run as one when both are ints
+	LOAD_GLOBAL_ARITH
 
 	// STORE_FAST of a for loop's variable that no instruction of the
 	// code reads, and which nothing else stores (markLoopVars): the

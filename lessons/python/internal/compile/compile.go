@@ -191,6 +191,10 @@ func fuse(instrs []Instr) {
 			instrs[i].Op = LOAD_FAST_FAST
 		case first == LOAD_FAST && second == BINARY:
 			instrs[i].Op = LOAD_FAST_BINARY
+		case first == LOAD_GLOBAL && second == LOAD_FAST_BINARY:
+			instrs[i].Op = LOAD_GLOBAL_ARITH
+		case first == LOAD_GLOBAL && second == LOAD_FAST && i+2 < len(instrs) && instrs[i+2].Op == INPLACE:
+			instrs[i].Op = LOAD_GLOBAL_ARITH
 		case first == LOAD_FAST && second == LOAD_CONST:
 			instrs[i].Op = LOAD_FAST_CONST
 		case first == DUP_TOP && second == LOAD_ATTR:

@@ -22,7 +22,7 @@ func stackEffect(op Op, arg int) int {
 		LOAD_NAME, LOAD_METHOD, SETUP_WITH, IMPORT_FROM,
 		RETURN_CONST, RETURN_FAST, LOAD_FAST_METHOD, YIELD_FAST, LOAD_FAST_ATTR,
 		LOAD_FAST_STORE_ATTR, DUP_TOP_ATTR, LOAD_FAST_FAST, LOAD_FAST_CONST,
-		LOAD_FAST_BINARY: // as their first instruction
+		LOAD_FAST_BINARY, LOAD_GLOBAL_ARITH: // as their first instruction
 		return 1
 	case DUP_TOP_TWO:
 		return 2
