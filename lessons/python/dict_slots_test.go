@@ -43,12 +43,12 @@ func TestSlotChangesOfWay(t *testing.T) {
 			for i := range n {
 				switch (i + g) % 7 {
 				case 0:
-					s.store(Int(5000 + i), false)
+					s.store(Int(5000+i), false)
 				case 1:
-					s.store(Float(i) + 0.5, false)
+					s.store(Float(i)+0.5, false)
 				case 2:
 					if !s.storeBits(Int(5000+i), false) {
-						s.store(Int(5000 + i), false)
+						s.store(Int(5000+i), false)
 					}
 				case 3:
 					s.store(Int(7), false)
