@@ -288,9 +288,21 @@ func (tr *Trace) add(t *Thread, kind OpKind, key uint32, v any, site int32) {
 	tr.push(tr.record(t, kind, key, v, site))
 }
 
-// record makes the record of an event: t's column in tr, and v inline
-// when it is a small integer, else in tr.values. Callers hold tr.mu.
-func (tr *Trace) record(t *Thread, kind OpKind, key uint32, v any, site int32) record {
+// addInt is add of an integer value that fits in 32 bits, kept inline
+// without the IntCodec. Callers hold tr.mu, on t's goroutine (or while
+// t waits).
+func (tr *Trace) addInt(t *Thread, kind OpKind, key uint32, n int32, site int32) {
+	t.flushLocked()
+	if tr.n >= MaxEvents {
+		tr.total++
+		return
+	}
+	tr.push(record{value: uint32(n), line: site, key: key, thread: tr.column(t), kind: uint8(kind), vform: valueInt})
+}
+
+// column returns t's column in tr, giving it one if it has none yet.
+// Callers hold tr.mu.
+func (tr *Trace) column(t *Thread) uint16 {
 	if t.traceGen != tr.gen {
 		ti, ok := tr.tindex[t]
 		if !ok {
@@ -302,7 +314,13 @@ func (tr *Trace) record(t *Thread, kind OpKind, key uint32, v any, site int32) r
 		t.traceGen, t.traceCol = tr.gen, uint16(ti)
 		t.batch.tr = nil // (what t batched keeps the column it had)
 	}
-	r := record{key: key, line: site, thread: t.traceCol, kind: uint8(kind)}
+	return t.traceCol
+}
+
+// record makes the record of an event: t's column in tr, and v inline
+// when it is a small integer, else in tr.values. Callers hold tr.mu.
+func (tr *Trace) record(t *Thread, kind OpKind, key uint32, v any, site int32) record {
+	r := record{key: key, line: site, thread: tr.column(t), kind: uint8(kind)}
 	if v != nil {
 		r.vform = valueRef
 		if n, ok := tr.int(v); ok && n == int64(int32(n)) {

@@ -54,12 +54,10 @@ func (t *Thread) AccessAt(s *Spot, kind OpKind, v any, site int32) {
 // one that fits in 32 bits.
 func (t *Thread) AccessIntAt(s *Spot, kind OpKind, n int32, site int32) {
 	if b := &t.batch; b.fits(t, s) {
-		b.put(record{value: uint32(n), line: site, key: s.key, thread: t.traceCol, kind: uint8(kind), vform: valueInt})
+		b.putInt(uint32(n), site, s.key, t.traceCol, kind)
 		return
 	}
-	if make := t.rt.ints.Make; make != nil {
-		t.accessLocked(s, kind, make(int64(n)), site)
-	}
+	t.accessIntLocked(s, kind, n, site)
 }
 
 // accessLocked records an access through the trace's lock, and lets the
@@ -73,14 +71,41 @@ func (t *Thread) accessLocked(s *Spot, kind OpKind, v any, site int32) {
 	if rt.tracing.Load() {
 		tr := rt.trace
 		tr.add(t, kind, s.keyIn(tr), v, site)
-		if b := &t.batch; b.on && rt.ints.Int != nil && rt.ints.Make != nil {
-			b.tr, b.gen = tr, tr.gen
-			if b.recs == nil {
-				b.recs = new([batchSize]record)
-			}
-		}
+		t.batchFor(tr)
 	}
 	rt.sharedMu.Unlock()
+}
+
+// accessIntLocked is accessLocked of integer n, which it keeps inline
+// without making it a value: the first access after each hand-off of the
+// GIL comes this way.
+func (t *Thread) accessIntLocked(s *Spot, kind OpKind, n int32, site int32) {
+	rt := t.rt
+	if !rt.tracing.Load() || rt.ints.Make == nil {
+		return // (no codec: the value cannot be made again)
+	}
+	if rt.ints.Int == nil {
+		t.accessLocked(s, kind, rt.ints.Make(int64(n)), site)
+		return
+	}
+	rt.sharedMu.Lock()
+	if rt.tracing.Load() {
+		tr := rt.trace
+		tr.addInt(t, kind, s.keyIn(tr), n, site)
+		t.batchFor(tr)
+	}
+	rt.sharedMu.Unlock()
+}
+
+// batchFor lets t's next accesses to tr, which t has just recorded an
+// access into, be batched while t holds a GIL. Callers hold rt.sharedMu.
+func (t *Thread) batchFor(tr *Trace) {
+	if b := &t.batch; b.on && t.rt.ints.Int != nil && t.rt.ints.Make != nil {
+		b.tr, b.gen = tr, tr.gen
+		if b.recs == nil {
+			b.recs = new([batchSize]record)
+		}
+	}
 }
 
 // batch is a thread's events not yet in their trace. Only the thread's
@@ -101,14 +126,29 @@ const batchSize = 256
 // fits reports whether an access of t through s can go into the batch:
 // tracing is on, t holds a GIL, and the trace and s's key are those of
 // t's last access through the lock (and so is t's column: a trace that
-// gives t a column sets b.tr to nil).
+// gives t a column sets b.tr to nil), and no trace has been made or
+// emptied since, so that tr is still the runtime's. The batch outlives
+// a hand-off of the GIL: the first access after each would otherwise
+// take the lock, one in a few dozen in a race.
 func (b *batch) fits(t *Thread, s *Spot) bool {
-	return b.tr != nil && s.gen == b.gen && b.n < batchSize && t.rt.tracing.Load()
+	return b.on && b.tr != nil && s.gen == b.gen && b.n < batchSize && t.rt.tracing.Load() &&
+		t.rt.traceGens.Load() == b.gen
 }
 
 // put adds r to the batch, which fits says has room.
 func (b *batch) put(r record) {
 	b.recs[b.n] = r
+	b.n++
+}
+
+// putInt is put of the record of an access of key that read or wrote
+// integer n. It writes the record's fields in place: a record made first
+// and then copied is written as narrow stores and read back as one wide
+// load, which the processor cannot forward, and that stall was most of
+// the cost of batching an access.
+func (b *batch) putInt(n uint32, site int32, key uint32, col uint16, kind OpKind) {
+	r := &b.recs[b.n]
+	r.value, r.line, r.key, r.thread, r.kind, r.vform = n, site, key, col, uint8(kind), valueInt
 	b.n++
 }
 
@@ -128,15 +168,21 @@ func (t *Thread) flushLocked() {
 
 // flushTrace is flushLocked for a thread that ticks (so that its events
 // reach readers within a switch interval), or, with stop, lets its GIL
-// go. Its next access goes through the lock, to find the trace it
-// belongs to: a new cell may have begun.
+// go. The batch stays set for its trace while that is the runtime's
+// (fits checks, at each access), so a thread that gets the GIL back
+// batches from its first access on; it lets go of a trace that is no
+// longer the runtime's, so that a thread that blocks for long does not
+// keep the trace's memory.
 func (t *Thread) flushTrace(stop bool) {
 	b := &t.batch
 	b.on = b.on && !stop
 	if b.n > 0 {
-		t.rt.sharedMu.Lock()
+		rt := t.rt
+		rt.sharedMu.Lock()
 		t.flushLocked()
-		t.rt.sharedMu.Unlock()
+		if rt.trace != b.tr {
+			b.tr = nil
+		}
+		rt.sharedMu.Unlock()
 	}
-	b.tr = nil
 }

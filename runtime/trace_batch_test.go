@@ -69,3 +69,123 @@ func TestBatchedAccessesKeepTheirOrder(t *testing.T) {
 		t.Errorf("the writes of A and B come in %d runs; the GIL changed hands every few steps", turns)
 	}
 }
+
+// A thread's batch outlives a hand-off of the GIL: the first access
+// after the thread gets the GIL back is batched, not recorded through
+// the trace's lock.
+func TestBatchOutlivesHandOff(t *testing.T) {
+	rt := New()
+	rt.SetIntCodec(int64Codec)
+	if err := rt.SetSwitchInterval(7); err != nil {
+		t.Fatal(err)
+	}
+	obj := new(int)
+	var handOffs [2]int
+	cell(t, rt, func(main *Thread) {
+		worker := func(w int) func(th *Thread) error {
+			return func(th *Thread) error {
+				st := newStepper(th)
+				spot := &Spot{Loc: Loc{Obj: obj, Name: "x"}}
+				for i := range int32(500) {
+					th.AccessIntAt(spot, OpWrite, i, 1)
+					before := rt.Switches()
+					if err := st.step(1); err != nil {
+						return err
+					}
+					if rt.Switches() == before {
+						continue
+					}
+					// The tick handed the GIL over, and t has it back.
+					handOffs[w]++
+					th.AccessIntAt(spot, OpRead, i, 1)
+					if th.batch.n != 1 {
+						t.Errorf("after a hand-off, the thread's batch holds %d accesses, want the one just made", th.batch.n)
+						return nil
+					}
+				}
+				return nil
+			}
+		}
+		a := start(t, rt, main, "A", worker(0))
+		b := start(t, rt, main, "B", worker(1))
+		join(t, main, a, b)
+	})
+	if handOffs[0] == 0 || handOffs[1] == 0 {
+		t.Fatalf("hand-offs seen by A and B: %v; the GIL should change hands every 7 steps", handOffs)
+	}
+}
+
+// A thread that kept its batch while it waited records into the new
+// trace when a new cell has begun meanwhile, and the old trace keeps
+// what the thread did before. (The thread waits without a lock, whose
+// step it would record, giving it a column in the new trace first.)
+func TestBatchFollowsNewCell(t *testing.T) {
+	rt := New()
+	rt.SetIntCodec(int64Codec)
+	spot := &Spot{Loc: Loc{Obj: new(int), Name: "x"}}
+	var th *Thread
+	waiting, resume := make(chan struct{}), make(chan struct{})
+	cell(t, rt, func(main *Thread) {
+		// (A trace only one thread made is dropped at the next cell.)
+		main.AccessIntAt(&Spot{Loc: Loc{Obj: new(int), Name: "y"}}, OpWrite, 1, 1)
+		th = start(t, rt, main, "T", func(th *Thread) error {
+			for i := range int32(10) {
+				th.AccessIntAt(spot, OpWrite, i, 1)
+			}
+			close(waiting)
+			if err := th.Blocking(func() { <-resume }); err != nil { // until the next cell
+				return err
+			}
+			for i := range int32(10) {
+				th.AccessIntAt(spot, OpWrite, 100+i, 1)
+			}
+			return nil
+		})
+		// The main thread gets the GIL back once T waits.
+		if err := main.Blocking(func() { <-waiting }); err != nil {
+			t.Fatal(err)
+		}
+	})
+	rt.sharedMu.Lock()
+	first := rt.trace
+	rt.sharedMu.Unlock()
+	cell(t, rt, func(main *Thread) {
+		close(resume)
+		join(t, main, th)
+	})
+	rt.sharedMu.Lock()
+	second := rt.trace
+	rt.sharedMu.Unlock()
+	values := func(tr *Trace) (out []int64) {
+		for _, e := range tr.Events() {
+			if e.Kind == OpWrite && e.Field == "x" {
+				out = append(out, e.Value.(int64))
+			}
+		}
+		return out
+	}
+	if got := values(first); len(got) != 10 || got[0] != 0 || got[9] != 9 {
+		t.Errorf("the first cell's trace has T's writes %v, want 0 to 9", got)
+	}
+	if got := values(second); len(got) != 10 || got[0] != 100 || got[9] != 109 {
+		t.Errorf("the second cell's trace has T's writes %v, want 100 to 109", got)
+	}
+}
+
+// The first access after a hand-off goes through the trace's lock, and
+// keeps a small integer inline without making it a value (the main
+// thread, which never batches, takes that path every time).
+func TestLockedIntAccessAllocatesNothing(t *testing.T) {
+	rt := New()
+	rt.SetIntCodec(int64Codec)
+	cell(t, rt, func(main *Thread) {
+		spot := &Spot{Loc: Loc{Obj: new(int), Name: "x"}}
+		allocs := testing.AllocsPerRun(100, func() { main.AccessIntAt(spot, OpWrite, 100_000, 1) })
+		if allocs != 0 {
+			t.Errorf("an access through the lock makes %v allocations, want none", allocs)
+		}
+	})
+	if n := rt.trace.Len(); n != 101 {
+		t.Errorf("the trace has %d events, want 101", n)
+	}
+}

@@ -4,8 +4,10 @@ import "testing"
 
 // BenchmarkTraceAccess: what recording one access costs a thread that
 // reads and writes a variable in a loop, as the race does: through the
-// trace's lock (the main thread, or any thread without a GIL), and
-// batched by a thread that holds the GIL.
+// trace's lock (the main thread, or any thread without a GIL), batched
+// by a thread that holds the GIL, and, as the interpreter records the
+// race, through a Spot by two threads that hand the GIL to each other
+// every few dozen accesses.
 func BenchmarkTraceAccess(b *testing.B) {
 	rt := New()
 	rt.SetIntCodec(IntCodec{
@@ -42,6 +44,36 @@ func BenchmarkTraceAccess(b *testing.B) {
 			}
 			if _, err := th.Join(main, -1); err != nil {
 				b.Fatal(err)
+			}
+		})
+	})
+	b.Run("race", func(b *testing.B) {
+		cells(b, func(main *Thread) {
+			var ths [2]*Thread
+			for i := range ths {
+				th := rt.NewThread(main, "", false)
+				body := func() error {
+					st := newStepper(th)
+					spot := &Spot{Loc: loc}
+					for j := range int32(events / 4) {
+						th.AccessIntAt(spot, OpRead, j, 7)
+						th.AccessIntAt(spot, OpWrite, j+5, 7)
+						// (about the steps the race's cell takes per access)
+						if err := st.step(8); err != nil {
+							return err
+						}
+					}
+					return nil
+				}
+				if err := th.Start(main, body); err != nil {
+					b.Fatal(err)
+				}
+				ths[i] = th
+			}
+			for _, th := range ths {
+				if _, err := th.Join(main, -1); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	})

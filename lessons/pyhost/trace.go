@@ -64,6 +64,30 @@ func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 	b.rt.AccessAt(spot, kind, ev.Value(), b.site(ev.Line))
 }
 
+// GlobalInt is Event of the read or write of global name of m, which
+// holds int n: the interpreter's report of the accesses its fused
+// instructions make (balance = balance + n), the most common of a traced
+// race, without an Event filled and read back.
+func (r *recorder) GlobalInt(t *python.Thread, kind python.EventKind, m *python.Module, name string, n python.Int, file string, line int) {
+	b := bindingOf(t)
+	if file != b.lastFile {
+		b.see(file)
+	}
+	if b.lastInHost {
+		return
+	}
+	op := runtime.OpRead
+	if kind != python.ReadGlobal {
+		op = runtime.OpWrite
+	}
+	spot := b.spots.global(m, name)
+	if n == python.Int(int32(n)) {
+		b.rt.AccessIntAt(spot, op, int32(n), b.site(line))
+		return
+	}
+	b.rt.AccessAt(spot, op, n, b.site(line))
+}
+
 // spots are a thread's runtime.Spots of the locations it touched last: a
 // loop touches the same few again and again.
 type spots struct {
@@ -89,6 +113,14 @@ func (sp *spots) find(obj python.Value, name string) *runtime.Spot {
 		sp.mod, sp.name, sp.last = m, name, s
 	}
 	return s
+}
+
+// global is find of global name of m (small enough to be inlined).
+func (sp *spots) global(m *python.Module, name string) *runtime.Spot {
+	if m == sp.mod && sp.name == name {
+		return sp.last
+	}
+	return sp.find(m, name)
 }
 
 // search is find without the last global.
@@ -140,19 +172,15 @@ func (a *announcer) Announce(t *python.Thread, ev *python.Event) {
 }
 
 // isCode reports whether v is a function, a class or a module: what a
-// def, a class statement or an import binds, and a call looks up. Threads
-// do share them, but their accesses are the program's plumbing, not its
-// data, and would fill every table.
-func isCode(v python.Value) bool {
-	if _, ok := v.(python.Int); ok {
-		return false // the common case, first
-	}
-	switch v.(type) {
-	case *python.Function, *python.Type, *python.Module, *python.Builtin, *python.BoundMethod:
-		return true
-	}
-	return false
-}
+// def, a class statement or an import binds, and a call looks up
+// (python.IsCode). Threads do share them, but their accesses are the
+// program's plumbing, not its data, and would fill every table.
+func isCode(v python.Value) bool { return python.IsCode(v) }
+
+// SkipsCode tells the interpreter that the recorder ignores the accesses
+// of code (isCode), so that it need not report the look-up of every
+// call's function (python.CodeSkipper).
+func (r *recorder) SkipsCode() {}
 
 // inHostCode reports whether file is one of the host's own modules
 // (threading.py, queue.py): what they do with their objects is no access

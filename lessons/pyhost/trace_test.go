@@ -438,3 +438,61 @@ def both():
 		t.Error("no log.append(…) step in the example")
 	}
 }
+
+// The accesses of globals that hold ints (reported by GlobalInt) are in
+// the trace with their values, lines and source text, whether the value
+// fits in a record or not, from a thread that batches them and from the
+// main thread that does not.
+func TestTraceGlobalInts(t *testing.T) {
+	s := newSession(t)
+	s.run(`import threading
+big = 2**40
+small = 0
+def work(n):
+    global big, small
+    for i in range(50):
+        big = big + n
+        small = small - n
+t = threading.Thread(target=work, args=(3,))
+t.start()
+t.join()
+work(1)
+`)
+	tr := s.rt.Trace()
+	threads := tr.Threads()
+	last := map[string]int64{"big": 1 << 40, "small": 0}
+	counts := map[string]int{}
+	for _, e := range tr.Events() {
+		want, ok := last[e.Field]
+		if !ok || e.Kind != runtime.OpRead && e.Kind != runtime.OpWrite {
+			continue
+		}
+		v, isInt := e.Value.(python.Int)
+		if e.Line > 3 { // (lines 2 and 3 set them first)
+			counts[threads[e.Thread]+" "+e.Field]++
+			wantLine, wantCode := 7, "big = big + n"
+			if e.Field == "small" {
+				wantLine, wantCode = 8, "small = small - n"
+			}
+			if e.Line != wantLine || e.Code != wantCode {
+				t.Fatalf("step %d (%s of %s) is at line %d %q, want %d %q", e.Seq, e.Kind, e.Field, e.Line, e.Code, wantLine, wantCode)
+			}
+		}
+		switch {
+		case !isInt:
+			t.Fatalf("step %d: %s of %s has value %#v, want an int", e.Seq, e.Kind, e.Field, e.Value)
+		case e.Kind == runtime.OpRead && int64(v) != want:
+			t.Fatalf("step %d reads %s = %d; the last write was %d", e.Seq, e.Field, v, want)
+		case e.Kind == runtime.OpWrite:
+			last[e.Field] = int64(v)
+		}
+	}
+	for _, k := range []string{"Thread-1 (work) big", "Thread-1 (work) small", "MainThread big", "MainThread small"} {
+		if counts[k] != 100 {
+			t.Errorf("%s: %d accesses in the trace, want 100 (%v)", k, counts[k], counts)
+		}
+	}
+	if last["big"] != 1<<40+50*4 || last["small"] != -50*4 {
+		t.Errorf("last writes %v, want big=%d small=%d", last, 1<<40+50*4, -50*4)
+	}
+}

@@ -30,6 +30,38 @@ type Tracer interface {
 	Event(t *Thread, ev *Event)
 }
 
+// GlobalIntTracer is an optional interface of a Tracer. The interpreter
+// reports the reads and writes of a module global whose value is an int
+// (the race's balance = balance + n) by GlobalInt, rather than Event,
+// with the same kind, module, name and value, and the file and line
+// Event would have: hundreds of thousands of them in a traced race, each
+// of which would fill an Event that the tracer reads back.
+type GlobalIntTracer interface {
+	GlobalInt(t *Thread, kind EventKind, m *Module, name string, n Int, file string, line int)
+}
+
+// CodeSkipper is an optional interface of a Tracer that ignores every
+// access of a value that IsCode reports. The interpreter then need not
+// report them all: it does not announce or report the reads of globals
+// that hold code, which every call of a module's function makes to look
+// the function up.
+type CodeSkipper interface {
+	SkipsCode()
+}
+
+// IsCode reports whether v is a function, a class, a module, a built-in
+// function or a bound method: what a def, a class statement or an
+// import binds, and a call looks up.
+func IsCode(v Value) bool {
+	switch v.(type) {
+	case Int:
+		return false // the common case, first
+	case *Function, *Type, *Module, *Builtin, *BoundMethod:
+		return true
+	}
+	return false
+}
+
 // Announcer is an optional interface of a Tracer. Announce is called just
 // before each access that Event then reports, with the same kind, object,
 // name and key (and for a write the value it will store; for a read of a
@@ -118,6 +150,17 @@ func (t *Thread) event(kind EventKind, obj Value, name string, key Value) *Event
 
 // emit sends an event to the tracer (the caller has checked t.tracer).
 func (t *Thread) emit(kind EventKind, obj Value, name string, key, v Value) {
+	if kind <= WriteGlobal { // a read or write of a global that holds an int, as emitInt
+		if n, isInt := v.(Int); isInt {
+			if m, isMod := obj.(*Module); isMod {
+				if gt, ok := t.tracer.(GlobalIntTracer); ok {
+					file, line := t.Position()
+					gt.GlobalInt(t, kind, m, name, n, file, line)
+					return
+				}
+			}
+		}
+	}
 	ev := t.event(kind, obj, name, key)
 	ev.value, ev.isBits = v, false
 	t.tracer.Event(t, ev)
@@ -126,6 +169,11 @@ func (t *Thread) emit(kind EventKind, obj Value, name string, key, v Value) {
 // emitInt is emit of int n of global name of m, which the global holds
 // as bits: reported so, it need not be made a Value.
 func (t *Thread) emitInt(kind EventKind, m *Module, name string, n Int) {
+	if gt, ok := t.tracer.(GlobalIntTracer); ok {
+		file, line := t.Position()
+		gt.GlobalInt(t, kind, m, name, n, file, line)
+		return
+	}
 	ev := t.event(kind, m, name, nil)
 	ev.value, ev.bits, ev.isBits = nil, n, true
 	t.tracer.Event(t, ev)
@@ -189,6 +237,11 @@ func (t *Thread) itemsEvent(kind EventKind, x Value, name string) {
 // announced first, and then read again, since another thread may have
 // written it meanwhile.
 func (t *Thread) tracedGlobal(m *Module, name string, v Value) Value {
+	if IsCode(v) {
+		if _, skips := t.tracer.(CodeSkipper); skips {
+			return v
+		}
+	}
 	if t.announcer != nil {
 		t.announce(ReadGlobal, m, name, nil, v)
 		if now := m.globals.GetStr(name); now != nil {

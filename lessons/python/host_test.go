@@ -322,6 +322,91 @@ def work(n):
 	}
 }
 
+// fileRecorder is recorder with each event's file.
+type fileRecorder struct{ recorder }
+
+func (r *fileRecorder) Event(t *Thread, ev *Event) {
+	r.recorder.Event(t, ev)
+	r.events[len(r.events)-1] = ev.File + ":" + r.events[len(r.events)-1]
+}
+
+// intRecorder is a fileRecorder that hears of the accesses of int
+// globals by GlobalInt, and, when skipping, of no access of code.
+type intRecorder struct {
+	fileRecorder
+	skipping bool
+	ints     int // GlobalInt calls
+}
+
+func (r *intRecorder) GlobalInt(t *Thread, kind EventKind, m *Module, name string, n Int, file string, line int) {
+	r.ints++
+	r.events = append(r.events, fmt.Sprintf("%s:%d %s %s=%d", file, line, kind, name, n))
+}
+
+type skippingRecorder struct{ intRecorder }
+
+func (*skippingRecorder) SkipsCode() {}
+
+// A tracer that is a GlobalIntTracer hears of the accesses of globals
+// that hold ints by GlobalInt, fused or not, with the kind, name, value,
+// file and line that Event gives any other tracer; one that is a
+// CodeSkipper too hears of the same but for the reads of globals that
+// hold code.
+func TestGlobalIntEvents(t *testing.T) {
+	src := `balance = 1000
+small = 0
+total = 0
+name = "x"
+def helper():
+    return small
+def work(n):
+    global balance, small, total, name
+    for i in range(3):
+        balance = balance + n
+        balance = balance - n
+        small = small + 1
+        small = small - 1
+        total = helper() + i
+        name = name + "y"
+    del total
+`
+	run := func(interval int, r Tracer) {
+		in, m := load(t, src, Options{})
+		th := in.NewThread("t")
+		if interval > 0 {
+			th.SetHost(&countingHost{}, interval)
+		}
+		th.SetTracer(r)
+		if _, err := Call(th, m.Globals().GetStr("work"), Int(300)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, interval := range []int{0, 1} { // fused, and not
+		plain, ints, skipping := &fileRecorder{}, &intRecorder{}, &skippingRecorder{}
+		run(interval, plain)
+		run(interval, ints)
+		run(interval, skipping)
+		if ints.ints < 3*6 {
+			t.Errorf("interval %d: GlobalInt heard of %d accesses, want the 18 or more of ints", interval, ints.ints)
+		}
+		if got, want := strings.Join(ints.events, "\n"), strings.Join(plain.events, "\n"); got != want {
+			t.Errorf("interval %d: events through GlobalInt:\n%s\nwant (through Event):\n%s", interval, got, want)
+		}
+		var noCode []string
+		for _, e := range plain.events {
+			if !strings.Contains(e, "read global helper=<function") {
+				noCode = append(noCode, e)
+			}
+		}
+		if len(noCode) == len(plain.events) {
+			t.Fatalf("interval %d: no read of helper among the events:\n%s", interval, strings.Join(plain.events, "\n"))
+		}
+		if got, want := strings.Join(skipping.events, "\n"), strings.Join(noCode, "\n"); got != want {
+			t.Errorf("interval %d: events of a CodeSkipper:\n%s\nwant:\n%s", interval, got, want)
+		}
+	}
+}
+
 // Goroutines share a list, a dict and an instance with no GIL: each
 // operation is atomic (no append is lost, go test -race stays quiet) while
 // the compound update of a counter may lose updates.
