@@ -331,7 +331,7 @@ func (t *Thread) tracedCompare(op compile.CmpOp, x, y Value) (Value, error) {
 		}
 		t.itemEvent(ReadItem, c, x, v)
 		return Bool((v != nil) == (op == compile.In)), nil
-	case *List, *Set:
+	case *List, *Set, *deque, *dictSub:
 		t.announce(ReadItems, c, "__contains__", nil, nil)
 		t.emit(ReadItems, c, "__contains__", nil, nil)
 	}

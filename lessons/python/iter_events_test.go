@@ -62,6 +62,7 @@ def work():
     j = [x for x in table.values()]
     heapq.heappush(items, 0)
     heapq.heappop(items)
+    k = 4 in dq, "b" in od
     return t
 `
 	in, m := load(t, src, Options{})
@@ -102,6 +103,8 @@ def work():
 		"25 read items table.__next__",
 		"26 write items items.heappush",
 		"27 write items items.heappop",
+		"28 read items dq.__contains__",
+		"28 read items od.__contains__",
 	}
 	if got := strings.Join(r.events, "\n"); got != strings.Join(want, "\n") {
 		t.Fatalf("events:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
