@@ -267,6 +267,9 @@ func reversedOf(t *Thread, v Value) (Value, error) {
 			return nil, err
 		}
 	case *Dict:
+		if t.tracer != nil { // the iterator walks a copy
+			t.itemsEvent(ReadItems, x, "__reversed__")
+		}
 		items = x.Keys()
 	default:
 		if m := v.Type().Lookup("__reversed__"); m != nil {

@@ -63,6 +63,7 @@ def work():
     heapq.heappush(items, 0)
     heapq.heappop(items)
     k = 4 in dq, "b" in od
+    r = reversed(items), reversed(table)
     return t
 `
 	in, m := load(t, src, Options{})
@@ -105,6 +106,8 @@ def work():
 		"27 write items items.heappop",
 		"28 read items dq.__contains__",
 		"28 read items od.__contains__",
+		"29 read items items.__reversed__",
+		"29 read items table.__reversed__",
 	}
 	if got := strings.Join(r.events, "\n"); got != strings.Join(want, "\n") {
 		t.Fatalf("events:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
