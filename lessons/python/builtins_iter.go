@@ -247,6 +247,9 @@ func reversedOf(t *Thread, v Value) (Value, error) {
 	typ := ReversedType
 	switch x := v.(type) {
 	case *List:
+		if t.tracer != nil { // the iterator walks a copy
+			t.itemsEvent(ReadItems, x, "__reversed__")
+		}
 		items, typ = x.snapshot(t), ListReverseIterType
 	case Tuple:
 		items = x
@@ -264,6 +267,9 @@ func reversedOf(t *Thread, v Value) (Value, error) {
 			return nil, err
 		}
 	case *Dict:
+		if t.tracer != nil { // the iterator walks a copy
+			t.itemsEvent(ReadItems, x, "__reversed__")
+		}
 		items = x.Keys()
 	default:
 		if m := v.Type().Lookup("__reversed__"); m != nil {
@@ -388,6 +394,25 @@ func builtinSum(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	}
 }
 
+// collectSteps is Collect by iteration, a step at a time, even of a list.
+func collectSteps(t *Thread, v Value) ([]Value, error) {
+	it, err := Iterate(t, v)
+	if err != nil {
+		return nil, err
+	}
+	var out []Value
+	for {
+		e, err := it.Next(t)
+		if e == nil || err != nil {
+			return out, err
+		}
+		if err := checkItems(len(out)+1, slotBytes); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+}
+
 // minMax is min() and max(): one iterable (with an optional default) or
 // several arguments, with an optional key.
 func minMax(t *Thread, args []Value, kw []Kwarg, name string) (Value, error) {
@@ -400,7 +425,14 @@ func minMax(t *Thread, args []Value, kw []Kwarg, name string) (Value, error) {
 	case 0:
 		return nil, Errorf(TypeError, "%s expected at least 1 argument, got 0", name)
 	case 1:
-		if items, err = Collect(t, args[0]); err != nil {
+		if t.tracer != nil {
+			// step by step, as CPython's min and max iterate, so that a
+			// tracer hears of each step of a list or dict
+			items, err = collectSteps(t, args[0])
+		} else {
+			items, err = Collect(t, args[0])
+		}
+		if err != nil {
 			return nil, err
 		}
 	default:

@@ -13,6 +13,9 @@ func init() {
 		if err := ArgCount("len", args, 1, 1); err != nil {
 			return nil, err
 		}
+		if t.tracer != nil {
+			t.readAll(args[0], "__len__")
+		}
 		n, err := Len(t, args[0])
 		return Int(n), err
 	})

@@ -126,8 +126,15 @@
 // user-class attribute, and a list or dict item, and for every call of a
 // method of a list, dict, set or deque (one read or write of it as a
 // whole: each such call is atomic), with the thread, the object, the
-// name or key, the value and the source line; with no tracer each of
-// these costs one nil check.
+// name or key, the value and the source line. Reads by iteration are
+// events too, as free-threaded CPython makes each next() one atomic
+// read: a step of a list's iterator reads item i (the end, item len,
+// absent), a step of a dict's reads it as a whole ("__next__"); len,
+// `in` (but on a dict, the read of the item), unpacking and the copies (list(), sorted(), [*x], copy.copy, and
+// iterating a set or deque, which walks a copy) read it as a whole once
+// ("__len__", "__contains__", "__iter__", "copy"); a heapq function on a
+// list writes it as a whole. With no tracer each of these costs one nil
+// check.
 //
 // # Limits
 //

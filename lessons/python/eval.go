@@ -654,6 +654,10 @@ enter:
 			sp--
 			s := stack[sp-int(in.Arg)].(*Set)
 			if src, ok := stack[sp].(*Set); ok {
+				if t.tracer != nil {
+					fr.pc = pc
+					t.readAll(src, "__iter__")
+				}
 				if err := s.merge(t, src); err != nil {
 					return sp, pc, err
 				}
@@ -708,6 +712,10 @@ enter:
 			case Tuple:
 				items = x
 			case *List:
+				if t.tracer != nil { // one read of it all, as list(x)
+					fr.pc = pc
+					t.itemsEvent(ReadItems, x, "__iter__")
+				}
 				items = x.snapshot(t)
 			default:
 				fr.pc = pc // for a Go iterator's tick
@@ -857,7 +865,12 @@ enter:
 				it.next += it.step
 				it.left--
 			case *listIter:
-				v, _ = it.Next(t)
+				if t.tracer == nil {
+					v = it.next(t)
+				} else {
+					fr.pc = pc // the read's position
+					v = it.tracedNext(t)
+				}
 			case *Generator:
 				// run it in this loop (enterGenerator), unless it is
 				// running (an error) or the call would be too deep

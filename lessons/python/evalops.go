@@ -331,7 +331,7 @@ func (t *Thread) tracedCompare(op compile.CmpOp, x, y Value) (Value, error) {
 		}
 		t.itemEvent(ReadItem, c, x, v)
 		return Bool((v != nil) == (op == compile.In)), nil
-	case *List, *Set:
+	case *List, *Set, *deque, *dictSub:
 		t.announce(ReadItems, c, "__contains__", nil, nil)
 		t.emit(ReadItems, c, "__contains__", nil, nil)
 	}
@@ -342,6 +342,9 @@ func (t *Thread) tracedCompare(op compile.CmpOp, x, y Value) (Value, error) {
 // duplicate keys are an error naming the function fn.
 func (t *Thread) dictMerge(d *Dict, src Value, call bool, fn Value) error {
 	s, ok := src.(*Dict)
+	if ok && t.tracer != nil { // one read of it all, as dict(src)
+		t.itemsEvent(ReadItems, s, "__iter__")
+	}
 	if !ok {
 		if src.Type().Lookup("keys") == nil {
 			if call {

@@ -16,6 +16,10 @@ func Iterate(t *Thread, v Value) (Iterator, error) {
 	case *Dict:
 		return NewDictIter(x, DictKeys), nil
 	case *Set:
+		// the iterator walks a copy: a tracer hears of it as one read
+		if t.tracer != nil && !x.frozen {
+			t.itemsEvent(ReadItems, x, "__iter__")
+		}
 		return &tupleIter{tup: x.Elems(), typ: SetIterType}, nil
 	case Bytes:
 		tup := make(Tuple, len(x))
@@ -50,8 +54,15 @@ func Iterate(t *Thread, v Value) (Iterator, error) {
 	return nil, Errorf(TypeError, "'%s' object is not iterable", TypeName(v))
 }
 
-// Collect iterates v to the end and returns its items.
+// Collect iterates v to the end and returns its items. A tracer hears
+// of a mutable built-in container collected as one read of it all
+// (ReadItems, named "__iter__"), as list(c), sorted(c) and [*c] copy it
+// in one atomic operation in free-threaded CPython.
 func Collect(t *Thread, v Value) ([]Value, error) {
+	if t.tracer != nil && itemsTraced(v) {
+		t.itemsEvent(ReadItems, v, "__iter__")
+		return collectQuiet(t, v)
+	}
 	switch x := v.(type) {
 	case *List:
 		return x.snapshot(t), nil
@@ -78,6 +89,54 @@ func Collect(t *Thread, v Value) ([]Value, error) {
 	}
 }
 
+// itemsTraced reports whether x is a container whose reads as a whole a
+// tracer hears of: the mutable built-in ones, whose method calls are
+// reported too (itemsAccess).
+func itemsTraced(x Value) bool {
+	switch o := x.(type) {
+	case *List, *Dict, *deque, *dictSub:
+		return true
+	case *Set:
+		return !o.frozen
+	}
+	return false
+}
+
+// readAll reports a read of all of x's items at once by operation name
+// (len's "__len__"), if x is a container a tracer hears of (the caller
+// has checked t.tracer).
+func (t *Thread) readAll(x Value, name string) {
+	if itemsTraced(x) {
+		t.itemsEvent(ReadItems, x, name)
+	}
+}
+
+// collectQuiet is Collect of a container itemsTraced accepts, with no
+// events: the caller reported the read.
+func collectQuiet(t *Thread, v Value) ([]Value, error) {
+	var it Iterator
+	switch x := v.(type) {
+	case *List:
+		return x.snapshot(t), nil
+	case *Set:
+		return x.Elems(), nil
+	case *deque:
+		return x.snapshot(), nil
+	case *Dict:
+		it = &dictIter{d: x, size: x.Len()}
+	case *dictSub:
+		it = &dictIter{d: x.d, size: x.d.Len()}
+	}
+	var out []Value
+	for {
+		e, err := it.Next(t)
+		if e == nil || err != nil {
+			return out, err
+		}
+		out = append(out, e)
+	}
+}
+
 type listIter struct {
 	l *List
 	i int
@@ -85,13 +144,34 @@ type listIter struct {
 
 func (*listIter) Type() *Type { return ListIterType }
 
+// Next is the next item, nil at the end. With a tracer, each step is the
+// read of item i, as each next() of a list iterator is one atomic read in
+// free-threaded CPython; the step that finds the end reads item len as
+// absent.
 func (it *listIter) Next(t *Thread) (Value, error) {
+	if t.tracer != nil {
+		return it.tracedNext(t), nil
+	}
+	return it.next(t), nil
+}
+
+func (it *listIter) next(t *Thread) Value {
 	v, ok := it.l.index(t, it.i)
 	if !ok {
-		return nil, nil
+		return nil
 	}
 	it.i++
-	return v, nil
+	return v
+}
+
+// tracedNext is next, announced and reported as the read of item i (the
+// caller has checked t.tracer).
+func (it *listIter) tracedNext(t *Thread) Value {
+	k := Int(it.i)
+	t.announce(ReadItem, it.l, "", k, nil)
+	v := it.next(t)
+	t.emit(ReadItem, it.l, "", k, v)
+	return v
 }
 
 type tupleIter struct {
@@ -171,19 +251,28 @@ type dictIter struct {
 	i    int
 	kind DictIterKind
 	size int
+	// obj is the container a tracer hears each step read (d, or the
+	// defaultdict, Counter or OrderedDict around it); nil for none.
+	obj Value
 }
 
 // NewDictIter iterates over a dict's keys, values or (key, value) tuples.
 // Like CPython's, it fails if the dict changes size meanwhile.
 func NewDictIter(d *Dict, kind DictIterKind) Iterator {
-	return &dictIter{d: d, kind: kind, size: d.Len()}
+	return &dictIter{d: d, kind: kind, size: d.Len(), obj: d}
 }
 
 func (it *dictIter) Type() *Type {
 	return [...]*Type{DictKeyIterType, DictValueIterType, DictItemIterType}[it.kind]
 }
 
+// Next is the next key, value or pair, nil at the end. With a tracer,
+// each step is one read of the dict as a whole (ReadItems, "__next__"):
+// which entry it reads depends on every key the dict holds.
 func (it *dictIter) Next(t *Thread) (Value, error) {
+	if t.tracer != nil && it.obj != nil {
+		t.itemsEvent(ReadItems, it.obj, "__next__")
+	}
 	for {
 		k, v, live, ok := it.d.entryAt(t, it.i)
 		if live != it.size {

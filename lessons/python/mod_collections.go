@@ -313,7 +313,11 @@ func (d *deque) snapshot() []Value {
 	return append([]Value(nil), d.items...)
 }
 
+// Iter walks a copy of the items: a tracer hears of it as one read.
 func (d *deque) Iter(t *Thread) (Iterator, error) {
+	if t.tracer != nil {
+		t.itemsEvent(ReadItems, d, "__iter__")
+	}
 	return &tupleIter{tup: d.snapshot()}, nil
 }
 
@@ -595,9 +599,11 @@ type dictSub struct {
 	factory Value // defaultdict's default_factory (None if unset)
 }
 
-func (s *dictSub) Type() *Type                      { return s.typ }
-func (s *dictSub) Len() int                         { return s.d.Len() }
-func (s *dictSub) Iter(t *Thread) (Iterator, error) { return NewDictIter(s.d, DictKeys), nil }
+func (s *dictSub) Type() *Type { return s.typ }
+func (s *dictSub) Len() int    { return s.d.Len() }
+func (s *dictSub) Iter(t *Thread) (Iterator, error) {
+	return &dictIter{d: s.d, kind: DictKeys, size: s.d.Len(), obj: s}, nil // its steps are reads of s, as its methods are
+}
 func (s *dictSub) Contains(t *Thread, k Value) (bool, error) {
 	v, err := s.d.Get(t, k)
 	return v != nil, err

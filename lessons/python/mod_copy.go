@@ -25,6 +25,9 @@ func init() {
 }
 
 func shallowCopy(t *Thread, v Value) (Value, error) {
+	if t.tracer != nil { // one read of a container, as its copy method
+		t.readAll(v, "copy")
+	}
 	switch x := v.(type) {
 	case *List:
 		return NewList(x.Snapshot()), nil

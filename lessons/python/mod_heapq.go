@@ -81,6 +81,9 @@ func initHeapq(t *Thread, m *Module) error {
 			if err != nil {
 				return nil, err
 			}
+			if t.tracer != nil { // one change of the list as a whole, as its methods
+				t.itemsEvent(WriteItems, l, name)
+			}
 			h := &heap{t: t, items: l.Snapshot()}
 			r, err := f(h, args[1:])
 			l.Update(func([]Value) []Value { return h.items })

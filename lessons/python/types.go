@@ -566,6 +566,9 @@ func dictCtor(t *Thread, c *Type, args []Value, kw []Kwarg) (Value, error) {
 // as dict(x) and d.update(x) do.
 func DictUpdate(t *Thread, d *Dict, x Value) error {
 	if src, ok := x.(*Dict); ok {
+		if t.tracer != nil { // one read of it all, as list(src)
+			t.itemsEvent(ReadItems, src, "__iter__")
+		}
 		return dictSetAll(t, d, src)
 	}
 	if keys := x.Type().Lookup("keys"); keys != nil {
@@ -604,6 +607,9 @@ func setCtor(t *Thread, c *Type, args []Value, kw []Kwarg) (Value, error) {
 	if len(args) == 1 {
 		switch src := args[0].(type) {
 		case *Set:
+			if t.tracer != nil {
+				t.readAll(src, "__iter__")
+			}
 			return s, s.merge(t, src)
 		case *Dict:
 			s.presize(src.Len())
