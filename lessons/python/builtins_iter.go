@@ -403,8 +403,11 @@ func collectSteps(t *Thread, v Value) ([]Value, error) {
 	var out []Value
 	for {
 		e, err := it.Next(t)
-		if e == nil || err != nil {
-			return out, err
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			return out, nil
 		}
 		if err := checkItems(len(out)+1, slotBytes); err != nil {
 			return nil, err

@@ -69,24 +69,7 @@ func Collect(t *Thread, v Value) ([]Value, error) {
 	case Tuple:
 		return append([]Value(nil), x...), nil
 	}
-	it, err := Iterate(t, v)
-	if err != nil {
-		return nil, err
-	}
-	var out []Value
-	for {
-		e, err := it.Next(t)
-		if err != nil {
-			return nil, err
-		}
-		if e == nil {
-			return out, nil
-		}
-		if err := checkItems(len(out)+1, slotBytes); err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
+	return collectSteps(t, v)
 }
 
 // itemsTraced reports whether x is a container whose reads as a whole a
