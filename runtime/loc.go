@@ -19,6 +19,11 @@ var AllItems any = allItems{}
 
 type allItems struct{}
 
+// Snapshot is a value an interpreter recorded as the text it had at the
+// access, for a value that changes in place (a list, a dict): a read of
+// one tells what the location holds then, which a table's state shows.
+type Snapshot string
+
 // Spelling is how the interpreter writes locations and values in traces
 // and reports: "balance", "account.balance", "items[3]"; 'text', None.
 // The interpreter sets it once, with SetSpelling, before any thread runs.
@@ -55,6 +60,9 @@ func (s *Spelling) site(site int32) (int, string) {
 
 // value spells v, as Go prints it when the interpreter gave no way.
 func (s *Spelling) value(v any) string {
+	if text, ok := v.(Snapshot); ok {
+		return string(text)
+	}
 	if s.Value != nil {
 		return s.Value(v)
 	}

@@ -463,16 +463,34 @@ func (tr *Trace) locks() map[int]*Lock {
 
 // Contended reports, for each location of the trace (Event.Loc), whether
 // two or more threads touched it and at least one of them wrote it: the
-// locations on which threads can race, which a table shows. Locks count
-// as contended when two threads used them.
+// locations on which threads can race, which a table shows. The items of
+// one container, and the method calls on it, count as one location, as
+// they do for exploration: one thread's items.append(x) races with
+// another's items.pop() or sum(items). Locks count as contended when two
+// threads used them.
 func (tr *Trace) Contended() []bool {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
-	return tr.contended()
+	return tr.contended(true)
 }
 
-func (tr *Trace) contended() []bool {
+// contended is Contended, with a container's items one location when
+// whole is true and each item apart when it is false.
+func (tr *Trace) contended(whole bool) []bool {
 	const none = 1<<16 - 1 + 1 // no thread yet (thread columns are < 1<<16)
+	// group[k] is the location key k is counted as.
+	group := make([]int, len(tr.keys))
+	items := map[any]int{}
+	for k, loc := range tr.keys {
+		group[k] = k
+		if whole && loc.Key != nil {
+			if g, ok := items[loc.Obj]; ok {
+				group[k] = g
+			} else {
+				items[loc.Obj] = k
+			}
+		}
+	}
 	first := make([]int, len(tr.keys))
 	for i := range first {
 		first[i] = none
@@ -480,24 +498,26 @@ func (tr *Trace) contended() []bool {
 	many := make([]bool, len(tr.keys))
 	wrote := make([]bool, len(tr.keys))
 	tr.each(func(_ int, r *record) bool {
+		g := group[r.key]
 		switch OpKind(r.kind) {
 		case OpWrite, OpAcquire, OpRelease:
-			wrote[r.key] = true
+			wrote[g] = true
 		case OpWait, OpNotify:
 			return true
 		}
-		switch f := first[r.key]; {
+		switch f := first[g]; {
 		case f == none:
-			first[r.key] = int(r.thread)
+			first[g] = int(r.thread)
 		case f != int(r.thread):
-			many[r.key] = true
+			many[g] = true
 		}
 		return true
 	})
-	for i := range many {
-		many[i] = many[i] && wrote[i]
+	out := make([]bool, len(tr.keys))
+	for k, g := range group {
+		out[k] = many[g] && wrote[g]
 	}
-	return many
+	return out
 }
 
 // StatesAfter returns, for each index i of Events (ascending), the state
@@ -508,7 +528,7 @@ func (tr *Trace) contended() []bool {
 func (tr *Trace) StatesAfter(indices []int) []string {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
-	contended := tr.contended()
+	contended := tr.contended(false)
 	// The order in which locations appear, and the first view of each.
 	var order []uint32
 	known := make([]*record, len(tr.keys)) // the first read (until a write), then the last write
@@ -540,8 +560,17 @@ func (tr *Trace) StatesAfter(indices []int) []string {
 		if next >= len(indices) {
 			return false
 		}
-		if OpKind(r.kind) == OpWrite && contended[r.key] && tr.keys[r.key].Key != AllItems {
-			known[r.key] = r
+		if contended[r.key] && tr.keys[r.key].Key != AllItems {
+			switch OpKind(r.kind) {
+			case OpWrite:
+				known[r.key] = r
+			case OpRead:
+				// A container changed in place by its methods shows
+				// what it holds now when it is read.
+				if _, now := tr.value(r).(Snapshot); now {
+					known[r.key] = r
+				}
+			}
 		}
 		for next < len(indices) && indices[next] == i {
 			out = append(out, format())

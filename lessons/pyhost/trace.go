@@ -61,7 +61,35 @@ func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 		b.rt.AccessIntAt(spot, kind, int32(n), b.site(ev.Line))
 		return
 	}
-	b.rt.AccessAt(spot, kind, ev.Value(), b.site(ev.Line))
+	b.rt.AccessAt(spot, kind, freeze(ev.Value()), b.site(ev.Line))
+}
+
+// frozenMax is the most items a container may have to be frozen: the
+// text is made on every traced access, so a larger one keeps its
+// identity, and shows what it holds when the trace is shown.
+const frozenMax = 64
+
+// freeze returns what a trace keeps of value v: the text of a small list
+// or dict as it is now (a runtime.Snapshot), the value itself otherwise
+// (immutable, or too large). A trace spells its values only when it is
+// shown, by which time a container may have changed: `items = []` would
+// be shown writing what the list held at the end.
+func freeze(v python.Value) any {
+	var n int
+	switch x := v.(type) {
+	case *python.List:
+		n = x.Len()
+	case *python.Dict:
+		n = x.Len()
+	default:
+		return v
+	}
+	if n <= frozenMax {
+		if s, ok := scalarText(v, 3); ok {
+			return runtime.Snapshot(s)
+		}
+	}
+	return v
 }
 
 // GlobalInt is Event of the read or write of global name of m, which
@@ -453,6 +481,8 @@ func within(v python.Value, obj any) string {
 func SpellValue(v any) string {
 	switch x := v.(type) {
 	case tupleKey:
+		return string(x)
+	case runtime.Snapshot:
 		return string(x)
 	case python.Value:
 		if s, ok := scalarText(x, 3); ok {

@@ -1,0 +1,118 @@
+package lessons
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// One thread's items.append(x) races with another's items.pop() or
+// sum(items), though no item is touched by both: the calls and item
+// reads of one container are one location for the table, as they are
+// for exploration, so both threads' rows show.
+func TestTraceShowsContainerRaces(t *testing.T) {
+	const prog = `
+import threading
+items = []
+def producer():
+    for i in range(3):
+        items.append(i)
+def consumer():
+    for _ in range(3):
+        TAKE
+def run():
+    t1 = threading.Thread(target=producer, name="p")
+    t2 = threading.Thread(target=consumer, name="c")
+    t1.start(); t2.start(); t1.join(); t2.join()
+`
+	cases := []struct{ take, want string }{
+		{"sum(items)", "read items["},
+		{"items.pop() if items else None", "call items.pop(…)"},
+		{"len(items)", "call items.__len__(…)"},
+	}
+	for _, tc := range cases {
+		s := New()
+		if c := execute(s, strings.Replace(prog, "TAKE", tc.take, 1)); c.err != nil {
+			t.Fatalf("%s: %v", tc.take, c.err)
+		}
+		if c := execute(s, "lab.seed(1)\nlab.switch_interval(4)\nrun()"); c.err != nil {
+			t.Fatalf("%s: %v", tc.take, c.err)
+		}
+		b, _ := bundleOf(t, s, "lab.trace()")
+		text := b["text/plain"].(string)
+		steps := stepsOf(t, text)
+		if !hasStep(steps["p"], "call items.append(…)") {
+			t.Errorf("%s: the producer's appends are not in the table:\n%s", tc.take, text)
+		}
+		found := false
+		for _, st := range steps["c"] {
+			found = found || strings.HasPrefix(st, tc.want)
+		}
+		if !found {
+			t.Errorf("%s: the consumer's %q is not in the table:\n%s", tc.take, tc.want, text)
+		}
+		s.Shutdown()
+	}
+}
+
+// A list or dict is shown as it was at each step, not as it is when the
+// table is drawn: `items = []` writes [], each read shows what the
+// appends so far made, and the state after a read is what it read.
+func TestTraceShowsContainersAsTheyWere(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	const prog = `
+import threading
+items = []
+marks = {}
+def grow(name):
+    for i in range(3):
+        got = items
+        got.append(i)
+        seen = marks
+        seen[name + str(i)] = i
+lab.seed(2)
+lab.switch_interval(3)
+t1 = threading.Thread(target=grow, args=("a",), name="t1")
+t2 = threading.Thread(target=grow, args=("b",), name="t2")
+t1.start(); t2.start(); t1.join(); t2.join()
+`
+	if c := execute(s, prog); c.err != nil {
+		t.Fatal(c.err)
+	}
+	b, _ := bundleOf(t, s, "lab.trace()")
+	text := b["text/plain"].(string)
+	header, rows := tableRows(text[strings.Index(text, "Interleaving: "):])
+	stateCol := len(header) - 2
+	if rows[0][1] != "3" || !strings.Contains(strings.Join(rows[0], "|"), "write items ← []") {
+		t.Fatalf("step 1 is not `items = []` writing []:\n%s", text)
+	}
+	// Each read of items shows one more item than the appends before it
+	// made, at most: counting the appends row by row tells what it held.
+	appended := 0
+	for _, r := range rows {
+		for c := 3; c < stateCol; c++ {
+			switch cell := r[c]; {
+			case strings.HasPrefix(cell, "call items.append"):
+				appended++
+			case strings.HasPrefix(cell, "read items → "):
+				got := strings.Count(cell, ",") + 1
+				if strings.HasSuffix(cell, "[]") {
+					got = 0
+				}
+				if got != appended {
+					t.Errorf("step %s reads %d items after %d appends:\n%s", r[0], got, appended, text)
+				}
+				if want := "items=" + strings.TrimPrefix(cell, "read items → "); !strings.Contains(r[stateCol], want) {
+					t.Errorf("step %s: state %q, want %s", r[0], r[stateCol], want)
+				}
+			}
+		}
+	}
+	if appended != 6 {
+		t.Errorf("%d appends in the table, want 6:\n%s", appended, text)
+	}
+	if !strings.Contains(text, fmt.Sprintf("read marks → {")) {
+		t.Errorf("no read of marks shows its items:\n%s", text)
+	}
+}
