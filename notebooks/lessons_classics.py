@@ -347,17 +347,20 @@ CELLS = [
     report.example("hungry: ann")
     """, tag="livelock"),
     md("""
-    In step 4 `ann` waits for `fork_b`, held by Bo, and in step 5 `bo`
+    In step 5 `ann` waits for `fork_b`, held by Bo, and in step 6 `bo`
     waits for `fork_a`, held by Ann: the deadlock of puzzle 2. This time
-    the wait ends: Ann's timeout runs out, in step 6 `ann` puts `fork_a`
-    down, and in step 7 she picks it up again for her next try. Bo does the
-    same with `fork_b` (step 9). Both threads keep working and keep
+    the wait ends: Ann's timeout runs out, in step 7 `ann` puts `fork_a`
+    down, and in step 8 she picks it up again for her next try. Bo does the
+    same with `fork_b` (step 10). Both threads keep working and keep
     changing state, yet neither gets anywhere. That is a **livelock**:
     unlike a deadlock, nothing is blocked for good, but no thread makes
-    progress. After three rounds Ann gives up: in step 18 she puts
-    `fork_a` down for the last time, and only then, in step 19, does `bo`
-    get `fork_a` and eat. A thread that never gets what it needs while
-    others do is **starving**; here the timeout is what made Ann starve.
+    progress. After three rounds Ann gives up: in step 19 she puts
+    `fork_a` down for the last time, in step 20 she adds her name to
+    `hungry`, and only then, in step 21, does `bo` get `fork_a` and eat.
+    (Step 1 and step 24 are `MainThread` emptying and reading `hungry`,
+    which Ann writes: it is shared too.) A thread that never gets what it
+    needs while others do is **starving**; here the timeout is what made
+    Ann starve.
 
     A timeout turns a deadlock into something harder to see: no error, no
     hang, just work that sometimes does not get done.
@@ -377,13 +380,16 @@ CELLS = [
     The remedy is puzzle 2's: both philosophers take `fork_a` first. Then
     whoever holds `fork_a` can always get `fork_b`, so the timeout never
     runs out.
-    """, rows=[("livelock", 4, "ann", "waits for fork_b, held by bo"),
-               ("livelock", 5, "bo", "waits for fork_a, held by ann"),
-               ("livelock", 6, "ann", "release fork_a"),
-               ("livelock", 7, "ann", "acquire fork_a"),
-               ("livelock", 9, "bo", "release fork_b"),
-               ("livelock", 18, "ann", "release fork_a"),
-               ("livelock", 19, "bo", "acquire fork_a")]),
+    """, rows=[("livelock", 1, "MainThread", "call hungry.clear(…)"),
+               ("livelock", 5, "ann", "waits for fork_b, held by bo"),
+               ("livelock", 6, "bo", "waits for fork_a, held by ann"),
+               ("livelock", 7, "ann", "release fork_a"),
+               ("livelock", 8, "ann", "acquire fork_a"),
+               ("livelock", 10, "bo", "release fork_b"),
+               ("livelock", 19, "ann", "release fork_a"),
+               ("livelock", 20, "ann", "call hungry.append(…)"),
+               ("livelock", 21, "bo", "acquire fork_a"),
+               ("livelock", 24, "MainThread", "call hungry.__iter__(…)")]),
     code("""
     report = lab.explore(lambda: polite_dinner(bo_forks=(fork_a, fork_b)))
     print("schedules:", report.schedules)

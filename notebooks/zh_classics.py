@@ -3,7 +3,7 @@
 import textwrap
 
 SOURCE = "10-classic-problems.ipynb"
-ENGLISH = "edc555d76f9b7587"  # zh_text.fingerprint(lessons_classics.CELLS) when translated
+ENGLISH = "1aa95b93c0ea0a89"  # zh_text.fingerprint(lessons_classics.CELLS) when translated
 
 COMMENTS = {
     "# check": "# 检查",
@@ -139,12 +139,14 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     下一个单元格展示其中一种。
     """,
     """
-    第 4 步 `ann` 等 `fork_b`，它在 Bo 手里；第 5 步 `bo` 等 `fork_a`，它在 Ann 手里：
-    这就是谜题 2 的死锁。这一次等待会结束：Ann 的超时到了，第 6 步 `ann` 放下 `fork_a`，
-    第 7 步她为下一次尝试又把它拿了起来。Bo 对 `fork_b` 也做了同样的事（第 9 步）。
+    第 5 步 `ann` 等 `fork_b`，它在 Bo 手里；第 6 步 `bo` 等 `fork_a`，它在 Ann 手里：
+    这就是谜题 2 的死锁。这一次等待会结束：Ann 的超时到了，第 7 步 `ann` 放下 `fork_a`，
+    第 8 步她为下一次尝试又把它拿了起来。Bo 对 `fork_b` 也做了同样的事（第 10 步）。
     两个线程一直在干活、一直在改变状态，却谁也没有进展。这就是**活锁**：
     和死锁不同，没有什么被永久阻塞，但没有一个线程向前推进。三轮之后 Ann 放弃了：
-    第 18 步她最后一次放下 `fork_a`，直到这时，第 19 步 `bo` 才拿到 `fork_a` 吃上饭。
+    第 19 步她最后一次放下 `fork_a`，第 20 步她把自己的名字记进 `hungry`，
+    直到这时，第 21 步 `bo` 才拿到 `fork_a` 吃上饭。
+    （第 1 步和第 24 步是主线程清空和读取 `hungry`；Ann 也会写它，所以它同样是共享的。）
     一个线程在别的线程都能得到所需的东西时却始终得不到，就是在**挨饿**（饥饿）；
     在这里，正是超时让 Ann 挨了饿。
 
