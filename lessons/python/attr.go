@@ -4,18 +4,46 @@ package python
 // instance's own attributes, then the class's other attributes (bound if
 // they are functions), then a user __getattr__.
 func GetAttr(t *Thread, x Value, name string) (Value, error) {
+	return getAttrNoting(t, x, name, true)
+}
+
+// getAttrNoting is GetAttr. An AttributeError on the way out that names
+// no name and no object gets x and name, as CPython's getattr gives
+// them, except (all false) from a descriptor the generic lookup calls:
+// CPython's method lookup (x.m()) calls those itself and leaves their
+// errors as they are.
+func getAttrNoting(t *Thread, x Value, name string, all bool) (Value, error) {
 	if o, ok := x.(*Instance); ok && o.class.user {
 		if ga := o.class.Lookup("__getattribute__"); ga != nil && ga != Value(objectGetattr) {
-			return CallValue(t, ga, []Value{x, Str(name)}, nil)
+			v, err := CallValue(t, ga, []Value{x, Str(name)}, nil)
+			return v, noteAttrError(err, x, name)
 		}
 	}
 	v, err := genericGetAttr(t, x, name)
 	if err != nil && ErrorMatches(err, AttributeError) {
 		if ga := x.Type().Lookup("__getattr__"); ga != nil {
-			return CallValue(t, ga, []Value{x, Str(name)}, nil)
+			v, err := CallValue(t, ga, []Value{x, Str(name)}, nil)
+			return v, noteAttrError(err, x, name)
+		}
+		if all {
+			err = noteAttrError(err, x, name)
 		}
 	}
 	return v, err
+}
+
+// noteAttrError gives err, if it is an AttributeError with neither a name
+// nor an obj, the name and the object looked up.
+func noteAttrError(err error, x Value, name string) error {
+	e, ok := err.(*Exception)
+	if !ok || !e.class.IsSubclass(AttributeError) {
+		return err
+	}
+	if d := e.details(); d.name == nil && d.obj == nil {
+		m := e.more()
+		m.name, m.obj = Str(name), x
+	}
+	return err
 }
 
 func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
@@ -62,7 +90,7 @@ func genericGetAttr(t *Thread, x Value, name string) (Value, error) {
 				return v, nil
 			}
 		}
-		if v, ok := o.excAttr(name); ok {
+		if v, ok := o.excAttr(name); ok && (d == nil || !o.excMember(name)) {
 			return v, nil
 		}
 		if name == "__class__" {
@@ -411,6 +439,10 @@ func genericSetAttr(t *Thread, x Value, name string, v Value) error {
 			items, err := Collect(t, v)
 			o.args = items
 			return err
+		}
+		if o.excMember(name) && typ.Lookup(name) == nil {
+			o.setMember(name, v)
+			return nil
 		}
 	case *Function:
 		d = o.funcDict()

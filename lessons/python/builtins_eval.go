@@ -8,9 +8,13 @@ import (
 	"threadlab/lessons/python/syntax"
 )
 
-// eval and exec. The code runs in the caller's module namespace, or in
-// the globals dict given; a function's local variables are not visible to
-// it (threadlab compiles eval'd code as a module).
+// eval and exec. The code runs with the globals and locals given, or the
+// caller's: its globals, and as locals its namespace (a module's or class
+// body's) or its locals() dict (a function's). When the locals are not
+// the globals, the code's top-level names are looked up in the locals,
+// then the globals and builtins, and stored in the locals, as a class
+// body's are (resolve.Namespace); a function's own variables are not
+// changed by what exec stores, as in CPython 3.11.
 
 func init() {
 	RegisterFunc("eval", func(t *Thread, args []Value, kw []Kwarg) (Value, error) { return evalExec(t, args, kw, "eval") })
@@ -37,20 +41,9 @@ func evalExec(t *Thread, args []Value, kw []Kwarg, name string) (Value, error) {
 			text = text[1:]
 		}
 	}
-	m := (*Module)(nil)
-	switch g := globals.(type) {
-	case nil, NoneType:
-		if t.frame == nil {
-			return nil, Errorf(SystemError, "%s() called with no running frame", name)
-		}
-		m = t.frame.globals
-	case *Dict:
-		m = &Module{name: "__main__", globals: g}
-		if n, ok := g.GetStr("__name__").(Str); ok {
-			m.name = string(n)
-		}
-	default:
-		return nil, Errorf(TypeError, "%s() globals must be a dict, not %s", name, TypeName(globals))
+	m, ns, err := evalNamespaces(t, name, globals, locals)
+	if err != nil {
+		return nil, err
 	}
 	mod, err := syntax.Parse("<string>", []byte(text))
 	if err != nil {
@@ -75,16 +68,89 @@ func evalExec(t *Thread, args []Value, kw []Kwarg, name string) (Value, error) {
 		}
 	}
 	t.interp.addSource("<string>", []byte(text))
-	if err := resolve.File(mod, []byte(text)); err != nil {
+	resolveNames := resolve.File
+	if ns != nil {
+		resolveNames = resolve.Namespace
+	}
+	if err := resolveNames(mod, []byte(text)); err != nil {
 		return nil, syntaxException(err)
 	}
 	code, err := compile.Module(mod, name == "eval")
 	if err != nil {
 		return nil, syntaxException(err)
 	}
-	v, err := t.ExecModule(code, m)
+	var v Value
+	if ns != nil {
+		v, err = t.execNamespace(code, m, ns)
+	} else {
+		v, err = t.ExecModule(code, m)
+	}
 	if err != nil || name == "exec" {
 		return None, err
 	}
 	return v, nil
+}
+
+// evalNamespaces returns the module whose globals eval or exec (name)
+// runs code with, given its globals and locals arguments (nil or None if
+// not given), and the locals namespace, or nil when that is the globals.
+func evalNamespaces(t *Thread, name string, globals, locals Value) (*Module, *Dict, error) {
+	if locals == None {
+		locals = nil
+	}
+	var m *Module
+	var ns *Dict
+	switch g := globals.(type) {
+	case nil, NoneType:
+		fr := t.frame
+		if fr == nil {
+			return nil, nil, Errorf(SystemError, "%s() called with no running frame", name)
+		}
+		m = fr.globals
+		if locals == nil {
+			// the caller's own namespace; none apart from the globals at
+			// a module's top level
+			if l := t.Locals(); l != m.globals {
+				ns = l
+			}
+		}
+	case *Dict:
+		m = &Module{name: "__main__", globals: g}
+		if n, ok := g.GetStr("__name__").(Str); ok {
+			m.name = string(n)
+		}
+	default:
+		if name == "eval" {
+			return nil, nil, Errorf(TypeError, "globals must be a dict")
+		}
+		return nil, nil, Errorf(TypeError, "%s() globals must be a dict, not %s", name, TypeName(globals))
+	}
+	if locals != nil {
+		d, ok := unwrap(locals).(*Dict)
+		if !ok {
+			if locals.Type().Lookup("__getitem__") != nil {
+				// CPython takes any mapping; threadlab's namespaces are dicts
+				return nil, nil, Errorf(TypeError, "%s() in threadlab takes a dict as its locals, not %s", name, TypeName(locals))
+			}
+			if name == "eval" {
+				return nil, nil, Errorf(TypeError, "locals must be a mapping")
+			}
+			return nil, nil, Errorf(TypeError, "locals must be a mapping or None, not %s", TypeName(locals))
+		}
+		if d != m.globals {
+			ns = d
+		}
+	}
+	return m, ns, nil
+}
+
+// execNamespace runs module code that resolve.Namespace resolved, with
+// m's globals and ns as its namespace, and returns what ExecModule would.
+// A Go panic inside is returned as an *InternalError.
+func (t *Thread) execNamespace(code *compile.Code, m *Module, ns *Dict) (v Value, err error) {
+	defer t.recoverInternal(&err)
+	fn := &Function{code: newCodeObj(code), globals: m, name: "<module>", qualname: "<module>", dict: NewDict()}
+	fr := newFrame(fn)
+	fr.ns = ns
+	return t.runFrame(fr)
 }

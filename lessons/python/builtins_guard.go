@@ -8,8 +8,10 @@ import (
 // iterGuard makes each step of an iterator atomic when several threads
 // share it (a shared enumerate, zip or itertools.count). A thread that
 // finds the iterator busy waits through Thread.Block, so that a host's GIL
-// is released meanwhile; a thread re-entering its own iterator (a map
-// function that advances the map) gets CPython's "already executing".
+// is released meanwhile. A thread re-entering its own iterator (a map
+// function that advances the map) runs the inner step in the outer one
+// if the guard is reentrant, as CPython's map, filter, zip and enumerate
+// do; else it gets "already executing".
 //
 // Which thread runs the step each thread knows for itself (Thread.guards),
 // so the guard is one flag. It is always set and cleared atomically, even
@@ -21,6 +23,13 @@ import (
 type iterGuard struct {
 	busy int32                         // 1 while a thread runs a step
 	wake atomic.Pointer[chan struct{}] // one token, sent on release to a waiter
+
+	// reentrant lets the thread running a step run further steps inside
+	// it: for iterators whose steps keep their state in locals (or in
+	// guarded iterators of their own) until they return. nested counts
+	// those inner steps; only the thread holding busy touches it.
+	reentrant bool
+	nested    int32
 }
 
 // wakeChan returns the wake channel, making it on first use.
@@ -50,6 +59,10 @@ func (g *iterGuard) acquire(t *Thread, what string) error {
 	}
 	for _, h := range t.guards {
 		if h == g {
+			if g.reentrant {
+				g.nested++
+				return nil
+			}
 			return Errorf(ValueError, "%s already executing", what)
 		}
 	}
@@ -74,6 +87,10 @@ func (g *iterGuard) acquire(t *Thread, what string) error {
 
 // release ends the step t began with acquire.
 func (g *iterGuard) release(t *Thread) {
+	if g.nested > 0 {
+		g.nested-- // an inner step: the outer one still holds g
+		return
+	}
 	// steps nest (a zip's calls a map's), so g is the last but after a
 	// panic (an internal error) that left a step unfinished
 	gs := t.guards

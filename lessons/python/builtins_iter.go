@@ -31,7 +31,22 @@ type goIter struct {
 
 func (it *goIter) Type() *Type { return it.typ }
 
+// Next is the Iterator protocol's step. A StopIteration out of the step
+// (a map function's, say) ends the iteration, as it ends CPython's loops
+// over a built-in iterator: the iterator is not exhausted by it.
 func (it *goIter) Next(t *Thread) (Value, error) {
+	v, err := it.step(t)
+	if err != nil {
+		if e, ok := err.(*Exception); ok && e.class.IsSubclass(StopIteration) {
+			return nil, nil
+		}
+	}
+	return v, err
+}
+
+// step is Next, but with the StopIteration a step raised, which next()
+// passes on as CPython's does.
+func (it *goIter) step(t *Thread) (Value, error) {
 	if err := t.tick(); err != nil {
 		return nil, err
 	}
@@ -58,7 +73,13 @@ func addIterMethods(types ...*Type) {
 	for _, c := range types {
 		c.AddMethod("__iter__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) { return args[0], nil })
 		c.AddMethod("__next__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
-			v, err := args[0].(Iterator).Next(t)
+			var v Value
+			var err error
+			if g, ok := args[0].(*goIter); ok {
+				v, err = g.step(t)
+			} else {
+				v, err = args[0].(Iterator).Next(t)
+			}
 			if v == nil && err == nil {
 				return nil, NewException(StopIteration)
 			}
@@ -85,7 +106,7 @@ func init() {
 			}
 			n = start
 		}
-		return &goIter{typ: EnumerateType, next: func(t *Thread) (Value, error) {
+		return &goIter{typ: EnumerateType, guard: iterGuard{reentrant: true}, next: func(t *Thread) (Value, error) {
 			v, err := src.Next(t)
 			if v == nil || err != nil {
 				return nil, err
@@ -118,7 +139,7 @@ func init() {
 		}
 		n := len(srcs)
 		var batch []Value // backing for the next tuples: one allocation per zipBatch of them
-		return &goIter{typ: ZipType, next: func(t *Thread) (Value, error) {
+		return &goIter{typ: ZipType, guard: iterGuard{reentrant: true}, next: func(t *Thread) (Value, error) {
 			if n == 0 {
 				return nil, nil
 			}
@@ -158,7 +179,7 @@ func init() {
 				return nil, err
 			}
 		}
-		return &goIter{typ: MapType, next: func(t *Thread) (Value, error) {
+		return &goIter{typ: MapType, guard: iterGuard{reentrant: true}, next: func(t *Thread) (Value, error) {
 			vals := make([]Value, len(srcs))
 			for i, s := range srcs {
 				v, err := s.Next(t)
@@ -315,7 +336,7 @@ func builtinIter(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	if !isCallable(fn) {
 		return nil, Errorf(TypeError, "iter(v, w): v must be callable")
 	}
-	return &goIter{typ: CallableIteratorType, next: func(t *Thread) (Value, error) {
+	return &goIter{typ: CallableIteratorType, guard: iterGuard{reentrant: true}, next: func(t *Thread) (Value, error) {
 		v, err := CallValue(t, fn, nil, nil)
 		if err != nil {
 			return nil, err
@@ -560,7 +581,7 @@ func filterIter(t *Thread, typ *Type, name string, args []Value, kw []Kwarg, kee
 	if err != nil {
 		return nil, err
 	}
-	return &goIter{typ: typ, next: func(t *Thread) (Value, error) {
+	return &goIter{typ: typ, guard: iterGuard{reentrant: true}, next: func(t *Thread) (Value, error) {
 		for {
 			v, err := src.Next(t)
 			if v == nil || err != nil {

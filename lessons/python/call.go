@@ -222,7 +222,7 @@ func (t *Thread) returnInline(fr *frame, sp int, v Value) *frame {
 	if fr.memEnd == t.vtop && fr.chunk == t.chunkID {
 		t.vtop = fr.memBase
 	}
-	if fr.cells != nil || fr.ret != nil || cap(fr.blocks) > 0 {
+	if fr.cells != nil || fr.ret != nil || cap(fr.blocks) > 0 || fr.localsDict != nil {
 		fr.clearRare()
 	}
 	fr.sp, fr.pc, fr.serial, fr.yielded, fr.inline, fr.loopVar = 0, 0, 0, false, false, 0

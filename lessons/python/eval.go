@@ -140,7 +140,7 @@ enter:
 			}
 			old, _ := fr.globals.globals.Delete(t, Str(name))
 			if old == nil {
-				return sp, pc, Errorf(NameError, "name '%s' is not defined", name)
+				return sp, pc, nameError(fr, NameError, name, "name '%s' is not defined")
 			}
 			if t.tracer != nil {
 				t.emit(DeleteGlobal, fr.globals, name, nil, nil)
@@ -164,7 +164,7 @@ enter:
 		case compile.DELETE_NAME:
 			name := names[in.Arg]
 			if old, _ := fr.ns.Delete(t, Str(name)); old == nil {
-				return sp, pc, Errorf(NameError, "name '%s' is not defined", name)
+				return sp, pc, nameError(fr, NameError, name, "name '%s' is not defined")
 			}
 		case compile.LOAD_ATTR:
 			fr.pc = pc

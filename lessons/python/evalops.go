@@ -186,10 +186,15 @@ func attrTraced(x Value) bool {
 }
 
 func (t *Thread) getAttr(x Value, name string) (Value, error) {
+	return t.getAttrNoting(x, name, true)
+}
+
+// getAttrNoting is getAttr; all is getAttrNoting's.
+func (t *Thread) getAttrNoting(x Value, name string, all bool) (Value, error) {
 	if t.tracer != nil && attrTraced(x) {
 		t.announce(ReadAttr, x, name, nil, nil)
 	}
-	v, err := GetAttr(t, x, name)
+	v, err := getAttrNoting(t, x, name, all)
 	if err == nil && t.tracer != nil && attrTraced(x) {
 		if _, isMethod := v.(*BoundMethod); !isMethod {
 			t.emit(ReadAttr, x, name, nil, v)
@@ -269,7 +274,7 @@ func (t *Thread) loadMethod(x Value, name string) (Value, Value, error) {
 			}
 		}
 	}
-	v, err := t.getAttr(x, name)
+	v, err := t.getAttrNoting(x, name, false)
 	return v, nil, err
 }
 

@@ -36,9 +36,11 @@ type excDetail struct {
 	syntax *syntax.Error // for a SyntaxError from the parser or compiler
 	notes  []string      // add_note(); printed after the exception line
 
-	// for "Did you mean" suggestions: the missing name, and the object
-	// (AttributeError) or the scopes (NameError) it was looked up in
-	name    string
+	// NameError's and AttributeError's name and AttributeError's obj
+	// (nil reads as None): the missing name and the object it was looked
+	// up in. With the scopes a NameError's name was looked up in, they
+	// give the "Did you mean" suggestion.
+	name    Value
 	obj     Value
 	code    *codeObj
 	globals *Dict
@@ -370,6 +372,14 @@ func (e *Exception) excAttr(name string) (Value, bool) {
 			}
 			return None, true
 		}
+	case "name":
+		if e.class.IsSubclass(NameError) || e.class.IsSubclass(AttributeError) {
+			return noneIfNil(e.details().name), true
+		}
+	case "obj":
+		if e.class.IsSubclass(AttributeError) {
+			return noneIfNil(e.details().obj), true
+		}
 	case "code":
 		if e.class.IsSubclass(SystemExit) {
 			switch len(e.args) {
@@ -382,6 +392,84 @@ func (e *Exception) excAttr(name string) (Value, bool) {
 		}
 	}
 	return nil, false
+}
+
+func noneIfNil(v Value) Value {
+	if v == nil {
+		return None
+	}
+	return v
+}
+
+// excMember reports whether name is one of the attributes that e keeps
+// in its detail rather than its dict (CPython's members of NameError and
+// AttributeError).
+func (e *Exception) excMember(name string) bool {
+	switch name {
+	case "name":
+		return e.class.IsSubclass(NameError) || e.class.IsSubclass(AttributeError)
+	case "obj":
+		return e.class.IsSubclass(AttributeError)
+	}
+	return false
+}
+
+// setMember sets (v == nil: clears) one of the attributes excMember
+// names.
+func (e *Exception) setMember(name string, v Value) {
+	if v == nil && e.detail == nil {
+		return
+	}
+	if name == "name" {
+		e.more().name = v
+	} else {
+		e.more().obj = v
+	}
+}
+
+// initException is BaseException.__init__ for e: its args, and for a
+// NameError or AttributeError the name and obj keywords (both reset when
+// not given, as CPython's __init__ does).
+func initException(e *Exception, args []Value, kw []Kwarg) error {
+	var owner string
+	var allowed []string
+	switch {
+	case e.class.IsSubclass(AttributeError):
+		owner, allowed = "AttributeError", []string{"name", "obj"}
+	case e.class.IsSubclass(NameError):
+		owner, allowed = "NameError", []string{"name"}
+	}
+	if len(kw) > 0 && allowed == nil {
+		return Errorf(TypeError, "%s() takes no keyword arguments", e.class.name)
+	}
+	if len(kw) > len(allowed) {
+		s := "s"
+		if len(allowed) == 1 {
+			s = ""
+		}
+		return Errorf(TypeError, "%s() takes at most %d keyword argument%s (%d given)", owner, len(allowed), s, len(kw))
+	}
+	var name, obj Value
+	for _, k := range kw {
+		switch k.Name {
+		case "name":
+			name = k.Value
+		case "obj":
+			if len(allowed) == 2 {
+				obj = k.Value
+				continue
+			}
+			fallthrough
+		default:
+			return Errorf(TypeError, "'%s' is an invalid keyword argument for %s()", k.Name, owner)
+		}
+	}
+	e.setArgs(args)
+	if allowed != nil {
+		e.setMember("name", name)
+		e.setMember("obj", obj)
+	}
+	return nil
 }
 
 func excOrNone(e *Exception) Value {

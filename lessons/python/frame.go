@@ -32,6 +32,12 @@ type frame struct {
 	gen          *Generator // the generator whose frame this is, or nil
 	savedHandled *Exception // t.handled when execLoop resumed gen in its loop
 
+	// localsDict is what locals() returned in this activation of a
+	// function, made on its first call: as in CPython 3.11, each call
+	// refreshes the same dict from the locals, and the names exec or
+	// eval stored in it that are no locals stay.
+	localsDict *Dict
+
 	// A for loop over a range whose variable nothing reads
 	// (STORE_LOOP_VAR) keeps the variable's int here rather than making
 	// it a Value at every turn: loopVar is the local's index plus one,
@@ -218,7 +224,7 @@ func (t *Thread) freeFrame(fr *frame) {
 	if fr.memEnd == t.vtop && fr.chunk == t.chunkID {
 		t.vtop = fr.memBase
 	}
-	if fr.cells != nil || fr.ret != nil || cap(fr.blocks) > 0 {
+	if fr.cells != nil || fr.ret != nil || cap(fr.blocks) > 0 || fr.localsDict != nil {
 		fr.clearRare()
 	}
 	fr.sp, fr.pc, fr.serial, fr.yielded, fr.inline, fr.loopVar = 0, 0, 0, false, false, 0
@@ -228,10 +234,10 @@ func (t *Thread) freeFrame(fr *frame) {
 // clearRare resets for freeFrame what the next use of a frame does not
 // set (setup, pushFrame, run) and most frames leave clear: a frame made by
 // allocFrame has no namespace, throw or generator, and most have no
-// cells, no return value (execLoop's own calls do not set it) and no
-// blocks.
+// cells, no return value (execLoop's own calls do not set it), no blocks
+// and no locals() dict.
 func (fr *frame) clearRare() {
-	fr.cells, fr.ret = nil, nil
+	fr.cells, fr.ret, fr.localsDict = nil, nil, nil
 	if cap(fr.blocks) > 0 {
 		b := fr.blocks[:cap(fr.blocks)]
 		clear(b) // drop the handled exceptions the blocks remember

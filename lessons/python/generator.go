@@ -386,6 +386,12 @@ func Next(t *Thread, it Value) (Value, error) {
 			return nil, stopIteration(v)
 		}
 		return v, nil
+	case *goIter:
+		v, err := x.step(t)
+		if err == nil && v == nil {
+			return nil, NewException(StopIteration)
+		}
+		return v, err
 	case Iterator:
 		v, err := x.Next(t)
 		if err == nil && v == nil {

@@ -223,7 +223,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return &goIter{typ: StarmapType, next: func(t *Thread) (Value, error) {
+		return &goIter{typ: StarmapType, guard: iterGuard{reentrant: true}, next: func(t *Thread) (Value, error) {
 			v, err := src.Next(t)
 			if v == nil || err != nil {
 				return nil, err

@@ -21,7 +21,7 @@ const (
 func attrError(x Value, name, format string, a ...any) *Exception {
 	e := Errorf(AttributeError, format, a...)
 	d := e.more()
-	d.name, d.obj = name, x
+	d.name, d.obj = Str(name), x
 	return e
 }
 
@@ -29,7 +29,7 @@ func attrError(x Value, name, format string, a ...any) *Exception {
 func nameError(fr *frame, c *Type, name, format string) *Exception {
 	e := Errorf(c, format, name)
 	d := e.more()
-	d.name = name
+	d.name = Str(name)
 	if fr != nil {
 		d.code, d.globals = fr.code, fr.globals.globals
 	}
@@ -39,7 +39,8 @@ func nameError(fr *frame, c *Type, name, format string) *Exception {
 // suggestion returns the name to suggest for e, or "".
 func (t *Thread) suggestion(exc *Exception) string {
 	e := exc.details()
-	if e.name == "" {
+	name, _ := e.name.(Str)
+	if name == "" {
 		return ""
 	}
 	switch {
@@ -48,17 +49,17 @@ func (t *Thread) suggestion(exc *Exception) string {
 		if e.code != nil && e.code.Name != "<module>" {
 			locals = e.code.Locals
 		}
-		if s := bestMatch(e.name, locals); s != "" {
+		if s := bestMatch(string(name), locals); s != "" {
 			return s
 		}
 		if e.globals != nil {
-			if s := bestMatch(e.name, dictKeys(e.globals)); s != "" {
+			if s := bestMatch(string(name), dictKeys(e.globals)); s != "" {
 				return s
 			}
 		}
-		return bestMatch(e.name, dictKeys(t.interp.builtins))
+		return bestMatch(string(name), dictKeys(t.interp.builtins))
 	case exc.class.IsSubclass(AttributeError) && e.obj != nil:
-		return bestMatch(e.name, Dir(t, e.obj))
+		return bestMatch(string(name), Dir(t, e.obj))
 	}
 	return ""
 }

@@ -180,8 +180,9 @@ func (t *Thread) hook() error {
 }
 
 // Locals returns the names bound in the innermost running Python frame
-// and their values, as locals() does: a new dict for a function, the
-// namespace itself for a module or class body.
+// and their values, as locals() does: for a function, the frame's locals
+// dict brought up to date (the same dict each time, see
+// frame.localsDict); the namespace itself for a module or class body.
 func (t *Thread) Locals() *Dict {
 	fr := t.frame
 	if fr == nil {
@@ -193,21 +194,27 @@ func (t *Thread) Locals() *Dict {
 	if fr.code.Name == "<module>" {
 		return fr.globals.globals
 	}
-	d := NewDict()
-	for i, name := range fr.code.Locals {
-		if v := fr.local(i); v != nil {
-			d.SetStr(name, v)
+	d := fr.localsDict
+	fresh := d == nil
+	if fresh {
+		d = NewDict()
+		fr.localsDict = d
+	}
+	note := func(name string, v Value) {
+		if v != nil {
+			d.setStr(t, name, v)
+		} else if !fresh {
+			d.Delete(t, Str(name)) // unbound since the last call
 		}
+	}
+	for i, name := range fr.code.Locals {
+		note(name, fr.local(i))
 	}
 	for i, name := range fr.code.Cells {
-		if v := fr.cells[i].Get(); v != nil {
-			d.SetStr(name, v)
-		}
+		note(name, fr.cells[i].Get())
 	}
 	for i, name := range fr.code.Frees {
-		if v := fr.cells[len(fr.code.Cells)+i].Get(); v != nil {
-			d.SetStr(name, v)
-		}
+		note(name, fr.cells[len(fr.code.Cells)+i].Get())
 	}
 	return d
 }

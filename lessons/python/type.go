@@ -305,10 +305,14 @@ func (c *Type) Call(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		return args[0].Type(), nil
 	}
 	if !c.user && c.layout == layoutException {
-		if len(kw) > 0 {
-			return nil, Errorf(TypeError, "%s() takes no keyword arguments", c.name)
+		e := &Exception{class: c}
+		if err := initException(e, args, kw); err != nil {
+			return nil, err
 		}
-		return &Exception{class: c, args: append(Tuple{}, args...)}, nil
+		if e.args == nil {
+			e.args = Tuple{}
+		}
+		return e, nil
 	}
 	if !c.user {
 		if c.ctor == nil {
@@ -360,7 +364,9 @@ func (c *Type) Call(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		}
 	} else if len(args) > 0 || len(kw) > 0 {
 		if c.layout == layoutException {
-			obj.(*Exception).args = append(Tuple(nil), args...)
+			if err := initException(obj.(*Exception), args, kw); err != nil {
+				return nil, err
+			}
 		} else {
 			return nil, Errorf(TypeError, "%s() takes no arguments", c.name)
 		}

@@ -215,7 +215,7 @@ func init() {
 	}))
 	BaseException.dict.SetStr("__init__", NewBuiltin("__init__", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if e, ok := args[0].(*Exception); ok {
-			e.setArgs(args[1:])
+			return None, initException(e, args[1:], kw)
 		}
 		return None, nil
 	}))

@@ -10,6 +10,9 @@ package resolve
 // the scopes around it.
 func (r *resolver) analyze(s *scope, bound map[string]bool) []string {
 	kind := s.fn.Kind
+	// a class body's names, and a module's run in a namespace, go
+	// through that namespace
+	viaNS := kind == ClassKind || kind == ModuleKind && s.fn.Namespace
 	for _, sym := range s.order {
 		switch f := sym.flags; {
 		case f&defGlobal != 0:
@@ -25,17 +28,17 @@ func (r *resolver) analyze(s *scope, bound map[string]bool) []string {
 		case f&defWalrus != 0:
 			sym.scope = Free
 		case f&(defLocal|defParam|defImport) != 0:
-			switch kind {
-			case ModuleKind:
-				sym.scope = Global
-			case ClassKind:
+			switch {
+			case viaNS:
 				sym.scope = Name
+			case kind == ModuleKind:
+				sym.scope = Global
 			default:
 				sym.scope = Local
 			}
 		case bound[sym.name]:
 			sym.scope = Free
-		case kind == ClassKind:
+		case viaNS:
 			sym.scope = Name
 		default:
 			sym.scope = Global

@@ -106,6 +106,7 @@ type Function struct {
 
 	Generator         bool // contains yield, or is a generator expression
 	FutureAnnotations bool // a module with `from __future__ import annotations`: annotations stay unevaluated and unresolved
+	Namespace         bool // a module resolved by Namespace: its top-level names are Name, not Global
 
 	// Warnings, on the module's Function, are the SyntaxWarnings CPython's
 	// compiler gives for the module (such as '"is" with a literal'), in

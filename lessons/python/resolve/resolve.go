@@ -16,8 +16,24 @@ func File(m *syntax.Module, src []byte) error {
 	return err
 }
 
+// Namespace resolves m as File does, for code that runs with a local
+// namespace of its own besides its globals (exec and eval given a locals
+// mapping, or called in a function): as in a class body, the names the
+// module's top level uses are Name, looked up in that namespace and then
+// in the globals and builtins. Functions it defines still see only the
+// globals.
+func Namespace(m *syntax.Module, src []byte) error {
+	_, err := resolveScopes(m, src, true)
+	return err
+}
+
 // resolveFile resolves m and returns its scope tree.
 func resolveFile(m *syntax.Module, src []byte) (top *scope, err error) {
+	return resolveScopes(m, src, false)
+}
+
+// resolveScopes is resolveFile, or with namespace set Namespace.
+func resolveScopes(m *syntax.Module, src []byte, namespace bool) (top *scope, err error) {
 	r := &resolver{filename: m.Filename, src: src}
 	defer func() {
 		if x := recover(); x != nil {
@@ -28,6 +44,7 @@ func resolveFile(m *syntax.Module, src []byte) (top *scope, err error) {
 		}
 	}()
 	top = r.push(ModuleKind, "<module>", m)
+	top.fn.Namespace = namespace
 	r.top = top
 	m.Scope = top.fn
 	r.futureLine, top.fn.FutureAnnotations = r.futures(m)

@@ -50,7 +50,11 @@ func Module(m *syntax.Module, interactive bool) (code *Code, err error) {
 			if s, ok := es.X.(*syntax.StrLit); ok {
 				f.setSpan(es)
 				f.loadConst(s.Value)
-				f.emit(STORE_GLOBAL, f.name("__doc__"))
+				store := STORE_GLOBAL
+				if top.Namespace {
+					store = STORE_NAME
+				}
+				f.emit(store, f.name("__doc__"))
 				body = body[1:]
 			}
 		}
