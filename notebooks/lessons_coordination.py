@@ -238,18 +238,19 @@ CELLS = [
     found.example("nothing: the shelf was empty and plain")
     """, tag="example-empty"),
     md("""
-    Walk through it. At step 5 `ann` finds the shelf empty, so she waits.
-    At step 12 the `baker` puts the plain bun on the shelf, and at step 14
-    his `notify()` wakes ann. But waking up is not the same as running:
-    before ann gets the lock back, `ben` arrives, finds the bun and takes it
-    at step 26. When ann runs again, at step 32, she does not look at the
-    shelf again, because `if` looked only once, and she takes from an empty
-    shelf.
+    Walk through it. At step 5 `ann` finds the shelf empty, so she waits
+    (step 8). At step 13 the `baker` puts the plain bun on the shelf, and
+    at step 15 his `notify()` wakes ann. But waking up is not the same as
+    running: before ann gets the lock back, `ben` arrives, finds the bun
+    and takes it at step 28. When ann runs again, at step 34, she does not
+    look at the shelf again, because `if` looked only once, and she takes
+    from an empty shelf.
     """, rows=[("example-empty", 5, "ann", "read <IfShelf object>.items → ()"),
-               ("example-empty", 12, "baker", "write <IfShelf object>.items ← ('plain',)"),
-               ("example-empty", 14, "baker", "notifies a Condition: wakes ann"),
-               ("example-empty", 26, "ben", "write <IfShelf object>.items ← ()"),
-               ("example-empty", 32, "ann", "read <IfShelf object>.items → ()")]),
+               ("example-empty", 8, "ann", "waits for a notify of a Condition"),
+               ("example-empty", 13, "baker", "write <IfShelf object>.items ← ('plain',)"),
+               ("example-empty", 15, "baker", "notifies a Condition: wakes ann"),
+               ("example-empty", 28, "ben", "write <IfShelf object>.items ← ()"),
+               ("example-empty", 34, "ann", "read <IfShelf object>.items → ()")]),
     md("""
     ### "An `if` is enough around a wait": it is not
 
@@ -294,25 +295,27 @@ CELLS = [
     found.example("deadlock")
     """, tag="example-deadlock"),
     md("""
-    Walk through it. `ann` (step 5) and then `ben` (step 10) find the shelf
-    empty and wait. The baker puts the plain bun, and his notify wakes ann
-    (step 19); he then finds the shelf full and waits too. At step 30 ann
-    takes the bun, and at step 32 her `notify()` wakes one waiting thread:
-    ben, who has waited longest, not the baker. Ben finds the shelf empty
-    again (step 35) and goes back to wait. At step 39 the `baker` and at
-    step 40 `ben` both
+    Walk through it. `ann` (step 5) and then `ben` (step 11) find the shelf
+    empty and wait (step 8 and step 14). The baker puts the plain bun, and
+    his notify wakes ann (step 21); he then finds the shelf full and waits
+    too, from step 28 on. At step 33 ann takes the bun, and at step 35 her
+    `notify()` wakes one waiting thread: ben, who has waited longest, not
+    the baker. Ben finds the shelf empty again (step 38) and goes back to
+    wait at step 41. Now the `baker` and `ben` both
     *wait for a notify of a Condition*, and nobody is left to send one:
     the lost wakeup that the DeadlockError above reported for some seeds.
     With one Condition for both "not full" and "not empty", `notify()` can
     wake the wrong kind of thread.
     """, rows=[("example-deadlock", 5, "ann", "read <WhileShelf object>.items → ()"),
-               ("example-deadlock", 10, "ben", "read <WhileShelf object>.items → ()"),
-               ("example-deadlock", 19, "baker", "notifies a Condition: wakes ann"),
-               ("example-deadlock", 30, "ann", "write <WhileShelf object>.items ← ()"),
-               ("example-deadlock", 32, "ann", "notifies a Condition: wakes ben"),
-               ("example-deadlock", 35, "ben", "read <WhileShelf object>.items → ()"),
-               ("example-deadlock", 39, "baker", "waits for a notify of a Condition"),
-               ("example-deadlock", 40, "ben", "waits for a notify of a Condition")]),
+               ("example-deadlock", 8, "ann", "waits for a notify of a Condition"),
+               ("example-deadlock", 11, "ben", "read <WhileShelf object>.items → ()"),
+               ("example-deadlock", 14, "ben", "waits for a notify of a Condition"),
+               ("example-deadlock", 21, "baker", "notifies a Condition: wakes ann"),
+               ("example-deadlock", 28, "baker", "waits for a notify of a Condition"),
+               ("example-deadlock", 33, "ann", "write <WhileShelf object>.items ← ()"),
+               ("example-deadlock", 35, "ann", "notifies a Condition: wakes ben"),
+               ("example-deadlock", 38, "ben", "read <WhileShelf object>.items → ()"),
+               ("example-deadlock", 41, "ben", "waits for a notify of a Condition")]),
     md("""
     Step two: `notify_all()`. Every waiting thread wakes, and its `while`
     loop sends each one that cannot go on back to wait.
@@ -392,7 +395,7 @@ CELLS = [
     At step 5 `cat` reads the shelf and finds it empty. Before she takes
     the lock, the `baker` puts his bun (step 7) and calls `notify()` while
     nobody is waiting, so the notify wakes no one and is gone. Then `cat`
-    takes the lock and, at step 14, *waits for a notify of a Condition*
+    takes the lock and, at step 13, *waits for a notify of a Condition*
     that has already been sent: a **lost notify**. The bun sits on the
     shelf and `cat` never looks again. The fix is the one you know: look
     inside `with shelf.changed:`, in a `while` loop.
@@ -406,7 +409,7 @@ CELLS = [
     Exploring does not depend on luck.
     """, rows=[("example-lost-notify", 5, "cat", "read <Shelf object>.items → ()"),
                ("example-lost-notify", 7, "baker", "write <Shelf object>.items ← ('plain',)"),
-               ("example-lost-notify", 14, "cat", "waits for a notify of a Condition")]),
+               ("example-lost-notify", 13, "cat", "waits for a notify of a Condition")]),
     code("""
     lab.seed(None)                # real scheduling
     endings = {}

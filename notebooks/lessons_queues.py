@@ -174,13 +174,13 @@ CELLS = [
     """, tag="example-hasty"),
     md("""
     At step 3 `ida` sees that the queue is not empty. Before she calls
-    `get()`, `jo` checks too and takes the soup (step 7). At step 16 ida
+    `get()`, `jo` checks too and takes the soup (step 7). At step 15 ida
     *waits for a notify of a Queue's get*: nobody will ever put another
     item. On CPython this schedule is rare, so tests pass; it is still
     there. A sentinel per worker needs no `empty()` at all.
     """, rows=[("example-hasty", 3, "ida", "acquire orders's lock"),
                ("example-hasty", 7, "jo", "acquire orders's lock"),
-               ("example-hasty", 16, "ida", "waits for a notify of a Queue's get")]),
+               ("example-hasty", 15, "ida", "waits for a notify of a Queue's get")]),
     md("""
     ## Exercise
 

@@ -2,7 +2,7 @@
 import textwrap
 
 SOURCE = "06-coordination.ipynb"
-ENGLISH = "9d0b9de3c27e97d9"  # zh_text.fingerprint(lessons_coordination.CELLS) when translated
+ENGLISH = "88fe1d5806e6b2ff"  # zh_text.fingerprint(lessons_coordination.CELLS) when translated
 
 COMMENTS = {
     "# a repeatable schedule, and virtual time": "# 可重现的调度，以及虚拟时间",
@@ -100,9 +100,9 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     在真实的机器上，有些调度比另一些可能得多。）下面是架子为空的一种。
     """,
     """
-    一步一步看。第 5 步，`ann` 发现架子是空的，于是她等待。第 12 步，`baker` 把原味面包放上架子，
-    第 14 步他的 `notify()` 唤醒了 ann。但被唤醒不等于开始运行：在 ann 拿回锁之前，`ben` 来了，
-    看到面包，在第 26 步把它拿走了。第 32 步 ann 再次运行时，她没有再看一眼架子，
+    一步一步看。第 5 步，`ann` 发现架子是空的，于是她等待（第 8 步）。第 13 步，`baker` 把原味面包放上架子，
+    第 15 步他的 `notify()` 唤醒了 ann。但被唤醒不等于开始运行：在 ann 拿回锁之前，`ben` 来了，
+    看到面包，在第 28 步把它拿走了。第 34 步 ann 再次运行时，她没有再看一眼架子，
     因为 `if` 只看了一次，于是她从空架子上取东西。
     """,
     """
@@ -121,10 +121,10 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     再也没有人从空架子上取东西了。但仍然有 {{while_deadlocks}} 种调度以所有线程都在等待而告终。看其中一种。
     """,
     """
-    一步一步看。`ann`（第 5 步）和 `ben`（第 10 步）先后发现架子是空的，于是等待。
-    面包师放上原味面包，他的 notify 唤醒了 ann（第 19 步）；接着他发现架子满了，也开始等待。
-    第 30 步 ann 拿走面包，第 32 步她的 `notify()` 唤醒一个等待的线程：等得最久的 ben，而不是面包师。
-    Ben 发现架子又空了（第 35 步），又回去等待。第 39 步的 `baker` 和第 40 步的 `ben`
+    一步一步看。`ann`（第 5 步）和 `ben`（第 11 步）先后发现架子是空的，于是等待（第 8 步和第 14 步）。
+    面包师放上原味面包，他的 notify 唤醒了 ann（第 21 步）；接着他发现架子满了，从第 28 步起也开始等待。
+    第 33 步 ann 拿走面包，第 35 步她的 `notify()` 唤醒一个等待的线程：等得最久的 ben，而不是面包师。
+    Ben 发现架子又空了（第 38 步），在第 41 步又回去等待。现在 `baker` 和 `ben`
     都 *waits for a notify of a Condition*（在等 Condition 的通知），而再也没有人能发出通知：
     这就是上面 DeadlockError 对某些种子报告的丢失的唤醒。
     当“不满”和“不空”共用一个 Condition 时，`notify()` 可能唤醒错误的那一类线程。
@@ -155,7 +155,7 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     """
     第 5 步 `cat` 读了货架，发现它是空的。在她拿到锁之前，`baker`（面包师）放上了面包（第 7 步），
     并在没有任何人等待的时候调用了 `notify()`，所以这次通知谁也没有唤醒，就这样没了。
-    然后 `cat` 拿到锁，在第 14 步 *waits for a notify of a Condition*（等 Condition 的通知），
+    然后 `cat` 拿到锁，在第 13 步 *waits for a notify of a Condition*（等 Condition 的通知），
     而这个通知早已发过了：这就是**丢失的通知**。面包就放在货架上，可 `cat` 再也不会去看一眼。
     修复方法你已经知道了：在 `with shelf.changed:` 里面、在一个 `while` 循环中查看货架。
 

@@ -3,7 +3,7 @@
 import textwrap
 
 SOURCE = "07-producer-consumer.ipynb"
-ENGLISH = "b23c97e481f59aa2"  # zh_text.fingerprint(lessons_queues.CELLS) when translated
+ENGLISH = "748c0d0aeeb8dd78"  # zh_text.fingerprint(lessons_queues.CELLS) when translated
 
 COMMENTS = {
     "# the sentinel: no more orders": "# 哨兵值：没有更多订单了",
@@ -77,7 +77,7 @@ MARKDOWN = [textwrap.dedent(text).strip("\n") for text in [
     """,
     """
     第 3 步，`ida` 看到队列不是空的。在她调用 `get()` 之前，`jo` 也做了检查，并拿走了汤（第 7 步）。
-    第 16 步，ida *waits for a notify of a Queue's get*（在等 Queue 的 get 通知）：
+    第 15 步，ida *waits for a notify of a Queue's get*（在等 Queue 的 get 通知）：
     再也不会有人放进别的东西了。在 CPython 上这种调度很少见，所以测试能通过；但它依然存在。
     每个工作线程一个哨兵值，就根本不需要 `empty()`。
     """,

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"fmt"
+	"sync/atomic"
 	"time"
 )
 
@@ -19,7 +20,27 @@ type Lock struct {
 	// Guarded by rt.mu.
 	owner *Thread
 	count int
+
+	// Guarded by rt.sharedMu, with the trace rows whose order it decides.
+	stage gateStage // for a Condition's waiter lock, where its sleeper's wait is
+	// timedOut: a Condition's waiter lock whose sleeper's real-time wait
+	// gave up, set under rt.mu when it did. The sleeper then waits for the
+	// GIL, and a notify it does not see may come before it says so itself.
+	timedOut atomic.Bool
 }
+
+// gateStage is where the wait of a Condition's waiter lock (its gate) is.
+// The wait begins when the sleeper gives the Condition's lock up, before
+// it blocks on the gate: a notify may come in between, and the trace
+// must show it after the wait, not before. A stage only moves forward.
+type gateStage uint8
+
+const (
+	gateBefore   gateStage = iota // the sleeper has not given the Condition's lock up yet
+	gateWaiting                   // it has: its wait row is in the trace
+	gateNotified                  // a notify released the gate
+	gateOver                      // the wait ended without one (a timeout, an interrupt, a stop)
+)
 
 // NewLock makes a lock; line is the source line that made it, and name
 // what reports call it (empty for "Lock-3" or "RLock-3", numbered in the
@@ -46,6 +67,34 @@ func (rt *Runtime) NewLock(reentrant bool, line int, name string) *Lock {
 // it, which the trace says the notify wakes. Call it before any thread
 // waits.
 func (l *Lock) SetWaiter(what string, sleeper *Thread) { l.waiter, l.sleeper = what, sleeper }
+
+// BeginWait notes that t, the sleeper of this Condition's waiter lock,
+// has just given the Condition's lock up: from now on it waits for a
+// notify, and the trace says so at once, whenever t then blocks (if a
+// notify has not come already, which the notify's row told).
+func (l *Lock) BeginWait(t *Thread) {
+	rt := l.rt
+	rt.sharedMu.Lock()
+	defer rt.sharedMu.Unlock()
+	if l.waiter == "" || l.stage != gateBefore {
+		return
+	}
+	l.stage = gateWaiting
+	if rt.tracing.Load() {
+		rt.trace.add(t, OpWait, rt.trace.keyOf(Loc{Obj: l, Name: l.Name()}), "a notify of "+l.waiter, t.site())
+	}
+}
+
+// EndWait notes that the wait on this Condition's waiter lock ended
+// without a notify: it timed out, or an interrupt or a stop ended it. A
+// notify that releases the lock afterwards wakes no one.
+func (l *Lock) EndWait() {
+	l.rt.sharedMu.Lock()
+	defer l.rt.sharedMu.Unlock()
+	if l.stage != gateNotified {
+		l.stage = gateOver
+	}
+}
 
 // Name is how reports refer to the lock.
 func (l *Lock) Name() string { return l.name }
@@ -128,13 +177,7 @@ func (l *Lock) Release(t *Thread) error {
 	// A Condition's gate released by a thread other than its holder (the
 	// interpreter's, which never runs) is a notify; the sleeper releases
 	// it too, once it has it.
-	notify := ""
-	if l.waiter != "" && l.owner != nil && l.owner != t {
-		notify = "notifies " + l.waiter
-		if l.sleeper != nil {
-			notify += ": wakes " + l.sleeper.name
-		}
-	}
+	notify := l.waiter != "" && l.owner != nil && l.owner != t
 	switch {
 	case l.owner == nil:
 		l.rt.mu.Unlock()
@@ -158,8 +201,8 @@ func (l *Lock) Release(t *Thread) error {
 		l.rt.broadcast()
 	}
 	l.rt.mu.Unlock()
-	if notify != "" {
-		l.rt.recordNotify(t, l, notify)
+	if notify {
+		l.rt.recordNotify(t, l)
 	}
 	l.rt.recordLock(t, l, OpRelease)
 	return nil

@@ -312,7 +312,11 @@ func (rt *Runtime) realWait(t *Thread, w *waitSpec) (bool, error) {
 			if w.err != nil {
 				return false, w.err
 			}
-			return w.tryLocked(t), nil
+			got := w.tryLocked(t)
+			if !got && w.lock != nil && w.lock.waiter != "" {
+				w.lock.timedOut.Store(true) // for the trace: a notify from now on wakes no one
+			}
+			return got, nil
 		case <-stop:
 			rt.mu.Lock()
 			return false, t.stopErr

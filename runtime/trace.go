@@ -413,7 +413,13 @@ func (rt *Runtime) recordLock(t *Thread, l *Lock, kind OpKind) {
 
 // recordWait notes that t is about to block on w, with what it waits
 // for in words ("lock, held by saver"), for the waiting rows of a table.
+// A wait on a Condition's waiter lock has its row from the moment the
+// sleeper gave the Condition's lock up (Lock.BeginWait), when it did.
 func (rt *Runtime) recordWait(t *Thread, w *waitSpec) {
+	if w.lock != nil && w.lock.waiter != "" {
+		w.lock.BeginWait(t) // (a no-op once the wait has begun)
+		return
+	}
 	if !rt.tracing.Load() {
 		return
 	}
@@ -437,15 +443,38 @@ func (rt *Runtime) recordWait(t *Thread, w *waitSpec) {
 	}
 }
 
-// recordNotify notes that t's notify released gate, the lock another
-// thread's wait on a Condition blocks on; what says so in words
-// ("notifies changed (a Condition): wakes cat"), for a table's row.
-func (rt *Runtime) recordNotify(t *Thread, gate *Lock, what string) {
+// recordNotify notes that t's notify released gate, a Condition's waiter
+// lock, and says so in words for a table's row, by the stage of the wait
+// it ends: "notifies changed (a Condition): wakes cat" once cat's wait
+// has begun (its row is above), "... ends cat's wait before it blocks"
+// if cat has not yet given the Condition's lock up (a notify by a thread
+// that does not hold it can come then), "... wakes no one (cat's wait is
+// over)" after a timeout or an interrupt ended it.
+func (rt *Runtime) recordNotify(t *Thread, gate *Lock) {
 	rt.sharedMu.Lock()
 	defer rt.sharedMu.Unlock()
-	if rt.tracing.Load() {
-		rt.trace.add(t, OpNotify, rt.trace.keyOf(Loc{Obj: gate, Name: gate.Name()}), what, t.site())
+	stage := gate.stage
+	if gate.timedOut.Load() && stage == gateWaiting {
+		stage = gateOver
 	}
+	if stage != gateOver {
+		gate.stage = gateNotified
+	}
+	if !rt.tracing.Load() {
+		return
+	}
+	what := "notifies " + gate.waiter
+	if s := gate.sleeper; s != nil {
+		switch stage {
+		case gateBefore:
+			what += ": ends " + s.name + "'s wait before it blocks"
+		case gateOver:
+			what += ": wakes no one (" + s.name + "'s wait is over)"
+		default:
+			what += ": wakes " + s.name
+		}
+	}
+	rt.trace.add(t, OpNotify, rt.trace.keyOf(Loc{Obj: gate, Name: gate.Name()}), what, t.site())
 }
 
 // locks returns the lock of each location that is one, by Event.Loc.

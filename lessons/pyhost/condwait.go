@@ -66,7 +66,17 @@ func (l *Lock) condWait(t *python.Thread, gate *Lock, list python.Value, d time.
 	if err != nil {
 		given-- // the failed release gave nothing up
 	} else {
+		if d != 0 {
+			// The wait begins now, not when the gate's acquire blocks:
+			// another thread may take the lock and notify first, and the
+			// trace must show that notify waking a thread that waits.
+			// (A zero timeout only looks at the gate: it waits for nothing.)
+			gate.l.BeginWait(bindingOf(t).rt)
+		}
 		woken, err = gate.acquire(t, true, d)
+	}
+	if !woken {
+		gate.l.EndWait() // a notify from now on wakes no one
 	}
 	if t.Err() != nil {
 		return false, err

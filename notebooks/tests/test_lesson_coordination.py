@@ -74,7 +74,9 @@ class ExecutedLesson(lessontest.Executed, unittest.TestCase):
         text = nbtools.squash(self.text("seeded-if"))
         self.assertIn("lost wakeup", text)
         self.assertRegex(text, r"baker holds nothing and waits for a notify of a Condition")
-        self.assertEqual(self.text("example-deadlock").count("waits for a notify of a Condition"), 2)
+        # ann's and ben's first waits, the baker's, and ben's second: each
+        # has its row from when the waiter gave the lock up.
+        self.assertEqual(self.text("example-deadlock").count("waits for a notify of a Condition"), 4)
 
     def test_lost_notify_puzzle(self):
         # The stepper's goal is reachable, and the schedule explore shows

@@ -255,11 +255,25 @@ class Barrier:
         self._timeout = timeout
         self._round = _Round()
         self._broken = False
+        self._acting = None  # the ident of the thread running the action
 
     def __repr__(self):
-        if self._broken:
+        broken, waiting = self._read(lambda: (self._broken, self._waiting()))
+        if broken:
             return "<%s at %s: broken>" % (_qualname(self), _hexid(self))
-        return "<%s at %s: waiters=%d/%d>" % (_qualname(self), _hexid(self), self.n_waiting, self._parties)
+        return "<%s at %s: waiters=%d/%d>" % (_qualname(self), _hexid(self), waiting, self._parties)
+
+    def _read(self, read):
+        # The state changes with the lock held, so it is read with the lock
+        # too: a repr is of one moment, and exploring sees the reads. The
+        # thread running the action holds the lock already.
+        if self._acting == get_ident():
+            return read()
+        with self._cond:
+            return read()
+
+    def _waiting(self):
+        return 0 if self._broken else self._round.arrived
 
     def wait(self, timeout=None):
         if timeout is None:
@@ -283,11 +297,14 @@ class Barrier:
         # The last party runs the action, then lets the round go; the
         # next round starts empty at once.
         if self._action is not None:
+            self._acting = get_ident()
             try:
                 self._action()
             except BaseException:
                 self._break()
                 raise
+            finally:
+                self._acting = None
         self._end_round(_PASSED)
 
     def _end_round(self, how):
@@ -315,11 +332,11 @@ class Barrier:
 
     @property
     def n_waiting(self):
-        return 0 if self._broken else self._round.arrived
+        return self._read(self._waiting)
 
     @property
     def broken(self):
-        return self._broken
+        return self._read(lambda: self._broken)
 
 
 def _qualname(obj):
