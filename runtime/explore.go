@@ -3,6 +3,7 @@ package runtime
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -153,6 +154,7 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 	for i, l := range locks {
 		lockStates[i] = lockState{l.owner, l.count}
 	}
+	mainHeld := slices.Clone(main.held)
 	rt.mu.Unlock()
 	type snap struct {
 		names  []string
@@ -175,8 +177,11 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 		rt.mu.Lock()
 		rt.names, rt.objects = names, objects
 		for i, l := range locks {
-			l.owner, l.count = lockStates[i].owner, lockStates[i].count
+			l.resetLocked(lockStates[i].owner, lockStates[i].count)
 		}
+		// A run stopped midway may leave main holding a lock the run
+		// made, which no registry lists.
+		main.held = slices.Clone(mainHeld)
 		rt.shared, rt.locks = savedShared.frozen(), savedLocks.frozen()
 		rt.mu.Unlock()
 		for i, s := range shared {

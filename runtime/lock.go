@@ -223,6 +223,13 @@ func (l *Lock) State() (owner *Thread, count int) {
 func (l *Lock) Reset(owner *Thread, count int) {
 	l.rt.mu.Lock()
 	defer l.rt.mu.Unlock()
+	l.resetLocked(owner, count)
+	l.rt.broadcast()
+}
+
+// resetLocked is Reset's work; it keeps the threads' lists of the locks
+// they hold right, which deadlock reports read. Callers hold rt.mu.
+func (l *Lock) resetLocked(owner *Thread, count int) {
 	if l.owner == owner {
 		l.count = count
 		return
@@ -239,5 +246,4 @@ func (l *Lock) Reset(owner *Thread, count int) {
 	if owner != nil {
 		owner.held = append(owner.held, l)
 	}
-	l.rt.broadcast()
 }

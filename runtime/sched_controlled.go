@@ -216,8 +216,10 @@ func (c *controlled) choose(cur *Thread, why OpKind) (*Thread, error) {
 			case cNew, cReady:
 				enabled = append(enabled, t)
 			case cWaiting:
+				// A wait that came to depend on another process is
+				// enabled: the thread goes on to wait outside.
 				w := c.waits[t]
-				if w != nil && (w.readyLocked(t) || (w.timed() && c.clock >= w.until)) {
+				if w != nil && (w.readyLocked(t) || w.externalLocked(t) || (w.timed() && c.clock >= w.until)) {
 					enabled = append(enabled, t)
 				}
 			}
@@ -346,9 +348,6 @@ func (c *controlled) wait(t *Thread, w *waitSpec) (bool, error) {
 	if err := c.mine(t); err != nil {
 		return false, err
 	}
-	if w.external(t) {
-		return c.waitOutside(t, w)
-	}
 	w.line = t.line()
 	c.mu.Lock()
 	if w.timed() {
@@ -357,11 +356,17 @@ func (c *controlled) wait(t *Thread, w *waitSpec) (bool, error) {
 	for {
 		c.rt.mu.Lock()
 		got := w.tryLocked(t)
+		outside := !got && w.externalLocked(t)
 		c.rt.mu.Unlock()
-		if got || (w.timed() && c.clock >= w.until) {
+		if got || outside || (w.timed() && c.clock >= w.until) {
 			t.cstate = cReady
 			delete(c.waits, t)
 			c.mu.Unlock()
+			if outside {
+				// Another process holds the lock now, or t joins one:
+				// only real time ends this wait. (t holds the turn.)
+				return c.waitOutside(t, w)
+			}
 			return got, nil
 		}
 		if t.cstate != cWaiting {

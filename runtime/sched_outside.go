@@ -1,8 +1,8 @@
 package runtime
 
 // Waits a controlled scheduler cannot decide: a process runs in its own
-// domain on real time, so joining it, or waiting for a lock that several
-// interpreters share, depends on threads this scheduler does not run. A
+// domain on real time, so joining it, or waiting for a lock that another
+// process holds, depends on threads this scheduler does not run. A
 // thread in such a wait steps out of the controlled domain (cOutside):
 // the others go on in the chooser's order, and nobody is counted as
 // stuck while it is away. When it comes back it takes the turn if the
@@ -10,9 +10,18 @@ package runtime
 // that joined a Process found nobody able to run and reported a
 // deadlock.)
 
-// external reports whether w depends on threads outside t's domain.
-func (w *waitSpec) external(t *Thread) bool {
-	return (w.join != nil && w.join.dom != t.dom) || (w.lock != nil && w.lock.shared)
+// externalLocked reports whether w depends on threads outside t's
+// domain: a join of another process's thread, or a lock several
+// interpreters share that is free or held by a thread of another domain
+// (who gets a free one first, only real time tells). A shared lock a
+// thread of t's own domain holds is waited for as any lock is: the
+// scheduler decides when the holder runs and lets it go. Callers hold
+// rt.mu.
+func (w *waitSpec) externalLocked(t *Thread) bool {
+	if w.join != nil {
+		return w.join.dom != t.dom
+	}
+	return w.lock != nil && w.lock.shared && (w.lock.owner == nil || w.lock.owner.dom != t.dom)
 }
 
 // outsideLocked reports whether a thread of the domain is away in an

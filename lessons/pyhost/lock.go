@@ -74,8 +74,11 @@ func (h *Host) lockSite(t *python.Thread) (int, string) {
 	name := h.lockNames.name(file, line)
 	if HostFile(file) {
 		// Made by threading or queue for an object of the program's.
+		// (lk = multiprocessing.Lock() names the lock itself.)
 		file, line = userPosition(t)
-		if obj := h.lockNames.object(file, line); obj != "" {
+		if own := h.lockNames.name(file, line); own != "" {
+			name = own
+		} else if obj := h.lockNames.object(file, line); obj != "" {
 			name = obj + "'s lock"
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"os"
 	goruntime "runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -469,8 +470,8 @@ func (h *Host) mpModule() python.ModuleDef {
 			if err != nil {
 				return nil, err
 			}
-			file, line := t.Position()
-			return &Lock{l: h.rt.NewSharedLock(reentrant, line, h.lockNames.name(file, line)), shared: true}, nil
+			line, name := h.lockSite(t)
+			return &Lock{l: h.rt.NewSharedLock(reentrant, line, name), shared: true}, nil
 		})
 		m.SetFunc("owner", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 			// For a lock's repr: None, or whether the caller's process
@@ -703,4 +704,55 @@ func newArray(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.
 		}
 	}
 	return &array{code: string(code), items: items}, nil
+}
+
+// The shared objects put their state back between the runs of an
+// exploration (snapshot.go), as a fresh run would find them; waiters are
+// told, though between runs there are none. Parcels and numbers are
+// immutable: copying the slices is enough.
+
+func (c *channel) saveState() func() {
+	c.mu.Lock()
+	items := slices.Clone(c.items)
+	c.mu.Unlock()
+	return func() {
+		c.mu.Lock()
+		c.items = slices.Clone(items)
+		c.signal()
+		c.mu.Unlock()
+	}
+}
+
+func (c *cell) saveState() func() {
+	c.mu.Lock()
+	v := c.v
+	c.mu.Unlock()
+	return func() {
+		c.mu.Lock()
+		c.v = v
+		c.mu.Unlock()
+	}
+}
+
+func (c *counter) saveState() func() {
+	c.mu.Lock()
+	n := c.n
+	c.mu.Unlock()
+	return func() {
+		c.mu.Lock()
+		c.n = n
+		c.signal()
+		c.mu.Unlock()
+	}
+}
+
+func (a *array) saveState() func() {
+	a.mu.Lock()
+	items := slices.Clone(a.items)
+	a.mu.Unlock()
+	return func() {
+		a.mu.Lock()
+		copy(a.items, items)
+		a.mu.Unlock()
+	}
 }

@@ -14,6 +14,8 @@ import (
 // through globals, see the same objects in their first state: a
 // module-level Event unset, a Barrier with nobody waiting, a Semaphore
 // with all its permits, a Lock free and a Queue empty, as in a fresh run.
+// The memory multiprocessing's objects share (a Value, an Array, the
+// flag of an Event, a Barrier's counts) is put back too.
 // Objects a run makes are not in it; modules, functions and the classes
 // of other modules are not walked.
 type snapshot struct {
@@ -24,6 +26,13 @@ type snapshot struct {
 	sets    []setState
 	locks   []lockState
 	classes []classState
+	shared  []func() // puts back a restorable's state
+}
+
+// restorable is native state a snapshot cannot see into: it saves its
+// own and returns what puts it back.
+type restorable interface {
+	saveState() (restore func())
 }
 
 // sequence is a list or a deque.
@@ -73,7 +82,7 @@ func takeSnapshot(m *python.Module) *snapshot {
 // walk records v's state and walks what it holds, once per object.
 func (s *snapshot) walk(v python.Value, seen map[python.Value]bool) {
 	switch x := v.(type) {
-	case *python.List, *python.Dict, *python.Set, *python.Instance, *Lock, sequence, python.Tuple:
+	case *python.List, *python.Dict, *python.Set, *python.Instance, *Lock, sequence, python.Tuple, restorable:
 	case *python.Type:
 		if mod, user := x.UserClass(); !user || mod != s.m.Name() {
 			return // a built-in type, or another module's class
@@ -121,6 +130,8 @@ func (s *snapshot) walk(v python.Value, seen map[python.Value]bool) {
 	case *Lock:
 		owner, count := x.l.State()
 		s.locks = append(s.locks, lockState{x, owner, count, x.depth.Load()})
+	case restorable:
+		s.shared = append(s.shared, x.saveState())
 	case sequence: // a list or a deque
 		items := x.Snapshot()
 		s.seqs = append(s.seqs, seqState{x, items})
@@ -160,6 +171,9 @@ func (s *snapshot) restore(t *python.Thread) {
 	for _, l := range s.locks {
 		l.l.l.Reset(l.owner, l.count)
 		l.l.depth.Store(l.depth)
+	}
+	for _, put := range s.shared {
+		put()
 	}
 }
 

@@ -266,12 +266,15 @@ def run():
 // which every change of the state holds: exploring tries each read on
 // either side of a party's arrival or an abort, and a repr is of one
 // moment. (The action, run by the thread that holds the lock, reads
-// directly: testdata/barrier_reads.py.)
+// directly: testdata/barrier_reads.py.) multiprocessing's Barrier, whose
+// state is memory processes share, does the same.
 func TestExploreSeesBarrierReads(t *testing.T) {
-	s := newSession(t)
-	s.run(`
-import threading
-b = threading.Barrier(2)
+	for _, module := range []string{"threading", "multiprocessing"} {
+		t.Run(module, func(t *testing.T) {
+			s := newSession(t)
+			s.run(strings.ReplaceAll(`
+import threading, multiprocessing
+b = MODULE.Barrier(2)
 def party():
     try:
         b.wait()
@@ -294,15 +297,20 @@ def flag():
     return aborted(lambda: b.broken)
 def shown():
     return aborted(lambda: repr(b).split(": ")[1])
-`)
-	for fn, want := range map[string]string{
-		"counts": "0 1",
-		"flag":   "False True",
-		"shown":  "'broken>' 'waiters=0/2>'",
-	} {
-		rep := s.explore(fn, runtime.ExploreOptions{})
-		if got := strings.Join(keys(rep), " "); got != want {
-			t.Errorf("%s: outcomes %s, want %s", fn, got, want)
-		}
+`, "MODULE", module))
+			// Each exploration finds the Barrier as the cell left it,
+			// unbroken: flag's runs abort it, and shown's see both states.
+			for _, fn := range []string{"counts", "flag", "shown"} {
+				want := map[string]string{
+					"counts": "0 1",
+					"flag":   "False True",
+					"shown":  "'broken>' 'waiters=0/2>'",
+				}[fn]
+				rep := s.explore(fn, runtime.ExploreOptions{})
+				if got := strings.Join(keys(rep), " "); got != want {
+					t.Errorf("%s: outcomes %s, want %s", fn, got, want)
+				}
+			}
+		})
 	}
 }

@@ -773,12 +773,28 @@ class Barrier:
         self._parties = parties
         self._action = action
         self._timeout = timeout
+        self._acting = None  # the ident of this process's thread running the action
 
     def __repr__(self):
+        broken, waiting = self._read(lambda: (self._broken(), self._waiting()))
         where = "<multiprocessing.synchronize.Barrier at 0x%x" % id(self)
-        if self.broken:
+        if broken:
             return where + ": broken>"
-        return where + ": waiters=%d/%d>" % (self.n_waiting, self._parties)
+        return where + ": waiters=%d/%d>" % (waiting, self._parties)
+
+    def _read(self, read):
+        # As threading.Barrier does: the state changes under the lock, so
+        # it is read under it too, except by the action, which holds it.
+        if self._acting == threading.get_ident():
+            return read()
+        with self._cond:
+            return read()
+
+    def _broken(self):
+        return self._state.get(_BROKEN) != 0
+
+    def _waiting(self):
+        return 0 if self._broken() else self._state.get(_ARRIVED)
 
     def wait(self, timeout=None):
         if timeout is None:
@@ -792,11 +808,14 @@ class Barrier:
             st.set(_ARRIVED, index + 1)
             if index + 1 == self._parties:
                 if self._action is not None:
+                    self._acting = threading.get_ident()
                     try:
                         self._action()
                     except BaseException:
                         self._break()
                         raise
+                    finally:
+                        self._acting = None
                 self._end_round()
                 return index
             if not self._cond._until(lambda: st.get(_ROUND) != mine, timeout, "a Barrier"):
@@ -833,11 +852,11 @@ class Barrier:
 
     @property
     def n_waiting(self):
-        return 0 if self.broken else self._state.get(_ARRIVED)
+        return self._read(self._waiting)
 
     @property
     def broken(self):
-        return self._state.get(_BROKEN) != 0
+        return self._read(self._broken)
 
 
 class JoinableQueue(Queue):
