@@ -1258,7 +1258,9 @@ enter:
 			if err != nil {
 				if ErrorMatches(err, AttributeError) {
 					mod, _ := m.(*Module)
-					return sp, pc, Errorf(ImportError, "cannot import name '%s' from '%s' (unknown location)", name, mod.name)
+					e := Errorf(ImportError, "cannot import name '%s' from '%s' (unknown location)", name, mod.name)
+					e.setMember("name", Str(mod.name))
+					return sp, pc, e
 				}
 				return sp, pc, err
 			}

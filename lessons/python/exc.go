@@ -39,7 +39,8 @@ type excDetail struct {
 	// NameError's and AttributeError's name and AttributeError's obj
 	// (nil reads as None): the missing name and the object it was looked
 	// up in. With the scopes a NameError's name was looked up in, they
-	// give the "Did you mean" suggestion.
+	// give the "Did you mean" suggestion. An ImportError's name is the
+	// module's, and obj holds its path.
 	name    Value
 	obj     Value
 	code    *codeObj
@@ -372,12 +373,11 @@ func (e *Exception) excAttr(name string) (Value, bool) {
 			}
 			return None, true
 		}
-	case "name":
-		if e.class.IsSubclass(NameError) || e.class.IsSubclass(AttributeError) {
-			return noneIfNil(e.details().name), true
-		}
-	case "obj":
-		if e.class.IsSubclass(AttributeError) {
+	case "name", "obj", "path":
+		if e.excMember(name) {
+			if name == "name" {
+				return noneIfNil(e.details().name), true
+			}
 			return noneIfNil(e.details().obj), true
 		}
 	case "code":
@@ -402,14 +402,16 @@ func noneIfNil(v Value) Value {
 }
 
 // excMember reports whether name is one of the attributes that e keeps
-// in its detail rather than its dict (CPython's members of NameError and
-// AttributeError).
+// in its detail rather than its dict (CPython's members of NameError,
+// AttributeError and ImportError).
 func (e *Exception) excMember(name string) bool {
 	switch name {
 	case "name":
-		return e.class.IsSubclass(NameError) || e.class.IsSubclass(AttributeError)
+		return e.class.IsSubclass(NameError) || e.class.IsSubclass(AttributeError) || e.class.IsSubclass(ImportError)
 	case "obj":
 		return e.class.IsSubclass(AttributeError)
+	case "path":
+		return e.class.IsSubclass(ImportError)
 	}
 	return false
 }
@@ -428,8 +430,8 @@ func (e *Exception) setMember(name string, v Value) {
 }
 
 // initException is BaseException.__init__ for e: its args, and for a
-// NameError or AttributeError the name and obj keywords (both reset when
-// not given, as CPython's __init__ does).
+// NameError, AttributeError or ImportError the name and obj (or path)
+// keywords (reset when not given, as CPython's __init__ does).
 func initException(e *Exception, args []Value, kw []Kwarg) error {
 	var owner string
 	var allowed []string
@@ -438,6 +440,8 @@ func initException(e *Exception, args []Value, kw []Kwarg) error {
 		owner, allowed = "AttributeError", []string{"name", "obj"}
 	case e.class.IsSubclass(NameError):
 		owner, allowed = "NameError", []string{"name"}
+	case e.class.IsSubclass(ImportError):
+		owner, allowed = "ImportError", []string{"name", "path"}
 	}
 	if len(kw) > 0 && allowed == nil {
 		return Errorf(TypeError, "%s() takes no keyword arguments", e.class.name)
@@ -454,8 +458,8 @@ func initException(e *Exception, args []Value, kw []Kwarg) error {
 		switch k.Name {
 		case "name":
 			name = k.Value
-		case "obj":
-			if len(allowed) == 2 {
+		case "obj", "path":
+			if len(allowed) == 2 && k.Name == allowed[1] {
 				obj = k.Value
 				continue
 			}

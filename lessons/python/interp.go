@@ -279,12 +279,19 @@ func (t *Thread) Import(name string) (*Module, error) {
 			def, found = reg.modules[name]
 		}
 		if !found {
-			in.mu.Unlock()
-			top := name
-			if i := strings.IndexByte(name, '.'); i >= 0 {
-				top = name[:i]
+			// As CPython does, the error names the first missing part of
+			// a dotted name: no module 'nosuch' for import nosuch.sub.
+			missing := name
+			if top, _, dotted := strings.Cut(name, "."); dotted {
+				_, loaded := in.modules[top]
+				_, extra := in.extra[top]
+				_, builtin := reg.modules[top]
+				if !loaded && !extra && !builtin {
+					missing = top
+				}
 			}
-			return nil, moduleNotFound(top, name, moduleNames(in.extra))
+			in.mu.Unlock()
+			return nil, moduleNotFound(missing, moduleNames(in.extra))
 		}
 		m = NewModule(name)
 		in.modules[name] = m
@@ -301,8 +308,9 @@ func (t *Thread) Import(name string) (*Module, error) {
 	return m, m.initErr
 }
 
-func moduleNotFound(top, name string, have []string) error {
+func moduleNotFound(name string, have []string) error {
 	e := Errorf(ModuleNotFoundError, "No module named '%s'", name)
+	e.setMember("name", Str(name))
 	// The private modules (_threadlab, ...) are not the learner's to import.
 	public := have[:0:0]
 	for _, n := range have {
