@@ -131,7 +131,7 @@ func (g *gilSched) leave(t *Thread) {
 	if !g.on {
 		return
 	}
-	t.flushTrace(true)
+	t.dropTrace()
 	g.mu.Lock()
 	if g.holder != t {
 		g.mu.Unlock()

@@ -167,12 +167,12 @@ func (t *Thread) flushLocked() {
 }
 
 // flushTrace is flushLocked for a thread that ticks (so that its events
-// reach readers within a switch interval), or, with stop, lets its GIL
-// go. The batch stays set for its trace while that is the runtime's
-// (fits checks, at each access), so a thread that gets the GIL back
-// batches from its first access on; it lets go of a trace that is no
-// longer the runtime's, so that a thread that blocks for long does not
-// keep the trace's memory.
+// reach readers within a switch interval), or, with stop, hands its GIL
+// to a waiter. The batch stays set for its trace while that is the
+// runtime's (fits checks, at each access), so a thread that gets the GIL
+// back batches from its first access on; it lets go of a trace that is
+// no longer the runtime's. (Waiting for the GIL again takes a switch
+// interval or so: a trace replaced meanwhile is kept no longer.)
 func (t *Thread) flushTrace(stop bool) {
 	b := &t.batch
 	b.on = b.on && !stop
@@ -183,6 +183,22 @@ func (t *Thread) flushTrace(stop bool) {
 		if rt.trace != b.tr {
 			b.tr = nil
 		}
+		rt.sharedMu.Unlock()
+	}
+}
+
+// dropTrace flushes the batch of a thread that lets its GIL go to block,
+// sleep or end, and lets go of its trace: it may be away for long, and
+// must not keep a trace's memory alive once a newer one replaces it. Its
+// first access when it comes back takes the lock.
+func (t *Thread) dropTrace() {
+	b := &t.batch
+	b.on = false
+	if b.n > 0 || b.tr != nil {
+		rt := t.rt
+		rt.sharedMu.Lock()
+		t.flushLocked()
+		b.tr = nil
 		rt.sharedMu.Unlock()
 	}
 }

@@ -189,3 +189,55 @@ func TestLockedIntAccessAllocatesNothing(t *testing.T) {
 		t.Errorf("the trace has %d events, want 101", n)
 	}
 }
+
+// A thread that lets its GIL go to block lets go of its trace too: a
+// thread that waits for long must not keep a trace's memory alive once
+// the next cell's replaces it. It keeps batching before and after.
+func TestBlockedThreadLetsGoOfItsTrace(t *testing.T) {
+	rt := New()
+	rt.SetIntCodec(int64Codec)
+	spot := &Spot{Loc: Loc{Obj: new(int), Name: "x"}}
+	waiting, resume := make(chan struct{}), make(chan struct{})
+	var before, after bool
+	cell(t, rt, func(main *Thread) {
+		main.AccessIntAt(&Spot{Loc: Loc{Obj: new(int), Name: "y"}}, OpWrite, 1, 1)
+		th := start(t, rt, main, "T", func(th *Thread) error {
+			for i := range int32(10) {
+				th.AccessIntAt(spot, OpWrite, i, 1)
+			}
+			before = th.batch.tr != nil
+			close(waiting)
+			if err := th.Blocking(func() { <-resume }); err != nil {
+				return err
+			}
+			for i := range int32(10) {
+				th.AccessIntAt(spot, OpWrite, 100+i, 1)
+			}
+			after = th.batch.n > 0
+			return nil
+		})
+		if err := main.Blocking(func() { <-waiting }); err != nil {
+			t.Fatal(err)
+		}
+		rt.sharedMu.Lock()
+		kept := th.batch.tr
+		rt.sharedMu.Unlock()
+		if kept != nil {
+			t.Errorf("a thread that blocks still points at the trace it recorded into")
+		}
+		close(resume)
+		join(t, main, th)
+	})
+	if !before || !after {
+		t.Errorf("the thread batched before it blocked: %v, after: %v; want both", before, after)
+	}
+	writes := 0
+	for _, e := range rt.Trace().Events() {
+		if e.Kind == OpWrite && e.Field == "x" {
+			writes++
+		}
+	}
+	if writes != 20 {
+		t.Errorf("the trace has %d of T's writes, want 20", writes)
+	}
+}
