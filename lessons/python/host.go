@@ -153,7 +153,7 @@ func (t *Thread) emit(kind EventKind, obj Value, name string, key, v Value) {
 	if kind <= WriteGlobal { // a read or write of a global that holds an int, as emitInt
 		if n, isInt := v.(Int); isInt {
 			if m, isMod := obj.(*Module); isMod {
-				if gt, ok := t.tracer.(GlobalIntTracer); ok {
+				if gt := t.intTracer; gt != nil {
 					file, line := t.Position()
 					gt.GlobalInt(t, kind, m, name, n, file, line)
 					return
@@ -169,7 +169,7 @@ func (t *Thread) emit(kind EventKind, obj Value, name string, key, v Value) {
 // emitInt is emit of int n of global name of m, which the global holds
 // as bits: reported so, it need not be made a Value.
 func (t *Thread) emitInt(kind EventKind, m *Module, name string, n Int) {
-	if gt, ok := t.tracer.(GlobalIntTracer); ok {
+	if gt := t.intTracer; gt != nil {
 		file, line := t.Position()
 		gt.GlobalInt(t, kind, m, name, n, file, line)
 		return
@@ -238,7 +238,7 @@ func (t *Thread) itemsEvent(kind EventKind, x Value, name string) {
 // written it meanwhile.
 func (t *Thread) tracedGlobal(m *Module, name string, v Value) Value {
 	if IsCode(v) {
-		if _, skips := t.tracer.(CodeSkipper); skips {
+		if t.skipsCode {
 			return v
 		}
 	}

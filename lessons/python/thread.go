@@ -17,8 +17,10 @@ type Thread struct {
 	interval  int // steps between host calls
 	countdown int // steps left until the next host call
 	tracer    Tracer
-	announcer Announcer // tracer, when it wants to hear of accesses before they happen
-	ev        Event     // the event being reported to them
+	announcer Announcer       // tracer, when it wants to hear of accesses before they happen
+	intTracer GlobalIntTracer // tracer, when it takes the ints of globals as they are
+	skipsCode bool            // tracer is a CodeSkipper
+	ev        Event           // the event being reported to them
 
 	cancelled atomic.Bool
 	cancel    cancelState
@@ -98,8 +100,11 @@ func (t *Thread) SetHost(h Host, n int) {
 
 // SetTracer turns memory events on (tr != nil) or off.
 func (t *Thread) SetTracer(tr Tracer) {
+	// The optional interfaces are looked up once here, not at each access.
 	t.tracer = tr
 	t.announcer, _ = tr.(Announcer)
+	t.intTracer, _ = tr.(GlobalIntTracer)
+	_, t.skipsCode = tr.(CodeSkipper)
 }
 
 // Cancel asks the thread to stop: it unwinds with a *Cancelled error at
