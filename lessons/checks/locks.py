@@ -37,11 +37,9 @@ class _Lock(WatchedLock):
         self.taken += 1
         self.holder = threading.current_thread()
 
-    def release(self):
-        # The holder is cleared after the release, as it always was: the
-        # exploration's schedule counts, which the check's messages quote,
-        # depend on where this write stands.
-        self._lock.release()
+    def _on_release(self):
+        # Before the lock is free: cleared after, it could undo the note
+        # of the thread that takes the lock next.
         self.holder = None
 
 
