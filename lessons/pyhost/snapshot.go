@@ -29,6 +29,12 @@ type snapshot struct {
 	shared  []func() // puts back a restorable's state
 }
 
+// dictLike is one of collections' dicts (defaultdict, Counter,
+// OrderedDict): its items are a dict's.
+type dictLike interface {
+	AsDict() *python.Dict
+}
+
 // restorable is native state a snapshot cannot see into: it saves its
 // own and returns what puts it back.
 type restorable interface {
@@ -82,7 +88,7 @@ func takeSnapshot(m *python.Module) *snapshot {
 // walk records v's state and walks what it holds, once per object.
 func (s *snapshot) walk(v python.Value, seen map[python.Value]bool) {
 	switch x := v.(type) {
-	case *python.List, *python.Dict, *python.Set, *python.Instance, *Lock, sequence, python.Tuple, restorable:
+	case *python.List, *python.Dict, *python.Set, *python.Instance, *Lock, sequence, python.Tuple, restorable, dictLike:
 	case *python.Type:
 		if mod, user := x.UserClass(); !user || mod != s.m.Name() {
 			return // a built-in type, or another module's class
@@ -103,6 +109,8 @@ func (s *snapshot) walk(v python.Value, seen map[python.Value]bool) {
 		}
 	case *python.Dict:
 		s.walkDict(x, seen)
+	case dictLike:
+		s.walkDict(x.AsDict(), seen)
 	case *python.Instance:
 		if d := x.Dict(); d != nil && !seen[d] {
 			seen[d] = true

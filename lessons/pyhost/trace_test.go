@@ -496,3 +496,42 @@ work(1)
 		t.Errorf("last writes %v, want big=%d small=%d", last, 1<<40+50*4, -50*4)
 	}
 }
+
+// d[k] += 1 on collections' dicts is a read and a write of the item, as
+// it is on a dict: exploring two threads that count finds the lost
+// update, and each run starts from the counts the cell left.
+func TestExploreCollectionsItems(t *testing.T) {
+	for _, make := range []string{"{'a': 0}", "collections.defaultdict(int)", "collections.Counter()", "collections.OrderedDict(a=0)"} {
+		t.Run(make, func(t *testing.T) {
+			s := newSession(t)
+			s.run(`
+import collections, threading
+counts = ` + make + `
+def count():
+    counts['a'] += 1
+def both():
+    ts = [threading.Thread(target=count) for _ in range(2)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    return counts['a']
+`)
+			rep := s.explore("both", runtime.ExploreOptions{})
+			if got := keys(rep); !slices.Equal(got, []string{"1", "2"}) {
+				t.Errorf("outcomes %v, want 1 (the lost update) and 2", got)
+			}
+			found := false
+			for _, e := range rep.Outcomes[0].Example.Events() {
+				found = found || e.Kind == runtime.OpWrite && e.Field == "counts['a']"
+			}
+			if !found {
+				t.Errorf("no write of counts['a'] in the example:\n%s", traceText(rep.Outcomes[0].Example))
+			}
+			s.run("left = counts['a']")
+			if got := s.global("left"); got != "0" {
+				t.Errorf("counts['a'] is %s after exploring, want it restored to 0", got)
+			}
+		})
+	}
+}

@@ -221,15 +221,16 @@ func (t *Thread) setAttr(x Value, name string, v Value) error {
 
 func (t *Thread) itemEvent(kind EventKind, x, k, v Value) {
 	switch x.(type) {
-	case *List, *Dict:
+	case *List, *Dict, *dictSub:
 		t.emit(kind, x, "", k, v)
 	}
 }
 
-// itemAnnounce is announce for an item of a list or dict.
+// itemAnnounce is announce for an item of a list or dict (or one of
+// collections' dicts).
 func (t *Thread) itemAnnounce(kind EventKind, x, k, v Value) {
 	switch x.(type) {
-	case *List, *Dict:
+	case *List, *Dict, *dictSub:
 		t.announce(kind, x, "", k, v)
 	}
 }
