@@ -600,14 +600,14 @@ type dictSub struct {
 }
 
 func (s *dictSub) Type() *Type { return s.typ }
-
-// AsDict returns the dict that holds its items, for a host that saves
-// and restores a program's state.
-func (s *dictSub) AsDict() *Dict { return s.d }
-func (s *dictSub) Len() int      { return s.d.Len() }
+func (s *dictSub) Len() int    { return s.d.Len() }
 func (s *dictSub) Iter(t *Thread) (Iterator, error) {
 	return &dictIter{d: s.d, kind: DictKeys, size: s.d.Len(), obj: s}, nil // its steps are reads of s, as its methods are
 }
+// AsDict returns the dict that holds its items, for a host that saves
+// and restores a program's state.
+func (s *dictSub) AsDict() *Dict { return s.d }
+
 func (s *dictSub) Contains(t *Thread, k Value) (bool, error) {
 	v, err := s.d.Get(t, k)
 	return v != nil, err
