@@ -604,6 +604,7 @@ func (s *dictSub) Len() int    { return s.d.Len() }
 func (s *dictSub) Iter(t *Thread) (Iterator, error) {
 	return &dictIter{d: s.d, kind: DictKeys, size: s.d.Len(), obj: s}, nil // its steps are reads of s, as its methods are
 }
+
 // AsDict returns the dict that holds its items, for a host that saves
 // and restores a program's state.
 func (s *dictSub) AsDict() *Dict { return s.d }
