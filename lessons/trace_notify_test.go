@@ -116,3 +116,39 @@ func checkNotifyRows(t *testing.T, s *Session, seed int, kinds map[string]bool) 
 		}
 	}
 }
+
+// A Condition's wait that lab.stop ended is over: a notify that comes
+// after, before the gate is taken off the list, wakes no one, and its row
+// says so rather than that it wakes cat. (An interrupt stops threads the
+// same way, Runtime.StopThreads.)
+func TestNotifyAfterAStopWakesNoOne(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	c := execute(s, `
+import threading
+changed = threading.Condition()
+inside = threading.Event()
+def cat():
+    with changed:
+        inside.set()
+        changed.wait()
+threading.Thread(target=cat, name="cat").start()
+inside.wait()
+with changed:
+    pass  # cat has given the lock up: it waits
+lab.stop()
+with changed:
+    changed.notify()
+`)
+	if c.err != nil {
+		t.Fatal(c.err)
+	}
+	b, _ := bundleOf(t, s, "lab.trace()")
+	text := b["text/plain"].(string)
+	if !strings.Contains(text, "notifies changed (a Condition): wakes no one (cat's wait is over)") {
+		t.Errorf("the notify after the stop does not say it wakes no one:\n%s", text)
+	}
+	if strings.Contains(text, "wakes cat") {
+		t.Errorf("the notify after the stop says it wakes cat:\n%s", text)
+	}
+}
