@@ -32,7 +32,9 @@ type snapshot struct {
 // dictLike is one of collections' dicts (defaultdict, Counter,
 // OrderedDict): its items are a dict's.
 type dictLike interface {
+	python.Value
 	AsDict() *python.Dict
+	DefaultFactory() python.Value // nil but for a defaultdict
 }
 
 // restorable is native state a snapshot cannot see into: it saves its

@@ -1,7 +1,9 @@
 package pyhost
 
 import (
+	"cmp"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -70,7 +72,7 @@ func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 const frozenMax = 64
 
 // freeze returns what a trace keeps of value v: the text of a small list
-// or dict as it is now (a runtime.Snapshot), the value itself otherwise
+// or dict (or Counter, defaultdict, OrderedDict) as it is now (a runtime.Snapshot), the value itself otherwise
 // (immutable, or too large). A trace spells its values only when it is
 // shown, by which time a container may have changed: `items = []` would
 // be shown writing what the list held at the end.
@@ -81,6 +83,8 @@ func freeze(v python.Value) any {
 		n = x.Len()
 	case *python.Dict:
 		n = x.Len()
+	case dictLike:
+		n = x.AsDict().Len()
 	default:
 		return v
 	}
@@ -524,16 +528,59 @@ func scalarText(v python.Value, depth int) (string, bool) {
 	case *python.List:
 		return seq("[", "]", x.Snapshot())
 	case *python.Dict:
-		var parts []string
-		for _, kv := range x.Items() {
-			k, ok := scalarText(kv[0], depth-1)
-			v, ok2 := scalarText(kv[1], depth-1)
-			if !ok || !ok2 {
-				return "", false
-			}
-			parts = append(parts, k+": "+v)
-		}
-		return "{" + strings.Join(parts, ", ") + "}", true
+		return itemsText(x.Items(), depth)
+	case dictLike:
+		return dictLikeText(x, depth)
 	}
 	return "", false
+}
+
+// itemsText spells a dict's items as its repr does: {k: v, ...}.
+func itemsText(items []python.Tuple, depth int) (string, bool) {
+	parts := make([]string, len(items))
+	for i, kv := range items {
+		k, ok := scalarText(kv[0], depth-1)
+		v, ok2 := scalarText(kv[1], depth-1)
+		if !ok || !ok2 {
+			return "", false
+		}
+		parts[i] = k + ": " + v
+	}
+	return "{" + strings.Join(parts, ", ") + "}", true
+}
+
+// dictLikeText spells one of collections' dicts as CPython's repr does:
+// Counter({'a': 2, 'b': 1}), most common first; OrderedDict([('a', 1)]);
+// defaultdict(<class 'int'>, {'a': 1}).
+func dictLikeText(x dictLike, depth int) (string, bool) {
+	name := python.TypeName(x)
+	items := x.AsDict().Items()
+	if f := x.DefaultFactory(); f != nil {
+		if _, isType := f.(*python.Type); !isType && f != python.None {
+			return "", false // a function or a lambda: spelled with its address
+		}
+		fs, err := python.Repr(nil, f) // (a class or None needs no thread)
+		d, ok := itemsText(items, depth)
+		return name + "(" + fs + ", " + d + ")", ok && err == nil
+	}
+	if len(items) == 0 {
+		return name + "()", true
+	}
+	if x.Type() == python.CounterType {
+		for _, kv := range items {
+			if _, isInt := kv[1].(python.Int); !isInt {
+				return "", false
+			}
+		}
+		sorted := slices.Clone(items)
+		slices.SortStableFunc(sorted, func(a, b python.Tuple) int { return cmp.Compare(b[1].(python.Int), a[1].(python.Int)) })
+		d, ok := itemsText(sorted, depth)
+		return name + "(" + d + ")", ok
+	}
+	pairs := make([]python.Value, len(items))
+	for i, kv := range items {
+		pairs[i] = kv
+	}
+	l, ok := scalarText(python.NewList(pairs), depth)
+	return name + "(" + l + ")", ok
 }

@@ -609,6 +609,14 @@ func (s *dictSub) Iter(t *Thread) (Iterator, error) {
 // and restores a program's state.
 func (s *dictSub) AsDict() *Dict { return s.d }
 
+// DefaultFactory is a defaultdict's default_factory; nil for the others.
+func (s *dictSub) DefaultFactory() Value {
+	if s.typ != DefaultDictType {
+		return nil
+	}
+	return s.factory
+}
+
 func (s *dictSub) Contains(t *Thread, k Value) (bool, error) {
 	v, err := s.d.Get(t, k)
 	return v != nil, err
