@@ -535,3 +535,36 @@ def both():
 		})
 	}
 }
+
+// copy.deepcopy reads what it copies: exploring it beside a thread that
+// changes a list or an instance finds the copy taken before the change
+// and after it.
+func TestExploreSeesDeepcopyReads(t *testing.T) {
+	s := newSession(t)
+	s.run(`
+import copy, threading
+class Box:
+    pass
+items = [[1]]
+box = Box()
+box.n = 0
+def race(change, take):
+    got = []
+    a = threading.Thread(target=change)
+    b = threading.Thread(target=lambda: got.append(take()))
+    a.start(); b.start(); a.join(); b.join()
+    return got[0]
+def in_list():
+    return race(lambda: items[0].append(2), lambda: copy.deepcopy(items))
+def in_attr():
+    def change():
+        box.n = 1
+    return race(change, lambda: copy.deepcopy(box).n)
+`)
+	for fn, want := range map[string]string{"in_list": "[[1, 2]] [[1]]", "in_attr": "0 1"} {
+		rep := s.explore(fn, runtime.ExploreOptions{})
+		if got := strings.Join(keys(rep), " "); got != want {
+			t.Errorf("%s: outcomes %s, want %s", fn, got, want)
+		}
+	}
+}

@@ -66,6 +66,11 @@ func deepCopy(t *Thread, v Value, memo map[Value]Value) (Value, error) {
 		if c, ok := memo[v]; ok {
 			return c, nil
 		}
+		if t.tracer != nil {
+			// Each object copied is read whole, as iterating it would
+			// be, and an instance attribute by attribute.
+			t.readAll(v, "__iter__")
+		}
 	}
 	each := func(items []Value) ([]Value, error) {
 		out := make([]Value, len(items))
@@ -154,12 +159,23 @@ func deepCopy(t *Thread, v Value, memo map[Value]Value) (Value, error) {
 		c := newInstance(x.Type())
 		memo[v] = c
 		if o, ok := c.(*Instance); ok && x.Dict() != nil && o.Dict() != nil {
+			traced := t.tracer != nil && attrTraced(x)
 			for _, kv := range x.Dict().Items() {
-				val, err := deepCopy(t, kv[1], memo)
+				name, attr := string(kv[0].(Str)), kv[1]
+				if traced {
+					// Read after the announcement: another thread may
+					// change the attribute at that scheduling point.
+					t.announce(ReadAttr, x, name, nil, nil)
+					if attr = x.Dict().GetStr(name); attr == nil {
+						continue // deleted meanwhile
+					}
+					t.emit(ReadAttr, x, name, nil, attr)
+				}
+				val, err := deepCopy(t, attr, memo)
 				if err != nil {
 					return nil, err
 				}
-				o.Dict().SetStr(string(kv[0].(Str)), val)
+				o.Dict().SetStr(name, val)
 			}
 		}
 		return c, nil
