@@ -14,7 +14,8 @@ import (
 // the globals, the code's top-level names are looked up in the locals,
 // then the globals and builtins, and stored in the locals, as a class
 // body's are (resolve.Namespace); a function's own variables are not
-// changed by what exec stores, as in CPython 3.11.
+// changed by what exec stores, as in CPython 3.11. The locals may be any
+// mapping (namespace_map.go).
 
 func init() {
 	RegisterFunc("eval", func(t *Thread, args []Value, kw []Kwarg) (Value, error) { return evalExec(t, args, kw, "eval") })
@@ -69,7 +70,7 @@ func evalExec(t *Thread, args []Value, kw []Kwarg, name string) (Value, error) {
 	}
 	t.interp.addSource("<string>", []byte(text))
 	resolveNames := resolve.File
-	if ns != nil {
+	if ns.dict != nil || ns.mapping != nil {
 		resolveNames = resolve.Namespace
 	}
 	if err := resolveNames(mod, []byte(text)); err != nil {
@@ -80,7 +81,7 @@ func evalExec(t *Thread, args []Value, kw []Kwarg, name string) (Value, error) {
 		return nil, syntaxException(err)
 	}
 	var v Value
-	if ns != nil {
+	if ns.dict != nil || ns.mapping != nil {
 		v, err = t.execNamespace(code, m, ns)
 	} else {
 		v, err = t.ExecModule(code, m)
@@ -93,25 +94,27 @@ func evalExec(t *Thread, args []Value, kw []Kwarg, name string) (Value, error) {
 
 // evalNamespaces returns the module whose globals eval or exec (name)
 // runs code with, given its globals and locals arguments (nil or None if
-// not given), and the locals namespace, or nil when that is the globals.
-func evalNamespaces(t *Thread, name string, globals, locals Value) (*Module, *Dict, error) {
+// not given), and the locals namespace, none when that is the globals.
+func evalNamespaces(t *Thread, name string, globals, locals Value) (*Module, evalLocals, error) {
 	if locals == None {
 		locals = nil
 	}
 	var m *Module
-	var ns *Dict
+	var ns evalLocals
 	switch g := globals.(type) {
 	case nil, NoneType:
 		fr := t.frame
 		if fr == nil {
-			return nil, nil, Errorf(SystemError, "%s() called with no running frame", name)
+			return nil, ns, Errorf(SystemError, "%s() called with no running frame", name)
 		}
 		m = fr.globals
 		if locals == nil {
 			// the caller's own namespace; none apart from the globals at
 			// a module's top level
-			if l := t.Locals(); l != m.globals {
-				ns = l
+			if fr.nsMap != nil {
+				ns.mapping = fr.nsMap
+			} else if l := t.Locals(); l != m.globals {
+				ns.dict = l
 			}
 		}
 	case *Dict:
@@ -121,36 +124,42 @@ func evalNamespaces(t *Thread, name string, globals, locals Value) (*Module, *Di
 		}
 	default:
 		if name == "eval" {
-			return nil, nil, Errorf(TypeError, "globals must be a dict")
+			return nil, ns, Errorf(TypeError, "globals must be a dict")
 		}
-		return nil, nil, Errorf(TypeError, "%s() globals must be a dict, not %s", name, TypeName(globals))
+		return nil, ns, Errorf(TypeError, "%s() globals must be a dict, not %s", name, TypeName(globals))
 	}
 	if locals != nil {
 		d, ok := unwrap(locals).(*Dict)
-		if !ok {
-			if locals.Type().Lookup("__getitem__") != nil {
-				// CPython takes any mapping; threadlab's namespaces are dicts
-				return nil, nil, Errorf(TypeError, "%s() in threadlab takes a dict as its locals, not %s", name, TypeName(locals))
-			}
-			if name == "eval" {
-				return nil, nil, Errorf(TypeError, "locals must be a mapping")
-			}
-			return nil, nil, Errorf(TypeError, "locals must be a mapping or None, not %s", TypeName(locals))
-		}
-		if d != m.globals {
-			ns = d
+		switch {
+		case ok && d != m.globals:
+			ns.dict = d
+		case ok:
+		case locals.Type().Lookup("__getitem__") != nil:
+			ns.mapping = locals // any mapping (namespace_map.go)
+		case name == "eval":
+			return nil, ns, Errorf(TypeError, "locals must be a mapping")
+		default:
+			return nil, ns, Errorf(TypeError, "locals must be a mapping or None, not %s", TypeName(locals))
 		}
 	}
 	return m, ns, nil
 }
 
+// evalLocals is the namespace exec's or eval's code runs with, apart from
+// the globals: a dict, or another mapping; neither when it is the
+// globals.
+type evalLocals struct {
+	dict    *Dict
+	mapping Value
+}
+
 // execNamespace runs module code that resolve.Namespace resolved, with
 // m's globals and ns as its namespace, and returns what ExecModule would.
 // A Go panic inside is returned as an *InternalError.
-func (t *Thread) execNamespace(code *compile.Code, m *Module, ns *Dict) (v Value, err error) {
+func (t *Thread) execNamespace(code *compile.Code, m *Module, ns evalLocals) (v Value, err error) {
 	defer t.recoverInternal(&err)
 	fn := &Function{code: newCodeObj(code), globals: m, name: "<module>", qualname: "<module>", dict: NewDict()}
 	fr := newFrame(fn)
-	fr.ns = ns
+	fr.ns, fr.nsMap = ns.dict, ns.mapping
 	return t.runFrame(fr)
 }

@@ -81,7 +81,7 @@ func init() {
 			return nil, err
 		}
 		if len(args) == 0 {
-			return t.Locals(), nil
+			return t.localsValue(), nil
 		}
 		d, err := GetAttr(t, args[0], "__dict__")
 		if err != nil {
@@ -101,7 +101,21 @@ func init() {
 		}
 		var names []string
 		if len(args) == 0 {
-			for _, k := range t.Locals().Keys() {
+			ns := t.localsValue()
+			if _, isDict := ns.(*Dict); !isDict { // a mapping: its keys(), as CPython's dir() calls
+				keysOf, err := GetAttr(t, ns, "keys")
+				if err != nil {
+					return nil, err
+				}
+				if ns, err = CallValue(t, keysOf, nil, nil); err != nil {
+					return nil, err
+				}
+			}
+			keys, err := Collect(t, ns)
+			if err != nil {
+				return nil, err
+			}
+			for _, k := range keys {
 				if s, ok := k.(Str); ok {
 					names = append(names, string(s))
 				}
@@ -126,7 +140,7 @@ func init() {
 		if err := ArgCount("locals", args, 0, 0); err != nil {
 			return nil, err
 		}
-		return t.Locals(), nil
+		return t.localsValue(), nil
 	})
 	RegisterFunc("input", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if err := NoKwargs("input", kw); err != nil {

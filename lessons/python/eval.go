@@ -148,7 +148,15 @@ enter:
 		case compile.LOAD_NAME:
 			fr.pc = pc
 			name := names[in.Arg]
-			v := fr.ns.getStr(t, name)
+			var v Value
+			if fr.nsMap != nil {
+				var err error
+				if v, err = t.mapLoad(fr.nsMap, name); err != nil {
+					return sp, pc, err
+				}
+			} else {
+				v = fr.ns.getStr(t, name)
+			}
 			if v == nil {
 				var err error
 				if v, err = t.loadGlobal(fr, pc-1, name); err != nil {
@@ -159,11 +167,26 @@ enter:
 			sp++
 		case compile.STORE_NAME:
 			sp--
-			fr.ns.setStr(t, names[in.Arg], stack[sp])
+			if fr.nsMap != nil {
+				fr.pc = pc
+				if err := SetItem(t, fr.nsMap, Str(names[in.Arg]), stack[sp]); err != nil {
+					return sp, pc, err
+				}
+			} else {
+				fr.ns.setStr(t, names[in.Arg], stack[sp])
+			}
 			stack[sp] = nil
 		case compile.DELETE_NAME:
 			name := names[in.Arg]
-			if old, _ := fr.ns.Delete(t, Str(name)); old == nil {
+			if fr.nsMap != nil {
+				fr.pc = pc
+				if err := t.mapDelete(fr.nsMap, name); err != nil {
+					if ErrorMatches(err, KeyError) {
+						return sp, pc, nameError(fr, NameError, name, "name '%s' is not defined")
+					}
+					return sp, pc, err
+				}
+			} else if old, _ := fr.ns.Delete(t, Str(name)); old == nil {
 				return sp, pc, nameError(fr, NameError, name, "name '%s' is not defined")
 			}
 		case compile.LOAD_ATTR:
@@ -1273,7 +1296,9 @@ enter:
 			for _, kv := range m.globals.Items() {
 				k := string(kv[0].(Str))
 				if len(k) > 0 && k[0] != '_' {
-					t.storeName(fr, k, kv[1])
+					if err := t.storeName(fr, k, kv[1]); err != nil {
+						return sp, pc, err
+					}
 				}
 			}
 		case compile.RAISE_ASSERT:
@@ -1285,6 +1310,12 @@ enter:
 			}
 			return sp, pc, e
 		case compile.SETUP_ANNOTATIONS:
+			if fr.nsMap != nil {
+				if err := t.mapSetupAnnotations(fr.nsMap); err != nil {
+					return sp, pc, err
+				}
+				break
+			}
 			ns := fr.ns
 			if ns == nil {
 				ns = fr.globals.globals
@@ -1294,6 +1325,14 @@ enter:
 			}
 		case compile.STORE_ANNOTATION:
 			sp--
+			if fr.nsMap != nil {
+				err := t.mapAnnotate(fr.nsMap, names[in.Arg], stack[sp])
+				stack[sp] = nil
+				if err != nil {
+					return sp, pc, err
+				}
+				break
+			}
 			ns := fr.ns
 			if ns == nil {
 				ns = fr.globals.globals

@@ -158,10 +158,13 @@ func (t *Thread) fuseStoreGlobal(fr *frame, pc int, c Int) bool {
 	return true
 }
 
-func (t *Thread) storeName(fr *frame, name string, v Value) {
+func (t *Thread) storeName(fr *frame, name string, v Value) error {
+	if fr.nsMap != nil {
+		return SetItem(t, fr.nsMap, Str(name), v)
+	}
 	if fr.ns != nil {
 		fr.ns.SetStr(name, v)
-		return
+		return nil
 	}
 	if t.tracer != nil {
 		t.announce(WriteGlobal, fr.globals, name, nil, v)
@@ -170,6 +173,7 @@ func (t *Thread) storeName(fr *frame, name string, v Value) {
 	if t.tracer != nil {
 		t.emit(WriteGlobal, fr.globals, name, nil, v)
 	}
+	return nil
 }
 
 // attrEvents reports whether attribute accesses on x are memory events

@@ -5,6 +5,7 @@ type frame struct {
 	code    *codeObj
 	globals *Module
 	ns      *Dict // class body namespace, or nil
+	nsMap   Value // exec's or eval's locals when they are a mapping but not a dict (namespace_map.go)
 	locals  []Value
 	cells   []*Cell // the code's cells, then its free variables
 	stack   []Value
