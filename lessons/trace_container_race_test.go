@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -57,7 +58,8 @@ def run():
 
 // A list or dict is shown as it was at each step, not as it is when the
 // table is drawn: `items = []` writes [], each read shows what the
-// appends so far made, and the state after a read is what it read.
+// appends so far made, and the state after a read is what it read; after
+// an append or an item's write it is what the change left.
 func TestTraceShowsContainersAsTheyWere(t *testing.T) {
 	s := New()
 	defer s.Shutdown()
@@ -89,18 +91,26 @@ t1.start(); t2.start(); t1.join(); t2.join()
 	}
 	// Each read of items shows one more item than the appends before it
 	// made, at most: counting the appends row by row tells what it held.
-	appended := 0
+	appended, marked := 0, 0
 	for _, r := range rows {
 		for c := 3; c < stateCol; c++ {
 			switch cell := r[c]; {
 			case strings.HasPrefix(cell, "call items.append"):
+				// The state after the call shows the list it left.
 				appended++
-			case strings.HasPrefix(cell, "read items → "):
-				got := strings.Count(cell, ",") + 1
-				if strings.HasSuffix(cell, "[]") {
-					got = 0
+				m := listState.FindStringSubmatch(r[stateCol])
+				if m == nil || countItems(m[1]) != appended {
+					t.Errorf("step %s: state %q after %d appends, want items= with %d items", r[0], r[stateCol], appended, appended)
 				}
-				if got != appended {
+			case strings.HasPrefix(cell, "write marks["):
+				// So does the state after an item's write.
+				marked++
+				m := dictState.FindStringSubmatch(r[stateCol])
+				if m == nil || countItems(m[1]) != marked {
+					t.Errorf("step %s: state %q after %d item writes, want marks= with %d items", r[0], r[stateCol], marked, marked)
+				}
+			case strings.HasPrefix(cell, "read items → "):
+				if got := countItems(strings.TrimPrefix(cell, "read items → ")); got != appended {
 					t.Errorf("step %s reads %d items after %d appends:\n%s", r[0], got, appended, text)
 				}
 				if want := "items=" + strings.TrimPrefix(cell, "read items → "); !strings.Contains(r[stateCol], want) {
@@ -109,10 +119,26 @@ t1.start(); t2.start(); t1.join(); t2.join()
 			}
 		}
 	}
-	if appended != 6 {
-		t.Errorf("%d appends in the table, want 6:\n%s", appended, text)
+	if appended != 6 || marked != 6 {
+		t.Errorf("%d appends and %d item writes in the table, want 6 of each:\n%s", appended, marked, text)
 	}
 	if !strings.Contains(text, fmt.Sprintf("read marks → {")) {
 		t.Errorf("no read of marks shows its items:\n%s", text)
 	}
+}
+
+// listState and dictState find what items and marks hold in a
+// state-after cell.
+var (
+	listState = regexp.MustCompile(`items=(\[[^\]]*\])`)
+	dictState = regexp.MustCompile(`marks=(\{[^}]*\})`)
+)
+
+// countItems counts the items of a list or dict of numbers and short
+// strings, spelled "[0, 1]" or "{'a0': 0}".
+func countItems(spelled string) int {
+	if len(spelled) == 2 {
+		return 0
+	}
+	return strings.Count(spelled, ",") + 1
 }

@@ -1,6 +1,9 @@
 package runtime
 
-import "fmt"
+import (
+	"fmt"
+	"sync/atomic"
+)
 
 // Loc is a memory location of a program: the variable or attribute Name
 // of object Obj, or the item Key of container Obj. Obj is compared by
@@ -22,7 +25,34 @@ type allItems struct{}
 // Snapshot is a value an interpreter recorded as the text it had at the
 // access, for a value that changes in place (a list, a dict): a read of
 // one tells what the location holds then, which a table's state shows.
-type Snapshot string
+// Of is the object itself, so that a change of it (Later) can update
+// every location the table shows holding it.
+type Snapshot struct {
+	Text string
+	Of   any
+}
+
+// ItemWrite is the value of a write (or delete) of a container's item
+// when the interpreter also says what the container holds after it: the
+// event's value is Value, and the table shows Container under every
+// location that holds the container from this step on.
+type ItemWrite struct {
+	Value     any
+	Container Snapshot
+}
+
+// Later is the value of a method call that changes a container (an
+// AllItems write): what the container held once the call returned, set
+// by the calling thread then. Until it is set it says nothing. The table
+// shows each location that holds the container with that text from the
+// call's step on.
+type Later struct{ p atomic.Pointer[Snapshot] }
+
+// Set records what the container holds now; the first Set counts.
+func (l *Later) Set(s Snapshot) { l.p.CompareAndSwap(nil, &s) }
+
+// Get returns what Set recorded, or nil.
+func (l *Later) Get() *Snapshot { return l.p.Load() }
 
 // Spelling is how the interpreter writes locations and values in traces
 // and reports: "balance", "account.balance", "items[3]"; 'text', None.
@@ -60,8 +90,14 @@ func (s *Spelling) site(site int32) (int, string) {
 
 // value spells v, as Go prints it when the interpreter gave no way.
 func (s *Spelling) value(v any) string {
-	if text, ok := v.(Snapshot); ok {
-		return string(text)
+	switch x := v.(type) {
+	case Snapshot:
+		return x.Text
+	case *Later:
+		if s := x.Get(); s != nil {
+			return s.Text
+		}
+		return "…"
 	}
 	if s.Value != nil {
 		return s.Value(v)

@@ -220,6 +220,15 @@ func (tr *Trace) name(key uint32) string {
 }
 
 func (tr *Trace) value(r *record) any {
+	v := tr.rawValue(r)
+	if w, ok := v.(ItemWrite); ok {
+		return w.Value
+	}
+	return v
+}
+
+// rawValue is the value r holds, an ItemWrite as it is.
+func (tr *Trace) rawValue(r *record) any {
 	switch r.vform {
 	case valueInt:
 		return tr.ints.Make(int64(int32(r.value)))
@@ -553,14 +562,20 @@ func (tr *Trace) contended(whole bool) []bool {
 // of the contended locations right after event i, written like
 // "balance=13 items[0]=2". A location's value before its first write is
 // the value its first read saw, shown from the start; a location first
-// written is shown from its first write on.
+// written is shown from its first write on. A container changed in place
+// is shown as the last read or write of it saw it, or as a call that
+// changed it left it (Later), under every name that holds it.
 func (tr *Trace) StatesAfter(indices []int) []string {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
 	contended := tr.contended(false)
 	// The order in which locations appear, and the first view of each.
+	type view struct {
+		v     any
+		shown bool
+	}
 	var order []uint32
-	known := make([]*record, len(tr.keys)) // the first read (until a write), then the last write
+	known := make([]view, len(tr.keys)) // the first read (until a write), then the last write
 	seen := make([]bool, len(tr.keys))
 	tr.each(func(_ int, r *record) bool {
 		k := OpKind(r.kind)
@@ -570,15 +585,23 @@ func (tr *Trace) StatesAfter(indices []int) []string {
 		seen[r.key] = true
 		order = append(order, r.key)
 		if k == OpRead {
-			known[r.key] = r
+			known[r.key] = view{tr.value(r), true}
 		}
 		return true
 	})
+	// now shows snap under every location that holds its container.
+	now := func(snap Snapshot) {
+		for _, k := range order {
+			if old, ok := known[k].v.(Snapshot); ok && known[k].shown && old.Of == snap.Of {
+				known[k].v = snap
+			}
+		}
+	}
 	format := func() string {
 		var parts []string
 		for _, k := range order {
-			if r := known[k]; r != nil {
-				parts = append(parts, tr.name(k)+"="+tr.spelling.value(tr.value(r)))
+			if known[k].shown {
+				parts = append(parts, tr.name(k)+"="+tr.spelling.value(known[k].v))
 			}
 		}
 		return strings.Join(parts, " ")
@@ -589,16 +612,26 @@ func (tr *Trace) StatesAfter(indices []int) []string {
 		if next >= len(indices) {
 			return false
 		}
-		if contended[r.key] && tr.keys[r.key].Key != AllItems {
-			switch OpKind(r.kind) {
-			case OpWrite:
-				known[r.key] = r
-			case OpRead:
-				// A container changed in place by its methods shows
-				// what it holds now when it is read.
-				if _, now := tr.value(r).(Snapshot); now {
-					known[r.key] = r
+		switch v := tr.rawValue(r); {
+		case tr.keys[r.key].Key == AllItems:
+			if l, ok := v.(*Later); ok && OpKind(r.kind) == OpWrite {
+				if snap := l.Get(); snap != nil {
+					now(*snap)
 				}
+			}
+		case OpKind(r.kind) == OpWrite:
+			if w, ok := v.(ItemWrite); ok {
+				now(w.Container) // whether the item is shown or not
+			}
+			if contended[r.key] {
+				known[r.key] = view{tr.value(r), true}
+			}
+		case contended[r.key] && OpKind(r.kind) == OpRead:
+			// A container changed in place shows what it holds now when
+			// it is read.
+			if snap, ok := v.(Snapshot); ok {
+				known[r.key] = view{snap, true}
+				now(snap)
 			}
 		}
 		for next < len(indices) && indices[next] == i {

@@ -44,6 +44,11 @@ type binding struct {
 	lastFile   string // inHostCode's and sites.site's memory
 	lastInHost bool
 	lastIndex  int32
+
+	// The recorder's note of the container call the thread is in
+	// (items.append(x)): what its trace event will show once it returns.
+	changing    *runtime.Later
+	changingObj python.Value
 }
 
 // NewHost makes a host for threads on rt. Give Modules to the

@@ -59,11 +59,43 @@ func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 		}
 		spot, kind = b.spots.findLoc(loc), k
 	}
+	if (ev.Kind == python.WriteItem || ev.Kind == python.DeleteItem) && freezable(ev.Object) {
+		// The item is written: the table can show the container's new
+		// state too, under the names that hold it.
+		if snap, ok := freeze(ev.Object).(runtime.Snapshot); ok {
+			var v any = freeze(ev.Value())
+			if isInt {
+				v = n
+			}
+			b.rt.AccessAt(spot, kind, runtime.ItemWrite{Value: v, Container: snap}, b.site(ev.Line))
+			return
+		}
+	}
 	if isInt && n == python.Int(int32(n)) {
 		b.rt.AccessIntAt(spot, kind, int32(n), b.site(ev.Line))
 		return
 	}
-	b.rt.AccessAt(spot, kind, freeze(ev.Value()), b.site(ev.Line))
+	v := freeze(ev.Value())
+	if ev.Kind == python.WriteItems && freezable(ev.Object) {
+		// The call runs next: Changed fills in what it leaves.
+		l := &runtime.Later{}
+		b.changing, b.changingObj = l, ev.Object
+		v = l
+	}
+	b.rt.AccessAt(spot, kind, v, b.site(ev.Line))
+}
+
+// Changed records what container x holds now that the call that changed
+// it (Event's WriteItems) has returned.
+func (r *recorder) Changed(t *python.Thread, x python.Value) {
+	b := bindingOf(t)
+	if b.changing == nil || b.changingObj != x {
+		return
+	}
+	if snap, ok := freeze(x).(runtime.Snapshot); ok {
+		b.changing.Set(snap)
+	}
+	b.changing, b.changingObj = nil, nil
 }
 
 // frozenMax is the most items a container may have to be frozen: the
@@ -77,6 +109,18 @@ const frozenMax = 64
 // shown, by which time a container may have changed: `items = []` would
 // be shown writing what the list held at the end.
 func freeze(v python.Value) any {
+	if !freezable(v) {
+		return v
+	}
+	if s, ok := scalarText(v, 3); ok {
+		return runtime.Snapshot{Text: s, Of: v}
+	}
+	return v
+}
+
+// freezable reports whether v is a container freeze may spell: a list or
+// a dict (or one of collections') of at most frozenMax items.
+func freezable(v python.Value) bool {
 	var n int
 	switch x := v.(type) {
 	case *python.List:
@@ -86,14 +130,9 @@ func freeze(v python.Value) any {
 	case dictLike:
 		n = x.AsDict().Len()
 	default:
-		return v
+		return false
 	}
-	if n <= frozenMax {
-		if s, ok := scalarText(v, 3); ok {
-			return runtime.Snapshot(s)
-		}
-	}
-	return v
+	return n <= frozenMax
 }
 
 // GlobalInt is Event of the read or write of global name of m, which
@@ -487,7 +526,12 @@ func SpellValue(v any) string {
 	case tupleKey:
 		return string(x)
 	case runtime.Snapshot:
-		return string(x)
+		return x.Text
+	case *runtime.Later:
+		if s := x.Get(); s != nil {
+			return s.Text
+		}
+		return "…"
 	case python.Value:
 		if s, ok := scalarText(x, 3); ok {
 			return s

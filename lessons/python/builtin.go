@@ -43,6 +43,9 @@ func (b *Builtin) Call(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	copy(all[1:], args)
 	if t.tracer != nil && b.traced {
 		t.itemsEvent(b.items, b.self, b.name)
+		v, err := b.fn(t, all, kw)
+		t.itemsDone(b.items, b.self)
+		return v, err
 	}
 	return b.fn(t, all, kw)
 }
@@ -80,7 +83,12 @@ func (m *MethodDescr) Call(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 	}
 	t.depth++
 	if t.tracer != nil && m.traced {
-		t.itemsEvent(m.items, args[0], m.name)
+		self := args[0] // (the method may change args)
+		t.itemsEvent(m.items, self, m.name)
+		v, err := m.fn(t, args, kw)
+		t.depth--
+		t.itemsDone(m.items, self)
+		return v, err
 	}
 	v, err := m.fn(t, args, kw)
 	t.depth--

@@ -292,7 +292,11 @@ func (t *Thread) call(fn Value, args []Value, kw []Kwarg) (Value, error) {
 		if len(args) > 0 {
 			if _, sub := args[0].(*Instance); !sub && args[0].Type() == f.owner {
 				if t.tracer != nil && f.traced {
-					t.itemsEvent(f.items, args[0], f.name)
+					self := args[0] // (args may alias the stack)
+					t.itemsEvent(f.items, self, f.name)
+					v, err := f.fn(t, args, kw)
+					t.itemsDone(f.items, self)
+					return v, err
 				}
 				return f.fn(t, args, kw)
 			}

@@ -49,6 +49,14 @@ type CodeSkipper interface {
 	SkipsCode()
 }
 
+// ChangeTracer is an optional interface of a Tracer that hears when a
+// method call reported as a WriteItems event (items.append(x)) has
+// returned, with x the container it changed: what the container holds
+// now is what the call left.
+type ChangeTracer interface {
+	Changed(t *Thread, x Value)
+}
+
 // IsCode reports whether v is a function, a class, a module, a built-in
 // function or a bound method: what a def, a class statement or an
 // import binds, and a call looks up.
@@ -222,6 +230,14 @@ func itemsAccess(c *Type, name string) (kind EventKind, traced bool) {
 		return WriteItems, true
 	}
 	return ReadItems, true
+}
+
+// itemsDone tells a ChangeTracer that a call itemsEvent reported as a
+// change of container x has returned (the caller has checked t.tracer).
+func (t *Thread) itemsDone(kind EventKind, x Value) {
+	if kind == WriteItems && t.changer != nil {
+		t.changer.Changed(t, x)
+	}
 }
 
 // itemsEvent reports a call of method name of container x, about to run,

@@ -87,6 +87,9 @@ func initHeapq(t *Thread, m *Module) error {
 			h := &heap{t: t, items: l.Snapshot()}
 			r, err := f(h, args[1:])
 			l.Update(func([]Value) []Value { return h.items })
+			if t.tracer != nil {
+				t.itemsDone(WriteItems, l)
+			}
 			return r, err
 		})
 	}

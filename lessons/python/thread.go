@@ -20,6 +20,7 @@ type Thread struct {
 	announcer Announcer       // tracer, when it wants to hear of accesses before they happen
 	intTracer GlobalIntTracer // tracer, when it takes the ints of globals as they are
 	skipsCode bool            // tracer is a CodeSkipper
+	changer   ChangeTracer    // tracer, when it hears of finished changes of containers
 	ev        Event           // the event being reported to them
 
 	cancelled atomic.Bool
@@ -105,6 +106,7 @@ func (t *Thread) SetTracer(tr Tracer) {
 	t.announcer, _ = tr.(Announcer)
 	t.intTracer, _ = tr.(GlobalIntTracer)
 	_, t.skipsCode = tr.(CodeSkipper)
+	t.changer, _ = tr.(ChangeTracer)
 }
 
 // Cancel asks the thread to stop: it unwinds with a *Cancelled error at
