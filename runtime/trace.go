@@ -620,17 +620,22 @@ func (tr *Trace) StatesAfter(indices []int) []string {
 				}
 			}
 		case OpKind(r.kind) == OpWrite:
-			if w, ok := v.(ItemWrite); ok {
-				now(w.Container) // whether the item is shown or not
-			}
 			if contended[r.key] {
 				known[r.key] = view{tr.value(r), true}
 			}
-		case contended[r.key] && OpKind(r.kind) == OpRead:
+			switch x := v.(type) {
+			case ItemWrite:
+				now(x.Container) // whether the item is shown or not
+			case Snapshot:
+				now(x)
+			}
+		case OpKind(r.kind) == OpRead:
 			// A container changed in place shows what it holds now when
-			// it is read.
+			// it is read, under every name that holds it.
 			if snap, ok := v.(Snapshot); ok {
-				known[r.key] = view{snap, true}
+				if contended[r.key] {
+					known[r.key] = view{snap, true}
+				}
 				now(snap)
 			}
 		}

@@ -207,3 +207,46 @@ func TestTraceOfLocations(t *testing.T) {
 		t.Errorf("state %q, want x=<2> items[0]=<7>", states[0])
 	}
 }
+
+// A container changed in place shows, under every location that holds
+// it, the text of its latest access, and after a method call that
+// changed it, the text the call left once it has returned (a set Later);
+// a call still running (an unset Later) changes nothing.
+func TestStatesShowContainersChanged(t *testing.T) {
+	rt := New()
+	type module struct{ name string }
+	type list struct{ name string } // (not empty: pointers to empty values may be equal)
+	m, l, other := &module{"__main__"}, &list{"items"}, &list{"other"}
+	rt.SetSpelling(Spelling{Loc: func(loc Loc) string {
+		if loc.Key == AllItems {
+			return "items." + loc.Name + "(…)"
+		}
+		return loc.Name
+	}})
+	x, y, z := Loc{Obj: m, Name: "x"}, Loc{Obj: m, Name: "y"}, Loc{Obj: m, Name: "z"}
+	add := Loc{Obj: l, Name: "append", Key: AllItems}
+	done, running := &Later{}, &Later{}
+	done.Set(Snapshot{Text: "[1]", Of: l})
+	cell(t, rt, func(main *Thread) {
+		th := start(t, rt, main, "T", func(th *Thread) error {
+			th.Access(x, OpRead, Snapshot{Text: "[]", Of: l}, 10)
+			th.Access(y, OpRead, Snapshot{Text: "[]", Of: l}, 10)
+			th.Access(z, OpRead, Snapshot{Text: "[]", Of: other}, 10)
+			th.Access(add, OpWrite, done, 20)
+			th.Access(add, OpWrite, running, 30)
+			th.Access(y, OpRead, Snapshot{Text: "[1, 2]", Of: l}, 40)
+			return nil
+		})
+		join(t, main, th)
+		for _, loc := range []Loc{x, y, z} {
+			main.Access(loc, OpWrite, Snapshot{Text: "[1, 2]", Of: l}, 50)
+		}
+	})
+	tr := rt.Trace()
+	at := tr.Select(func(kind OpKind, _ int) bool { return kind == OpRead || kind == OpWrite })
+	got := tr.StatesAfter(at[2:6])
+	want := []string{"x=[] y=[] z=[]", "x=[1] y=[1] z=[]", "x=[1] y=[1] z=[]", "x=[1, 2] y=[1, 2] z=[]"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("states\n%q\nwant\n%q", got, want)
+	}
+}
