@@ -148,13 +148,19 @@ func (h *Host) start(t *python.Thread, args []python.Value, kw []python.Kwarg) (
 	pt.SetStdout(t.Stdout())
 	pt.SetStderr(t.Stderr())
 	h.bind(pt, rtT).obj = obj
-	// The new thread may ask for its ident before start() returns.
+	// The new thread may ask for its ident, or join itself, before
+	// start() returns, so it finds both set as CPython's threads do.
+	hd := &handle{h: h, rtT: rtT}
 	if err := python.SetAttr(t, obj, "_ident", python.Int(rtT.Ident())); err != nil {
 		return nil, err
 	}
+	if err := python.SetAttr(t, obj, "_handle", hd); err != nil {
+		return nil, err
+	}
 	if err := rtT.Start(parent, func() error { return h.body(pt, obj, hook) }); err != nil {
-		if errors.Is(err, runtime.ErrStartedTwice) {
-			return nil, python.Errorf(python.RuntimeError, "threads can only be started once")
+		// Not started after all: start() may be tried again.
+		if unset := python.SetAttr(t, obj, "_handle", python.None); unset != nil {
+			return nil, unset
 		}
 		if parent.Stopped() != nil {
 			return nil, h.pyErr(t, err)
@@ -166,7 +172,7 @@ func (h *Host) start(t *python.Thread, args []python.Value, kw []python.Kwarg) (
 		<-rtT.Done()
 		h.check()
 	}()
-	return &handle{h: h, rtT: rtT}, nil
+	return hd, nil
 }
 
 // body is a thread's life: run(), then the excepthook for an exception.

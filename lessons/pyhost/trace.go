@@ -59,7 +59,7 @@ func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 		}
 		spot, kind = b.spots.findLoc(loc), k
 	}
-	if (ev.Kind == python.WriteItem || ev.Kind == python.DeleteItem) && freezable(ev.Object) {
+	if ev.Kind == python.WriteItem || ev.Kind == python.DeleteItem {
 		// The item is written: the table can show the container's new
 		// state too, under the names that hold it.
 		if snap, ok := freeze(ev.Object).(runtime.Snapshot); ok {
@@ -104,10 +104,11 @@ func (r *recorder) Changed(t *python.Thread, x python.Value) {
 const frozenMax = 64
 
 // freeze returns what a trace keeps of value v: the text of a small list
-// or dict (or Counter, defaultdict, OrderedDict) as it is now (a runtime.Snapshot), the value itself otherwise
-// (immutable, or too large). A trace spells its values only when it is
-// shown, by which time a container may have changed: `items = []` would
-// be shown writing what the list held at the end.
+// or dict (or Counter, defaultdict, OrderedDict) as it is now, as a
+// runtime.Snapshot; the value itself otherwise (immutable, or too large).
+// A trace spells its values only when it is shown, by which time a
+// container may have changed: `items = []` would be shown writing what
+// the list held at the end.
 func freeze(v python.Value) any {
 	if !freezable(v) {
 		return v
