@@ -131,7 +131,7 @@ var builtinDocs = map[string]doc{
 	"random":                    {"", "Pseudo-random numbers."},
 	"itertools":                 {"", "Building blocks for iterators."},
 	"functools":                 {"", "Tools for functions: partial, reduce, caches."},
-	"collections":               {"", "Containers: deque, Counter, defaultdict, namedtuple, OrderedDict."},
+	"collections":               {"", "Containers: deque, Counter, defaultdict, namedtuple, OrderedDict, ChainMap."},
 
 	// threading's lock types
 	"_thread.lock":          {"()", "A lock: one thread at a time may hold it; others wait in acquire."},

@@ -26,6 +26,7 @@
 //	transfer.go   copying values between interpreters (Pack/Unpack, PackFork), for processes
 //	corebuiltins.go dunders.go  print, len, isinstance, issubclass, repr; container dunders
 //	suggest.go    "Did you mean" suggestions, Dir
+//	lib.go lib/   the parts of built-in modules written in Python (collections.ChainMap)
 //
 // Files named builtins_*.go, methods_*.go and mod_*.go hold the rest of
 // the builtins, the methods of built-in types and the modules; they

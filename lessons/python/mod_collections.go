@@ -12,7 +12,7 @@ import (
 )
 
 // The collections module: namedtuple, deque, defaultdict, Counter,
-// OrderedDict.
+// OrderedDict; ChainMap is Python, in lib/collections_chainmap.py.
 
 // ---- namedtuple ----
 
@@ -1056,7 +1056,7 @@ func init() {
 		m.Set("defaultdict", DefaultDictType)
 		m.Set("Counter", CounterType)
 		m.Set("OrderedDict", OrderedDictType)
-		return nil
+		return execLib(t, m, "collections_chainmap.py")
 	}})
 }
 

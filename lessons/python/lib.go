@@ -1,0 +1,24 @@
+package python
+
+import "embed"
+
+// lib holds the parts of built-in modules written in Python: classes
+// whose behaviour is mostly calls of other Python objects, where Python
+// says it more plainly than Go (collections.ChainMap).
+//
+//go:embed lib/*.py
+var lib embed.FS
+
+// execLib runs lib/file in module m, adding what it defines to m.
+func execLib(t *Thread, m *Module, file string) error {
+	src, err := lib.ReadFile("lib/" + file)
+	if err != nil {
+		return err
+	}
+	code, err := t.Interp().Compile(file, src, false)
+	if err != nil {
+		return err
+	}
+	_, err = t.ExecModule(code, m)
+	return err
+}
