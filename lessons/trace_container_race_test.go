@@ -142,3 +142,55 @@ func countItems(spelled string) int {
 	}
 	return strings.Count(spelled, ",") + 1
 }
+
+// A container call inside another (a sort whose key appends to a log)
+// leaves each row its own state after: the sort's shows the sorted list,
+// each append's the log it grew.
+func TestTraceNestedContainerCalls(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	const prog = `
+import threading
+items = [3, 1, 2]
+log = []
+def noted(v):
+    log.append(v)
+    return v
+def sorter():
+    items.sort(key=noted)
+def reader():
+    n = len(log) + len(items)
+lab.seed(1)
+t1 = threading.Thread(target=sorter, name="s")
+t2 = threading.Thread(target=reader, name="r")
+t1.start(); t2.start(); t1.join(); t2.join()
+`
+	if c := execute(s, prog); c.err != nil {
+		t.Fatal(c.err)
+	}
+	b, _ := bundleOf(t, s, "lab.trace()")
+	text := b["text/plain"].(string)
+	header, rows := tableRows(text[strings.Index(text, "Interleaving: "):])
+	stateCol := len(header) - 2
+	sorts, appends := 0, 0
+	for _, r := range rows {
+		for c := 3; c < stateCol; c++ {
+			switch cell := r[c]; {
+			case strings.HasPrefix(cell, "call items.sort"):
+				sorts++
+				if !strings.Contains(r[stateCol], "items=[1, 2, 3]") {
+					t.Errorf("step %s: state %q after the sort, want items=[1, 2, 3]:\n%s", r[0], r[stateCol], text)
+				}
+			case strings.HasPrefix(cell, "call log.append"):
+				appends++
+				m := regexp.MustCompile(`log=(\[[^\]]*\])`).FindStringSubmatch(r[stateCol])
+				if m == nil || countItems(m[1]) != appends {
+					t.Errorf("step %s: state %q after %d appends, want log= with %d items:\n%s", r[0], r[stateCol], appends, appends, text)
+				}
+			}
+		}
+	}
+	if sorts != 1 || appends != 3 {
+		t.Errorf("%d sorts and %d appends in the table, want 1 and 3:\n%s", sorts, appends, text)
+	}
+}

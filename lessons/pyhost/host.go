@@ -45,10 +45,17 @@ type binding struct {
 	lastInHost bool
 	lastIndex  int32
 
-	// The recorder's note of the container call the thread is in
-	// (items.append(x)): what its trace event will show once it returns.
-	changing    *runtime.Later
-	changingObj python.Value
+	// The recorder's notes of the container calls the thread is in
+	// (items.append(x)), innermost last: what their trace events will
+	// show once they return. A key function or __eq__ may make one call
+	// inside another.
+	changing []change
+}
+
+// change is a container call that has begun and not yet returned.
+type change struct {
+	obj   python.Value
+	later *runtime.Later // nil if its event was not recorded
 }
 
 // NewHost makes a host for threads on rt. Give Modules to the

@@ -37,6 +37,10 @@ type announcer struct{ recorder }
 
 func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 	b := bindingOf(t)
+	if ev.Kind == python.WriteItems {
+		// Every such call ends in Changed, recorded or not.
+		b.changing = append(b.changing, change{obj: ev.Object})
+	}
 	if ev.File != b.lastFile {
 		b.see(ev.File)
 	}
@@ -79,7 +83,7 @@ func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 	if ev.Kind == python.WriteItems && freezable(ev.Object) {
 		// The call runs next: Changed fills in what it leaves.
 		l := &runtime.Later{}
-		b.changing, b.changingObj = l, ev.Object
+		b.changing[len(b.changing)-1].later = l
 		v = l
 	}
 	b.rt.AccessAt(spot, kind, v, b.site(ev.Line))
@@ -89,13 +93,18 @@ func (r *recorder) Event(t *python.Thread, ev *python.Event) {
 // it (Event's WriteItems) has returned.
 func (r *recorder) Changed(t *python.Thread, x python.Value) {
 	b := bindingOf(t)
-	if b.changing == nil || b.changingObj != x {
-		return
+	// The innermost call of x is the one returning; any above it had no
+	// Changed (tracing stopped while they ran) and are dropped.
+	for i := len(b.changing) - 1; i >= 0; i-- {
+		if c := b.changing[i]; c.obj == x {
+			if snap, ok := freeze(x).(runtime.Snapshot); ok && c.later != nil {
+				c.later.Set(snap)
+			}
+			clear(b.changing[i:])
+			b.changing = b.changing[:i]
+			return
+		}
 	}
-	if snap, ok := freeze(x).(runtime.Snapshot); ok {
-		b.changing.Set(snap)
-	}
-	b.changing, b.changingObj = nil, nil
 }
 
 // frozenMax is the most items a container may have to be frozen: the
