@@ -147,3 +147,22 @@ func TestProcessQueueLostWakeup(t *testing.T) {
 		t.Errorf("a child that sends: stdout %q, error %v", c.rec.out(), c.err)
 	}
 }
+
+// TestPipeLostWakeup: so is a recv() on a Pipe that no process is left
+// to send through; a child that sends is none.
+func TestPipeLostWakeup(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	if c := execute(s, "import multiprocessing as mp\nmine, theirs = mp.Pipe()\ndef send(c, x):\n    if x:\n        c.send(x)"); c.err != nil {
+		t.Fatal(c.err)
+	}
+	want := "waits for a message through a Pipe, which no process is left to send (a lost wakeup)"
+	c := execute(s, "mine.recv()")
+	checkError(t, c.err, "DeadlockError", want)
+	c = execute(s, "p = mp.Process(target=send, args=(theirs, 0))\np.start()\nmine.recv()")
+	checkError(t, c.err, "DeadlockError", want)
+	c = execute(s, "p = mp.Process(target=send, args=(theirs, [5]))\np.start()\nprint(mine.recv())\np.join()")
+	if c.err != nil || c.rec.out() != "[5]\n" {
+		t.Errorf("a child that sends: stdout %q, error %v", c.rec.out(), c.err)
+	}
+}

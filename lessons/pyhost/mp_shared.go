@@ -25,6 +25,7 @@ type channel struct {
 	items   []*python.Parcel
 	maxsize int           // <= 0: unbounded
 	changed chan struct{} // closed and replaced whenever an item comes or goes
+	awaited string        // what a get waits for, as a deadlock report says it
 }
 
 // cell is a Value's memory: one number of a C type.
@@ -221,7 +222,7 @@ func init() {
 		}
 		c := ch(args)
 		var p *python.Parcel
-		done, err := waitUntil(t, &c.mu, &c.changed, end, "an item of a multiprocessing Queue",
+		done, err := waitUntil(t, &c.mu, &c.changed, end, c.awaited,
 			func() bool { return len(c.items) > 0 },
 			func() {
 				p = c.items[0]
@@ -436,12 +437,21 @@ func (h *Host) mpModule() python.ModuleDef {
 			}
 			return python.Int(h.procs.pid), nil
 		})
+		// channel(maxsize, awaited="an item of a multiprocessing Queue")
 		m.SetFunc("channel", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-			n, err := oneInt("channel", args)
+			var nv, awaited python.Value
+			if err := python.UnpackArgs("channel", args, kw, []string{"maxsize", "awaited?"}, &nv, &awaited); err != nil {
+				return nil, err
+			}
+			n, err := python.AsInt64(nv)
 			if err != nil {
 				return nil, err
 			}
-			return &channel{maxsize: int(min(n, math.MaxInt32)), changed: make(chan struct{})}, nil
+			c := &channel{maxsize: int(min(n, math.MaxInt32)), changed: make(chan struct{}), awaited: "an item of a multiprocessing Queue"}
+			if s, ok := awaited.(python.Str); ok {
+				c.awaited = string(s)
+			}
+			return c, nil
 		})
 		m.SetFunc("cell", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 			if err := python.ArgCount("cell", args, 1, 2); err != nil {

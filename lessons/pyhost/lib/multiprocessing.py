@@ -417,6 +417,142 @@ class SimpleQueue:
         self._closed = True
 
 
+# Pipes. A Connection sends through one channel and receives from
+# another; a copy given to a process shares both. Each message is a pair
+# (kind, payload), so that recv() can tell an object from bytes and from
+# the other end's close.
+
+_OBJECT, _BYTES, _END = 0, 1, 2
+
+
+class Connection:
+    """One end of a Pipe: send() copies an object to the other end;
+    recv() returns the next one sent from there, waiting for it."""
+
+    __module__ = "multiprocessing.connection"
+
+    def __init__(self, inbox, outbox):
+        self._inbox = inbox  # None: this end only sends
+        self._outbox = outbox  # None: this end only receives
+        self._closed = False
+        self._ahead = []  # a message poll() took before recv() asked
+        self._ended = False  # the other end has closed
+
+    @property
+    def closed(self):
+        return self._closed
+
+    @property
+    def readable(self):
+        return self._inbox is not None
+
+    @property
+    def writable(self):
+        return self._outbox is not None
+
+    def _check(self, reading):
+        if self._closed:
+            raise OSError("handle is closed")
+        if reading and self._inbox is None:
+            raise OSError("connection is write-only")
+        if not reading and self._outbox is None:
+            raise OSError("connection is read-only")
+
+    def _take(self, block, timeout):
+        # The next message, or None if none came in time.
+        if self._ahead:
+            return self._ahead.pop(0)
+        if self._ended:
+            return (_END, None)
+        ok, message = self._inbox.get(block, timeout)
+        if not ok:
+            return None
+        if message[0] == _END:
+            self._ended = True
+        return message
+
+    def send(self, obj):
+        self._check(False)
+        self._outbox.put((_OBJECT, obj))
+
+    def recv(self):
+        self._check(True)
+        kind, payload = self._take(True, None)
+        if kind == _END:
+            raise EOFError
+        return payload
+
+    def send_bytes(self, buf, offset=0, size=None):
+        self._check(False)
+        data = bytes(buf)
+        if offset < 0:
+            raise ValueError("offset is negative")
+        if len(data) < offset:
+            raise ValueError("buffer length < offset")
+        if size is None:
+            size = len(data) - offset
+        elif size < 0:
+            raise ValueError("size is negative")
+        elif offset + size > len(data):
+            raise ValueError("buffer length < offset + size")
+        self._outbox.put((_BYTES, data[offset:offset + size]))
+
+    def recv_bytes(self, maxlength=None):
+        self._check(True)
+        if maxlength is not None and maxlength < 0:
+            raise ValueError("negative maxlength")
+        kind, payload = self._take(True, None)
+        if kind == _END:
+            raise EOFError
+        if kind == _OBJECT:
+            # CPython would hand over the object's pickle; threadlab
+            # copies objects without pickling them.
+            raise OSError("the message was sent with send(), so take it with recv()")
+        if maxlength is not None and len(payload) > maxlength:
+            raise OSError("bad message length")
+        return payload
+
+    def poll(self, timeout=0.0):
+        """Whether there is something to recv() (or the other end has
+        closed), waiting up to timeout seconds; for ever if None."""
+        self._check(True)
+        if self._ahead or self._ended:
+            return True
+        if timeout is None:
+            message = self._take(True, None)
+        elif timeout <= 0:
+            message = self._take(False, None)
+        else:
+            message = self._take(True, timeout)
+        if message is None:
+            return False
+        self._ahead.append(message)
+        return True
+
+    def close(self):
+        if self._closed:
+            return
+        self._closed = True
+        if self._outbox is not None:
+            self._outbox.put((_END, None))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+
+def Pipe(duplex=True):
+    """Two Connections joined to each other. With duplex=False the first
+    only receives and the second only sends."""
+    forth = _mp.channel(0, "a message through a Pipe")
+    if not duplex:
+        return Connection(forth, None), Connection(None, forth)
+    back = _mp.channel(0, "a message through a Pipe")
+    return Connection(forth, back), Connection(back, forth)
+
+
 # Locks, the same lock in every process that holds a copy.
 
 def _owner_name(lock):

@@ -10,6 +10,22 @@ DeadlockError = _threadlab.DeadlockError
 Lock = _threadlab.LockType
 _RLock = _threadlab.RLockType
 TIMEOUT_MAX = 9223372036.0
+ThreadError = RuntimeError  # as in CPython, where _thread.error is RuntimeError
+
+_stack_size = 0
+
+
+def stack_size(size=0):
+    """The stack size asked for new threads, set to size (0: the
+    default). threadlab's threads grow their stacks as they need, so the
+    size is only kept; the old one is returned, as CPython does."""
+    global _stack_size
+    if size < 0:
+        raise ValueError("size must be 0 or a positive value")
+    if 0 < size < 32768:
+        raise ValueError("size not valid: %d bytes" % size)
+    old, _stack_size = _stack_size, size
+    return old
 
 
 def RLock(*args, **kwargs):
