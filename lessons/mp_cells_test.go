@@ -166,3 +166,24 @@ func TestPipeLostWakeup(t *testing.T) {
 		t.Errorf("a child that sends: stdout %q, error %v", c.rec.out(), c.err)
 	}
 }
+
+// TestDeadlockAcrossProcesses: the main thread joins a child that waits
+// for an item nobody will put; each process alone has another that might
+// still act, so only the two together show the deadlock. A child that
+// gets its item is joined as usual, and the session lives on.
+func TestDeadlockAcrossProcesses(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	if c := execute(s, "import multiprocessing as mp, threading\nq = mp.Queue()\ndef take(q):\n    print('took', q.get())\ndef take_in_thread(q):\n    t = threading.Thread(target=take, args=(q,))\n    t.start()\n    t.join()"); c.err != nil {
+		t.Fatal(c.err)
+	}
+	for _, target := range []string{"take", "take_in_thread"} {
+		c := execute(s, "p = mp.Process(target="+target+", args=(q,))\np.start()\np.join()")
+		checkError(t, c.err, "DeadlockError", "waits for an item of a multiprocessing Queue")
+		checkError(t, c.err, "DeadlockError", "MainThread holds nothing and waits for Process-")
+		c = execute(s, "p = mp.Process(target="+target+", args=(q,))\np.start()\nq.put(7)\np.join()\nprint(p.exitcode)")
+		if c.err != nil || c.rec.out() != "took 7\n0\n" {
+			t.Errorf("%s: a child that gets its item: stdout %q, stderr %q, error %v", target, c.rec.out(), c.rec.errs(), c.err)
+		}
+	}
+}

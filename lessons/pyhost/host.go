@@ -21,8 +21,8 @@ type Host struct {
 	procs     processes       // multiprocessing: this interpreter's process and the children it started
 	waiters   *runtime.Thread // owns every Condition waiter lock until a notify releases it
 	threads   atomic.Int64    // last automatic thread number (Thread-N)
-	stuck     stuckWatch
-	gates     gateLedger // waiter locks of stopped threads, to drop from their Conditions
+	stuck     *stuckWatch     // shared by the hosts of every process of a runtime
+	gates     gateLedger      // waiter locks of stopped threads, to drop from their Conditions
 	lockNames lockNames
 	tracers   tracers
 	sites     sites
@@ -82,6 +82,7 @@ func newHost(rt *runtime.Runtime, root *runtime.Thread) *Host {
 		rt:           rt,
 		root:         root,
 		waiters:      rt.NewThread(root, "condition waiters", true),
+		stuck:        &stuckWatch{},
 		deadlockType: python.NewType("DeadlockError", python.RuntimeError).SetModule("threading"),
 	}
 	h.tracers.record = &recorder{h}

@@ -62,8 +62,18 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		ended, err := handle(args).rtT.Join(bindingOf(t).rt, d)
-		return python.Bool(ended), bindingOf(t).h.pyErr(t, err)
+		h := bindingOf(t).h
+		rtT := handle(args).rtT
+		if d < 0 {
+			h.begin(t, &waitFor{join: rtT})
+		}
+		ended, err := rtT.Join(bindingOf(t).rt, d)
+		if d < 0 {
+			if dl := h.end(t); dl != nil && err == nil {
+				err = dl
+			}
+		}
+		return python.Bool(ended), h.pyErr(t, err)
 	})
 	ProcessType.AddMethod("is_alive", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		return python.Bool(handle(args).rtT.IsAlive()), nil
@@ -145,6 +155,7 @@ func (h *Host) startProcess(t *python.Thread, args []python.Value, kw []python.K
 	hd := &procHandle{rtT: rtT, pid: os.Getpid() + int(rtT.Ident())}
 	child := newHost(h.rt, rtT)
 	child.extra = h.extra
+	child.stuck = h.stuck // a deadlock may take several processes
 	child.procs.pid = hd.pid
 	child.threads.Store(h.threads.Load()) // a forked child goes on counting Thread-N
 	in := python.NewInterp(python.Options{

@@ -35,7 +35,8 @@ type waitFor struct {
 }
 
 // satisfiable reports whether the wait can still end without any other
-// thread acting: the lock is free, or the thread has ended.
+// thread of t's interpreter acting: the lock is free, or the thread has
+// ended, or another process may yet act.
 func (w *waitFor) satisfiable(rt *runtime.Runtime, t *runtime.Thread) bool {
 	// A thread of another interpreter (a process) runs on its own: it
 	// may still end, or release the lock.
@@ -52,6 +53,19 @@ func (w *waitFor) satisfiable(rt *runtime.Runtime, t *runtime.Thread) bool {
 	// waiting: owning it then means the wait is over.
 	o := w.lock.l.Owner()
 	return o == nil || !o.SameInterpreter(t) || (o == t && (!w.mine || w.lock.l.Reentrant()))
+}
+
+// canEnd reports whether the wait can end without any thread of any
+// process acting: what it waits for is there already.
+func (w *waitFor) canEnd(t *runtime.Thread) bool {
+	switch {
+	case w.join != nil:
+		return !w.join.IsAlive()
+	case w.ready != nil:
+		return w.ready()
+	}
+	o := w.lock.l.Owner()
+	return o == nil || o == t && (!w.mine || w.lock.l.Reentrant())
 }
 
 // othersAlive reports whether a thread of another interpreter than t's
@@ -117,19 +131,33 @@ func (h *Host) end(t *python.Thread) error {
 }
 
 // check stops a stuck program: the main thread gets a DeadlockError, the
-// others are stopped.
+// others are stopped. The program is this interpreter's threads, or, if
+// they are all waiting but another process might still act, every
+// thread of every process.
 func (h *Host) check() {
 	if h.rt.Controlled() {
 		return // the scheduler sees every wait, and finds the deadlock first
 	}
 	h.stuck.mu.Lock()
+	defer h.stuck.mu.Unlock()
 	threads := h.rt.InterpreterThreads(h.root)
+	if !h.stopIfStuck(threads, func(t *runtime.Thread, w *waitFor) bool { return w.satisfiable(h.rt, t) }) {
+		h.stopIfStuck(h.rt.Threads(), func(t *runtime.Thread, w *waitFor) bool { return w.canEnd(t) })
+	}
+}
+
+// stopIfStuck stops threads (their main thread first) if every one of
+// them waits for something it cannot get: none can end its wait without
+// another's help (mayEnd false), and every other is waiting too. The
+// caller holds h.stuck.mu.
+func (h *Host) stopIfStuck(threads []*runtime.Thread, mayEnd func(*runtime.Thread, *waitFor) bool) bool {
 	e := &runtime.DeadlockError{}
 	for _, t := range threads {
 		w := h.stuck.waiting[t]
-		if w == nil || w.satisfiable(h.rt, t) {
-			h.stuck.mu.Unlock()
-			return
+		// A thread that was stopped (a terminated process's) will end,
+		// which may be what another waits for.
+		if w == nil || t.Stopped() != nil || mayEnd(t, w) {
+			return false
 		}
 		row := runtime.DeadlockRow{Thread: t.Name(), WaitsFor: w.describe(t), Line: w.line}
 		for _, l := range t.Held() {
@@ -145,5 +173,5 @@ func (h *Host) check() {
 	// Stopped before the lock is let go, so that a wait that has just
 	// ended (end) sees the stop, and delivers it, or is not counted.
 	threads[0].Stop(e)
-	h.stuck.mu.Unlock()
+	return true
 }
