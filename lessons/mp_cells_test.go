@@ -127,43 +127,30 @@ print(mp.active_children())
 	execute(s, "lab.seed(None)")
 }
 
-// TestProcessQueueLostWakeup: a wait on a multiprocessing Queue that no
-// process is left to fill is a deadlock, found when the wait begins or
-// when the last process that might have sent the item ends; a child
-// that does send it is no deadlock.
+// TestProcessQueueLostWakeup: a wait on a multiprocessing Queue, or a
+// Pipe, that no process is left to fill is a deadlock, found when the
+// wait begins or when the last process that might have sent the item
+// ends; a child that does send it is no deadlock.
 func TestProcessQueueLostWakeup(t *testing.T) {
-	s := New()
-	defer s.Shutdown()
-	if c := execute(s, "import multiprocessing as mp\nq = mp.Queue()\ndef send(q, x):\n    if x:\n        q.put(x)"); c.err != nil {
-		t.Fatal(c.err)
+	cases := []struct{ make, send, take, want string }{
+		{"q = mp.Queue()\nmine = theirs = q", "c.put(x)", "mine.get()", "an item of a multiprocessing Queue"},
+		{"mine, theirs = mp.Pipe()", "c.send(x)", "mine.recv()", "a message through a Pipe"},
 	}
-	want := "waits for an item of a multiprocessing Queue, which no process is left to send (a lost wakeup)"
-	c := execute(s, "q.get()")
-	checkError(t, c.err, "DeadlockError", want)
-	c = execute(s, "p = mp.Process(target=send, args=(q, 0))\np.start()\nq.get()")
-	checkError(t, c.err, "DeadlockError", want)
-	c = execute(s, "p = mp.Process(target=send, args=(q, 5))\np.start()\nprint(q.get())\np.join()")
-	if c.err != nil || c.rec.out() != "5\n" {
-		t.Errorf("a child that sends: stdout %q, error %v", c.rec.out(), c.err)
-	}
-}
-
-// TestPipeLostWakeup: so is a recv() on a Pipe that no process is left
-// to send through; a child that sends is none.
-func TestPipeLostWakeup(t *testing.T) {
-	s := New()
-	defer s.Shutdown()
-	if c := execute(s, "import multiprocessing as mp\nmine, theirs = mp.Pipe()\ndef send(c, x):\n    if x:\n        c.send(x)"); c.err != nil {
-		t.Fatal(c.err)
-	}
-	want := "waits for a message through a Pipe, which no process is left to send (a lost wakeup)"
-	c := execute(s, "mine.recv()")
-	checkError(t, c.err, "DeadlockError", want)
-	c = execute(s, "p = mp.Process(target=send, args=(theirs, 0))\np.start()\nmine.recv()")
-	checkError(t, c.err, "DeadlockError", want)
-	c = execute(s, "p = mp.Process(target=send, args=(theirs, [5]))\np.start()\nprint(mine.recv())\np.join()")
-	if c.err != nil || c.rec.out() != "[5]\n" {
-		t.Errorf("a child that sends: stdout %q, error %v", c.rec.out(), c.err)
+	for _, tc := range cases {
+		s := New()
+		if c := execute(s, "import multiprocessing as mp\n"+tc.make+"\ndef send(c, x):\n    if x:\n        "+tc.send); c.err != nil {
+			t.Fatal(c.err)
+		}
+		want := "waits for " + tc.want + ", which no process is left to send (a lost wakeup)"
+		c := execute(s, tc.take)
+		checkError(t, c.err, "DeadlockError", want)
+		c = execute(s, "p = mp.Process(target=send, args=(theirs, 0))\np.start()\n"+tc.take)
+		checkError(t, c.err, "DeadlockError", want)
+		c = execute(s, "p = mp.Process(target=send, args=(theirs, [5]))\np.start()\nprint("+tc.take+")\np.join()")
+		if c.err != nil || c.rec.out() != "[5]\n" {
+			t.Errorf("%s: a child that sends: stdout %q, error %v", tc.want, c.rec.out(), c.err)
+		}
+		s.Shutdown()
 	}
 }
 

@@ -79,13 +79,7 @@ t1 = threading.Thread(target=grow, args=("a",), name="t1")
 t2 = threading.Thread(target=grow, args=("b",), name="t2")
 t1.start(); t2.start(); t1.join(); t2.join()
 `
-	if c := execute(s, prog); c.err != nil {
-		t.Fatal(c.err)
-	}
-	b, _ := bundleOf(t, s, "lab.trace()")
-	text := b["text/plain"].(string)
-	header, rows := tableRows(text[strings.Index(text, "Interleaving: "):])
-	stateCol := len(header) - 2
+	text, rows, stateCol := traceOf(t, s, prog)
 	if rows[0][1] != "3" || !strings.Contains(strings.Join(rows[0], "|"), "write items ← []") {
 		t.Fatalf("step 1 is not `items = []` writing []:\n%s", text)
 	}
@@ -127,6 +121,19 @@ t1.start(); t2.start(); t1.join(); t2.join()
 	}
 }
 
+// traceOf runs prog in s and returns lab.trace()'s table: its text, its
+// rows and the index of the state-after column.
+func traceOf(t *testing.T, s *Session, prog string) (string, [][]string, int) {
+	t.Helper()
+	if c := execute(s, prog); c.err != nil {
+		t.Fatal(c.err)
+	}
+	b, _ := bundleOf(t, s, "lab.trace()")
+	text := b["text/plain"].(string)
+	header, rows := tableRows(text[strings.Index(text, "Interleaving: "):])
+	return text, rows, len(header) - 2
+}
+
 // listState and dictState find what items and marks hold in a
 // state-after cell.
 var (
@@ -165,13 +172,7 @@ t1 = threading.Thread(target=sorter, name="s")
 t2 = threading.Thread(target=reader, name="r")
 t1.start(); t2.start(); t1.join(); t2.join()
 `
-	if c := execute(s, prog); c.err != nil {
-		t.Fatal(c.err)
-	}
-	b, _ := bundleOf(t, s, "lab.trace()")
-	text := b["text/plain"].(string)
-	header, rows := tableRows(text[strings.Index(text, "Interleaving: "):])
-	stateCol := len(header) - 2
+	text, rows, stateCol := traceOf(t, s, prog)
 	sorts, appends := 0, 0
 	for _, r := range rows {
 		for c := 3; c < stateCol; c++ {
