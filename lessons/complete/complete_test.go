@@ -83,7 +83,7 @@ var completeCases = []completeCase{
 	{code: "print(bal", word: "bal", call: "print", start: 6},
 	{code: "time.sl", word: "time.sl", start: 5},
 	{code: "time.", word: "time.", start: 5, lacks: []string{"CLOCK_BOOTTIME", "CLOCK_MONOTONIC", "CLOCK_MONOTONIC_RAW", "CLOCK_PROCESS_CPUTIME_ID", "CLOCK_REALTIME", "CLOCK_TAI", "CLOCK_THREAD_CPUTIME_ID", "altzone", "clock_getres", "clock_gettime", "clock_gettime_ns", "clock_settime", "clock_settime_ns", "daylight", "get_clock_info", "pthread_getcpuclockid", "strptime", "thread_time", "thread_time_ns", "timezone", "tzname", "tzset"}},
-	{code: "threading.Th", word: "threading.Th", start: 10, lacks: []string{"ThreadError"}},
+	{code: "threading.Th", word: "threading.Th", start: 10},
 	{code: "threading.Ev", word: "threading.Ev", start: 10},
 	{code: "threading.cu", word: "threading.cu", start: 10},
 	{code: "items.ap", word: "items.ap", start: 6},

@@ -35,28 +35,30 @@ type waitFor struct {
 }
 
 // satisfiable reports whether the wait can still end without any other
-// thread of t's interpreter acting: the lock is free, or the thread has
-// ended, or another process may yet act.
+// thread of t's interpreter acting: it can end now (canEnd), or another
+// process may yet act.
 func (w *waitFor) satisfiable(rt *runtime.Runtime, t *runtime.Thread) bool {
+	if w.canEnd(t) {
+		return true
+	}
 	// A thread of another interpreter (a process) runs on its own: it
-	// may still end, or release the lock.
-	if w.lock != nil && w.lock.shared && othersAlive(rt, t) {
+	// may still end, send, notify or release the lock.
+	switch {
+	case w.join != nil:
+		return !w.join.SameInterpreter(t)
+	case w.ready != nil:
+		return othersAlive(rt, t)
+	case w.lock.shared && othersAlive(rt, t):
 		return true // any process may release a multiprocessing lock, or notify
 	}
-	if w.join != nil {
-		return !w.join.IsAlive() || !w.join.SameInterpreter(t)
-	}
-	if w.ready != nil {
-		return w.ready() || othersAlive(rt, t) // a process may still send it
-	}
-	// The waiting thread takes the lock before it stops being recorded as
-	// waiting: owning it then means the wait is over.
 	o := w.lock.l.Owner()
-	return o == nil || !o.SameInterpreter(t) || (o == t && (!w.mine || w.lock.l.Reentrant()))
+	return o != nil && !o.SameInterpreter(t)
 }
 
 // canEnd reports whether the wait can end without any thread of any
-// process acting: what it waits for is there already.
+// process acting: what it waits for is there already. (The waiting
+// thread takes the lock before it stops being recorded as waiting:
+// owning it then means the wait is over.)
 func (w *waitFor) canEnd(t *runtime.Thread) bool {
 	switch {
 	case w.join != nil:
