@@ -40,12 +40,7 @@ func sourceModule(name, doc string) python.ModuleDef {
 		if err != nil {
 			return err
 		}
-		code, err := t.Interp().Compile(name+".py", src, false)
-		if err != nil {
-			return err
-		}
-		_, err = t.ExecModule(code, m)
-		return err
+		return python.ExecSource(t, m, name+".py", src)
 	}}
 }
 

@@ -15,6 +15,13 @@ func execLib(t *Thread, m *Module, file string) error {
 	if err != nil {
 		return err
 	}
+	return ExecSource(t, m, file, src)
+}
+
+// ExecSource compiles src, the Python source of a module's file, and
+// runs it in m: how a module written in Python is filled in, here and
+// by a host.
+func ExecSource(t *Thread, m *Module, file string, src []byte) error {
 	code, err := t.Interp().Compile(file, src, false)
 	if err != nil {
 		return err
