@@ -174,3 +174,22 @@ func TestDeadlockAcrossProcesses(t *testing.T) {
 		}
 	}
 }
+
+// TestPipeEndKeptOpen: a child inherits the sending end along with the
+// receiving one, as fork hands a child every descriptor. If it keeps
+// that copy open, its recv() never sees EOF (CPython hangs; threadlab
+// reports the deadlock and names who holds the end). Closing the copy
+// first lets the child finish.
+func TestPipeEndKeptOpen(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	if c := execute(s, "import multiprocessing as mp\ndef drain(r, w=None):\n    if w:\n        w.close()\n    while True:\n        try:\n            print(r.recv())\n        except EOFError:\n            return"); c.err != nil {
+		t.Fatal(c.err)
+	}
+	c := execute(s, "r, w = mp.Pipe(duplex=False)\np = mp.Process(target=drain, args=(r,), name='drainer')\np.start()\nw.send(1)\nw.close()\np.join()")
+	checkError(t, c.err, "DeadlockError", "waits for a message through a Pipe, which no process is left to send (a lost wakeup); the other end is still open in drainer, and recv() sees EOF only once every process has closed its copy")
+	c = execute(s, "r, w = mp.Pipe(duplex=False)\np = mp.Process(target=drain, args=(r, w))\np.start()\nw.send(1)\nw.close()\np.join()\nprint(p.exitcode)")
+	if c.err != nil || c.rec.out() != "1\n0\n" {
+		t.Errorf("a child that closes its copy: stdout %q, stderr %q, error %v", c.rec.out(), c.rec.errs(), c.err)
+	}
+}

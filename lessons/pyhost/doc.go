@@ -21,6 +21,7 @@
 //	             like fork from a packed copy of __main__ (python.PackFork)
 //	mp_shared.go what processes share: the native Queue, Value and Lock (_mp)
 //	mp_sync.go   waiter locks every process shares, for multiprocessing's Condition
+//	mp_pipe.go   Pipe ends, held open by processes as file descriptors are (_mp.pipe)
 //	lib/*.py     threading, queue, concurrent.futures (ThreadPoolExecutor,
 //	             ProcessPoolExecutor, Future, as_completed, wait) and multiprocessing
 //	             (Process, Pool, Queue, Value, Lock, Condition, Barrier, Manager)

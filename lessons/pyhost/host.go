@@ -19,6 +19,7 @@ type Host struct {
 	main      *python.Thread
 	root      *runtime.Thread // the interpreter's first thread: the runtime's main thread, or a process's
 	procs     processes       // multiprocessing: this interpreter's process and the children it started
+	pipes     heldEnds        // the Pipe ends this process holds open
 	waiters   *runtime.Thread // owns every Condition waiter lock until a notify releases it
 	threads   atomic.Int64    // last automatic thread number (Thread-N)
 	stuck     *stuckWatch     // shared by the hosts of every process of a runtime

@@ -13,10 +13,10 @@ var lib embed.FS
 
 // Modules are the modules this host adds to an interpreter (through
 // python.Options.Modules): _threadlab, _thread (interrupt_main), threading, queue and
-// concurrent.futures (Python source), _mp with multiprocessing, and those
-// of AddModules.
+// concurrent.futures (Python source), _mp with multiprocessing and its
+// submodules, and those of AddModules.
 func (h *Host) Modules() []python.ModuleDef {
-	return append([]python.ModuleDef{
+	defs := []python.ModuleDef{
 		h.nativeModule(),
 		h.threadModule(),
 		sourceModule("threading", "Thread-based parallelism."),
@@ -29,8 +29,9 @@ func (h *Host) Modules() []python.ModuleDef {
 		}},
 		h.mpModule(),
 		sourceModule("multiprocessing", "Process-based parallelism."),
-		mpManagersModule(),
-	}, h.extra...)
+	}
+	defs = append(defs, mpSubmodules()...)
+	return append(defs, h.extra...)
 }
 
 // sourceModule is a module written in Python, in lib/NAME.py.

@@ -158,6 +158,7 @@ func (h *Host) startProcess(t *python.Thread, args []python.Value, kw []python.K
 	child.stuck = h.stuck // a deadlock may take several processes
 	child.procs.pid = hd.pid
 	child.threads.Store(h.threads.Load()) // a forked child goes on counting Thread-N
+	child.inheritPipes(h)
 	in := python.NewInterp(python.Options{
 		Stdout:  streamOf{t.Interp(), t.Stdout()},
 		Stderr:  streamOf{t.Interp(), t.Stderr()},
@@ -213,6 +214,7 @@ func (c *Host) runChild(pt *python.Thread, image *python.Parcel, name string) in
 			t.Stop(runtime.ErrStopped)
 		}
 	}
+	c.releasePipes()
 	var cancelled *python.Cancelled
 	if errors.As(pt.Err(), &cancelled) || c.root.Stopped() != nil {
 		code = sigterm
@@ -278,24 +280,39 @@ func (h *Host) endChildren(t *python.Thread) error {
 	return nil
 }
 
-// mpManagersModule is multiprocessing.managers: the names of
-// multiprocessing's managers, which lib/multiprocessing.py defines.
-func mpManagersModule() python.ModuleDef {
-	names := []string{"BaseManager", "SyncManager", "BaseProxy", "Namespace", "AutoProxy",
-		"DictProxy", "ListProxy", "BaseListProxy", "ValueProxy", "NamespaceProxy", "ArrayProxy",
-		"AcquirerProxy", "ConditionProxy", "EventProxy", "BarrierProxy"}
-	return python.ModuleDef{Name: "multiprocessing.managers", Doc: "Share objects between processes through a server process.",
+// mpSubmodules are multiprocessing's submodules that learners import
+// names from: each takes its names from lib/multiprocessing.py ("wait"
+// there is "_wait", as multiprocessing itself has no wait).
+func mpSubmodules() []python.ModuleDef {
+	return []python.ModuleDef{
+		mpSubmodule("multiprocessing.managers", "Share objects between processes through a server process.",
+			"BaseManager", "SyncManager", "BaseProxy", "Namespace", "AutoProxy",
+			"DictProxy", "ListProxy", "BaseListProxy", "ValueProxy", "NamespaceProxy", "ArrayProxy",
+			"AcquirerProxy", "ConditionProxy", "EventProxy", "BarrierProxy"),
+		mpSubmodule("multiprocessing.connection", "Connections between processes: the two ends of a Pipe.",
+			"Connection", "Pipe", "wait=_wait"),
+	}
+}
+
+// mpSubmodule is the module name holding multiprocessing's names, each
+// "name" or "name=the name in multiprocessing".
+func mpSubmodule(name, doc string, names ...string) python.ModuleDef {
+	return python.ModuleDef{Name: name, Doc: doc,
 		Init: func(t *python.Thread, m *python.Module) error {
 			mp, err := t.Import("multiprocessing")
 			if err != nil {
 				return err
 			}
-			for _, name := range names {
-				v, err := python.GetAttr(t, mp, name)
+			for _, n := range names {
+				as, from, ok := strings.Cut(n, "=")
+				if !ok {
+					from = as
+				}
+				v, err := python.GetAttr(t, mp, from)
 				if err != nil {
 					return err
 				}
-				m.Set(name, v)
+				m.Set(as, v)
 			}
 			return nil
 		}}

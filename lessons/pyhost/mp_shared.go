@@ -25,7 +25,6 @@ type channel struct {
 	items   []*python.Parcel
 	maxsize int           // <= 0: unbounded
 	changed chan struct{} // closed and replaced whenever an item comes or goes
-	awaited string        // what a get waits for, as a deadlock report says it
 }
 
 // cell is a Value's memory: one number of a C type.
@@ -138,9 +137,9 @@ func expired(end time.Time) bool { return !end.IsZero() && !time.Now().Before(en
 // waitUntil waits until can() is true, with mu held, and then calls
 // take(), still holding it; it waits on *changed between tries and
 // reports false once the end time passes. A wait without an end is
-// what the host's stuck watch names in a deadlock report: what (an
-// item of a Queue) that no process is left to send.
-func waitUntil(t *python.Thread, mu *sync.Mutex, changed *chan struct{}, end time.Time, what string, can func() bool, take func()) (bool, error) {
+// what the host's stuck watch names in a deadlock report: w says what
+// it waits for (an item of a Queue), which no process is left to send.
+func waitUntil(t *python.Thread, mu *sync.Mutex, changed *chan struct{}, end time.Time, w *waitFor, can func() bool, take func()) (bool, error) {
 	watched := false
 	defer func() {
 		if watched {
@@ -172,11 +171,12 @@ func waitUntil(t *python.Thread, mu *sync.Mutex, changed *chan struct{}, end tim
 		}
 		if end.IsZero() && !watched {
 			watched = true
-			bindingOf(t).h.begin(t, &waitFor{what: what, ready: func() bool {
+			w.ready = func() bool {
 				mu.Lock()
 				defer mu.Unlock()
 				return can()
-			}})
+			}
+			bindingOf(t).h.begin(t, w)
 		}
 		if err := await(t, ch, nil, end); err != nil {
 			return false, err
@@ -200,7 +200,7 @@ func init() {
 			return nil, err
 		}
 		c := ch(args)
-		done, err := waitUntil(t, &c.mu, &c.changed, end, "room in a multiprocessing Queue",
+		done, err := waitUntil(t, &c.mu, &c.changed, end, &waitFor{what: "room in a multiprocessing Queue"},
 			func() bool { return c.maxsize <= 0 || len(c.items) < c.maxsize },
 			func() {
 				c.items = append(c.items, p)
@@ -222,7 +222,7 @@ func init() {
 		}
 		c := ch(args)
 		var p *python.Parcel
-		done, err := waitUntil(t, &c.mu, &c.changed, end, c.awaited,
+		done, err := waitUntil(t, &c.mu, &c.changed, end, &waitFor{what: "an item of a multiprocessing Queue"},
 			func() bool { return len(c.items) > 0 },
 			func() {
 				p = c.items[0]
@@ -437,22 +437,24 @@ func (h *Host) mpModule() python.ModuleDef {
 			}
 			return python.Int(h.procs.pid), nil
 		})
-		// channel(maxsize, awaited="an item of a multiprocessing Queue")
 		m.SetFunc("channel", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-			var nv, awaited python.Value
-			if err := python.UnpackArgs("channel", args, kw, []string{"maxsize", "awaited?"}, &nv, &awaited); err != nil {
+			if err := python.ArgCount("channel", args, 1, 1); err != nil {
 				return nil, err
 			}
-			n, err := python.AsInt64(nv)
+			n, err := python.AsInt64(args[0])
 			if err != nil {
 				return nil, err
 			}
-			c := &channel{maxsize: int(min(n, math.MaxInt32)), changed: make(chan struct{}), awaited: "an item of a multiprocessing Queue"}
-			if s, ok := awaited.(python.Str); ok {
-				c.awaited = string(s)
-			}
-			return c, nil
+			return &channel{maxsize: int(min(n, math.MaxInt32)), changed: make(chan struct{})}, nil
 		})
+		m.SetFunc("pipe", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+			if err := python.ArgCount("pipe", args, 0, 0); err != nil {
+				return nil, err
+			}
+			a, b := h.newPipe()
+			return python.Tuple{a, b}, nil
+		})
+		m.SetFunc("wait", h.waitPipes)
 		m.SetFunc("cell", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 			if err := python.ArgCount("cell", args, 1, 2); err != nil {
 				return nil, err
@@ -607,7 +609,7 @@ func init() {
 		if want {
 			what = "a multiprocessing count to become nonzero"
 		}
-		done, err := waitUntil(t, &c.mu, &c.changed, end, what,
+		done, err := waitUntil(t, &c.mu, &c.changed, end, &waitFor{what: what},
 			func() bool { return (c.n != 0) == want },
 			func() {
 				if take {

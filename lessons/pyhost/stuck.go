@@ -30,6 +30,7 @@ type waitFor struct {
 	// it has come
 	what  string
 	ready func() bool
+	hint  func() string // more for the report to say about what, or nil
 	line  int
 	mine  bool // the thread held the lock already: a Lock taken twice
 }
@@ -87,7 +88,11 @@ func (w *waitFor) describe(t *runtime.Thread) string {
 	case w.join != nil:
 		return w.join.Name() + " to finish"
 	case w.ready != nil:
-		return w.what + ", which no process is left to send (a lost wakeup)"
+		s := w.what + ", which no process is left to send (a lost wakeup)"
+		if w.hint != nil {
+			s += w.hint()
+		}
+		return s
 	case w.lock.wake:
 		return "a notify of " + w.lock.what + " that no thread is left to send (a lost wakeup)"
 	}

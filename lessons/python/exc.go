@@ -128,6 +128,11 @@ func (e *Exception) message(t *Thread) string {
 			return string(s)
 		}
 	}
+	if e.class.IsSubclass(OSError) && len(e.args) >= 2 && len(e.args) <= 5 && t != nil {
+		if s, ok := e.osMessage(t); ok {
+			return s
+		}
+	}
 	switch len(e.args) {
 	case 0:
 		return ""
@@ -157,6 +162,79 @@ func (e *Exception) message(t *Thread) string {
 		}
 	}
 	return fmt.Sprint([]Value(e.args))
+}
+
+// osMessage is str(e) for an OSError made with (errno, strerror) and
+// perhaps a filename and a second one: "[Errno 2] No such file: 'a'".
+func (e *Exception) osMessage(t *Thread) (string, bool) {
+	errno, err := ToStr(t, e.args[0])
+	if err != nil {
+		return "", false
+	}
+	strerror, err := ToStr(t, e.args[1])
+	if err != nil {
+		return "", false
+	}
+	msg := "[Errno " + errno + "] " + strerror
+	if len(e.args) < 3 || e.args[2] == None {
+		return msg, true
+	}
+	name, err := Repr(t, e.args[2])
+	if err != nil {
+		return "", false
+	}
+	msg += ": " + name
+	if len(e.args) == 5 && e.args[4] != None {
+		name2, err := Repr(t, e.args[4])
+		if err != nil {
+			return "", false
+		}
+		msg += " -> " + name2
+	}
+	return msg, true
+}
+
+// osErrnoClass is the subclass OSError(errno, ...) makes for the errno
+// numbers of Linux that have one, as CPython's OSError.__new__ picks it.
+func osErrnoClass(errno Value) *Type {
+	if !isInt(errno) {
+		return nil
+	}
+	n, err := AsInt64(errno)
+	if err != nil {
+		return nil
+	}
+	switch n {
+	case 11, 114, 115: // EAGAIN (EWOULDBLOCK), EALREADY, EINPROGRESS
+		return BlockingIOError
+	case 10: // ECHILD
+		return ChildProcessError
+	case 32, 108: // EPIPE, ESHUTDOWN
+		return BrokenPipeError
+	case 103: // ECONNABORTED
+		return ConnectionAbortedError
+	case 111: // ECONNREFUSED
+		return ConnectionRefusedError
+	case 104: // ECONNRESET
+		return ConnectionResetError
+	case 17: // EEXIST
+		return FileExistsError
+	case 2: // ENOENT
+		return FileNotFoundError
+	case 4: // EINTR
+		return InterruptedError
+	case 21: // EISDIR
+		return IsADirectoryError
+	case 20: // ENOTDIR
+		return NotADirectoryError
+	case 1, 13: // EPERM, EACCES
+		return PermissionError
+	case 3: // ESRCH
+		return ProcessLookupError
+	case 110: // ETIMEDOUT
+		return TimeoutError
+	}
+	return nil
 }
 
 // str is str(e): the message, and for a SyntaxError with a location

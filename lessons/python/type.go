@@ -305,6 +305,11 @@ func (c *Type) Call(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		return args[0].Type(), nil
 	}
 	if !c.user && c.layout == layoutException {
+		if c == OSError && len(args) >= 2 && len(args) <= 5 {
+			if sub := osErrnoClass(args[0]); sub != nil {
+				c = sub
+			}
+		}
 		e := &Exception{class: c}
 		if err := initException(e, args, kw); err != nil {
 			return nil, err

@@ -417,12 +417,13 @@ class SimpleQueue:
         self._closed = True
 
 
-# Pipes. A Connection sends through one channel and receives from
-# another; a copy given to a process shares both. Each message is a pair
-# (kind, payload), so that recv() can tell an object from bytes and from
-# the other end's close.
+# Pipes. Each Connection is one end of a native pipe (_mp.pipe), which
+# every process that holds a copy of the end shares, as processes share a
+# pipe's file descriptors: the end stays open until every process holding
+# it has closed it (or ended). Each message is a pair (kind, payload), so
+# that recv() can tell an object from bytes.
 
-_OBJECT, _BYTES, _END = 0, 1, 2
+_OBJECT, _BYTES = 0, 1
 
 
 class Connection:
@@ -431,12 +432,12 @@ class Connection:
 
     __module__ = "multiprocessing.connection"
 
-    def __init__(self, inbox, outbox):
-        self._inbox = inbox  # None: this end only sends
-        self._outbox = outbox  # None: this end only receives
+    def __init__(self, end, readable=True, writable=True):
+        self._end = end
+        self._readable = readable
+        self._writable = writable
         self._closed = False
         self._ahead = []  # a message poll() took before recv() asked
-        self._ended = False  # the other end has closed
 
     @property
     def closed(self):
@@ -444,43 +445,44 @@ class Connection:
 
     @property
     def readable(self):
-        return self._inbox is not None
+        return self._readable
 
     @property
     def writable(self):
-        return self._outbox is not None
+        return self._writable
 
     def _check(self, reading):
         if self._closed:
             raise OSError("handle is closed")
-        if reading and self._inbox is None:
+        if reading and not self._readable:
             raise OSError("connection is write-only")
-        if not reading and self._outbox is None:
+        if not reading and not self._writable:
             raise OSError("connection is read-only")
 
     def _take(self, block, timeout):
-        # The next message, or None if none came in time.
+        # The next message; None if none came in time; () at EOF.
         if self._ahead:
             return self._ahead.pop(0)
-        if self._ended:
-            return (_END, None)
-        ok, message = self._inbox.get(block, timeout)
+        ok, message = self._end.recv(block, timeout)
         if not ok:
             return None
-        if message[0] == _END:
-            self._ended = True
+        if message is None:
+            return ()
         return message
+
+    def _ready(self):
+        return bool(self._ahead) or self._end.ready()
 
     def send(self, obj):
         self._check(False)
-        self._outbox.put((_OBJECT, obj))
+        self._end.send((_OBJECT, obj))
 
     def recv(self):
         self._check(True)
-        kind, payload = self._take(True, None)
-        if kind == _END:
+        message = self._take(True, None)
+        if not message:
             raise EOFError
-        return payload
+        return message[1]
 
     def send_bytes(self, buf, offset=0, size=None):
         self._check(False)
@@ -495,15 +497,16 @@ class Connection:
             raise ValueError("size is negative")
         elif offset + size > len(data):
             raise ValueError("buffer length < offset + size")
-        self._outbox.put((_BYTES, data[offset:offset + size]))
+        self._end.send((_BYTES, data[offset:offset + size]))
 
     def recv_bytes(self, maxlength=None):
         self._check(True)
         if maxlength is not None and maxlength < 0:
             raise ValueError("negative maxlength")
-        kind, payload = self._take(True, None)
-        if kind == _END:
+        message = self._take(True, None)
+        if not message:
             raise EOFError
+        kind, payload = message
         if kind == _OBJECT:
             # CPython would hand over the object's pickle; threadlab
             # copies objects without pickling them.
@@ -516,7 +519,7 @@ class Connection:
         """Whether there is something to recv() (or the other end has
         closed), waiting up to timeout seconds; for ever if None."""
         self._check(True)
-        if self._ahead or self._ended:
+        if self._ahead:
             return True
         if timeout is None:
             message = self._take(True, None)
@@ -526,15 +529,15 @@ class Connection:
             message = self._take(True, timeout)
         if message is None:
             return False
-        self._ahead.append(message)
+        if message:
+            self._ahead.append(message)
         return True
 
     def close(self):
         if self._closed:
             return
         self._closed = True
-        if self._outbox is not None:
-            self._outbox.put((_END, None))
+        self._end.close()
 
     def __enter__(self):
         return self
@@ -546,11 +549,27 @@ class Connection:
 def Pipe(duplex=True):
     """Two Connections joined to each other. With duplex=False the first
     only receives and the second only sends."""
-    forth = _mp.channel(0, "a message through a Pipe")
+    a, b = _mp.pipe()
     if not duplex:
-        return Connection(forth, None), Connection(None, forth)
-    back = _mp.channel(0, "a message through a Pipe")
-    return Connection(forth, back), Connection(back, forth)
+        return Connection(a, True, False), Connection(b, False, True)
+    return Connection(a), Connection(b)
+
+
+def _wait(object_list, timeout=None):
+    """The Connections of object_list that have something to recv() (or
+    whose other end has closed), waiting up to timeout seconds for one;
+    for ever if timeout is None."""
+    conns = list(object_list)
+    for c in conns:
+        if not isinstance(c, Connection):
+            raise ValueError("Invalid file object: %r" % (c,))
+        if c._closed:
+            raise OSError("handle is closed")
+    ready = [c for c in conns if c._readable and c._ready()]
+    if ready or (timeout is not None and timeout <= 0):
+        return ready
+    _mp.wait([c._end for c in conns if c._readable], timeout)
+    return [c for c in conns if c._readable and c._ready()]
 
 
 # Locks, the same lock in every process that holds a copy.
@@ -1316,13 +1335,6 @@ class Pool:
 _STARTED, _SHUTDOWN = "started", "shutdown"
 
 
-def _os_error(cls, number, text):
-    # An OSError subclass with an errno, worded as CPython prints it.
-    err = cls("[Errno %d] %s" % (number, text))
-    err.errno, err.strerror = number, text
-    return err
-
-
 def _exposed_of(obj):
     return [name for name in dir(obj) if not name.startswith("_") and callable(getattr(obj, name))]
 
@@ -1398,7 +1410,7 @@ def _serve(requests, registry, initializer, initargs):
 def _request(conn, kind, ident, name, args=(), kwds={}):
     requests, server = conn
     if not server.is_alive():
-        raise _os_error(BrokenPipeError, 32, "Broken pipe")
+        raise BrokenPipeError(32, "Broken pipe")
     reply = _mp.channel(0)
     requests.put((reply, kind, ident, name, tuple(args), dict(kwds)))
     came, answer = reply.reply(server)
