@@ -24,9 +24,9 @@ import (
 // pipe is the state both ends share.
 type pipe struct {
 	mu      sync.Mutex
-	changed chan struct{}             // closed and replaced whenever a message comes or goes, or an end closes
-	inbox   [2][]*python.Parcel       // inbox[i]: sent to end i, not yet received
-	holders [2]map[*Host]struct{}     // holders[i]: the processes holding end i open
+	changed chan struct{}         // closed and replaced whenever a message comes or goes, or an end closes
+	inbox   [2][]*python.Parcel   // inbox[i]: sent to end i, not yet received
+	holders [2]map[*Host]struct{} // holders[i]: the processes holding end i open
 }
 
 // pipeEnd is one end of a pipe, the same object in every process.
