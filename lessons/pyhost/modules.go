@@ -3,6 +3,7 @@ package pyhost
 import (
 	"embed"
 	"math"
+	"strings"
 	"time"
 
 	"threadlab/lessons/python"
@@ -30,8 +31,50 @@ func (h *Host) Modules() []python.ModuleDef {
 		h.mpModule(),
 		sourceModule("multiprocessing", "Process-based parallelism."),
 	}
-	defs = append(defs, mpSubmodules()...)
+	defs = append(defs, submodules()...)
 	return append(defs, h.extra...)
+}
+
+// submodules are the submodules of the library that learners import
+// names from: each takes its names from its package's module ("wait"
+// is "_wait" in multiprocessing, which itself has no wait).
+func submodules() []python.ModuleDef {
+	return []python.ModuleDef{
+		namesFrom("multiprocessing.managers", "Share objects between processes through a server process.", "multiprocessing",
+			"BaseManager", "SyncManager", "BaseProxy", "Namespace", "AutoProxy",
+			"DictProxy", "ListProxy", "BaseListProxy", "ValueProxy", "NamespaceProxy", "ArrayProxy",
+			"AcquirerProxy", "ConditionProxy", "EventProxy", "BarrierProxy"),
+		namesFrom("multiprocessing.connection", "Connections between processes: the two ends of a Pipe.", "multiprocessing",
+			"Connection", "Pipe", "wait=_wait"),
+		namesFrom("concurrent.futures.thread", "The pool of threads behind ThreadPoolExecutor.", "concurrent.futures",
+			"ThreadPoolExecutor", "BrokenThreadPool"),
+		namesFrom("concurrent.futures.process", "The pool of processes behind ProcessPoolExecutor.", "concurrent.futures",
+			"ProcessPoolExecutor", "BrokenProcessPool"),
+	}
+}
+
+// namesFrom is the module name holding names of the module from, each
+// "name" or "name=its name in from".
+func namesFrom(name, doc, from string, names ...string) python.ModuleDef {
+	return python.ModuleDef{Name: name, Doc: doc,
+		Init: func(t *python.Thread, m *python.Module) error {
+			src, err := t.Import(from)
+			if err != nil {
+				return err
+			}
+			for _, n := range names {
+				as, orig, ok := strings.Cut(n, "=")
+				if !ok {
+					orig = as
+				}
+				v, err := python.GetAttr(t, src, orig)
+				if err != nil {
+					return err
+				}
+				m.Set(as, v)
+			}
+			return nil
+		}}
 }
 
 // sourceModule is a module written in Python, in lib/NAME.py.

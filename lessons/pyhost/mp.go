@@ -34,6 +34,35 @@ type procHandle struct {
 	pid    int
 	exit   atomic.Int64 // the exit code, valid once rtT has ended
 	killed atomic.Int64 // the signal terminate or kill sent, or 0
+
+	mu     sync.Mutex
+	ended  bool     // the process's body has returned
+	atExit []func() // what _mp.on_exit asked to happen then
+}
+
+// onExit runs f once the process's body has returned, before a join of
+// it returns: at once if it already has.
+func (hd *procHandle) onExit(f func()) {
+	hd.mu.Lock()
+	if !hd.ended {
+		hd.atExit = append(hd.atExit, f)
+		hd.mu.Unlock()
+		return
+	}
+	hd.mu.Unlock()
+	f()
+}
+
+// exited runs the onExit functions.
+func (hd *procHandle) exited() {
+	hd.mu.Lock()
+	hd.ended = true
+	fs := hd.atExit
+	hd.atExit = nil
+	hd.mu.Unlock()
+	for _, f := range fs {
+		f()
+	}
 }
 
 // ProcessType is the type of a started process's handle.
@@ -175,6 +204,7 @@ func (h *Host) startProcess(t *python.Thread, args []python.Value, kw []python.K
 			code = sig
 		}
 		hd.exit.Store(code)
+		hd.exited()
 		return nil
 	}); err != nil {
 		if parent.Stopped() != nil {
@@ -278,42 +308,4 @@ func (h *Host) endChildren(t *python.Thread) error {
 		}
 	}
 	return nil
-}
-
-// mpSubmodules are multiprocessing's submodules that learners import
-// names from: each takes its names from lib/multiprocessing.py ("wait"
-// there is "_wait", as multiprocessing itself has no wait).
-func mpSubmodules() []python.ModuleDef {
-	return []python.ModuleDef{
-		mpSubmodule("multiprocessing.managers", "Share objects between processes through a server process.",
-			"BaseManager", "SyncManager", "BaseProxy", "Namespace", "AutoProxy",
-			"DictProxy", "ListProxy", "BaseListProxy", "ValueProxy", "NamespaceProxy", "ArrayProxy",
-			"AcquirerProxy", "ConditionProxy", "EventProxy", "BarrierProxy"),
-		mpSubmodule("multiprocessing.connection", "Connections between processes: the two ends of a Pipe.",
-			"Connection", "Pipe", "wait=_wait"),
-	}
-}
-
-// mpSubmodule is the module name holding multiprocessing's names, each
-// "name" or "name=the name in multiprocessing".
-func mpSubmodule(name, doc string, names ...string) python.ModuleDef {
-	return python.ModuleDef{Name: name, Doc: doc,
-		Init: func(t *python.Thread, m *python.Module) error {
-			mp, err := t.Import("multiprocessing")
-			if err != nil {
-				return err
-			}
-			for _, n := range names {
-				as, from, ok := strings.Cut(n, "=")
-				if !ok {
-					from = as
-				}
-				v, err := python.GetAttr(t, mp, from)
-				if err != nil {
-					return err
-				}
-				m.Set(as, v)
-			}
-			return nil
-		}}
 }

@@ -455,6 +455,30 @@ func (h *Host) mpModule() python.ModuleDef {
 			return python.Tuple{a, b}, nil
 		})
 		m.SetFunc("wait", h.waitPipes)
+		// on_exit(process, channel, item) puts item into channel when the
+		// process ends, before a join of it returns: a Pool learns so
+		// that a worker is gone, however it went.
+		m.SetFunc("on_exit", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+			if err := python.ArgCount("on_exit", args, 3, 3); err != nil {
+				return nil, err
+			}
+			hd, ok1 := args[0].(*procHandle)
+			c, ok2 := args[1].(*channel)
+			if !ok1 || !ok2 {
+				return nil, python.Errorf(python.TypeError, "on_exit() needs a process and a channel")
+			}
+			p, err := t.Pack(args[2])
+			if err != nil {
+				return nil, err
+			}
+			hd.onExit(func() {
+				c.mu.Lock()
+				c.items = append(c.items, p)
+				c.signal()
+				c.mu.Unlock()
+			})
+			return python.None, nil
+		})
 		m.SetFunc("cell", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 			if err := python.ArgCount("cell", args, 1, 2); err != nil {
 				return nil, err

@@ -635,6 +635,9 @@ func (t *Thread) makeClass(fr *frame, body *Function, name string, baseVals []Va
 	if err != nil {
 		return nil, err
 	}
+	if m, ok := ns.GetStr("__module__").(Str); ok {
+		modName = m // the body named the module itself, as a library's class may
+	}
 	cls, err := NewClass(name, bases, ns, string(modName))
 	if err != nil {
 		return nil, err

@@ -1,5 +1,6 @@
 """Running callables in a pool of threads or of processes."""
 
+import _threadlab
 import threading
 from collections import deque as _deque
 from time import monotonic as _time
@@ -25,6 +26,22 @@ class TimeoutError(Error, TimeoutError):
 
 class InvalidStateError(Error):
     pass
+
+
+class BrokenExecutor(RuntimeError):
+    """An executor that can run nothing more: a worker failed to start."""
+
+
+class BrokenThreadPool(BrokenExecutor):
+    """A ThreadPoolExecutor whose initializer failed."""
+
+    __module__ = "concurrent.futures.thread"
+
+
+class BrokenProcessPool(BrokenExecutor):
+    """A ProcessPoolExecutor whose worker process ended while it ran."""
+
+    __module__ = "concurrent.futures.process"
 
 
 class Future:
@@ -185,6 +202,7 @@ class ThreadPoolExecutor(Executor):
         self._threads = []
         self._idle = 0
         self._shutdown = False
+        self._broken = None  # why, once the initializer has failed
         self._initializer = initializer
         self._initargs = initargs
         self._prefix = thread_name_prefix or "ThreadPoolExecutor-%d" % ThreadPoolExecutor._pools_made
@@ -192,6 +210,8 @@ class ThreadPoolExecutor(Executor):
 
     def submit(self, fn, /, *args, **kwargs):
         with self._cond:
+            if self._broken:
+                raise BrokenThreadPool(self._broken)
             if self._shutdown:
                 raise RuntimeError("cannot schedule new futures after shutdown")
             f = Future()
@@ -207,7 +227,12 @@ class ThreadPoolExecutor(Executor):
 
     def _worker(self):
         if self._initializer is not None:
-            self._initializer(*self._initargs)
+            try:
+                self._initializer(*self._initargs)
+            except BaseException as failure:
+                _threadlab.print_exception("Exception in initializer:", failure)
+                self._initializer_failed()
+                return
         while True:
             with self._cond:
                 while not self._work and not self._shutdown:
@@ -224,6 +249,17 @@ class ThreadPoolExecutor(Executor):
                 f.set_exception(e)
             else:
                 f.set_result(result)
+
+    def _initializer_failed(self):
+        # No call can run now: every one waiting fails, and so will
+        # every later submit.
+        with self._cond:
+            self._broken = "A thread initializer failed, the thread pool is not usable anymore"
+            for f, _, _, _ in self._work:
+                if f.set_running_or_notify_cancel():
+                    f.set_exception(BrokenThreadPool(self._broken))
+            self._work = []
+            self._cond.notify_all()
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         with self._cond:
@@ -247,18 +283,43 @@ class ProcessPoolExecutor(Executor):
             max_workers = multiprocessing.cpu_count()
         elif max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
-        self._pool = multiprocessing.Pool(max_workers, initializer, initargs, _worker_name="ForkProcess")
         self._lock = threading.Lock()
         self._shutdown = False
+        self._broken = None  # why, once a worker has ended early
+        self._pending = set()  # futures not yet settled
+        self._pool = multiprocessing.Pool(max_workers, initializer, initargs, _worker_name="ForkProcess",
+                                          _on_worker_lost=self._worker_lost)
 
     def submit(self, fn, /, *args, **kwargs):
         with self._lock:
+            if self._broken:
+                raise BrokenProcessPool(self._broken)
             if self._shutdown:
                 raise RuntimeError("cannot schedule new futures after shutdown")
             f = Future()
             f.set_running_or_notify_cancel()
+            self._pending.add(f)
+            f.add_done_callback(self._settled)
             self._pool.apply_async(fn, args, kwargs, callback=f.set_result, error_callback=f.set_exception)
             return f
+
+    def _settled(self, f):
+        with self._lock:
+            self._pending.discard(f)
+
+    def _worker_lost(self):
+        # A worker ended while the pool ran (its initializer failed, or it
+        # was killed): what it ran is lost, so every call still waiting
+        # fails, and the other workers are stopped.
+        with self._lock:
+            if self._broken:
+                return
+            self._broken = "A child process terminated abruptly, the process pool is not usable anymore"
+            pending, self._pending = self._pending, set()
+        for f in pending:
+            f.set_exception(BrokenProcessPool(
+                "A process in the process pool was terminated abruptly while the future was running or pending."))
+        self._pool.terminate()
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         with self._lock:

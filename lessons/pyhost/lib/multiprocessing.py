@@ -1043,6 +1043,7 @@ class JoinableQueue(Queue):
 
 _RUN, _CLOSE, _TERMINATE = "RUN", "CLOSE", "TERMINATE"
 _STOP = None  # in a worker's inbox: no more parcels; in the replies: dispatcher, stop
+_WORKER_ENDED = -1  # in the replies, as a parcel number: (_WORKER_ENDED, worker's index, None)
 
 
 class MaybeEncodingError(Exception):
@@ -1057,22 +1058,33 @@ class MaybeEncodingError(Exception):
         return "Error sending result: '%s'. Reason: '%s'" % (self.value, self.exc)
 
 
-def _run_parcel(func, calls):
-    """Run calls in order; stop at the first that raises."""
+def _run_parcel(func, calls, catch):
+    """Run calls in order; stop at the first that raises catch."""
     values = []
     for args, kwargs in calls:
         try:
             values.append(func(*args, **kwargs))
-        except Exception as failure:
+        except catch as failure:
             return values, failure
     return values, None
 
 
-def _worker_main(inbox, replies, initializer, initargs):
+def _worker_main(inbox, replies, initializer, initargs, executor=False):
     if initializer is not None:
-        initializer(*initargs)
+        if not executor:
+            initializer(*initargs)
+        else:
+            # A ProcessPoolExecutor's worker reports the failure and ends;
+            # the executor then counts its pool as broken.
+            try:
+                initializer(*initargs)
+            except BaseException as failure:
+                _threadlab.print_exception("Exception in initializer:", failure)
+                return
     for number, func, calls, single in iter(inbox.get, _STOP):
-        values, failure = _run_parcel(func, calls)
+        # A Pool's worker lets SystemExit end it, as CPython's does; an
+        # executor's hands every exception back.
+        values, failure = _run_parcel(func, calls, BaseException if executor else Exception)
         try:
             replies.put((number, values, failure))
         except Exception as why:
@@ -1188,7 +1200,7 @@ class Pool:
     """A pool of worker processes (cpu_count() unless processes says)."""
 
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None,
-                 _worker_name="ForkPoolWorker"):
+                 _worker_name="ForkPoolWorker", _on_worker_lost=None):
         if processes is None:
             processes = cpu_count() or 1
         if processes < 1:
@@ -1202,7 +1214,10 @@ class Pool:
         self._table_lock = threading.Lock()
         self._waiting = {}  # parcel number -> (record, offset)
         self._numbering = _itertools.count(1)
-        self._workers = [self._spawn(_worker_name, initializer, initargs) for _ in range(processes)]
+        # A ProcessPoolExecutor's pool calls _on_worker_lost on its
+        # dispatcher thread when a worker ends before the pool is closed.
+        self._on_worker_lost = _on_worker_lost
+        self._workers = [self._spawn(i, _worker_name, initializer, initargs) for i in range(processes)]
         # CPython's pool starts three threads, numbered in this order;
         # threadlab needs only the one that hands results out.
         for _ in range(2):
@@ -1211,14 +1226,23 @@ class Pool:
                                             name="Thread-%d (_handle_results)" % _threadlab.next_number())
         self._dispatcher.start()
 
-    def _spawn(self, worker_name, initializer, initargs):
-        w = Process(target=_worker_main, args=(self._inbox, self._replies, initializer, initargs), daemon=True)
+    def _spawn(self, index, worker_name, initializer, initargs):
+        executor = self._on_worker_lost is not None
+        w = Process(target=_worker_main, args=(self._inbox, self._replies, initializer, initargs, executor),
+                    daemon=True)
         w.name = worker_name + w.name[len("Process"):]
         w.start()
+        _mp.on_exit(w._handle, self._replies._chan, (_WORKER_ENDED, index, None))
         return w
 
     def _dispatch(self):
         for number, values, failure in iter(self._replies.get, _STOP):
+            if number == _WORKER_ENDED:
+                # CPython's Pool would start another worker in its place
+                # (and lose what it was running); threadlab's does not.
+                if self._state == _RUN and self._on_worker_lost is not None:
+                    self._on_worker_lost()
+                continue
             with self._table_lock:
                 record, offset = self._waiting.pop(number)
             record._answer(offset, values, failure)
