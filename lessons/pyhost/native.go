@@ -175,9 +175,10 @@ func (h *Host) start(t *python.Thread, args []python.Value, kw []python.Kwarg) (
 	return hd, nil
 }
 
-// body is a thread's life: run(), then the excepthook for an exception.
+// body is a thread's life: run() (through threading's _bootstrap_inner),
+// then the excepthook for an exception.
 func (h *Host) body(pt *python.Thread, obj, hook python.Value) error {
-	run, err := python.GetAttr(pt, obj, "run")
+	run, err := python.GetAttr(pt, obj, "_bootstrap_inner")
 	if err == nil {
 		_, err = pt.CallSafe(run)
 	}

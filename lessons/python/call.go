@@ -203,6 +203,9 @@ func Call(t *Thread, fn Value, args ...Value) (Value, error) { return CallValue(
 // in its own loop, whose stack pointer is now sp; it returns the frame
 // to go on with, its stack pointer and pc set.
 func (t *Thread) returnInline(fr *frame, sp int, v Value) *frame {
+	if t.tracing {
+		t.traceReturn(fr, v)
+	}
 	caller, base := fr.back, fr.callBase
 	if fr.gen != nil {
 		fr.sp = sp
@@ -217,13 +220,13 @@ func (t *Thread) returnInline(fr *frame, sp int, v Value) *frame {
 	t.frame = caller
 	t.depth--
 	// freeFrame's work, in line: the call would cost a tenth of a return
+	if fr.cells != nil || fr.ret != nil || cap(fr.blocks) > 0 || fr.localsDict != nil || fr.trace != nil {
+		fr.clearRare()
+	}
 	clearValues(fr.locals)
 	clearValues(fr.stack[:sp])
 	if fr.memEnd == t.vtop && fr.chunk == t.chunkID {
 		t.vtop = fr.memBase
-	}
-	if fr.cells != nil || fr.ret != nil || cap(fr.blocks) > 0 || fr.localsDict != nil {
-		fr.clearRare()
 	}
 	fr.sp, fr.pc, fr.serial, fr.yielded, fr.inline, fr.loopVar = 0, 0, 0, false, false, 0
 	fr.back, t.freeFrames = t.freeFrames, fr

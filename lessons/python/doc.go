@@ -19,6 +19,8 @@
 //	item.go iter.go attr.go call.go repr.go  subscripts, iteration, attributes, calls, repr/str
 //	exc.go        exceptions, the built-in hierarchy, tracebacks
 //	frame.go eval.go evalops.go generator.go  the interpreter loop
+//	settrace.go   sys.settrace and sys.setprofile: trace and profile functions, run from the step hook
+//	frameobj.go   frame objects (sys._getframe, a trace function's frame) and code objects' co_ attributes
 //	thread.go host.go interp.go  threads, the host contract, interpreters, Run
 //	serial.go     lock elision while a host's GIL serialises the threads (Interp.SetSerialised)
 //	switchpoint.go  where CPython would let go of the GIL (for switching by time)

@@ -285,6 +285,16 @@ func (t *Thread) loadMethod(x Value, name string) (Value, Value, error) {
 
 // call calls fn; args may alias the caller's stack.
 func (t *Thread) call(fn Value, args []Value, kw []Kwarg) (Value, error) {
+	if t.profileFn != nil && !t.inTrace {
+		if shown := builtinCalled(fn, args); shown != nil {
+			return t.profileBuiltin(shown, fn, args, kw)
+		}
+	}
+	return t.callPlain(fn, args, kw)
+}
+
+// callPlain is call without the profile function's c_call.
+func (t *Thread) callPlain(fn Value, args []Value, kw []Kwarg) (Value, error) {
 	switch f := fn.(type) {
 	case *Function:
 		return t.callFunctionSelf(f, nil, args, kw)

@@ -77,6 +77,8 @@ func newTBEntry(code *compile.Code, pc int, frame uint64) tbEntry {
 	e := tbEntry{code: code, pc: int32(pc), frame: frame}
 	if pc > 0 {
 		e.line = code.Lines[pc-1]
+	} else {
+		e.line = int32(code.FirstLine) // raised before its first step: by a trace function's 'call'
 	}
 	return e
 }

@@ -46,6 +46,8 @@ type frame struct {
 	// its slot holds (local reads it).
 	loopVar int32
 	loopInt int64
+
+	trace *frameTrace // for sys.settrace and frame objects, or nil
 }
 
 // local returns the value of fr's i-th local, nil if it is unbound.
@@ -220,13 +222,13 @@ func (t *Thread) newFrameAt(f *Function, nargs int) *frame {
 // (allocFrame), so stack slots are only ever read after being written.
 // returnInline does the same in line.
 func (t *Thread) freeFrame(fr *frame) {
+	if fr.cells != nil || fr.ret != nil || cap(fr.blocks) > 0 || fr.localsDict != nil || fr.trace != nil {
+		fr.clearRare() // first: a frame object keeps the locals
+	}
 	clearValues(fr.locals)
 	clearValues(fr.stack[:fr.sp])
 	if fr.memEnd == t.vtop && fr.chunk == t.chunkID {
 		t.vtop = fr.memBase
-	}
-	if fr.cells != nil || fr.ret != nil || cap(fr.blocks) > 0 || fr.localsDict != nil {
-		fr.clearRare()
 	}
 	fr.sp, fr.pc, fr.serial, fr.yielded, fr.inline, fr.loopVar = 0, 0, 0, false, false, 0
 	fr.back, t.freeFrames = t.freeFrames, fr
@@ -238,6 +240,12 @@ func (t *Thread) freeFrame(fr *frame) {
 // cells, no return value (execLoop's own calls do not set it), no blocks
 // and no locals() dict.
 func (fr *frame) clearRare() {
+	if fr.trace != nil {
+		if o := fr.trace.obj; o != nil {
+			o.detach()
+		}
+		fr.trace = nil
+	}
 	fr.cells, fr.ret, fr.localsDict = nil, nil, nil
 	if cap(fr.blocks) > 0 {
 		b := fr.blocks[:cap(fr.blocks)]
@@ -334,6 +342,9 @@ func (t *Thread) runFrame(fr *frame) (Value, error) {
 		}
 	}
 out:
+	if t.tracing {
+		t.traceReturn(fr, v)
+	}
 	// Not deferred: after a Go panic, recoverInternal resets t.frame.
 	t.frame = fr.back
 	t.depth--
@@ -353,6 +364,9 @@ func (t *Thread) unwind(base *frame, err error) (error, bool) {
 		}
 		if fr == base {
 			return err, false
+		}
+		if t.tracing {
+			t.traceReturn(fr, nil)
 		}
 		if fr.gen != nil {
 			// resumed by a FOR_ITER, whose iterator stays on the stack
@@ -430,6 +444,9 @@ func (t *Thread) handle(fr *frame, err error) bool {
 		return false
 	}
 	e.unwound(entry)
+	if t.tracing {
+		t.traceException(fr, e)
+	}
 	if e.context == nil && t.handled != nil && t.handled != e && !chainHas(t.handled, e) {
 		e.context = t.handled
 	}

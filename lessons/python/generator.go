@@ -205,6 +205,9 @@ func (t *Thread) leaveGenerator(fr *frame, done bool) {
 // FOR_ITER's frame, with v pushed as the loop's next value.
 func (t *Thread) yieldInline(fr *frame, sp, pc int, v Value) *frame {
 	fr.sp, fr.pc = sp, pc
+	if t.tracing {
+		t.traceReturn(fr, v)
+	}
 	caller, base := fr.back, fr.callBase
 	t.leaveGenerator(fr, false)
 	caller.stack[base] = v

@@ -138,6 +138,60 @@ func initSys(t *Thread, m *Module) error {
 		t.interp.recursionLimit = n
 		return None, nil
 	})
+	for _, profile := range []bool{false, true} {
+		set, get := "settrace", "gettrace"
+		if profile {
+			set, get = "setprofile", "getprofile"
+		}
+		m.SetFunc(set, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+			if err := oneArg(set, args, kw); err != nil {
+				return nil, err
+			}
+			fn := args[0] // CPython too takes any object, and fails when it calls it
+			if fn == None {
+				fn = nil
+			}
+			if profile {
+				t.setTraceFuncs(t.traceFn, fn)
+			} else {
+				t.setTraceFuncs(fn, t.profileFn)
+			}
+			return None, nil
+		})
+		m.SetFunc(get, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+			if err := ArgCount(get, args, 0, 0); err != nil {
+				return nil, err
+			}
+			fn := t.traceFn
+			if profile {
+				fn = t.profileFn
+			}
+			if fn == nil {
+				return None, nil
+			}
+			return fn, nil
+		})
+	}
+	m.SetFunc("_getframe", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+		if err := ArgCount("_getframe", args, 0, 1); err != nil {
+			return nil, err
+		}
+		depth := 0
+		if len(args) == 1 {
+			var err error
+			if depth, err = AsIndex(args[0]); err != nil {
+				return nil, err
+			}
+		}
+		fr := t.frame
+		for ; fr != nil && depth > 0; depth-- {
+			fr = fr.back
+		}
+		if fr == nil {
+			return nil, Errorf(ValueError, "call stack is not deep enough")
+		}
+		return t.frameObject(fr), nil
+	})
 	m.SetFunc("get_int_max_str_digits", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		return Int(maxStrDigits), nil
 	})

@@ -40,6 +40,14 @@ type Thread struct {
 	guards     []*iterGuard // the built-in iterators whose step t runs
 	serial     uint64
 
+	// sys.settrace and sys.setprofile (settrace.go)
+	tracing    bool  // traceFn or profileFn is set
+	inTrace    bool  // one of them is running
+	traceFn    Value // nil: none
+	profileFn  Value
+	traceSteps int   // steps since the host's last Step, while tracing
+	traceErr   error // what a function raised at a return, for the next step
+
 	// Local is for the host's own per-thread data.
 	Local any
 
@@ -97,6 +105,9 @@ func (t *Thread) SetHost(h Host, n int) {
 		h, n = nil, noHostInterval
 	}
 	t.host, t.interval, t.countdown = h, n, n
+	if t.tracing {
+		t.countdown = 1
+	}
 }
 
 // SetTracer turns memory events on (tr != nil) or off.
@@ -176,6 +187,9 @@ func (t *Thread) tick() error {
 
 // hook runs when the step countdown reaches zero.
 func (t *Thread) hook() error {
+	if t.tracing || t.traceErr != nil {
+		return t.traceHook()
+	}
 	t.countdown = t.interval
 	if t.cancelled.Load() {
 		return t.Err()
@@ -191,10 +205,14 @@ func (t *Thread) hook() error {
 // dict brought up to date (the same dict each time, see
 // frame.localsDict); the namespace itself for a module or class body.
 func (t *Thread) Locals() *Dict {
-	fr := t.frame
-	if fr == nil {
+	if t.frame == nil {
 		return NewDict()
 	}
+	return t.localsOf(t.frame)
+}
+
+// localsOf is Locals for any frame of t.
+func (t *Thread) localsOf(fr *frame) *Dict {
 	if fr.ns != nil {
 		return fr.ns
 	}

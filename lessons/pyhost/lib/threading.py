@@ -1,6 +1,7 @@
 """Thread-based parallelism (threadlab: threads run on threadlab's runtime)."""
 
 import _threadlab
+import sys as _sys
 from collections import deque as _deque
 from time import monotonic as _time
 
@@ -13,6 +14,32 @@ TIMEOUT_MAX = 9223372036.0
 ThreadError = RuntimeError  # as in CPython, where _thread.error is RuntimeError
 
 _stack_size = 0
+_trace_hook = None  # what settrace gave, for each thread started later
+_profile_hook = None
+
+
+def settrace(func):
+    """Set a trace function (as sys.settrace) for every thread started
+    from now on, before its run() is called."""
+    global _trace_hook
+    _trace_hook = func
+
+
+def gettrace():
+    """The trace function settrace() set, or None."""
+    return _trace_hook
+
+
+def setprofile(func):
+    """Set a profile function (as sys.setprofile) for every thread started
+    from now on, before its run() is called."""
+    global _profile_hook
+    _profile_hook = func
+
+
+def getprofile():
+    """The profile function setprofile() set, or None."""
+    return _profile_hook
 
 
 def stack_size(size=0):
@@ -405,6 +432,15 @@ class Thread:
         if self._begun():
             raise RuntimeError("threads can only be started once")
         self._handle = _threadlab.start(self, self._name, self._daemonic, _invoke_excepthook)
+
+    def _bootstrap_inner(self):
+        # The new thread's first frame, as in CPython: it takes on the
+        # trace and profile functions of settrace and setprofile.
+        if _trace_hook:
+            _sys.settrace(_trace_hook)
+        if _profile_hook:
+            _sys.setprofile(_profile_hook)
+        self.run()
 
     def run(self):
         call = self._target, self._args, self._kwargs
