@@ -22,6 +22,7 @@ func TestHostileCells(t *testing.T) {
 		{"deep recursion", "def down(n):\n    return down(n + 1)\ndown(0)", "RecursionError", "maximum recursion depth exceeded"},
 		{"huge int", "10 ** 10 ** 10", "OverflowError", ""},
 		{"too many threads", "import threading, time\nfor i in range(10000):\n    threading.Thread(target=time.sleep, args=(60,)).start()", "RuntimeError", "can't start new thread"},
+		{"trace function that recurses", "import sys\ndef tr(f, e, a):\n    return tr(f, e, a)\nsys.settrace(tr)\ndef g():\n    pass\ng()", "RecursionError", "maximum recursion depth exceeded"},
 		{"exception that stops nothing", "class Nasty(BaseException):\n    pass\nraise Nasty()", "Nasty", ""},
 	}
 	for _, c := range cases {

@@ -93,6 +93,8 @@ func TestInterruptRunningCell(t *testing.T) {
 		{"condition", spinner + "c = threading.Condition()\nprint('running')\nwith c:\n    c.wait()", 1},
 		{"event", spinner + "print('running')\nthreading.Event().wait()", 1},
 		{"queue", spinner + "import queue\nprint('running')\nqueue.Queue().get()", 1},
+		{"traced spin", "import sys\ndef tr(f, e, a):\n    return tr\nsys.settrace(tr)\ndef spin():\n    while True:\n        x = 1\nprint('running')\nspin()", 0},
+		{"spinning trace function", "import sys\ndef tr(f, e, a):\n    while True:\n        pass\nsys.settrace(tr)\ndef g():\n    pass\nprint('running')\ng()", 0},
 	}
 	for _, tc := range cells {
 		t.Run(tc.name, func(t *testing.T) {
