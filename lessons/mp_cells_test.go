@@ -168,6 +168,9 @@ func TestDeadlockAcrossProcesses(t *testing.T) {
 		c := execute(s, "p = mp.Process(target="+target+", args=(q,))\np.start()\np.join()")
 		checkError(t, c.err, "DeadlockError", "waits for an item of a multiprocessing Queue")
 		checkError(t, c.err, "DeadlockError", "MainThread holds nothing and waits for Process-")
+		if target == "take_in_thread" {
+			checkError(t, c.err, "DeadlockError", " of Process-")
+		}
 		c = execute(s, "p = mp.Process(target="+target+", args=(q,))\np.start()\nq.put(7)\np.join()\nprint(p.exitcode)")
 		if c.err != nil || c.rec.out() != "took 7\n0\n" {
 			t.Errorf("%s: a child that gets its item: stdout %q, stderr %q, error %v", target, c.rec.out(), c.rec.errs(), c.err)

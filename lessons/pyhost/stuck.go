@@ -32,7 +32,8 @@ type waitFor struct {
 	ready func() bool
 	hint  func() string // more for the report to say about what, or nil
 	line  int
-	mine  bool // the thread held the lock already: a Lock taken twice
+	mine  bool   // the thread held the lock already: a Lock taken twice
+	proc  string // the child process of a thread other than its first, for reports across processes
 }
 
 // satisfiable reports whether the wait can still end without any other
@@ -113,6 +114,9 @@ func (h *Host) begin(t *python.Thread, w *waitFor) {
 	rtT := bindingOf(t).rt
 	w.line = userLine(t)
 	w.mine = w.lock != nil && w.lock.l.Owner() == rtT
+	if h.procs.pid != 0 && rtT != h.root {
+		w.proc = h.processName()
+	}
 	h.stuck.mu.Lock()
 	if h.stuck.waiting == nil {
 		h.stuck.waiting = map[*runtime.Thread]*waitFor{}
@@ -148,16 +152,17 @@ func (h *Host) check() {
 	h.stuck.mu.Lock()
 	defer h.stuck.mu.Unlock()
 	threads := h.rt.InterpreterThreads(h.root)
-	if !h.stopIfStuck(threads, func(t *runtime.Thread, w *waitFor) bool { return w.satisfiable(h.rt, t) }) {
-		h.stopIfStuck(h.rt.Threads(), func(t *runtime.Thread, w *waitFor) bool { return w.canEnd(t) })
+	if !h.stopIfStuck(threads, false, func(t *runtime.Thread, w *waitFor) bool { return w.satisfiable(h.rt, t) }) {
+		h.stopIfStuck(h.rt.Threads(), true, func(t *runtime.Thread, w *waitFor) bool { return w.canEnd(t) })
 	}
 }
 
 // stopIfStuck stops threads (their main thread first) if every one of
 // them waits for something it cannot get: none can end its wait without
-// another's help (mayEnd false), and every other is waiting too. The
+// another's help (mayEnd false), and every other is waiting too. A
+// report across processes names the process of a child's thread. The
 // caller holds h.stuck.mu.
-func (h *Host) stopIfStuck(threads []*runtime.Thread, mayEnd func(*runtime.Thread, *waitFor) bool) bool {
+func (h *Host) stopIfStuck(threads []*runtime.Thread, across bool, mayEnd func(*runtime.Thread, *waitFor) bool) bool {
 	e := &runtime.DeadlockError{}
 	for _, t := range threads {
 		w := h.stuck.waiting[t]
@@ -166,7 +171,11 @@ func (h *Host) stopIfStuck(threads []*runtime.Thread, mayEnd func(*runtime.Threa
 		if w == nil || t.Stopped() != nil || mayEnd(t, w) {
 			return false
 		}
-		row := runtime.DeadlockRow{Thread: t.Name(), WaitsFor: w.describe(t), Line: w.line}
+		name := t.Name()
+		if across && w.proc != "" {
+			name += " of " + w.proc
+		}
+		row := runtime.DeadlockRow{Thread: name, WaitsFor: w.describe(t), Line: w.line}
 		for _, l := range t.Held() {
 			row.Holds = append(row.Holds, l.Name())
 		}
