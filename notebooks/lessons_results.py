@@ -24,7 +24,7 @@ VALUES = {
     "futures_first": "kettle",
     "futures_all": "['kettle', 'coffee', 'tea']",
     "futures_map": "[3, 1, 2]",
-    "seeded_runs": "[983, 985, 981]",
+    "seeded_runs": "[979, 971, 984]",
     "tally_schedules": "151",
     "tally_lost": "6",
     "tally_right": "145",

@@ -175,10 +175,38 @@ func (h *Host) start(t *python.Thread, args []python.Value, kw []python.Kwarg) (
 	return hd, nil
 }
 
-// body is a thread's life: run() (through threading's _bootstrap_inner),
-// then the excepthook for an exception.
+// traceAsThreadingSays sets pt's trace and profile functions to those
+// of threading.settrace and threading.setprofile, if any.
+func traceAsThreadingSays(pt *python.Thread) error {
+	threading, err := pt.Import("threading")
+	if err != nil {
+		return err
+	}
+	var fns [2]python.Value
+	for i, name := range []string{"_trace_hook", "_profile_hook"} {
+		v, err := python.GetAttr(pt, threading, name)
+		if err != nil {
+			return err
+		}
+		if v != python.None {
+			fns[i] = v
+		}
+	}
+	if fns[0] != nil || fns[1] != nil {
+		pt.SetTraceFuncs(fns[0], fns[1])
+	}
+	return nil
+}
+
+// body is a thread's life: run(), then the excepthook for an exception.
+// First it takes on threading.settrace's and setprofile's functions, in
+// Go so that a thread takes no more steps than it would without them.
 func (h *Host) body(pt *python.Thread, obj, hook python.Value) error {
-	run, err := python.GetAttr(pt, obj, "_bootstrap_inner")
+	err := traceAsThreadingSays(pt)
+	var run python.Value
+	if err == nil {
+		run, err = python.GetAttr(pt, obj, "run")
+	}
 	if err == nil {
 		_, err = pt.CallSafe(run)
 	}

@@ -152,9 +152,9 @@ func initSys(t *Thread, m *Module) error {
 				fn = nil
 			}
 			if profile {
-				t.setTraceFuncs(t.traceFn, fn)
+				t.SetTraceFuncs(t.traceFn, fn)
 			} else {
-				t.setTraceFuncs(fn, t.profileFn)
+				t.SetTraceFuncs(fn, t.profileFn)
 			}
 			return None, nil
 		})

@@ -41,10 +41,11 @@ func (fr *frame) traceData() *frameTrace {
 	return fr.trace
 }
 
-// setTraceFuncs sets t's trace and profile functions (nil: none). The
-// frames running now were entered before: they report nothing, unless
-// code sets a frame's f_trace.
-func (t *Thread) setTraceFuncs(trace, profile Value) {
+// SetTraceFuncs sets t's trace and profile functions (nil: none), as
+// sys.settrace and sys.setprofile do. The frames running now were
+// entered before: they report nothing, unless code sets a frame's
+// f_trace.
+func (t *Thread) SetTraceFuncs(trace, profile Value) {
 	t.traceFn, t.profileFn = trace, profile
 	t.tracing = trace != nil || profile != nil
 	for fr := t.frame; fr != nil; fr = fr.back {
@@ -176,9 +177,9 @@ func (t *Thread) callTraceFunc(fn Value, fr *frame, event string, arg Value, pro
 	t.inTrace = false
 	if err != nil {
 		if profile {
-			t.setTraceFuncs(t.traceFn, nil)
+			t.SetTraceFuncs(t.traceFn, nil)
 		} else {
-			t.setTraceFuncs(nil, t.profileFn)
+			t.SetTraceFuncs(nil, t.profileFn)
 			fr.traceData().fn = nil
 		}
 		return nil, err

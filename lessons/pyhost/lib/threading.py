@@ -1,7 +1,6 @@
 """Thread-based parallelism (threadlab: threads run on threadlab's runtime)."""
 
 import _threadlab
-import sys as _sys
 from collections import deque as _deque
 from time import monotonic as _time
 
@@ -14,7 +13,9 @@ TIMEOUT_MAX = 9223372036.0
 ThreadError = RuntimeError  # as in CPython, where _thread.error is RuntimeError
 
 _stack_size = 0
-_trace_hook = None  # what settrace gave, for each thread started later
+# What settrace and setprofile gave: each thread started later sets them
+# (as sys.settrace would) before it calls run(); the host reads them.
+_trace_hook = None
 _profile_hook = None
 
 
@@ -432,15 +433,6 @@ class Thread:
         if self._begun():
             raise RuntimeError("threads can only be started once")
         self._handle = _threadlab.start(self, self._name, self._daemonic, _invoke_excepthook)
-
-    def _bootstrap_inner(self):
-        # The new thread's first frame, as in CPython: it takes on the
-        # trace and profile functions of settrace and setprofile.
-        if _trace_hook:
-            _sys.settrace(_trace_hook)
-        if _profile_hook:
-            _sys.setprofile(_profile_hook)
-        self.run()
 
     def run(self):
         call = self._target, self._args, self._kwargs
