@@ -264,11 +264,12 @@ func init() {
 }
 
 // waitPipes is multiprocessing.connection.wait's blocking part:
-// wait(ends, timeout=None) returns once a receive at one of ends would
-// not wait, or the timeout passes.
+// wait(ends, processes, timeout=None) returns once a receive at one of
+// ends would not wait, one of the processes has ended, or the timeout
+// passes.
 func (h *Host) waitPipes(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
-	var endsV, tv python.Value
-	if err := python.UnpackArgs("wait", args, kw, []string{"ends", "timeout?"}, &endsV, &tv); err != nil {
+	var endsV, procsV, tv python.Value
+	if err := python.UnpackArgs("wait", args, kw, []string{"ends", "processes", "timeout?"}, &endsV, &procsV, &tv); err != nil {
 		return nil, err
 	}
 	vals, err := python.Collect(t, endsV)
@@ -280,6 +281,17 @@ func (h *Host) waitPipes(t *python.Thread, args []python.Value, kw []python.Kwar
 		if ends[i], err = pipeEndArg("wait", v); err != nil {
 			return nil, err
 		}
+	}
+	if vals, err = python.Collect(t, procsV); err != nil {
+		return nil, err
+	}
+	var done []<-chan struct{}
+	for _, v := range vals {
+		hd, ok := v.(*procHandle)
+		if !ok {
+			return nil, python.Errorf(python.TypeError, "wait() needs processes, not '%s'", v.Type().Name())
+		}
+		done = append(done, hd.rtT.Done())
 	}
 	end, err := deadline(t, nil, tv)
 	if err != nil {
@@ -294,6 +306,13 @@ func (h *Host) waitPipes(t *python.Thread, args []python.Value, kw []python.Kwar
 				return true
 			}
 		}
+		for _, d := range done {
+			select {
+			case <-d:
+				return true
+			default:
+			}
+		}
 		return false
 	}
 	watched := false
@@ -305,26 +324,29 @@ func (h *Host) waitPipes(t *python.Thread, args []python.Value, kw []python.Kwar
 	for !anyReady() && !expired(end) {
 		if end.IsZero() && !watched {
 			watched = true
-			h.begin(t, &waitFor{what: "a message through any of the Pipes it waits on", ready: anyReady})
+			h.begin(t, &waitFor{what: "a message through any of the Pipes it waits on, or the end of a process", ready: anyReady})
 		}
-		if err := awaitAny(t, ends, end); err != nil {
+		if err := awaitAny(t, ends, done, end); err != nil {
 			return nil, err
 		}
 	}
 	return python.None, nil
 }
 
-// awaitAny blocks t until one of the ends' pipes changes or the end
-// time passes.
-func awaitAny(t *python.Thread, ends []*pipeEnd, end time.Time) error {
+// awaitAny blocks t until one of the ends' pipes changes, one of done
+// is closed or the end time passes.
+func awaitAny(t *python.Thread, ends []*pipeEnd, done []<-chan struct{}, end time.Time) error {
 	changed := make(chan struct{})
 	stop := make(chan struct{})
 	defer close(stop)
 	var once sync.Once
+	chans := slices.Clone(done)
 	for _, e := range ends {
 		e.p.mu.Lock()
-		ch := e.p.changed
+		chans = append(chans, e.p.changed)
 		e.p.mu.Unlock()
+	}
+	for _, ch := range chans {
 		go func() {
 			select {
 			case <-ch:

@@ -180,6 +180,16 @@ class Process:
     ident = pid
 
     @property
+    def sentinel(self):
+        """A number that multiprocessing.connection.wait() reports once the
+        process has ended."""
+        self._check_closed()
+        if self._handle is None:
+            raise ValueError("process not started")
+        _sentinels[self._handle.pid()] = self._handle
+        return self._handle.pid()
+
+    @property
     def authkey(self):
         return b"threadlab"
 
@@ -555,21 +565,36 @@ def Pipe(duplex=True):
     return Connection(a), Connection(b)
 
 
+_sentinels = {}  # Process.sentinel -> the process's native handle, in this process
+
+
 def _wait(object_list, timeout=None):
-    """The Connections of object_list that have something to recv() (or
-    whose other end has closed), waiting up to timeout seconds for one;
+    """The objects of object_list that are ready: Connections with
+    something to recv() (or whose other end has closed), and sentinels of
+    processes that have ended. It waits up to timeout seconds for one;
     for ever if timeout is None."""
-    conns = list(object_list)
-    for c in conns:
-        if not isinstance(c, Connection):
-            raise ValueError("Invalid file object: %r" % (c,))
-        if c._closed:
-            raise OSError("handle is closed")
-    ready = [c for c in conns if c._readable and c._ready()]
-    if ready or (timeout is not None and timeout <= 0):
-        return ready
-    _mp.wait([c._end for c in conns if c._readable], timeout)
-    return [c for c in conns if c._readable and c._ready()]
+    objects = list(object_list)
+    ends, procs = [], []
+    for x in objects:
+        if isinstance(x, Connection):
+            if x._closed:
+                raise OSError("handle is closed")
+            if x._readable:
+                ends.append(x._end)
+        elif type(x) is int and x in _sentinels:
+            procs.append(_sentinels[x])
+        else:
+            raise ValueError("Invalid file object: %r" % (x,))
+
+    def ready():
+        return [x for x in objects
+                if isinstance(x, Connection) and x._readable and x._ready()
+                or type(x) is int and not _sentinels[x].is_alive()]
+    found = ready()
+    if found or (timeout is not None and timeout <= 0):
+        return found
+    _mp.wait(ends, procs, timeout)
+    return ready()
 
 
 # Locks, the same lock in every process that holds a copy.

@@ -25,6 +25,10 @@ def closer(conn):
     conn.close()
 
 
+def hold_until_told(r):
+    r.recv()
+
+
 def worker(i, w):
     w.send(i * i)
     w.send("done")
@@ -91,3 +95,21 @@ if __name__ == "__main__":
             wait([bad], 0)
         except ValueError as e:
             print("ValueError", e)
+
+    # Sentinels: wait() reports a process once it has ended.
+    r, w = mp.Pipe(duplex=False)
+    held = mp.Process(target=hold_until_told, args=(r,))
+    quick = mp.Process(target=closer, args=(r,))
+    try:
+        held.sentinel
+    except ValueError as e:
+        print("ValueError", e)
+    held.start()
+    quick.start()
+    print(wait([held.sentinel, quick.sentinel]) == [quick.sentinel], isinstance(held.sentinel, int))
+    print(wait([held.sentinel], 0.05))
+    w.send("go")
+    print(wait([held.sentinel]) == [held.sentinel])
+    held.join()
+    quick.join()
+    print(held.exitcode, quick.exitcode)
