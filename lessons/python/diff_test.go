@@ -42,6 +42,40 @@ func TestDiffCPython(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	diffCPython(t, n, "")
+}
+
+// traceFirst is a first statement that makes a program print what a
+// trace function hears (sys.settrace): each call, line, return and
+// exception of its functions, up to a bound.
+const traceFirst = `import sys as _sys
+_heard = [0]
+def _hear(frame, event, arg):
+    if _heard[0] < 300:
+        _heard[0] += 1
+        print("~", event, frame.f_code.co_name, frame.f_lineno)
+    return _hear
+_sys.settrace(_hear)
+`
+
+// TestDiffCPythonTraced is the differential test with a trace function
+// that prints what it hears: the events, and the lines they are at,
+// must be CPython's too.
+func TestDiffCPythonTraced(t *testing.T) {
+	defaultN := 2000
+	if raceEnabled {
+		defaultN = 200
+	}
+	n, err := envInt("THREADLAB_DIFF_TRACED_N", defaultN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	diffCPython(t, n, traceFirst)
+}
+
+// diffCPython runs n generated programs, each after the statement first
+// if it is not empty, on both interpreters.
+func diffCPython(t *testing.T, n int, first string) {
 	seed, err := envInt("THREADLAB_DIFF_SEED", 1)
 	if err != nil {
 		t.Fatal(err)
@@ -66,6 +100,9 @@ func TestDiffCPython(t *testing.T) {
 		srcs := make([]string, len(progs))
 		for i := range progs {
 			progs[i] = progen.Generate(r, features)
+			if first != "" {
+				progs[i].Stmts = append([]string{first}, progs[i].Stmts...)
+			}
 			srcs[i] = progs[i].Source()
 		}
 		type batch struct {

@@ -45,10 +45,13 @@ for line in sys.stdin:
     try:
         exec(compile(src, "<prog>", "exec"), {"__name__": "__main__"})
     except Expired:
+        sys.settrace(None)
         exc = "` + TimedOut + `"
     except BaseException as e:
+        sys.settrace(None)  # a program may have set one: not for the runner's own calls
         exc = traceback.format_exception_only(type(e), e)[-1].rstrip("\n")
     finally:
+        sys.settrace(None)
         signal.setitimer(signal.ITIMER_REAL, 0)
         sys.stdout = real
     real.write(json.dumps([buf.getvalue(), exc]) + "\n")
