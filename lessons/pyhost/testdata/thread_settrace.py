@@ -9,7 +9,7 @@ lock = threading.Lock()
 
 
 def note(frame, event, arg):
-    if frame.f_code.co_filename != __file__:
+    if frame.f_globals["__name__"] != "__main__":
         return None  # threading's own frames (run) differ between interpreters
     name = threading.current_thread().name
     with lock:
@@ -18,7 +18,7 @@ def note(frame, event, arg):
 
 
 def profiled(frame, event, arg):
-    if frame.f_code.co_filename == __file__ and event in ("call", "return"):
+    if frame.f_globals["__name__"] == "__main__" and event in ("call", "return"):
         with lock:
             seen.setdefault("profile " + threading.current_thread().name, []).append(
                 "%s %s %r" % (event, frame.f_code.co_name, arg))
