@@ -195,3 +195,36 @@ t1.start(); t2.start(); t1.join(); t2.join()
 		t.Errorf("%d sorts and %d appends in the table, want 1 and 3:\n%s", sorts, appends, text)
 	}
 }
+
+// A ChainMap's own code (Python, in the interpreter's library) is shown
+// as the learner's line that called it: every step of the table is a
+// line of the cell, none a line of collections_chainmap.py.
+func TestTraceChainMapRows(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	const prog = `
+import threading
+from collections import ChainMap
+cm = ChainMap({}, {"n": 0})
+def bump():
+    cm["n"] = cm["n"] + 1
+lab.seed(1)
+t1 = threading.Thread(target=bump, name="a")
+t2 = threading.Thread(target=bump, name="b")
+t1.start(); t2.start(); t1.join(); t2.join()
+`
+	text, rows, _ := traceOf(t, s, prog)
+	bumps := 0
+	for _, r := range rows {
+		switch code := r[2]; code {
+		case `cm["n"] = cm["n"] + 1`:
+			bumps++
+		case `cm = ChainMap({}, {"n": 0})`:
+		default:
+			t.Errorf("step %s shows %q, not a line of the cell:\n%s", r[0], code, text)
+		}
+	}
+	if bumps < 4 {
+		t.Errorf("%d steps at the bump's line, want the reads and writes of both threads:\n%s", bumps, text)
+	}
+}

@@ -44,6 +44,7 @@ type binding struct {
 
 	lastFile   string // inHostCode's and sites.site's memory
 	lastInHost bool
+	lastInLib  bool // the file is a library module in Python (python.LibFile)
 	lastIndex  int32
 
 	// The recorder's notes of the container calls the thread is in
@@ -151,10 +152,12 @@ func userLine(t *python.Thread) int {
 	return line
 }
 
-// userPosition is userLine with the file.
+// userPosition is userLine with the file. Like the host's modules,
+// library modules written in Python (collections.ChainMap) count as the
+// line that called them.
 func userPosition(t *python.Thread) (file string, line int) {
 	t.Frames(func(f string, _, l int) bool {
-		if HostFile(f) {
+		if HostFile(f) || python.LibFile(f) {
 			return true
 		}
 		file, line = f, l

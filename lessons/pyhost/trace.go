@@ -284,7 +284,7 @@ func HostFile(file string) bool {
 
 // see fills the binding's memory of the file of its last event.
 func (b *binding) see(file string) {
-	b.lastFile, b.lastInHost = file, HostFile(file)
+	b.lastFile, b.lastInHost, b.lastInLib = file, HostFile(file), python.LibFile(file)
 	b.lastIndex = b.h.sites.index(file)
 }
 
@@ -315,6 +315,15 @@ func (s *sites) site(b *binding, file string, line int) int32 {
 func (b *binding) site(line int) int32 {
 	if b.lastInHost || line >= siteLine {
 		return 0
+	}
+	if b.lastInLib {
+		// A step of collections.ChainMap's code: the learner's line
+		// that called it.
+		file, l := userPosition(b.rt.Data.(*python.Thread))
+		if l >= siteLine {
+			return 0
+		}
+		return b.h.sites.index(file)*siteLine + int32(l)
 	}
 	return b.lastIndex*siteLine + int32(line)
 }

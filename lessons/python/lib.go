@@ -9,6 +9,13 @@ import "embed"
 //go:embed lib/*.py
 var lib embed.FS
 
+// LibFile reports whether file is one of these modules' files: their
+// lines are library code, where a host reports the caller's line.
+func LibFile(file string) bool {
+	_, err := lib.Open("lib/" + file)
+	return err == nil
+}
+
 // execLib runs lib/file in module m, adding what it defines to m.
 func execLib(t *Thread, m *Module, file string) error {
 	src, err := lib.ReadFile("lib/" + file)
