@@ -207,6 +207,7 @@ func (h *Host) startProcess(t *python.Thread, args []python.Value, kw []python.K
 		hd.exited()
 		return nil
 	}); err != nil {
+		child.releasePipes() // the copies it inherited, now that it never runs
 		if parent.Stopped() != nil {
 			return nil, h.pyErr(t, err)
 		}

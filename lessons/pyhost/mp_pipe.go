@@ -321,31 +321,34 @@ func (h *Host) waitPipes(t *python.Thread, args []python.Value, kw []python.Kwar
 			h.end(t)
 		}
 	}()
-	for !anyReady() && !expired(end) {
+	for {
+		// What to wait on is taken before looking: a change between the
+		// look and the wait then still ends the wait.
+		chans := slices.Clone(done)
+		for _, e := range ends {
+			e.p.mu.Lock()
+			chans = append(chans, e.p.changed)
+			e.p.mu.Unlock()
+		}
+		if anyReady() || expired(end) {
+			return python.None, nil
+		}
 		if end.IsZero() && !watched {
 			watched = true
 			h.begin(t, &waitFor{what: "a message through any of the Pipes it waits on, or the end of a process", ready: anyReady})
 		}
-		if err := awaitAny(t, ends, done, end); err != nil {
+		if err := awaitAny(t, chans, end); err != nil {
 			return nil, err
 		}
 	}
-	return python.None, nil
 }
 
-// awaitAny blocks t until one of the ends' pipes changes, one of done
-// is closed or the end time passes.
-func awaitAny(t *python.Thread, ends []*pipeEnd, done []<-chan struct{}, end time.Time) error {
+// awaitAny blocks t until one of chans is closed or the end time passes.
+func awaitAny(t *python.Thread, chans []<-chan struct{}, end time.Time) error {
 	changed := make(chan struct{})
 	stop := make(chan struct{})
 	defer close(stop)
 	var once sync.Once
-	chans := slices.Clone(done)
-	for _, e := range ends {
-		e.p.mu.Lock()
-		chans = append(chans, e.p.changed)
-		e.p.mu.Unlock()
-	}
 	for _, ch := range chans {
 		go func() {
 			select {
