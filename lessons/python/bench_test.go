@@ -172,6 +172,32 @@ func BenchmarkTracing(b *testing.B) {
 		Name: "threadlab, tracing off", Unit: "ms", Ratio: ratio, Goal: "<= 2x", Met: met(ratio <= 2)})
 }
 
+// BenchmarkTraceFunction: a program that runs under a sys.settrace
+// function counting every event (testdata/bench_trace/settrace.py), as a
+// debugger or coverage tool would, beside CPython running it the same
+// way. Goal: at most 4x, as for each program of BenchmarkPrograms.
+func BenchmarkTraceFunction(b *testing.B) {
+	b.Cleanup(python.TuneGC())
+	path := "testdata/bench_trace/settrace.py"
+	src, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ours, theirs := math.Inf(1), math.Inf(1)
+	for i := 0; i < b.N*benchRepeats; i++ {
+		oOut, o := oursTimed(b, path, src, asThreadlabRun)
+		tOut, t := cpythonTimed(b, path)
+		if oOut != tOut {
+			b.Fatalf("threadlab printed %q, CPython %q", oOut, tOut)
+		}
+		ours, theirs = math.Min(ours, o), math.Min(theirs, t)
+	}
+	ratio := ours / theirs
+	b.ReportMetric(ratio, "ratio")
+	recordPython(b, pyBenchRow{Label: "python under a sys.settrace function", Ours: ours * 1000, Peer: theirs * 1000,
+		Name: "CPython", Unit: "ms", Ratio: ratio, Goal: "<= 4x", Met: met(ratio <= 4)})
+}
+
 // alternate runs the race program with setup and without, in turns, and
 // returns the fastest time of each.
 func alternate(b *testing.B, setup func(*python.Thread)) (with, without float64) {

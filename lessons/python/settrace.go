@@ -15,6 +15,18 @@ package python
 // they happen, behind a check of t.tracing. The host still gets its Step
 // every interval steps, so the GIL changes hands where it would.
 
+// The events, as the functions get them (boxed once: they are passed at
+// every line).
+var (
+	eventCall       Value = Str("call")
+	eventLine       Value = Str("line")
+	eventReturn     Value = Str("return")
+	eventException  Value = Str("exception")
+	eventCCall      Value = Str("c_call")
+	eventCReturn    Value = Str("c_return")
+	eventCException Value = Str("c_exception")
+)
+
 // Where a frame is for the trace and profile functions (frameTrace.state).
 const (
 	traceFresh  uint8 = iota // not seen yet: its next step is a 'call'
@@ -62,6 +74,17 @@ func (t *Thread) SetTraceFuncs(trace, profile Value) {
 // traceHook is the step hook while a trace or profile function is set,
 // or a failed one left an error to raise.
 func (t *Thread) traceHook() error {
+	if t.inTrace {
+		// The host's Step, due inside a trace function.
+		t.countdown, t.traceSteps = t.interval, 0
+		if t.cancelled.Load() {
+			return t.Err()
+		}
+		if t.host != nil {
+			return t.host.Step(t)
+		}
+		return nil
+	}
 	t.countdown = 1
 	if err := t.traceErr; err != nil {
 		t.traceErr = nil
@@ -108,12 +131,12 @@ func (t *Thread) traceStep() error {
 			ft.line = fr.code.Lines[fr.pc-1]
 		}
 		if t.profileFn != nil {
-			if _, err := t.callTraceFunc(t.profileFn, fr, "call", None, true); err != nil {
+			if _, err := t.callTraceFunc(t.profileFn, fr, eventCall, None, true); err != nil {
 				return err
 			}
 		}
 		if t.traceFn != nil {
-			local, err := t.callTraceFunc(t.traceFn, fr, "call", None, false)
+			local, err := t.callTraceFunc(t.traceFn, fr, eventCall, None, false)
 			if err != nil {
 				return err
 			}
@@ -150,14 +173,14 @@ func (t *Thread) traceStep() error {
 func (t *Thread) traceLine(fr *frame, ft *frameTrace, line int32) error {
 	ft.line = line
 	ft.atLine = true
-	err := t.traceLocal(fr, ft, "line", None)
+	err := t.traceLocal(fr, ft, eventLine, None)
 	ft.atLine = false
 	return err
 }
 
 // traceLocal calls the frame's local trace function; what it returns,
 // unless None, replaces it.
-func (t *Thread) traceLocal(fr *frame, ft *frameTrace, event string, arg Value) error {
+func (t *Thread) traceLocal(fr *frame, ft *frameTrace, event Value, arg Value) error {
 	next, err := t.callTraceFunc(ft.fn, fr, event, arg, false)
 	if err != nil {
 		return err
@@ -171,9 +194,14 @@ func (t *Thread) traceLocal(fr *frame, ft *frameTrace, event string, arg Value) 
 // callTraceFunc calls a trace (or profile) function as fn(frame, event,
 // arg), with tracing off while it runs. If it raises, the function is
 // unset, as CPython does, and the exception goes on from the step.
-func (t *Thread) callTraceFunc(fn Value, fr *frame, event string, arg Value, profile bool) (Value, error) {
+func (t *Thread) callTraceFunc(fn Value, fr *frame, event Value, arg Value, profile bool) (Value, error) {
 	t.inTrace = true
-	res, err := CallValue(t, fn, []Value{t.frameObject(fr), Str(event), arg}, nil)
+	// The function runs untraced and at full speed: the hook comes only
+	// when the host's Step is due, counting the steps it takes.
+	t.countdown = max(t.interval-t.traceSteps, 1)
+	args := [3]Value{t.frameObject(fr), event, arg}
+	res, err := CallValue(t, fn, args[:], nil)
+	t.traceSteps, t.countdown = max(t.interval-t.countdown, 0), 1
 	t.inTrace = false
 	if err != nil {
 		if profile {
@@ -200,10 +228,10 @@ func (t *Thread) traceReturn(fr *frame, v Value) {
 	}
 	var err error
 	if ft.state == traceActive && t.profileFn != nil {
-		_, err = t.callTraceFunc(t.profileFn, fr, "return", v, true)
+		_, err = t.callTraceFunc(t.profileFn, fr, eventReturn, v, true)
 	}
 	if err == nil && ft.fn != nil && t.traceFn != nil {
-		err = t.traceLocal(fr, ft, "return", v)
+		err = t.traceLocal(fr, ft, eventReturn, v)
 	}
 	t.deferTraceErr(err)
 	// A generator that resumes is called anew.
@@ -220,7 +248,7 @@ func (t *Thread) traceException(fr *frame, e *Exception) {
 	if ft == nil || ft.fn == nil || t.traceFn == nil || t.inTrace {
 		return
 	}
-	t.deferTraceErr(t.traceLocal(fr, ft, "exception", Tuple{e.class, e, &Traceback{exc: e}}))
+	t.deferTraceErr(t.traceLocal(fr, ft, eventException, Tuple{e.class, e, &Traceback{exc: e}}))
 }
 
 // deferTraceErr keeps err, if any, for the next step to raise: where a
@@ -252,14 +280,14 @@ func builtinCalled(fn Value, args []Value) Value {
 // c_call and its c_return (or c_exception).
 func (t *Thread) profileBuiltin(shown, fn Value, args []Value, kw []Kwarg) (Value, error) {
 	fr := t.frame
-	if _, err := t.callTraceFunc(t.profileFn, fr, "c_call", shown, true); err != nil {
+	if _, err := t.callTraceFunc(t.profileFn, fr, eventCCall, shown, true); err != nil {
 		return nil, err
 	}
 	v, err := t.callPlain(fn, args, kw)
 	if t.profileFn != nil {
-		event := "c_return"
+		event := eventCReturn
 		if err != nil {
-			event = "c_exception"
+			event = eventCException
 		}
 		if _, perr := t.callTraceFunc(t.profileFn, fr, event, shown, true); perr != nil {
 			return nil, perr
