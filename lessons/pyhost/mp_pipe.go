@@ -85,28 +85,27 @@ func (h *Host) release(e *pipeEnd) {
 	e.p.mu.Unlock()
 }
 
-// inheritPipes gives child a copy of every end parent holds open.
-func (child *Host) inheritPipes(parent *Host) {
-	parent.pipes.mu.Lock()
-	ends := make([]*pipeEnd, 0, len(parent.pipes.ends))
-	for e := range parent.pipes.ends {
+// heldEnds lists the ends h's process holds open now.
+func (h *Host) heldEnds() []*pipeEnd {
+	h.pipes.mu.Lock()
+	defer h.pipes.mu.Unlock()
+	ends := make([]*pipeEnd, 0, len(h.pipes.ends))
+	for e := range h.pipes.ends {
 		ends = append(ends, e)
 	}
-	parent.pipes.mu.Unlock()
-	for _, e := range ends {
+	return ends
+}
+
+// inheritPipes gives child a copy of every end parent holds open.
+func (child *Host) inheritPipes(parent *Host) {
+	for _, e := range parent.heldEnds() {
 		child.hold(e)
 	}
 }
 
 // releasePipes closes every end h's process holds, as its exit does.
 func (h *Host) releasePipes() {
-	h.pipes.mu.Lock()
-	ends := make([]*pipeEnd, 0, len(h.pipes.ends))
-	for e := range h.pipes.ends {
-		ends = append(ends, e)
-	}
-	h.pipes.mu.Unlock()
-	for _, e := range ends {
+	for _, e := range h.heldEnds() {
 		h.release(e)
 	}
 }
