@@ -119,7 +119,7 @@ func (t *Thread) traceHook() error {
 // step the current frame is about to run.
 func (t *Thread) traceStep() error {
 	fr := t.frame
-	if fr == nil || t.inTrace {
+	if fr == nil {
 		return nil
 	}
 	ft := fr.traceData()
