@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -194,5 +195,86 @@ func TestPipeEndKeptOpen(t *testing.T) {
 	c = execute(s, "r, w = mp.Pipe(duplex=False)\np = mp.Process(target=drain, args=(r, w))\np.start()\nw.send(1)\nw.close()\np.join()\nprint(p.exitcode)")
 	if c.err != nil || c.rec.out() != "1\n0\n" {
 		t.Errorf("a child that closes its copy: stdout %q, stderr %q, error %v", c.rec.out(), c.rec.errs(), c.err)
+	}
+}
+
+// TestSeededProcessesReplay: under lab.seed processes take turns in the
+// seed's order, so the order of the items two processes put on a Queue is
+// the same in every session with that seed, and differs between seeds;
+// a Pipe's poll times out on the seed's virtual clock, at once.
+func TestSeededProcessesReplay(t *testing.T) {
+	const prog = `
+import multiprocessing as mp, time
+def worker(q, tag):
+    for i in range(6):
+        x = 0
+        for _ in range(40):
+            x += 1
+        q.put(tag)
+def run():
+    q = mp.Queue()
+    ps = [mp.Process(target=worker, args=(q, tag)) for tag in "ab"]
+    for p in ps:
+        p.start()
+    got = "".join(q.get() for _ in range(12))
+    for p in ps:
+        p.join()
+    return got
+`
+	replay := func(seed int) string {
+		s := New()
+		defer s.Shutdown()
+		var out strings.Builder
+		for _, code := range []string{fmt.Sprintf("lab.seed(%d)", seed), prog, "print(run())",
+			"a, b = mp.Pipe()\nt0 = time.perf_counter()\nr = a.poll(30)\nprint(r, time.perf_counter() - t0 < 20)"} {
+			got := execute(s, code)
+			if got.err != nil || got.rec.errs() != "" {
+				t.Fatalf("seed %d, cell\n%s\nfailed: %v %s", seed, code, got.err, got.rec.errs())
+			}
+			out.WriteString(got.rec.out())
+		}
+		return out.String()
+	}
+	seen := map[string]bool{}
+	for seed := range 6 {
+		first := replay(seed)
+		if !strings.HasSuffix(first, "\nFalse True\n") {
+			t.Errorf("seed %d: the poll's timeout was not virtual:\n%s", seed, first)
+		}
+		if again := replay(seed); again != first {
+			t.Errorf("seed %d gave two outputs in two sessions:\n%s\n%s", seed, first, again)
+		}
+		seen[first] = true
+	}
+	if len(seen) < 2 {
+		t.Errorf("six seeds gave one output: the seed does not order the processes")
+	}
+}
+
+// TestSeededProcessInterrupt: under lab.seed an interrupt ends the main
+// thread's join of a spinning process; the process goes on taking turns
+// with later cells, keeps lab.seed(None) from switching schedulers while
+// it runs, and lab.stop() ends it as a terminate would.
+func TestSeededProcessInterrupt(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	execute(s, "lab.seed(1)")
+	code := "import multiprocessing as mp\ndef spin():\n    x = 0\n    while True:\n        x += 1\np = mp.Process(target=spin)\np.start()\nprint('running')\np.join()"
+	err, _, _ := interruptWhenPrinted(t, s, code)
+	checkError(t, err, "KeyboardInterrupt", "")
+	for _, c := range []struct{ code, out, err string }{
+		{"print(p.is_alive(), 40 + 2)", "True 42\n", ""},
+		{"lab.seed(None)", "", "RuntimeError: Process-1 is still running; join it (or call lab.stop()) before changing how threads are scheduled"},
+		{"lab.stop()\np.join()\nprint(p.is_alive(), p.exitcode)", "False -15\n", ""},
+		{"lab.seed(None)", "", ""},
+	} {
+		got := execute(s, c.code)
+		gotErr := ""
+		if got.err != nil {
+			gotErr = got.err.Error()
+		}
+		if got.rec.out() != c.out || gotErr != c.err {
+			t.Errorf("cell\n%s\nprinted %q, error %q; want %q, %q", c.code, got.rec.out(), gotErr, c.out, c.err)
+		}
 	}
 }

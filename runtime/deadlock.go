@@ -67,6 +67,8 @@ func waitText(t *Thread, w *waitSpec, stuck bool) string {
 		}
 	case w.join != nil:
 		return w.join.name + " to finish"
+	case w.cond != nil:
+		return w.cond.What(stuck)
 	}
 	return "nothing it can get"
 }

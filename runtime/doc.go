@@ -37,12 +37,16 @@
 //     all at once when it is off;
 //   - controlled lets exactly one thread run and decides at every scheduling
 //     point who runs next, either from a seeded random generator (lab.seed)
-//     or from a search over the interleavings (lab.explore). A wait it
-//     cannot decide (joining a process, a lock processes share, Blocking)
-//     steps outside the domain on real time (sched_outside.go).
+//     or from a search over the interleavings (lab.explore). A wait
+//     for a condition the interpreter keeps (a Cond: an item of a queue
+//     processes share) is one it sees (cond.go). A wait it cannot decide
+//     (Blocking, or a process that runs on its own) steps outside the
+//     domain on real time (sched_outside.go).
 //
-// Processes (NewProcess, process.go) are domains of their own; locks
-// made by NewSharedLock are used by several.
+// Processes (NewProcess, process.go) are domains of their own, with a
+// GIL each; locks made by NewSharedLock are used by several. Under a
+// controlled scheduler a new process's domain shares it, so that the seed
+// (or the search) orders processes as it orders threads.
 //
 // Explore (explore.go) runs a program once per schedule its search picks
 // (explore_search.go): optimal DPOR with wakeup trees (explore_wakeup.go)

@@ -137,11 +137,9 @@ func (rt *Runtime) Explore(main *Thread, fn func() (any, error), opts ExploreOpt
 	}
 	rt.settle()
 	rt.mu.Lock()
-	for _, t := range rt.alive {
-		if t.dom == rt.dom {
-			rt.mu.Unlock()
-			return nil, fmt.Errorf("%s is still running; join it before calling lab.explore, which must control every thread", t.name)
-		}
+	if t := rt.runningLocked(); t != nil {
+		rt.mu.Unlock()
+		return nil, fmt.Errorf("%s is still running; join it before calling lab.explore, which must control every thread", t.name)
 	}
 	names, objects := rt.names, rt.objects
 	shared, locks := rt.shared.live(), rt.locks.live()

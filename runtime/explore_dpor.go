@@ -17,6 +17,11 @@ package runtime
 // reversed like those of a read and a write. A thread left waiting for a
 // lock in a deadlock races with the holder's acquire too.
 //
+// A thread whose wait on a runtime.Cond (a multiprocessing Queue's item)
+// has come to an end takes its step (the take) because of the step just
+// before it could: that step happens before it, and the two are no race
+// to reverse, since the take could not have come first.
+//
 // Locks are treated so that only the order of critical sections counts:
 // an acquire can only be chosen while the lock is free, successive
 // critical sections on a lock are ordered through the release and the next
@@ -45,6 +50,7 @@ type access struct {
 	kind  accKind
 	obj   int
 	field string // for a container's items, itemsField
+	woken bool   // a data access that ends a wait on a Cond
 }
 
 // itemsField is the field of an access to a container's items.
@@ -78,14 +84,17 @@ func accessOf(t *Thread) access {
 	if op.Key != nil {
 		field = itemsField
 	}
+	// An enabled thread that is waiting is one whose wait can end: its
+	// access is the take it announced before it began to wait.
+	woken := t.cstate == cWaiting
 	switch op.Kind {
 	case OpRead:
-		return access{kind: accRead, obj: op.Obj, field: field}
+		return access{kind: accRead, obj: op.Obj, field: field, woken: woken}
 	case OpWrite:
 		if op.cas != nil && !op.cas.wouldSwap(op.Field) {
 			return access{kind: accRead, obj: op.Obj, field: field}
 		}
-		return access{kind: accWrite, obj: op.Obj, field: field}
+		return access{kind: accWrite, obj: op.Obj, field: field, woken: woken}
 	case OpRelease:
 		return access{kind: accRelease, obj: op.Obj}
 	case OpAcquire:
@@ -186,7 +195,11 @@ type dpor struct {
 	fields  map[fieldKey]*accessState
 	locks   map[int]*accessState
 	runInfo
-	stuck     bool // the run ended in a deadlock
+	stuck     bool  // the run ended in a deadlock
+	picks     int   // decisions so far in the run
+	awake     []int // for each thread, the decision at which it was last seen with a wait that can end
+	enabler   []int // for each such thread, the event after which its wait could end first
+	skip      int   // the event the step being recorded must not race with (its enabler), or -1
 	clockPool []int32
 	scratch   []choice
 	seq       seqw // reverseOptimal's buffer
@@ -201,7 +214,8 @@ func newOptimalDPOR() *dpor {
 }
 
 func (d *dpor) beginRun() {
-	d.depth, d.stuck, d.runInfo = 0, false, runInfo{}
+	d.depth, d.stuck, d.runInfo, d.picks = 0, false, runInfo{}, 0
+	d.awake, d.enabler = d.awake[:0], d.enabler[:0]
 	d.events = d.events[:0]
 	d.lastOf, d.creator = d.lastOf[:0], d.creator[:0]
 	d.fields, d.locks = map[fieldKey]*accessState{}, map[int]*accessState{}
@@ -213,6 +227,7 @@ func (d *dpor) decides(k OpKind) bool { return k != opTick }
 func (d *dpor) budget() int { return 1 << 30 }
 
 func (d *dpor) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error) {
+	d.picks++
 	ready := d.scratch[:0]
 	var blocked *Thread
 	curIdx := -1
@@ -225,8 +240,16 @@ func (d *dpor) pick(enabled []*Thread, cur *Thread, _ OpKind) (*Thread, error) {
 		for len(d.creator) <= t.index {
 			d.creator = append(d.creator, len(d.events)-1)
 			d.lastOf = append(d.lastOf, -1)
+			d.awake = append(d.awake, -1)
+			d.enabler = append(d.enabler, -1)
 		}
 		a := accessOf(t)
+		if a.woken {
+			if d.awake[t.index] != d.picks-1 {
+				d.enabler[t.index] = len(d.events) - 1 // its wait could end from the last step on
+			}
+			d.awake[t.index] = d.picks
+		}
 		if a.kind == accBlocked {
 			if blocked == nil {
 				blocked = t
@@ -403,6 +426,11 @@ func (d *dpor) step(t int, a access) {
 			join(d.lastOf[a.obj])
 		}
 	}
+	d.skip = -1
+	if a.woken {
+		d.skip = d.enabler[t]
+		join(d.skip)
+	}
 	clock[t] = seq
 	d.events = append(d.events, event{thread: t, acc: a, seq: seq, prev: prev, clock: clock})
 
@@ -451,7 +479,7 @@ func (d *dpor) races(id int, st *accessState, base []int32) {
 	// program-order predecessor) already comes after it.
 	direct := func(cands, preds []int) {
 		for _, i := range cands {
-			if i < 0 || d.events[i].thread == t || before(i, base) {
+			if i < 0 || i == d.skip || d.events[i].thread == t || before(i, base) {
 				continue
 			}
 			ordered := false

@@ -3,6 +3,8 @@ package runtime
 import (
 	"errors"
 	goruntime "runtime"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -19,9 +21,9 @@ func spinSteps(th *Thread, n int) error {
 	return nil
 }
 
-// TestSeededJoinOfProcess: under lab.seed a process runs in its own
-// domain on real time; joining it, directly and from a thread the main
-// thread joins, is no deadlock (issue 11's defect).
+// TestSeededJoinOfProcess: under lab.seed a process shares the kernel's
+// scheduler; joining it, directly and from a thread the main thread
+// joins, is no deadlock (issue 11's defect).
 func TestSeededJoinOfProcess(t *testing.T) {
 	for seed := uint64(0); seed < 10; seed++ {
 		rt := seededRuntime(t, seed)
@@ -44,37 +46,131 @@ func TestSeededJoinOfProcess(t *testing.T) {
 	}
 }
 
-// TestSeededSharedLockHeldByProcess: waiting for a lock that a process
-// holds is a wait on real time, not a deadlock of the seeded threads.
+// seededOrder runs two processes and a thread under seed, each stepping
+// and noting its name at every step, and returns who stepped when.
+func seededOrder(t *testing.T, seed uint64) string {
+	rt := seededRuntime(t, seed)
+	var mu sync.Mutex
+	var order []byte
+	body := func(th *Thread, mark byte) error {
+		st := newStepper(th)
+		for range 3000 {
+			if err := st.step(1); err != nil {
+				return err
+			}
+			mu.Lock()
+			order = append(order, mark)
+			mu.Unlock()
+		}
+		return nil
+	}
+	within(t, 20*time.Second, "seeded processes", func() {
+		cell(t, rt, func(main *Thread) {
+			p, q := rt.NewProcess("P"), rt.NewProcess("Q")
+			for i, th := range []*Thread{p, q} {
+				if err := th.Start(main, func() error { return body(th, "PQ"[i]) }); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r := start(t, rt, main, "R", func(th *Thread) error { return body(th, 'R') })
+			join(t, main, p, q, r)
+		})
+	})
+	return string(order)
+}
+
+// TestSeededProcessesAreReproducible: processes take turns with threads
+// in the seed's order, so a seed gives the same interleaving every time.
+func TestSeededProcessesAreReproducible(t *testing.T) {
+	first := seededOrder(t, 7)
+	if again := seededOrder(t, 7); again != first {
+		t.Fatalf("seed 7 gave two orders of processes and a thread:\n%.200s\n%.200s", first, again)
+	}
+	if other := seededOrder(t, 8); other == first {
+		t.Errorf("seeds 7 and 8 gave the same order: the seed does not choose it")
+	}
+	if switches := strings.Count(first, "PQ") + strings.Count(first, "QP") + strings.Count(first, "PR") + strings.Count(first, "QR"); switches == 0 {
+		t.Errorf("the processes never took turns with each other or the thread:\n%.200s", first)
+	}
+}
+
+// TestSeededSharedLockHeldByProcess: under lab.seed, waiting for a lock a
+// process holds is waiting for a thread of the same scheduler.
 func TestSeededSharedLockHeldByProcess(t *testing.T) {
 	for seed := uint64(0); seed < 10; seed++ {
 		rt := seededRuntime(t, seed)
 		within(t, 10*time.Second, "seeded wait for a process's lock", func() {
 			cell(t, rt, func(main *Thread) {
 				l := rt.NewSharedLock(false, 1, "shared")
-				held, release := make(chan struct{}), make(chan struct{})
 				p := rt.NewProcess("P")
 				if err := p.Start(main, func() error {
 					if _, err := l.Acquire(p, true, -1); err != nil {
 						return err
 					}
-					close(held)
-					<-release
+					if err := spinSteps(p, 500); err != nil {
+						return err
+					}
 					return l.Release(p)
 				}); err != nil {
 					t.Fatal(err)
 				}
-				if err := main.Blocking(func() { <-held }); err != nil {
-					t.Fatal(err)
-				}
-				start(t, rt, main, "releaser", func(*Thread) error { close(release); return nil })
 				if ok, err := l.Acquire(main, true, -1); !ok || err != nil {
-					t.Errorf("seed %d: taking the lock after the process: %v %v", seed, ok, err)
+					t.Errorf("seed %d: taking the lock the process held: %v %v", seed, ok, err)
+				}
+				if err := l.Release(main); err != nil {
+					t.Error(err)
 				}
 				join(t, main, p)
 			})
 		})
 	}
+}
+
+// TestSeededSharedLockHeldByEarlierProcess: a process started before
+// lab.seed runs on its own, on real time; waiting for a lock it holds is a
+// wait outside the seeded threads, not a deadlock of theirs.
+func TestSeededSharedLockHeldByEarlierProcess(t *testing.T) {
+	rt := New()
+	l := rt.NewSharedLock(false, 1, "shared")
+	held, release := make(chan struct{}), make(chan struct{})
+	var p *Thread
+	cell(t, rt, func(main *Thread) {
+		p = rt.NewProcess("P")
+		if err := p.Start(main, func() error {
+			if _, err := l.Acquire(p, true, -1); err != nil {
+				return err
+			}
+			close(held)
+			<-release
+			return l.Release(p)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if err := main.Blocking(func() { <-held }); err != nil {
+			t.Fatal(err)
+		}
+	})
+	seed := uint64(3)
+	cell(t, rt, func(*Thread) {
+		if err := rt.Seed(&seed); err != nil {
+			t.Fatal(err)
+		}
+	})
+	within(t, 10*time.Second, "seeded wait for an earlier process's lock", func() {
+		cell(t, rt, func(main *Thread) {
+			if main.Controlled() {
+				t.Error("Controlled() is true while a process runs on its own")
+			}
+			start(t, rt, main, "releaser", func(*Thread) error { close(release); return nil })
+			if ok, err := l.Acquire(main, true, -1); !ok || err != nil {
+				t.Errorf("taking the lock after the process: %v %v", ok, err)
+			}
+			join(t, main, p)
+			if !main.Controlled() {
+				t.Error("Controlled() is false once the earlier process has ended")
+			}
+		})
+	})
 }
 
 // TestSeededBlockingIsNoDeadlock: a thread that waits for a lock the main

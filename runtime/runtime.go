@@ -165,17 +165,28 @@ func (rt *Runtime) Seeded() bool {
 func (rt *Runtime) reschedule(change func()) error {
 	rt.settle()
 	rt.mu.Lock()
-	for _, t := range rt.alive {
-		if t.dom == rt.dom {
-			rt.mu.Unlock()
-			return fmt.Errorf("%s is still running; join it (or call lab.stop()) before changing how threads are scheduled", t.name)
-		}
+	if t := rt.runningLocked(); t != nil {
+		rt.mu.Unlock()
+		return fmt.Errorf("%s is still running; join it (or call lab.stop()) before changing how threads are scheduled", t.name)
 	}
 	change()
 	rt.mu.Unlock()
 	rt.dom.get().leave(rt.main)
 	rt.dom.set(rt.newSched())
 	return rt.dom.get().enter(rt.main)
+}
+
+// runningLocked returns a live thread that the kernel's scheduler runs
+// (one of the kernel's interpreter, or a process that shares its
+// scheduler), or nil. Callers hold rt.mu.
+func (rt *Runtime) runningLocked() *Thread {
+	s := rt.dom.get()
+	for _, t := range rt.alive {
+		if t.dom.get() == s {
+			return t
+		}
+	}
+	return nil
 }
 
 // newSched builds the scheduler the current settings ask for.

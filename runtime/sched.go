@@ -72,6 +72,7 @@ type Op struct {
 type waitSpec struct {
 	lock    *Lock
 	join    *Thread
+	cond    *Cond         // a condition the interpreter keeps (cond.go)
 	timeout time.Duration // < 0: forever
 	until   time.Duration // deadline on a controlled scheduler's virtual clock
 	line    int
@@ -88,6 +89,8 @@ func (w *waitSpec) tryLocked(t *Thread) bool {
 		return w.lock.takeLocked(t)
 	case w.join != nil:
 		return w.join.ended
+	case w.cond != nil:
+		return w.cond.Take()
 	}
 	return false
 }
@@ -99,6 +102,8 @@ func (w *waitSpec) readyLocked(t *Thread) bool {
 		return w.lock.owner == nil || (w.lock.reentrant && w.lock.owner == t)
 	case w.join != nil:
 		return w.join.ended
+	case w.cond != nil:
+		return w.cond.Ready()
 	}
 	return false
 }

@@ -137,7 +137,11 @@ func (c *controlled) leave(t *Thread) {
 	case <-t.wake:
 	default:
 	}
-	if c.turn.Load() != t {
+	switch turn := c.turn.Load(); {
+	case turn == nil && !c.over:
+		// The domain is idle, its threads waiting for what t's end may
+		// give them (t was stopped while it waited): someone may run now.
+	case turn != t:
 		c.mu.Unlock()
 		return
 	}
@@ -156,8 +160,8 @@ func (c *controlled) handOff(t *Thread, why OpKind) []*Thread {
 	}
 	if next == nil {
 		c.turn.Store(nil)
-		if c.outsideLocked() {
-			return nil // idle until a thread comes back from outside
+		if c.comingLocked() {
+			return nil // idle until a thread comes back from outside, or ends
 		}
 		return c.deadlockLocked(nil)
 	}
@@ -176,9 +180,10 @@ func (c *controlled) yield(t *Thread, why OpKind) error {
 		stopAll(stop)
 		return err
 	}
-	if next == nil && c.outsideLocked() {
-		// Nobody here can run, but a thread outside will come back and
-		// may change that: no deadlock, t waits for its turn.
+	if next == nil && c.comingLocked() {
+		// Nobody here can run, but a thread outside will come back (or
+		// a stopped one end) and may change that: no deadlock, t waits
+		// for its turn.
 		c.turn.Store(nil)
 		c.mu.Unlock()
 		return c.park(t)

@@ -10,25 +10,28 @@ package runtime
 // that joined a Process found nobody able to run and reported a
 // deadlock.)
 
-// externalLocked reports whether w depends on threads outside t's
-// domain: a join of another process's thread, or a lock several
-// interpreters share that is free or held by a thread of another domain
-// (who gets a free one first, only real time tells). A shared lock a
-// thread of t's own domain holds is waited for as any lock is: the
-// scheduler decides when the holder runs and lets it go. Callers hold
-// rt.mu.
+// externalLocked reports whether w depends on threads that t's
+// scheduler does not run: a join of a process that runs on its own (one
+// started before lab.seed), or a lock several interpreters share that
+// such a process holds. Under lab.seed and exploration a process shares
+// the kernel's scheduler (NewProcess), and waiting for it, or for a lock
+// it holds, is like waiting for a thread. Callers hold rt.mu.
 func (w *waitSpec) externalLocked(t *Thread) bool {
+	s := t.dom.get()
 	if w.join != nil {
-		return w.join.dom != t.dom
+		return w.join.dom.get() != s
 	}
-	return w.lock != nil && w.lock.shared && (w.lock.owner == nil || w.lock.owner.dom != t.dom)
+	return w.lock != nil && w.lock.shared && w.lock.owner != nil && w.lock.owner.dom.get() != s
 }
 
-// outsideLocked reports whether a thread of the domain is away in an
-// outside wait. Callers hold c.mu.
-func (c *controlled) outsideLocked() bool {
+// comingLocked reports whether a thread of the domain will come back of
+// its own accord: it is away in an outside wait, or it was stopped while
+// it waited and is on its way out (a terminated process's), which may be
+// what another waits for. Nobody can run now, but that is no deadlock.
+// Callers hold c.mu.
+func (c *controlled) comingLocked() bool {
 	for _, x := range c.threads {
-		if x.cstate == cOutside {
+		if x.cstate == cOutside || x.cstate == cWaiting && x.stopped.Load() {
 			return true
 		}
 	}

@@ -217,11 +217,9 @@ func (rt *Runtime) saveWorld(main *Thread, what string) (*world, error) {
 	}
 	rt.settle()
 	rt.mu.Lock()
-	for _, t := range rt.alive {
-		if t.dom == rt.dom {
-			rt.mu.Unlock()
-			return nil, fmt.Errorf("%s is still running; join it before calling %s, which must control every thread", t.name, what)
-		}
+	if t := rt.runningLocked(); t != nil {
+		rt.mu.Unlock()
+		return nil, fmt.Errorf("%s is still running; join it before calling %s, which must control every thread", t.name, what)
 	}
 	w := &world{rt: rt, main: main, names: rt.names, objects: rt.objects,
 		shared: rt.shared.live(), locks: rt.locks.live(), regS: rt.shared.frozen(), regL: rt.locks.frozen(),

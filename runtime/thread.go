@@ -102,7 +102,11 @@ func (rt *Runtime) NewThread(parent *Thread, name string, daemon bool) *Thread {
 }
 
 // NewProcess makes an unstarted thread in a new interpreter with its own
-// GIL, as multiprocessing.Process does.
+// GIL, as multiprocessing.Process does. Under lab.seed or an exploration
+// the interpreter shares the kernel's controlled scheduler instead, so
+// that the order of processes is the seed's (or the search's) as the
+// order of threads is, and a wait for another process is one the
+// scheduler sees.
 func (rt *Runtime) NewProcess(name string) *Thread {
 	if name == "" {
 		rt.mu.Lock()
@@ -111,7 +115,11 @@ func (rt *Runtime) NewProcess(name string) *Thread {
 		rt.mu.Unlock()
 	}
 	d := &domain{rt: rt, proc: true}
-	d.set(newGILSched(rt, true))
+	if c, ok := rt.dom.get().(*controlled); ok {
+		d.set(c)
+	} else {
+		d.set(newGILSched(rt, true))
+	}
 	t := rt.newThread(d, name, false)
 	t.isProc = true
 	return t
@@ -237,8 +245,8 @@ func (t *Thread) Start(by *Thread, body func() error) error {
 		}
 		t.finish(s, err)
 	}()
-	if t.isProc {
-		return nil // a process runs in its own domain; the parent's turn is not affected
+	if s != by.dom.get() {
+		return nil // a process with a scheduler of its own; the parent's turn is not affected
 	}
 	if g, ok := s.(*gilSched); ok && g.on {
 		// Let the new thread queue for the GIL now, so that it gets its turn

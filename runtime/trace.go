@@ -433,16 +433,19 @@ func (rt *Runtime) recordWait(t *Thread, w *waitSpec) {
 		return
 	}
 	rt.mu.Lock()
-	if w.readyLocked(t) || (w.lock == nil && w.join == nil) {
+	if w.readyLocked(t) || (w.lock == nil && w.join == nil && w.cond == nil) {
 		rt.mu.Unlock()
 		return
 	}
 	what := waitText(t, w, false)
 	loc := Loc{Obj: w.lock, Name: ""}
-	if w.lock != nil {
+	switch {
+	case w.lock != nil:
 		loc.Name = w.lock.Name()
-	} else {
+	case w.join != nil:
 		loc = Loc{Obj: w.join, Name: w.join.name}
+	default:
+		loc = Loc{Obj: w.cond.Obj, Name: what}
 	}
 	rt.mu.Unlock()
 	rt.sharedMu.Lock()

@@ -22,6 +22,8 @@
 //	mp_shared.go what processes share: the native Queue, Value and Lock (_mp)
 //	mp_sync.go   waiter locks every process shares, for multiprocessing's Condition
 //	mp_pipe.go   Pipe ends, held open by processes as file descriptors are (_mp.pipe)
+//	mp_controlled.go
+//	             their waits and scheduling points under lab.seed and lab.explore
 //	lib/*.py     threading, queue, concurrent.futures (ThreadPoolExecutor,
 //	             ProcessPoolExecutor, Future, as_completed, wait) and multiprocessing
 //	             (Process, Pool, Queue, Value, Lock, Condition, Barrier, Manager)

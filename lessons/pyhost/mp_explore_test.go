@@ -114,3 +114,78 @@ def run():
 		t.Errorf("after exploring, the shared memory holds %s, want (0, 0, False, True)", got)
 	}
 }
+
+// Exploration sees what processes share: every use of a Queue, a Value
+// or a Pipe is a scheduling point, and a process is scheduled as a
+// thread is. Both orders of two puts come, from threads and from
+// processes, with no false deadlock for the get that waited (its take
+// could not come before the put that ended its wait); a Value updated
+// without its lock loses an update; a get nobody can answer is the
+// deadlock it is.
+func TestExploreProcessesSharing(t *testing.T) {
+	s := newSession(t)
+	s.run(`
+import multiprocessing as mp, threading
+def put(q, x):
+    q.put(x)
+def collect(kind):
+    q = mp.Queue()
+    ws = [kind(target=put, args=(q, x)) for x in "ab"]
+    for w in ws:
+        w.start()
+    got = q.get() + q.get()
+    for w in ws:
+        w.join()
+    return got
+def via_threads():
+    return collect(threading.Thread)
+def via_processes():
+    return collect(mp.Process)
+v = mp.Value("i", 0, lock=False)
+def bump(v):
+    v.value = v.value + 1
+def lost_update():
+    v.value = 0
+    ps = [mp.Process(target=bump, args=(v,)) for _ in range(2)]
+    for p in ps:
+        p.start()
+    for p in ps:
+        p.join()
+    return v.value
+def send(conn):
+    conn.send("hello")
+def through_a_pipe():
+    a, b = mp.Pipe()
+    p = mp.Process(target=send, args=(b,))
+    p.start()
+    got = a.recv()
+    p.join()
+    return got
+def nobody_puts():
+    q = mp.Queue()
+    p = mp.Process(target=q.get)
+    p.start()
+    q.get()
+`)
+	for _, c := range []struct{ fn, want string }{
+		{"via_threads", "'ab' | 'ba'"},
+		{"via_processes", "'ab' | 'ba'"},
+		{"lost_update", "1 | 2"},
+		{"through_a_pipe", "'hello'"},
+	} {
+		rep := s.explore(c.fn, runtime.ExploreOptions{})
+		if got := strings.Join(keys(rep), " | "); got != c.want || !rep.Complete || rep.Deadlocks > 0 {
+			t.Errorf("%s: outcomes %s in %d schedules (complete: %v, %d deadlocks), want %s", c.fn, got, rep.Schedules, rep.Complete, rep.Deadlocks, c.want)
+		}
+	}
+	rep := s.explore("nobody_puts", runtime.ExploreOptions{})
+	if len(rep.Outcomes) != 1 || !rep.Outcomes[0].Deadlock {
+		t.Fatalf("nobody_puts: outcomes %v, want the deadlock alone", keys(rep))
+	}
+	stuck := rep.Outcomes[0].Stuck.Error()
+	for _, want := range []string{"Process-", "waits for an item of a multiprocessing Queue, which no process is left to send (a lost wakeup)", "MainThread holds nothing and waits for an item of a multiprocessing Queue"} {
+		if !strings.Contains(stuck, want) {
+			t.Errorf("nobody_puts: the report does not say %q:\n%s", want, stuck)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"threadlab/lessons/python"
+	"threadlab/runtime"
 )
 
 // The native half of multiprocessing.Pipe. A pipe has two ends; each
@@ -196,7 +197,7 @@ func pipeEndArg(name string, v python.Value) (*pipeEnd, error) {
 }
 
 func init() {
-	PipeEndType.AddMethod("send", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	sharedMethod(PipeEndType, "send", runtime.OpWrite, "messages", pipeOf, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		if err := python.ArgCount("send", args[1:], 1, 1); err != nil {
 			return nil, err
 		}
@@ -217,7 +218,7 @@ func init() {
 	})
 	// recv(block=True, timeout=None): (True, message), (False, None) if
 	// none came in time, or (True, None) at EOF.
-	PipeEndType.AddMethod("recv", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	sharedMethod(PipeEndType, "recv", runtime.OpWrite, "messages", pipeOf, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		var blockV, tv python.Value
 		if err := python.UnpackArgs("recv", args[1:], kw, []string{"block?", "timeout?"}, &blockV, &tv); err != nil {
 			return nil, err
@@ -230,7 +231,7 @@ func init() {
 		p := e.p
 		var msg *python.Parcel
 		wait := &waitFor{what: "a message through a Pipe", hint: e.holdersOfPeer}
-		done, err := waitUntil(t, &p.mu, &p.changed, end, wait, e.ready, func() {
+		done, err := waitUntil(t, p, &p.mu, &p.changed, end, wait, e.ready, func() {
 			if box := p.inbox[e.side]; len(box) > 0 {
 				msg = box[0]
 				box[0] = nil
@@ -250,13 +251,13 @@ func init() {
 		}
 		return python.Tuple{python.True, v}, nil
 	})
-	PipeEndType.AddMethod("ready", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	sharedMethod(PipeEndType, "ready", runtime.OpRead, "messages", pipeOf, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		e := args[0].(*pipeEnd)
 		e.p.mu.Lock()
 		defer e.p.mu.Unlock()
 		return python.Bool(e.ready()), nil
 	})
-	PipeEndType.AddMethod("close", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	sharedMethod(PipeEndType, "close", runtime.OpWrite, "messages", pipeOf, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		bindingOf(t).h.release(args[0].(*pipeEnd))
 		return python.None, nil
 	})
@@ -285,12 +286,14 @@ func (h *Host) waitPipes(t *python.Thread, args []python.Value, kw []python.Kwar
 		return nil, err
 	}
 	var done []<-chan struct{}
+	var hds []*procHandle
 	for _, v := range vals {
 		hd, ok := v.(*procHandle)
 		if !ok {
 			return nil, python.Errorf(python.TypeError, "wait() needs processes, not '%s'", v.Type().Name())
 		}
 		done = append(done, hd.rtT.Done())
+		hds = append(hds, hd)
 	}
 	end, err := deadline(t, nil, tv)
 	if err != nil {
@@ -305,14 +308,21 @@ func (h *Host) waitPipes(t *python.Thread, args []python.Value, kw []python.Kwar
 				return true
 			}
 		}
-		for _, d := range done {
-			select {
-			case <-d:
+		for _, hd := range hds {
+			if hd.over() {
 				return true
-			default:
 			}
 		}
 		return false
+	}
+	w := &waitFor{what: "a message through any of the Pipes it waits on, or the end of a process", ready: anyReady}
+	if bindingOf(t).rt.Controlled() {
+		var obj any = h
+		if len(ends) > 0 {
+			obj = ends[0].p
+		}
+		_, err := waitCond(t, &runtime.Cond{Obj: obj, Ready: anyReady, Take: anyReady, What: w.words}, end)
+		return python.None, err
 	}
 	watched := false
 	defer func() {
@@ -334,7 +344,7 @@ func (h *Host) waitPipes(t *python.Thread, args []python.Value, kw []python.Kwar
 		}
 		if end.IsZero() && !watched {
 			watched = true
-			h.begin(t, &waitFor{what: "a message through any of the Pipes it waits on, or the end of a process", ready: anyReady})
+			h.begin(t, w)
 		}
 		if err := awaitAny(t, chans, end); err != nil {
 			return nil, err

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"threadlab/lessons/python"
+	"threadlab/runtime"
 )
 
 // What processes share: the native halves of multiprocessing's Queue,
@@ -79,8 +80,18 @@ func (c *channel) signal() {
 	c.changed = make(chan struct{})
 }
 
+// pop takes the first item. Callers hold c.mu.
+func (c *channel) pop() *python.Parcel {
+	p := c.items[0]
+	c.items[0] = nil
+	c.items = c.items[1:]
+	c.signal()
+	return p
+}
+
 // deadline turns (block, timeout) into an end time; forever is the zero
-// time. block defaults to true.
+// time. block defaults to true. The time is virtual under a controlled
+// scheduler.
 func deadline(t *python.Thread, blockV, tv python.Value) (time.Time, error) {
 	if blockV != nil {
 		block, err := python.Truth(t, blockV)
@@ -88,7 +99,7 @@ func deadline(t *python.Thread, blockV, tv python.Value) (time.Time, error) {
 			return time.Time{}, err
 		}
 		if !block {
-			return time.Now(), nil
+			return bindingOf(t).rt.Now(), nil
 		}
 	}
 	if tv == nil || tv == python.None {
@@ -101,7 +112,7 @@ func deadline(t *python.Thread, blockV, tv python.Value) (time.Time, error) {
 	if secs < 0 {
 		return time.Time{}, python.Errorf(python.ValueError, "'timeout' must be a non-negative number")
 	}
-	return time.Now().Add(time.Duration(min(secs, math.MaxInt64/1e9) * 1e9)), nil
+	return bindingOf(t).rt.Now().Add(time.Duration(min(secs, math.MaxInt64/1e9) * 1e9)), nil
 }
 
 // await blocks t until changed (or also, if not nil) is closed or the
@@ -139,7 +150,12 @@ func expired(end time.Time) bool { return !end.IsZero() && !time.Now().Before(en
 // reports false once the end time passes. A wait without an end is
 // what the host's stuck watch names in a deadlock report: w says what
 // it waits for (an item of a Queue), which no process is left to send.
-func waitUntil(t *python.Thread, mu *sync.Mutex, changed *chan struct{}, end time.Time, w *waitFor, can func() bool, take func()) (bool, error) {
+// Under a controlled scheduler the wait is the scheduler's
+// (waitControlled), on obj.
+func waitUntil(t *python.Thread, obj any, mu *sync.Mutex, changed *chan struct{}, end time.Time, w *waitFor, can func() bool, take func()) (bool, error) {
+	if bindingOf(t).rt.Controlled() {
+		return waitControlled(t, obj, mu, end, w, can, take)
+	}
 	watched := false
 	defer func() {
 		if watched {
@@ -186,7 +202,7 @@ func waitUntil(t *python.Thread, mu *sync.Mutex, changed *chan struct{}, end tim
 
 func init() {
 	ch := func(args []python.Value) *channel { return args[0].(*channel) }
-	ChannelType.AddMethod("put", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	sharedMethod(ChannelType, "put", runtime.OpWrite, "items", self, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		var obj, blockV, tv python.Value
 		if err := python.UnpackArgs("put", args[1:], kw, []string{"obj", "block?", "timeout?"}, &obj, &blockV, &tv); err != nil {
 			return nil, err
@@ -200,7 +216,7 @@ func init() {
 			return nil, err
 		}
 		c := ch(args)
-		done, err := waitUntil(t, &c.mu, &c.changed, end, &waitFor{what: "room in a multiprocessing Queue"},
+		done, err := waitUntil(t, c, &c.mu, &c.changed, end, &waitFor{what: "room in a multiprocessing Queue"},
 			func() bool { return c.maxsize <= 0 || len(c.items) < c.maxsize },
 			func() {
 				c.items = append(c.items, p)
@@ -211,7 +227,7 @@ func init() {
 		}
 		return python.Bool(done), nil
 	})
-	ChannelType.AddMethod("get", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	sharedMethod(ChannelType, "get", runtime.OpWrite, "items", self, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		var blockV, tv python.Value
 		if err := python.UnpackArgs("get", args[1:], kw, []string{"block?", "timeout?"}, &blockV, &tv); err != nil {
 			return nil, err
@@ -222,14 +238,9 @@ func init() {
 		}
 		c := ch(args)
 		var p *python.Parcel
-		done, err := waitUntil(t, &c.mu, &c.changed, end, &waitFor{what: "an item of a multiprocessing Queue"},
+		done, err := waitUntil(t, c, &c.mu, &c.changed, end, &waitFor{what: "an item of a multiprocessing Queue"},
 			func() bool { return len(c.items) > 0 },
-			func() {
-				p = c.items[0]
-				c.items[0] = nil
-				c.items = c.items[1:]
-				c.signal()
-			})
+			func() { p = c.pop() })
 		if err != nil {
 			return nil, err
 		}
@@ -245,7 +256,7 @@ func init() {
 	// reply(process) is get() for an answer that process sends: it
 	// waits until an item comes, (True, item), or the process has ended,
 	// (False, None).
-	ChannelType.AddMethod("reply", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	sharedMethod(ChannelType, "reply", runtime.OpWrite, "items", self, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		if err := python.ArgCount("reply", args[1:], 1, 1); err != nil {
 			return nil, err
 		}
@@ -254,13 +265,13 @@ func init() {
 			return nil, python.Errorf(python.TypeError, "reply() needs a process, not '%s'", args[1].Type().Name())
 		}
 		c := ch(args)
+		if bindingOf(t).rt.Controlled() {
+			return c.replyControlled(t, peer)
+		}
 		for {
 			c.mu.Lock()
 			if len(c.items) > 0 {
-				p := c.items[0]
-				c.items[0] = nil
-				c.items = c.items[1:]
-				c.signal()
+				p := c.pop()
 				c.mu.Unlock()
 				v, err := t.Unpack(p)
 				if err != nil {
@@ -280,26 +291,26 @@ func init() {
 			}
 		}
 	})
-	ChannelType.AddMethod("qsize", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	sharedMethod(ChannelType, "qsize", runtime.OpRead, "items", self, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		c := ch(args)
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		return python.Int(len(c.items)), nil
 	})
-	ChannelType.AddMethod("full", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	sharedMethod(ChannelType, "full", runtime.OpRead, "items", self, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		c := ch(args)
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		return python.Bool(c.maxsize > 0 && len(c.items) >= c.maxsize), nil
 	})
 
-	CellType.AddMethod("get", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	sharedMethod(CellType, "get", runtime.OpRead, "value", self, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		c := args[0].(*cell)
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		return c.v, nil
 	})
-	CellType.AddMethod("set", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	sharedMethod(CellType, "set", runtime.OpWrite, "value", self, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		if err := python.ArgCount("set", args[1:], 1, 1); err != nil {
 			return nil, err
 		}
@@ -579,7 +590,7 @@ func (*array) SharedAcrossInterpreters()   {}
 
 func init() {
 	cnt := func(args []python.Value) *counter { return args[0].(*counter) }
-	CounterType.AddMethod("get", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	sharedMethod(CounterType, "get", runtime.OpRead, "count", self, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		c := cnt(args)
 		c.mu.Lock()
 		defer c.mu.Unlock()
@@ -587,7 +598,7 @@ func init() {
 	})
 	// add(n, floor) adds n unless the result would be below floor; it
 	// returns whether it did.
-	CounterType.AddMethod("add", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	sharedMethod(CounterType, "add", runtime.OpWrite, "count", self, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		if err := python.ArgCount("add", args[1:], 2, 2); err != nil {
 			return nil, err
 		}
@@ -611,7 +622,7 @@ func init() {
 	})
 	// wait(want, take, block, timeout) waits until the count is nonzero
 	// (want True) or zero (want False); with take it then takes one.
-	CounterType.AddMethod("wait", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	sharedMethod(CounterType, "wait", runtime.OpWrite, "count", self, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		var wantV, takeV, blockV, tv python.Value
 		if err := python.UnpackArgs("wait", args[1:], kw, []string{"want", "take", "block?", "timeout?"}, &wantV, &takeV, &blockV, &tv); err != nil {
 			return nil, err
@@ -633,7 +644,7 @@ func init() {
 		if want {
 			what = "a multiprocessing count to become nonzero"
 		}
-		done, err := waitUntil(t, &c.mu, &c.changed, end, &waitFor{what: what},
+		done, err := waitUntil(t, c, &c.mu, &c.changed, end, &waitFor{what: what},
 			func() bool { return (c.n != 0) == want },
 			func() {
 				if take {
@@ -651,7 +662,7 @@ func init() {
 	ArrayType.AddMethod("__len__", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		return python.Int(len(arr(args).items)), nil
 	})
-	ArrayType.AddMethod("get", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	sharedMethod(ArrayType, "get", runtime.OpRead, "items", self, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		if err := python.ArgCount("get", args[1:], 1, 1); err != nil {
 			return nil, err
 		}
@@ -667,7 +678,7 @@ func init() {
 		defer a.mu.Unlock()
 		return a.items[i], nil
 	})
-	ArrayType.AddMethod("set", func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
+	sharedMethod(ArrayType, "set", runtime.OpWrite, "items", self, func(t *python.Thread, args []python.Value, kw []python.Kwarg) (python.Value, error) {
 		if err := python.ArgCount("set", args[1:], 2, 2); err != nil {
 			return nil, err
 		}

@@ -89,11 +89,7 @@ func (w *waitFor) describe(t *runtime.Thread) string {
 	case w.join != nil:
 		return w.join.Name() + " to finish"
 	case w.ready != nil:
-		s := w.what + ", which no process is left to send (a lost wakeup)"
-		if w.hint != nil {
-			s += w.hint()
-		}
-		return s
+		return w.words(true)
 	case w.lock.wake:
 		return "a notify of " + w.lock.what + " that no thread is left to send (a lost wakeup)"
 	}
