@@ -49,6 +49,20 @@ func (b *box) getter(got *int) *Cond {
 	}
 }
 
+// startWaiter starts a process P that waits for an item of b.
+func startWaiter(t *testing.T, rt *Runtime, main *Thread, b *box) *Thread {
+	t.Helper()
+	p := rt.NewProcess("P")
+	if err := p.Start(main, func() error {
+		var v int
+		_, err := p.WaitFor(b.getter(&v), -1)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // TestWaitForItemsOfProcesses: the main thread waits for the items two
 // processes put, in the order the seed gives, the same every time.
 func TestWaitForItemsOfProcesses(t *testing.T) {
@@ -103,14 +117,7 @@ func TestWaitForDeadlock(t *testing.T) {
 	b := &box{}
 	within(t, 10*time.Second, "a wait nobody ends", func() {
 		cell(t, rt, func(main *Thread) {
-			p := rt.NewProcess("P")
-			if err := p.Start(main, func() error {
-				var v int
-				_, err := p.WaitFor(b.getter(&v), -1)
-				return err
-			}); err != nil {
-				t.Fatal(err)
-			}
+			startWaiter(t, rt, main, b)
 			var v int
 			_, err := main.WaitFor(b.getter(&v), -1)
 			var dl *DeadlockError
@@ -165,14 +172,7 @@ func TestJoinOfStoppedWaitingProcess(t *testing.T) {
 		b := &box{}
 		within(t, 10*time.Second, "join of a stopped process", func() {
 			cell(t, rt, func(main *Thread) {
-				p := rt.NewProcess("P")
-				if err := p.Start(main, func() error {
-					var v int
-					_, err := p.WaitFor(b.getter(&v), -1)
-					return err
-				}); err != nil {
-					t.Fatal(err)
-				}
+				p := startWaiter(t, rt, main, b)
 				// Until it waits: then the main thread alone can run.
 				c := rt.dom.get().(*controlled)
 				st := newStepper(main)
