@@ -30,7 +30,8 @@ type pipe struct {
 	holders [2]map[*Host]struct{} // holders[i]: the processes holding end i open
 }
 
-// pipeEnd is one end of a pipe, the same object in every process.
+// pipeEnd is one end of a pipe, the same object in every process that
+// holds it.
 type pipeEnd struct {
 	p    *pipe
 	side int
@@ -39,8 +40,15 @@ type pipeEnd struct {
 // PipeEndType is the type of a pipe's end.
 var PipeEndType = python.NewType("pipe_end", nil).SetModule("_mp")
 
-func (*pipeEnd) Type() *python.Type        { return PipeEndType }
-func (*pipeEnd) SharedAcrossInterpreters() {}
+func (*pipeEnd) Type() *python.Type { return PipeEndType }
+
+// CopyTo passes the end to another interpreter (a child at its start, or
+// a process that gets it through a Queue) as a descriptor is passed:
+// the receiver holds its own copy open until it closes it or ends.
+func (e *pipeEnd) CopyTo(dst *python.Thread) (python.Value, error) {
+	bindingOf(dst).h.hold(e)
+	return e, nil
+}
 
 // heldEnds is the pipe ends a process holds open.
 type heldEnds struct {

@@ -1094,7 +1094,7 @@ def _run_parcel(func, calls, catch):
     return values, None
 
 
-def _worker_main(inbox, replies, initializer, initargs, executor=False):
+def _worker_main(inbox, replies, initializer, initargs, executor=False, maxtasks=None):
     if initializer is not None:
         if not executor:
             initializer(*initargs)
@@ -1106,6 +1106,7 @@ def _worker_main(inbox, replies, initializer, initargs, executor=False):
             except BaseException as failure:
                 _threadlab.print_exception("Exception in initializer:", failure)
                 return
+    done = 0
     for number, func, calls, single in iter(inbox.get, _STOP):
         # A Pool's worker lets SystemExit end it, as CPython's does; an
         # executor's hands every exception back.
@@ -1117,6 +1118,9 @@ def _worker_main(inbox, replies, initializer, initargs, executor=False):
             if failure is None:
                 failure = values[0] if single else values
             replies.put((number, [], MaybeEncodingError(why, failure)))
+        done += 1
+        if done == maxtasks:
+            return  # the pool starts another worker in its place
 
 
 class AsyncResult:
@@ -1230,6 +1234,8 @@ class Pool:
             processes = cpu_count() or 1
         if processes < 1:
             raise ValueError("Number of processes must be at least 1")
+        if maxtasksperchild is not None and (not isinstance(maxtasksperchild, int) or maxtasksperchild <= 0):
+            raise ValueError("maxtasksperchild must be a positive int or None")
         if not (initializer is None or callable(initializer)):
             raise TypeError("initializer must be a callable")
         self._size = processes
@@ -1242,7 +1248,12 @@ class Pool:
         # A ProcessPoolExecutor's pool calls _on_worker_lost on its
         # dispatcher thread when a worker ends before the pool is closed.
         self._on_worker_lost = _on_worker_lost
-        self._workers = [self._spawn(i, _worker_name, initializer, initargs) for i in range(processes)]
+        # A worker that ends while the pool runs (it did its
+        # maxtasksperchild tasks, or was killed) is replaced; the lock
+        # keeps a replacement from starting once the pool winds down.
+        self._worker_args = (_worker_name, initializer, initargs, maxtasksperchild)
+        self._workers_lock = threading.Lock()
+        self._pool = [self._spawn(i) for i in range(processes)]
         # CPython's pool starts three threads, numbered in this order;
         # threadlab needs only the one that hands results out.
         for _ in range(2):
@@ -1251,9 +1262,10 @@ class Pool:
                                             name="Thread-%d (_handle_results)" % _threadlab.next_number())
         self._dispatcher.start()
 
-    def _spawn(self, index, worker_name, initializer, initargs):
+    def _spawn(self, index):
+        worker_name, initializer, initargs, maxtasks = self._worker_args
         executor = self._on_worker_lost is not None
-        w = Process(target=_worker_main, args=(self._inbox, self._replies, initializer, initargs, executor),
+        w = Process(target=_worker_main, args=(self._inbox, self._replies, initializer, initargs, executor, maxtasks),
                     daemon=True)
         w.name = worker_name + w.name[len("Process"):]
         w.start()
@@ -1263,10 +1275,16 @@ class Pool:
     def _dispatch(self):
         for number, values, failure in iter(self._replies.get, _STOP):
             if number == _WORKER_ENDED:
-                # CPython's Pool would start another worker in its place
-                # (and lose what it was running); threadlab's does not.
-                if self._state == _RUN and self._on_worker_lost is not None:
-                    self._on_worker_lost()
+                # An executor's pool is broken by a lost worker; a Pool
+                # starts another in its place (what a killed one was
+                # running is lost, as in CPython).
+                if self._on_worker_lost is not None:
+                    if self._state == _RUN:
+                        self._on_worker_lost()
+                    continue
+                with self._workers_lock:
+                    if self._state == _RUN:
+                        self._pool[values] = self._spawn(values)
                 continue
             with self._table_lock:
                 record, offset = self._waiting.pop(number)
@@ -1331,18 +1349,20 @@ class Pool:
 
     def close(self):
         """No more tasks: the workers end once the queued ones are done."""
-        if self._state != _RUN:
-            return
-        self._state = _CLOSE
-        for _ in self._workers:
+        with self._workers_lock:
+            if self._state != _RUN:
+                return
+            self._state = _CLOSE
+        for _ in self._pool:
             self._inbox.put(_STOP)
 
     def terminate(self):
         """Stop the workers now; unfinished tasks never finish."""
-        if self._state == _TERMINATE:
-            return
-        self._state = _TERMINATE
-        for w in self._workers:
+        with self._workers_lock:
+            if self._state == _TERMINATE:
+                return
+            self._state = _TERMINATE
+        for w in self._pool:
             w.terminate()
         self._wind_down()
 
@@ -1353,7 +1373,7 @@ class Pool:
         self._wind_down()
 
     def _wind_down(self):
-        for w in self._workers:
+        for w in self._pool:
             w.join()
         # The workers are gone, so every reply they sent is queued ahead of this.
         self._replies.put(_STOP)
