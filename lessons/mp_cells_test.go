@@ -278,3 +278,80 @@ func TestSeededProcessInterrupt(t *testing.T) {
 		}
 	}
 }
+
+// TestSeededProcessSync: multiprocessing's Condition, Event, Barrier,
+// Semaphore, JoinableQueue and Manager work across processes under
+// lab.seed, where the processes share the kernel's scheduler, and under
+// lab.explore, which finds the handshake's one outcome and no deadlock.
+func TestSeededProcessSync(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	if c := execute(s, `
+import multiprocessing as mp
+def answer(cond, ready):
+    ready.wait()
+    with cond:
+        cond.notify()
+def handshake():
+    cond = mp.Condition()
+    ready = mp.Event()
+    p = mp.Process(target=answer, args=(cond, ready))
+    p.start()
+    with cond:
+        ready.set()
+        r = cond.wait()
+    p.join()
+    return r, p.exitcode
+def party(b, q):
+    q.put(b.wait() >= 0)
+def barrier():
+    b = mp.Barrier(3)
+    q = mp.Queue()
+    ps = [mp.Process(target=party, args=(b, q)) for _ in range(2)]
+    for p in ps: p.start()
+    b.wait()
+    got = [q.get(), q.get()]
+    for p in ps: p.join()
+    return got
+def worker(jq, sem, out):
+    while True:
+        item = jq.get()
+        if item is None:
+            jq.task_done()
+            return
+        with sem:
+            out.put(item * 2)
+        jq.task_done()
+def joinable():
+    jq = mp.JoinableQueue()
+    sem = mp.Semaphore(1)
+    out = mp.Queue()
+    ps = [mp.Process(target=worker, args=(jq, sem, out)) for _ in range(2)]
+    for p in ps: p.start()
+    for i in range(4): jq.put(i)
+    for _ in ps: jq.put(None)
+    jq.join()
+    for p in ps: p.join()
+    return sorted(out.get() for _ in range(4))
+def managed():
+    with mp.Manager() as m:
+        d = m.dict()
+        ps = [mp.Process(target=d.__setitem__, args=(k, k * k)) for k in range(3)]
+        for p in ps: p.start()
+        for p in ps: p.join()
+        return sorted(d.items())
+`); c.err != nil {
+		t.Fatal(c.err)
+	}
+	const want = "(True, 0) [True, True] [0, 2, 4, 6] [(0, 0), (1, 1), (2, 4)]\n"
+	for _, seed := range []string{"0", "1"} {
+		c := execute(s, "lab.seed("+seed+")\nprint(handshake(), barrier(), joinable(), managed())")
+		if c.err != nil || c.rec.out() != want {
+			t.Errorf("seed %s: printed %q, error %v; want %q", seed, c.rec.out(), c.err, want)
+		}
+	}
+	c := execute(s, "lab.seed(None)\nr = lab.explore(handshake, max_schedules=40)\n(r.outcomes, r.deadlocks)")
+	if c.err != nil || c.result != "({(True, 0): 40}, 0)" {
+		t.Errorf("exploring the handshake: %s, %v", c.result, c.err)
+	}
+}
