@@ -37,6 +37,7 @@ type Runtime struct {
 	idents   int64
 	objects  int // last id handed to a Lock or Shared
 	changed  chan struct{}
+	watched  bool // a waiter holds changed: the next broadcast must close it
 	waiters  int
 	shared   registry[Shared] // for explore's resets
 	locks    registry[Lock]
@@ -313,10 +314,21 @@ func (rt *Runtime) nextID() int {
 // broadcast wakes every thread waiting for a change of lock or thread
 // state. Callers hold rt.mu.
 func (rt *Runtime) broadcast() {
-	if rt.waiters > 0 {
+	if rt.waiters > 0 && rt.watched {
 		close(rt.changed)
 		rt.changed = make(chan struct{})
+		rt.watched = false
 	}
+}
+
+// changedLocked returns the channel the next broadcast closes, for a
+// waiter that has just found its wait not over. Until a waiter takes it,
+// a broadcast has nobody to wake and costs nothing: a thread that
+// releases a lock again and again while another joins it (the race with
+// a lock) would otherwise make a channel per release. Callers hold rt.mu.
+func (rt *Runtime) changedLocked() <-chan struct{} {
+	rt.watched = true
+	return rt.changed
 }
 
 // domain is one interpreter with its own GIL and scheduler: the kernel's,

@@ -300,7 +300,7 @@ func (rt *Runtime) realWait(t *Thread, w *waitSpec) (bool, error) {
 		if w.tryLocked(t) {
 			return true, nil
 		}
-		changed := rt.changed
+		changed := rt.changedLocked()
 		rt.mu.Unlock()
 		select {
 		case <-changed:

@@ -409,8 +409,11 @@ func (rt *Runtime) recordLocked(t *Thread, kind OpKind, loc Loc, v any) {
 }
 
 func (rt *Runtime) recordLock(t *Thread, l *Lock, kind OpKind) {
-	if l.waiter != "" {
-		return // a Condition's gate: its wait is recorded, as a notify's
+	// A Condition's gate's wait is recorded, as a notify's. Without
+	// tracing there is nothing to record, which the flag tells without
+	// the trace's lock.
+	if l.waiter != "" || !rt.tracing.Load() {
+		return
 	}
 	rt.sharedMu.Lock()
 	defer rt.sharedMu.Unlock()
