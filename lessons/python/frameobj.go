@@ -21,6 +21,11 @@ type FrameObject struct {
 	line    int
 	locals  *Dict
 	back    Value // *FrameObject or None
+
+	// f_trace_lines (inverted: lines are reported unless turned off) and
+	// f_trace_opcodes, which threadlab keeps but never acts on: it has
+	// no 'opcode' events.
+	linesOff, opcodes bool
 }
 
 // FrameType is the type of frame objects.
@@ -109,6 +114,7 @@ func (o *FrameObject) attr(name string) (Value, bool) {
 		if fr == nil {
 			return o.locals, true
 		}
+		fr.traceData().fastAsLocals = true
 		return o.t.localsOf(fr), true
 	case "f_back":
 		if fr == nil {
@@ -145,6 +151,26 @@ func init() {
 			return None, nil
 		}),
 	})
+	flag := func(name string, get func(*FrameObject) *bool, negate bool) {
+		FrameType.AddAttr(name, &Property{
+			Get: NewBuiltin(name, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+				return Bool(*get(args[0].(*FrameObject)) != negate), nil
+			}),
+			Set: NewBuiltin(name, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+				b, ok := args[1].(Bool)
+				if !ok {
+					return nil, Errorf(TypeError, "attribute value type must be bool")
+				}
+				*get(args[0].(*FrameObject)) = bool(b) != negate
+				return None, nil
+			}),
+			Del: NewBuiltin(name, func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
+				return nil, Errorf(TypeError, "can't delete numeric/char attribute")
+			}),
+		})
+	}
+	flag("f_trace_lines", func(o *FrameObject) *bool { return &o.linesOff }, true)
+	flag("f_trace_opcodes", func(o *FrameObject) *bool { return &o.opcodes }, false)
 	FrameType.AddMethod("clear", func(t *Thread, args []Value, kw []Kwarg) (Value, error) {
 		if args[0].(*FrameObject).fr != nil {
 			return nil, Errorf(RuntimeError, "cannot clear an executing frame")

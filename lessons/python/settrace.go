@@ -43,7 +43,10 @@ type frameTrace struct {
 	lastPC int   // the step last looked at, to see a jump back
 	linePC int   // the step of the last 'line' event
 	atLine bool  // a 'line' event is being reported: the frame is about to run pc
-	obj    *FrameObject
+	// fastAsLocals: frame.f_locals was read, so the next call of a trace
+	// or profile function writes it back into the variables.
+	fastAsLocals bool
+	obj          *FrameObject
 }
 
 func (fr *frame) traceData() *frameTrace {
@@ -172,6 +175,9 @@ func (t *Thread) traceStep() error {
 // traceLine reports a 'line' event: the frame is about to run line.
 func (t *Thread) traceLine(fr *frame, ft *frameTrace, line int32) error {
 	ft.line = line
+	if ft.obj != nil && ft.obj.linesOff {
+		return nil // f_trace_lines = False
+	}
 	ft.atLine = true
 	err := t.traceLocal(fr, ft, eventLine, None)
 	ft.atLine = false
@@ -199,8 +205,16 @@ func (t *Thread) callTraceFunc(fn Value, fr *frame, event Value, arg Value, prof
 	// The function runs untraced and at full speed: the hook comes only
 	// when the host's Step is due, counting the steps it takes.
 	t.countdown = max(t.interval-t.traceSteps, 1)
+	ft := fr.traceData()
+	if ft.fastAsLocals {
+		t.localsOf(fr) // a look at f_locals since the last call: it is made afresh
+	}
 	args := [3]Value{t.frameObject(fr), event, arg}
 	res, err := CallValue(t, fn, args[:], nil)
+	if ft.fastAsLocals {
+		t.localsToFast(fr)
+		ft.fastAsLocals = false
+	}
 	t.traceSteps, t.countdown = max(t.interval-t.countdown, 0), 1
 	t.inTrace = false
 	if err != nil {
@@ -213,6 +227,29 @@ func (t *Thread) callTraceFunc(fn Value, fr *frame, event Value, arg Value, prof
 		return nil, err
 	}
 	return res, nil
+}
+
+// localsToFast writes what a trace or profile function left in its
+// frame's f_locals back into the frame's variables, as CPython 3.11 does
+// after a call of one once frame.f_locals has been read: a value stored
+// there rebinds the variable, a name taken out of it unbinds it. (Only
+// then: a change to what locals() returns stays in the dict.) A module's
+// or class body's f_locals is its namespace itself.
+func (t *Thread) localsToFast(fr *frame) {
+	d := fr.localsDict
+	if d == nil || fr.ns != nil {
+		return
+	}
+	fr.settleLoopVar()
+	for i, name := range fr.code.Locals {
+		fr.locals[i] = d.getStr(t, name)
+	}
+	for i, name := range fr.code.Cells {
+		fr.cells[i].set(t, d.getStr(t, name))
+	}
+	for i, name := range fr.code.Frees {
+		fr.cells[len(fr.code.Cells)+i].set(t, d.getStr(t, name))
+	}
 }
 
 // traceReturn reports that fr returns (or yields) v, nil when an
