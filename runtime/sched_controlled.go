@@ -138,9 +138,11 @@ func (c *controlled) leave(t *Thread) {
 	default:
 	}
 	switch turn := c.turn.Load(); {
-	case turn == nil && !c.over:
+	case turn == nil && !c.over && !t.isMain:
 		// The domain is idle, its threads waiting for what t's end may
 		// give them (t was stopped while it waited): someone may run now.
+		// (The main thread leaving its cell gives nothing: the threads
+		// wait on for the next cell, as they would between cells.)
 	case turn != t:
 		c.mu.Unlock()
 		return
