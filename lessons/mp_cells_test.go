@@ -355,3 +355,23 @@ def managed():
 		t.Errorf("exploring the handshake: %s, %v", c.result, c.err)
 	}
 }
+
+// TestSeededWaitBesideEarlierProcess: while a process started before
+// lab.seed runs on its own, a seeded cell's Queue waits run on real time,
+// and so does their timeout, however far the seed's virtual clock lags
+// behind it.
+func TestSeededWaitBesideEarlierProcess(t *testing.T) {
+	s := New()
+	defer s.Shutdown()
+	for _, c := range []struct{ code, out string }{
+		{"import multiprocessing as mp, queue, time\nev = mp.Event()\np = mp.Process(target=ev.wait)\np.start()", ""},
+		{"lab.seed(1)", ""},
+		{"t0 = time.perf_counter()\nwhile time.perf_counter() - t0 < 0.5:\n    pass\nq = mp.Queue()\nt0 = time.perf_counter()\ntry:\n    q.get(timeout=0.2)\nexcept queue.Empty:\n    print('empty after', time.perf_counter() - t0 >= 0.2)", "empty after True\n"},
+		{"ev.set()\np.join()\nprint(p.exitcode)\nlab.seed(None)", "0\n"},
+	} {
+		got := execute(s, c.code)
+		if got.err != nil || got.rec.out() != c.out {
+			t.Errorf("cell\n%s\nprinted %q, error %v; want %q", c.code, got.rec.out(), got.err, c.out)
+		}
+	}
+}

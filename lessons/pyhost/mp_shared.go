@@ -90,8 +90,8 @@ func (c *channel) pop() *python.Parcel {
 }
 
 // deadline turns (block, timeout) into an end time; forever is the zero
-// time. block defaults to true. The time is virtual under a controlled
-// scheduler.
+// time. block defaults to true. The time is virtual when the wait is the
+// controlled scheduler's (waitClock).
 func deadline(t *python.Thread, blockV, tv python.Value) (time.Time, error) {
 	if blockV != nil {
 		block, err := python.Truth(t, blockV)
@@ -99,7 +99,7 @@ func deadline(t *python.Thread, blockV, tv python.Value) (time.Time, error) {
 			return time.Time{}, err
 		}
 		if !block {
-			return bindingOf(t).rt.Now(), nil
+			return waitClock(t), nil
 		}
 	}
 	if tv == nil || tv == python.None {
@@ -112,7 +112,17 @@ func deadline(t *python.Thread, blockV, tv python.Value) (time.Time, error) {
 	if secs < 0 {
 		return time.Time{}, python.Errorf(python.ValueError, "'timeout' must be a non-negative number")
 	}
-	return bindingOf(t).rt.Now().Add(time.Duration(min(secs, math.MaxInt64/1e9) * 1e9)), nil
+	return waitClock(t).Add(time.Duration(min(secs, math.MaxInt64/1e9) * 1e9)), nil
+}
+
+// waitClock is the time a wait's end is counted from: the scheduler's
+// virtual clock when the scheduler sees the wait (waitControlled), else
+// real time, on which the wait then runs.
+func waitClock(t *python.Thread) time.Time {
+	if rt := bindingOf(t).rt; rt.Controlled() {
+		return rt.Now()
+	}
+	return time.Now()
 }
 
 // await blocks t until changed (or also, if not nil) is closed or the
