@@ -1,14 +1,14 @@
 package runtime
 
-// Waits a controlled scheduler cannot decide: a process runs in its own
-// domain on real time, so joining it, or waiting for a lock that another
-// process holds, depends on threads this scheduler does not run. A
-// thread in such a wait steps out of the controlled domain (cOutside):
-// the others go on in the chooser's order, and nobody is counted as
-// stuck while it is away. When it comes back it takes the turn if the
-// domain is idle, or waits to be chosen. (Without this, a seeded cell
-// that joined a Process found nobody able to run and reported a
-// deadlock.)
+// Waits a controlled scheduler cannot decide: a process started before
+// lab.seed runs in its own domain on real time, so joining it, or
+// waiting for a lock it holds, depends on a thread this scheduler does
+// not run; so does Blocking (input()). A thread in such a wait steps out
+// of the controlled domain (cOutside): the others go on in the chooser's
+// order, and nobody is counted as stuck while it is away. When it comes
+// back it takes the turn if the domain is idle, or waits to be chosen.
+// (A process started under the controlled scheduler shares it, and
+// waiting for it is like waiting for a thread.)
 
 // externalLocked reports whether w depends on threads that t's
 // scheduler does not run: a join of a process that runs on its own (one
